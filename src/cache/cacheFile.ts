@@ -1,0 +1,57 @@
+/** Where the cache lives, and opening it: a cache that is missing, corrupt or of another schema version is reported as unusable, never trusted. I/O. */
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { SCHEMA_VERSION } from './cacheSchema.js';
+
+export const STATE_DIR = '.fleethub';
+
+export function cachePath(root: string): string {
+  return join(root, STATE_DIR, 'cache.sqlite');
+}
+
+/** Creates `.fleethub/` with a .gitignore so its contents never get committed. */
+export function ensureStateDir(root: string): string {
+  const dir = join(root, STATE_DIR);
+  if (!existsSync(dir)) mkdirSync(dir, { recursive: true });
+  const ignore = join(dir, '.gitignore');
+  if (!existsSync(ignore)) writeFileSync(ignore, '*\n');
+  return dir;
+}
+
+export function configure(db: Database.Database): void {
+  db.pragma('journal_mode = WAL');
+  db.pragma('synchronous = NORMAL');
+  db.pragma('busy_timeout = 5000');
+}
+
+/** The open cache, or null when it must be rebuilt (missing, corrupt, older or newer schema). */
+export function openCacheFile(path: string, options: { readonly?: boolean } = {}): Database.Database | null {
+  if (!existsSync(path)) return null;
+  let db: Database.Database | null = null;
+  try {
+    db = new Database(path, { readonly: options.readonly === true, fileMustExist: true });
+    if (!options.readonly) configure(db);
+    else db.pragma('busy_timeout = 5000');
+    const version = db.prepare(`SELECT value FROM meta WHERE key = 'schema_version'`).pluck().get();
+    const complete = db.prepare(`SELECT value FROM meta WHERE key = 'complete'`).pluck().get();
+    if (version !== String(SCHEMA_VERSION) || complete !== '1') {
+      db.close();
+      return null;
+    }
+    return db;
+  } catch {
+    try {
+      db?.close();
+    } catch {
+      /* already unusable */
+    }
+    return null;
+  }
+}
+
+/** SQLite errors that mean the file itself is damaged, so a rebuild is the cure. */
+export function isCorruption(e: unknown): boolean {
+  const code = (e as { code?: string } | null)?.code ?? '';
+  return code.startsWith('SQLITE_CORRUPT') || code === 'SQLITE_NOTADB' || code.startsWith('SQLITE_IOERR');
+}

@@ -1,0 +1,265 @@
+/**
+ * Cross-record rules over the cache: references to records that do not exist
+ * (warnings, attributed to the referring file), dependency cycles (errors) and
+ * checks whose SQL cannot run read-only (errors). Scoped, so that one changed
+ * file re-checks only what it can affect.
+ */
+import type Database from 'better-sqlite3';
+import type { Finding } from '../records/finding.js';
+import { hintFor } from '../records/hints.js';
+import { createLocator, type Locator } from '../records/locate.js';
+import { splitFrontMatter } from '../records/splitFrontMatter.js';
+import { findingRow } from './fileRows.js';
+
+export interface CrossScope {
+  /** Files whose references to re-check, or 'all'. */
+  files: Set<string> | 'all';
+  /** Records added or removed (kind:id): references to them are re-checked too. */
+  keys: Set<string>;
+  /** Whether dependency edges may have changed (re-run cycle detection). */
+  dependencies: boolean;
+  /** Whether checks or tables may have changed (re-validate check SQL). */
+  checks: boolean;
+}
+
+export const FULL_SCOPE: CrossScope = { files: 'all', keys: new Set(), dependencies: true, checks: true };
+
+/** Reads a repository file's text, or null when it cannot be read. I/O passed in. */
+export type ReadText = (path: string) => string | null;
+
+interface EdgeRow {
+  src_kind: string;
+  src_id: string;
+  rel: string;
+  dst_kind: string;
+  dst_id: string;
+  file: string;
+  pointer: string;
+  line: number | null;
+  col: number | null;
+  state: string | null;
+}
+
+const DEPENDENCY_RELS: ReadonlyArray<[kind: string, rel: string]> = [
+  ['workload', 'depends_on'],
+  ['task', 'depends'],
+];
+
+export function crossCheck(db: Database.Database, scope: CrossScope, readText: ReadText): void {
+  const locators = new Map<string, Locator>();
+  const locate = (file: string, pointer: string): { line: number; col: number } => {
+    let loc = locators.get(file);
+    if (!loc) {
+      const text = readText(file) ?? '';
+      const split = file.endsWith('.md') ? splitFrontMatter(text) : null;
+      loc = split && split.ok ? createLocator(split.yaml, split.yamlLine) : createLocator(text, 1);
+      locators.set(file, loc);
+    }
+    return loc(pointer);
+  };
+  const insert = db.prepare('INSERT INTO findings VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)');
+  const add = (f: Finding, origin: string, related: string | null = null): void => {
+    insert.run(findingRow(f, origin, related));
+  };
+
+  checkReferences(db, scope, locate, add);
+  if (scope.dependencies) checkCycles(db, locate, add);
+  if (scope.checks) checkCheckSql(db, add);
+}
+
+const DANGLING = `
+  SELECT e.src_kind, e.src_id, e.rel, e.dst_kind, e.dst_id, e.file, e.pointer, e.line, e.col,
+         (SELECT state FROM files f WHERE f.kind = e.dst_kind AND f.record_id = e.dst_id AND f.state != 'ok' LIMIT 1) AS state
+  FROM edges e
+  WHERE NOT EXISTS (SELECT 1 FROM records r WHERE r.kind = e.dst_kind AND r.id = e.dst_id)`;
+
+function checkReferences(db: Database.Database, scope: CrossScope, locate: (file: string, pointer: string) => { line: number; col: number }, add: (f: Finding, origin: string, related: string | null) => void): void {
+  let rows: EdgeRow[];
+  if (scope.files === 'all') {
+    db.prepare(`DELETE FROM findings WHERE origin = 'ref'`).run();
+    rows = db.prepare(DANGLING).all() as EdgeRow[];
+  } else {
+    const files = new Set(scope.files);
+    const byTarget = db.prepare('SELECT DISTINCT file FROM edges WHERE dst_kind = ? AND dst_id = ?').pluck();
+    for (const key of scope.keys) {
+      const i = key.indexOf(':');
+      for (const f of byTarget.all(key.slice(0, i), key.slice(i + 1)) as string[]) files.add(f);
+    }
+    const delFor = db.prepare(`DELETE FROM findings WHERE origin = 'ref' AND file = ?`);
+    const danglingIn = db.prepare(`${DANGLING} AND e.file = ?`);
+    rows = [];
+    for (const f of files) {
+      delFor.run(f);
+      rows.push(...(danglingIn.all(f) as EdgeRow[]));
+    }
+  }
+  for (const e of rows) {
+    const at = e.line !== null ? { line: e.line, col: e.col ?? 1 } : locate(e.file, e.pointer);
+    const why = e.state === 'invalid' ? ', whose file has errors' : e.state === 'shadowed' ? ', whose file duplicates another id' : '';
+    const target = e.dst_kind === 'task' ? `task ${e.dst_id}` : `${e.dst_kind} '${e.dst_id}'`;
+    add(
+      {
+        file: e.file,
+        ...at,
+        severity: 'warning',
+        code: 'unknown-reference',
+        message: `${e.src_kind} '${e.src_id}' refers to unknown ${target}${why} (${e.rel})`,
+        hint: hintFor('unknown-reference'),
+        kind: e.src_kind,
+        id: e.src_id,
+      },
+      'ref',
+      `${e.dst_kind}:${e.dst_id}`,
+    );
+  }
+}
+
+function checkCycles(db: Database.Database, locate: (file: string, pointer: string) => { line: number; col: number }, add: (f: Finding, origin: string) => void): void {
+  db.prepare(`DELETE FROM findings WHERE origin = 'cycle'`).run();
+  const edgesOf = db.prepare(`SELECT src_id, dst_id, file, pointer, line, col FROM edges WHERE src_kind = ? AND rel = ? AND dst_kind = src_kind ORDER BY src_id, ord`);
+  for (const [kind, rel] of DEPENDENCY_RELS) {
+    const edges = edgesOf.all(kind, rel) as Array<{ src_id: string; dst_id: string; file: string; pointer: string; line: number | null; col: number | null }>;
+    const graph = new Map<string, string[]>();
+    for (const e of edges) {
+      const list = graph.get(e.src_id);
+      if (list) list.push(e.dst_id);
+      else graph.set(e.src_id, [e.dst_id]);
+    }
+    for (const cycle of findCycles(graph)) {
+      const from = cycle[0]!;
+      const to = cycle[1 % cycle.length]!;
+      const e = edges.find((x) => x.src_id === from && x.dst_id === to)!;
+      const at = e.line !== null ? { line: e.line, col: e.col ?? 1 } : locate(e.file, e.pointer);
+      add(
+        {
+          file: e.file,
+          ...at,
+          severity: 'error',
+          code: 'dependency-cycle',
+          message: `${kind} dependency cycle: ${[...cycle, from].join(' -> ')}`,
+          hint: hintFor('dependency-cycle'),
+          kind,
+          id: from,
+        },
+        'cycle',
+      );
+    }
+  }
+}
+
+/**
+ * Each strongly connected component with a cycle, as one cycle through it,
+ * starting at its smallest id (so the same graph always reports the same
+ * cycles). Iterative Tarjan: deep graphs do not overflow the stack.
+ */
+export function findCycles(graph: Map<string, string[]>): string[][] {
+  const index = new Map<string, number>();
+  const low = new Map<string, number>();
+  const onStack = new Set<string>();
+  const stack: string[] = [];
+  const out: string[][] = [];
+  let next = 0;
+  const nodes = [...graph.keys()].sort();
+  for (const start of nodes) {
+    if (index.has(start)) continue;
+    const work: Array<{ v: string; i: number }> = [{ v: start, i: 0 }];
+    index.set(start, next);
+    low.set(start, next++);
+    stack.push(start);
+    onStack.add(start);
+    while (work.length > 0) {
+      const frame = work[work.length - 1]!;
+      const succ = graph.get(frame.v) ?? [];
+      if (frame.i < succ.length) {
+        const w = succ[frame.i++]!;
+        if (!index.has(w)) {
+          index.set(w, next);
+          low.set(w, next++);
+          stack.push(w);
+          onStack.add(w);
+          work.push({ v: w, i: 0 });
+        } else if (onStack.has(w)) {
+          low.set(frame.v, Math.min(low.get(frame.v)!, index.get(w)!));
+        }
+        continue;
+      }
+      work.pop();
+      if (work.length > 0) {
+        const parent = work[work.length - 1]!.v;
+        low.set(parent, Math.min(low.get(parent)!, low.get(frame.v)!));
+      }
+      if (low.get(frame.v) === index.get(frame.v)) {
+        const scc: string[] = [];
+        let w: string;
+        do {
+          w = stack.pop()!;
+          onStack.delete(w);
+          scc.push(w);
+        } while (w !== frame.v);
+        const selfLoop = scc.length === 1 && (graph.get(scc[0]!) ?? []).includes(scc[0]!);
+        if (scc.length > 1 || selfLoop) out.push(cycleThrough(graph, new Set(scc)));
+      }
+    }
+  }
+  return out.sort((a, b) => (a[0]! < b[0]! ? -1 : 1));
+}
+
+/** A simple cycle inside a strongly connected component, from its smallest member. */
+function cycleThrough(graph: Map<string, string[]>, scc: Set<string>): string[] {
+  const start = [...scc].sort()[0]!;
+  const prev = new Map<string, string>();
+  const queue = [start];
+  const seen = new Set([start]);
+  while (queue.length > 0) {
+    const v = queue.shift()!;
+    for (const w of [...(graph.get(v) ?? [])].sort()) {
+      if (!scc.has(w)) continue;
+      if (w === start) {
+        const path = [v];
+        for (let p = prev.get(v); p !== undefined; p = prev.get(p)) path.push(p);
+        return path.reverse();
+      }
+      if (!seen.has(w)) {
+        seen.add(w);
+        prev.set(w, v);
+        queue.push(w);
+      }
+    }
+  }
+  return [start];
+}
+
+function checkCheckSql(db: Database.Database, add: (f: Finding, origin: string) => void): void {
+  db.prepare(`DELETE FROM findings WHERE origin = 'check'`).run();
+  const checks = db.prepare('SELECT id, policy, sql, line, file FROM checks ORDER BY id').all() as Array<{ id: string; policy: string; sql: string; line: number; file: string }>;
+  for (const c of checks) {
+    const problem = checkSqlProblem(db, c.sql);
+    if (!problem) continue;
+    add(
+      {
+        file: c.file,
+        line: c.line,
+        col: 1,
+        severity: 'error',
+        code: problem.code,
+        message: `check '${c.id}': ${problem.message}`,
+        hint: hintFor(problem.code),
+        kind: 'check',
+        id: c.id,
+      },
+      'check',
+    );
+  }
+}
+
+/** Why a check's SQL cannot run as a read-only query over the cache, or null. */
+export function checkSqlProblem(db: Database.Database, sql: string): { code: string; message: string } | null {
+  let stmt: Database.Statement;
+  try {
+    stmt = db.prepare(sql);
+  } catch (e) {
+    return { code: 'check-invalid-sql', message: (e as Error).message };
+  }
+  if (!stmt.readonly || !stmt.reader) return { code: 'check-not-readonly', message: 'the SQL is not a read-only query (only one SELECT is allowed)' };
+  return null;
+}

@@ -1,0 +1,63 @@
+/**
+ * Reads and parses many fleet files, in worker threads when there are enough
+ * of them to pay for starting the workers, handing each batch of rows to
+ * `onRows` (on the calling thread) as soon as it is ready.
+ */
+import { availableParallelism } from 'node:os';
+import { Worker } from 'node:worker_threads';
+import { createValidators, readSchemas, type Validators } from '../records/validators.js';
+import type { FileRows } from './fileRows.js';
+import { readFleetFile, type FileToRead } from './readFleetFile.js';
+
+export const PARALLEL_THRESHOLD = 1500;
+const BATCH = 400;
+
+let inlineValidators: Validators | null = null;
+
+export async function parseFiles(root: string, files: FileToRead[], onRows: (rows: FileRows[]) => void, workers = availableParallelism()): Promise<void> {
+  if (files.length < PARALLEL_THRESHOLD || workers < 2) {
+    inlineValidators ??= createValidators(readSchemas());
+    const v = inlineValidators;
+    for (let i = 0; i < files.length; i += BATCH) onRows(files.slice(i, i + BATCH).map((f) => readFleetFile(root, f, v)));
+    return;
+  }
+  const batches: FileToRead[][] = [];
+  for (let i = 0; i < files.length; i += BATCH) batches.push(files.slice(i, i + BATCH));
+  const url = new URL('./parseWorker.js', import.meta.url);
+  const pool = Array.from({ length: Math.min(workers, batches.length) }, () => new Worker(url, { workerData: { root } }));
+  let nextBatch = 0;
+  try {
+    await Promise.all(
+      pool.map(
+        (w) =>
+          new Promise<void>((resolve, reject) => {
+            let inFlight = 0;
+            const feed = (): void => {
+              if (nextBatch >= batches.length) {
+                if (inFlight === 0) resolve();
+                return;
+              }
+              const seq = nextBatch++;
+              inFlight++;
+              w.postMessage({ seq, files: batches[seq] });
+            };
+            w.on('message', (m: { rows: FileRows[] }) => {
+              inFlight--;
+              try {
+                onRows(m.rows);
+              } catch (e) {
+                return reject(e);
+              }
+              feed();
+            });
+            w.on('error', reject);
+            w.on('exit', (code) => (inFlight === 0 ? resolve() : reject(new Error(`parse worker exited with code ${code}`))));
+            feed();
+            feed();
+          }),
+      ),
+    );
+  } finally {
+    await Promise.all(pool.map((w) => w.terminate()));
+  }
+}

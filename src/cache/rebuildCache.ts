@@ -1,0 +1,78 @@
+/**
+ * Builds the whole cache from the files, into a new file that replaces the old
+ * one atomically: a crash or kill at any point leaves the previous cache (or
+ * none), never a half-built one. I/O.
+ */
+import { readFileSync, renameSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { walkFleet } from '../repo/walkFleet.js';
+import { CACHE_DDL, SCHEMA_VERSION } from './cacheSchema.js';
+import { cachePath, ensureStateDir } from './cacheFile.js';
+import { createCacheWriter } from './cacheWriter.js';
+import { crossCheck, FULL_SCOPE, type ReadText } from './crossCheck.js';
+import { findingRow } from './fileRows.js';
+import { parseFiles } from './parseFiles.js';
+
+export interface RebuildOptions {
+  /** Called as files are parsed: (done, total). */
+  onProgress?: (done: number, total: number) => void;
+  workers?: number;
+}
+
+export interface RebuildResult {
+  files: number;
+}
+
+export function fileReader(root: string): ReadText {
+  return (path) => {
+    try {
+      return readFileSync(join(root, path), 'utf8');
+    } catch {
+      return null;
+    }
+  };
+}
+
+export async function rebuildCache(root: string, options: RebuildOptions = {}): Promise<RebuildResult> {
+  ensureStateDir(root);
+  const target = cachePath(root);
+  const tmp = `${target}.${process.pid}.${Date.now()}.tmp`;
+  const db = new Database(tmp);
+  try {
+    db.pragma('journal_mode = OFF');
+    db.pragma('synchronous = OFF');
+    db.exec(CACHE_DDL);
+    const walk = walkFleet(root);
+    const writer = createCacheWriter(db);
+    const total = walk.files.length;
+    let done = 0;
+    db.exec('BEGIN');
+    const walkInsert = db.prepare('INSERT INTO findings VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)');
+    for (const f of walk.findings) walkInsert.run(findingRow(f, 'walk'));
+    await parseFiles(
+      root,
+      walk.files,
+      (rows) => {
+        for (const r of rows) writer.write(r);
+        done += rows.length;
+        options.onProgress?.(done, total);
+      },
+      options.workers,
+    );
+    crossCheck(db, FULL_SCOPE, fileReader(root));
+    const meta = db.prepare('INSERT INTO meta VALUES (?, ?)');
+    meta.run('schema_version', String(SCHEMA_VERSION));
+    meta.run('complete', '1');
+    db.exec('COMMIT');
+    db.pragma('journal_mode = WAL');
+    db.close();
+    for (const suffix of ['-wal', '-shm']) rmSync(target + suffix, { force: true });
+    renameSync(tmp, target);
+    return { files: total };
+  } catch (e) {
+    if (db.open) db.close();
+    rmSync(tmp, { force: true });
+    throw e;
+  }
+}

@@ -1,0 +1,144 @@
+/**
+ * Brings the cache up to date with the files: rebuilds it when it is missing or
+ * unusable; otherwise re-reads only what changed (size, mtime, then content
+ * hash) and re-checks only the references a change can affect. With `paths`,
+ * looks at just those files (the watcher and the pre-commit hook). I/O.
+ */
+import { statSync } from 'node:fs';
+import { join } from 'node:path';
+import type Database from 'better-sqlite3';
+import type { Finding } from '../records/finding.js';
+import { kindOfPath } from '../records/kinds.js';
+import { walkFleet, type FleetFile } from '../repo/walkFleet.js';
+import { cachePath, isCorruption, openCacheFile } from './cacheFile.js';
+import { createCacheWriter } from './cacheWriter.js';
+import { crossCheck, type CrossScope } from './crossCheck.js';
+import { findingRow, type FileRows } from './fileRows.js';
+import { parseFiles } from './parseFiles.js';
+import { fileReader, rebuildCache, type RebuildOptions } from './rebuildCache.js';
+
+export interface RefreshOptions extends RebuildOptions {
+  /** Only these repository-relative paths (changed or deleted); otherwise the whole tree is compared. */
+  paths?: string[];
+}
+
+export interface Refreshed {
+  db: Database.Database;
+  /** True when the cache had to be built from scratch. */
+  rebuilt: boolean;
+  changed: string[];
+  removed: string[];
+}
+
+interface Known {
+  size: number;
+  mtime_ms: number;
+  hash: string;
+}
+
+export async function refreshCache(root: string, options: RefreshOptions = {}): Promise<Refreshed> {
+  const path = cachePath(root);
+  let db = openCacheFile(path);
+  if (db) {
+    try {
+      return { db, rebuilt: false, ...(await applyChanges(root, db, options)) };
+    } catch (e) {
+      db.close();
+      if (!isCorruption(e)) throw e;
+    }
+  }
+  await rebuildCache(root, options);
+  db = openCacheFile(path);
+  if (!db) throw new Error(`the cache at ${path} could not be opened right after it was built`);
+  return { db, rebuilt: true, changed: [], removed: [] };
+}
+
+async function applyChanges(root: string, db: Database.Database, options: RefreshOptions): Promise<{ changed: string[]; removed: string[] }> {
+  const knownStmt = db.prepare('SELECT size, mtime_ms, hash FROM files WHERE path = ?');
+  let current: FleetFile[];
+  let removed: string[];
+  let walkFindings: Finding[] | null = null;
+  if (options.paths) {
+    current = [];
+    removed = [];
+    for (const p of new Set(options.paths)) {
+      const k = kindOfPath(p);
+      if (!k || !k.extensions.some((x) => p.endsWith(x))) continue;
+      try {
+        const st = statSync(join(root, p));
+        if (st.isFile()) current.push({ path: p, kind: k.kind, size: st.size, mtimeMs: st.mtimeMs });
+      } catch {
+        if (knownStmt.get(p)) removed.push(p);
+      }
+    }
+  } else {
+    const walk = walkFleet(root);
+    current = walk.files;
+    walkFindings = walk.findings;
+    const seen = new Set(current.map((f) => f.path));
+    removed = (db.prepare('SELECT path FROM files').pluck().all() as string[]).filter((p) => !seen.has(p));
+  }
+
+  const all = new Map((db.prepare('SELECT path, size, mtime_ms, hash FROM files').all() as Array<Known & { path: string }>).map((r) => [r.path, r]));
+  const suspects = current.filter((f) => {
+    const k = all.get(f.path);
+    return !k || k.size !== f.size || k.mtime_ms !== f.mtimeMs;
+  });
+  const shadowed = db.prepare(`SELECT path, kind, size, mtime_ms FROM files WHERE state = 'shadowed'`).all() as Array<{ path: string; kind: FleetFile['kind']; size: number; mtime_ms: number }>;
+  for (const s of shadowed) {
+    if (!suspects.some((f) => f.path === s.path) && !removed.includes(s.path)) suspects.push({ path: s.path, kind: s.kind, size: s.size, mtimeMs: s.mtime_ms });
+  }
+
+  const rows: FileRows[] = [];
+  if (suspects.length > 0) await parseFiles(root, suspects, (batch) => rows.push(...batch), options.workers);
+  const shadowedPaths = new Set(shadowed.map((s) => s.path));
+  const touchMtime = db.prepare('UPDATE files SET mtime_ms = ?, size = ? WHERE path = ?');
+  const changedRows = rows.filter((r) => {
+    const k = all.get(r.path);
+    if (k && k.hash === r.hash && r.hash !== '' && !shadowedPaths.has(r.path)) {
+      touchMtime.run(r.mtimeMs, r.size, r.path);
+      return false;
+    }
+    return true;
+  });
+
+  const walkChanged = walkFindings !== null && !sameWalkFindings(db, walkFindings);
+  if (changedRows.length === 0 && removed.length === 0 && !walkChanged) return { changed: [], removed: [] };
+
+  const writer = createCacheWriter(db);
+  const files = new Set<string>();
+  const scope: CrossScope = { files, keys: new Set(), dependencies: false, checks: false };
+  const hasDeps = db.prepare(`SELECT 1 FROM edges WHERE file = ? AND rel IN ('depends_on', 'depends') LIMIT 1`).pluck();
+  const keysIn = db.prepare('SELECT kind, id FROM records WHERE file = ?');
+  const note = (path: string, keys: string[]): void => {
+    files.add(path);
+    for (const k of keys) scope.keys.add(k);
+    scope.dependencies ||= hasDeps.get(path) !== undefined;
+    scope.checks ||= path.startsWith('policies/');
+  };
+  db.transaction(() => {
+    if (walkChanged) {
+      db.prepare(`DELETE FROM findings WHERE origin = 'walk'`).run();
+      const ins = db.prepare('INSERT INTO findings VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)');
+      for (const f of walkFindings!) ins.run(findingRow(f, 'walk'));
+    }
+    for (const p of removed) {
+      note(p, (keysIn.all(p) as Array<{ kind: string; id: string }>).map((k) => `${k.kind}:${k.id}`));
+      writer.remove(p);
+    }
+    for (const r of changedRows) {
+      note(r.path, (keysIn.all(r.path) as Array<{ kind: string; id: string }>).map((k) => `${k.kind}:${k.id}`));
+      writer.write(r);
+      note(r.path, (keysIn.all(r.path) as Array<{ kind: string; id: string }>).map((k) => `${k.kind}:${k.id}`));
+    }
+    crossCheck(db, scope, fileReader(root));
+  })();
+  return { changed: changedRows.map((r) => r.path), removed };
+}
+
+function sameWalkFindings(db: Database.Database, findings: Finding[]): boolean {
+  const key = (f: { file: string; code: string; message: string }): string => `${f.file}\0${f.code}\0${f.message}`;
+  const stored = (db.prepare(`SELECT file, code, message FROM findings WHERE origin = 'walk'`).all() as Finding[]).map(key).sort();
+  const fresh = findings.map(key).sort();
+  return stored.length === fresh.length && stored.every((k, i) => k === fresh[i]);
+}

@@ -1,0 +1,42 @@
+/**
+ * The shape every CLI command has. A command gets its parsed arguments and a
+ * context, and returns what to print; it never touches process, argv, stdout
+ * or exit codes — main.ts alone does.
+ */
+import type { ParseArgsConfig } from 'node:util';
+import type { Style } from '../report/style.js';
+
+export interface Context {
+  cwd: string;
+  env: Readonly<Record<string, string | undefined>>;
+  style: Style;
+  format: 'text' | 'json';
+  /** --root, when given. */
+  root?: string;
+  /** A progress callback for long work; shows only when the work takes over a second and stderr is a terminal. */
+  progress(label: string): (done: number, total: number) => void;
+}
+
+export interface Outcome {
+  /** Human output (text format). */
+  text: string;
+  /** Machine output (json format). */
+  json?: unknown;
+  /** Problems found (validation errors, failed checks): exit code 1. */
+  problems: boolean;
+}
+
+export interface Args {
+  positionals: string[];
+  values: Record<string, string | boolean | Array<string | boolean> | undefined>;
+}
+
+export interface Command {
+  name: string;
+  summary: string;
+  usage: string;
+  options: NonNullable<ParseArgsConfig['options']>;
+  /** Whether --format json is accepted. */
+  reads: boolean;
+  run(args: Args, ctx: Context): Promise<Outcome>;
+}

@@ -1,0 +1,36 @@
+import { readFindings } from '../cache/readFindings.js';
+import { readSummary } from '../cache/readSummary.js';
+import { rebuildCache } from '../cache/rebuildCache.js';
+import { refreshCache } from '../cache/refreshCache.js';
+import { findRoot } from '../repo/findRoot.js';
+import { findingJson } from '../report/formatFinding.js';
+import { renderSummary } from '../report/renderSummary.js';
+import type { Command } from './command.js';
+
+export const status: Command = {
+  name: 'status',
+  summary: 'summary of the fleet: records, nodes, workloads, tasks, findings',
+  usage: `fleethub status [--rebuild] [--format json]
+
+Prints counts per kind and mode and every finding. The JSON output is the
+same bytes for the same files (no timings in it).
+  --rebuild   rebuild the cache from scratch first`,
+  options: { rebuild: { type: 'boolean' } },
+  reads: true,
+  async run(args, ctx) {
+    const root = findRoot(ctx.cwd, ctx.root);
+    if (args.values.rebuild) await rebuildCache(root, { onProgress: ctx.progress('rebuilding') });
+    const { db } = await refreshCache(root, { onProgress: ctx.progress('refreshing') });
+    try {
+      const summary = readSummary(db);
+      const findings = readFindings(db);
+      return {
+        text: renderSummary(summary, findings, ctx.style),
+        json: { ...summary, findings: { ...summary.findings, items: findings.map(findingJson) } },
+        problems: summary.findings.errors > 0,
+      };
+    } finally {
+      db.close();
+    }
+  },
+};

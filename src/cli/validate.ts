@@ -1,0 +1,68 @@
+import { execFileSync } from 'node:child_process';
+import { relative, resolve, sep } from 'node:path';
+import { readFindings } from '../cache/readFindings.js';
+import { refreshCache } from '../cache/refreshCache.js';
+import { findRoot } from '../repo/findRoot.js';
+import { findingJson, formatFinding } from '../report/formatFinding.js';
+import { UsageError } from '../errors.js';
+import type { Command } from './command.js';
+
+export const validate: Command = {
+  name: 'validate',
+  summary: 'check the fleet files: shapes, ids, references, cycles',
+  usage: `fleethub validate [paths...] [--staged] [--format json]
+
+Checks every record file (or only the given paths, plus the records that
+refer to them) and reports each problem as path:line:col: error[code]: message.
+  --staged    validate the files staged for commit (the pre-commit hook)
+Exit codes: 0 no errors (warnings allowed), 1 errors found, 2 usage or internal error.`,
+  options: { staged: { type: 'boolean' } },
+  reads: true,
+  async run(args, ctx) {
+    const root = findRoot(ctx.cwd, ctx.root);
+    let paths: string[] | undefined;
+    if (args.values.staged) {
+      if (args.positionals.length > 0) throw new UsageError('give either paths or --staged, not both');
+      paths = stagedPaths(root);
+    } else if (args.positionals.length > 0) {
+      paths = args.positionals.map((p) => toRepoPath(root, resolve(ctx.cwd, p)));
+    }
+    const { db } = await refreshCache(root, { paths, onProgress: ctx.progress('validating') });
+    try {
+      const findings = readFindings(db, paths ? { paths } : {});
+      const errors = findings.filter((f) => f.severity === 'error');
+      const warnings = findings.filter((f) => f.severity === 'warning');
+      const files = paths ? `${paths.length} file(s)` : `${db.prepare('SELECT count(*) FROM files').pluck().get() as number} files`;
+      const tail = errors.length === 0 ? ctx.style.green(`ok: ${files}, ${warnings.length} warning(s)`) : ctx.style.red(`${errors.length} error(s), ${warnings.length} warning(s) in ${files}`);
+      return {
+        text: [...findings.map((f) => formatFinding(f, ctx.style)), tail].join('\n'),
+        json: { ok: errors.length === 0, errors: errors.map(findingJson), warnings: warnings.map(findingJson) },
+        problems: errors.length > 0,
+      };
+    } finally {
+      db.close();
+    }
+  },
+};
+
+function toRepoPath(root: string, abs: string): string {
+  const rel = relative(root, abs);
+  if (rel.startsWith('..')) throw new UsageError(`${abs} is outside the fleet repository ${root}`);
+  return rel.split(sep).join('/');
+}
+
+/** Paths staged for commit, relative to the fleet root. */
+function stagedPaths(root: string): string[] {
+  let out: string;
+  try {
+    const top = execFileSync('git', ['rev-parse', '--show-toplevel'], { cwd: root, encoding: 'utf8' }).trim();
+    out = execFileSync('git', ['diff', '--cached', '--name-only', '--no-renames', '-z'], { cwd: root, encoding: 'utf8' });
+    return out
+      .split('\0')
+      .filter(Boolean)
+      .map((p) => relative(root, resolve(top, p)).split(sep).join('/'))
+      .filter((p) => !p.startsWith('..'));
+  } catch (e) {
+    throw new UsageError(`--staged needs a Git repository: ${(e as Error).message.split('\n')[0]}`);
+  }
+}

@@ -1,0 +1,38 @@
+/** The record kinds and where their files live in a fleet repository. */
+export type RecordKind = 'node' | 'workload' | 'intent' | 'workplan' | 'policy';
+/** Records that live inside another record's file. */
+export type SubKind = 'task' | 'check';
+
+export interface KindDir {
+  kind: RecordKind;
+  dir: string;
+  extensions: readonly string[];
+}
+
+export const KIND_DIRS: readonly KindDir[] = [
+  { kind: 'node', dir: 'registry/nodes', extensions: ['.md'] },
+  { kind: 'workload', dir: 'registry/workloads', extensions: ['.md'] },
+  { kind: 'intent', dir: 'registry/intents', extensions: ['.md'] },
+  { kind: 'workplan', dir: 'workplans', extensions: ['.md'] },
+  { kind: 'policy', dir: 'policies', extensions: ['.yaml', '.yml'] },
+];
+
+export const POLICY_KINDS = ['modes', 'freeze', 'promotion-gate', 'drain-sequence', 'rollout', 'trust', 'checks'] as const;
+export type PolicyKind = (typeof POLICY_KINDS)[number];
+
+/** Which kind a repository-relative path holds, or null when it is not a fleet file. */
+export function kindOfPath(path: string): KindDir | null {
+  for (const k of KIND_DIRS) {
+    if (path.startsWith(k.dir + '/')) return k;
+  }
+  return null;
+}
+
+/** The id a file declares by its name: the base name without extension. */
+export function idFromPath(path: string): string {
+  const base = path.slice(path.lastIndexOf('/') + 1);
+  const dot = base.lastIndexOf('.');
+  return dot > 0 ? base.slice(0, dot) : base;
+}
+
+export const ID_PATTERN = /^[A-Za-z0-9](?:[A-Za-z0-9_-]|\.(?!\.))*$/;

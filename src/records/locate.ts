@@ -1,0 +1,74 @@
+/**
+ * Exact positions with the `yaml` package: maps a JSON pointer into a YAML
+ * text to the line and column of its key or value. Used only where a position
+ * is needed (an error), since this parser is slower than the bulk path. Pure.
+ */
+import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Node as YamlNode } from 'yaml';
+
+export interface Position {
+  line: number;
+  col: number;
+}
+
+export type Locator = (pointer: string, atKey?: boolean) => Position;
+
+/** `line` is the 1-based file line the YAML text starts on. */
+export function createLocator(text: string, line = 1): Locator {
+  let parsed: { doc: ReturnType<typeof parseDocument>; lines: LineCounter } | null = null;
+  return (pointer, atKey = false) => {
+    try {
+      if (!parsed) {
+        const lines = new LineCounter();
+        parsed = { doc: parseDocument(text, { lineCounter: lines, uniqueKeys: false }), lines };
+      }
+      const offset = findOffset(parsed.doc.contents as YamlNode | null, splitPointer(pointer), atKey);
+      const pos = parsed.lines.linePos(offset ?? firstContentOffset(text));
+      return { line: line + pos.line - 1, col: pos.col };
+    } catch {
+      return { line, col: 1 };
+    }
+  };
+}
+
+export function splitPointer(pointer: string): string[] {
+  if (pointer === '' || pointer === '/') return [];
+  return pointer
+    .slice(1)
+    .split('/')
+    .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
+}
+
+function findOffset(root: YamlNode | null, path: string[], atKey: boolean): number | undefined {
+  let node: unknown = root;
+  let best: number | undefined = rangeStart(root);
+  for (let i = 0; i < path.length; i++) {
+    const seg = path[i]!;
+    const last = i === path.length - 1;
+    if (isMap(node)) {
+      const pair = node.items.find((p) => isPair(p) && isScalar(p.key) && String(p.key.value) === seg);
+      if (!pair) return best;
+      const keyStart = rangeStart(pair.key as YamlNode);
+      if (last && atKey) return keyStart ?? best;
+      node = pair.value;
+      best = rangeStart(node as YamlNode) ?? keyStart ?? best;
+    } else if (isSeq(node)) {
+      const item = node.items[Number(seg)];
+      if (item === undefined) return best;
+      node = item;
+      best = rangeStart(item as YamlNode) ?? best;
+    } else {
+      return best;
+    }
+  }
+  return best;
+}
+
+function rangeStart(node: YamlNode | null | undefined): number | undefined {
+  const r = (node as { range?: [number, number, number] } | null | undefined)?.range;
+  return r ? r[0] : undefined;
+}
+
+function firstContentOffset(text: string): number {
+  const m = /\S/.exec(text);
+  return m ? m.index : 0;
+}

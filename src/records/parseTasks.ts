@@ -1,0 +1,142 @@
+/**
+ * Workplan tasks: Markdown list items with a box and Dataview-style inline
+ * fields, e.g. `- [ ] T04 Forge and CI [depends:: T03] [owner:: ops] [done-when:: forge-up]`.
+ * Pure: text in, tasks and problems out.
+ */
+
+export type TaskState = 'todo' | 'doing' | 'done' | 'cancelled' | 'blocked';
+
+export const BOX_STATES: Readonly<Record<string, TaskState>> = {
+  ' ': 'todo',
+  '/': 'doing',
+  x: 'done',
+  X: 'done',
+  '-': 'cancelled',
+  '!': 'blocked',
+};
+
+export interface TaskField {
+  key: string;
+  value: string;
+  /** 1-based column of the value. */
+  col: number;
+}
+
+export interface ParsedTask {
+  id: string;
+  title: string;
+  state: TaskState;
+  /** 1-based file line and the column of the task id. */
+  line: number;
+  col: number;
+  /** 1-based column of the box character. */
+  boxCol: number;
+  depth: number;
+  parent: string | null;
+  fields: TaskField[];
+}
+
+export interface TaskProblem {
+  code: 'task-syntax' | 'task-missing-id' | 'task-unknown-state' | 'task-duplicate-id';
+  message: string;
+  line: number;
+  col: number;
+}
+
+const TASK_LINE = /^([ \t]*)(?:[-*+]|\d+[.)])[ \t]+\[(.)\][ \t]+(.*)$/;
+const BOXLIKE_LINE = /^([ \t]*)(?:[-*+]|\d+[.)])[ \t]+\[(.{0,3})\](?:[ \t]|$)/;
+const FIELD = /\[([A-Za-z][A-Za-z0-9_ -]*?)::[ \t]*([^\]]*)\]|\(([A-Za-z][A-Za-z0-9_ -]*?)::[ \t]*([^)]*)\)/g;
+const TASK_ID = /^[A-Za-z][A-Za-z0-9_.-]*$/;
+const FENCE = /^[ \t]*(```|~~~)/;
+
+/** `bodyLine` is the 1-based file line the body starts on. */
+export function parseTasks(body: string, bodyLine: number): { tasks: ParsedTask[]; problems: TaskProblem[] } {
+  const tasks: ParsedTask[] = [];
+  const problems: TaskProblem[] = [];
+  const seen = new Map<string, number>();
+  const open: Array<{ indent: number; id: string }> = [];
+  let fence: string | null = null;
+  const lines = body.split('\n');
+  for (let i = 0; i < lines.length; i++) {
+    const raw = lines[i]!.replace(/\r$/, '');
+    const line = bodyLine + i;
+    const f = FENCE.exec(raw);
+    if (f) {
+      fence = fence === null ? f[1]! : fence === f[1] ? null : fence;
+      continue;
+    }
+    if (fence !== null) continue;
+    const m = TASK_LINE.exec(raw);
+    if (!m) {
+      const b = BOXLIKE_LINE.exec(raw);
+      if (b && b[2] !== undefined && b[2].length !== 1) {
+        problems.push({ code: 'task-syntax', message: `task box '[${b[2]}]' must hold exactly one character`, line, col: b[1]!.length + 3 });
+      }
+      continue;
+    }
+    const indent = expandedWidth(m[1]!);
+    const boxChar = m[2]!;
+    const boxCol = raw.indexOf('[') + 2;
+    const state = BOX_STATES[boxChar];
+    if (!state) {
+      problems.push({ code: 'task-unknown-state', message: `unknown task box '[${boxChar}]'`, line, col: boxCol });
+      continue;
+    }
+    const rest = m[3]!;
+    const restCol = raw.length - rest.length + 1;
+    const idMatch = /^(\S+)/.exec(rest);
+    const firstWord = idMatch?.[1] ?? '';
+    if (!TASK_ID.test(firstWord) || !/\d/.test(firstWord)) {
+      problems.push({ code: 'task-missing-id', message: `task has no id: '${truncate(rest)}'`, line, col: restCol });
+      continue;
+    }
+    const fields: TaskField[] = [];
+    FIELD.lastIndex = 0;
+    for (let fm = FIELD.exec(rest); fm; fm = FIELD.exec(rest)) {
+      const key = (fm[1] ?? fm[3])!.trim().toLowerCase().replace(/ /g, '-');
+      const value = (fm[2] ?? fm[4])!.trim();
+      const valueOffset = fm[0].indexOf('::') + 2;
+      const lead = fm[0].slice(valueOffset).length - fm[0].slice(valueOffset).trimStart().length;
+      fields.push({ key, value, col: restCol + fm.index + valueOffset + lead });
+    }
+    const title = rest
+      .slice(firstWord.length)
+      .replace(FIELD, '')
+      .replace(/\s+/g, ' ')
+      .trim();
+    while (open.length > 0 && open[open.length - 1]!.indent >= indent) open.pop();
+    const parent = open.length > 0 ? open[open.length - 1]!.id : null;
+    const firstLine = seen.get(firstWord);
+    if (firstLine !== undefined) {
+      problems.push({ code: 'task-duplicate-id', message: `task id ${firstWord} is already used on line ${firstLine}`, line, col: restCol });
+      continue;
+    }
+    seen.set(firstWord, line);
+    tasks.push({ id: firstWord, title, state, line, col: restCol, boxCol, depth: open.length, parent, fields });
+    open.push({ indent, id: firstWord });
+  }
+  return { tasks, problems };
+}
+
+/** Splits a list-valued field (`T02, T03`) into its items with their columns. */
+export function splitList(field: TaskField): Array<{ value: string; col: number }> {
+  const out: Array<{ value: string; col: number }> = [];
+  let offset = 0;
+  for (const part of field.value.split(',')) {
+    const lead = part.length - part.trimStart().length;
+    const value = part.trim();
+    if (value) out.push({ value, col: field.col + offset + lead });
+    offset += part.length + 1;
+  }
+  return out;
+}
+
+function expandedWidth(ws: string): number {
+  let w = 0;
+  for (const c of ws) w += c === '\t' ? 4 - (w % 4) : 1;
+  return w;
+}
+
+function truncate(s: string): string {
+  return s.length > 40 ? s.slice(0, 37) + '...' : s;
+}

@@ -1,0 +1,54 @@
+/**
+ * The fast YAML path: gray-matter's own engine (js-yaml) with the core schema,
+ * so dates stay strings. Guards against alias bombs and deep nesting. Pure.
+ */
+import jsyaml from 'js-yaml';
+
+export const MAX_YAML_NODES = 20_000;
+export const MAX_YAML_DEPTH = 32;
+
+export type ParsedYaml =
+  | { ok: true; data: unknown }
+  | { ok: false; code: 'yaml-syntax' | 'yaml-too-large' | 'yaml-too-deep'; message: string; line: number; col: number };
+
+/** `line` is the 1-based file line the YAML text starts on. */
+export function parseYaml(text: string, line = 1): ParsedYaml {
+  let data: unknown;
+  try {
+    data = jsyaml.load(text, { schema: jsyaml.CORE_SCHEMA, json: false });
+  } catch (e) {
+    if (e instanceof RangeError) {
+      return { ok: false, code: 'yaml-too-deep', message: `YAML nests deeper than the parser can follow (limit ${MAX_YAML_DEPTH} levels)`, line, col: 1 };
+    }
+    const err = e as { reason?: string; mark?: { line: number; column: number }; message?: string };
+    const mark = err.mark;
+    return {
+      ok: false,
+      code: 'yaml-syntax',
+      message: `YAML: ${err.reason ?? String(err.message ?? e)}`,
+      line: line + (mark?.line ?? 0),
+      col: (mark?.column ?? 0) + 1,
+    };
+  }
+  const shape = measure(data);
+  if (shape === 'too-deep') return { ok: false, code: 'yaml-too-deep', message: `YAML nests deeper than ${MAX_YAML_DEPTH} levels`, line, col: 1 };
+  if (shape === 'too-large') {
+    return { ok: false, code: 'yaml-too-large', message: `YAML expands to more than ${MAX_YAML_NODES} values (an alias bomb?)`, line, col: 1 };
+  }
+  return { ok: true, data };
+}
+
+/** Counts values as if aliases were expanded, stopping at the limits. */
+function measure(root: unknown): 'ok' | 'too-deep' | 'too-large' {
+  let count = 0;
+  const stack: Array<[unknown, number]> = [[root, 0]];
+  while (stack.length > 0) {
+    const [v, depth] = stack.pop()!;
+    if (++count > MAX_YAML_NODES) return 'too-large';
+    if (v === null || typeof v !== 'object') continue;
+    if (depth >= MAX_YAML_DEPTH) return 'too-deep';
+    const children = Array.isArray(v) ? v : Object.values(v as Record<string, unknown>);
+    for (const c of children) stack.push([c, depth + 1]);
+  }
+  return 'ok';
+}

@@ -1,0 +1,82 @@
+/** Lists a fleet repository's record files with their size and mtime. I/O. */
+import { lstatSync, readdirSync, realpathSync, statSync, type Dirent } from 'node:fs';
+import { join, relative, sep } from 'node:path';
+import type { Finding } from '../records/finding.js';
+import { hintFor } from '../records/hints.js';
+import { KIND_DIRS, type RecordKind } from '../records/kinds.js';
+
+export interface FleetFile {
+  /** Repository-relative, '/'-separated. */
+  path: string;
+  kind: RecordKind;
+  size: number;
+  mtimeMs: number;
+}
+
+export interface Walk {
+  files: FleetFile[];
+  findings: Finding[];
+}
+
+export function walkFleet(root: string): Walk {
+  const files: FleetFile[] = [];
+  const findings: Finding[] = [];
+  const realRoot = realpathSync(root);
+  const problem = (path: string, severity: Finding['severity'], code: string, message: string): void => {
+    findings.push({ file: path, line: 1, col: 1, severity, code, message, hint: hintFor(code) });
+  };
+  for (const k of KIND_DIRS) {
+    const stack = [k.dir];
+    while (stack.length > 0) {
+      const dir = stack.pop()!;
+      let entries: Dirent[];
+      try {
+        entries = readdirSync(join(root, dir), { withFileTypes: true });
+      } catch {
+        continue;
+      }
+      for (const e of entries) {
+        if (e.name.startsWith('.')) continue;
+        const path = `${dir}/${e.name}`;
+        const abs = join(root, path);
+        if (e.isDirectory()) {
+          stack.push(path);
+          continue;
+        }
+        let st;
+        if (e.isSymbolicLink()) {
+          let target: string;
+          try {
+            target = realpathSync(abs);
+          } catch {
+            problem(path, 'error', 'symlink-escape', 'symlink points at nothing (broken link)');
+            continue;
+          }
+          const rel = relative(realRoot, target);
+          if (rel.startsWith('..') || rel.startsWith(sep) || rel === '') {
+            problem(path, 'error', 'symlink-escape', `symlink leads outside the repository (to ${target})`);
+            continue;
+          }
+          st = statSync(abs);
+          if (st.isDirectory()) {
+            problem(path, 'warning', 'symlink-dir', 'symlinked directory not followed');
+            continue;
+          }
+        } else if (!e.isFile()) {
+          continue;
+        }
+        if (!k.extensions.some((x) => e.name.endsWith(x))) {
+          if (e.name.toLowerCase() !== 'readme.md') {
+            problem(path, 'warning', 'unexpected-file', `not a ${k.kind} file (expected ${k.extensions.join(' or ')}); ignored`);
+          }
+          continue;
+        }
+        if (e.name.toLowerCase() === 'readme.md') continue;
+        st ??= lstatSync(abs);
+        files.push({ path, kind: k.kind, size: st.size, mtimeMs: st.mtimeMs });
+      }
+    }
+  }
+  files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  return { files, findings };
+}

@@ -1,0 +1,38 @@
+/** The fleet summary for people. Pure. */
+import type { FleetSummary } from '../cache/readSummary.js';
+import type { Finding } from '../records/finding.js';
+import { formatFinding } from './formatFinding.js';
+import { renderTable } from './renderTable.js';
+import { PLAIN, type Style } from './style.js';
+
+const list = (o: Record<string, number>): string =>
+  Object.entries(o)
+    .map(([k, n]) => `${k} ${n}`)
+    .join(', ') || 'none';
+
+export function renderSummary(s: FleetSummary, findings: Finding[], style: Style = PLAIN): string {
+  const out: string[] = [];
+  out.push(style.bold('Fleet'));
+  out.push(`  records    ${list(s.counts)}`);
+  out.push(`  nodes      ${list(s.nodes.byMode)}  (roles: ${list(s.nodes.byRole)})`);
+  out.push(`  workloads  ${list(s.workloads.byStage)}; ${s.workloads.moving} moving, ${s.workloads.withoutTarget} without target host, ${s.workloads.withoutOwner} without owner`);
+  out.push(`  tasks      ${list(s.tasks)}`);
+  out.push('');
+  out.push(style.bold('Nodes'));
+  out.push(indent(renderTable(['id', 'role', 'target_role', 'area', 'mode'], s.nodes.list)));
+  out.push('');
+  const { errors, warnings } = s.findings;
+  out.push(style.bold('Findings'));
+  if (findings.length === 0) out.push(style.green('  none'));
+  for (const f of findings) out.push(indent(formatFinding(f, style)));
+  out.push('');
+  out.push(errors > 0 ? style.red(`${errors} error(s), ${warnings} warning(s)`) : style.green(`ok: ${warnings} warning(s)`));
+  return out.join('\n');
+}
+
+function indent(s: string): string {
+  return s
+    .split('\n')
+    .map((l) => `  ${l}`)
+    .join('\n');
+}

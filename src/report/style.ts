@@ -1,0 +1,14 @@
+/** ANSI styling for human output. Whether to use it is decided at the entry point (TTY, NO_COLOR). */
+export interface Style {
+  red(s: string): string;
+  yellow(s: string): string;
+  green(s: string): string;
+  dim(s: string): string;
+  bold(s: string): string;
+}
+
+const wrap = (open: number, close: number) => (s: string) => `\x1b[${open}m${s}\x1b[${close}m`;
+
+export const COLOR: Style = { red: wrap(31, 39), yellow: wrap(33, 39), green: wrap(32, 39), dim: wrap(2, 22), bold: wrap(1, 22) };
+const id = (s: string): string => s;
+export const PLAIN: Style = { red: id, yellow: id, green: id, dim: id, bold: id };
