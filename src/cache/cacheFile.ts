@@ -1,8 +1,26 @@
 /** Where the cache lives, and opening it: a cache that is missing, corrupt or of another schema version is reported as unusable, never trusted. I/O. */
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { SCHEMA_VERSION } from './cacheSchema.js';
+import { SCHEMA_DIR } from '../records/validators.js';
+
+let generator: string | null = null;
+
+/**
+ * Identifies the code and schemas that built a cache: fleethub's version plus
+ * a hash of the record schemas. A cache built by anything else is rebuilt.
+ */
+export function generatorId(): string {
+  if (generator === null) {
+    const pkg = JSON.parse(readFileSync(new URL('../../../package.json', import.meta.url), 'utf8')) as { version: string };
+    const h = createHash('sha1');
+    for (const f of readdirSync(SCHEMA_DIR).sort()) h.update(f).update(readFileSync(join(SCHEMA_DIR, f)));
+    generator = `fleethub ${pkg.version} schemas ${h.digest('hex').slice(0, 12)}`;
+  }
+  return generator;
+}
 
 export const STATE_DIR = '.fleethub';
 
@@ -35,7 +53,8 @@ export function openCacheFile(path: string, options: { readonly?: boolean } = {}
     else db.pragma('busy_timeout = 5000');
     const version = db.prepare(`SELECT value FROM meta WHERE key = 'schema_version'`).pluck().get();
     const complete = db.prepare(`SELECT value FROM meta WHERE key = 'complete'`).pluck().get();
-    if (version !== String(SCHEMA_VERSION) || complete !== '1') {
+    const builtBy = db.prepare(`SELECT value FROM meta WHERE key = 'generator'`).pluck().get();
+    if (version !== String(SCHEMA_VERSION) || complete !== '1' || builtBy !== generatorId()) {
       db.close();
       return null;
     }

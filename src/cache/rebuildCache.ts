@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { walkFleet } from '../repo/walkFleet.js';
 import { CACHE_DDL, SCHEMA_VERSION } from './cacheSchema.js';
-import { cachePath, ensureStateDir } from './cacheFile.js';
+import { cachePath, ensureStateDir, generatorId } from './cacheFile.js';
 import { createCacheWriter } from './cacheWriter.js';
 import { crossCheck, FULL_SCOPE, type ReadText } from './crossCheck.js';
 import { findingRow } from './fileRows.js';
@@ -63,6 +63,7 @@ export async function rebuildCache(root: string, options: RebuildOptions = {}): 
     crossCheck(db, FULL_SCOPE, fileReader(root));
     const meta = db.prepare('INSERT INTO meta VALUES (?, ?)');
     meta.run('schema_version', String(SCHEMA_VERSION));
+    meta.run('generator', generatorId());
     meta.run('complete', '1');
     db.exec('COMMIT');
     db.pragma('journal_mode = WAL');

@@ -3,6 +3,7 @@
  * so dates stay strings. Guards against alias bombs and deep nesting. Pure.
  */
 import jsyaml from 'js-yaml';
+import { LineCounter, parseDocument } from 'yaml';
 
 export const MAX_YAML_NODES = 20_000;
 export const MAX_YAML_DEPTH = 32;
@@ -30,12 +31,29 @@ export function parseYaml(text: string, line = 1): ParsedYaml {
       col: (mark?.column ?? 0) + 1,
     };
   }
+  if (text.includes('\t')) {
+    const strict = strictSyntaxError(text);
+    if (strict) return { ok: false, code: 'yaml-syntax', message: `YAML: ${strict.message}`, line: line + strict.line - 1, col: strict.col };
+  }
   const shape = measure(data);
   if (shape === 'too-deep') return { ok: false, code: 'yaml-too-deep', message: `YAML nests deeper than ${MAX_YAML_DEPTH} levels`, line, col: 1 };
   if (shape === 'too-large') {
     return { ok: false, code: 'yaml-too-large', message: `YAML expands to more than ${MAX_YAML_NODES} values (an alias bomb?)`, line, col: 1 };
   }
   return { ok: true, data };
+}
+
+/**
+ * js-yaml tolerates tabs where YAML forbids them (indentation). When a text
+ * has tabs, the strict parser (the \`yaml\` package) has the last word.
+ */
+function strictSyntaxError(text: string): { message: string; line: number; col: number } | null {
+  const lines = new LineCounter();
+  const doc = parseDocument(text, { lineCounter: lines, uniqueKeys: false });
+  const err = doc.errors[0];
+  if (!err) return null;
+  const pos = lines.linePos(err.pos[0]);
+  return { message: err.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, ''), line: pos.line, col: pos.col };
 }
 
 /** Counts values as if aliases were expanded, stopping at the limits. */
