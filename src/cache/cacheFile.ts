@@ -1,6 +1,6 @@
 /** Where the cache lives, and opening it: a cache that is missing, corrupt or of another schema version is reported as unusable, never trusted. I/O. */
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { SCHEMA_VERSION } from './cacheSchema.js';
@@ -73,4 +73,21 @@ export function openCacheFile(path: string, options: { readonly?: boolean } = {}
 export function isCorruption(e: unknown): boolean {
   const code = (e as { code?: string } | null)?.code ?? '';
   return code.startsWith('SQLITE_CORRUPT') || code === 'SQLITE_NOTADB' || code.startsWith('SQLITE_IOERR');
+}
+
+/** Temporary builds left by a process that was killed (its pid is gone). */
+export function removeAbandonedBuilds(dir: string): void {
+  for (const f of readdirSync(dir)) {
+    const m = /^cache\.sqlite\.(\d+)\.\d+\.tmp(?:-journal|-wal|-shm)?$/.exec(f);
+    if (m && !processAlive(Number(m[1]))) rmSync(join(dir, f), { force: true });
+  }
+}
+
+function processAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'EPERM';
+  }
 }

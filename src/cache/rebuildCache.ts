@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { walkFleet } from '../repo/walkFleet.js';
 import { CACHE_DDL, SCHEMA_VERSION } from './cacheSchema.js';
-import { cachePath, ensureStateDir, generatorId } from './cacheFile.js';
+import { cachePath, ensureStateDir, generatorId, removeAbandonedBuilds } from './cacheFile.js';
 import { createCacheWriter } from './cacheWriter.js';
 import { crossCheck, FULL_SCOPE, type ReadText } from './crossCheck.js';
 import { findingRow } from './fileRows.js';
@@ -35,7 +35,8 @@ export function fileReader(root: string): ReadText {
 }
 
 export async function rebuildCache(root: string, options: RebuildOptions = {}): Promise<RebuildResult> {
-  ensureStateDir(root);
+  const dir = ensureStateDir(root);
+  removeAbandonedBuilds(dir);
   const target = cachePath(root);
   const tmp = `${target}.${process.pid}.${Date.now()}.tmp`;
   const db = new Database(tmp);
@@ -77,3 +78,4 @@ export async function rebuildCache(root: string, options: RebuildOptions = {}): 
     throw e;
   }
 }
+

@@ -10,7 +10,7 @@ import type Database from 'better-sqlite3';
 import type { Finding } from '../records/finding.js';
 import { kindOfPath } from '../records/kinds.js';
 import { walkFleet, type FleetFile } from '../repo/walkFleet.js';
-import { cachePath, isCorruption, openCacheFile } from './cacheFile.js';
+import { cachePath, isCorruption, openCacheFile, removeAbandonedBuilds, STATE_DIR } from './cacheFile.js';
 import { createCacheWriter } from './cacheWriter.js';
 import { crossCheck, type CrossScope } from './crossCheck.js';
 import { findingRow, type FileRows } from './fileRows.js';
@@ -40,6 +40,7 @@ export async function refreshCache(root: string, options: RefreshOptions = {}): 
   const path = cachePath(root);
   let db = openCacheFile(path);
   if (db) {
+    removeAbandonedBuilds(join(root, STATE_DIR));
     try {
       return { db, rebuilt: false, ...(await applyChanges(root, db, options)) };
     } catch (e) {
