@@ -7,6 +7,11 @@ if (!existsSync(entry)) {
   process.stderr.write('fleethub: not built yet; run `npm install` (or `npm run build`) in the fleethub checkout\n');
   process.exit(2);
 }
+// A closed pipe (fleethub status | head) is not an error.
+process.stdout.on('error', (e) => {
+  if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+  throw e;
+});
 const { main } = await import(entry.href);
 process.exitCode = await main(process.argv.slice(2), {
   cwd: process.cwd(),

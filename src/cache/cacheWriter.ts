@@ -8,7 +8,22 @@ import type Database from 'better-sqlite3';
 import { hintFor } from '../records/hints.js';
 import { findingRow, type FileRows, type RecordRows, type Row } from './fileRows.js';
 
-const TABLES_BY_FILE = ['records', 'nodes', 'probes', 'workloads', 'listeners', 'intents', 'workplans', 'tasks', 'policies', 'checks', 'edges'] as const;
+/** For each record kind, the rows it owns in other tables: [table, key column]. */
+const OWNED_ROWS: Record<string, ReadonlyArray<[string, string]>> = {
+  node: [
+    ['nodes', 'id'],
+    ['probes', 'node'],
+  ],
+  workload: [
+    ['workloads', 'id'],
+    ['listeners', 'workload'],
+  ],
+  intent: [['intents', 'id']],
+  workplan: [['workplans', 'id']],
+  task: [['tasks', 'key']],
+  policy: [['policies', 'id']],
+  check: [['checks', 'id']],
+};
 
 const INSERT_COLUMNS: Record<string, number> = {
   records: 8,
@@ -38,15 +53,25 @@ export function createCacheWriter(db: Database.Database): CacheWriter {
     const verb = table === 'records' ? 'INSERT OR IGNORE' : 'INSERT';
     insert.set(table, db.prepare(`${verb} INTO ${table} VALUES (${new Array(n).fill('?').join(', ')})`));
   }
-  const del = TABLES_BY_FILE.map((t) => db.prepare(`DELETE FROM ${t} WHERE file = ?`));
+  const delOwned = new Map(Object.entries(OWNED_ROWS).map(([kind, list]) => [kind, list.map(([t, col]) => db.prepare(`DELETE FROM ${t} WHERE ${col} = ?`))]));
+  const delRecords = db.prepare('DELETE FROM records WHERE file = ?');
+  const delEdges = db.prepare('DELETE FROM edges WHERE file = ?');
+  /** Deletes every record row a file holds (and what those records own), keeping its files row. */
+  const clear = (path: string): string[] => {
+    const keys = keysOf.all(path) as Array<{ kind: string; id: string }>;
+    for (const k of keys) for (const d of delOwned.get(k.kind) ?? []) d.run(k.id);
+    delRecords.run(path);
+    delEdges.run(path);
+    delFindings.run(path);
+    return keys.map((k) => `${k.kind}:${k.id}`);
+  };
   const delFindings = db.prepare(`DELETE FROM findings WHERE file = ? AND origin = 'file'`);
   const delFile = db.prepare('DELETE FROM files WHERE path = ?');
   const keysOf = db.prepare('SELECT kind, id FROM records WHERE file = ?');
   const ownerOf = db.prepare('SELECT file FROM records WHERE kind = ? AND id = ?').pluck();
   const upsertFile = db.prepare('INSERT OR REPLACE INTO files VALUES (?, ?, ?, ?, ?, ?, ?)');
   const setState = db.prepare('UPDATE files SET state = ? WHERE path = ?');
-  const delRecordRows = (table: string, key: string) => db.prepare(`DELETE FROM ${table} WHERE ${key} = ? AND file = ?`);
-  const delCheck = delRecordRows('checks', 'id');
+  const delCheck = db.prepare('DELETE FROM checks WHERE id = ? AND file = ?');
   const delCheckRecord = db.prepare(`DELETE FROM records WHERE kind = 'check' AND id = ? AND file = ?`);
   const run = (table: string, values: Row): Database.RunResult => insert.get(table)!.run(values);
 
@@ -68,8 +93,7 @@ export function createCacheWriter(db: Database.Database): CacheWriter {
     if (owner === undefined) return false;
     if (path < owner) {
       if (evictWhole) {
-        for (const d of del) d.run(owner);
-        delFindings.run(owner);
+        clear(owner);
       } else {
         delCheck.run(r.id, owner);
         delCheckRecord.run(r.id, owner);
@@ -84,9 +108,7 @@ export function createCacheWriter(db: Database.Database): CacheWriter {
 
   const writer: CacheWriter = {
     remove(path) {
-      const keys = (keysOf.all(path) as Array<{ kind: string; id: string }>).map((k) => `${k.kind}:${k.id}`);
-      for (const d of del) d.run(path);
-      delFindings.run(path);
+      const keys = clear(path);
       delFile.run(path);
       return keys;
     },

@@ -18,10 +18,10 @@ export interface Context {
 }
 
 export interface Outcome {
-  /** Human output (text format). */
-  text: string;
-  /** Machine output (json format). */
-  json?: unknown;
+  /** Human output (text format), rendered only when asked for. */
+  text(): string;
+  /** Machine output (json format), built only when asked for. */
+  json?(): unknown;
   /** Problems found (validation errors, failed checks): exit code 1. */
   problems: boolean;
 }

@@ -32,7 +32,7 @@ hook (simple-git-hooks) and a Forgejo Actions workflow.`,
     for (const d of ['registry/intents', 'status']) mkdirSync(join(target, d), { recursive: true });
     writeFileSync(join(target, 'status', '.gitkeep'), '');
     const created = listFiles(target).filter((f) => !f.startsWith('.git/'));
-    return { text: `created a fleet repository in ${target}:\n${created.map((f) => `  ${f}`).join('\n')}\n\nnext: cd ${dir} && npm install && fleethub validate`, problems: false };
+    return { text: () => `created a fleet repository in ${target}:\n${created.map((f) => `  ${f}`).join('\n')}\n\nnext: cd ${dir} && npm install && fleethub validate`, problems: false };
   },
 };
 

@@ -85,7 +85,11 @@ export async function main(argv: string[], io: Io): Promise<number> {
       progress: (label) => progressReporter(label, io),
     };
     const outcome = await cmd.run({ values, positionals }, ctx);
-    io.stdout(format === 'json' ? `${JSON.stringify(outcome.json ?? null, null, 2)}\n` : outcome.text ? `${outcome.text}\n` : '');
+    if (format === 'json') io.stdout(`${JSON.stringify(outcome.json?.() ?? null, null, 2)}\n`);
+    else {
+      const text = outcome.text();
+      if (text) io.stdout(`${text}\n`);
+    }
     return outcome.problems ? 1 : 0;
   } catch (e) {
     if (e instanceof FleethubError) {

@@ -34,7 +34,7 @@ and prints the rows as a table (or a JSON array). Writes are refused.`,
         throw new QueryError(`SQL error: ${(e as Error).message}`, sql);
       }
       const columns = stmt.columns().map((c) => c.name);
-      return { text: rows.length === 0 ? '(no rows)' : `${renderTable(columns, rows)}\n(${rows.length} row${rows.length === 1 ? '' : 's'})`, json: rows, problems: false };
+      return { text: () => rows.length === 0 ? '(no rows)' : `${renderTable(columns, rows)}\n(${rows.length} row${rows.length === 1 ? '' : 's'})`, json: () => rows, problems: false };
     } finally {
       db.close();
     }

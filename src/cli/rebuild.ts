@@ -16,6 +16,6 @@ useful after upgrading fleethub or to measure a cold build.`,
   async run(_args, ctx) {
     const root = findRoot(ctx.cwd, ctx.root);
     const { files } = await rebuildCache(root, { onProgress: ctx.progress('rebuilding') });
-    return { text: `rebuilt ${cachePath(root)} from ${files} files`, json: { ok: true, files }, problems: false };
+    return { text: () => `rebuilt ${cachePath(root)} from ${files} files`, json: () => ({ ok: true, files }), problems: false };
   },
 };

@@ -25,8 +25,8 @@ same bytes for the same files (no timings in it).
       const summary = readSummary(db);
       const findings = readFindings(db);
       return {
-        text: renderSummary(summary, findings, ctx.style),
-        json: { ...summary, findings: { ...summary.findings, items: findings.map(findingJson) } },
+        text: () => renderSummary(summary, findings, ctx.style),
+        json: () => ({ ...summary, findings: { ...summary.findings, items: findings.map(findingJson) } }),
         problems: summary.findings.errors > 0,
       };
     } finally {

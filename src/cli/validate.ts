@@ -35,8 +35,8 @@ Exit codes: 0 no errors (warnings allowed), 1 errors found, 2 usage or internal 
       const files = paths ? `${paths.length} file(s)` : `${db.prepare('SELECT count(*) FROM files').pluck().get() as number} files`;
       const tail = errors.length === 0 ? ctx.style.green(`ok: ${files}, ${warnings.length} warning(s)`) : ctx.style.red(`${errors.length} error(s), ${warnings.length} warning(s) in ${files}`);
       return {
-        text: [...findings.map((f) => formatFinding(f, ctx.style)), tail].join('\n'),
-        json: { ok: errors.length === 0, errors: errors.map(findingJson), warnings: warnings.map(findingJson) },
+        text: () => [...findings.map((f) => formatFinding(f, ctx.style)), tail].join('\n'),
+        json: () => ({ ok: errors.length === 0, errors: errors.map(findingJson), warnings: warnings.map(findingJson) }),
         problems: errors.length > 0,
       };
     } finally {
