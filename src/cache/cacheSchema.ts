@@ -5,7 +5,7 @@
  */
 export const SCHEMA_VERSION = 1;
 
-export const CACHE_DDL = `
+export const CACHE_TABLES = `
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
 
 CREATE TABLE files (
@@ -29,7 +29,6 @@ CREATE TABLE records (
   data TEXT NOT NULL,
   PRIMARY KEY (kind, id)
 ) WITHOUT ROWID;
-CREATE INDEX records_file ON records(file);
 
 CREATE TABLE nodes (
   id TEXT PRIMARY KEY,
@@ -55,7 +54,6 @@ CREATE TABLE probes (
   ord INTEGER NOT NULL,
   file TEXT NOT NULL
 );
-CREATE INDEX probes_node ON probes(node);
 
 CREATE TABLE workloads (
   id TEXT PRIMARY KEY,
@@ -73,8 +71,6 @@ CREATE TABLE workloads (
   labels TEXT NOT NULL,
   file TEXT NOT NULL
 ) WITHOUT ROWID;
-CREATE INDEX workloads_host ON workloads(host);
-CREATE INDEX workloads_target_host ON workloads(target_host);
 
 CREATE TABLE listeners (
   workload TEXT NOT NULL,
@@ -83,7 +79,6 @@ CREATE TABLE listeners (
   edge_role TEXT,
   file TEXT NOT NULL
 );
-CREATE INDEX listeners_workload ON listeners(workload);
 
 CREATE TABLE intents (
   id TEXT PRIMARY KEY,
@@ -120,7 +115,6 @@ CREATE TABLE tasks (
   fields TEXT NOT NULL,
   file TEXT NOT NULL
 ) WITHOUT ROWID;
-CREATE INDEX tasks_workplan ON tasks(workplan);
 
 CREATE TABLE policies (
   id TEXT PRIMARY KEY,
@@ -155,9 +149,6 @@ CREATE TABLE edges (
   line INTEGER,
   col INTEGER
 );
-CREATE INDEX edges_src ON edges(src_kind, src_id);
-CREATE INDEX edges_dst ON edges(dst_kind, dst_id);
-CREATE INDEX edges_file ON edges(file);
 
 CREATE TABLE findings (
   file TEXT NOT NULL,
@@ -172,6 +163,21 @@ CREATE TABLE findings (
   related TEXT,
   origin TEXT NOT NULL
 );
+`;
+
+/** Secondary indexes, created after a bulk load (faster than maintaining them row by row). */
+export const CACHE_INDEXES = `
+CREATE INDEX records_file ON records(file);
+CREATE INDEX probes_node ON probes(node);
+CREATE INDEX workloads_host ON workloads(host);
+CREATE INDEX workloads_target_host ON workloads(target_host);
+CREATE INDEX listeners_workload ON listeners(workload);
+CREATE INDEX tasks_workplan ON tasks(workplan);
+CREATE INDEX edges_src ON edges(src_kind, src_id);
+CREATE INDEX edges_dst ON edges(dst_kind, dst_id);
+CREATE INDEX edges_file ON edges(file);
 CREATE INDEX findings_related ON findings(related);
 CREATE INDEX findings_file ON findings(file);
 `;
+
+export const CACHE_DDL = CACHE_TABLES + CACHE_INDEXES;

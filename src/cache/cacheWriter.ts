@@ -47,7 +47,8 @@ export interface CacheWriter {
   remove(path: string): string[];
 }
 
-export function createCacheWriter(db: Database.Database): CacheWriter {
+/** `fresh`: the database starts empty and each path is written once (a cold build), so nothing needs removing first. */
+export function createCacheWriter(db: Database.Database, options: { fresh?: boolean } = {}): CacheWriter {
   const insert = new Map<string, Database.Statement>();
   for (const [table, n] of Object.entries(INSERT_COLUMNS)) {
     const verb = table === 'records' ? 'INSERT OR IGNORE' : 'INSERT';
@@ -113,7 +114,7 @@ export function createCacheWriter(db: Database.Database): CacheWriter {
       return keys;
     },
     write(rows) {
-      writer.remove(rows.path);
+      if (!options.fresh) writer.remove(rows.path);
       const state = rows.main ? 'ok' : 'invalid';
       upsertFile.run(rows.path, rows.kind, rows.size, rows.mtimeMs, rows.hash, rows.id, state);
       for (const f of rows.findings) run('findings', f);

@@ -7,7 +7,7 @@ import { readFileSync, renameSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { walkFleet } from '../repo/walkFleet.js';
-import { CACHE_DDL, SCHEMA_VERSION } from './cacheSchema.js';
+import { CACHE_INDEXES, CACHE_TABLES, SCHEMA_VERSION } from './cacheSchema.js';
 import { cachePath, ensureStateDir, generatorId, removeAbandonedBuilds } from './cacheFile.js';
 import { createCacheWriter } from './cacheWriter.js';
 import { crossCheck, FULL_SCOPE, type ReadText } from './crossCheck.js';
@@ -43,9 +43,9 @@ export async function rebuildCache(root: string, options: RebuildOptions = {}): 
   try {
     db.pragma('journal_mode = OFF');
     db.pragma('synchronous = OFF');
-    db.exec(CACHE_DDL);
+    db.exec(CACHE_TABLES);
     const walk = walkFleet(root);
-    const writer = createCacheWriter(db);
+    const writer = createCacheWriter(db, { fresh: true });
     const total = walk.files.length;
     let done = 0;
     db.exec('BEGIN');
@@ -61,6 +61,7 @@ export async function rebuildCache(root: string, options: RebuildOptions = {}): 
       },
       options.workers,
     );
+    db.exec(CACHE_INDEXES);
     crossCheck(db, FULL_SCOPE, fileReader(root));
     const meta = db.prepare('INSERT INTO meta VALUES (?, ?)');
     meta.run('schema_version', String(SCHEMA_VERSION));
