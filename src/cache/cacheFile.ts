@@ -78,7 +78,7 @@ export function isCorruption(e: unknown): boolean {
 /** Temporary builds left by a process that was killed (its pid is gone). */
 export function removeAbandonedBuilds(dir: string): void {
   for (const f of readdirSync(dir)) {
-    const m = /^cache\.sqlite\.(\d+)\.\d+\.tmp(?:-journal|-wal|-shm)?$/.exec(f);
+    const m = /^cache\.sqlite\.(\d+)\.\d+\.tmp(?:\.shard\d+)?(?:-journal|-wal|-shm)?$/.exec(f);
     if (m && !processAlive(Number(m[1]))) rmSync(join(dir, f), { force: true });
   }
 }

@@ -16,7 +16,7 @@ CREATE TABLE files (
   hash TEXT NOT NULL,
   record_id TEXT,
   state TEXT NOT NULL
-) WITHOUT ROWID;
+);
 
 CREATE TABLE records (
   kind TEXT NOT NULL,
@@ -28,7 +28,7 @@ CREATE TABLE records (
   parent TEXT,
   data TEXT NOT NULL,
   PRIMARY KEY (kind, id)
-) WITHOUT ROWID;
+);
 
 CREATE TABLE nodes (
   id TEXT PRIMARY KEY,
@@ -44,7 +44,7 @@ CREATE TABLE nodes (
   addresses TEXT NOT NULL,
   labels TEXT NOT NULL,
   file TEXT NOT NULL
-) WITHOUT ROWID;
+);
 
 CREATE TABLE probes (
   node TEXT NOT NULL,
@@ -70,7 +70,7 @@ CREATE TABLE workloads (
   image TEXT,
   labels TEXT NOT NULL,
   file TEXT NOT NULL
-) WITHOUT ROWID;
+);
 
 CREATE TABLE listeners (
   workload TEXT NOT NULL,
@@ -92,7 +92,7 @@ CREATE TABLE intents (
   artifact_digest TEXT,
   strategy TEXT,
   file TEXT NOT NULL
-) WITHOUT ROWID;
+);
 
 CREATE TABLE workplans (
   id TEXT PRIMARY KEY,
@@ -100,7 +100,7 @@ CREATE TABLE workplans (
   status TEXT NOT NULL,
   owner TEXT,
   file TEXT NOT NULL
-) WITHOUT ROWID;
+);
 
 CREATE TABLE tasks (
   key TEXT PRIMARY KEY,
@@ -114,7 +114,7 @@ CREATE TABLE tasks (
   line INTEGER NOT NULL,
   fields TEXT NOT NULL,
   file TEXT NOT NULL
-) WITHOUT ROWID;
+);
 
 CREATE TABLE policies (
   id TEXT PRIMARY KEY,
@@ -122,7 +122,7 @@ CREATE TABLE policies (
   title TEXT,
   data TEXT NOT NULL,
   file TEXT NOT NULL
-) WITHOUT ROWID;
+);
 
 CREATE TABLE checks (
   id TEXT PRIMARY KEY,
@@ -135,7 +135,7 @@ CREATE TABLE checks (
   timeout_ms INTEGER,
   line INTEGER NOT NULL,
   file TEXT NOT NULL
-) WITHOUT ROWID;
+);
 
 CREATE TABLE edges (
   src_kind TEXT NOT NULL,

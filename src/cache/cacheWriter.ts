@@ -40,11 +40,19 @@ const INSERT_COLUMNS: Record<string, number> = {
   findings: 11,
 };
 
+/** Every table whose rows carry the path of the file they came from. */
+const FILE_TABLES = ['records', 'nodes', 'probes', 'workloads', 'listeners', 'intents', 'workplans', 'tasks', 'policies', 'checks', 'edges'] as const;
+
 export interface CacheWriter {
   /** Writes a file's rows, replacing whatever the cache held for that path. */
   write(rows: FileRows): void;
   /** Removes every row a path contributed. Returns the record keys it held (kind:id). */
   remove(path: string): string[];
+  /**
+   * Keeps a file out because the record `kind:id` in it duplicates one in
+   * `winner`: after a bulk merge, where its rows went in unchecked.
+   */
+  evict(loser: string, clash: { kind: string; id: string; line: number; col: number; whole: boolean }, winner: string): void;
 }
 
 /** `fresh`: the database starts empty and each path is written once (a cold build), so nothing needs removing first. */
@@ -54,9 +62,20 @@ export function createCacheWriter(db: Database.Database, options: { fresh?: bool
     const verb = table === 'records' ? 'INSERT OR IGNORE' : 'INSERT';
     insert.set(table, db.prepare(`${verb} INTO ${table} VALUES (${new Array(n).fill('?').join(', ')})`));
   }
+  const run = (table: string, values: Row): Database.RunResult => insert.get(table)!.run(values);
   const delOwned = new Map(Object.entries(OWNED_ROWS).map(([kind, list]) => [kind, list.map(([t, col]) => db.prepare(`DELETE FROM ${t} WHERE ${col} = ?`))]));
+  const delByFile = FILE_TABLES.map((t) => db.prepare(`DELETE FROM ${t} WHERE file = ?`));
   const delRecords = db.prepare('DELETE FROM records WHERE file = ?');
   const delEdges = db.prepare('DELETE FROM edges WHERE file = ?');
+  const delFindings = db.prepare(`DELETE FROM findings WHERE file = ? AND origin = 'file'`);
+  const delFile = db.prepare('DELETE FROM files WHERE path = ?');
+  const keysOf = db.prepare('SELECT kind, id FROM records WHERE file = ?');
+  const ownerOf = db.prepare('SELECT file, line, col FROM records WHERE kind = ? AND id = ?');
+  const upsertFile = db.prepare('INSERT OR REPLACE INTO files VALUES (?, ?, ?, ?, ?, ?, ?)');
+  const setState = db.prepare('UPDATE files SET state = ? WHERE path = ?');
+  const delCheck = db.prepare('DELETE FROM checks WHERE id = ? AND file = ?');
+  const delCheckRecord = db.prepare(`DELETE FROM records WHERE kind = 'check' AND id = ? AND file = ?`);
+
   /** Deletes every record row a file holds (and what those records own), keeping its files row. */
   const clear = (path: string): string[] => {
     const keys = keysOf.all(path) as Array<{ kind: string; id: string }>;
@@ -66,44 +85,30 @@ export function createCacheWriter(db: Database.Database, options: { fresh?: bool
     delFindings.run(path);
     return keys.map((k) => `${k.kind}:${k.id}`);
   };
-  const delFindings = db.prepare(`DELETE FROM findings WHERE file = ? AND origin = 'file'`);
-  const delFile = db.prepare('DELETE FROM files WHERE path = ?');
-  const keysOf = db.prepare('SELECT kind, id FROM records WHERE file = ?');
-  const ownerOf = db.prepare('SELECT file FROM records WHERE kind = ? AND id = ?').pluck();
-  const upsertFile = db.prepare('INSERT OR REPLACE INTO files VALUES (?, ?, ?, ?, ?, ?, ?)');
-  const setState = db.prepare('UPDATE files SET state = ? WHERE path = ?');
-  const delCheck = db.prepare('DELETE FROM checks WHERE id = ? AND file = ?');
-  const delCheckRecord = db.prepare(`DELETE FROM records WHERE kind = 'check' AND id = ? AND file = ?`);
-  const run = (table: string, values: Row): Database.RunResult => insert.get(table)!.run(values);
 
-  const duplicate = (loserPath: string, r: RecordRows, winnerPath: string): void => {
-    const [, , , line, col] = r.record as [string, string, string, number, number];
-    const where = winnerPath === loserPath ? 'earlier in this file' : `in ${winnerPath}`;
-    run('findings', findingRow({ file: loserPath, line, col, severity: 'error', code: 'duplicate-id', message: `${r.kind} id '${r.id}' is already defined ${where}; this one is ignored`, hint: hintFor('duplicate-id'), kind: r.kind, id: r.id }, 'file'));
-    if (winnerPath !== loserPath) setState.run('shadowed', loserPath);
-  };
-
-  const insertRecord = (r: RecordRows): void => {
-    for (const [table, values] of r.rows) run(table, values);
+  const duplicate = (loser: string, kind: string, id: string, at: { line: number; col: number }, winner: string): void => {
+    const where = winner === loser ? 'earlier in this file' : `in ${winner}`;
+    run('findings', findingRow({ file: loser, line: at.line, col: at.col, severity: 'error', code: 'duplicate-id', message: `${kind} id '${id}' is already defined ${where}; this one is ignored`, hint: hintFor('duplicate-id'), kind, id }, 'file'));
+    if (winner !== loser) setState.run('shadowed', loser);
   };
 
   /** Inserts a record row; on a clash, the path that sorts first keeps the id. */
-  const claim = (r: RecordRows, path: string, evictWhole: boolean): boolean => {
+  const claim = (r: RecordRows, path: string, whole: boolean): boolean => {
     if (run('records', r.record).changes === 1) return true;
-    const owner = ownerOf.get(r.kind, r.id) as string | undefined;
+    const owner = ownerOf.get(r.kind, r.id) as { file: string; line: number; col: number } | undefined;
+    const [, , , line, col] = r.record as [string, string, string, number, number];
     if (owner === undefined) return false;
-    if (path < owner) {
-      if (evictWhole) {
-        clear(owner);
-      } else {
-        delCheck.run(r.id, owner);
-        delCheckRecord.run(r.id, owner);
+    if (path < owner.file) {
+      if (whole) clear(owner.file);
+      else {
+        delCheck.run(r.id, owner.file);
+        delCheckRecord.run(r.id, owner.file);
       }
-      duplicate(owner, r, path);
+      duplicate(owner.file, r.kind, r.id, owner, path);
       run('records', r.record);
       return true;
     }
-    duplicate(path, r, owner);
+    duplicate(path, r.kind, r.id, { line, col }, owner.file);
     return false;
   };
 
@@ -119,11 +124,15 @@ export function createCacheWriter(db: Database.Database, options: { fresh?: bool
       upsertFile.run(rows.path, rows.kind, rows.size, rows.mtimeMs, rows.hash, rows.id, state);
       for (const f of rows.findings) run('findings', f);
       if (!rows.main || !claim(rows.main, rows.path, true)) return;
-      insertRecord(rows.main);
+      for (const [table, values] of rows.main.rows) run(table, values);
       for (const sub of rows.subs) {
-        if (claim(sub, rows.path, false)) insertRecord(sub);
+        if (claim(sub, rows.path, false)) for (const [table, values] of sub.rows) run(table, values);
       }
       for (const e of rows.edges) run('edges', e);
+    },
+    evict(loser, clash, winner) {
+      if (clash.whole) for (const d of delByFile) d.run(loser);
+      duplicate(loser, clash.kind, clash.id, clash, winner);
     },
   };
   return writer;

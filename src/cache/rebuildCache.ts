@@ -12,7 +12,9 @@ import { cachePath, ensureStateDir, generatorId, removeAbandonedBuilds } from '.
 import { createCacheWriter } from './cacheWriter.js';
 import { crossCheck, FULL_SCOPE, type ReadText } from './crossCheck.js';
 import { findingRow } from './fileRows.js';
-import { parseFiles } from './parseFiles.js';
+import { buildShards } from './buildShards.js';
+import { PARALLEL_THRESHOLD, parseFiles } from './parseFiles.js';
+import { availableParallelism } from 'node:os';
 
 export interface RebuildOptions {
   /** Called as files are parsed: (done, total). */
@@ -48,19 +50,21 @@ export async function rebuildCache(root: string, options: RebuildOptions = {}): 
     const writer = createCacheWriter(db, { fresh: true });
     const total = walk.files.length;
     let done = 0;
-    db.exec('BEGIN');
     const walkInsert = db.prepare('INSERT INTO findings VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)');
     for (const f of walk.findings) walkInsert.run(findingRow(f, 'walk'));
-    await parseFiles(
-      root,
-      walk.files,
-      (rows) => {
+    const threads = Math.max(1, options.workers ?? availableParallelism());
+    if (total >= PARALLEL_THRESHOLD && threads > 1) {
+      await buildShards(db, root, walk.files, threads - 1, (i) => `${tmp}.shard${i}`, options.onProgress);
+    } else {
+      db.exec('BEGIN');
+      await parseFiles(root, walk.files, (rows) => {
         for (const r of rows) writer.write(r);
         done += rows.length;
         options.onProgress?.(done, total);
-      },
-      options.workers,
-    );
+      }, 1);
+      db.exec('COMMIT');
+    }
+    db.exec('BEGIN');
     db.exec(CACHE_INDEXES);
     crossCheck(db, FULL_SCOPE, fileReader(root));
     const meta = db.prepare('INSERT INTO meta VALUES (?, ?)');

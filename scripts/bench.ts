@@ -1,0 +1,86 @@
+/**
+ * Benchmarks, against a baseline measured in the same run.
+ *
+ *   npm run bench [-- --nodes 10000 --workloads 20000 --workplans 500 --runs 3 --dir <fleet>]
+ *
+ * Cache: the floor (read every file and parse its front matter with
+ * gray-matter, one thread, no validation, no database) against a cold
+ * rebuild, a warm rebuild with nothing changed, an update of one file, and a
+ * full validate; peak RSS. Each step runs in a fresh process; the median of
+ * the runs is reported. The last line is one JSON object with every figure.
+ */
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { availableParallelism, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { generateFleet } from './gen-fleet.js';
+
+const { values } = parseArgs({
+  options: { nodes: { type: 'string' }, workloads: { type: 'string' }, workplans: { type: 'string' }, runs: { type: 'string' }, dir: { type: 'string' } },
+});
+const sizes = { nodes: Number(values.nodes ?? 10000), workloads: Number(values.workloads ?? 20000), workplans: Number(values.workplans ?? 500) };
+const runs = Number(values.runs ?? 3);
+const STEP = fileURLToPath(new URL('./bench-step.js', import.meta.url));
+
+const owned = values.dir === undefined;
+const root = values.dir ?? mkdtempSync(join(tmpdir(), 'fleethub-bench-'));
+if (owned || !existsSync(join(root, 'registry'))) {
+  process.stderr.write(`generating ${sizes.nodes} nodes, ${sizes.workloads} workloads, ${sizes.workplans} workplans in ${root}\n`);
+  generateFleet(root, sizes);
+}
+
+interface Measure {
+  ms: number;
+  maxRssMb: number;
+}
+
+function step(name: string): Measure {
+  const all: Measure[] = [];
+  for (let i = 0; i < runs; i++) {
+    const out = execFileSync(process.execPath, [STEP, name, root], { encoding: 'utf8' });
+    all.push(JSON.parse(out.trim().split('\n').pop()!) as Measure);
+  }
+  const ms = all.map((m) => m.ms).sort((a, b) => a - b)[Math.floor(all.length / 2)]!;
+  process.stderr.write(`  ${name.padEnd(9)} ${all.map((m) => m.ms.toFixed(0)).join(' / ')} ms\n`);
+  return { ms, maxRssMb: Math.max(...all.map((m) => m.maxRssMb)) };
+}
+
+process.stderr.write(`cache benchmark, ${runs} runs each, ${availableParallelism()} cores\n`);
+const floor = step('floor');
+const cold = step('cold');
+const warm = step('warm');
+const oneFile = step('one-file');
+const validate = step('validate');
+const peakRssMb = Math.max(cold.maxRssMb, warm.maxRssMb, oneFile.maxRssMb, validate.maxRssMb);
+
+const ratio = (m: Measure): number => Math.round((m.ms / floor.ms) * 1000) / 1000;
+const rows: Array<[string, string, string, string]> = [
+  ['floor (gray-matter, 1 thread)', `${floor.ms.toFixed(0)} ms`, '1.000x', ''],
+  ['cold rebuild', `${cold.ms.toFixed(0)} ms`, `${ratio(cold).toFixed(3)}x`, `target <= 1.0x floor: ${ratio(cold) <= 1 ? 'met' : 'MISSED'}`],
+  ['warm rebuild (no change)', `${warm.ms.toFixed(0)} ms`, `${ratio(warm).toFixed(3)}x`, `target <= 250 ms: ${warm.ms <= 250 ? 'met' : 'MISSED'}`],
+  ['one-file update', `${oneFile.ms.toFixed(1)} ms`, `${ratio(oneFile).toFixed(4)}x`, `target <= 30 ms: ${oneFile.ms <= 30 ? 'met' : 'MISSED'}`],
+  ['validate (warm)', `${validate.ms.toFixed(0)} ms`, `${ratio(validate).toFixed(3)}x`, ''],
+  ['peak RSS', `${peakRssMb} MB`, `floor ${floor.maxRssMb} MB`, `target <= 400 MB: ${peakRssMb <= 400 ? 'met' : 'MISSED'}`],
+];
+const w = [0, 1, 2].map((i) => Math.max(...rows.map((r) => r[i]!.length)));
+process.stdout.write(`\nfleet: ${sizes.nodes} nodes, ${sizes.workloads} workloads, ${sizes.workplans} workplans\n`);
+for (const r of rows) process.stdout.write(`${r[0].padEnd(w[0]!)}  ${r[1].padStart(w[1]!)}  ${r[2].padStart(w[2]!)}  ${r[3]}\n`);
+const result = {
+  fleet: sizes,
+  cores: availableParallelism(),
+  floor_ms: floor.ms,
+  cold_rebuild_ms: cold.ms,
+  cold_rebuild_ratio: ratio(cold),
+  warm_rebuild_ms: warm.ms,
+  warm_rebuild_ratio: ratio(warm),
+  one_file_update_ms: oneFile.ms,
+  one_file_update_ratio: ratio(oneFile),
+  validate_ms: validate.ms,
+  validate_ratio: ratio(validate),
+  peak_rss_mb: peakRssMb,
+  floor_rss_mb: floor.maxRssMb,
+};
+process.stdout.write(`${JSON.stringify(result)}\n`);
+if (owned) rmSync(root, { recursive: true, force: true });
