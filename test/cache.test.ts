@@ -114,6 +114,40 @@ describe('cache', () => {
     fixed.db.close();
   });
 
+  it('after any sequence of edits, an incremental refresh holds exactly what a cold build holds', async () => {
+    const root = fleet({
+      'registry/nodes/n.md': node('n'),
+      'registry/workloads/a.md': workload('a', 'depends_on: [b]\n'),
+      'registry/workloads/b.md': workload('b', 'depends_on: [a]\n'),
+      'registry/workloads/c.md': workload('c', 'depends_on: [d]\nhost: n\n'),
+      'registry/workloads/d.md': workload('d', 'depends_on: [c]\n'),
+      'workplans/W.md': '---\ntitle: W\nstatus: active\n---\n- [ ] T1 a [depends:: T2]\n- [ ] T2 b [depends:: T1]\n',
+    });
+    const edits: Array<[string, string | null]> = [
+      ['registry/workloads/b.md', workload('b', 'depends_on: [c]\n')],
+      ['registry/workloads/d.md', workload('d', 'depends_on: [a]\n')],
+      ['registry/nodes/n.md', null],
+      ['registry/workloads/c.md', workload('c', 'depends_on: [a]\nhost: n\n')],
+      ['workplans/W.md', '---\ntitle: W\nstatus: active\n---\n- [ ] T1 a\n- [ ] T2 b [depends:: T1, X/T9]\n'],
+      ['registry/nodes/n.md', node('n')],
+      ['registry/workloads/a.md', null],
+      ['registry/workloads/b.md', '---\ntitle: [\n---\n'],
+    ];
+    const snapshot = (db: Database.Database): string => JSON.stringify([readFindings(db), db.prepare('SELECT kind, id, file FROM records ORDER BY kind, id').all()]);
+    (await refreshed(root)).db.close();
+    for (const [path, content] of edits) {
+      if (content === null) rmSync(join(root, path));
+      else writeFile(root, path, content);
+      const inc = await refreshed(root, [path]);
+      const incremental = snapshot(inc.db);
+      inc.db.close();
+      await rebuildCache(root);
+      const cold = openCacheFile(cachePath(root))!;
+      assert.equal(incremental, snapshot(cold), `after editing ${path}`);
+      cold.close();
+    }
+  });
+
   it('refuses a check whose SQL writes or names a missing table', async () => {
     const root = fleet({
       'policies/checks.yaml': 'kind: checks\nchecks:\n  - id: w\n    title: W\n    sql: DELETE FROM nodes\n    expect: { empty: true }\n  - id: t\n    title: T\n    sql: SELECT * FROM nowhere\n    expect: { empty: true }\n  - id: ok\n    title: OK\n    sql: SELECT id FROM nodes\n    expect: { empty: true }\n',
@@ -152,6 +186,8 @@ describe('cache', () => {
     const files: Record<string, string> = {};
     for (let i = 0; i < 2000; i++) files[`registry/nodes/n${i}.md`] = node(`n${i}`, `area: a${i % 7}\n`);
     files['registry/nodes/bad.md'] = '---\ntitle: [\n---\n';
+    files['registry/nodes/zz/n5.md'] = node('n5', 'area: loser\n');
+    files['registry/nodes/a/n1999.md'] = node('n1999', 'area: winner\n');
     const root = fleet(files);
     const dump = (): string => {
       const db = openCacheFile(cachePath(root))!;
@@ -164,6 +200,13 @@ describe('cache', () => {
     await rebuildCache(root, { workers: 1 });
     assert.equal(dump(), parallel);
     assert.match(parallel, /yaml-syntax/);
+    const db = openCacheFile(cachePath(root))!;
+    assert.deepEqual(db.prepare(`SELECT id, area, file FROM nodes WHERE id IN ('n5', 'n1999') ORDER BY id`).all(), [
+      { id: 'n1999', area: 'winner', file: 'registry/nodes/a/n1999.md' },
+      { id: 'n5', area: 'a5', file: 'registry/nodes/n5.md' },
+    ]);
+    assert.deepEqual(readFindings(db).filter((f) => f.code === 'duplicate-id').map((f) => f.file), ['registry/nodes/n1999.md', 'registry/nodes/zz/n5.md']);
+    db.close();
   });
 
   it('a rebuild killed at any moment leaves the previous cache intact', async () => {

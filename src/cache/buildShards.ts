@@ -9,7 +9,7 @@
 import { rmSync } from 'node:fs';
 import { Worker } from 'node:worker_threads';
 import type Database from 'better-sqlite3';
-import { createValidators, readSchemas } from '../records/validators.js';
+import { createValidators } from '../records/validators.js';
 import type { FleetFile } from '../repo/walkFleet.js';
 import { createCacheWriter, type CacheWriter } from './cacheWriter.js';
 import { readFleetFile } from './readFleetFile.js';
@@ -44,7 +44,7 @@ export async function buildShards(db: Database.Database, root: string, files: Fl
   });
   try {
     const writer = createCacheWriter(db, { fresh: true });
-    const validators = createValidators(readSchemas());
+    const validators = createValidators();
     let doneHere = 0;
     db.exec('BEGIN');
     for (let b = takeBatch(counter); b < batches; b = takeBatch(counter)) {

@@ -4,7 +4,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { SCHEMA_VERSION } from './cacheSchema.js';
-import { SCHEMA_DIR } from '../records/validators.js';
+import { SCHEMA_DIR } from '../records/schemaFiles.js';
 
 let generator: string | null = null;
 

@@ -3,7 +3,7 @@
  * run read-only SQL over them. Bump SCHEMA_VERSION on any change; an older
  * cache file is then rebuilt automatically.
  */
-export const SCHEMA_VERSION = 1;
+export const SCHEMA_VERSION = 2;
 
 export const CACHE_TABLES = `
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
@@ -168,6 +168,7 @@ CREATE TABLE findings (
 /** Secondary indexes, created after a bulk load (faster than maintaining them row by row). */
 export const CACHE_INDEXES = `
 CREATE INDEX records_file ON records(file);
+CREATE INDEX files_shadowed ON files(state) WHERE state = 'shadowed';
 CREATE INDEX probes_node ON probes(node);
 CREATE INDEX workloads_host ON workloads(host);
 CREATE INDEX workloads_target_host ON workloads(target_host);

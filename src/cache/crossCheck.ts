@@ -63,7 +63,7 @@ export function crossCheck(db: Database.Database, scope: CrossScope, readText: R
   };
 
   checkReferences(db, scope, locate, add);
-  if (scope.dependencies) checkCycles(db, locate, add);
+  if (scope.dependencies) checkCycles(db, scope, locate, add);
   if (scope.checks) checkCheckSql(db, add);
 }
 
@@ -114,18 +114,58 @@ function checkReferences(db: Database.Database, scope: CrossScope, locate: (file
   }
 }
 
-function checkCycles(db: Database.Database, locate: (file: string, pointer: string) => { line: number; col: number }, add: (f: Finding, origin: string) => void): void {
-  db.prepare(`DELETE FROM findings WHERE origin = 'cycle'`).run();
-  const edgesOf = db.prepare(`SELECT src_id, dst_id, file, pointer, line, col FROM edges WHERE src_kind = ? AND rel = ? AND dst_kind = src_kind ORDER BY src_id, ord`);
+interface DepEdge {
+  src_id: string;
+  dst_id: string;
+  file: string;
+  pointer: string;
+  line: number | null;
+  col: number | null;
+}
+
+/**
+ * Dependency cycles, one error per strongly connected component. With a full
+ * scope, over the whole graph; otherwise only the components through the
+ * changed records, found from the part of the graph they reach.
+ */
+function checkCycles(db: Database.Database, scope: CrossScope, locate: (file: string, pointer: string) => { line: number; col: number }, add: (f: Finding, origin: string, related: string) => void): void {
+  const stored = db.prepare(`SELECT rowid, related FROM findings WHERE origin = 'cycle'`).all() as Array<{ rowid: number; related: string }>;
+  const dropWhere = (kind: string, hit: (member: string) => boolean): void => {
+    const del = db.prepare('DELETE FROM findings WHERE rowid = ?');
+    for (const f of stored) {
+      const [, k, members] = /^cycle:([^:]+):(.*)$/s.exec(f.related) ?? [];
+      if (k === kind && (JSON.parse(members ?? '[]') as string[]).some(hit)) del.run(f.rowid);
+    }
+  };
   for (const [kind, rel] of DEPENDENCY_RELS) {
-    const edges = edgesOf.all(kind, rel) as Array<{ src_id: string; dst_id: string; file: string; pointer: string; line: number | null; col: number | null }>;
+    let edges: DepEdge[];
+    let roots: Set<string> | null = null;
+    if (scope.files === 'all') {
+      dropWhere(kind, () => true);
+      edges = db.prepare(`SELECT src_id, dst_id, file, pointer, line, col FROM edges WHERE src_kind = @kind AND rel = @rel AND dst_kind = @kind ORDER BY src_id, ord`).all({ kind, rel }) as DepEdge[];
+    } else {
+      roots = new Set([...scope.keys].filter((k) => k.startsWith(`${kind}:`)).map((k) => k.slice(kind.length + 1)));
+      if (roots.size === 0) continue;
+      dropWhere(kind, (m) => roots!.has(m));
+      edges = db
+        .prepare(
+          `WITH RECURSIVE reach(id) AS (
+             SELECT value FROM json_each(@roots)
+             UNION SELECT e.dst_id FROM reach r CROSS JOIN edges e ON e.src_kind = @kind AND e.src_id = r.id AND e.rel = @rel AND e.dst_kind = @kind)
+           SELECT e.src_id, e.dst_id, e.file, e.pointer, e.line, e.col FROM reach r CROSS JOIN edges e
+           ON e.src_kind = @kind AND e.src_id = r.id AND e.rel = @rel AND e.dst_kind = @kind ORDER BY e.src_id, e.ord`,
+        )
+        .all({ kind, rel, roots: JSON.stringify([...roots]) }) as DepEdge[];
+    }
     const graph = new Map<string, string[]>();
     for (const e of edges) {
       const list = graph.get(e.src_id);
       if (list) list.push(e.dst_id);
       else graph.set(e.src_id, [e.dst_id]);
     }
-    for (const cycle of findCycles(graph)) {
+    for (const { cycle, members } of findCycles(graph)) {
+      if (roots && !members.some((m) => roots!.has(m))) continue;
+      if (roots) dropWhere(kind, (m) => members.includes(m));
       const from = cycle[0]!;
       const to = cycle[1 % cycle.length]!;
       const e = edges.find((x) => x.src_id === from && x.dst_id === to)!;
@@ -142,6 +182,7 @@ function checkCycles(db: Database.Database, locate: (file: string, pointer: stri
           id: from,
         },
         'cycle',
+        `cycle:${kind}:${JSON.stringify([...members].sort())}`,
       );
     }
   }
@@ -152,12 +193,12 @@ function checkCycles(db: Database.Database, locate: (file: string, pointer: stri
  * starting at its smallest id (so the same graph always reports the same
  * cycles). Iterative Tarjan: deep graphs do not overflow the stack.
  */
-export function findCycles(graph: Map<string, string[]>): string[][] {
+export function findCycles(graph: Map<string, string[]>): Array<{ cycle: string[]; members: string[] }> {
   const index = new Map<string, number>();
   const low = new Map<string, number>();
   const onStack = new Set<string>();
   const stack: string[] = [];
-  const out: string[][] = [];
+  const out: Array<{ cycle: string[]; members: string[] }> = [];
   let next = 0;
   const nodes = [...graph.keys()].sort();
   for (const start of nodes) {
@@ -197,11 +238,11 @@ export function findCycles(graph: Map<string, string[]>): string[][] {
           scc.push(w);
         } while (w !== frame.v);
         const selfLoop = scc.length === 1 && (graph.get(scc[0]!) ?? []).includes(scc[0]!);
-        if (scc.length > 1 || selfLoop) out.push(cycleThrough(graph, new Set(scc)));
+        if (scc.length > 1 || selfLoop) out.push({ cycle: cycleThrough(graph, new Set(scc)), members: scc.sort() });
       }
     }
   }
-  return out.sort((a, b) => (a[0]! < b[0]! ? -1 : 1));
+  return out.sort((a, b) => (a.cycle[0]! < b.cycle[0]! ? -1 : 1));
 }
 
 /** A simple cycle inside a strongly connected component, from its smallest member. */

@@ -5,7 +5,7 @@
  */
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
-import { createValidators, readSchemas, type Validators } from '../records/validators.js';
+import { createValidators, type Validators } from '../records/validators.js';
 import type { FileRows } from './fileRows.js';
 import { readFleetFile, type FileToRead } from './readFleetFile.js';
 
@@ -16,7 +16,7 @@ let inlineValidators: Validators | null = null;
 
 export async function parseFiles(root: string, files: FileToRead[], onRows: (rows: FileRows[]) => void, workers = availableParallelism()): Promise<void> {
   if (files.length < PARALLEL_THRESHOLD || workers < 2) {
-    inlineValidators ??= createValidators(readSchemas());
+    inlineValidators ??= createValidators();
     const v = inlineValidators;
     for (let i = 0; i < files.length; i += BATCH) onRows(files.slice(i, i + BATCH).map((f) => readFleetFile(root, f, v)));
     return;

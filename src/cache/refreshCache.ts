@@ -80,14 +80,16 @@ async function applyChanges(root: string, db: Database.Database, options: Refres
     removed = (db.prepare('SELECT path FROM files').pluck().all() as string[]).filter((p) => !seen.has(p));
   }
 
-  const all = new Map((db.prepare('SELECT path, size, mtime_ms, hash FROM files').all() as Array<Known & { path: string }>).map((r) => [r.path, r]));
+  const all = options.paths ? null : new Map((db.prepare('SELECT path, size, mtime_ms, hash FROM files').all() as Array<Known & { path: string }>).map((r) => [r.path, r]));
+  const known = (path: string): Known | undefined => (all ? all.get(path) : (knownStmt.get(path) as Known | undefined));
   const suspects = current.filter((f) => {
-    const k = all.get(f.path);
+    const k = known(f.path);
     return !k || k.size !== f.size || k.mtime_ms !== f.mtimeMs;
   });
   const shadowed = db.prepare(`SELECT path, kind, size, mtime_ms FROM files WHERE state = 'shadowed'`).all() as Array<{ path: string; kind: FleetFile['kind']; size: number; mtime_ms: number }>;
+  const suspectPaths = new Set(suspects.map((f) => f.path));
   for (const s of shadowed) {
-    if (!suspects.some((f) => f.path === s.path) && !removed.includes(s.path)) suspects.push({ path: s.path, kind: s.kind, size: s.size, mtimeMs: s.mtime_ms });
+    if (!suspectPaths.has(s.path) && !removed.includes(s.path)) suspects.push({ path: s.path, kind: s.kind, size: s.size, mtimeMs: s.mtime_ms });
   }
 
   const rows: FileRows[] = [];
@@ -95,7 +97,7 @@ async function applyChanges(root: string, db: Database.Database, options: Refres
   const shadowedPaths = new Set(shadowed.map((s) => s.path));
   const touchMtime = db.prepare('UPDATE files SET mtime_ms = ?, size = ? WHERE path = ?');
   const changedRows = rows.filter((r) => {
-    const k = all.get(r.path);
+    const k = known(r.path);
     if (k && k.hash === r.hash && r.hash !== '' && !shadowedPaths.has(r.path)) {
       touchMtime.run(r.mtimeMs, r.size, r.path);
       return false;

@@ -4,7 +4,7 @@
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import Database from 'better-sqlite3';
-import { createValidators, readSchemas } from '../records/validators.js';
+import { createValidators } from '../records/validators.js';
 import type { FleetFile } from '../repo/walkFleet.js';
 import { takeBatch } from './buildShards.js';
 import { CACHE_TABLES } from './cacheSchema.js';
@@ -17,7 +17,7 @@ db.pragma('journal_mode = OFF');
 db.pragma('synchronous = OFF');
 db.exec(CACHE_TABLES);
 const writer = createCacheWriter(db, { fresh: true });
-const validators = createValidators(readSchemas());
+const validators = createValidators();
 const batches = Math.ceil(files.length / batch);
 db.exec('BEGIN');
 for (let b = takeBatch(counter); b < batches; b = takeBatch(counter)) {

@@ -2,7 +2,7 @@ import { cpSync, existsSync, mkdirSync, readdirSync, renameSync, writeFileSync }
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { UsageError } from '../errors.js';
-import { SCHEMA_DIR } from '../records/validators.js';
+import { SCHEMA_DIR } from '../records/schemaFiles.js';
 import type { Command } from './command.js';
 
 const TEMPLATE_DIR = fileURLToPath(new URL('../../../templates/init/', import.meta.url));
