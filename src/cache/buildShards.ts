@@ -16,9 +16,7 @@ import { readFleetFile } from './readFleetFile.js';
 
 export const BATCH = 256;
 
-const MERGED_TABLES = ['files', 'records', 'nodes', 'probes', 'workloads', 'listeners', 'intents', 'workplans', 'tasks', 'policies', 'checks', 'edges', 'findings'];
-/** Tables whose primary key makes a duplicate's rows collide (and be skipped) during the bulk merge. */
-const KEYED_TABLES = ['records', 'nodes', 'workloads', 'intents', 'workplans', 'tasks', 'policies', 'checks'];
+const MERGED_TABLES = ['files', 'records', 'edges', 'findings'];
 
 /** Claims the next batch index from a counter shared by all threads. */
 export function takeBatch(counter: Int32Array): number {
@@ -97,9 +95,8 @@ function mergeShard(db: Database.Database, path: string, writer: CacheWriter): v
       const at = shardWins ? { line: c.mainLine, col: c.mainCol } : { line: c.shardLine, col: c.shardCol };
       writer.evict(loser, { kind: c.kind, id: c.id, ...at, whole: c.whole === 1 }, winner);
       if (shardWins) {
-        const copy = (t: string): void => void db.prepare(`INSERT OR IGNORE INTO main.${t} SELECT * FROM shard.${t} WHERE file = ?`).run(winner);
-        if (c.whole === 1) KEYED_TABLES.forEach(copy);
-        else db.prepare(`INSERT OR IGNORE INTO main.records SELECT * FROM shard.records WHERE kind = ? AND id = ?`).run(c.kind, c.id), db.prepare(`INSERT OR IGNORE INTO main.checks SELECT * FROM shard.checks WHERE id = ?`).run(c.id);
+        if (c.whole === 1) db.prepare('INSERT OR IGNORE INTO main.records SELECT * FROM shard.records WHERE file = ?').run(winner);
+        else db.prepare('INSERT OR IGNORE INTO main.records SELECT * FROM shard.records WHERE kind = ? AND id = ?').run(c.kind, c.id);
       }
     }
     db.exec('COMMIT');

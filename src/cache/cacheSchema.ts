@@ -3,7 +3,7 @@
  * run read-only SQL over them. Bump SCHEMA_VERSION on any change; an older
  * cache file is then rebuilt automatically.
  */
-export const SCHEMA_VERSION = 2;
+export const SCHEMA_VERSION = 3;
 
 export const CACHE_TABLES = `
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
@@ -30,112 +30,6 @@ CREATE TABLE records (
   PRIMARY KEY (kind, id)
 );
 
-CREATE TABLE nodes (
-  id TEXT PRIMARY KEY,
-  title TEXT NOT NULL,
-  role TEXT NOT NULL,
-  target_role TEXT,
-  enabled INTEGER NOT NULL,
-  planned INTEGER NOT NULL,
-  area TEXT,
-  site TEXT,
-  locality_group TEXT,
-  nat_group TEXT,
-  addresses TEXT NOT NULL,
-  labels TEXT NOT NULL,
-  file TEXT NOT NULL
-);
-
-CREATE TABLE probes (
-  node TEXT NOT NULL,
-  type TEXT NOT NULL,
-  target TEXT NOT NULL,
-  expect_status INTEGER,
-  ord INTEGER NOT NULL,
-  file TEXT NOT NULL
-);
-
-CREATE TABLE workloads (
-  id TEXT PRIMARY KEY,
-  title TEXT NOT NULL,
-  kind TEXT NOT NULL,
-  host TEXT,
-  target_host TEXT,
-  owner TEXT,
-  stage TEXT,
-  target_stage TEXT,
-  critical INTEGER NOT NULL,
-  advertise INTEGER NOT NULL,
-  stateful INTEGER NOT NULL,
-  image TEXT,
-  labels TEXT NOT NULL,
-  file TEXT NOT NULL
-);
-
-CREATE TABLE listeners (
-  workload TEXT NOT NULL,
-  port INTEGER NOT NULL,
-  protocol TEXT NOT NULL,
-  edge_role TEXT,
-  file TEXT NOT NULL
-);
-
-CREATE TABLE intents (
-  id TEXT PRIMARY KEY,
-  title TEXT NOT NULL,
-  kind TEXT NOT NULL,
-  version INTEGER NOT NULL,
-  expires TEXT NOT NULL,
-  control TEXT NOT NULL,
-  artifact_name TEXT,
-  artifact_version TEXT,
-  artifact_digest TEXT,
-  strategy TEXT,
-  file TEXT NOT NULL
-);
-
-CREATE TABLE workplans (
-  id TEXT PRIMARY KEY,
-  title TEXT NOT NULL,
-  status TEXT NOT NULL,
-  owner TEXT,
-  file TEXT NOT NULL
-);
-
-CREATE TABLE tasks (
-  key TEXT PRIMARY KEY,
-  workplan TEXT NOT NULL,
-  id TEXT NOT NULL,
-  title TEXT NOT NULL,
-  state TEXT NOT NULL,
-  owner TEXT,
-  parent TEXT,
-  depth INTEGER NOT NULL,
-  line INTEGER NOT NULL,
-  fields TEXT NOT NULL,
-  file TEXT NOT NULL
-);
-
-CREATE TABLE policies (
-  id TEXT PRIMARY KEY,
-  kind TEXT NOT NULL,
-  title TEXT,
-  data TEXT NOT NULL,
-  file TEXT NOT NULL
-);
-
-CREATE TABLE checks (
-  id TEXT PRIMARY KEY,
-  policy TEXT NOT NULL,
-  title TEXT NOT NULL,
-  sql TEXT NOT NULL,
-  expect TEXT NOT NULL,
-  expect_value INTEGER,
-  severity TEXT NOT NULL,
-  timeout_ms INTEGER,
-  line INTEGER NOT NULL,
-  file TEXT NOT NULL
-);
 
 CREATE TABLE edges (
   src_kind TEXT NOT NULL,
@@ -165,15 +59,69 @@ CREATE TABLE findings (
 );
 `;
 
+/**
+ * Per-kind views over `records`: derived, never written. Columns hold the
+ * common fields; `data` has the whole record as JSON for anything else.
+ */
+export const CACHE_VIEWS = `
+CREATE VIEW nodes AS SELECT
+  id, title, data->>'role' AS role, data->>'target_role' AS target_role,
+  coalesce(data->>'enabled', 1) AS enabled, coalesce(data->>'planned', 0) AS planned,
+  data->>'area' AS area, data->>'site' AS site, data->>'locality_group' AS locality_group, data->>'nat_group' AS nat_group,
+  coalesce(data->'addresses', '[]') AS addresses, coalesce(data->'labels', '{}') AS labels, data, file
+FROM records WHERE kind = 'node';
+
+CREATE VIEW probes AS
+  SELECT r.id AS node, 'tcp' AS type, (p.value->>'host') || ':' || (p.value->>'port') AS target, NULL AS expect_status, p.key AS ord, r.file
+  FROM records r, json_each(r.data, '$.probes.tcp') p WHERE r.kind = 'node'
+  UNION ALL
+  SELECT r.id, 'http', p.value->>'url', coalesce(p.value->>'expect_status', 200), 100 + p.key, r.file
+  FROM records r, json_each(r.data, '$.probes.http') p WHERE r.kind = 'node'
+  UNION ALL
+  SELECT r.id, 'status', r.data->>'$.probes.status', 200, 200, r.file
+  FROM records r WHERE r.kind = 'node' AND r.data->>'$.probes.status' IS NOT NULL;
+
+CREATE VIEW workloads AS SELECT
+  id, title, data->>'kind' AS kind, data->>'host' AS host, data->>'target_host' AS target_host, data->>'owner' AS owner,
+  data->>'stage' AS stage, data->>'target_stage' AS target_stage,
+  coalesce(data->>'critical', 0) AS critical, coalesce(data->>'advertise', 0) AS advertise, coalesce(data->>'stateful', 0) AS stateful,
+  data->>'$.promotion.image' AS image, coalesce(data->'labels', '{}') AS labels, data, file
+FROM records WHERE kind = 'workload';
+
+CREATE VIEW listeners AS SELECT
+  r.id AS workload, l.value->>'port' AS port, l.value->>'protocol' AS protocol, l.value->>'edge_role' AS edge_role, r.file
+FROM records r, json_each(r.data, '$.listeners') l WHERE r.kind = 'workload';
+
+CREATE VIEW intents AS SELECT
+  id, title, data->>'kind' AS kind, data->>'version' AS version, data->>'expires' AS expires, data->>'control' AS control,
+  data->>'$.artifact.name' AS artifact_name, data->>'$.artifact.version' AS artifact_version, data->>'$.artifact.digest' AS artifact_digest,
+  data->>'$.strategy.type' AS strategy, data, file
+FROM records WHERE kind = 'intent';
+
+CREATE VIEW workplans AS SELECT
+  id, title, data->>'status' AS status, data->>'owner' AS owner, data, file
+FROM records WHERE kind = 'workplan';
+
+CREATE VIEW tasks AS SELECT
+  id AS key, substr(parent, 10) AS workplan, data->>'id' AS id, title, data->>'state' AS state, data->>'owner' AS owner,
+  data->>'parent' AS parent, data->>'depth' AS depth, line, data, file
+FROM records WHERE kind = 'task';
+
+CREATE VIEW policies AS SELECT
+  id, data->>'kind' AS kind, title, data, file
+FROM records WHERE kind = 'policy';
+
+CREATE VIEW checks AS SELECT
+  id, substr(parent, 8) AS policy, title, data->>'sql' AS sql, data->'expect' AS expect,
+  coalesce(data->>'severity', 'error') AS severity, data->>'timeout' AS timeout, line, data, file
+FROM records WHERE kind = 'check';
+
+`;
+
 /** Secondary indexes, created after a bulk load (faster than maintaining them row by row). */
 export const CACHE_INDEXES = `
 CREATE INDEX records_file ON records(file);
 CREATE INDEX files_shadowed ON files(state) WHERE state = 'shadowed';
-CREATE INDEX probes_node ON probes(node);
-CREATE INDEX workloads_host ON workloads(host);
-CREATE INDEX workloads_target_host ON workloads(target_host);
-CREATE INDEX listeners_workload ON listeners(workload);
-CREATE INDEX tasks_workplan ON tasks(workplan);
 CREATE INDEX edges_src ON edges(src_kind, src_id);
 CREATE INDEX edges_dst ON edges(dst_kind, dst_id);
 CREATE INDEX edges_file ON edges(file);
@@ -181,4 +129,4 @@ CREATE INDEX findings_related ON findings(related);
 CREATE INDEX findings_file ON findings(file);
 `;
 
-export const CACHE_DDL = CACHE_TABLES + CACHE_INDEXES;
+export const CACHE_DDL = CACHE_TABLES + CACHE_VIEWS + CACHE_INDEXES;

@@ -8,40 +8,10 @@ import type Database from 'better-sqlite3';
 import { hintFor } from '../records/hints.js';
 import { findingRow, type FileRows, type RecordRows, type Row } from './fileRows.js';
 
-/** For each record kind, the rows it owns in other tables: [table, key column]. */
-const OWNED_ROWS: Record<string, ReadonlyArray<[string, string]>> = {
-  node: [
-    ['nodes', 'id'],
-    ['probes', 'node'],
-  ],
-  workload: [
-    ['workloads', 'id'],
-    ['listeners', 'workload'],
-  ],
-  intent: [['intents', 'id']],
-  workplan: [['workplans', 'id']],
-  task: [['tasks', 'key']],
-  policy: [['policies', 'id']],
-  check: [['checks', 'id']],
-};
-
-const INSERT_COLUMNS: Record<string, number> = {
-  records: 8,
-  nodes: 13,
-  probes: 6,
-  workloads: 14,
-  listeners: 5,
-  intents: 11,
-  workplans: 5,
-  tasks: 11,
-  policies: 5,
-  checks: 10,
-  edges: 10,
-  findings: 11,
-};
+const INSERT_COLUMNS: Record<string, number> = { records: 8, edges: 10, findings: 11 };
 
 /** Every table whose rows carry the path of the file they came from. */
-const FILE_TABLES = ['records', 'nodes', 'probes', 'workloads', 'listeners', 'intents', 'workplans', 'tasks', 'policies', 'checks', 'edges'] as const;
+const FILE_TABLES = ['records', 'edges'] as const;
 
 export interface CacheWriter {
   /** Writes a file's rows, replacing whatever the cache held for that path. */
@@ -63,7 +33,6 @@ export function createCacheWriter(db: Database.Database, options: { fresh?: bool
     insert.set(table, db.prepare(`${verb} INTO ${table} VALUES (${new Array(n).fill('?').join(', ')})`));
   }
   const run = (table: string, values: Row): Database.RunResult => insert.get(table)!.run(values);
-  const delOwned = new Map(Object.entries(OWNED_ROWS).map(([kind, list]) => [kind, list.map(([t, col]) => db.prepare(`DELETE FROM ${t} WHERE ${col} = ?`))]));
   const delByFile = FILE_TABLES.map((t) => db.prepare(`DELETE FROM ${t} WHERE file = ?`));
   const delRecords = db.prepare('DELETE FROM records WHERE file = ?');
   const delEdges = db.prepare('DELETE FROM edges WHERE file = ?');
@@ -73,13 +42,11 @@ export function createCacheWriter(db: Database.Database, options: { fresh?: bool
   const ownerOf = db.prepare('SELECT file, line, col FROM records WHERE kind = ? AND id = ?');
   const upsertFile = db.prepare('INSERT OR REPLACE INTO files VALUES (?, ?, ?, ?, ?, ?, ?)');
   const setState = db.prepare('UPDATE files SET state = ? WHERE path = ?');
-  const delCheck = db.prepare('DELETE FROM checks WHERE id = ? AND file = ?');
   const delCheckRecord = db.prepare(`DELETE FROM records WHERE kind = 'check' AND id = ? AND file = ?`);
 
   /** Deletes every record row a file holds (and what those records own), keeping its files row. */
   const clear = (path: string): string[] => {
     const keys = keysOf.all(path) as Array<{ kind: string; id: string }>;
-    for (const k of keys) for (const d of delOwned.get(k.kind) ?? []) d.run(k.id);
     delRecords.run(path);
     delEdges.run(path);
     delFindings.run(path);
@@ -100,10 +67,7 @@ export function createCacheWriter(db: Database.Database, options: { fresh?: bool
     if (owner === undefined) return false;
     if (path < owner.file) {
       if (whole) clear(owner.file);
-      else {
-        delCheck.run(r.id, owner.file);
-        delCheckRecord.run(r.id, owner.file);
-      }
+      else delCheckRecord.run(r.id, owner.file);
       duplicate(owner.file, r.kind, r.id, owner, path);
       run('records', r.record);
       return true;
@@ -124,10 +88,7 @@ export function createCacheWriter(db: Database.Database, options: { fresh?: bool
       upsertFile.run(rows.path, rows.kind, rows.size, rows.mtimeMs, rows.hash, rows.id, state);
       for (const f of rows.findings) run('findings', f);
       if (!rows.main || !claim(rows.main, rows.path, true)) return;
-      for (const [table, values] of rows.main.rows) run(table, values);
-      for (const sub of rows.subs) {
-        if (claim(sub, rows.path, false)) for (const [table, values] of sub.rows) run(table, values);
-      }
+      for (const sub of rows.subs) claim(sub, rows.path, false);
       for (const e of rows.edges) run('edges', e);
     },
     evict(loser, clash, winner) {

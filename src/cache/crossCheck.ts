@@ -295,12 +295,13 @@ function checkCheckSql(db: Database.Database, add: (f: Finding, origin: string) 
 
 /** Why a check's SQL cannot run as a read-only query over the cache, or null. */
 export function checkSqlProblem(db: Database.Database, sql: string): { code: string; message: string } | null {
+  const notReadOnly = { code: 'check-not-readonly', message: 'the SQL is not a read-only query (only one SELECT is allowed)' };
   let stmt: Database.Statement;
   try {
     stmt = db.prepare(sql);
   } catch (e) {
-    return { code: 'check-invalid-sql', message: (e as Error).message };
+    const message = (e as Error).message;
+    return /^cannot modify \S+ because it is a view$/.test(message) ? notReadOnly : { code: 'check-invalid-sql', message };
   }
-  if (!stmt.readonly || !stmt.reader) return { code: 'check-not-readonly', message: 'the SQL is not a read-only query (only one SELECT is allowed)' };
-  return null;
+  return !stmt.readonly || !stmt.reader ? notReadOnly : null;
 }

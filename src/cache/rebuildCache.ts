@@ -7,7 +7,7 @@ import { readFileSync, renameSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { walkFleet } from '../repo/walkFleet.js';
-import { CACHE_INDEXES, CACHE_TABLES, SCHEMA_VERSION } from './cacheSchema.js';
+import { CACHE_INDEXES, CACHE_TABLES, CACHE_VIEWS, SCHEMA_VERSION } from './cacheSchema.js';
 import { cachePath, ensureStateDir, generatorId, removeAbandonedBuilds } from './cacheFile.js';
 import { createCacheWriter } from './cacheWriter.js';
 import { crossCheck, FULL_SCOPE, type ReadText } from './crossCheck.js';
@@ -45,7 +45,7 @@ export async function rebuildCache(root: string, options: RebuildOptions = {}): 
   try {
     db.pragma('journal_mode = OFF');
     db.pragma('synchronous = OFF');
-    db.exec(CACHE_TABLES);
+    db.exec(CACHE_TABLES + CACHE_VIEWS);
     const walk = walkFleet(root);
     const writer = createCacheWriter(db, { fresh: true });
     const total = walk.files.length;

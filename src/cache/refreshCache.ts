@@ -59,6 +59,7 @@ async function applyChanges(root: string, db: Database.Database, options: Refres
   let current: FleetFile[];
   let removed: string[];
   let walkFindings: Finding[] | null = null;
+  let all: Map<string, Known> | null = null;
   if (options.paths) {
     current = [];
     removed = [];
@@ -76,11 +77,12 @@ async function applyChanges(root: string, db: Database.Database, options: Refres
     const walk = walkFleet(root);
     current = walk.files;
     walkFindings = walk.findings;
-    const seen = new Set(current.map((f) => f.path));
-    removed = (db.prepare('SELECT path FROM files').pluck().all() as string[]).filter((p) => !seen.has(p));
+    all = new Map((db.prepare('SELECT path, size, mtime_ms, hash FROM files').all() as Array<Known & { path: string }>).map((r) => [r.path, r]));
+    const unseen = new Set(all.keys());
+    for (const f of current) unseen.delete(f.path);
+    removed = [...unseen];
   }
 
-  const all = options.paths ? null : new Map((db.prepare('SELECT path, size, mtime_ms, hash FROM files').all() as Array<Known & { path: string }>).map((r) => [r.path, r]));
   const known = (path: string): Known | undefined => (all ? all.get(path) : (knownStmt.get(path) as Known | undefined));
   const suspects = current.filter((f) => {
     const k = known(f.path);

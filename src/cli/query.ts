@@ -1,3 +1,4 @@
+import { checkSqlProblem } from '../cache/crossCheck.js';
 import { refreshCache } from '../cache/refreshCache.js';
 import { QueryError, UsageError } from '../errors.js';
 import { findRoot } from '../repo/findRoot.js';
@@ -20,13 +21,10 @@ and prints the rows as a table (or a JSON array). Writes are refused.`,
     const { db } = await refreshCache(root, { onProgress: ctx.progress('refreshing') });
     try {
       db.pragma('query_only = ON');
-      let stmt;
-      try {
-        stmt = db.prepare(sql);
-      } catch (e) {
-        throw new QueryError(`SQL error: ${(e as Error).message}`, sql);
-      }
-      if (!stmt.readonly || !stmt.reader) throw new QueryError('only read-only queries (one SELECT) are allowed; the cache is rebuilt from the files, so edit the files instead', sql);
+      const problem = checkSqlProblem(db, sql);
+      if (problem?.code === 'check-not-readonly') throw new QueryError('only read-only queries (one SELECT) are allowed; the cache is rebuilt from the files, so edit the files instead', sql);
+      if (problem) throw new QueryError(`SQL error: ${problem.message}`, sql);
+      const stmt = db.prepare(sql);
       let rows: Array<Record<string, unknown>>;
       try {
         rows = stmt.all() as Array<Record<string, unknown>>;

@@ -1,5 +1,5 @@
 /** Lists a fleet repository's record files with their size and mtime. I/O. */
-import { lstatSync, readdirSync, realpathSync, statSync, type Dirent } from 'node:fs';
+import { readdirSync, realpathSync, statSync, type Dirent } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import type { Finding } from '../records/finding.js';
 import { hintFor } from '../records/hints.js';
@@ -72,7 +72,7 @@ export function walkFleet(root: string): Walk {
           continue;
         }
         if (e.name.toLowerCase() === 'readme.md') continue;
-        st ??= lstatSync(abs);
+        st ??= statSync(abs);
         files.push({ path, kind: k.kind, size: st.size, mtimeMs: st.mtimeMs });
       }
     }
