@@ -1,45 +1,61 @@
 /** Reads, hashes and parses one fleet file into its cache rows. I/O (reads the file). */
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { join } from 'node:path';
 import { hintFor } from '../records/hints.js';
 import { idFromPath, type RecordKind } from '../records/kinds.js';
-import { MAX_FILE_BYTES } from '../records/decodeText.js';
+import { MAX_FILE_BYTES, tooLarge } from '../records/decodeText.js';
 import { parseRecordFile } from '../records/parseRecordFile.js';
 import type { Validators } from '../records/validators.js';
-import { fileRows, findingRow, type FileRows } from './fileRows.js';
+import { fileRows, findingRow, type FileRows, type FileStat } from './fileRows.js';
 
 export interface FileToRead {
   path: string;
   kind: RecordKind;
-  size: number;
-  mtimeMs: number;
 }
 
 export function hashBytes(bytes: Uint8Array): string {
   return createHash('sha1').update(bytes).digest('base64');
 }
 
+/** The size and mtime recorded are those of the very bytes read (fstat on the open file). */
 export function readFleetFile(root: string, file: FileToRead, validators: Validators): FileRows {
-  let bytes: Uint8Array;
+  let fd: number | undefined;
+  let stat = { size: 0, mtimeMs: 0 };
   try {
-    bytes = file.size > MAX_FILE_BYTES ? new Uint8Array(file.size) : readFileSync(join(root, file.path));
+    fd = openSync(join(root, file.path), 'r');
+    const st = fstatSync(fd);
+    stat = { size: st.size, mtimeMs: st.mtimeMs };
+    if (st.size > MAX_FILE_BYTES) {
+      const big = tooLarge(st.size);
+      return problemRows(file, { ...stat, hash: `size:${st.size}:${st.mtimeMs}` }, big.code, big.message);
+    }
+    const buf = Buffer.allocUnsafe(st.size);
+    let got = 0;
+    while (got < st.size) {
+      const n = readSync(fd, buf, got, st.size - got, got);
+      if (n === 0) break;
+      got += n;
+    }
+    const bytes = buf.subarray(0, got);
+    const parsed = parseRecordFile(file.path, file.kind, bytes, validators);
+    return fileRows(parsed, { ...stat, hash: hashBytes(bytes) });
   } catch (e) {
-    const code = 'unreadable-file';
-    return {
-      path: file.path,
-      kind: file.kind,
-      id: idFromPath(file.path),
-      size: file.size,
-      mtimeMs: file.mtimeMs,
-      hash: '',
-      main: null,
-      subs: [],
-      edges: [],
-      findings: [findingRow({ file: file.path, line: 1, col: 1, severity: 'error', code, message: `cannot read the file: ${(e as NodeJS.ErrnoException).code ?? String(e)}`, hint: hintFor(code) }, 'file')],
-    };
+    return problemRows(file, { ...stat, hash: '' }, 'unreadable-file', `cannot read the file: ${(e as NodeJS.ErrnoException).code ?? String(e)}`);
+  } finally {
+    if (fd !== undefined) closeSync(fd);
   }
-  const hash = file.size > MAX_FILE_BYTES ? `size:${file.size}` : hashBytes(bytes);
-  const parsed = parseRecordFile(file.path, file.kind, bytes, validators);
-  return fileRows(parsed, { size: file.size, mtimeMs: file.mtimeMs, hash });
+}
+
+function problemRows(file: FileToRead, stat: FileStat, code: string, message: string): FileRows {
+  return {
+    path: file.path,
+    kind: file.kind,
+    id: idFromPath(file.path),
+    ...stat,
+    main: null,
+    subs: [],
+    edges: [],
+    findings: [findingRow({ file: file.path, line: 1, col: 1, severity: 'error', code, message, hint: hintFor(code), kind: file.kind, id: idFromPath(file.path) }, 'file')],
+  };
 }

@@ -46,7 +46,7 @@ export async function rebuildCache(root: string, options: RebuildOptions = {}): 
     db.pragma('journal_mode = OFF');
     db.pragma('synchronous = OFF');
     db.exec(CACHE_TABLES + CACHE_VIEWS);
-    const walk = walkFleet(root);
+    const walk = walkFleet(root, { stat: false });
     const writer = createCacheWriter(db, { fresh: true });
     const total = walk.files.length;
     let done = 0;

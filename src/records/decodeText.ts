@@ -8,10 +8,12 @@ export type Decoded =
 
 const decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
 
+export function tooLarge(size: number, maxBytes = MAX_FILE_BYTES): { ok: false; code: 'file-too-large'; message: string; line: number; col: number } {
+  return { ok: false, code: 'file-too-large', message: `file is ${size} bytes, over the ${maxBytes}-byte limit for a record file`, line: 1, col: 1 };
+}
+
 export function decodeText(bytes: Uint8Array, maxBytes = MAX_FILE_BYTES): Decoded {
-  if (bytes.length > maxBytes) {
-    return { ok: false, code: 'file-too-large', message: `file is ${bytes.length} bytes, over the ${maxBytes}-byte limit for a record file`, line: 1, col: 1 };
-  }
+  if (bytes.length > maxBytes) return tooLarge(bytes.length, maxBytes);
   if (bytes.length === 0) return { ok: false, code: 'empty-file', message: 'file is empty', line: 1, col: 1 };
   if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
     return { ok: false, code: 'invalid-utf8', message: 'file is UTF-16 (byte order mark found); records must be UTF-8', line: 1, col: 1 };

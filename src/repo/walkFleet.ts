@@ -18,7 +18,9 @@ export interface Walk {
   findings: Finding[];
 }
 
-export function walkFleet(root: string): Walk {
+/** `stat: false` skips the per-file stat (a cold build reads every file anyway and takes size and mtime from it). */
+export function walkFleet(root: string, options: { stat?: boolean } = {}): Walk {
+  const wantStat = options.stat !== false;
   const files: FleetFile[] = [];
   const findings: Finding[] = [];
   const realRoot = realpathSync(root);
@@ -72,8 +74,11 @@ export function walkFleet(root: string): Walk {
           continue;
         }
         if (e.name.toLowerCase() === 'readme.md') continue;
-        st ??= statSync(abs);
-        files.push({ path, kind: k.kind, size: st.size, mtimeMs: st.mtimeMs });
+        if (!wantStat) files.push({ path, kind: k.kind, size: 0, mtimeMs: 0 });
+        else {
+          st ??= statSync(abs);
+          files.push({ path, kind: k.kind, size: st.size, mtimeMs: st.mtimeMs });
+        }
       }
     }
   }
