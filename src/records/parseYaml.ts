@@ -4,6 +4,7 @@
  */
 import jsyaml from 'js-yaml';
 import { LineCounter, parseDocument } from 'yaml';
+import { NOT_SIMPLE, parseSimpleYaml } from './parseSimpleYaml.js';
 
 export const MAX_YAML_NODES = 20_000;
 export const MAX_YAML_DEPTH = 32;
@@ -14,7 +15,8 @@ export type ParsedYaml =
 
 /** `line` is the 1-based file line the YAML text starts on. */
 export function parseYaml(text: string, line = 1): ParsedYaml {
-  let data: unknown;
+  let data: unknown = parseSimpleYaml(text);
+  if (data !== NOT_SIMPLE) return measured(data, line);
   try {
     data = jsyaml.load(text, { schema: jsyaml.CORE_SCHEMA, json: false });
   } catch (e) {
@@ -35,6 +37,10 @@ export function parseYaml(text: string, line = 1): ParsedYaml {
     const strict = strictSyntaxError(text);
     if (strict) return { ok: false, code: 'yaml-syntax', message: `YAML: ${strict.message}`, line: line + strict.line - 1, col: strict.col };
   }
+  return measured(data, line);
+}
+
+function measured(data: unknown, line: number): ParsedYaml {
   const shape = measure(data);
   if (shape === 'too-deep') return { ok: false, code: 'yaml-too-deep', message: `YAML nests deeper than ${MAX_YAML_DEPTH} levels`, line, col: 1 };
   if (shape === 'too-large') {
