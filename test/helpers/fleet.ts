@@ -1,6 +1,6 @@
 /** Test helpers: temporary fleet repositories on disk and real runs of the CLI. */
 import { spawnSync, type SpawnSyncReturns } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -61,4 +61,11 @@ export interface ValidateJson {
   ok: boolean;
   errors: Array<{ file: string; line: number; column: number; code: string; message: string; severity: string; id?: string }>;
   warnings: Array<{ file: string; line: number; column: number; code: string; message: string; severity: string; id?: string }>;
+}
+
+/** A temporary copy of the bundled example fleet (registry/, workplans/, policies/). */
+export function copyExampleFleet(): string {
+  const dir = tempDir('fleethub-example-');
+  for (const d of ['registry', 'workplans', 'policies']) cpSync(join(REPO, d), join(dir, d), { recursive: true });
+  return dir;
 }
