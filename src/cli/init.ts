@@ -29,7 +29,7 @@ hook (simple-git-hooks) and a Forgejo Actions workflow.`,
     cpSync(TEMPLATE_DIR, target, { recursive: true });
     renameSync(join(target, 'gitignore.template'), join(target, '.gitignore'));
     cpSync(SCHEMA_DIR, join(target, 'schemas'), { recursive: true });
-    for (const d of ['registry/intents', 'status']) mkdirSync(join(target, d), { recursive: true });
+    mkdirSync(join(target, 'status'), { recursive: true });
     writeFileSync(join(target, 'status', '.gitkeep'), '');
     const created = listFiles(target).filter((f) => !f.startsWith('.git/'));
     return { text: () => `created a fleet repository in ${target}:\n${created.map((f) => `  ${f}`).join('\n')}\n\nnext: cd ${dir} && npm install && fleethub validate`, problems: false };
