@@ -34,8 +34,6 @@ export function createCacheWriter(db: Database.Database, options: { fresh?: bool
   }
   const run = (table: string, values: Row): Database.RunResult => insert.get(table)!.run(values);
   const delByFile = FILE_TABLES.map((t) => db.prepare(`DELETE FROM ${t} WHERE file = ?`));
-  const delRecords = db.prepare('DELETE FROM records WHERE file = ?');
-  const delEdges = db.prepare('DELETE FROM edges WHERE file = ?');
   const delFindings = db.prepare(`DELETE FROM findings WHERE file = ? AND origin = 'file'`);
   const delFile = db.prepare('DELETE FROM files WHERE path = ?');
   const keysOf = db.prepare('SELECT kind, id FROM records WHERE file = ?');
@@ -44,11 +42,10 @@ export function createCacheWriter(db: Database.Database, options: { fresh?: bool
   const setState = db.prepare('UPDATE files SET state = ? WHERE path = ?');
   const delCheckRecord = db.prepare(`DELETE FROM records WHERE kind = 'check' AND id = ? AND file = ?`);
 
-  /** Deletes every record row a file holds (and what those records own), keeping its files row. */
+  /** Deletes every record, edge and finding a file contributed, keeping its files row. */
   const clear = (path: string): string[] => {
     const keys = keysOf.all(path) as Array<{ kind: string; id: string }>;
-    delRecords.run(path);
-    delEdges.run(path);
+    for (const d of delByFile) d.run(path);
     delFindings.run(path);
     return keys.map((k) => `${k.kind}:${k.id}`);
   };
@@ -92,7 +89,7 @@ export function createCacheWriter(db: Database.Database, options: { fresh?: bool
       for (const e of rows.edges) run('edges', e);
     },
     evict(loser, clash, winner) {
-      if (clash.whole) for (const d of delByFile) d.run(loser);
+      if (clash.whole) clear(loser);
       duplicate(loser, clash.kind, clash.id, clash, winner);
     },
   };
