@@ -154,10 +154,10 @@ describe('cache', () => {
     });
     const r = await refreshed(root);
     assert.deepEqual(
-      readFindings(r.db).map((f) => [f.code, f.line, f.id]),
+      readFindings(r.db).map((f) => [f.code, f.line, f.col, f.id]),
       [
-        ['check-not-readonly', 3, 'w'],
-        ['check-invalid-sql', 7, 't'],
+        ['check-not-readonly', 5, 10, 'w'],
+        ['check-invalid-sql', 9, 10, 't'],
       ],
     );
     r.db.close();

@@ -71,6 +71,7 @@ const CASES: Array<[string, boolean]> = [
   ['- - a\n', false],
   ['"quoted": key\n', false],
   ['a: "\\x41"\n', false],
+  ['a: bell\x07\n', false],
 ];
 
 describe('parseSimpleYaml', () => {
@@ -93,7 +94,7 @@ describe('parseSimpleYaml', () => {
       seed = (seed * 1103515245 + 12345) & 0x7fffffff;
       return seed % n;
     };
-    const alphabet = [' ', '  ', '\n', '-', ':', ': ', '#', ' #', '"', "'", '[', ']', '{', '}', ',', '&', '*', '!', '|', '>', '?', '0', '1', '.', 'e', 'x', '~', '\\', 'true', 'null', '\t', '\r\n'];
+    const alphabet = [' ', '  ', '\n', '-', ':', ': ', '#', ' #', '"', "'", '[', ']', '{', '}', ',', '&', '*', '!', '|', '>', '?', '0', '1', '.', 'e', 'x', '~', '\\', 'true', 'null', '\t', '\r\n', '\x07', '\x00', '\u0085', '\uFEFF', '\uD800', '\r'];
     const texts = repoYamlTexts();
     let taken = 0;
     for (let n = 0; n < Number(process.env.N ?? 20000); n++) {

@@ -64,7 +64,7 @@ export function crossCheck(db: Database.Database, scope: CrossScope, readText: R
 
   checkReferences(db, scope, locate, add);
   if (scope.dependencies) checkCycles(db, scope, locate, add);
-  if (scope.checks) checkCheckSql(db, add);
+  if (scope.checks) checkCheckSql(db, locate, add);
 }
 
 const DANGLING = `
@@ -270,17 +270,17 @@ function cycleThrough(graph: Map<string, string[]>, scc: Set<string>): string[] 
   return [start];
 }
 
-function checkCheckSql(db: Database.Database, add: (f: Finding, origin: string) => void): void {
+function checkCheckSql(db: Database.Database, locate: (file: string, pointer: string) => { line: number; col: number }, add: (f: Finding, origin: string) => void): void {
   db.prepare(`DELETE FROM findings WHERE origin = 'check'`).run();
-  const checks = db.prepare('SELECT id, policy, sql, line, file FROM checks ORDER BY id').all() as Array<{ id: string; policy: string; sql: string; line: number; file: string }>;
+  const checks = db.prepare('SELECT c.id, c.sql, c.file, p.data AS policy FROM checks c JOIN policies p ON p.id = c.policy ORDER BY c.id').all() as Array<{ id: string; sql: string; file: string; policy: string }>;
   for (const c of checks) {
     const problem = checkSqlProblem(db, c.sql);
     if (!problem) continue;
+    const index = (JSON.parse(c.policy) as { checks: Array<{ id: string }> }).checks.findIndex((x) => x.id === c.id);
     add(
       {
         file: c.file,
-        line: c.line,
-        col: 1,
+        ...locate(c.file, `/checks/${index}/sql`),
         severity: 'error',
         code: problem.code,
         message: `check '${c.id}': ${problem.message}`,

@@ -43,7 +43,9 @@ function positionOfByte(bytes: Uint8Array, offset: number): { line: number; col:
       lineStart = i + 1;
     }
   }
-  return { line, col: offset - lineStart + 1 };
+  let col = 1;
+  for (let i = lineStart; i < offset; i++) if ((bytes[i]! & 0xc0) !== 0x80) col++;
+  return { line, col };
 }
 
 function firstInvalidUtf8(bytes: Uint8Array): number {

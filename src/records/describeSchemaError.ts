@@ -12,6 +12,8 @@ export function describeSchemaError(e: ErrorObject): Described {
   const where = e.instancePath === '' ? 'front matter' : `'${e.instancePath.slice(1).replace(/\//g, '.')}'`;
   const p = e.params as Record<string, unknown>;
   switch (e.keyword) {
+    case 'propertyNames':
+      return { code: 'schema', message: `key '${String(p.propertyName)}' in ${where} is not allowed: keys use letters, digits, '.', '_', '/' and '-'`, pointer: `${e.instancePath}/${String(p.propertyName).replace(/~/g, '~0').replace(/\//g, '~1')}`, atKey: true };
     case 'additionalProperties':
       return { code: 'unknown-key', message: `unknown key '${String(p.additionalProperty)}' in ${where}`, pointer: `${e.instancePath}/${String(p.additionalProperty)}`, atKey: true };
     case 'required':
@@ -31,7 +33,7 @@ export function describeSchemaError(e: ErrorObject): Described {
 
 function patternMeaning(pattern: string): string {
   if (pattern.startsWith('^[A-Za-z0-9](?:')) return "an id uses letters, digits, '.', '_' and '-', with no '/' or '..'";
-  if (pattern.includes('\\d{4}-\\d{2}-\\d{2}')) return 'expected an ISO date like 2026-07-03 or 2026-07-03T10:00:00Z';
+  if (pattern.startsWith('^\\d{4}-')) return 'expected an ISO date like 2026-07-03 or 2026-07-03T10:00:00Z';
   if (pattern.includes('ms|s|m|h|d')) return 'expected a duration like 30s, 5m, 2h or 7d';
   if (pattern.startsWith('^sha256:')) return "expected 'sha256:' followed by 64 lowercase hex digits";
   if (pattern.startsWith('^https?://')) return 'expected an http:// or https:// URL';

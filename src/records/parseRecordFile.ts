@@ -103,6 +103,7 @@ export function parseRecordFile(path: string, kind: RecordKind, bytes: Uint8Arra
   }
   const shape = validators.forSchema(schemaName)(fields);
   for (const e of shape.errors) {
+    if ((e as { propertyName?: string }).propertyName !== undefined) continue; // restated by its propertyNames error
     const d = describeSchemaError(e);
     const at = locate(d.pointer, d.atKey);
     report('error', d.code, d.message, at.line, at.col);

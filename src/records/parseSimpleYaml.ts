@@ -8,6 +8,7 @@
  * value js-yaml would give (a differential test holds it to that). Pure.
  */
 import jsyaml from 'js-yaml';
+import { NON_PRINTABLE } from './locateSyntaxError.js';
 
 export const NOT_SIMPLE = Symbol('not simple YAML');
 
@@ -31,7 +32,7 @@ interface Line {
 }
 
 export function parseSimpleYaml(source: string): unknown {
-  if (source.includes('\t') || /\r(?!\n)/.test(source)) return NOT_SIMPLE;
+  if (source.includes('\t') || /\r(?!\n)/.test(source) || NON_PRINTABLE.test(source)) return NOT_SIMPLE;
   const lines: Line[] = [];
   for (const raw of source.split('\n')) {
     const text = raw.endsWith('\r') ? raw.slice(0, -1) : raw;

@@ -3,7 +3,7 @@
  * so dates stay strings. Guards against alias bombs and deep nesting. Pure.
  */
 import jsyaml from 'js-yaml';
-import { LineCounter, parseDocument } from 'yaml';
+import { locateSyntaxError, strictPosition } from './locateSyntaxError.js';
 import { NOT_SIMPLE, parseSimpleYaml } from './parseSimpleYaml.js';
 
 export const MAX_YAML_NODES = 20_000;
@@ -24,17 +24,13 @@ export function parseYaml(text: string, line = 1): ParsedYaml {
       return { ok: false, code: 'yaml-too-deep', message: `YAML nests deeper than the parser can follow (limit ${MAX_YAML_DEPTH} levels)`, line, col: 1 };
     }
     const err = e as { reason?: string; mark?: { line: number; column: number }; message?: string };
-    const mark = err.mark;
-    return {
-      ok: false,
-      code: 'yaml-syntax',
-      message: `YAML: ${err.reason ?? String(err.message ?? e)}`,
-      line: line + (mark?.line ?? 0),
-      col: (mark?.column ?? 0) + 1,
-    };
+    const reason = err.reason ?? String(err.message ?? e);
+    const at = locateSyntaxError(text, reason, err.mark);
+    return { ok: false, code: 'yaml-syntax', message: `YAML: ${reason}`, line: line + at.line - 1, col: at.col };
   }
+  // js-yaml tolerates tabs where YAML forbids them (indentation): with tabs, the strict parser has the last word.
   if (text.includes('\t')) {
-    const strict = strictSyntaxError(text);
+    const strict = strictPosition(text);
     if (strict) return { ok: false, code: 'yaml-syntax', message: `YAML: ${strict.message}`, line: line + strict.line - 1, col: strict.col };
   }
   return measured(data, line);
@@ -47,19 +43,6 @@ function measured(data: unknown, line: number): ParsedYaml {
     return { ok: false, code: 'yaml-too-large', message: `YAML expands to more than ${MAX_YAML_NODES} values (an alias bomb?)`, line, col: 1 };
   }
   return { ok: true, data };
-}
-
-/**
- * js-yaml tolerates tabs where YAML forbids them (indentation). When a text
- * has tabs, the strict parser (the \`yaml\` package) has the last word.
- */
-function strictSyntaxError(text: string): { message: string; line: number; col: number } | null {
-  const lines = new LineCounter();
-  const doc = parseDocument(text, { lineCounter: lines, uniqueKeys: false });
-  const err = doc.errors[0];
-  if (!err) return null;
-  const pos = lines.linePos(err.pos[0]);
-  return { message: err.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, ''), line: pos.line, col: pos.col };
 }
 
 /** Counts values as if aliases were expanded, stopping at the limits. */

@@ -64,7 +64,12 @@ export function walkFleet(root: string, options: { stat?: boolean } = {}): Walk 
             problem(path, 'warning', 'symlink-dir', 'symlinked directory not followed');
             continue;
           }
+          if (!st.isFile()) {
+            problem(path, 'warning', 'unexpected-file', 'symlink to something that is not a regular file (a pipe, socket or device); ignored');
+            continue;
+          }
         } else if (!e.isFile()) {
+          problem(path, 'warning', 'unexpected-file', 'not a regular file (a pipe, socket or device); ignored');
           continue;
         }
         if (!k.extensions.some((x) => e.name.endsWith(x))) {
