@@ -5,6 +5,10 @@ import { formatFinding } from './formatFinding.js';
 import { renderTable } from './renderTable.js';
 import { PLAIN, type Style } from './style.js';
 
+/** A summary, not a listing: past this many nodes, the text output points at JSON and queries. */
+const MAX_NODE_ROWS = 50;
+const MAX_FINDINGS = 50;
+
 const list = (o: Record<string, number>): string =>
   Object.entries(o)
     .map(([k, n]) => `${k} ${n}`)
@@ -19,12 +23,14 @@ export function renderSummary(s: FleetSummary, findings: Finding[], style: Style
   out.push(`  tasks      ${list(s.tasks)}`);
   out.push('');
   out.push(style.bold('Nodes'));
-  out.push(indent(renderTable(['id', 'role', 'target_role', 'area', 'mode'], s.nodes.list)));
+  out.push(indent(renderTable(['id', 'role', 'target_role', 'area', 'mode'], s.nodes.list.slice(0, MAX_NODE_ROWS))));
+  if (s.nodes.list.length > MAX_NODE_ROWS) out.push(style.dim(`  ... and ${s.nodes.list.length - MAX_NODE_ROWS} more nodes (fleethub status --format json, or fleethub query "SELECT * FROM nodes")`));
   out.push('');
   const { errors, warnings } = s.findings;
   out.push(style.bold('Findings'));
   if (findings.length === 0) out.push(style.green('  none'));
-  for (const f of findings) out.push(indent(formatFinding(f, style)));
+  for (const f of findings.slice(0, MAX_FINDINGS)) out.push(indent(formatFinding(f, style)));
+  if (findings.length > MAX_FINDINGS) out.push(style.dim(`  ... and ${findings.length - MAX_FINDINGS} more (fleethub validate lists them all)`));
   out.push('');
   out.push(errors > 0 ? style.red(`${errors} error(s), ${warnings} warning(s)`) : style.green(`ok: ${warnings} warning(s)`));
   return out.join('\n');
