@@ -1,0 +1,46 @@
+/**
+ * One step of a node's mode, with hysteresis: ACTIVE becomes DEGRADED only
+ * after `failureThreshold` consecutive failed observations, and DEGRADED
+ * becomes ACTIVE only after a connectivity proof of `successThreshold`
+ * consecutive passing ones. No observation: nothing changes. Pure.
+ */
+import type { NodeObservation } from '../observe/observation.js';
+import type { ModePolicy, ModeState } from './modeState.js';
+
+export interface Declared {
+  enabled: boolean;
+  planned: boolean;
+}
+
+export function nextModeState(prev: ModeState | undefined, declared: Declared, obs: NodeObservation | undefined, policy: ModePolicy, now: string): ModeState {
+  const last_verified = prev?.last_verified ?? null;
+  if (!declared.enabled) return settle(prev, { mode: 'DISABLED', last_verified, reason: 'declared enabled: false (intentionally off)' }, now);
+  if (declared.planned) return settle(prev, { mode: 'PLANNED', last_verified, reason: 'declared planned: true (not provisioned yet)' }, now);
+  const current: ModeState =
+    prev && (prev.mode === 'ACTIVE' || prev.mode === 'DEGRADED' || prev.mode === 'UNKNOWN')
+      ? prev
+      : { mode: 'UNKNOWN', since: now, last_verified, failures: 0, passes: 0, reason: 'not observed yet' };
+  if (!obs) return current;
+
+  if (obs.ok) {
+    const verified = { last_verified: obs.at, failures: 0 };
+    if (current.mode === 'ACTIVE') return { ...current, ...verified, passes: 0, reason: 'all probes passed' };
+    const passes = current.passes + 1;
+    const needed = current.mode === 'DEGRADED' ? policy.successThreshold : 1;
+    if (passes >= needed) {
+      const reason = current.mode === 'DEGRADED' ? `connectivity proven: ${passes} consecutive passing observations` : 'all probes passed';
+      return { mode: 'ACTIVE', since: now, ...verified, passes: 0, reason };
+    }
+    return { ...current, ...verified, passes, reason: `recovering: ${passes}/${needed} consecutive passing observations` };
+  }
+
+  if (current.mode === 'DEGRADED') return { ...current, passes: 0, failures: 0, reason: obs.reason };
+  const failures = current.failures + 1;
+  if (failures >= policy.failureThreshold) return { mode: 'DEGRADED', since: now, last_verified: current.last_verified, failures: 0, passes: 0, reason: obs.reason };
+  return { ...current, failures, passes: 0, reason: `failing ${failures}/${policy.failureThreshold}: ${obs.reason}` };
+}
+
+/** A declared mode: keeps its `since` while it lasts. */
+function settle(prev: ModeState | undefined, next: Pick<ModeState, 'mode' | 'last_verified' | 'reason'>, now: string): ModeState {
+  return { ...next, since: prev?.mode === next.mode ? prev.since : now, failures: 0, passes: 0 };
+}
