@@ -1,0 +1,146 @@
+/**
+ * The board's table sections. Each is a BoardSection: pure, data in, Markdown out (no
+ * trailing newline; renderBoard joins them). Every list is put in a canonical order first
+ * (sortedBoardInput), every cell goes through markdownCell.
+ */
+import type { Mode } from '../evaluate/modeState.js';
+import type { BoardInput, BoardNode, BoardWorkload } from './boardInput.js';
+import { markdownCell as cell } from './markdownCell.js';
+import { sortedBoardInput } from './sortedBoardInput.js';
+
+const MODES: Mode[] = ['ACTIVE', 'DEGRADED', 'DISABLED', 'PLANNED', 'UNKNOWN'];
+const NO_HOST = '(no host)';
+
+const table = (head: string[], rows: string[][]): string[] => [
+  `| ${head.join(' | ')} |`,
+  `|${head.map(() => ' --- ').join('|')}|`,
+  ...rows.map((r) => `| ${r.join(' | ')} |`),
+];
+const cmp = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+const missing = (s: string | null): boolean => s === null || s.trim() === '';
+const plural = (n: number, one: string, many = `${one}s`): string => `${n} ${n === 1 ? one : many}`;
+
+/** Planned topology: mode counts, then one row per node. */
+export function topologySection(input: BoardInput): string {
+  const { nodes } = sortedBoardInput(input);
+  const counts = MODES.map((m) => `${m} ${nodes.filter((n) => n.state.mode === m).length}`).join(' · ');
+  const rows = nodes.map((n) => [
+    cell(n.id),
+    roleCell(n),
+    [n.area, n.site, n.nat_group].map(cell).join(' / '),
+    `**${n.state.mode}**`,
+    cell(n.state.since),
+    cell(reachability(n)),
+    cell(n.state.last_verified),
+  ]);
+  return [
+    '## Planned topology',
+    '',
+    `${plural(nodes.length, 'node')}: ${counts}`,
+    '',
+    ...(nodes.length === 0 ? ['No nodes are declared.'] : table(['Node', 'Role → target role', 'Area / site / NAT group', 'Mode', 'Since', 'Reachability', 'Last verified'], rows)),
+  ].join('\n');
+}
+
+function roleCell(n: BoardNode): string {
+  return missing(n.target_role) || n.target_role === n.role ? cell(n.role) : `${cell(n.role)} → ${cell(n.target_role)}`;
+}
+
+function reachability(n: BoardNode): string {
+  if (n.reachable === null) return 'not probed';
+  if (n.reachable) return 'reachable';
+  return missing(n.state.reason) ? 'unreachable' : `unreachable: ${n.state.reason}`;
+}
+
+/** Service distribution: which workload runs where, grouped by current host, moves marked. */
+export function distributionSection(input: BoardInput): string {
+  const { nodes, workloads } = sortedBoardInput(input);
+  const modeOf = new Map(nodes.map((n) => [n.id, n.state.mode] as const));
+  const hostKey = (w: BoardWorkload): string => (missing(w.host) ? NO_HOST : w.host!);
+  // Grouped by host (workloads without one last), by id within a host.
+  const sorted = [...workloads].sort((a, b) => Number(missing(a.host)) - Number(missing(b.host)) || cmp(hostKey(a), hostKey(b)) || cmp(a.id, b.id));
+  const hosts = new Set(sorted.filter((w) => !missing(w.host)).map(hostKey));
+  const moving = sorted.filter(moves).length;
+  const rows = sorted.map((w) => [
+    missing(w.host) ? NO_HOST : `${cell(w.host)} (${modeOf.get(w.host!) ?? 'not in registry'})`,
+    cell(w.id),
+    cell(w.title),
+    cell(w.kind),
+    stageCell(w),
+    targetCell(w),
+    w.critical ? '**yes**' : 'no',
+  ]);
+  return [
+    '## Service distribution',
+    '',
+    `${plural(workloads.length, 'workload')} on ${plural(hosts.size, 'host')}; ${moving} moving to another host.`,
+    '',
+    ...(workloads.length === 0 ? ['No workloads are declared.'] : table(['Current host', 'Workload', 'Title', 'Kind', 'Stage', 'Target host', 'Critical'], rows)),
+  ].join('\n');
+}
+
+const retiring = (w: BoardWorkload): boolean => w.target_stage === 'retired' || w.stage === 'retired';
+const moves = (w: BoardWorkload): boolean => !missing(w.target_host) && w.target_host !== w.host;
+
+function stageCell(w: BoardWorkload): string {
+  if (!missing(w.target_stage) && w.target_stage !== w.stage) return `${cell(w.stage)} → ${cell(w.target_stage)}`;
+  return cell(w.stage);
+}
+
+function targetCell(w: BoardWorkload): string {
+  if (moves(w)) return `**→ ${cell(w.target_host)}** (moves)`;
+  if (!missing(w.target_host)) return 'stays';
+  return retiring(w) ? '— (retiring)' : '—';
+}
+
+/**
+ * The dependency-register rows that need attention, in id order, with what is missing:
+ * no target host (unless the workload is being or has been retired) and no owner.
+ */
+export function rowsNeedingAttention(input: BoardInput): Array<{ id: string; problems: string[] }> {
+  return sortedBoardInput(input)
+    .workloads.map((w) => ({
+      id: w.id,
+      problems: [...(missing(w.target_host) && !retiring(w) ? ['no target host'] : []), ...(missing(w.owner) ? ['no owner'] : [])],
+    }))
+    .filter((r) => r.problems.length > 0);
+}
+
+/** Dependency register: every workload with current host, target host and owner; gaps called out. */
+export function registerSection(input: BoardInput): string {
+  const { workloads } = sortedBoardInput(input);
+  const attention = new Map(rowsNeedingAttention(input).map((r) => [r.id, r.problems] as const));
+  const rows = workloads.map((w) => {
+    const problems = attention.get(w.id);
+    return [
+      cell(w.id),
+      cell(w.kind),
+      cell(w.host),
+      missing(w.target_host) && retiring(w) ? '— (retiring)' : cell(w.target_host),
+      cell(w.owner),
+      problems ? `⚠ ${problems.join(', ')}` : '',
+    ];
+  });
+  const list = [...attention].map(([id, problems]) => `- ⚠ ${cell(id)}: ${problems.join(', ')}`);
+  return [
+    '## Dependency register',
+    '',
+    'Every workload needs a current host, a target host (unless it is being retired) and a migration owner.',
+    '',
+    ...(workloads.length === 0 ? ['No workloads are declared.'] : table(['Workload', 'Kind', 'Current host', 'Target host', 'Owner', 'Attention'], rows)),
+    '',
+    `### Rows needing attention (${attention.size})`,
+    '',
+    ...(list.length === 0 ? ['none'] : list),
+  ].join('\n');
+}
+
+/** Drift and findings: every finding, errors first, or "none". */
+export function findingsSection(input: BoardInput): string {
+  const { findings } = sortedBoardInput(input);
+  const errors = findings.filter((f) => f.severity === 'error').length;
+  const head = ['## Drift and findings', ''];
+  if (findings.length === 0) return [...head, 'none'].join('\n');
+  const rows = findings.map((f) => [cell(f.severity), cell(f.code), cell(f.record), cell(f.message)]);
+  return [...head, `${plural(errors, 'error')}, ${plural(findings.length - errors, 'warning')}.`, '', ...table(['Severity', 'Code', 'Record', 'Message'], rows)].join('\n');
+}

@@ -1,0 +1,106 @@
+/**
+ * The board's Mesh section: a Mermaid flowchart (Forgejo renders Mermaid) of the nodes,
+ * coloured by mode, and the tunnels drawn along their `via` paths. Pure and deterministic.
+ *
+ * Colours are one `classDef` per mode and one `class a,b,c mode;` line per mode — never a
+ * style line per node — so the text grows by one short line per node and per hop. Mermaid
+ * itself refuses very large diagrams (about 50,000 characters, 500 edges by default), so
+ * past MAX_NODES only the nodes on a drawn tunnel path are drawn, and past MAX_HOPS the
+ * remaining tunnels (critical ones are kept first) are left out; a note says so and the
+ * topology table above still lists every node.
+ */
+import type { Mode } from '../evaluate/modeState.js';
+import type { BoardInput, BoardWorkload } from './boardInput.js';
+import { markdownCell } from './markdownCell.js';
+import { sortedBoardInput } from './sortedBoardInput.js';
+
+const MAX_NODES = 200;
+const MAX_HOPS = 400;
+
+const MODE_CLASSES: Array<[Mode, string, string]> = [
+  ['ACTIVE', 'active', 'fill:#d8f3dc,stroke:#2d6a4f,color:#1b4332'],
+  ['DEGRADED', 'degraded', 'fill:#ffd8a8,stroke:#d9480f,color:#7f2704,stroke-width:3px'],
+  ['DISABLED', 'disabled', 'fill:#e9ecef,stroke:#868e96,color:#495057'],
+  ['PLANNED', 'planned', 'fill:#e7f5ff,stroke:#1971c2,color:#0b3d91,stroke-dasharray:5 5'],
+  ['UNKNOWN', 'unknown', 'fill:#ffffff,stroke:#495057,color:#212529'],
+];
+
+export function meshSection(input: BoardInput): string {
+  const { nodes, workloads } = sortedBoardInput(input);
+  const modeOf = new Map(nodes.map((n) => [n.id, n.state.mode] as const));
+  const tunnels = workloads.filter((w) => w.via.length >= 2);
+  const drawn = pickTunnels(tunnels);
+
+  const onPath = new Set(drawn.flatMap((t) => t.via));
+  const declared = nodes.length <= MAX_NODES ? nodes.map((n) => n.id) : nodes.map((n) => n.id).filter((id) => onPath.has(id));
+  const missing = [...onPath].filter((id) => !modeOf.has(id)).sort(cmp);
+  const ids = mermaidIds([...declared, ...missing]);
+
+  const lines = ['## Mesh', '', '```mermaid', 'flowchart LR'];
+  for (const [, cls, style] of MODE_CLASSES) lines.push(`  classDef ${cls} ${style};`);
+  for (const id of declared) lines.push(`  ${ids.get(id)}["${mermaidText(`${id} · ${modeOf.get(id)}`)}"]`);
+  for (const id of missing) lines.push(`  ${ids.get(id)}["${mermaidText(`${id} · not in registry`)}"]`);
+  for (const t of drawn) {
+    const arrow = t.critical ? '==>' : '-->';
+    for (let i = 1; i < t.via.length; i++) {
+      lines.push(`  ${ids.get(t.via[i - 1]!)} ${arrow}|${mermaidText(t.id)}| ${ids.get(t.via[i]!)}`);
+    }
+  }
+  for (const [mode, cls] of MODE_CLASSES) {
+    const members = [...declared.filter((id) => modeOf.get(id) === mode), ...(mode === 'UNKNOWN' ? missing : [])];
+    if (members.length > 0) lines.push(`  class ${members.map((id) => ids.get(id)).join(',')} ${cls};`);
+  }
+  lines.push('```', '');
+  lines.push('Green ACTIVE, orange DEGRADED, grey DISABLED, dashed blue PLANNED, white UNKNOWN. Edges are tunnels along their `via` path; thick edges (`==>`) are critical tunnels.');
+
+  const notes: string[] = [];
+  if (declared.length < nodes.length) notes.push(`${nodes.length - declared.length} of ${nodes.length} nodes are on no drawn tunnel path and are not drawn (see Planned topology).`);
+  if (drawn.length < tunnels.length) notes.push(`${tunnels.length - drawn.length} of ${tunnels.length} tunnels are not drawn (the diagram keeps at most ${MAX_HOPS} hops, critical tunnels first).`);
+  if (missing.length > 0) notes.push(`Tunnel paths cross nodes that are not in the registry: ${missing.map(markdownCell).join(', ')}.`);
+  if (tunnels.length === 0) notes.push('No tunnels are declared.');
+  if (notes.length > 0) lines.push('', ...notes.map((n) => `- ${n}`));
+  return lines.join('\n');
+}
+
+/** Tunnels to draw, in id order: all of them, or as many as fit in MAX_HOPS, critical ones first. */
+function pickTunnels(tunnels: BoardWorkload[]): BoardWorkload[] {
+  const hops = tunnels.reduce((n, t) => n + t.via.length - 1, 0);
+  if (hops <= MAX_HOPS) return tunnels;
+  const kept: BoardWorkload[] = [];
+  let used = 0;
+  for (const t of [...tunnels.filter((t) => t.critical), ...tunnels.filter((t) => !t.critical)]) {
+    if (used + t.via.length - 1 > MAX_HOPS) continue;
+    kept.push(t);
+    used += t.via.length - 1;
+  }
+  return kept.sort((a, b) => cmp(a.id, b.id));
+}
+
+/**
+ * Mermaid ids for node ids: `n_` (so no id is a keyword such as `end`, or starts an `o`/`x`
+ * edge) and the id with anything but letters and digits as `_`. Ids that would collide
+ * (`a-b`, `a.b`) get `_2`, `_3`… in sorted order, so the result is deterministic.
+ */
+function mermaidIds(nodeIds: string[]): Map<string, string> {
+  const out = new Map<string, string>();
+  const taken = new Set<string>();
+  for (const id of [...new Set(nodeIds)].sort(cmp)) {
+    const base = `n_${id.replace(/[^A-Za-z0-9]/g, '_')}`;
+    let candidate = base;
+    for (let i = 2; taken.has(candidate); i++) candidate = `${base}_${i}`;
+    taken.add(candidate);
+    out.set(id, candidate);
+  }
+  return out;
+}
+
+/**
+ * Text for a Mermaid node label (quoted) or edge label (between pipes): every character but
+ * letters, digits, space and `.:_-/·` becomes a numeric entity (`#124;`), so no label can end
+ * its string or pipe, separate a statement, open markup, or be read as an entity by accident.
+ */
+function mermaidText(s: string): string {
+  return s.replace(/[^A-Za-z0-9 .:_\-/·]/gu, (c) => `#${c.codePointAt(0)};`);
+}
+
+const cmp = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);

@@ -1,0 +1,34 @@
+/**
+ * A canonical copy of a board input: nodes and workloads by id, findings by severity
+ * (errors first), code, record and message, listeners by port, protocol and edge role.
+ * A tunnel's `via` keeps its path order. Every order is total (ties broken on the whole
+ * row) and compares UTF-16 code units, never the locale, so the artifacts are the same
+ * bytes on every machine whatever order the input arrived in.
+ */
+import type { BoardFinding, BoardInput, BoardNode, BoardWorkload } from './boardInput.js';
+
+type Listener = BoardWorkload['listeners'][number];
+
+export function sortedBoardInput(input: BoardInput): BoardInput {
+  return {
+    nodes: [...input.nodes].sort(byNode),
+    workloads: input.workloads
+      .map((w) => ({ ...w, via: [...w.via], listeners: [...w.listeners].sort(byListener) }))
+      .sort(byWorkload),
+    findings: [...input.findings].sort(byFinding),
+  };
+}
+
+const cmp = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+const whole = (a: unknown, b: unknown): number => cmp(JSON.stringify(a), JSON.stringify(b));
+
+const byNode = (a: BoardNode, b: BoardNode): number => cmp(a.id, b.id) || whole(a, b);
+const byWorkload = (a: BoardWorkload, b: BoardWorkload): number => cmp(a.id, b.id) || whole(a, b);
+const byListener = (a: Listener, b: Listener): number =>
+  a.port - b.port || cmp(a.protocol, b.protocol) || cmp(a.edge_role ?? '', b.edge_role ?? '') || whole(a, b);
+const SEVERITY_ORDER = { error: 0, warning: 1 } as const;
+const byFinding = (a: BoardFinding, b: BoardFinding): number =>
+  (SEVERITY_ORDER[a.severity] ?? 2) - (SEVERITY_ORDER[b.severity] ?? 2) ||
+  cmp(a.code, b.code) ||
+  cmp(a.record, b.record) ||
+  cmp(a.message, b.message);
