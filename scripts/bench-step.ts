@@ -2,7 +2,8 @@
  * One benchmark step, run in a fresh process so its peak memory is its own.
  * Prints one JSON line: { ms, maxRssMb }.
  *
- *   node dist/scripts/bench-step.js <floor|cold|warm|one-file|validate> <fleet dir>
+ *   node dist/scripts/bench-step.js <floor|cold|warm|one-file|validate|offline-eval> <fleet dir>
+ *   node dist/scripts/bench-step.js probe-tick <number of simulated nodes>
  */
 import { appendFileSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
@@ -11,6 +12,13 @@ import { cachePath } from '../src/cache/cacheFile.js';
 import { readFindings } from '../src/cache/readFindings.js';
 import { rebuildCache } from '../src/cache/rebuildCache.js';
 import { refreshCache } from '../src/cache/refreshCache.js';
+import { probeFleet } from '../src/observe/probeFleet.js';
+import type { ProbeTarget } from '../src/observe/observation.js';
+import { fileIo } from '../src/reconcile/fileIo.js';
+import { reconcile, STEPS } from '../src/reconcile/reconcile.js';
+import { load } from '../src/reconcile/steps/load.js';
+import { PROBE_CONCURRENCY, PROBE_TIMEOUT_MS } from './benchConfig.js';
+import { startFleetSimulator } from './sim/fleetSimulator.js';
 
 const [step, root] = process.argv.slice(2) as [string, string];
 
@@ -42,6 +50,35 @@ const steps: Record<string, () => Promise<unknown>> = {
     if (r.changed.length !== 1) throw new Error(`expected one changed file, got ${r.changed.length}`);
     r.db.close();
   },
+  /** The evaluation a reconcile does after loading: modes of every node, board, runtime registry (offline, nothing written). */
+  'offline-eval': async () => {
+    const ctx = await reconcile(fileIo(root), { probe: false, write: false, allowRemote: false }, [load]);
+    const started = performance.now();
+    for (const step of STEPS.slice(1)) await step(ctx);
+    ctx.db?.close();
+    return performance.now() - started;
+  },
+  /** One probe tick over N simulated nodes, 10% of them hanging (root = N). */
+  'probe-tick': async () => {
+    const n = Number(root);
+    const sim = await startFleetSimulator({ nodes: Array.from({ length: n }, (_, i) => ({ id: `n${i}`, port: 0 })) });
+    try {
+      for (let i = 0; i < n; i += 10) await sim.setFault(`n${i}`, 'hang');
+      const targets: ProbeTarget[] = [...sim.nodes.values()].flatMap((a) => [
+        { node: a.id, type: 'tcp' as const, target: `127.0.0.1:${a.port}` },
+        { node: a.id, type: 'http' as const, target: `${a.url}/health` },
+        { node: a.id, type: 'status' as const, target: `${a.url}/cluster/status` },
+      ]);
+      const started = performance.now();
+      const seen = await probeFleet(targets, { concurrency: PROBE_CONCURRENCY, timeoutMs: PROBE_TIMEOUT_MS, deadlineMs: 30_000, allowRemote: false, now: () => new Date() });
+      const ms = performance.now() - started;
+      const failed = seen.filter((o) => !o.ok).length;
+      if (failed !== n / 10) throw new Error(`expected ${n / 10} failed nodes, got ${failed}`);
+      return ms;
+    } finally {
+      await sim.stop();
+    }
+  },
   validate: async () => {
     const r = await refreshCache(root);
     readFindings(r.db);
@@ -52,8 +89,8 @@ const steps: Record<string, () => Promise<unknown>> = {
 const run = steps[step];
 if (!run) throw new Error(`unknown step ${step}`);
 if (step === 'cold') rmSync(cachePath(root), { force: true });
-if (step === 'one-file' || step === 'warm' || step === 'validate') (await refreshCache(root)).db.close();
+if (step === 'one-file' || step === 'warm' || step === 'validate' || step === 'offline-eval') (await refreshCache(root)).db.close();
 const start = performance.now();
-await run();
-const ms = performance.now() - start;
+const own = await run();
+const ms = typeof own === 'number' ? own : performance.now() - start;
 process.stdout.write(`${JSON.stringify({ ms: Math.round(ms * 10) / 10, maxRssMb: Math.round(process.resourceUsage().maxRSS / 1024) })}\n`);

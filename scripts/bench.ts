@@ -7,7 +7,10 @@
  * gray-matter, one thread, no validation, no database) against a cold
  * rebuild, a warm rebuild with nothing changed, an update of one file, and a
  * full validate; peak RSS. Each step runs in a fresh process; the median of
- * the runs is reported. The last line is one JSON object with every figure.
+ * the runs is reported. Reconcile: one offline evaluation of the same fleet
+ * (modes, board, runtime registry), and one probe tick over 1,000 simulated
+ * nodes of which 10% hang, against the per-probe timeout. The last line is
+ * one JSON object with every figure.
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
@@ -15,6 +18,7 @@ import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { PROBE_CONCURRENCY, PROBE_TIMEOUT_MS } from './benchConfig.js';
 import { generateFleet } from './gen-fleet.js';
 
 const { values } = parseArgs({
@@ -36,10 +40,10 @@ interface Measure {
   maxRssMb: number;
 }
 
-function step(name: string): Measure {
+function step(name: string, arg = root): Measure {
   const all: Measure[] = [];
   for (let i = 0; i < runs; i++) {
-    const out = execFileSync(process.execPath, [STEP, name, root], { encoding: 'utf8' });
+    const out = execFileSync(process.execPath, [STEP, name, arg], { encoding: 'utf8' });
     all.push(JSON.parse(out.trim().split('\n').pop()!) as Measure);
   }
   const ms = all.map((m) => m.ms).sort((a, b) => a - b)[Math.floor(all.length / 2)]!;
@@ -53,6 +57,8 @@ const cold = step('cold');
 const warm = step('warm');
 const oneFile = step('one-file');
 const validate = step('validate');
+const offlineEval = step('offline-eval');
+const probeTick = step('probe-tick', '1000');
 const peakRssMb = Math.max(cold.maxRssMb, warm.maxRssMb, oneFile.maxRssMb, validate.maxRssMb);
 
 const ratio = (m: Measure): number => Math.round((m.ms / floor.ms) * 1000) / 1000;
@@ -63,6 +69,8 @@ const rows: Array<[string, string, string, string]> = [
   ['one-file update', `${oneFile.ms.toFixed(1)} ms`, `${ratio(oneFile).toFixed(4)}x`, `target <= 30 ms: ${oneFile.ms <= 30 ? 'met' : 'MISSED'}`],
   ['validate (warm)', `${validate.ms.toFixed(0)} ms`, `${ratio(validate).toFixed(3)}x`, ''],
   ['peak RSS', `${peakRssMb} MB`, `floor ${floor.maxRssMb} MB`, `target <= 400 MB: ${peakRssMb <= 400 ? 'met' : 'MISSED'}`],
+  ['offline evaluation (modes, board, registry)', `${offlineEval.ms.toFixed(0)} ms`, '', `target <= 200 ms: ${offlineEval.ms <= 200 ? 'met' : 'MISSED'}`],
+  ['probe tick: 1000 nodes, 10% hanging', `${probeTick.ms.toFixed(0)} ms`, `${(probeTick.ms / PROBE_TIMEOUT_MS).toFixed(2)}x timeout`, `probe timeout ${PROBE_TIMEOUT_MS} ms, concurrency ${PROBE_CONCURRENCY}; target about 1x`],
 ];
 const w = [0, 1, 2].map((i) => Math.max(...rows.map((r) => r[i]!.length)));
 process.stdout.write(`\nfleet: ${sizes.nodes} nodes, ${sizes.workloads} workloads, ${sizes.workplans} workplans\n`);
@@ -80,6 +88,9 @@ const result = {
   validate_ms: validate.ms,
   validate_ratio: ratio(validate),
   peak_rss_mb: peakRssMb,
+  offline_eval_ms: offlineEval.ms,
+  probe_tick_ms: probeTick.ms,
+  probe_tick_timeout_ratio: Math.round((probeTick.ms / PROBE_TIMEOUT_MS) * 100) / 100,
   floor_rss_mb: floor.maxRssMb,
 };
 process.stdout.write(`${JSON.stringify(result)}\n`);

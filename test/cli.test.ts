@@ -95,7 +95,7 @@ describe('fleethub status', () => {
     assert.equal(first.stdout, second.stdout);
     const s = first.json<{ counts: Record<string, number>; nodes: { byMode: Record<string, number> }; workloads: { moving: number }; tasks: Record<string, number> }>();
     assert.deepEqual(s.counts, { node: 2, task: 2, workload: 1, workplan: 1 });
-    assert.deepEqual(s.nodes.byMode, { DISABLED: 1, UNOBSERVED: 1 });
+    assert.deepEqual(s.nodes.byMode, { DISABLED: 1, UNKNOWN: 1 });
     assert.equal(s.workloads.moving, 1);
     assert.deepEqual(s.tasks, { done: 1, todo: 1 });
     const text = cli(['status', '--root', root]);

@@ -3,7 +3,7 @@
  * run read-only SQL over them. Bump SCHEMA_VERSION on any change; an older
  * cache file is then rebuilt automatically.
  */
-export const SCHEMA_VERSION = 3;
+export const SCHEMA_VERSION = 4;
 
 export const CACHE_TABLES = `
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
@@ -42,6 +42,25 @@ CREATE TABLE edges (
   pointer TEXT NOT NULL,
   line INTEGER,
   col INTEGER
+);
+
+CREATE TABLE observations (
+  node TEXT PRIMARY KEY,
+  at TEXT NOT NULL,
+  ok INTEGER NOT NULL,
+  reason TEXT NOT NULL,
+  results TEXT NOT NULL,
+  status TEXT
+);
+
+CREATE TABLE node_status (
+  node TEXT PRIMARY KEY,
+  mode TEXT NOT NULL,
+  since TEXT,
+  last_verified TEXT,
+  failures INTEGER NOT NULL,
+  passes INTEGER NOT NULL,
+  reason TEXT NOT NULL
 );
 
 CREATE TABLE findings (

@@ -6,11 +6,18 @@ export interface FleetSummary {
   counts: Record<string, number>;
   nodes: {
     byRole: Record<string, number>;
-    /** Declared modes until probes run: DISABLED (enabled: false), PLANNED, or UNOBSERVED. */
+    /** Modes as the last reconcile left them (node_status); UNKNOWN where it has not run. */
     byMode: Record<string, number>;
-    list: Array<{ id: string; role: string; target_role: string | null; area: string | null; mode: string }>;
+    list: Array<{ id: string; role: string; target_role: string | null; area: string | null; declared: string; mode: string; since: string | null; reason: string | null }>;
   };
-  workloads: { byStage: Record<string, number>; moving: number; withoutTarget: number; withoutOwner: number };
+  workloads: {
+    byStage: Record<string, number>;
+    moving: number;
+    withoutTarget: number;
+    withoutOwner: number;
+    /** Where each workload runs, and whether that host is usable (ACTIVE). */
+    list: Array<{ id: string; kind: string; stage: string | null; host: string | null; host_mode: string | null; usable: boolean }>;
+  };
   tasks: Record<string, number>;
   findings: { errors: number; warnings: number; byCode: Record<string, number> };
 }
@@ -22,7 +29,13 @@ export function readSummary(db: Database.Database): FleetSummary {
     return out;
   };
   const nodes = db
-    .prepare(`SELECT id, role, target_role, area, CASE WHEN enabled = 0 THEN 'DISABLED' WHEN planned = 1 THEN 'PLANNED' ELSE 'UNOBSERVED' END AS mode FROM nodes ORDER BY id`)
+    .prepare(
+      `SELECT n.id, n.role, n.target_role, n.area,
+              CASE WHEN n.enabled = 0 THEN 'disabled' WHEN n.planned = 1 THEN 'planned' ELSE 'enabled' END AS declared,
+              coalesce(s.mode, CASE WHEN n.enabled = 0 THEN 'DISABLED' WHEN n.planned = 1 THEN 'PLANNED' ELSE 'UNKNOWN' END) AS mode,
+              s.since, s.reason
+       FROM nodes n LEFT JOIN node_status s ON s.node = n.id ORDER BY n.id`,
+    )
     .all() as FleetSummary['nodes']['list'];
   const byMode: Record<string, number> = {};
   for (const n of nodes) byMode[n.mode] = (byMode[n.mode] ?? 0) + 1;
@@ -38,6 +51,7 @@ export function readSummary(db: Database.Database): FleetSummary {
       moving: one(`SELECT count(*) FROM workloads WHERE target_host IS NOT NULL AND host IS NOT NULL AND target_host != host`),
       withoutTarget: one(`SELECT count(*) FROM workloads WHERE target_host IS NULL AND coalesce(target_stage, '') != 'retired'`),
       withoutOwner: one(`SELECT count(*) FROM workloads WHERE owner IS NULL`),
+      list: (db.prepare(`SELECT w.id, w.kind, w.stage, w.host, s.mode AS host_mode FROM workloads w LEFT JOIN node_status s ON s.node = w.host ORDER BY w.id`).all() as Array<Omit<FleetSummary['workloads']['list'][number], 'usable'>>).map((w) => ({ ...w, usable: w.host_mode === 'ACTIVE' })),
     },
     tasks: countBy(`SELECT state AS k, count(*) AS n FROM tasks GROUP BY state ORDER BY state`),
     findings: { errors: findings.filter((f) => f.severity === 'error').length, warnings: findings.filter((f) => f.severity === 'warning').length, byCode: sortKeys(byCode) },

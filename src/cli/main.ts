@@ -7,12 +7,14 @@ import { FleethubError, UsageError } from '../errors.js';
 import { COLOR, PLAIN } from '../report/style.js';
 import type { Command, Context } from './command.js';
 import { init } from './init.js';
+import { probe } from './probe.js';
 import { query } from './query.js';
 import { rebuild } from './rebuild.js';
+import { reconcile } from './reconcile.js';
 import { status } from './status.js';
 import { validate } from './validate.js';
 
-export const COMMANDS: readonly Command[] = [validate, status, query, rebuild, init];
+export const COMMANDS: readonly Command[] = [validate, status, reconcile, probe, query, rebuild, init];
 
 export interface Io {
   cwd: string;

@@ -1,0 +1,115 @@
+/** What the reconcile steps share: the I/O they are given, the options, and what earlier steps found. */
+import type Database from 'better-sqlite3';
+import type { ModePolicy, ModeState } from '../evaluate/modeState.js';
+import type { NodeObservation, ProbeOptions, ProbeTarget } from '../observe/observation.js';
+import type { BoardWorkload } from '../report/boardInput.js';
+import type { Condition } from './condition.js';
+
+export interface ReconcileIo {
+  root: string;
+  now(): Date;
+  /** A repository file's text, or null when it does not exist. */
+  readText(path: string): string | null;
+  writeText(path: string, text: string): void;
+  probe(targets: ProbeTarget[], options: ProbeOptions): Promise<NodeObservation[]>;
+}
+
+export interface ReconcileOptions {
+  /** Probe the fleet (otherwise: offline, on the last recorded observations). */
+  probe: boolean;
+  /** Write the generated artifacts that changed. */
+  write: boolean;
+  /** Probe only these nodes. */
+  only?: string[];
+  /** Contact non-loopback addresses. */
+  allowRemote: boolean;
+}
+
+export interface RuntimePolicy extends ModePolicy {
+  probeTimeoutMs: number;
+  tickDeadlineMs: number;
+  concurrency: number;
+  refreshMs: number;
+}
+
+export interface DeclaredNode {
+  id: string;
+  title: string;
+  role: string;
+  target_role: string | null;
+  area: string | null;
+  site: string | null;
+  nat_group: string | null;
+  enabled: boolean;
+  planned: boolean;
+}
+
+export interface ReconcileFinding {
+  code: string;
+  severity: 'error' | 'warning';
+  record: string;
+  message: string;
+  file?: string;
+  line?: number;
+}
+
+export interface Change {
+  path: string;
+  action: 'create' | 'update';
+}
+
+export interface ReconcileContext {
+  io: ReconcileIo;
+  options: ReconcileOptions;
+  now: string;
+  db: Database.Database | null;
+  policy: RuntimePolicy;
+  nodes: DeclaredNode[];
+  workloads: BoardWorkload[];
+  probes: ProbeTarget[];
+  /** From status/modes.json. */
+  previous: Map<string, ModeState>;
+  /** Made in this run (with --probe). */
+  observations: Map<string, NodeObservation>;
+  /** The last recorded observation of each node, this run's included. */
+  lastObservations: Map<string, NodeObservation>;
+  /** Each node's mode after this run. */
+  states: Map<string, ModeState>;
+  /** What status/modes.json holds after this run (last-verified times move only after the refresh interval). */
+  persisted: Map<string, ModeState>;
+  findings: ReconcileFinding[];
+  artifacts: Array<{ path: string; text: string }>;
+  changes: Change[];
+  conditions: Map<string, Condition[]>;
+}
+
+export const DEFAULT_POLICY: RuntimePolicy = {
+  failureThreshold: 3,
+  successThreshold: 2,
+  probeTimeoutMs: 2000,
+  tickDeadlineMs: 10_000,
+  concurrency: 32,
+  refreshMs: 3_600_000,
+};
+
+export function createContext(io: ReconcileIo, options: ReconcileOptions): ReconcileContext {
+  return {
+    io,
+    options,
+    now: io.now().toISOString(),
+    db: null,
+    policy: DEFAULT_POLICY,
+    nodes: [],
+    workloads: [],
+    probes: [],
+    previous: new Map(),
+    observations: new Map(),
+    lastObservations: new Map(),
+    states: new Map(),
+    persisted: new Map(),
+    findings: [],
+    artifacts: [],
+    changes: [],
+    conditions: new Map(),
+  };
+}

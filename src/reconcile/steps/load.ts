@@ -1,0 +1,52 @@
+/** Step 1: bring the cache up to date and read what the other steps need from it and from status/. */
+import { durationMs } from '../../records/duration.js';
+import { refreshCache } from '../../cache/refreshCache.js';
+import { MODES_FILE, parseModesFile } from '../../evaluate/modesFile.js';
+import type { ProbeTarget } from '../../observe/observation.js';
+import type { BoardWorkload } from '../../report/boardInput.js';
+import { DEFAULT_POLICY, type DeclaredNode, type ReconcileContext } from '../reconcileContext.js';
+
+export async function load(ctx: ReconcileContext): Promise<void> {
+  const { db } = await refreshCache(ctx.io.root);
+  ctx.db = db;
+  ctx.nodes = (db.prepare('SELECT id, title, role, target_role, area, site, nat_group, enabled, planned FROM nodes ORDER BY id').all() as Array<Omit<DeclaredNode, 'enabled' | 'planned'> & { enabled: number; planned: number }>).map((n) => ({
+    ...n,
+    enabled: n.enabled === 1,
+    planned: n.planned === 1,
+  }));
+  const via = new Map<string, string[]>();
+  for (const e of db.prepare(`SELECT src_id, dst_id FROM edges WHERE src_kind = 'workload' AND rel = 'via' ORDER BY src_id, ord`).all() as Array<{ src_id: string; dst_id: string }>) {
+    via.set(e.src_id, [...(via.get(e.src_id) ?? []), e.dst_id]);
+  }
+  const listeners = new Map<string, BoardWorkload['listeners']>();
+  for (const l of db.prepare('SELECT workload, port, protocol, edge_role FROM listeners ORDER BY workload, port').all() as Array<{ workload: string; port: number; protocol: string; edge_role: string | null }>) {
+    listeners.set(l.workload, [...(listeners.get(l.workload) ?? []), { port: l.port, protocol: l.protocol, edge_role: l.edge_role }]);
+  }
+  ctx.workloads = (db.prepare('SELECT id, title, kind, host, target_host, owner, stage, target_stage, critical, advertise FROM workloads ORDER BY id').all() as Array<Omit<BoardWorkload, 'critical' | 'advertise' | 'via' | 'listeners'> & { critical: number; advertise: number }>).map((w) => ({
+    ...w,
+    critical: w.critical === 1,
+    advertise: w.advertise === 1,
+    via: via.get(w.id) ?? [],
+    listeners: listeners.get(w.id) ?? [],
+  }));
+  ctx.probes = (db.prepare('SELECT node, type, target, expect_status FROM probes ORDER BY node, ord').all() as Array<{ node: string; type: ProbeTarget['type']; target: string; expect_status: number | null }>).map((p) => ({
+    node: p.node,
+    type: p.type,
+    target: p.target,
+    ...(p.expect_status !== null ? { expectStatus: p.expect_status } : {}),
+  }));
+  const modes = db.prepare(`SELECT data FROM policies WHERE kind = 'modes' ORDER BY id LIMIT 1`).pluck().get() as string | undefined;
+  if (modes) {
+    const m = JSON.parse(modes) as Record<string, unknown>;
+    const ms = (v: unknown, d: number): number => (typeof v === 'string' ? (durationMs(v) ?? d) : d);
+    ctx.policy = {
+      failureThreshold: typeof m.failure_threshold === 'number' ? m.failure_threshold : DEFAULT_POLICY.failureThreshold,
+      successThreshold: typeof m.success_threshold === 'number' ? m.success_threshold : DEFAULT_POLICY.successThreshold,
+      probeTimeoutMs: ms(m.probe_timeout, DEFAULT_POLICY.probeTimeoutMs),
+      tickDeadlineMs: ms(m.tick_deadline, DEFAULT_POLICY.tickDeadlineMs),
+      concurrency: typeof m.concurrency === 'number' ? m.concurrency : DEFAULT_POLICY.concurrency,
+      refreshMs: ms(m.refresh_interval, DEFAULT_POLICY.refreshMs),
+    };
+  }
+  ctx.previous = parseModesFile(ctx.io.readText(MODES_FILE));
+}

@@ -1,0 +1,47 @@
+/**
+ * Step 5: render the generated artifacts and compare them with the files in
+ * the repository. A difference is a change to apply, and until it is
+ * applied, a `generated-drift` finding.
+ */
+import { MODES_FILE, renderModesFile } from '../../evaluate/modesFile.js';
+import type { ModeState } from '../../evaluate/modeState.js';
+import type { BoardInput } from '../../report/boardInput.js';
+import { renderBoard } from '../../report/renderBoard.js';
+import { renderRuntimeRegistry } from '../../report/renderRuntimeRegistry.js';
+import type { ReconcileContext } from '../reconcileContext.js';
+
+export const BOARD_FILE = 'status/BOARD.md';
+export const RUNTIME_REGISTRY_FILE = 'status/runtime-registry.json';
+
+export async function plan(ctx: ReconcileContext): Promise<void> {
+  const input: BoardInput = {
+    nodes: ctx.nodes.map((n) => {
+      const state = ctx.persisted.get(n.id)!;
+      return { id: n.id, title: n.title, role: n.role, target_role: n.target_role, area: n.area, site: n.site, nat_group: n.nat_group, state, reachable: reachableFrom(state) };
+    }),
+    workloads: ctx.workloads,
+    findings: ctx.findings.map((f) => ({ code: f.code, severity: f.severity, record: f.record, message: f.message })),
+  };
+  ctx.artifacts = [
+    { path: MODES_FILE, text: renderModesFile(ctx.persisted) },
+    { path: BOARD_FILE, text: renderBoard(input) },
+    { path: RUNTIME_REGISTRY_FILE, text: renderRuntimeRegistry(input) },
+  ];
+  for (const a of ctx.artifacts) {
+    const current = ctx.io.readText(a.path);
+    if (current === a.text) continue;
+    ctx.changes.push({ path: a.path, action: current === null ? 'create' : 'update' });
+  }
+}
+
+/**
+ * Reachability as the committed state records it (not this run's probes), so
+ * an offline run on a fresh clone renders the same board as the probing run
+ * that wrote it: ACTIVE and passing, or failing; null when never observed.
+ */
+function reachableFrom(state: ModeState): boolean | null {
+  if (state.mode === 'ACTIVE') return state.failures === 0;
+  if (state.mode === 'DEGRADED') return false;
+  if (state.mode === 'UNKNOWN' && state.failures > 0) return false;
+  return null;
+}

@@ -1,0 +1,40 @@
+/** What `fleethub reconcile` prints: JSON for machines, text for people. Pure. */
+import type { ReconcileContext } from '../reconcile/reconcileContext.js';
+import { renderTable } from './renderTable.js';
+import { PLAIN, type Style } from './style.js';
+
+export interface ReconcileJson {
+  nodes: Array<{ id: string; declared: 'enabled' | 'disabled' | 'planned'; mode: string; since: string | null; last_verified: string | null; reasons: string[] }>;
+  findings: Array<{ code: string; severity: string; record: string; message: string }>;
+  changes: Array<{ path: string; action: string; written: boolean }>;
+}
+
+export function reconcileJson(ctx: ReconcileContext): ReconcileJson {
+  return {
+    nodes: ctx.nodes.map((n) => {
+      const s = ctx.states.get(n.id)!;
+      const failed = (ctx.observations.get(n.id)?.results ?? []).filter((r) => !r.ok).map((r) => `${r.type} ${r.target}: ${r.error ?? 'failed'}`);
+      return { id: n.id, declared: !n.enabled ? 'disabled' : n.planned ? 'planned' : 'enabled', mode: s.mode, since: s.since, last_verified: s.last_verified, reasons: [s.reason, ...failed.filter((f) => !s.reason.includes(f))] };
+    }),
+    findings: ctx.findings.map((f) => ({ code: f.code, severity: f.severity, record: f.record, message: f.message })),
+    changes: ctx.changes.map((c) => ({ path: c.path, action: c.action, written: ctx.options.write })),
+  };
+}
+
+export function reconcileText(json: ReconcileJson, style: Style = PLAIN): string {
+  const modeStyle = (m: string): string => (m === 'ACTIVE' ? style.green(m) : m === 'DEGRADED' ? style.red(m) : m === 'UNKNOWN' ? style.yellow(m) : style.dim(m));
+  const out = [style.bold('Nodes')];
+  out.push(
+    renderTable(
+      ['id', 'declared', 'mode', 'since', 'last verified', 'why'],
+      json.nodes.map((n) => ({ id: n.id, declared: n.declared, mode: modeStyle(n.mode), since: n.since ?? '-', 'last verified': n.last_verified ?? '-', why: n.reasons.join('; ') })),
+    ),
+  );
+  out.push('', style.bold('Changes'));
+  if (json.changes.length === 0) out.push('  none: the generated files are up to date');
+  for (const c of json.changes) out.push(`  ${c.written ? 'wrote' : 'would ' + (c.action === 'create' ? 'create' : 'update')} ${c.path}`);
+  const errors = json.findings.filter((f) => f.severity === 'error').length;
+  const warnings = json.findings.length - errors;
+  out.push('', `${errors} error(s), ${warnings} warning(s)${json.findings.length ? ' (fleethub reconcile --format json lists them)' : ''}`);
+  return out.join('\n');
+}

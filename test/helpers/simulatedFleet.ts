@@ -1,0 +1,34 @@
+/**
+ * The bundled example fleet, copied to a temporary directory and served by
+ * the fleet simulator on free loopback ports (the copy's probes are rewritten
+ * to point at them), with short probe timeouts.
+ */
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { simulatedNodesFromRegistry } from '../../scripts/sim/fleetFromRegistry.js';
+import { startFleetSimulator, type FleetSimulator } from '../../scripts/sim/fleetSimulator.js';
+import { copyExampleFleet } from './fleet.js';
+
+export interface SimulatedFleet {
+  root: string;
+  sim: FleetSimulator;
+}
+
+export async function simulatedExampleFleet(options: { flapPeriod?: number; modes?: string } = {}): Promise<SimulatedFleet> {
+  const root = copyExampleFleet();
+  const declared = simulatedNodesFromRegistry(root);
+  const sim = await startFleetSimulator({ nodes: declared.map((n) => ({ ...n, port: 0 })), flapPeriod: options.flapPeriod ?? 2, slowMs: 200 });
+  for (const f of readdirSync(join(root, 'registry/nodes'))) {
+    const id = f.replace(/\.md$/, '');
+    const before = declared.find((n) => n.id === id);
+    const now = sim.nodes.get(id);
+    if (!before || !now) continue;
+    const path = join(root, 'registry/nodes', f);
+    writeFileSync(path, readFileSync(path, 'utf8').replace(new RegExp(`\\b${before.port}\\b`, 'g'), String(now.port)));
+  }
+  writeFileSync(
+    join(root, 'policies/modes.yaml'),
+    options.modes ?? 'kind: modes\nfailure_threshold: 3\nsuccess_threshold: 2\nprobe_timeout: 300ms\ntick_deadline: 2s\nconcurrency: 16\nrefresh_interval: 1h\n',
+  );
+  return { root, sim };
+}
