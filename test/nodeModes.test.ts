@@ -47,7 +47,10 @@ describe('node modes', () => {
   it('declared modes win: DISABLED and PLANNED are never observed', () => {
     const disabled = nextModeState(undefined, { enabled: false, planned: false }, obs(true, t(0)), policy, t(0));
     assert.equal(disabled.mode, 'DISABLED');
-    assert.equal(nextModeState(disabled, { enabled: false, planned: false }, undefined, policy, t(5)).since, t(0));
+    assert.equal(disabled.since, null, 'first seen: since is unknown, not the clock');
+    const switchedOff = nextModeState(run([true])[0], { enabled: false, planned: false }, undefined, policy, t(5));
+    assert.equal(switchedOff.since, t(5));
+    assert.equal(nextModeState(switchedOff, { enabled: false, planned: false }, undefined, policy, t(7)).since, t(5));
     assert.equal(nextModeState(undefined, { enabled: true, planned: true }, undefined, policy, t(0)).mode, 'PLANNED');
     assert.equal(nextModeState(disabled, on, undefined, policy, t(6)).mode, 'UNKNOWN');
   });

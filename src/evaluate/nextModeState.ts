@@ -19,7 +19,7 @@ export function nextModeState(prev: ModeState | undefined, declared: Declared, o
   const current: ModeState =
     prev && (prev.mode === 'ACTIVE' || prev.mode === 'DEGRADED' || prev.mode === 'UNKNOWN')
       ? prev
-      : { mode: 'UNKNOWN', since: now, last_verified, failures: 0, passes: 0, reason: 'not observed yet' };
+      : { mode: 'UNKNOWN', since: prev ? now : null, last_verified, failures: 0, passes: 0, reason: 'not observed yet' };
   if (!obs) return current;
 
   if (obs.ok) {
@@ -40,7 +40,11 @@ export function nextModeState(prev: ModeState | undefined, declared: Declared, o
   return { ...current, failures, passes: 0, reason: `failing ${failures}/${policy.failureThreshold}: ${obs.reason}` };
 }
 
-/** A declared mode: keeps its `since` while it lasts. */
+/**
+ * A declared mode keeps its `since` while it lasts. A node seen for the first
+ * time has no known `since` (null), so a run without history stays
+ * deterministic; a change from an earlier mode happens `now`.
+ */
 function settle(prev: ModeState | undefined, next: Pick<ModeState, 'mode' | 'last_verified' | 'reason'>, now: string): ModeState {
-  return { ...next, since: prev?.mode === next.mode ? prev.since : now, failures: 0, passes: 0 };
+  return { ...next, since: prev?.mode === next.mode ? prev.since : prev ? now : null, failures: 0, passes: 0 };
 }
