@@ -57,8 +57,11 @@ export function distributionSection(input: BoardInput): string {
   const { nodes, workloads } = sortedBoardInput(input);
   const modeOf = new Map(nodes.map((n) => [n.id, n.state.mode] as const));
   const hostKey = (w: BoardWorkload): string => (missing(w.host) ? NO_HOST : w.host!);
-  // Grouped by host (workloads without one last), by id within a host.
-  const sorted = [...workloads].sort((a, b) => Number(missing(a.host)) - Number(missing(b.host)) || cmp(hostKey(a), hostKey(b)) || cmp(a.id, b.id));
+  // Grouped by host (workloads without one last), by id within a host: keys computed once, then one sort.
+  const sorted = workloads
+    .map((w) => ({ w, noHost: Number(missing(w.host)), host: hostKey(w) }))
+    .sort((a, b) => a.noHost - b.noHost || cmp(a.host, b.host) || cmp(a.w.id, b.w.id))
+    .map((k) => k.w);
   const hosts = new Set(sorted.filter((w) => !missing(w.host)).map(hostKey));
   const moving = sorted.filter(moves).length;
   const rows = sorted.map((w) => [

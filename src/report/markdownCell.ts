@@ -6,5 +6,8 @@
  */
 export function markdownCell(text: string | null | undefined): string {
   if (text === null || text === undefined || text === '') return '—';
+  if (!SPECIAL.test(text)) return text;
   return text.replace(/\r\n|\r|\n/g, ' ').replace(/[\\|`*_[\]<>~&]/g, (c) => `\\${c}`);
 }
+
+const SPECIAL = /[\r\n\\|`*_[\]<>~&]/;

@@ -9,14 +9,22 @@ import type { BoardFinding, BoardInput, BoardNode, BoardWorkload } from './board
 
 type Listener = BoardWorkload['listeners'][number];
 
+/** Sorted copies already made: every board section asks for one, the input is sorted once. */
+const sortedCopies = new WeakMap<BoardInput, BoardInput>();
+
 export function sortedBoardInput(input: BoardInput): BoardInput {
-  return {
+  const known = sortedCopies.get(input);
+  if (known) return known;
+  const sorted = {
     nodes: [...input.nodes].sort(byNode),
     workloads: input.workloads
       .map((w) => ({ ...w, via: [...w.via], listeners: [...w.listeners].sort(byListener) }))
       .sort(byWorkload),
     findings: [...input.findings].sort(byFinding),
   };
+  sortedCopies.set(input, sorted);
+  sortedCopies.set(sorted, sorted);
+  return sorted;
 }
 
 const cmp = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
