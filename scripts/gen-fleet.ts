@@ -4,11 +4,14 @@
  *   npm run gen-fleet -- <dir> [--nodes 10000] [--workloads 20000] [--workplans 500] [--seed 1]
  *
  * Deterministic for the same arguments. Every probe points at loopback.
+ * status/modes.json records a steady fleet: 2% disabled, 2% degraded, the rest ACTIVE.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { pathToFileURL } from 'node:url';
+import { MODES_FILE, renderModesFile } from '../src/evaluate/modesFile.js';
+import type { ModeState } from '../src/evaluate/modeState.js';
 
 export interface GenOptions {
   nodes: number;
@@ -48,15 +51,26 @@ export function generateFleet(dir: string, o: GenOptions): { files: number } {
   };
   for (const d of ['registry/nodes', 'registry/workloads', 'registry/intents', 'workplans', 'policies']) mkdirSync(join(dir, d), { recursive: true });
 
+  const modes = new Map<string, ModeState>();
   for (let i = 0; i < o.nodes; i++) {
     const area = pick(AREAS);
     const port = 20000 + (i % 40000);
+    const enabled = rnd() >= 0.02;
+    const degraded = i % 50 === 7;
+    modes.set(nodeId(i), {
+      mode: !enabled ? 'DISABLED' : degraded ? 'DEGRADED' : 'ACTIVE',
+      since: '2026-11-01T00:00:00.000Z',
+      last_verified: enabled ? '2026-11-20T00:00:00.000Z' : null,
+      failures: 0,
+      passes: 0,
+      reason: !enabled ? 'declared enabled: false (intentionally off)' : degraded ? `tcp 127.0.0.1:${port}: refused` : 'all probes passed',
+    });
     write(
       `registry/nodes/${nodeId(i)}.md`,
       `---
 title: Synthetic node ${i}
 role: ${pick(ROLES)}
-enabled: ${rnd() < 0.02 ? 'false' : 'true'}
+enabled: ${enabled}
 area: ${area}
 site: ${area}-site-${i % 5}
 locality_group: ${area}-lg-${i % 3}
@@ -80,7 +94,7 @@ Synthetic node ${i} in ${area}. Generated for benchmarks.
   for (let i = 0; i < o.workloads; i++) {
     const kind = pick(KINDS);
     const host = nodeId(Math.floor(rnd() * o.nodes));
-    const target = nodeId(Math.floor(rnd() * o.nodes));
+    const target = rnd() < 0.1 ? nodeId(Math.floor(rnd() * o.nodes)) : host;
     const deps = i > 0 && rnd() < 0.5 ? [wlId(Math.floor(rnd() * i))] : [];
     const lines = [
       '---',
@@ -119,6 +133,8 @@ Synthetic node ${i} in ${area}. Generated for benchmarks.
     write(`workplans/${wpId(w)}.md`, `---\ntitle: Synthetic workplan ${w}\nstatus: active\nowner: team-${w % 9}\n---\n# Tasks\n\n${tasks.join('\n')}\n`);
   }
 
+  mkdirSync(join(dir, 'status'), { recursive: true });
+  writeFileSync(join(dir, MODES_FILE), renderModesFile(modes));
   write(
     'policies/modes.yaml',
     'kind: modes\nfailure_threshold: 3\nsuccess_threshold: 2\nprobe_timeout: 2s\ntick_deadline: 10s\nrefresh_interval: 1h\n',

@@ -35,13 +35,13 @@ export function parseModesFile(text: string | null): Map<string, ModeState> {
   return out;
 }
 
+/** One line per node, in id order: small, and a change shows in a diff as the lines of the nodes it touched. */
 export function renderModesFile(states: Map<string, ModeState>): string {
-  const nodes: Record<string, ModeState> = {};
-  for (const id of [...states.keys()].sort()) {
+  const lines = [...states.keys()].sort().map((id) => {
     const s = states.get(id)!;
-    nodes[id] = { mode: s.mode, since: s.since, last_verified: s.last_verified, failures: s.failures, passes: s.passes, reason: s.reason };
-  }
-  return `${JSON.stringify({ generated_by: 'fleethub', nodes }, null, 2)}\n`;
+    return `    ${JSON.stringify(id)}: ${JSON.stringify({ mode: s.mode, since: s.since, last_verified: s.last_verified, failures: s.failures, passes: s.passes, reason: s.reason })}`;
+  });
+  return `{\n  "generated_by": "fleethub",\n  "nodes": {${lines.length ? `\n${lines.join(',\n')}\n  ` : ''}}\n}\n`;
 }
 
 /**
@@ -53,7 +53,7 @@ export function statesToPersist(previous: Map<string, ModeState>, next: Map<stri
   const out = new Map<string, ModeState>();
   for (const [id, s] of next) {
     const before = previous.get(id);
-    const moved = before?.last_verified && s.last_verified ? Date.parse(s.last_verified) - Date.parse(before.last_verified) : Infinity;
+    const moved = before?.last_verified === s.last_verified ? 0 : before?.last_verified && s.last_verified ? Date.parse(s.last_verified) - Date.parse(before.last_verified) : Infinity;
     out.set(id, moved < refreshMs ? { ...s, last_verified: before!.last_verified } : s);
   }
   return out;

@@ -9,6 +9,17 @@ import { markdownCell as cell } from './markdownCell.js';
 import { sortedBoardInput } from './sortedBoardInput.js';
 
 const MODES: Mode[] = ['ACTIVE', 'DEGRADED', 'DISABLED', 'PLANNED', 'UNKNOWN'];
+
+/**
+ * A board is a page people read. Past these sizes a table lists only the rows
+ * that need a look (nodes not ACTIVE and reachable; workloads that move or sit
+ * on a host that is not ACTIVE; register rows with gaps) and says how many it
+ * left out; `fleethub status --format json` and `fleethub query` have them all.
+ */
+export const MAX_LISTED_NODES = 500;
+export const MAX_LISTED_WORKLOADS = 1000;
+
+const leftOut = (n: number, what: string): string[] => (n > 0 ? ['', `${n} ${what} not listed (a fleet of this size lists only what needs a look; \`fleethub status --format json\` and \`fleethub query\` have every row).`] : []);
 const NO_HOST = '(no host)';
 
 const table = (head: string[], rows: string[][]): string[] => [
@@ -24,7 +35,8 @@ const plural = (n: number, one: string, many = `${one}s`): string => `${n} ${n =
 export function topologySection(input: BoardInput): string {
   const { nodes } = sortedBoardInput(input);
   const counts = MODES.map((m) => `${m} ${nodes.filter((n) => n.state.mode === m).length}`).join(' · ');
-  const rows = nodes.map((n) => [
+  const listed = nodes.length <= MAX_LISTED_NODES ? nodes : nodes.filter((n) => n.state.mode !== 'ACTIVE' || n.reachable === false);
+  const rows = listed.map((n) => [
     cell(n.id),
     roleCell(n),
     [n.area, n.site, n.nat_group].map(cell).join(' / '),
@@ -39,6 +51,7 @@ export function topologySection(input: BoardInput): string {
     `${plural(nodes.length, 'node')}: ${counts}`,
     '',
     ...(nodes.length === 0 ? ['No nodes are declared.'] : table(['Node', 'Role → target role', 'Area / site / NAT group', 'Mode', 'Since', 'Reachability', 'Last verified'], rows)),
+    ...leftOut(nodes.length - listed.length, 'ACTIVE, reachable nodes are'),
   ].join('\n');
 }
 
@@ -57,14 +70,15 @@ export function distributionSection(input: BoardInput): string {
   const { nodes, workloads } = sortedBoardInput(input);
   const modeOf = new Map(nodes.map((n) => [n.id, n.state.mode] as const));
   const hostKey = (w: BoardWorkload): string => (missing(w.host) ? NO_HOST : w.host!);
-  // Grouped by host (workloads without one last), by id within a host: keys computed once, then one sort.
-  const sorted = workloads
+  const hosts = new Set(workloads.filter((w) => !missing(w.host)).map(hostKey));
+  const moving = workloads.filter(moves).length;
+  const shown = workloads.length <= MAX_LISTED_WORKLOADS ? workloads : workloads.filter((w) => moves(w) || modeOf.get(w.host ?? '') !== 'ACTIVE');
+  // Grouped by host (workloads without one last), by id within a host (the input is in id order; the sort is stable).
+  const listed = shown
     .map((w) => ({ w, noHost: Number(missing(w.host)), host: hostKey(w) }))
-    .sort((a, b) => a.noHost - b.noHost || cmp(a.host, b.host) || cmp(a.w.id, b.w.id))
+    .sort((a, b) => a.noHost - b.noHost || cmp(a.host, b.host))
     .map((k) => k.w);
-  const hosts = new Set(sorted.filter((w) => !missing(w.host)).map(hostKey));
-  const moving = sorted.filter(moves).length;
-  const rows = sorted.map((w) => [
+  const rows = listed.map((w) => [
     missing(w.host) ? NO_HOST : `${cell(w.host)} (${modeOf.get(w.host!) ?? 'not in registry'})`,
     cell(w.id),
     cell(w.title),
@@ -79,6 +93,7 @@ export function distributionSection(input: BoardInput): string {
     `${plural(workloads.length, 'workload')} on ${plural(hosts.size, 'host')}; ${moving} moving to another host.`,
     '',
     ...(workloads.length === 0 ? ['No workloads are declared.'] : table(['Current host', 'Workload', 'Title', 'Kind', 'Stage', 'Target host', 'Critical'], rows)),
+    ...leftOut(workloads.length - listed.length, 'workloads that stay on an ACTIVE host are'),
   ].join('\n');
 }
 
@@ -113,7 +128,8 @@ export function rowsNeedingAttention(input: BoardInput): Array<{ id: string; pro
 export function registerSection(input: BoardInput): string {
   const { workloads } = sortedBoardInput(input);
   const attention = new Map(rowsNeedingAttention(input).map((r) => [r.id, r.problems] as const));
-  const rows = workloads.map((w) => {
+  const listed = workloads.length <= MAX_LISTED_WORKLOADS ? workloads : workloads.filter((w) => attention.has(w.id));
+  const rows = listed.map((w) => {
     const problems = attention.get(w.id);
     return [
       cell(w.id),
@@ -131,6 +147,7 @@ export function registerSection(input: BoardInput): string {
     'Every workload needs a current host, a target host (unless it is being retired) and a migration owner.',
     '',
     ...(workloads.length === 0 ? ['No workloads are declared.'] : table(['Workload', 'Kind', 'Current host', 'Target host', 'Owner', 'Attention'], rows)),
+    ...leftOut(workloads.length - listed.length, 'complete rows are'),
     '',
     `### Rows needing attention (${attention.size})`,
     '',

@@ -16,15 +16,26 @@ export function sortedBoardInput(input: BoardInput): BoardInput {
   const known = sortedCopies.get(input);
   if (known) return known;
   const sorted = {
-    nodes: [...input.nodes].sort(byNode),
-    workloads: input.workloads
-      .map((w) => ({ ...w, via: [...w.via], listeners: [...w.listeners].sort(byListener) }))
-      .sort(byWorkload),
-    findings: [...input.findings].sort(byFinding),
+    nodes: inOrder(input.nodes, byNode),
+    workloads: inOrder(
+      input.workloads.map((w) => (isSorted(w.listeners, byListener) ? w : { ...w, listeners: [...w.listeners].sort(byListener) })),
+      byWorkload,
+    ),
+    findings: inOrder(input.findings, byFinding),
   };
   sortedCopies.set(input, sorted);
   sortedCopies.set(sorted, sorted);
   return sorted;
+}
+
+function isSorted<T>(list: readonly T[], by: (a: T, b: T) => number): boolean {
+  for (let i = 1; i < list.length; i++) if (by(list[i - 1]!, list[i]!) > 0) return false;
+  return true;
+}
+
+/** The list itself when already in order (the common case: the cache hands rows over sorted), else a sorted copy. */
+function inOrder<T>(list: readonly T[], by: (a: T, b: T) => number): T[] {
+  return isSorted(list, by) ? (list as T[]) : [...list].sort(by);
 }
 
 const cmp = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
