@@ -10,7 +10,7 @@ import { after, before, describe, it } from 'node:test';
 import type Database from 'better-sqlite3';
 import { refreshCache } from '../src/cache/refreshCache.js';
 import { readFindings } from '../src/cache/readFindings.js';
-import { copyExampleFleet, removeDir, REPO } from './helpers/fleet.js';
+import { cli, copyExampleFleet, removeDir, REPO } from './helpers/fleet.js';
 
 let root: string;
 let db: Database.Database;
@@ -85,6 +85,23 @@ describe('the example fleet', () => {
     const checks = all(`SELECT id, sql FROM checks`) as Array<{ id: string; sql: string }>;
     const failing = checks.filter((c) => db.prepare(c.sql).all().length > 0).map((c) => c.id);
     for (const id of ['no-critical-tunnel-via-workstation', 'no-listener-on-compat-port']) assert.ok(failing.includes(id), id);
+  });
+
+  it('ships a status/ that matches its files (reconcile --check passes offline), with NODE3 and NODE4 degraded', () => {
+    const copy = copyExampleFleet({ status: true });
+    try {
+      const r = cli(['reconcile', '--check', '--root', copy, '--format', 'json']);
+      assert.equal(r.code, 0, r.stdout);
+      const modes = Object.fromEntries(r.json<{ nodes: Array<{ id: string; mode: string }> }>().nodes.map((n) => [n.id, n.mode]));
+      assert.equal(modes.node1, 'ACTIVE');
+      assert.equal(modes.node3, 'DEGRADED');
+      assert.equal(modes.node4, 'DEGRADED');
+      const registry = JSON.parse(readFileSync(join(copy, 'status/runtime-registry.json'), 'utf8')) as { services: Array<{ host: string }> };
+      assert.ok(registry.services.length > 0);
+      assert.ok(registry.services.every((s) => s.host !== 'node3' && s.host !== 'node4'), 'nothing on a degraded node is advertised');
+    } finally {
+      removeDir(copy);
+    }
   });
 
   it('runs every SQL example in docs/cache.md', () => {

@@ -63,9 +63,9 @@ export interface ValidateJson {
   warnings: Array<{ file: string; line: number; column: number; code: string; message: string; severity: string; id?: string }>;
 }
 
-/** A temporary copy of the bundled example fleet (registry/, workplans/, policies/). */
-export function copyExampleFleet(): string {
+/** A temporary copy of the bundled example fleet (registry/, workplans/, policies/, and status/ when asked). */
+export function copyExampleFleet(options: { status?: boolean } = {}): string {
   const dir = tempDir('fleethub-example-');
-  for (const d of ['registry', 'workplans', 'policies']) cpSync(join(REPO, d), join(dir, d), { recursive: true });
+  for (const d of ['registry', 'workplans', 'policies', ...(options.status ? ['status'] : [])]) cpSync(join(REPO, d), join(dir, d), { recursive: true });
   return dir;
 }
