@@ -3,7 +3,7 @@
  * Prints one JSON line: { ms, maxRssMb }.
  *
  *   node dist/scripts/bench-step.js <floor|cold|warm|one-file|validate|offline-eval> <fleet dir>
- *   node dist/scripts/bench-step.js probe-tick <number of simulated nodes>
+ *   node dist/scripts/bench-step.js probe-tick <simulated nodes>:<concurrency>
  */
 import { appendFileSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
@@ -17,7 +17,7 @@ import type { ProbeTarget } from '../src/observe/observation.js';
 import { fileIo } from '../src/reconcile/fileIo.js';
 import { reconcile, STEPS } from '../src/reconcile/reconcile.js';
 import { load } from '../src/reconcile/steps/load.js';
-import { PROBE_CONCURRENCY, PROBE_TIMEOUT_MS } from './benchConfig.js';
+import { PROBE_TIMEOUT_MS } from './benchConfig.js';
 import { startFleetSimulator } from './sim/fleetSimulator.js';
 
 const [step, root] = process.argv.slice(2) as [string, string];
@@ -63,9 +63,9 @@ const steps: Record<string, () => Promise<unknown>> = {
     loaded.db?.close();
     return times.sort((a, b) => a - b)[2]!;
   },
-  /** One probe tick over N simulated nodes, 10% of them hanging (root = N). */
+  /** One probe tick over N simulated nodes, 10% of them hanging (root = N:concurrency). The simulator shares the process. */
   'probe-tick': async () => {
-    const n = Number(root);
+    const [n, concurrency] = root.split(':').map(Number) as [number, number];
     const sim = await startFleetSimulator({ nodes: Array.from({ length: n }, (_, i) => ({ id: `n${i}`, port: 0 })) });
     try {
       for (let i = 0; i < n; i += 10) await sim.setFault(`n${i}`, 'hang');
@@ -75,7 +75,7 @@ const steps: Record<string, () => Promise<unknown>> = {
         { node: a.id, type: 'status' as const, target: `${a.url}/cluster/status` },
       ]);
       const started = performance.now();
-      const seen = await probeFleet(targets, { concurrency: PROBE_CONCURRENCY, timeoutMs: PROBE_TIMEOUT_MS, deadlineMs: 30_000, allowRemote: false, now: () => new Date() });
+      const seen = await probeFleet(targets, { concurrency, timeoutMs: PROBE_TIMEOUT_MS, deadlineMs: 30_000, allowRemote: false, now: () => new Date() });
       const ms = performance.now() - started;
       const failed = seen.filter((o) => !o.ok).length;
       if (failed !== n / 10) throw new Error(`expected ${n / 10} failed nodes, got ${failed}`);
