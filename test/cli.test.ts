@@ -147,13 +147,14 @@ describe('fleethub init', () => {
     dirs.push(dir);
     const r = cli(['init', dir]);
     assert.equal(r.code, 0, r.stderr);
-    for (const f of ['registry/nodes/edge-1.md', 'registry/workloads/web.md', 'registry/intents/agent-0.2.0.md', 'workplans/WP-0001.md', 'policies/modes.yaml', 'policies/checks.yaml', 'policies/freeze.yaml', 'policies/promotion-gate.yaml', 'policies/drain-sequence.yaml', 'policies/rollout.yaml', 'policies/trust.yaml', 'schemas/node.schema.json', '.vscode/settings.json', '.gitignore', 'package.json', '.forgejo/workflows/fleethub.yml']) {
+    for (const f of ['registry/nodes/edge-1.md', 'registry/workloads/web.md', 'registry/intents/agent-0.2.0.md', 'workplans/WP-0001.md', 'policies/modes.yaml', 'policies/checks.yaml', 'policies/freeze.yaml', 'policies/promotion-gate.yaml', 'policies/drain-sequence.yaml', 'policies/rollout.yaml', 'policies/trust.yaml', 'schemas/node.schema.json', '.vscode/settings.json', '.gitignore', 'package.json', '.forgejo/workflows/fleethub.yml', '.forgejo/workflows/reconcile.yml', 'status/BOARD.md', 'status/modes.json', 'status/runtime-registry.json']) {
       assert.ok(existsSync(join(dir, f)), f);
     }
     assert.match(readFileSync(join(dir, 'policies/modes.yaml'), 'utf8'), /^# yaml-language-server: \$schema=\.\.\/schemas\/modes\.schema\.json/);
     const v = cli(['validate', '--root', dir, '--format', 'json']);
     assert.equal(v.code, 0, v.stdout);
     assert.deepEqual(v.json<ValidateJson>().warnings, []);
+    assert.equal(cli(['reconcile', '--check', '--root', dir]).code, 0, 'the scaffold ships its first status/');
     const again = cli(['init', dir]);
     assert.equal(again.code, 2);
     assert.match(again.stderr, /not empty/);

@@ -1,7 +1,9 @@
-import { cpSync, existsSync, mkdirSync, readdirSync, renameSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readdirSync, renameSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { UsageError } from '../errors.js';
+import { fileIo } from '../reconcile/fileIo.js';
+import { reconcile } from '../reconcile/reconcile.js';
 import { SCHEMA_DIR } from '../records/schemaFiles.js';
 import type { Command } from './command.js';
 
@@ -29,9 +31,10 @@ hook (simple-git-hooks) and a Forgejo Actions workflow.`,
     cpSync(TEMPLATE_DIR, target, { recursive: true });
     renameSync(join(target, 'gitignore.template'), join(target, '.gitignore'));
     cpSync(SCHEMA_DIR, join(target, 'schemas'), { recursive: true });
-    mkdirSync(join(target, 'status'), { recursive: true });
-    writeFileSync(join(target, 'status', '.gitkeep'), '');
-    const created = listFiles(target).filter((f) => !f.startsWith('.git/'));
+    // The first status/: modes, board and runtime registry as the files declare them (nothing probed yet).
+    const first = await reconcile(fileIo(target), { probe: false, write: true, allowRemote: false });
+    first.db?.close();
+    const created = listFiles(target).filter((f) => !f.startsWith('.git/') && !f.startsWith('.fleethub/'));
     return { text: () => `created a fleet repository in ${target}:\n${created.map((f) => `  ${f}`).join('\n')}\n\nnext: cd ${dir} && npm install && fleethub validate`, problems: false };
   },
 };
