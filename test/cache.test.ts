@@ -8,15 +8,10 @@ import { cachePath, openCacheFile } from '../src/cache/cacheFile.js';
 import { rebuildCache } from '../src/cache/rebuildCache.js';
 import { refreshCache } from '../src/cache/refreshCache.js';
 import { readFindings } from '../src/cache/readFindings.js';
-import { makeFleet, node, removeDir, workload, writeFile, REPO } from './helpers/fleet.js';
+import { fleetMaker, node, REPO, workload, writeFile } from './helpers/fleet.js';
 
-const dirs: string[] = [];
-const fleet = (files: Record<string, string>): string => {
-  const d = makeFleet(files);
-  dirs.push(d);
-  return d;
-};
-after(() => dirs.forEach(removeDir));
+const { fleet, cleanup } = fleetMaker();
+after(cleanup);
 
 const ids = (db: Database.Database, table: string): string[] => db.prepare(`SELECT id FROM ${table} ORDER BY id`).pluck().all() as string[];
 const codes = (db: Database.Database): string[] => readFindings(db).map((f) => `${f.file}:${f.code}`);

@@ -3,15 +3,10 @@ import { execFileSync } from 'node:child_process';
 import { chmodSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
-import { BIN, cli, makeFleet, node, removeDir, tempDir, workload, writeFile, REPO, type ValidateJson } from './helpers/fleet.js';
+import { BIN, cli, fleetMaker, node, workload, writeFile, REPO, type ValidateJson } from './helpers/fleet.js';
 
-const dirs: string[] = [];
-const fleet = (files: Record<string, string>): string => {
-  const d = makeFleet(files);
-  dirs.push(d);
-  return d;
-};
-after(() => dirs.forEach(removeDir));
+const { fleet, tempDir, cleanup } = fleetMaker();
+after(cleanup);
 
 describe('fleethub validate', () => {
   it('exits 0 on a clean fleet, with warnings allowed', () => {
@@ -64,7 +59,6 @@ describe('fleethub validate', () => {
     const root = fleet({ 'registry/nodes/a.md': node('a') });
     assert.equal(cli(['validate'], { cwd: join(root, 'registry', 'nodes') }).code, 0);
     const elsewhere = tempDir();
-    dirs.push(elsewhere);
     const r = cli(['validate'], { cwd: elsewhere });
     assert.equal(r.code, 2);
     assert.match(r.stderr, /no fleet repository at or above/);
@@ -144,7 +138,6 @@ describe('fleethub --help', () => {
 describe('fleethub init', () => {
   it('scaffolds a fleet repository that validates clean, with schemas wired up', () => {
     const dir = join(tempDir(), 'my-fleet');
-    dirs.push(dir);
     const r = cli(['init', dir]);
     assert.equal(r.code, 0, r.stderr);
     for (const f of ['registry/nodes/edge-1.md', 'registry/workloads/web.md', 'registry/intents/agent-0.2.0.md', 'workplans/WP-0001.md', 'policies/modes.yaml', 'policies/checks.yaml', 'policies/freeze.yaml', 'policies/promotion-gate.yaml', 'policies/drain-sequence.yaml', 'policies/rollout.yaml', 'policies/trust.yaml', 'schemas/node.schema.json', '.vscode/settings.json', '.gitignore', 'package.json', '.forgejo/workflows/fleethub.yml', '.forgejo/workflows/reconcile.yml', 'status/BOARD.md', 'status/modes.json', 'status/runtime-registry.json']) {

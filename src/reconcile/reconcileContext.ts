@@ -2,7 +2,7 @@
 import type Database from 'better-sqlite3';
 import type { ModePolicy, ModeState } from '../evaluate/modeState.js';
 import type { NodeObservation, ProbeOptions, ProbeTarget } from '../observe/observation.js';
-import type { BoardWorkload } from '../report/boardInput.js';
+import type { BoardNode, BoardWorkload } from '../report/boardInput.js';
 import type { Condition } from './condition.js';
 
 export interface ReconcileIo {
@@ -32,14 +32,8 @@ export interface RuntimePolicy extends ModePolicy {
   refreshMs: number;
 }
 
-export interface DeclaredNode {
-  id: string;
-  title: string;
-  role: string;
-  target_role: string | null;
-  area: string | null;
-  site: string | null;
-  nat_group: string | null;
+/** A node as its file declares it: the board's fields, and whether it is enabled or only planned. */
+export interface DeclaredNode extends Omit<BoardNode, 'state' | 'reachable'> {
   enabled: boolean;
   planned: boolean;
 }

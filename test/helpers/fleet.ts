@@ -25,6 +25,16 @@ export function writeFile(root: string, path: string, content: string | Uint8Arr
   writeFileSync(abs, content);
 }
 
+/** A makeFleet whose directories are all removed by `cleanup` (call it from `after`). */
+export function fleetMaker(): { fleet: (files: Record<string, string>) => string; tempDir: () => string; cleanup: () => void } {
+  const dirs: string[] = [];
+  const keep = (d: string): string => {
+    dirs.push(d);
+    return d;
+  };
+  return { fleet: (files) => keep(makeFleet(files)), tempDir: () => keep(tempDir()), cleanup: () => dirs.forEach(removeDir) };
+}
+
 export function removeDir(dir: string): void {
   rmSync(dir, { recursive: true, force: true });
 }
