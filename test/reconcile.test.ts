@@ -4,7 +4,7 @@
  * the deadline, the runtime registry, a deterministic board, drift.
  */
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { reconcile } from '../src/reconcile/reconcile.js';
@@ -104,7 +104,7 @@ describe('reconcile with the fleet simulator', () => {
     assert.match(board, /```mermaid/);
     assert.equal(cli(['reconcile', '--check', '--root', fleet.root]).code, 0);
     const path = join(fleet.root, 'status/runtime-registry.json');
-    (await import('node:fs')).writeFileSync(path, '{"services": []}\n');
+    writeFileSync(path, '{"services": []}\n');
     const drift = cli(['reconcile', '--check', '--root', fleet.root, '--format', 'json']);
     assert.equal(drift.code, 1);
     const json = drift.json<{ findings: Array<{ code: string; record: string }>; changes: Array<{ path: string }> }>();
@@ -123,5 +123,18 @@ describe('reconcile with the fleet simulator', () => {
     assert.equal(n1.mode, 'ACTIVE');
     assert.ok(n1.last_verified);
     assert.equal(json.nodes.find((n) => n.id === 'haskell-build-vm')!.declared, 'disabled');
+  });
+
+  it('checks the JSON fields an http probe expects', async () => {
+    const path = join(fleet.root, 'registry/nodes/test-1.md');
+    const text = readFileSync(path, 'utf8');
+    const withExpect = (status: string): string => text.replace(/^( +)expect_status: 200$/m, `$1expect_status: 200\n$1expect_json: { status: ${status} }`);
+    writeFileSync(path, withExpect('ok'));
+    assert.equal((await tick()).observations.get('test-1')!.ok, true);
+    writeFileSync(path, withExpect('degraded'));
+    const ctx = await tick();
+    assert.equal(ctx.observations.get('test-1')!.ok, false);
+    assert.match(ctx.observations.get('test-1')!.reason, /json status: got "?ok"?, want "?degraded"?/);
+    writeFileSync(path, text);
   });
 });

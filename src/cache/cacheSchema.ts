@@ -3,7 +3,7 @@
  * run read-only SQL over them. Bump SCHEMA_VERSION on any change; an older
  * cache file is then rebuilt automatically.
  */
-export const SCHEMA_VERSION = 4;
+export const SCHEMA_VERSION = 5;
 
 export const CACHE_TABLES = `
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
@@ -91,13 +91,13 @@ CREATE VIEW nodes AS SELECT
 FROM records WHERE kind = 'node';
 
 CREATE VIEW probes AS
-  SELECT r.id AS node, 'tcp' AS type, (p.value->>'host') || ':' || (p.value->>'port') AS target, NULL AS expect_status, p.key AS ord, r.file
+  SELECT r.id AS node, 'tcp' AS type, (p.value->>'host') || ':' || (p.value->>'port') AS target, NULL AS expect_status, NULL AS expect_json, p.key AS ord, r.file
   FROM records r, json_each(r.data, '$.probes.tcp') p WHERE r.kind = 'node'
   UNION ALL
-  SELECT r.id, 'http', p.value->>'url', coalesce(p.value->>'expect_status', 200), 100 + p.key, r.file
+  SELECT r.id, 'http', p.value->>'url', coalesce(p.value->>'expect_status', 200), p.value->'expect_json', 100 + p.key, r.file
   FROM records r, json_each(r.data, '$.probes.http') p WHERE r.kind = 'node'
   UNION ALL
-  SELECT r.id, 'status', r.data->>'$.probes.status', 200, 200, r.file
+  SELECT r.id, 'status', r.data->>'$.probes.status', 200, NULL, 200, r.file
   FROM records r WHERE r.kind = 'node' AND r.data->>'$.probes.status' IS NOT NULL;
 
 CREATE VIEW workloads AS SELECT

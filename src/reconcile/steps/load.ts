@@ -29,11 +29,12 @@ export async function load(ctx: ReconcileContext): Promise<void> {
     via: via.get(w.id) ?? [],
     listeners: listeners.get(w.id) ?? [],
   }));
-  ctx.probes = (db.prepare('SELECT node, type, target, expect_status FROM probes ORDER BY node, ord').all() as Array<{ node: string; type: ProbeTarget['type']; target: string; expect_status: number | null }>).map((p) => ({
+  ctx.probes = (db.prepare('SELECT node, type, target, expect_status, expect_json FROM probes ORDER BY node, ord').all() as Array<{ node: string; type: ProbeTarget['type']; target: string; expect_status: number | null; expect_json: string | null }>).map((p) => ({
     node: p.node,
     type: p.type,
     target: p.target,
     ...(p.expect_status !== null ? { expectStatus: p.expect_status } : {}),
+    ...(p.expect_json !== null ? { expectJson: JSON.parse(p.expect_json) as Record<string, unknown> } : {}),
   }));
   const modes = db.prepare(`SELECT data FROM policies WHERE kind = 'modes' ORDER BY id LIMIT 1`).pluck().get() as string | undefined;
   if (modes) {
