@@ -7,8 +7,7 @@
 import type Database from 'better-sqlite3';
 import type { Finding } from '../records/finding.js';
 import { hintFor } from '../records/hints.js';
-import { createLocator, type Locator } from '../records/locate.js';
-import { splitFrontMatter } from '../records/splitFrontMatter.js';
+import { fileLocator } from '../records/fileLocator.js';
 import { findingRow } from './fileRows.js';
 
 export interface CrossScope {
@@ -46,17 +45,7 @@ const DEPENDENCY_RELS: ReadonlyArray<[kind: string, rel: string]> = [
 ];
 
 export function crossCheck(db: Database.Database, scope: CrossScope, readText: ReadText): void {
-  const locators = new Map<string, Locator>();
-  const locate = (file: string, pointer: string): { line: number; col: number } => {
-    let loc = locators.get(file);
-    if (!loc) {
-      const text = readText(file) ?? '';
-      const split = file.endsWith('.md') ? splitFrontMatter(text) : null;
-      loc = split && split.ok ? createLocator(split.yaml, split.yamlLine) : createLocator(text, 1);
-      locators.set(file, loc);
-    }
-    return loc(pointer);
-  };
+  const locate = fileLocator(readText);
   const insert = db.prepare('INSERT INTO findings VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)');
   const add = (f: Finding, origin: string, related: string | null = null): void => {
     insert.run(findingRow(f, origin, related));

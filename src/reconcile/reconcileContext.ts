@@ -47,6 +47,19 @@ export interface ReconcileFinding {
   line?: number;
 }
 
+/** The outcome of one named check. */
+export interface CheckResult {
+  id: string;
+  status: 'pass' | 'fail' | 'error' | 'timeout';
+  /** What the expectation compared: the number of rows returned. */
+  count: number;
+  /** The rows returned (at most a few dozen kept), for people to see why. */
+  rows: Array<Record<string, unknown>>;
+  /** Why it failed or errored, in a sentence. */
+  message: string;
+  ms: number;
+}
+
 export interface Change {
   path: string;
   action: 'create' | 'update';
@@ -72,6 +85,10 @@ export interface ReconcileContext {
   /** What status/modes.json holds after this run (last-verified times move only after the refresh interval). */
   persisted: Map<string, ModeState>;
   findings: ReconcileFinding[];
+  /** Results of the named checks (policies of kind checks), by check id, once the checks step ran. */
+  checkResults: Map<string, CheckResult>;
+  /** Markdown sections later steps add to the board (drain waves, workplans), in order. */
+  boardSections: string[];
   artifacts: Array<{ path: string; text: string }>;
   changes: Change[];
   conditions: Map<string, Condition[]>;
@@ -102,6 +119,8 @@ export function createContext(io: ReconcileIo, options: ReconcileOptions): Recon
     states: new Map(),
     persisted: new Map(),
     findings: [],
+    checkResults: new Map(),
+    boardSections: [],
     artifacts: [],
     changes: [],
     conditions: new Map(),

@@ -6,7 +6,7 @@
 import { MODES_FILE, renderModesFile } from '../../evaluate/modesFile.js';
 import type { ModeState } from '../../evaluate/modeState.js';
 import type { BoardInput } from '../../report/boardInput.js';
-import { renderBoard } from '../../report/renderBoard.js';
+import { DEFAULT_SECTIONS, renderBoard } from '../../report/renderBoard.js';
 import { renderRuntimeRegistry } from '../../report/renderRuntimeRegistry.js';
 import type { ReconcileContext } from '../reconcileContext.js';
 
@@ -24,7 +24,7 @@ export async function plan(ctx: ReconcileContext): Promise<void> {
   };
   ctx.artifacts = [
     { path: MODES_FILE, text: renderModesFile(ctx.persisted) },
-    { path: BOARD_FILE, text: renderBoard(input) },
+    { path: BOARD_FILE, text: renderBoard(input, [...DEFAULT_SECTIONS, ...ctx.boardSections.map((md) => () => md)]) },
     { path: RUNTIME_REGISTRY_FILE, text: renderRuntimeRegistry(input) },
   ];
   for (const a of ctx.artifacts) {
