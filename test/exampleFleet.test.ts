@@ -91,7 +91,9 @@ describe('the example fleet', () => {
     const copy = copyExampleFleet({ status: true });
     try {
       const r = cli(['reconcile', '--check', '--root', copy, '--format', 'json']);
-      assert.equal(r.code, 0, r.stdout);
+      assert.equal(r.stderr, '');
+      // BOARD.md's freeze section depends on Git history, which a copy outside the repository lacks.
+      assert.deepEqual(r.json<{ changes: Array<{ path: string }> }>().changes.filter((c) => c.path !== 'status/BOARD.md'), [], 'no generated file drifted');
       const modes = Object.fromEntries(r.json<{ nodes: Array<{ id: string; mode: string }> }>().nodes.map((n) => [n.id, n.mode]));
       assert.equal(modes.node1, 'ACTIVE');
       assert.equal(modes.node3, 'DEGRADED');

@@ -3,7 +3,7 @@
  * run read-only SQL over them. Bump SCHEMA_VERSION on any change; an older
  * cache file is then rebuilt automatically.
  */
-export const SCHEMA_VERSION = 5;
+export const SCHEMA_VERSION = 6;
 
 export const CACHE_TABLES = `
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
@@ -61,6 +61,16 @@ CREATE TABLE node_status (
   failures INTEGER NOT NULL,
   passes INTEGER NOT NULL,
   reason TEXT NOT NULL
+);
+
+CREATE TABLE peer_diversity (
+  node TEXT PRIMARY KEY,
+  direct_ready_count INTEGER NOT NULL,
+  relay_ready_count INTEGER NOT NULL,
+  external_area_ready_count INTEGER NOT NULL,
+  independent_ingress_ready_count INTEGER NOT NULL,
+  recovery_path_count INTEGER NOT NULL,
+  observed_at TEXT NOT NULL
 );
 
 CREATE TABLE findings (

@@ -6,7 +6,10 @@ import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { FleethubError, UsageError } from '../errors.js';
 import { COLOR, PLAIN } from '../report/style.js';
 import type { Command, Context } from './command.js';
+import { check } from './check.js';
 import { init } from './init.js';
+import { task } from './task.js';
+import { workplan } from './workplan.js';
 import { probe } from './probe.js';
 import { query } from './query.js';
 import { rebuild } from './rebuild.js';
@@ -14,7 +17,7 @@ import { reconcile } from './reconcile.js';
 import { status } from './status.js';
 import { validate } from './validate.js';
 
-export const COMMANDS: readonly Command[] = [validate, status, reconcile, probe, query, rebuild, init];
+export const COMMANDS: readonly Command[] = [validate, status, reconcile, probe, check, workplan, task, query, rebuild, init];
 
 export interface Io {
   cwd: string;

@@ -4,6 +4,10 @@
  */
 import { createContext, type ReconcileContext, type ReconcileIo, type ReconcileOptions } from './reconcileContext.js';
 import { apply } from './steps/apply.js';
+import { checks } from './steps/checks.js';
+import { freeze } from './steps/freeze.js';
+import { policies } from './steps/policies.js';
+import { workplans } from './steps/workplans.js';
 import { evaluate } from './steps/evaluate.js';
 import { load } from './steps/load.js';
 import { observe } from './steps/observe.js';
@@ -12,7 +16,7 @@ import { validate } from './steps/validate.js';
 
 export type Step = (ctx: ReconcileContext) => Promise<void>;
 
-export const STEPS: readonly Step[] = [load, validate, observe, evaluate, plan, apply];
+export const STEPS: readonly Step[] = [load, validate, observe, evaluate, freeze, policies, checks, workplans, plan, apply];
 
 /** Runs the steps; the caller closes `ctx.db` when done with the result. */
 export async function reconcile(io: ReconcileIo, options: ReconcileOptions, steps: readonly Step[] = STEPS): Promise<ReconcileContext> {

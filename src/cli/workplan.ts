@@ -1,0 +1,58 @@
+/**
+ * `fleethub workplan [id]`: the workplans with their progress, or one
+ * workplan's tasks with state, readiness, owner, dependencies and done-when
+ * verdict, and its critical path. Runs the reconcile steps offline (nothing
+ * probed, nothing written). Exit 1 when a task ticked done fails its check.
+ */
+import { UsageError } from '../errors.js';
+import { reconcile } from '../reconcile/reconcile.js';
+import { fileIo } from '../reconcile/fileIo.js';
+import { checks } from '../reconcile/steps/checks.js';
+import { load } from '../reconcile/steps/load.js';
+import { validate } from '../reconcile/steps/validate.js';
+import { workplans } from '../reconcile/steps/workplans.js';
+import { findRoot } from '../repo/findRoot.js';
+import { evaluateWorkplans } from '../workplans/evaluateWorkplans.js';
+import { workplanDetail } from '../workplans/workplanDetail.js';
+import { workplanList } from '../workplans/workplanList.js';
+import type { Command } from './command.js';
+
+export const workplan: Command = {
+  name: 'workplan',
+  summary: 'workplans: progress, ready and blocked tasks, critical path, done-when checks',
+  usage: `fleethub workplan [<id>] [--format json]
+
+Without an id, lists every workplan with its status, progress and how many
+tasks are ready and blocked. With an id, lists its tasks: state, readiness
+(ready, waiting, blocked, doing, done, cancelled), owner, dependencies and the
+verdict of its done-when checks, then its critical path (the longest chain of
+open tasks, across workplans). Runs offline: nothing is probed or written.
+Exits 1 when a task ticked done fails its done-when check.`,
+  options: {},
+  reads: true,
+  async run(args, ctx) {
+    if (args.positionals.length > 1) throw new UsageError('give at most one workplan id');
+    const id = args.positionals[0];
+    const root = findRoot(ctx.cwd, ctx.root);
+    const run = await reconcile(fileIo(root), { probe: false, write: false, allowRemote: false }, [load, validate, checks, workplans]);
+    const db = run.db!;
+    try {
+      const ev = evaluateWorkplans(db, run.checkResults);
+      if (id === undefined) {
+        const list = workplanList(ev);
+        return { text: () => list.text(ctx.style), json: () => list.json, problems: list.problems };
+      }
+      const wp = ev.graph.workplans.find((w) => w.id === id);
+      if (!wp) {
+        const broken = db.prepare(`SELECT path FROM files WHERE kind = 'workplan' AND record_id = ? AND state != 'ok' ORDER BY path LIMIT 1`).pluck().get(id) as string | undefined;
+        if (broken) throw new UsageError(`workplan '${id}' (${broken}) has errors and is not loaded; run 'fleethub validate' to see them`);
+        const known = ev.graph.workplans.map((w) => w.id);
+        throw new UsageError(`no workplan '${id}'${known.length > 0 ? `; known: ${known.join(', ')}` : ''}`);
+      }
+      const detail = workplanDetail(wp, ev, run.findings.filter((f) => f.file === wp.file));
+      return { text: () => detail.text(ctx.style), json: () => detail.json, problems: detail.problems };
+    } finally {
+      db.close();
+    }
+  },
+};

@@ -1,0 +1,184 @@
+/**
+ * The freeze policy: no new placements on a frozen host. Pure: the history of
+ * placements (placementHistory.ts) and the time are passed in.
+ *
+ * For each frozen host and each workload whose `host` or `target_host` is that
+ * host (each field judged on its own):
+ * - listed under the entry's `exceptions` → `freeze-exception` (info), never a violation;
+ * - with history: the placement's first commit (of its current run) is on or after
+ *   `since` → `freeze-violation` (error); before → `freeze-grandfathered` (info,
+ *   legacy). A placement in no commit (an uncommitted change, or a file not
+ *   committed yet) is new as of `now`;
+ * - without history: one `freeze-no-history` warning per policy, and the policy's
+ *   `without_history` rule: `grandfather` (the default) counts every current
+ *   placement as existing, `violation` counts every one as new.
+ *
+ * `since` is a date (the freeze starts at 00:00 UTC that day) or a date-time
+ * (UTC unless it names an offset).
+ */
+import type { PlacementHistory } from './placementHistory.js';
+import { placementKey } from './placementHistory.js';
+
+export interface FreezeEntry {
+  host: string;
+  since: string;
+  reason?: string;
+  exceptions?: string[];
+}
+
+export interface FreezePolicy {
+  /** The policy's id, for the record of the no-history warning (default `freeze`). */
+  id?: string;
+  frozen: FreezeEntry[];
+  without_history?: 'grandfather' | 'violation';
+}
+
+export interface FreezeWorkload {
+  id: string;
+  file: string;
+  host: string | null;
+  target_host: string | null;
+  stage: string | null;
+}
+
+export type FreezeCode = 'freeze-violation' | 'freeze-grandfathered' | 'freeze-exception' | 'freeze-no-history';
+
+export interface FreezeResult {
+  code: FreezeCode;
+  /** error: a violation; warning: no history; info: grandfathered legacy or an exception (for the board, not findings). */
+  severity: 'error' | 'warning' | 'info';
+  /** `workload:<id>`, or `policy:<id>` for `freeze-no-history`. */
+  record: string;
+  message: string;
+  /** The field placing the workload on the frozen host (absent for `freeze-no-history`). */
+  pointer?: '/host' | '/target_host';
+  /** The workload's file (absent for `freeze-no-history`). */
+  file?: string;
+  workload?: string;
+  /** The frozen host and its freeze date. */
+  host?: string;
+  since?: string;
+  /**
+   * How the placement was dated: `history` (firstSeen is its first commit),
+   * `uncommitted` (in no commit; firstSeen is now), `no-history` (the
+   * without_history rule decided; firstSeen is null).
+   */
+  basis?: 'history' | 'uncommitted' | 'no-history';
+  firstSeen?: string | null;
+}
+
+const FIELDS = ['host', 'target_host'] as const;
+
+export function evaluateFreeze(policy: FreezePolicy, workloads: FreezeWorkload[], history: PlacementHistory, now: string | Date): FreezeResult[] {
+  const results: FreezeResult[] = [];
+  const rule = policy.without_history ?? 'grandfather';
+  const nowIso = (typeof now === 'string' ? new Date(now) : now).toISOString();
+  if (!history.available) {
+    results.push({
+      code: 'freeze-no-history',
+      severity: 'warning',
+      record: `policy:${policy.id ?? 'freeze'}`,
+      message: noHistoryMessage(history.reason, rule),
+    });
+  }
+  const sorted = [...workloads].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  for (const entry of policy.frozen) {
+    const start = sinceMs(entry.since);
+    const exceptions = new Set(entry.exceptions ?? []);
+    for (const w of sorted) {
+      for (const field of FIELDS) {
+        if (w[field] !== entry.host) continue;
+        const base = {
+          record: `workload:${w.id}`,
+          pointer: `/${field}` as const,
+          file: w.file,
+          workload: w.id,
+          host: entry.host,
+          since: entry.since,
+        };
+        const where = `${field}: ${entry.host}${w.stage ? `, stage: ${w.stage}` : ''}`;
+        let basis: 'history' | 'uncommitted' | 'no-history';
+        let firstSeen: string | null;
+        if (!history.available) {
+          basis = 'no-history';
+          firstSeen = null;
+        } else {
+          const seen = history.firstSeen.get(w.file)?.get(placementKey(field, entry.host));
+          basis = seen === undefined ? 'uncommitted' : 'history';
+          firstSeen = seen ?? nowIso;
+        }
+        const dated = { basis, firstSeen };
+        if (exceptions.has(w.id)) {
+          results.push({ ...base, ...dated, code: 'freeze-exception', severity: 'info', message: `workload ${w.id} is on frozen host ${entry.host} (${where}) as an exception listed in the freeze policy` });
+          continue;
+        }
+        const isNew = firstSeen === null ? rule === 'violation' : Date.parse(firstSeen) >= start;
+        const when =
+          basis === 'history'
+            ? `since the commit of ${day(firstSeen!)}`
+            : basis === 'uncommitted'
+              ? 'in a change not committed yet'
+              : `(Git history unavailable; without_history: ${rule})`;
+        if (isNew) {
+          results.push({
+            ...base,
+            ...dated,
+            code: 'freeze-violation',
+            severity: 'error',
+            message:
+              `workload ${w.id} is placed on frozen host ${entry.host} (${where}) ${when}, ` +
+              `${basis === 'no-history' ? 'counted as new under' : 'after'} the freeze of ${entry.since}: no new placements on ${entry.host}. ` +
+              `Place it elsewhere, or list it under the freeze's exceptions with a documented rollback`,
+          });
+        } else {
+          results.push({
+            ...base,
+            ...dated,
+            code: 'freeze-grandfathered',
+            severity: 'info',
+            message: `workload ${w.id} is on frozen host ${entry.host} (${where}) ${when}, ${basis === 'no-history' ? 'counted as existing under' : 'before'} the freeze of ${entry.since}: grandfathered legacy`,
+          });
+        }
+      }
+    }
+  }
+  return results;
+}
+
+type Unavailable = Extract<PlacementHistory, { available: false }>['reason'];
+
+const WHY: Record<Unavailable, string> = {
+  'not-a-repository': 'the fleet is not in a Git repository',
+  'shallow-clone': 'the repository is a shallow clone',
+  'no-commits': 'the repository has no commits yet',
+  unreadable: 'the Git history could not be read',
+};
+
+/** What to do so the freeze can be decided from history. */
+export function historyAdvice(reason: Unavailable): string {
+  return {
+    'not-a-repository': 'run it in a Git clone of the fleet with full history',
+    'shallow-clone': 'run with full history: git fetch --unshallow (in CI, check out with fetch-depth: 0)',
+    'no-commits': 'commit the fleet, then run again',
+    unreadable: 'check the repository (git fsck), or run in a fresh full clone',
+  }[reason];
+}
+
+function noHistoryMessage(reason: Unavailable, rule: 'grandfather' | 'violation'): string {
+  const fallback =
+    rule === 'grandfather'
+      ? 'every current placement on a frozen host counts as existing (grandfathered), so new placements are not detected'
+      : 'every placement on a frozen host counts as new (a violation) unless it is listed as an exception';
+  return `freeze: cannot tell new placements from legacy ones — ${WHY[reason]}. Falling back to without_history: ${rule}: ${fallback}. To decide from history, ${historyAdvice(reason)}`;
+}
+
+/** The first instant of the freeze, in ms since the epoch. */
+export function sinceMs(since: string): number {
+  const s = since.trim().replace(' ', 'T');
+  if (/^\d{4}-\d{2}-\d{2}$/.test(s)) return Date.parse(`${s}T00:00:00Z`);
+  const zoned = /(?:Z|[+-]\d{2}:\d{2})$/.test(s) ? s : `${s}Z`;
+  const ms = Date.parse(zoned);
+  return Number.isNaN(ms) ? Date.parse(s) : ms;
+}
+
+const day = (iso: string): string => iso.slice(0, 10);

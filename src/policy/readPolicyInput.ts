@@ -1,0 +1,89 @@
+/**
+ * Reads from the cache what the policy evaluators need, as plain data: workloads
+ * (with via paths, listeners in file order and promotion evidence from `data`),
+ * nodes, the policies of kind promotion-gate / drain-sequence / freeze, the peer
+ * diversity targets of the modes policy, task box states, and the peers each node
+ * last reported (`observations.status`). Modes are not here: they come from the
+ * reconcile run (ctx.states). Reads the database only.
+ */
+import type Database from 'better-sqlite3';
+import type { PeerReport } from '../observe/observation.js';
+import { DEFAULT_PEER_DIVERSITY_TARGETS } from './evaluatePeerDiversity.js';
+import type { DrainSequencePolicy, FreezePolicy, PeerDiversityTargets, PolicyWorkload, PromotionGatePolicy } from './policyData.js';
+
+export interface DeclaredPolicyNode {
+  id: string;
+  file: string;
+  role?: string;
+  area?: string;
+  nat_group?: string;
+  enabled: boolean;
+  planned: boolean;
+}
+
+export interface PeerObservation {
+  node: string;
+  at: string;
+  peers: PeerReport[];
+}
+
+export interface PolicyInput {
+  workloads: PolicyWorkload[];
+  nodes: DeclaredPolicyNode[];
+  gates: PromotionGatePolicy[];
+  drains: DrainSequencePolicy[];
+  freezes: FreezePolicy[];
+  targets: PeerDiversityTargets;
+  /** Task key (`WP/T04`) → box state. */
+  taskStates: Map<string, string>;
+  /** Nodes whose last status document listed peers. */
+  peerObservations: PeerObservation[];
+}
+
+type Obj = Record<string, unknown>;
+const str = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined);
+const parse = (text: string | null): Obj => {
+  try {
+    const v: unknown = text === null ? null : JSON.parse(text);
+    return v !== null && typeof v === 'object' && !Array.isArray(v) ? (v as Obj) : {};
+  } catch {
+    return {};
+  }
+};
+
+export function readPolicyInput(db: Database.Database): PolicyInput {
+  const workloads = (db.prepare('SELECT id, file, data FROM workloads ORDER BY id').all() as Array<{ id: string; file: string; data: string }>).map((r) => {
+    const d = parse(r.data);
+    return {
+      id: r.id,
+      file: r.file,
+      kind: str(d.kind) ?? 'service',
+      ...(str(d.host) ? { host: str(d.host) } : {}),
+      ...(str(d.stage) ? { stage: str(d.stage) } : {}),
+      critical: d.critical === true,
+      stateful: d.stateful === true,
+      via: Array.isArray(d.via) ? d.via.filter((v): v is string => typeof v === 'string') : [],
+      listeners: Array.isArray(d.listeners) ? (d.listeners as Obj[]).map((l) => ({ port: Number(l.port), protocol: String(l.protocol), ...(str(l.edge_role) ? { edge_role: str(l.edge_role) } : {}) })) : [],
+      ...(d.promotion && typeof d.promotion === 'object' ? { promotion: d.promotion as PolicyWorkload['promotion'] } : {}),
+    } satisfies PolicyWorkload;
+  });
+  const nodes = (db.prepare('SELECT id, file, role, area, nat_group, enabled, planned FROM nodes ORDER BY id').all() as Array<{ id: string; file: string; role: string | null; area: string | null; nat_group: string | null; enabled: number; planned: number }>).map((n) => ({
+    id: n.id,
+    file: n.file,
+    ...(n.role !== null ? { role: n.role } : {}),
+    ...(n.area !== null ? { area: n.area } : {}),
+    ...(n.nat_group !== null ? { nat_group: n.nat_group } : {}),
+    enabled: n.enabled === 1,
+    planned: n.planned === 1,
+  }));
+  const policies = db.prepare('SELECT id, kind, file, data FROM policies ORDER BY id').all() as Array<{ id: string; kind: string; file: string; data: string }>;
+  const ofKind = <T>(kind: string): T[] => policies.filter((p) => p.kind === kind).map((p) => ({ ...parse(p.data), id: p.id, file: p.file }) as T);
+  const modes = ofKind<Obj>('modes')[0];
+  const targets: PeerDiversityTargets = { ...DEFAULT_PEER_DIVERSITY_TARGETS, ...((modes?.peer_diversity ?? {}) as Partial<PeerDiversityTargets>) };
+  const taskStates = new Map((db.prepare('SELECT key, state FROM tasks').all() as Array<{ key: string; state: string | null }>).filter((t) => t.state !== null).map((t) => [t.key, t.state!] as const));
+  const peerObservations = (db.prepare('SELECT node, at, status FROM observations WHERE status IS NOT NULL ORDER BY node').all() as Array<{ node: string; at: string; status: string }>).flatMap((o) => {
+    const peers = parse(o.status).peers;
+    return Array.isArray(peers) ? [{ node: o.node, at: o.at, peers: (peers as Obj[]).filter((p) => p && typeof p.id === 'string') as unknown as PeerReport[] }] : [];
+  });
+  return { workloads, nodes, gates: ofKind('promotion-gate'), drains: ofKind('drain-sequence'), freezes: ofKind('freeze'), targets, taskStates, peerObservations };
+}

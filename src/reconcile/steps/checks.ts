@@ -1,0 +1,65 @@
+/**
+ * Step: run the named checks (policies of kind `checks`) read-only against the
+ * cache file, keep each result in `ctx.checkResults`, and report every check
+ * that does not pass as a finding (`check-failed`, `check-error`,
+ * `check-timeout`) at the check's file and line, with the check's severity.
+ * With `only`, runs just those check ids (fleethub check <ids>).
+ */
+import { cachePath } from '../../cache/cacheFile.js';
+import { runChecks } from '../../checks/runChecks.js';
+import type { Expectation } from '../../checks/evaluateExpectation.js';
+import { durationMs } from '../../records/duration.js';
+import type { ReconcileContext } from '../reconcileContext.js';
+
+/** A check's time limit when its `timeout` is not given. */
+export const DEFAULT_CHECK_TIMEOUT_MS = 5000;
+
+interface CheckRow {
+  id: string;
+  policy: string;
+  title: string;
+  sql: string | null;
+  expect: string | null;
+  severity: string | null;
+  timeout: string | null;
+  file: string;
+  line: number;
+}
+
+const CODES = { fail: 'check-failed', error: 'check-error', timeout: 'check-timeout' } as const;
+/** Validation already reports these at the check's SQL; a second finding would say the same. */
+const SQL_FINDINGS = new Set(['check-invalid-sql', 'check-not-readonly']);
+
+export async function checks(ctx: ReconcileContext, only?: readonly string[]): Promise<void> {
+  const db = ctx.db;
+  if (!db) throw new Error('the checks step needs the cache: run the load step first');
+  // The checks read the file through a new read-only connection, which sees only committed data.
+  if (db.inTransaction) throw new Error('the checks step cannot run inside an open cache transaction');
+  let rows = db.prepare('SELECT id, policy, title, sql, expect, severity, timeout, file, line FROM checks ORDER BY file, line, id').all() as CheckRow[];
+  if (only) rows = rows.filter((r) => only.includes(r.id));
+  const results = await runChecks(
+    cachePath(ctx.io.root),
+    rows.map((r) => ({
+      id: r.id,
+      sql: r.sql ?? '',
+      expect: r.expect ? (JSON.parse(r.expect) as Expectation) : {},
+      timeoutMs: (r.timeout ? durationMs(r.timeout) : null) ?? DEFAULT_CHECK_TIMEOUT_MS,
+    })),
+  );
+  const reported = new Set(ctx.findings.filter((f) => SQL_FINDINGS.has(f.code)).map((f) => f.record));
+  results.forEach((result, i) => {
+    const row = rows[i]!;
+    ctx.checkResults.set(result.id, result);
+    if (result.status === 'pass') return;
+    const record = `check:${row.id}`;
+    if (result.status === 'error' && reported.has(record)) return;
+    ctx.findings.push({
+      code: CODES[result.status],
+      severity: row.severity === 'warning' ? 'warning' : 'error',
+      record,
+      message: `${row.title}: ${result.status === 'error' ? `the check could not run: ${result.message}` : result.message}`,
+      file: row.file,
+      line: row.line,
+    });
+  });
+}

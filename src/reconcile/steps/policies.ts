@@ -1,0 +1,58 @@
+/**
+ * Step: the policies of issue 4 that are pure evaluations over the cache —
+ * promotion gate, drain sequence, topology invariants, edge listeners, peer
+ * diversity (src/policy/). Reads their input from the cache, pushes their
+ * findings (JSON pointers turned into lines), writes the `peer_diversity` table
+ * and adds one board section per drain sequence. Runs after `evaluate` (node
+ * modes); before `plan`, so the board shows what it found.
+ */
+import type { Mode } from '../../evaluate/modeState.js';
+import { fileLocator } from '../../records/fileLocator.js';
+import { evaluateDrainSequence } from '../../policy/evaluateDrainSequence.js';
+import { evaluateListeners } from '../../policy/evaluateListeners.js';
+import { evaluatePeerDiversity } from '../../policy/evaluatePeerDiversity.js';
+import { evaluatePromotionGate } from '../../policy/evaluatePromotionGate.js';
+import { evaluateTopology } from '../../policy/evaluateTopology.js';
+import { peerDiversity, type PeerTopology } from '../../policy/peerDiversity.js';
+import type { PolicyFinding, PolicyNode } from '../../policy/policyData.js';
+import { readPolicyInput } from '../../policy/readPolicyInput.js';
+import { renderDrainSection } from '../../policy/renderDrainSection.js';
+import type { ReconcileContext } from '../reconcileContext.js';
+
+export async function policies(ctx: ReconcileContext): Promise<void> {
+  const db = ctx.db!;
+  const input = readPolicyInput(db);
+  const now = new Date(ctx.now);
+  const nodes = new Map<string, PolicyNode>(
+    input.nodes.map((n) => {
+      const declared: Mode = !n.enabled ? 'DISABLED' : n.planned ? 'PLANNED' : 'UNKNOWN';
+      const { enabled: _e, planned: _p, ...rest } = n;
+      return [n.id, { ...rest, mode: ctx.states.get(n.id)?.mode ?? declared }];
+    }),
+  );
+  const workloadsById = new Map(input.workloads.map((w) => [w.id, w] as const));
+  const found: PolicyFinding[] = [];
+  for (const gate of input.gates) found.push(...evaluatePromotionGate(input.workloads, gate, now));
+  for (const drain of input.drains) {
+    const progress = evaluateDrainSequence(drain, workloadsById, input.taskStates);
+    found.push(...progress.findings);
+    ctx.boardSections.push(renderDrainSection(progress));
+  }
+  found.push(...evaluateTopology(input.workloads, nodes, input.freezes, now));
+  found.push(...evaluateListeners(input.workloads));
+
+  const topology = new Map<string, PeerTopology>(input.nodes.map((n) => [n.id, { ...(n.area ? { area: n.area } : {}), ...(n.nat_group ? { nat_group: n.nat_group } : {}) }]));
+  const rows = input.peerObservations.map((o) => peerDiversity(o.node, topology.get(o.node) ?? {}, o.peers, topology, o.at));
+  const critical = new Set(input.workloads.filter((w) => w.critical === true && w.stage !== 'retired' && w.host !== undefined).map((w) => w.host!));
+  found.push(...evaluatePeerDiversity(rows, critical, input.targets, nodes));
+  const save = db.prepare('INSERT INTO peer_diversity VALUES (?, ?, ?, ?, ?, ?, ?)');
+  db.transaction(() => {
+    db.prepare('DELETE FROM peer_diversity').run();
+    for (const r of rows) save.run(r.node, r.direct_ready_count, r.relay_ready_count, r.external_area_ready_count, r.independent_ingress_ready_count, r.recovery_path_count, r.observed_at);
+  })();
+
+  const locate = fileLocator(ctx.io.readText);
+  for (const f of found) {
+    ctx.findings.push({ code: f.code, severity: f.severity, record: f.record, message: f.message, file: f.file, line: locate(f.file, f.pointer).line });
+  }
+}

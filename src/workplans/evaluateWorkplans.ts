@@ -1,0 +1,24 @@
+/**
+ * Everything fleethub knows about the workplans after a reconcile: the graph
+ * from the cache, readiness and critical paths, and done-when verification
+ * against the check results of the run (empty when the checks did not run).
+ * Reads the cache; the evaluations themselves are pure.
+ */
+import type Database from 'better-sqlite3';
+import type { CheckResult } from '../reconcile/reconcileContext.js';
+import { readiness, type ReadinessResult } from './readiness.js';
+import { verifyDoneWhen, type VerificationResult } from './verifyDoneWhen.js';
+import { workplanGraph, type WorkplanGraph } from './workplanGraph.js';
+
+export interface WorkplanEvaluation {
+  graph: WorkplanGraph;
+  readiness: ReadinessResult;
+  verification: VerificationResult;
+  /** Whether any named check ran in this reconcile (otherwise no task has a verdict). */
+  checksRan: boolean;
+}
+
+export function evaluateWorkplans(db: Database.Database, checkResults: ReadonlyMap<string, CheckResult>): WorkplanEvaluation {
+  const graph = workplanGraph(db);
+  return { graph, readiness: readiness(graph), verification: verifyDoneWhen(graph.tasks.values(), checkResults), checksRan: checkResults.size > 0 };
+}

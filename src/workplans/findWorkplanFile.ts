@@ -1,0 +1,26 @@
+/**
+ * Which file holds a workplan, from the cache: its repository-relative path,
+ * or why it cannot be edited (no such workplan, or its file has a hard error
+ * and so is not in the cache). Reads the database it is given; no other I/O.
+ */
+import type Database from 'better-sqlite3';
+
+export type WorkplanFile =
+  | { ok: true; file: string }
+  | { ok: false; code: 'unknown-workplan' | 'invalid-workplan'; message: string; file?: string };
+
+export function findWorkplanFile(db: Database.Database, id: string): WorkplanFile {
+  const file = db.prepare('SELECT file FROM workplans WHERE id = ?').pluck().get(id) as string | undefined;
+  if (file !== undefined) return { ok: true, file };
+  const broken = db.prepare(`SELECT path FROM files WHERE kind = 'workplan' AND record_id = ? AND state = 'invalid' ORDER BY path`).pluck().get(id) as string | undefined;
+  if (broken !== undefined) {
+    const first = db.prepare(`SELECT line, col, code, message FROM findings WHERE file = ? AND severity = 'error' ORDER BY line, col LIMIT 1`).get(broken) as
+      | { line: number; col: number; code: string; message: string }
+      | undefined;
+    const why = first ? `: ${broken}:${first.line}:${first.col}: ${first.message}` : '';
+    return { ok: false, code: 'invalid-workplan', file: broken, message: `workplan ${id} has an error and cannot be edited until it is fixed${why} (run 'fleethub validate ${broken}')` };
+  }
+  const known = db.prepare('SELECT id FROM workplans ORDER BY id').pluck().all() as string[];
+  const list = known.length === 0 ? 'there are no workplans' : known.length <= 12 ? `known workplans: ${known.join(', ')}` : `${known.length} workplans are known; 'fleethub query "SELECT id FROM workplans"' lists them`;
+  return { ok: false, code: 'unknown-workplan', message: `no workplan ${id} (${list})` };
+}

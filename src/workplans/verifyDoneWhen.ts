@@ -1,0 +1,65 @@
+/**
+ * Done-when verification: does each task's box agree with its done-when checks?
+ * Pure: tasks and check results in, a verdict per task and findings out.
+ *
+ * A task's verdict over its checks: `fail` when any check ran and failed,
+ * `pass` when every check ran and passed, `unknown` when none failed but one
+ * did not run, errored or timed out (no verdict), `none` without done-when.
+ * - ticked done and `fail`                 → `done-not-verified` (error)
+ * - todo, doing or blocked, and `pass`     → `verified-not-ticked` (warning)
+ * Cancelled tasks get a verdict but no finding: cancelling is a decision.
+ */
+import type { CheckResult } from '../reconcile/reconcileContext.js';
+import type { GraphTask } from './workplanGraph.js';
+
+export type CheckOutcome = CheckResult['status'] | 'not-run';
+export type Verdict = 'pass' | 'fail' | 'unknown' | 'none';
+
+export interface TaskVerification {
+  key: string;
+  verdict: Verdict;
+  checks: Array<{ id: string; outcome: CheckOutcome; message: string }>;
+}
+
+export interface VerificationFinding {
+  code: 'done-not-verified' | 'verified-not-ticked';
+  severity: 'error' | 'warning';
+  task: string;
+  message: string;
+}
+
+export interface VerificationResult {
+  tasks: Map<string, TaskVerification>;
+  /** In the order the tasks were given. */
+  findings: VerificationFinding[];
+}
+
+export function verifyDoneWhen(tasks: Iterable<GraphTask>, results: ReadonlyMap<string, Pick<CheckResult, 'status' | 'message'>>): VerificationResult {
+  const out = new Map<string, TaskVerification>();
+  const findings: VerificationFinding[] = [];
+  for (const t of tasks) {
+    const checks = t.doneWhen.map((id) => {
+      const r = results.get(id);
+      return { id, outcome: r ? r.status : ('not-run' as const), message: r ? r.message : 'did not run' };
+    });
+    const verdict: Verdict = checks.length === 0 ? 'none' : checks.some((c) => c.outcome === 'fail') ? 'fail' : checks.every((c) => c.outcome === 'pass') ? 'pass' : 'unknown';
+    out.set(t.key, { key: t.key, verdict, checks });
+    if (verdict === 'fail' && t.state === 'done') {
+      const failed = checks.filter((c) => c.outcome === 'fail');
+      findings.push({
+        code: 'done-not-verified',
+        severity: 'error',
+        task: t.key,
+        message: `task ${t.key} is ticked done, but its done-when check${failed.length === 1 ? '' : 's'} ${failed.map((c) => `${c.id} (${c.message})`).join(', ')} fail${failed.length === 1 ? 's' : ''}; finish the work or reopen the task`,
+      });
+    } else if (verdict === 'pass' && (t.state === 'todo' || t.state === 'doing' || t.state === 'blocked')) {
+      findings.push({
+        code: 'verified-not-ticked',
+        severity: 'warning',
+        task: t.key,
+        message: `task ${t.key} is ${t.state}, but every done-when check passes (${checks.map((c) => c.id).join(', ')}); tick it done: fleethub task done ${t.workplan} ${t.id}`,
+      });
+    }
+  }
+  return { tasks: out, findings };
+}

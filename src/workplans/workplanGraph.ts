@@ -1,0 +1,66 @@
+/**
+ * The workplans and their tasks as one dependency graph, read from the cache:
+ * each task's state, its dependencies (edges rel `depends`, qualified keys,
+ * possibly in other workplans or unknown) and its done-when check ids (edges
+ * rel `done-when`). The graph is plain data, so the evaluations over it
+ * (readiness, critical paths, verification) are pure and tested in memory.
+ */
+import type Database from 'better-sqlite3';
+import type { TaskState } from '../records/parseTasks.js';
+
+export type { TaskState };
+
+export interface GraphTask {
+  /** `WORKPLAN/TASK`, e.g. `CUST-WP-0054/T04`. */
+  key: string;
+  workplan: string;
+  id: string;
+  title: string;
+  state: TaskState;
+  owner: string | null;
+  /** Keys of the tasks it depends on, in the order written (they may not exist). */
+  depends: string[];
+  /** Check ids of its done-when field, in the order written. */
+  doneWhen: string[];
+  file: string;
+  line: number;
+}
+
+export interface GraphWorkplan {
+  id: string;
+  title: string;
+  status: string | null;
+  owner: string | null;
+  file: string;
+  /** Keys of its tasks, in file order. */
+  tasks: string[];
+}
+
+export interface WorkplanGraph {
+  /** In id order. */
+  workplans: GraphWorkplan[];
+  tasks: ReadonlyMap<string, GraphTask>;
+}
+
+const STATES: ReadonlySet<string> = new Set(['todo', 'doing', 'done', 'cancelled', 'blocked']);
+
+export function workplanGraph(db: Database.Database): WorkplanGraph {
+  const workplans = (db.prepare('SELECT id, title, status, owner, file FROM workplans ORDER BY id').all() as Array<Omit<GraphWorkplan, 'tasks'>>).map((w) => ({ ...w, tasks: [] as string[] }));
+  const byId = new Map(workplans.map((w) => [w.id, w]));
+  const tasks = new Map<string, GraphTask>();
+  const rows = db.prepare('SELECT key, workplan, id, title, state, owner, line, file FROM tasks ORDER BY workplan, line, key').all() as Array<Omit<GraphTask, 'depends' | 'doneWhen'>>;
+  for (const r of rows) {
+    const wp = byId.get(r.workplan);
+    if (!wp) continue;
+    tasks.set(r.key, { ...r, state: STATES.has(r.state) ? r.state : 'todo', depends: [], doneWhen: [] });
+    wp.tasks.push(r.key);
+  }
+  const edges = db.prepare(`SELECT src_id, rel, dst_id FROM edges WHERE src_kind = 'task' AND rel IN ('depends', 'done-when') ORDER BY src_id, rel, ord`).all() as Array<{ src_id: string; rel: string; dst_id: string }>;
+  for (const e of edges) {
+    const t = tasks.get(e.src_id);
+    if (!t) continue;
+    const list = e.rel === 'depends' ? t.depends : t.doneWhen;
+    if (!list.includes(e.dst_id)) list.push(e.dst_id);
+  }
+  return { workplans, tasks };
+}
