@@ -16,6 +16,7 @@
  * `since` is a date (the freeze starts at 00:00 UTC that day) or a date-time
  * (UTC unless it names an offset).
  */
+import { parseFleetDate } from './parseFleetDate.js';
 import type { PlacementHistory } from './placementHistory.js';
 import { placementKey } from './placementHistory.js';
 
@@ -174,11 +175,7 @@ function noHistoryMessage(reason: Unavailable, rule: 'grandfather' | 'violation'
 
 /** The first instant of the freeze, in ms since the epoch. */
 export function sinceMs(since: string): number {
-  const s = since.trim().replace(' ', 'T');
-  if (/^\d{4}-\d{2}-\d{2}$/.test(s)) return Date.parse(`${s}T00:00:00Z`);
-  const zoned = /(?:Z|[+-]\d{2}:\d{2})$/.test(s) ? s : `${s}Z`;
-  const ms = Date.parse(zoned);
-  return Number.isNaN(ms) ? Date.parse(s) : ms;
+  return parseFleetDate(since) ?? Number.NaN;
 }
 
 const day = (iso: string): string => iso.slice(0, 10);

@@ -12,6 +12,7 @@
 import type { Mode } from '../evaluate/modeState.js';
 import type { BoardInput, BoardWorkload } from './boardInput.js';
 import { markdownCell } from './markdownCell.js';
+import { mermaidIds, mermaidText } from './mermaid.js';
 import { sortedBoardInput } from './sortedBoardInput.js';
 
 const MAX_NODES = 200;
@@ -34,7 +35,7 @@ export function meshSection(input: BoardInput): string {
   const onPath = new Set(drawn.flatMap((t) => t.via));
   const declared = nodes.length <= MAX_NODES ? nodes.map((n) => n.id) : nodes.map((n) => n.id).filter((id) => onPath.has(id));
   const missing = [...onPath].filter((id) => !modeOf.has(id)).sort(cmp);
-  const ids = mermaidIds([...declared, ...missing]);
+  const ids = mermaidIds([...declared, ...missing].map((id) => [id, `n_${id}`] as const));
 
   const lines = ['## Mesh', '', '```mermaid', 'flowchart LR'];
   for (const [, cls, style] of MODE_CLASSES) lines.push(`  classDef ${cls} ${style};`);
@@ -74,33 +75,6 @@ function pickTunnels(tunnels: BoardWorkload[]): BoardWorkload[] {
     used += t.via.length - 1;
   }
   return kept.sort((a, b) => cmp(a.id, b.id));
-}
-
-/**
- * Mermaid ids for node ids: `n_` (so no id is a keyword such as `end`, or starts an `o`/`x`
- * edge) and the id with anything but letters and digits as `_`. Ids that would collide
- * (`a-b`, `a.b`) get `_2`, `_3`… in sorted order, so the result is deterministic.
- */
-function mermaidIds(nodeIds: string[]): Map<string, string> {
-  const out = new Map<string, string>();
-  const taken = new Set<string>();
-  for (const id of [...new Set(nodeIds)].sort(cmp)) {
-    const base = `n_${id.replace(/[^A-Za-z0-9]/g, '_')}`;
-    let candidate = base;
-    for (let i = 2; taken.has(candidate); i++) candidate = `${base}_${i}`;
-    taken.add(candidate);
-    out.set(id, candidate);
-  }
-  return out;
-}
-
-/**
- * Text for a Mermaid node label (quoted) or edge label (between pipes): every character but
- * letters, digits, space and `.:_-/·` becomes a numeric entity (`#124;`), so no label can end
- * its string or pipe, separate a statement, open markup, or be read as an entity by accident.
- */
-function mermaidText(s: string): string {
-  return s.replace(/[^A-Za-z0-9 .:_\-/·]/gu, (c) => `#${c.codePointAt(0)};`);
 }
 
 const cmp = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);

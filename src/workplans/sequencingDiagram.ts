@@ -8,6 +8,7 @@
  * style line per node. Past MAX_TASKS only the open tasks are drawn, and past
  * that only the first MAX_TASKS of them, with a note.
  */
+import { mermaidIds, mermaidText } from '../report/mermaid.js';
 import type { Readiness, ReadinessResult } from './readiness.js';
 import type { GraphWorkplan, WorkplanGraph } from './workplanGraph.js';
 
@@ -40,7 +41,8 @@ export function sequencingDiagram(wp: GraphWorkplan, graph: WorkplanGraph, ready
   const others = new Set<string>();
   for (const k of drawn) for (const d of graph.tasks.get(k)!.depends) if (!own.has(d) && (!d.startsWith(`${wp.id}/`) || !graph.tasks.has(d))) others.add(d);
   const external = [...others].sort(cmp);
-  const ids = mermaidIds(drawn, external);
+  // t_ + the task id for the workplan's own tasks, w_ + the key for tasks of other workplans.
+  const ids = mermaidIds([...drawn.map((k) => [k, `t_${k.slice(k.indexOf('/') + 1)}`] as const), ...external.map((k) => [k, `w_${k}`] as const)]);
 
   const critical = new Set<string>();
   const path = ready.workplans.get(wp.id)?.criticalPath ?? [];
@@ -75,29 +77,4 @@ const cmp = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 function short(title: string): string {
   const chars = [...title];
   return chars.length <= TITLE_CHARS ? title : `${chars.slice(0, TITLE_CHARS - 1).join('').trimEnd()}…`;
-}
-
-/**
- * Mermaid node ids: `t_` + the task id for the workplan's own tasks, `w_` + the key for
- * others, anything but letters and digits as `_` (so no id is a keyword or starts an
- * edge); collisions get `_2`, `_3`… in sorted order, so the result is deterministic.
- */
-function mermaidIds(own: string[], external: string[]): Map<string, string> {
-  const wanted = [...own.map((k) => [k, `t_${k.slice(k.indexOf('/') + 1)}`] as const), ...external.map((k) => [k, `w_${k}`] as const)]
-    .map(([k, id]) => [k, id.replace(/[^A-Za-z0-9]/g, '_')] as const)
-    .sort((a, b) => cmp(a[1], b[1]) || cmp(a[0], b[0]));
-  const out = new Map<string, string>();
-  const taken = new Set<string>();
-  for (const [k, base] of wanted) {
-    let id = base;
-    for (let i = 2; taken.has(id); i++) id = `${base}_${i}`;
-    taken.add(id);
-    out.set(k, id);
-  }
-  return out;
-}
-
-/** Label text: every character but letters, digits, space and `.:_-/·…` becomes a numeric entity (`#124;`). */
-function mermaidText(s: string): string {
-  return s.replace(/[^A-Za-z0-9 .:_\-/·…]/gu, (c) => `#${c.codePointAt(0)};`);
 }
