@@ -43,3 +43,67 @@ export class CacheBusyError extends FleethubError {
     super('cache-busy', `the cache at ${path} is locked by another fleethub process; try again`, { path });
   }
 }
+
+export class OutboxCorruptError extends FleethubError {
+  constructor(path: string, detail: string) {
+    super(
+      'outbox-corrupt',
+      `the outbox ${path} cannot be read (${detail}); it may hold events not relayed yet, so fleethub will not replace it: move it aside (keep a copy), and 'fleethub outbox list' starts a new one`,
+      { path, detail },
+    );
+  }
+}
+
+export class OutboxVersionError extends FleethubError {
+  constructor(path: string, found: string) {
+    super('outbox-version', `the outbox ${path} was written by a newer fleethub (format ${found}); upgrade fleethub to relay its events`, { path, found });
+  }
+}
+
+export class UnknownEventError extends FleethubError {
+  constructor(id: string) {
+    super('unknown-event', `no event ${id} in the outbox ('fleethub outbox list --all' lists them)`, { id });
+  }
+}
+
+/** Upstream could not be reached, or answered with a transient failure: the relay backs off and tries again; events stay pending. */
+export class UpstreamUnreachableError extends FleethubError {
+  constructor(url: string, detail: string) {
+    super('upstream-unreachable', `upstream ${url} is unreachable (${detail}); events stay in the outbox and are relayed when it is back`, { url, detail });
+  }
+}
+
+/** Upstream refused the credentials: retrying would not help, so the relay stops and says so; events stay pending. */
+export class UpstreamAuthError extends FleethubError {
+  constructor(url: string, status: number, withToken: boolean) {
+    super(
+      'upstream-auth',
+      withToken
+        ? `upstream ${url} refused the token in FLEETHUB_TOKEN (HTTP ${status}); set FLEETHUB_TOKEN to a token with write access to the repository (events stay in the outbox)`
+        : `upstream ${url} needs credentials (HTTP ${status}); set FLEETHUB_TOKEN to a token with write access to the repository (events stay in the outbox)`,
+      { url, status, withToken },
+    );
+  }
+}
+
+export class UpstreamUnsupportedError extends FleethubError {
+  constructor(url: string, source: string) {
+    super(
+      'upstream-unsupported',
+      `upstream ${url} (from ${source}) is not an http(s):// URL; the relay speaks Git's smart HTTP protocol only: set one with 'git config fleethub.upstream https://…' or pass --upstream <url>`,
+      { url, source },
+    );
+  }
+}
+
+export class UpstreamRejectedError extends FleethubError {
+  constructor(url: string, detail: string) {
+    super('upstream-rejected', `upstream ${url} rejected the push (${detail}); events stay in the outbox`, { url, detail });
+  }
+}
+
+export class RelayBusyError extends FleethubError {
+  constructor(path: string) {
+    super('relay-busy', `another relay is running for this outbox (it holds ${path}); it relays these events too`, { path });
+  }
+}

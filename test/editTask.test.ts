@@ -214,7 +214,19 @@ describe('fleethub task (the command)', () => {
   it('edits the file on disk, updates the cache, and validate still passes', async () => {
     const root = fleet({ 'workplans/WP.md': plan, 'registry/nodes/a.md': node('a') });
     const out = await run(root, ['start', 'WP', 'T01'], { note: 'picked up\nby ops' }, 'json');
-    assert.deepEqual(out.json?.(), { workplan: 'WP', task: 'T01', from: 'todo', to: 'doing', note: 'picked up by ops', file: 'workplans/WP.md', line: 7, changed: true });
+    const { event, ...json } = out.json?.() as { event: string };
+    assert.match(event, /^[0-9A-Z]{26}$/, 'the edit went through the outbox as an event');
+    assert.deepEqual(json, {
+      workplan: 'WP',
+      task: 'T01',
+      from: 'todo',
+      to: 'doing',
+      note: 'picked up by ops',
+      file: 'workplans/WP.md',
+      line: 7,
+      changed: true,
+      relay: { state: 'applied', target: 'working-tree', written: ['workplans/WP.md'] },
+    });
     assert.equal(out.text(), 'WP/T01: todo → doing (+ note)\n  workplans/WP.md:7');
     assert.equal(out.problems, false);
     assert.equal(

@@ -1,38 +1,58 @@
 /**
  * `fleethub task <start|done|block|cancel|reopen> <workplan> <task> [--note "…"]`:
  * flips a task's box in its workplan file and appends a dated progress note,
- * leaving every other byte alone (the edit itself is the pure editTask). Writes
- * the working tree atomically, and only when something changed; a later issue
- * routes the same edit through the offline outbox. The clock is passed in.
+ * leaving every other byte alone (the edit itself is the pure editTask).
+ *
+ * The edit is an event first: it is recorded in the durable outbox, then
+ * relayed — upstream as a commit when the repository has one (the user's
+ * working tree is not touched; `git pull` brings it), or written to the
+ * working tree when it has none. When upstream is unreachable the event waits
+ * in the outbox and the command still succeeds; `fleethub relay` (or the next
+ * write) sends it. The clock is passed in.
  */
-import { chmodSync, readFileSync, realpathSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { basename, dirname, join } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { refreshCache } from '../cache/refreshCache.js';
-import { FleethubError, UsageError } from '../errors.js';
+import { UsageError } from '../errors.js';
+import { openOutbox } from '../outbox/openOutbox.js';
+import { pendingView } from '../outbox/pendingView.js';
+import { recordEvents } from '../outbox/recordEvents.js';
+import { attemptRelay, relayOptionsFrom } from '../relay/attemptRelay.js';
 import { findRoot } from '../repo/findRoot.js';
 import { editTask, TASK_ACTIONS, type TaskAction } from '../workplans/editTask.js';
 import { findWorkplanFile } from '../workplans/findWorkplanFile.js';
 import type { Command } from './command.js';
+import { relayOutcome } from './relayOutcome.js';
 
 const ACTIONS = Object.keys(TASK_ACTIONS) as TaskAction[];
 
 /** The command with its clock; `task` below uses the real one. */
-export function taskCommand(now: () => Date): Command {
+export function taskCommand(now: () => Date, random: () => number = Math.random): Command {
   return {
     name: 'task',
     summary: 'mark a workplan task started, done, blocked or cancelled, with a progress note',
-    usage: `fleethub task <start|done|block|cancel|reopen> <workplan> <task> [--note "..."] [--format json]
+    usage: `fleethub task <start|done|block|cancel|reopen> <workplan> <task> [--note "..."] [--queue] [--format json]
        fleethub task <action> <workplan>/<task> [--note "..."]
 
 Sets the task's box ([/] doing, [x] done, [!] blocked, [-] cancelled, [ ] todo)
 in workplans/<workplan>.md and, with --note, appends a dated progress note
 under the task ('- YYYY-MM-DD: note', today in UTC, after its existing notes and
-sub-tasks). Nothing else in the file changes. The file is written only when
-something changed.
+sub-tasks). Nothing else in the file changes.
+
+The change is recorded in the outbox (.fleethub/outbox.sqlite) first, then
+relayed: committed and pushed to upstream (--upstream of 'fleethub relay',
+git config fleethub.upstream, or the origin remote) without touching your
+working tree, or, when the repository has no upstream, written to the working
+tree. While upstream is unreachable the change waits in the outbox, shown as
+pending by 'fleethub workplan', and goes with the next 'fleethub relay'.
+Set FLEETHUB_TOKEN for an upstream that needs credentials.
   --note <text>  one line of progress (line breaks become spaces)
-Exit codes: 0 ok (also when nothing needed changing), 2 unknown workplan or task,
-a task id used twice, a workplan file with errors, or another usage error.`,
-    options: { note: { type: 'string' } },
+  --queue        record the change in the outbox only; relay it later
+Exit codes: 0 ok (also when nothing needed changing, and when the change waits
+for upstream), 1 the change cannot land (dead letter, credentials refused),
+2 unknown workplan or task, a task id used twice, a workplan file with errors,
+or another usage error.`,
+    options: { note: { type: 'string' }, queue: { type: 'boolean' } },
     reads: true,
     async run(args, ctx) {
       const { action, workplan, taskId } = parsePositionals(args.positionals);
@@ -49,28 +69,34 @@ a task id used twice, a workplan file with errors, or another usage error.`,
       }
       if (!found.ok) throw new UsageError(found.message, { code: found.code });
       const file = found.file;
-      const abs = join(root, file);
-      const bytes = readFileSync(abs);
-      const before = bytes.toString('utf8');
-      if (!Buffer.from(before, 'utf8').equals(bytes)) throw new UsageError(`${file} is not valid UTF-8; fix it first (fleethub validate ${file})`);
+      const bytes = readFileSync(join(root, file));
+      if (!Buffer.from(bytes.toString('utf8'), 'utf8').equals(bytes)) throw new UsageError(`${file} is not valid UTF-8; fix it first (fleethub validate ${file})`);
 
+      // The file as it will be once the events still waiting in the outbox land.
+      const outbox = openOutbox(root, { create: false });
+      const pending = outbox?.list('pending') ?? [];
+      outbox?.close();
+      const before = pendingView(root, pending).read(file)!;
       const date = now().toISOString().slice(0, 10);
       const edit = editTask(before, taskId, action, { note: noteArg, date });
       if ('error' in edit) throw new UsageError(`${workplan} (${file}): ${edit.message}`, { code: edit.error });
-      if (edit.changed) {
-        writeAtomically(abs, edit.text);
-        (await refreshCache(root, { paths: [file] })).db.close();
-      }
 
       const key = `${workplan}/${taskId}`;
       const result = { workplan, task: taskId, from: edit.from, to: edit.to, note: edit.note, file, line: edit.line, changed: edit.changed };
-      const what = !edit.changed
-        ? `${key}: already ${edit.to}, nothing changed`
-        : `${key}: ${edit.from === edit.to ? edit.to : `${edit.from} → ${edit.to}`}${edit.note !== null ? ' (+ note)' : ''}`;
+      if (!edit.changed) {
+        const what = `${key}: already ${edit.to}, nothing changed`;
+        return { text: () => `${what}\n${ctx.style.dim(`  ${file}:${edit.line}`)}`, json: () => ({ ...result, event: null, relay: null }), problems: false };
+      }
+
+      const [event] = await recordEvents(root, [{ type: 'task.set', payload: { workplan, task: taskId, action, ...(edit.note !== null ? { note: edit.note } : {}), date, file } }], { env: ctx.env, now });
+      const attempt = args.values.queue === true ? null : await attemptRelay(root, relayOptionsFrom(ctx.env), { now, random });
+      if (attempt?.ok && attempt.report.target === 'working-tree' && attempt.report.written.length > 0) (await refreshCache(root, { paths: attempt.report.written })).db.close();
+      const outcome = relayOutcome(attempt, event!.id, ctx.style);
+      const what = `${key}: ${edit.from === edit.to ? edit.to : `${edit.from} → ${edit.to}`}${edit.note !== null ? ' (+ note)' : ''}`;
       return {
-        text: () => `${edit.changed ? ctx.style.green(what) : what}\n${ctx.style.dim(`  ${file}:${edit.line}`)}`,
-        json: () => result,
-        problems: false,
+        text: () => [`${outcome.problem ? what : ctx.style.green(what)}`, ctx.style.dim(`  ${file}:${edit.line}`), ...outcome.lines].join('\n'),
+        json: () => ({ ...result, event: event!.id, relay: outcome.json }),
+        problems: outcome.problem,
       };
     },
   };
@@ -92,18 +118,4 @@ function parsePositionals(positionals: string[]): { action: TaskAction; workplan
   }
   if (!workplan || !taskId || extra.length > 0) throw new UsageError(`give one workplan and one task: fleethub task ${action} <workplan> <task>`);
   return { action: action as TaskAction, workplan, taskId };
-}
-
-/** Temp file next to the target, then rename: readers see the old file or the new one, never half. */
-function writeAtomically(abs: string, text: string): void {
-  const real = realpathSync(abs);
-  const tmp = join(dirname(real), `.${basename(real)}.${process.pid}.tmp`);
-  try {
-    writeFileSync(tmp, text);
-    chmodSync(tmp, statSync(real).mode & 0o7777);
-    renameSync(tmp, real);
-  } catch (e) {
-    rmSync(tmp, { force: true });
-    throw new FleethubError('write-failed', `cannot write ${abs}: ${(e as Error).message}`, { path: abs });
-  }
 }

@@ -1,0 +1,31 @@
+/**
+ * What a writing command says about the relay pass that followed its events:
+ * where they went (a commit upstream, the working tree), or that they wait in
+ * the outbox and why, or that they cannot land (dead letters, refused
+ * credentials) — the last two are problems (exit 1).
+ */
+import type { RelayAttempt } from '../relay/attemptRelay.js';
+import type { Style } from '../report/style.js';
+
+export interface RelayOutcome {
+  lines: string[];
+  json: unknown;
+  problem: boolean;
+}
+
+export function relayOutcome(attempt: RelayAttempt | null, eventId: string, style: Style): RelayOutcome {
+  if (attempt === null) return { lines: [style.dim(`  queued in the outbox (event ${eventId}); 'fleethub relay' sends it`)], json: { state: 'pending', reason: 'queued' }, problem: false };
+  if (!attempt.ok) {
+    const lines = [`  ${attempt.later ? style.yellow('pending') : style.red('pending')}: ${attempt.error.message}`];
+    if (attempt.later) lines.push(style.dim(`  event ${eventId} waits in the outbox; 'fleethub relay' (or the next change) sends it`));
+    return { lines, json: { state: 'pending', reason: attempt.error.code, message: attempt.error.message }, problem: !attempt.later };
+  }
+  const r = attempt.report;
+  const dead = r.dead.find((d) => d.id === eventId);
+  if (dead) return { lines: [style.red(`  cannot land: ${dead.reason}`), style.dim(`  kept as a dead letter: fleethub outbox show ${eventId}`)], json: { state: 'dead', code: dead.code, reason: dead.reason }, problem: true };
+  const others = r.applied + r.landed - 1;
+  const more = others > 0 ? ` (with ${others} earlier event${others === 1 ? '' : 's'})` : '';
+  if (r.target === 'working-tree') return { lines: [], json: { state: 'applied', target: 'working-tree', written: r.written }, problem: false };
+  const commit = r.commits.at(-1)?.slice(0, 10) ?? '';
+  return { lines: [style.dim(`  relayed to ${r.url} ${r.branch} in ${commit}${more}; git pull to see it here`)], json: { state: 'applied', target: 'upstream', url: r.url, branch: r.branch, commits: r.commits }, problem: false };
+}

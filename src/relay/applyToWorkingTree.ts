@@ -1,0 +1,84 @@
+/**
+ * The relay target of a repository without an upstream: the events' edits are
+ * written to the working tree (the user commits them), through a redo log so
+ * that a crash loses nothing and applies nothing twice. The log
+ * (`.fleethub/relay.redo.json`: the event ids and every file's new text) is
+ * made durable first; then the files are written (each atomically); then the
+ * events are settled in the outbox; then the log is removed. A log found at
+ * the start of a pass is finished first, if any of its events is still
+ * pending: rewriting the same texts is harmless, while recomputing them could
+ * append a note twice.
+ */
+import { chmodSync, closeSync, existsSync, fsyncSync, mkdirSync, openSync, readFileSync, realpathSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { STATE_DIR } from '../cache/cacheFile.js';
+import type { Outbox } from '../outbox/openOutbox.js';
+import type { RelayPlan } from './planRelay.js';
+
+interface RedoLog {
+  applied: string[];
+  dead: Array<{ id: string; code: string; reason: string }>;
+  changes: Record<string, string>;
+}
+
+export function applyToWorkingTree(root: string, outbox: Outbox, plan: RelayPlan, at: string): string[] {
+  const changes: Record<string, string> = {};
+  for (const b of plan.batches) for (const [path, text] of b.changes) changes[path] = text;
+  const log: RedoLog = { applied: plan.batches.flatMap((b) => b.events.map((e) => e.id)), dead: plan.dead, changes };
+  writeDurably(redoPath(root), JSON.stringify(log));
+  return finish(root, outbox, log, at);
+}
+
+/** Finishes a pass a crash interrupted; returns the files it wrote (none when there was nothing to finish). */
+export function recoverWorkingTree(root: string, outbox: Outbox, at: string): string[] {
+  const path = redoPath(root);
+  if (!existsSync(path)) return [];
+  let log: RedoLog;
+  try {
+    log = JSON.parse(readFileSync(path, 'utf8')) as RedoLog;
+  } catch {
+    // Torn before it was renamed into place cannot happen (write, fsync, rename); a log that does not parse was never complete.
+    rmSync(path, { force: true });
+    return [];
+  }
+  const pending = new Set(outbox.list('pending').map((e) => e.id));
+  if (![...log.applied, ...log.dead.map((d) => d.id)].some((id) => pending.has(id))) {
+    rmSync(path, { force: true });
+    return [];
+  }
+  return finish(root, outbox, log, at);
+}
+
+function finish(root: string, outbox: Outbox, log: RedoLog, at: string): string[] {
+  const written = Object.keys(log.changes);
+  for (const [file, text] of Object.entries(log.changes)) {
+    mkdirSync(dirname(join(root, file)), { recursive: true });
+    writeDurably(join(root, file), text);
+  }
+  outbox.settle({ applied: log.applied.map((id) => ({ id, commit: null })), dead: log.dead, at });
+  rmSync(redoPath(root), { force: true });
+  return written;
+}
+
+function redoPath(root: string): string {
+  return join(root, STATE_DIR, 'relay.redo.json');
+}
+
+/**
+ * Temp file, fsync, rename: the file is the old one or the new one, never half
+ * of either. An existing file keeps its permissions, and a symlink (inside the
+ * repository) keeps pointing at the file it names, which is what is replaced.
+ */
+function writeDurably(path: string, text: string): void {
+  const target = existsSync(path) ? realpathSync(path) : path;
+  const tmp = join(dirname(target), `.${target.slice(dirname(target).length + 1)}.${process.pid}.tmp`);
+  const fd = openSync(tmp, 'w', existsSync(target) ? statSync(target).mode & 0o7777 : 0o644);
+  try {
+    writeSync(fd, text);
+    fsyncSync(fd);
+  } finally {
+    closeSync(fd);
+  }
+  if (existsSync(target)) chmodSync(tmp, statSync(target).mode & 0o7777);
+  renameSync(tmp, target);
+}

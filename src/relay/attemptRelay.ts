@@ -1,0 +1,28 @@
+/**
+ * A relay pass right after a command recorded events, for commands that write
+ * (task, reconcile --push): the events are already durable, so a relay that
+ * cannot run now (upstream unreachable, another relay busy, credentials
+ * refused) is not a failure of the command; it is reported as what happens
+ * next. Anything else is a bug and is thrown.
+ */
+import { FleethubError, RelayBusyError, UpstreamUnreachableError } from '../errors.js';
+import { relay, type RelayIo, type RelayOptions, type RelayReport } from './relay.js';
+
+export type RelayAttempt =
+  | { ok: true; report: RelayReport }
+  /** `later`: it will go through by itself (offline, busy); otherwise someone must act (credentials, configuration). */
+  | { ok: false; later: boolean; error: FleethubError };
+
+export async function attemptRelay(root: string, options: RelayOptions, io: RelayIo): Promise<RelayAttempt> {
+  try {
+    return { ok: true, report: await relay(root, options, io) };
+  } catch (e) {
+    if (!(e instanceof FleethubError)) throw e;
+    return { ok: false, later: e instanceof UpstreamUnreachableError || e instanceof RelayBusyError, error: e };
+  }
+}
+
+/** The relay options a command takes from the environment: the token, never printed. */
+export function relayOptionsFrom(env: Readonly<Record<string, string | undefined>>, options: RelayOptions = {}): RelayOptions {
+  return { ...options, ...(env.FLEETHUB_TOKEN ? { token: env.FLEETHUB_TOKEN } : {}), ...(env.FLEETHUB_TOKEN_USER ? { tokenUser: env.FLEETHUB_TOKEN_USER } : {}) };
+}

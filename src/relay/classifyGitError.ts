@@ -1,0 +1,25 @@
+/**
+ * Turns what isomorphic-git and the network throw into the relay's typed
+ * errors: unreachable (transient: back off, retry), auth (stop and say so),
+ * rejected (the push was refused for another reason). Anything else is a bug
+ * and is rethrown as it is. The token is never part of a message.
+ */
+import { FleethubError, UpstreamAuthError, UpstreamRejectedError, UpstreamUnreachableError } from '../errors.js';
+
+const NETWORK = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENETUNREACH', 'ENOTFOUND', 'EAI_AGAIN', 'EPIPE', 'ECONNABORTED', 'ABORT_ERR', 'UND_ERR_SOCKET']);
+
+export function classifyGitError(e: unknown, url: string, withToken: boolean): Error {
+  if (e instanceof FleethubError) return e;
+  const err = e as { code?: string; name?: string; message?: string; data?: { statusCode?: number; statusMessage?: string }; cause?: { code?: string } };
+  const code = err.code ?? err.cause?.code ?? '';
+  if (NETWORK.has(code) || err.name === 'AbortError' || err.name === 'TimeoutError') return new UpstreamUnreachableError(url, code || err.name || 'no answer');
+  if (code === 'HttpError') {
+    const status = err.data?.statusCode ?? 0;
+    if (status === 401 || status === 403) return new UpstreamAuthError(url, status, withToken);
+    if (status >= 500 || status === 429 || status === 408) return new UpstreamUnreachableError(url, `HTTP ${status}${err.data?.statusMessage ? ` ${err.data.statusMessage}` : ''}`);
+    return new UpstreamRejectedError(url, `HTTP ${status}`);
+  }
+  if (code === 'UserCanceledError') return new UpstreamAuthError(url, 401, withToken);
+  if (code === 'SmartHttpError') return new UpstreamRejectedError(url, 'not a Git smart HTTP server at that URL');
+  return e instanceof Error ? e : new Error(String(e));
+}

@@ -1,0 +1,186 @@
+/**
+ * One relay pass: the pending events of a fleet's outbox, landed upstream as
+ * commits (or, without an upstream, written to the working tree).
+ *
+ * 1. lock the outbox's relay (one at a time; released by the OS on a crash);
+ * 2. fetch upstream's branch into the relay's own bare clone;
+ * 3. plan (pure): skip events already in their writer's journal at upstream's
+ *    head, set aside dead letters, batch the rest into commits;
+ * 4. write the commits on upstream's head and push; when the push loses to a
+ *    concurrent writer, fetch again and go back to 3 on the new head — the
+ *    events are re-applied semantically, so there is no rebase and no
+ *    conflict;
+ * 5. settle the outbox: applied events with their commit, dead letters.
+ *
+ * A crash anywhere loses nothing (the outbox is untouched until 5) and
+ * duplicates nothing (an event pushed but not settled is found in the journal
+ * at the next pass). Transient failures record a backoff in the outbox; a
+ * refused credential stops with UpstreamAuthError. Never touches the user's
+ * working tree or index when there is an upstream.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import http from 'isomorphic-git/http/node';
+import type { HttpClient } from 'isomorphic-git';
+import { UpstreamAuthError, UpstreamRejectedError, UpstreamUnreachableError } from '../errors.js';
+import type { DeadLetter, Outbox } from '../outbox/openOutbox.js';
+import { openOutbox } from '../outbox/openOutbox.js';
+import type { OutboxEvent } from '../outbox/outboxEvent.js';
+import { applyToWorkingTree, recoverWorkingTree } from './applyToWorkingTree.js';
+import { backoffDelay } from './backoffDelay.js';
+import { planRelay, type RelayPlan } from './planRelay.js';
+import { pushCommits } from './pushCommits.js';
+import { readFilesAt } from './readFilesAt.js';
+import { fetchUpstream, relayCloneDir, type RemoteAccess } from './relayClone.js';
+import { acquireRelayLock } from './relayLock.js';
+import { relayReads } from './relayReads.js';
+import { resolveUpstream } from './resolveUpstream.js';
+import { redactUrl } from './redactUrl.js';
+import { writeBatchCommits } from './writeBatchCommits.js';
+
+export interface RelayOptions {
+  /** --upstream: overrides git config fleethub.upstream and the origin remote. */
+  upstream?: string;
+  branch?: string;
+  /** Most events per commit (default 1000). */
+  batchSize?: number;
+  /** A token for upstream (FLEETHUB_TOKEN), sent as HTTP basic auth; never printed. */
+  token?: string;
+  tokenUser?: string;
+  /** Pushes lost to concurrent writers before giving up for this pass (default 50). */
+  maxPushes?: number;
+  /** Per HTTP request (default 120 s). */
+  requestTimeoutMs?: number;
+}
+
+export interface RelayIo {
+  now(): Date;
+  random(): number;
+  /** The HTTP client (isomorphic-git's node client by default). */
+  http?: HttpClient;
+}
+
+export interface RelayReport {
+  target: 'upstream' | 'working-tree';
+  /** Upstream's URL without credentials, and the branch (upstream only). */
+  url: string | null;
+  branch: string | null;
+  /** Pending before the pass. */
+  pending: number;
+  /** Landed in this pass. */
+  applied: number;
+  /** Found already landed (in the journal at upstream's head) and settled without applying again. */
+  landed: number;
+  dead: DeadLetter[];
+  commits: string[];
+  /** Files written in the working tree (working-tree target). */
+  written: string[];
+  /** Push attempts (more than one when upstream moved meanwhile). */
+  pushes: number;
+  ms: { fetch: number; plan: number; commit: number; push: number; total: number };
+}
+
+export async function relay(root: string, options: RelayOptions, io: RelayIo): Promise<RelayReport> {
+  const started = Date.now();
+  const lock = acquireRelayLock(root);
+  const outbox = openOutbox(root)!;
+  const report: RelayReport = { target: 'upstream', url: null, branch: null, pending: 0, applied: 0, landed: 0, dead: [], commits: [], written: [], pushes: 0, ms: { fetch: 0, plan: 0, commit: 0, push: 0, total: 0 } };
+  try {
+    const upstream = await resolveUpstream(root, options);
+    if (upstream.kind === 'working-tree') {
+      report.target = 'working-tree';
+      report.written.push(...recoverWorkingTree(root, outbox, io.now().toISOString()));
+    }
+    const events = outbox.list('pending');
+    report.pending = events.length;
+    if (events.length > 0) {
+      if (upstream.kind === 'working-tree') relayToWorkingTree(root, outbox, events, options, io, report);
+      else await relayUpstream(root, outbox, events, { ...options, url: upstream.url, branch: upstream.branch ?? undefined }, io, report);
+    }
+    outbox.setRelayState({ ...outbox.relayState(), failures: 0, nextAttemptAt: null, lastError: null, lastSuccessAt: io.now().toISOString() });
+    report.ms.total = Date.now() - started;
+    return report;
+  } catch (e) {
+    if (e instanceof UpstreamUnreachableError || e instanceof UpstreamAuthError || e instanceof UpstreamRejectedError) {
+      const state = outbox.relayState();
+      const failures = state.failures + 1;
+      const next = e instanceof UpstreamUnreachableError ? new Date(io.now().getTime() + backoffDelay(failures, io.random())).toISOString() : null;
+      outbox.setRelayState({ ...state, failures, nextAttemptAt: next, lastError: `${e.code}: ${e.message}` });
+    }
+    throw e;
+  } finally {
+    outbox.close();
+    lock.release();
+  }
+}
+
+function relayToWorkingTree(root: string, outbox: Outbox, events: OutboxEvent[], options: RelayOptions, io: RelayIo, report: RelayReport): void {
+  const t = Date.now();
+  const read = (path: string): string | null => {
+    try {
+      return readFileSync(join(root, path), 'utf8');
+    } catch {
+      return null;
+    }
+  };
+  const plan = planRelay(events, read, { batchSize: options.batchSize ?? 1000, journal: false });
+  report.ms.plan = Date.now() - t;
+  report.written.push(...applyToWorkingTree(root, outbox, plan, io.now().toISOString()));
+  tally(report, plan);
+}
+
+async function relayUpstream(root: string, outbox: Outbox, events: OutboxEvent[], options: RelayOptions & { url: string }, io: RelayIo, report: RelayReport): Promise<void> {
+  const remote = remoteAccess(options, io);
+  report.url = redactUrl(options.url);
+  const gitdir = relayCloneDir(root, options.url);
+  const reads = relayReads(events);
+  let t = Date.now();
+  let head = await fetchUpstream(gitdir, remote, options.branch ?? null);
+  report.ms.fetch += Date.now() - t;
+  report.branch = head.branch;
+  for (;;) {
+    t = Date.now();
+    const files = await readFilesAt(gitdir, head.head, reads, remote.cache);
+    const plan = planRelay(events, (p) => files.get(p) ?? null, { batchSize: options.batchSize ?? 1000, journal: true });
+    report.ms.plan += Date.now() - t;
+    if (plan.batches.length === 0) {
+      outbox.settle({ applied: plan.landed.map((id) => ({ id, commit: null })), dead: plan.dead, at: io.now().toISOString() });
+      tally(report, plan);
+      return;
+    }
+    t = Date.now();
+    const commits = await writeBatchCommits(gitdir, head.head, plan.batches, io.now(), remote.cache);
+    report.ms.commit += Date.now() - t;
+    t = Date.now();
+    report.pushes += 1;
+    const pushed = await pushCommits(head, remote, commits.at(-1)!);
+    report.ms.push += Date.now() - t;
+    if (pushed === 'pushed') {
+      const applied = plan.batches.flatMap((b, i) => b.events.map((e) => ({ id: e.id, commit: commits[i]! })));
+      outbox.settle({ applied: [...applied, ...plan.landed.map((id) => ({ id, commit: null }))], dead: plan.dead, at: io.now().toISOString() });
+      report.commits = commits;
+      tally(report, plan);
+      return;
+    }
+    if (report.pushes >= (options.maxPushes ?? 50)) throw new UpstreamRejectedError(report.url, `upstream moved before each of ${report.pushes} pushes; try again`);
+    t = Date.now();
+    head = await fetchUpstream(gitdir, remote, head.branch);
+    report.ms.fetch += Date.now() - t;
+  }
+}
+
+function tally(report: RelayReport, plan: RelayPlan): void {
+  report.applied = plan.batches.reduce((n, b) => n + b.events.length, 0);
+  report.landed = plan.landed.length;
+  report.dead = plan.dead;
+}
+
+function remoteAccess(options: RelayOptions & { url: string }, io: RelayIo): RemoteAccess {
+  const base = io.http ?? http;
+  const timeout = options.requestTimeoutMs ?? 120_000;
+  const timed: HttpClient = { request: (req) => base.request({ ...req, signal: req.signal ?? AbortSignal.timeout(timeout) }) };
+  const headers: Record<string, string> = {};
+  if (options.token) headers.Authorization = `Basic ${Buffer.from(`${options.tokenUser ?? 'fleethub'}:${options.token}`).toString('base64')}`;
+  return { url: options.url, shown: redactUrl(options.url), http: timed, headers, withToken: Boolean(options.token), cache: {} };
+}
+

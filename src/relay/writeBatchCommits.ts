@@ -1,0 +1,64 @@
+/**
+ * Turns the planner's batches into commits in the relay's clone, one commit
+ * per batch, each on top of the one before, the first on upstream's head:
+ * blobs for the changed files, trees rewritten only along the changed paths.
+ * Each commit's author is the batch's writer, its message says what the
+ * events did, and its trailer lists their ids (`Fleethub-Event: <id>`).
+ */
+import fs from 'node:fs';
+import git, { type TreeEntry } from 'isomorphic-git';
+import { describeEvent } from '../outbox/outboxEvent.js';
+import type { RelayBatch } from './planRelay.js';
+
+/** How many events a commit message describes line by line before it only counts the rest. */
+const DESCRIBED = 20;
+
+export async function writeBatchCommits(gitdir: string, parent: string | null, batches: readonly RelayBatch[], now: Date, cache: object): Promise<string[]> {
+  const commits: string[] = [];
+  let tree = parent ? (await git.readCommit({ fs, gitdir, oid: parent, cache })).commit.tree : null;
+  let head = parent;
+  const timestamp = Math.floor(now.getTime() / 1000);
+  for (const batch of batches) {
+    const blobs = new Map<string, string>();
+    for (const [path, text] of batch.changes) blobs.set(path, await git.writeBlob({ fs, gitdir, blob: Buffer.from(text, 'utf8') }));
+    tree = await updateTree(gitdir, tree, blobs, cache);
+    const writer = batch.events[0]!.writer;
+    const who = { name: writer.name, email: writer.email, timestamp, timezoneOffset: 0 };
+    head = await git.writeCommit({ fs, gitdir, commit: { message: commitMessage(batch), tree, parent: head ? [head] : [], author: who, committer: who } });
+    commits.push(head);
+  }
+  return commits;
+}
+
+export function commitMessage(batch: RelayBatch): string {
+  const n = batch.events.length;
+  const w = batch.events[0]!.writer;
+  const lines = batch.events.slice(0, DESCRIBED).map((e) => `- ${describeEvent(e)}`);
+  if (n > DESCRIBED) lines.push(`- … and ${n - DESCRIBED} more`);
+  const subject = n === 1 ? `fleethub: ${describeEvent(batch.events[0]!)}` : `fleethub: ${n} events from ${w.name}`;
+  return `${subject}\n\n${lines.join('\n')}\n\n${batch.events.map((e) => `Fleethub-Event: ${e.id}`).join('\n')}\n`;
+}
+
+/** A tree with `blobs` (path → blob id) put in, rewriting only the trees on their paths. */
+async function updateTree(gitdir: string, oid: string | null, blobs: ReadonlyMap<string, string>, cache: object): Promise<string> {
+  const entries = new Map<string, TreeEntry>();
+  if (oid) for (const e of (await git.readTree({ fs, gitdir, oid, cache })).tree) entries.set(e.path, e);
+  const below = new Map<string, Map<string, string>>();
+  for (const [path, blob] of blobs) {
+    const slash = path.indexOf('/');
+    if (slash < 0) {
+      const mode = entries.get(path)?.type === 'blob' ? entries.get(path)!.mode : '100644';
+      entries.set(path, { mode, path, oid: blob, type: 'blob' });
+      continue;
+    }
+    const dir = path.slice(0, slash);
+    if (!below.has(dir)) below.set(dir, new Map());
+    below.get(dir)!.set(path.slice(slash + 1), blob);
+  }
+  for (const [dir, inner] of below) {
+    const existing = entries.get(dir);
+    const sub = await updateTree(gitdir, existing?.type === 'tree' ? existing.oid : null, inner, cache);
+    entries.set(dir, { mode: '040000', path: dir, oid: sub, type: 'tree' });
+  }
+  return git.writeTree({ fs, gitdir, tree: [...entries.values()] });
+}

@@ -1,0 +1,25 @@
+/**
+ * Reads the git config of the repository a fleet lives in (the nearest
+ * `.git` at or above it), as isomorphic-git sees it: the repository's own
+ * `.git/config`. Returns a reader giving trimmed non-empty string values, or
+ * null; outside a Git repository every value is null.
+ */
+import fs from 'node:fs';
+import git from 'isomorphic-git';
+
+export type GitConfigReader = ((path: string) => Promise<string | null>) & { gitRoot: string | null };
+
+export async function gitConfigReader(root: string): Promise<GitConfigReader> {
+  let dir: string | null;
+  try {
+    dir = await git.findRoot({ fs, filepath: root });
+  } catch {
+    dir = null;
+  }
+  const read = async (path: string): Promise<string | null> => {
+    if (dir === null) return null;
+    const v = (await git.getConfig({ fs, dir, path })) as unknown;
+    return typeof v === 'string' && v.trim() !== '' ? v.trim() : null;
+  };
+  return Object.assign(read, { gitRoot: dir });
+}
