@@ -1,5 +1,6 @@
 #!/usr/bin/env node
 // The fleethub command. The program is compiled TypeScript in dist/ (npm run build).
+import { getEventListeners } from 'node:events';
 import { existsSync } from 'node:fs';
 
 const entry = new URL('../dist/src/cli/main.js', import.meta.url);
@@ -12,6 +13,14 @@ process.stdout.on('error', (e) => {
   if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
   throw e;
 });
+// Ctrl-C / SIGTERM: a command that listens (relay --watch) stops cleanly; any other ends at once, as without a handler.
+const interrupt = new AbortController();
+for (const sig of ['SIGINT', 'SIGTERM']) {
+  process.on(sig, () => {
+    if (interrupt.signal.aborted || getEventListeners(interrupt.signal, 'abort').length === 0) process.exit(130);
+    interrupt.abort();
+  });
+}
 const { main } = await import(entry.href);
 process.exitCode = await main(process.argv.slice(2), {
   cwd: process.cwd(),
@@ -20,4 +29,5 @@ process.exitCode = await main(process.argv.slice(2), {
   stderr: (s) => process.stderr.write(s),
   stdoutIsTTY: Boolean(process.stdout.isTTY),
   stderrIsTTY: Boolean(process.stderr.isTTY),
+  signal: interrupt.signal,
 });

@@ -13,6 +13,10 @@ export interface Context {
   format: 'text' | 'json';
   /** --root, when given. */
   root?: string;
+  /** A line for people while long-running work goes on (stderr); the outcome is still printed at the end. */
+  log?(line: string): void;
+  /** Aborted when the user interrupts (Ctrl-C, SIGTERM): long-running commands stop cleanly. */
+  signal?: AbortSignal;
   /** A progress callback for long work; shows only when the work takes over a second and stderr is a terminal. */
   progress(label: string): (done: number, total: number) => void;
 }

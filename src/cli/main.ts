@@ -8,6 +8,8 @@ import { COLOR, PLAIN } from '../report/style.js';
 import type { Command, Context } from './command.js';
 import { check } from './check.js';
 import { init } from './init.js';
+import { outbox } from './outbox.js';
+import { relay } from './relay.js';
 import { task } from './task.js';
 import { workplan } from './workplan.js';
 import { probe } from './probe.js';
@@ -17,7 +19,7 @@ import { reconcile } from './reconcile.js';
 import { status } from './status.js';
 import { validate } from './validate.js';
 
-export const COMMANDS: readonly Command[] = [validate, status, reconcile, probe, check, workplan, task, query, rebuild, init];
+export const COMMANDS: readonly Command[] = [validate, status, reconcile, probe, check, workplan, task, relay, outbox, query, rebuild, init];
 
 export interface Io {
   cwd: string;
@@ -26,6 +28,8 @@ export interface Io {
   stderr: (s: string) => void;
   stdoutIsTTY: boolean;
   stderrIsTTY: boolean;
+  /** Aborted on SIGINT/SIGTERM (the bin wires it); never aborted when absent. */
+  signal?: AbortSignal;
 }
 
 const GLOBAL_OPTIONS: NonNullable<ParseArgsConfig['options']> = {
@@ -88,6 +92,8 @@ export async function main(argv: string[], io: Io): Promise<number> {
       format,
       root: values.root as string | undefined,
       progress: (label) => progressReporter(label, io),
+      log: (line) => io.stderr(`${line}\n`),
+      signal: io.signal ?? new AbortController().signal,
     };
     const outcome = await cmd.run({ values, positionals }, ctx);
     if (format === 'json') io.stdout(`${JSON.stringify(outcome.json?.() ?? null, null, 2)}\n`);

@@ -1,30 +1,44 @@
+import { UsageError } from '../errors.js';
+import { attemptRelay, relayOptionsFrom } from '../relay/attemptRelay.js';
 import { reconcile as runReconcile } from '../reconcile/reconcile.js';
 import { fileIo } from '../reconcile/fileIo.js';
 import { findRoot } from '../repo/findRoot.js';
 import { reconcileJson, reconcileText } from '../report/reconcileReport.js';
 import type { Command } from './command.js';
+import { relayOutcome } from './relayOutcome.js';
 
 export const reconcile: Command = {
   name: 'reconcile',
   summary: 'evaluate the fleet: modes, board, runtime registry, drift',
-  usage: `fleethub reconcile [--probe] [--write] [--check] [--allow-remote] [--format json]
+  usage: `fleethub reconcile [--probe] [--write | --push] [--check] [--allow-remote] [--format json]
 
 Loads and validates the files, evaluates each node's mode, and renders
 status/modes.json, status/BOARD.md and status/runtime-registry.json.
   --probe         probe the fleet first (otherwise offline, on the last observations)
-  --write         write the generated files that changed
+  --write         write the generated files that changed (to the working tree)
+  --push          record the changes in the outbox and relay them upstream as a
+                  commit (see 'fleethub relay'); they wait there while offline
   --check         exit 1 when a generated file no longer matches (drift)
   --allow-remote  let probes contact addresses other than loopback
-Exit codes: 0 ok, 1 validation errors (or drift with --check), 2 usage or internal error.`,
-  options: { probe: { type: 'boolean' }, write: { type: 'boolean' }, check: { type: 'boolean' }, 'allow-remote': { type: 'boolean' } },
+Exit codes: 0 ok, 1 validation errors (or drift with --check, or pushed changes
+that cannot land), 2 usage or internal error.`,
+  options: { probe: { type: 'boolean' }, write: { type: 'boolean' }, push: { type: 'boolean' }, check: { type: 'boolean' }, 'allow-remote': { type: 'boolean' } },
   reads: true,
   async run(args, ctx) {
+    const push = args.values.push === true;
+    if (push && args.values.write) throw new UsageError('give --write (the working tree) or --push (upstream), not both');
     const root = findRoot(ctx.cwd, ctx.root);
-    const result = await runReconcile(fileIo(root), { probe: args.values.probe === true, write: args.values.write === true, allowRemote: args.values['allow-remote'] === true });
+    const result = await runReconcile(fileIo(root, ctx.env), { probe: args.values.probe === true, write: args.values.write === true, push, allowRemote: args.values['allow-remote'] === true });
     result.db?.close();
     const json = reconcileJson(result);
     const errors = json.findings.some((f) => f.severity === 'error');
-    const drifted = json.changes.length > 0 && args.values.write !== true;
-    return { text: () => reconcileText(json, ctx.style), json: () => json, problems: errors || (args.values.check === true && drifted) };
+    const drifted = json.changes.length > 0 && args.values.write !== true && !push;
+    const attempt = push && result.recorded.length > 0 ? await attemptRelay(root, relayOptionsFrom(ctx.env), { now: () => new Date(), random: Math.random }) : null;
+    const relayed = attempt ? relayOutcome(attempt, result.recorded, ctx.style) : null;
+    return {
+      text: () => [reconcileText(json, ctx.style), ...(relayed ? ['', ...relayed.lines.map((l) => l.trimStart())] : [])].join('\n'),
+      json: () => ({ ...json, ...(push ? { events: result.recorded, relay: relayed?.json ?? null } : {}) }),
+      problems: errors || (args.values.check === true && drifted) || relayed?.problem === true,
+    };
   },
 };

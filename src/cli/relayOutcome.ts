@@ -13,17 +13,19 @@ export interface RelayOutcome {
   problem: boolean;
 }
 
-export function relayOutcome(attempt: RelayAttempt | null, eventId: string, style: Style): RelayOutcome {
-  if (attempt === null) return { lines: [style.dim(`  queued in the outbox (event ${eventId}); 'fleethub relay' sends it`)], json: { state: 'pending', reason: 'queued' }, problem: false };
+export function relayOutcome(attempt: RelayAttempt | null, eventIds: string | string[], style: Style): RelayOutcome {
+  const ids = typeof eventIds === 'string' ? [eventIds] : eventIds;
+  const eventId = ids.length === 1 ? ids[0]! : `${ids.length} events`;
+  if (attempt === null) return { lines: [style.dim(`  queued in the outbox (${ids.length === 1 ? `event ${eventId}` : eventId}); 'fleethub relay' sends ${ids.length === 1 ? 'it' : 'them'}`)], json: { state: 'pending', reason: 'queued' }, problem: false };
   if (!attempt.ok) {
     const lines = [`  ${attempt.later ? style.yellow('pending') : style.red('pending')}: ${attempt.error.message}`];
-    if (attempt.later) lines.push(style.dim(`  event ${eventId} waits in the outbox; 'fleethub relay' (or the next change) sends it`));
+    if (attempt.later) lines.push(style.dim(`  ${ids.length === 1 ? `event ${eventId} waits` : `${eventId} wait`} in the outbox; 'fleethub relay' (or the next change) sends it`));
     return { lines, json: { state: 'pending', reason: attempt.error.code, message: attempt.error.message }, problem: !attempt.later };
   }
   const r = attempt.report;
-  const dead = r.dead.find((d) => d.id === eventId);
-  if (dead) return { lines: [style.red(`  cannot land: ${dead.reason}`), style.dim(`  kept as a dead letter: fleethub outbox show ${eventId}`)], json: { state: 'dead', code: dead.code, reason: dead.reason }, problem: true };
-  const others = r.applied + r.landed - 1;
+  const dead = r.dead.find((d) => ids.includes(d.id));
+  if (dead) return { lines: [style.red(`  cannot land: ${dead.reason}`), style.dim(`  kept as a dead letter: fleethub outbox show ${dead.id}`)], json: { state: 'dead', code: dead.code, reason: dead.reason }, problem: true };
+  const others = r.applied + r.landed - ids.length;
   const more = others > 0 ? ` (with ${others} earlier event${others === 1 ? '' : 's'})` : '';
   if (r.target === 'working-tree') return { lines: [], json: { state: 'applied', target: 'working-tree', written: r.written }, problem: false };
   const commit = r.commits.at(-1)?.slice(0, 10) ?? '';

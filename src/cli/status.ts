@@ -3,6 +3,7 @@ import { readSummary } from '../cache/readSummary.js';
 import { rebuildCache } from '../cache/rebuildCache.js';
 import { reconcile } from '../reconcile/reconcile.js';
 import { fileIo } from '../reconcile/fileIo.js';
+import { openOutbox } from '../outbox/openOutbox.js';
 import { findRoot } from '../repo/findRoot.js';
 import { findingJson } from '../report/formatFinding.js';
 import { renderSummary } from '../report/renderSummary.js';
@@ -26,9 +27,10 @@ same bytes for the same files (no timings in it).
     try {
       const summary = readSummary(db!);
       const findings = readFindings(db!);
+      const outbox = outboxSummary(root);
       return {
-        text: () => renderSummary(summary, findings, ctx.style),
-        json: () => ({ ...summary, findings: { ...summary.findings, items: findings.map(findingJson) } }),
+        text: () => [renderSummary(summary, findings, ctx.style), ...(outbox.text ? ['', ctx.style.yellow(outbox.text)] : [])].join('\n'),
+        json: () => ({ ...summary, findings: { ...summary.findings, items: findings.map(findingJson) }, outbox: outbox.json }),
         problems: summary.findings.errors > 0,
       };
     } finally {
@@ -36,3 +38,20 @@ same bytes for the same files (no timings in it).
     }
   },
 };
+
+/** The outbox in a line: events not relayed yet (and why), dead letters. Nothing when it is empty. */
+function outboxSummary(root: string): { text: string | null; json: { pending: number; dead: number; lastError: string | null } } {
+  const outbox = openOutbox(root, { create: false });
+  if (!outbox) return { text: null, json: { pending: 0, dead: 0, lastError: null } };
+  try {
+    const { pending, dead } = outbox.counts();
+    const { lastError } = outbox.relayState();
+    const parts = [
+      ...(pending > 0 ? [`${pending} pending event(s), not upstream yet (see fleethub outbox list${lastError ? `; last relay attempt: ${lastError}` : ''})`] : []),
+      ...(dead > 0 ? [`${dead} dead letter(s): 'fleethub outbox list --dead'`] : []),
+    ];
+    return { text: parts.length > 0 ? `Outbox: ${parts.join('; ')}` : null, json: { pending, dead, lastError: pending > 0 ? lastError : null } };
+  } finally {
+    outbox.close();
+  }
+}

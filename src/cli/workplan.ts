@@ -11,6 +11,8 @@ import { checks } from '../reconcile/steps/checks.js';
 import { load } from '../reconcile/steps/load.js';
 import { validate } from '../reconcile/steps/validate.js';
 import { workplans } from '../reconcile/steps/workplans.js';
+import { openOutbox } from '../outbox/openOutbox.js';
+import { pendingTaskStates } from '../outbox/pendingTaskStates.js';
 import { findRoot } from '../repo/findRoot.js';
 import { evaluateWorkplans } from '../workplans/evaluateWorkplans.js';
 import { workplanDetail } from '../workplans/workplanDetail.js';
@@ -27,6 +29,8 @@ tasks are ready and blocked. With an id, lists its tasks: state, readiness
 (ready, waiting, blocked, doing, done, cancelled), owner, dependencies and the
 verdict of its done-when checks, then its critical path (the longest chain of
 open tasks, across workplans). Runs offline: nothing is probed or written.
+Task changes still waiting in the outbox (not relayed upstream yet) are shown
+on top of the files, marked pending.
 Exits 1 when a task ticked done fails its done-when check.`,
   options: {},
   reads: true,
@@ -37,7 +41,10 @@ Exits 1 when a task ticked done fails its done-when check.`,
     const run = await reconcile(fileIo(root), { probe: false, write: false, allowRemote: false }, [load, validate, checks, workplans]);
     const db = run.db!;
     try {
-      const ev = evaluateWorkplans(db, run.checkResults);
+      const outbox = openOutbox(root, { create: false });
+      const pending = pendingTaskStates(outbox?.list('pending') ?? []);
+      outbox?.close();
+      const ev = evaluateWorkplans(db, run.checkResults, pending);
       if (id === undefined) {
         const list = workplanList(ev);
         return { text: () => list.text(ctx.style), json: () => list.json, problems: list.problems };

@@ -26,9 +26,10 @@ export interface TaskEventPayload {
   file: string;
 }
 
-/** Set these nodes' entries in status/modes.json (other nodes' entries are kept). */
+/** Set these nodes' entries in status/modes.json and remove those of nodes no longer in the registry; other entries are kept. */
 export interface ModesEventPayload {
   nodes: Record<string, ModeState>;
+  remove?: string[];
 }
 
 /** Replace a generated file under status/ with this text. */
@@ -69,7 +70,7 @@ export function describeEvent(e: EventBody): string {
     case 'task.set':
       return `task ${e.payload.action} ${e.payload.workplan}/${e.payload.task}${e.payload.note ? ' (+ note)' : ''}`;
     case 'status.modes':
-      return `modes of ${Object.keys(e.payload.nodes).sort().join(', ')}`;
+      return `modes of ${[...Object.keys(e.payload.nodes), ...(e.payload.remove ?? [])].sort().join(', ') || 'no node'}`;
     case 'status.file':
       return `generated ${e.payload.path}`;
   }

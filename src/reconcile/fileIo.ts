@@ -1,10 +1,11 @@
-/** The real I/O for the reconcile loop: the repository's files, the clock, the network (probes). */
+/** The real I/O for the reconcile loop: the repository's files, the clock, the network (probes), the outbox. */
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { probeFleet } from '../observe/probeFleet.js';
+import { recordEvents } from '../outbox/recordEvents.js';
 import type { ReconcileIo } from './reconcileContext.js';
 
-export function fileIo(root: string): ReconcileIo {
+export function fileIo(root: string, env: Readonly<Record<string, string | undefined>> = {}): ReconcileIo {
   return {
     root,
     now: () => new Date(),
@@ -23,5 +24,6 @@ export function fileIo(root: string): ReconcileIo {
       renameSync(tmp, abs);
     },
     probe: probeFleet,
+    record: async (events) => (await recordEvents(root, events, { env, now: () => new Date() })).map((e) => e.id),
   };
 }

@@ -3,6 +3,7 @@ import type Database from 'better-sqlite3';
 import type { ModePolicy, ModeState } from '../evaluate/modeState.js';
 import type { NodeObservation, ProbeOptions, ProbeTarget } from '../observe/observation.js';
 import type { BoardNode, BoardWorkload } from '../report/boardInput.js';
+import type { EventBody } from '../outbox/outboxEvent.js';
 import type { Condition } from './condition.js';
 
 export interface ReconcileIo {
@@ -12,6 +13,8 @@ export interface ReconcileIo {
   readText(path: string): string | null;
   writeText(path: string, text: string): void;
   probe(targets: ProbeTarget[], options: ProbeOptions): Promise<NodeObservation[]>;
+  /** Records events in the durable outbox (reconcile --push); returns their ids. */
+  record(events: EventBody[]): Promise<string[]>;
 }
 
 export interface ReconcileOptions {
@@ -19,6 +22,8 @@ export interface ReconcileOptions {
   probe: boolean;
   /** Write the generated artifacts that changed. */
   write: boolean;
+  /** Record the generated artifacts that changed as outbox events instead (to be relayed upstream). */
+  push?: boolean;
   /** Probe only these nodes. */
   only?: string[];
   /** Contact non-loopback addresses. */
@@ -91,6 +96,8 @@ export interface ReconcileContext {
   boardSections: string[];
   artifacts: Array<{ path: string; text: string }>;
   changes: Change[];
+  /** Ids of the events the apply step recorded (with push). */
+  recorded: string[];
   conditions: Map<string, Condition[]>;
 }
 
@@ -123,6 +130,7 @@ export function createContext(io: ReconcileIo, options: ReconcileOptions): Recon
     boardSections: [],
     artifacts: [],
     changes: [],
+    recorded: [],
     conditions: new Map(),
   };
 }

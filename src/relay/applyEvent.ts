@@ -25,6 +25,7 @@ export function applyEvent(view: FileView, event: EventBody): ApplyOutcome {
     case 'status.modes': {
       const states = parseModesFile(view.read(MODES_FILE));
       for (const [id, s] of Object.entries(event.payload.nodes)) states.set(id, s);
+      for (const id of event.payload.remove ?? []) states.delete(id);
       return put(view, MODES_FILE, renderModesFile(states));
     }
     case 'status.file':

@@ -6,7 +6,7 @@ import { PLAIN, type Style } from './style.js';
 export interface ReconcileJson {
   nodes: Array<{ id: string; declared: 'enabled' | 'disabled' | 'planned'; mode: string; since: string | null; last_verified: string | null; reasons: string[] }>;
   findings: Array<{ code: string; severity: string; record: string; message: string }>;
-  changes: Array<{ path: string; action: string; written: boolean }>;
+  changes: Array<{ path: string; action: string; written: boolean; pushed: boolean }>;
 }
 
 export function reconcileJson(ctx: ReconcileContext): ReconcileJson {
@@ -17,7 +17,7 @@ export function reconcileJson(ctx: ReconcileContext): ReconcileJson {
       return { id: n.id, declared: !n.enabled ? 'disabled' : n.planned ? 'planned' : 'enabled', mode: s.mode, since: s.since, last_verified: s.last_verified, reasons: [s.reason, ...failed.filter((f) => !s.reason.includes(f))] };
     }),
     findings: ctx.findings.map((f) => ({ code: f.code, severity: f.severity, record: f.record, message: f.message })),
-    changes: ctx.changes.map((c) => ({ path: c.path, action: c.action, written: ctx.options.write })),
+    changes: ctx.changes.map((c) => ({ path: c.path, action: c.action, written: ctx.options.write, pushed: ctx.options.push === true })),
   };
 }
 
@@ -32,7 +32,7 @@ export function reconcileText(json: ReconcileJson, style: Style = PLAIN): string
   );
   out.push('', style.bold('Changes'));
   if (json.changes.length === 0) out.push('  none: the generated files are up to date');
-  for (const c of json.changes) out.push(`  ${c.written ? 'wrote' : 'would ' + (c.action === 'create' ? 'create' : 'update')} ${c.path}`);
+  for (const c of json.changes) out.push(`  ${c.written ? 'wrote' : c.pushed ? 'recorded for upstream:' : 'would ' + (c.action === 'create' ? 'create' : 'update')} ${c.path}`);
   const errors = json.findings.filter((f) => f.severity === 'error').length;
   const warnings = json.findings.length - errors;
   out.push('', `${errors} error(s), ${warnings} warning(s)${json.findings.length ? ' (fleethub reconcile --format json lists them)' : ''}`);

@@ -24,6 +24,8 @@ export interface GraphTask {
   doneWhen: string[];
   file: string;
   line: number;
+  /** The state comes from an event still waiting in the outbox (not in the file yet). */
+  pending?: boolean;
 }
 
 export interface GraphWorkplan {

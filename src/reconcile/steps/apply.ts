@@ -1,7 +1,19 @@
-/** Step 6: with --write, write the changed artifacts; without it, each change is reported as drift. */
+/**
+ * Step 6: apply the changes. With --write, the changed artifacts are written
+ * to the working tree; with --push, they become outbox events (status/modes.json
+ * as the nodes whose entries changed, the other generated files whole) to be
+ * relayed upstream; without either, each change is reported as drift.
+ */
+import { MODES_FILE } from '../../evaluate/modesFile.js';
+import type { ModeState } from '../../evaluate/modeState.js';
+import type { EventBody } from '../../outbox/outboxEvent.js';
 import type { ReconcileContext } from '../reconcileContext.js';
 
 export async function apply(ctx: ReconcileContext): Promise<void> {
+  if (ctx.options.push) {
+    if (ctx.changes.length > 0) ctx.recorded = await ctx.io.record(ctx.changes.map((c) => eventFor(ctx, c.path)));
+    return;
+  }
   for (const change of ctx.changes) {
     const artifact = ctx.artifacts.find((a) => a.path === change.path)!;
     if (ctx.options.write) {
@@ -16,4 +28,12 @@ export async function apply(ctx: ReconcileContext): Promise<void> {
       file: change.path,
     });
   }
+}
+
+function eventFor(ctx: ReconcileContext, path: string): EventBody {
+  if (path !== MODES_FILE) return { type: 'status.file', payload: { path, text: ctx.artifacts.find((a) => a.path === path)!.text } };
+  const nodes: Record<string, ModeState> = {};
+  for (const [id, s] of ctx.persisted) if (JSON.stringify(ctx.previous.get(id)) !== JSON.stringify(s)) nodes[id] = s;
+  const remove = [...ctx.previous.keys()].filter((id) => !ctx.persisted.has(id));
+  return { type: 'status.modes', payload: { nodes, ...(remove.length > 0 ? { remove } : {}) } };
 }

@@ -1,0 +1,36 @@
+/**
+ * `relay --watch`: relays whenever the outbox has pending events, until the
+ * signal aborts. After a transient failure it waits until the backoff the
+ * failed pass recorded (exponential, with jitter); otherwise it looks again
+ * every `intervalMs`. Refused credentials and rejected pushes stop the watch:
+ * retrying cannot fix them, a person must.
+ */
+import { RelayBusyError, UpstreamUnreachableError } from '../errors.js';
+import { openOutbox } from '../outbox/openOutbox.js';
+import { relay, type RelayIo, type RelayOptions, type RelayReport } from './relay.js';
+
+export interface WatchIo extends RelayIo {
+  /** Resolves after `ms`, or as soon as the signal aborts. */
+  sleep(ms: number, signal: AbortSignal): Promise<void>;
+}
+
+export async function watchRelay(root: string, options: RelayOptions & { intervalMs: number }, io: WatchIo, signal: AbortSignal, onPass: (outcome: RelayReport | Error) => void): Promise<void> {
+  while (!signal.aborted) {
+    const outbox = openOutbox(root)!;
+    const pending = outbox.counts().pending;
+    const next = outbox.relayState().nextAttemptAt;
+    outbox.close();
+    const wait = next ? Date.parse(next) - io.now().getTime() : 0;
+    if (pending === 0 || wait > 0) {
+      await io.sleep(pending === 0 ? options.intervalMs : Math.min(wait, options.intervalMs * 60), signal);
+      continue;
+    }
+    try {
+      onPass(await relay(root, options, io));
+    } catch (e) {
+      if (!(e instanceof UpstreamUnreachableError || e instanceof RelayBusyError)) throw e;
+      onPass(e);
+      if (e instanceof RelayBusyError) await io.sleep(options.intervalMs, signal);
+    }
+  }
+}

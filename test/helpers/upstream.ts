@@ -1,0 +1,65 @@
+/**
+ * Test helpers for the relay: a fleet repository served by the loopback Git
+ * server (git http-backend), and engineers' checkouts of it made with C git,
+ * each with its own writer identity.
+ */
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { GitServer } from '../../scripts/git-server/gitHttpServer.js';
+import { runGit } from '../../scripts/git-server/runGit.js';
+
+export const PLAN = `---
+title: Plan
+status: active
+---
+# Plan
+
+- [ ] T01 First [owner:: ops]
+- [ ] T02 Second [depends:: T01]
+- [ ] T03 Third [depends:: T02]
+`;
+
+export const NODE = '---\ntitle: Node a\nrole: primary\n---\nThe only node.\n';
+
+/** The files of a small fleet: one node, one workplan. */
+export function smallFleet(extra: Record<string, string> = {}): Record<string, string> {
+  return { 'registry/nodes/a.md': NODE, 'workplans/WP.md': PLAN, '.gitignore': '.fleethub/\n', ...extra };
+}
+
+export async function upstreamRepo(server: GitServer, name: string, files: Record<string, string> = smallFleet()): Promise<string> {
+  await server.createRepo(name, { files });
+  return server.url(name);
+}
+
+/** A C git clone of `url`, with `writer` as user.name / user.email in its config. */
+export async function checkout(url: string, writer: { name: string; email: string }, dir = mkdtempSync(join(tmpdir(), 'fleethub-checkout-'))): Promise<string> {
+  await runGit(['clone', '-q', url, dir]);
+  await runGit(['config', 'user.name', writer.name], { cwd: dir });
+  await runGit(['config', 'user.email', writer.email], { cwd: dir });
+  return dir;
+}
+
+/** A file's text at upstream's branch head, read with C git from the bare repository. */
+export async function upstreamFile(server: GitServer, name: string, path: string, branch = 'main'): Promise<string | null> {
+  try {
+    return await runGit(['--git-dir', join(server.root, `${name}.git`), 'show', `${branch}:${path}`]);
+  } catch {
+    return null;
+  }
+}
+
+export async function upstreamLog(server: GitServer, name: string, format = '%s', branch = 'main'): Promise<string[]> {
+  const out = await runGit(['--git-dir', join(server.root, `${name}.git`), 'log', `--format=${format}`, branch]);
+  return out === '' ? [] : out.split('\n');
+}
+
+/** Another engineer's change pushed straight to upstream: edit files in a fresh clone, commit, push. */
+export async function pushChange(url: string, edit: (dir: string) => void, message: string): Promise<void> {
+  const dir = await checkout(url, { name: 'Other Engineer', email: 'other@fleet.invalid' });
+  edit(dir);
+  await runGit(['commit', '-qam', message], { cwd: dir });
+  await runGit(['push', '-q', 'origin', 'HEAD'], { cwd: dir });
+}
+
+export { runGit };
