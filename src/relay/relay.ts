@@ -18,11 +18,11 @@
  * refused credential stops with UpstreamAuthError. Never touches the user's
  * working tree or index when there is an upstream.
  */
-import { readFileSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import http from 'isomorphic-git/http/node';
 import type { HttpClient } from 'isomorphic-git';
-import { UpstreamAuthError, UpstreamRejectedError, UpstreamUnreachableError } from '../errors.js';
+import { FleethubError, UpstreamAuthError, UpstreamRejectedError, UpstreamUnreachableError } from '../errors.js';
 import type { DeadLetter, Outbox } from '../outbox/openOutbox.js';
 import { openOutbox } from '../outbox/openOutbox.js';
 import type { OutboxEvent } from '../outbox/outboxEvent.js';
@@ -95,7 +95,7 @@ export async function relay(root: string, options: RelayOptions, io: RelayIo): P
     report.pending = events.length;
     if (events.length > 0) {
       if (upstream.kind === 'working-tree') relayToWorkingTree(root, outbox, events, options, io, report);
-      else await relayUpstream(root, outbox, events, { ...options, url: upstream.url, branch: upstream.branch ?? undefined }, io, report);
+      else await withDisposableClone(root, upstream.url, () => relayUpstream(root, outbox, events, { ...options, url: upstream.url, branch: upstream.branch ?? undefined }, io, report));
     }
     outbox.setRelayState({ ...outbox.relayState(), failures: 0, nextAttemptAt: null, lastError: null, lastSuccessAt: io.now().toISOString() });
     report.ms.total = Date.now() - started;
@@ -111,6 +111,22 @@ export async function relay(root: string, options: RelayOptions, io: RelayIo): P
   } finally {
     outbox.close();
     lock.release();
+  }
+}
+
+/**
+ * The relay's clone is disposable, like the cache: a pass that fails for any
+ * reason but upstream's answer (unreachable, credentials, rejected) — say an
+ * object left half-written by a relay killed mid-write — removes the clone and
+ * runs once more on a fresh one. Nothing in the clone is ever the only copy.
+ */
+async function withDisposableClone(root: string, url: string, pass: () => Promise<void>): Promise<void> {
+  try {
+    await pass();
+  } catch (e) {
+    if (e instanceof FleethubError) throw e;
+    rmSync(relayCloneDir(root, url), { recursive: true, force: true });
+    await pass();
   }
 }
 

@@ -1,5 +1,5 @@
 /** Test helpers: temporary fleet repositories on disk and real runs of the CLI. */
-import { spawnSync, type SpawnSyncReturns } from 'node:child_process';
+import { spawn, spawnSync, type SpawnSyncReturns } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -46,20 +46,41 @@ export interface CliRun {
   json<T = unknown>(): T;
 }
 
+interface CliOptions {
+  cwd?: string;
+  env?: Record<string, string>;
+}
+
 /** Runs the real `fleethub` command. */
-export function cli(args: string[], options: { cwd?: string; env?: Record<string, string> } = {}): CliRun {
-  const r: SpawnSyncReturns<string> = spawnSync(process.execPath, [BIN, ...args], {
-    cwd: options.cwd ?? REPO,
-    encoding: 'utf8',
-    env: { ...process.env, NO_COLOR: '1', FLEETHUB_DEBUG: '', ...options.env },
-    timeout: 60_000,
+export function cli(args: string[], options: CliOptions = {}): CliRun {
+  const r: SpawnSyncReturns<string> = spawnSync(process.execPath, [BIN, ...args], { ...spawnOptions(options), encoding: 'utf8', timeout: 60_000 });
+  return cliRun(r.status, r.stdout, r.stderr);
+}
+
+/** Runs the real `fleethub` command without blocking this process (for servers running in the test itself). */
+export function cliAsync(args: string[], options: CliOptions = {}): Promise<CliRun> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [BIN, ...args], { ...spawnOptions(options), timeout: 120_000 });
+    const out: Buffer[] = [];
+    const err: Buffer[] = [];
+    child.stdout.on('data', (b: Buffer) => out.push(b));
+    child.stderr.on('data', (b: Buffer) => err.push(b));
+    child.on('error', reject);
+    child.on('close', (code) => resolve(cliRun(code, Buffer.concat(out).toString('utf8'), Buffer.concat(err).toString('utf8'))));
   });
+}
+
+function spawnOptions(options: CliOptions): { cwd: string; env: NodeJS.ProcessEnv } {
+  return { cwd: options.cwd ?? REPO, env: { ...process.env, NO_COLOR: '1', FLEETHUB_DEBUG: '', ...options.env } };
+}
+
+function cliRun(code: number | null, stdout: string, stderr: string): CliRun {
   return {
-    code: r.status,
-    stdout: r.stdout,
-    stderr: r.stderr,
+    code,
+    stdout,
+    stderr,
     json<T>() {
-      return JSON.parse(r.stdout) as T;
+      return JSON.parse(stdout) as T;
     },
   };
 }

@@ -3,11 +3,16 @@
  * server (git http-backend), and engineers' checkouts of it made with C git,
  * each with its own writer identity.
  */
+import { execFile } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { GitServer } from '../../scripts/git-server/gitHttpServer.js';
+import { isolatedGitEnv } from '../../scripts/git-server/isolatedGitEnv.js';
 import { runGit } from '../../scripts/git-server/runGit.js';
+import { promisify } from 'node:util';
+
+const execFileAsync = promisify(execFile);
 
 export const PLAN = `---
 title: Plan
@@ -40,13 +45,19 @@ export async function checkout(url: string, writer: { name: string; email: strin
   return dir;
 }
 
-/** A file's text at upstream's branch head, read with C git from the bare repository. */
+/** A file's text at upstream's branch head, byte for byte, read with C git from the bare repository. */
 export async function upstreamFile(server: GitServer, name: string, path: string, branch = 'main'): Promise<string | null> {
   try {
-    return await runGit(['--git-dir', join(server.root, `${name}.git`), 'show', `${branch}:${path}`]);
+    const { stdout } = await execFileAsync('git', ['--git-dir', join(server.root, `${name}.git`), 'show', `${branch}:${path}`], { env: isolatedGitEnv(), maxBuffer: 1 << 28 });
+    return stdout;
   } catch {
     return null;
   }
+}
+
+/** The whole message of upstream's head commit. */
+export async function upstreamMessage(server: GitServer, name: string, branch = 'main'): Promise<string> {
+  return runGit(['--git-dir', join(server.root, `${name}.git`), 'log', '-1', '--format=%B', branch]);
 }
 
 export async function upstreamLog(server: GitServer, name: string, format = '%s', branch = 'main'): Promise<string[]> {
