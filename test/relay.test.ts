@@ -10,7 +10,10 @@ import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { startGitServer, type GitServer } from '../scripts/git-server/gitHttpServer.js';
 import { openOutbox } from '../src/outbox/openOutbox.js';
+import { relay } from '../src/relay/relay.js';
 import { relayCloneDir } from '../src/relay/relayClone.js';
+import type { HttpClient } from 'isomorphic-git';
+import nodeHttp from 'isomorphic-git/http/node';
 import { cliAsync, removeDir } from './helpers/fleet.js';
 import { checkout, pushChange, runGit, upstreamFile, upstreamLog, upstreamMessage, upstreamRepo } from './helpers/upstream.js';
 
@@ -109,18 +112,32 @@ describe('fleethub task and relay, offline and back', () => {
     assert.deepEqual(await upstreamLog(server, 'moved'), ['fleethub: 2 events from Ada Ops', 'human edits', 'initial commit']);
   });
 
-  it('tries again on the new head when another writer pushed between its fetch and its push', async () => {
-    const url = await upstreamRepo(server, 'race');
-    const root = keep(await checkout(url, ADA));
-    assert.equal((await fh(root, ['task', 'done', 'WP', 'T01', '--queue'])).code, 0);
-    // Fetch into the relay's clone first, then let upstream move: the next push starts from a stale head.
-    assert.equal((await fh(root, ['task', 'done', 'WP', 'T02', '--queue'])).code, 0);
-    await pushChange(url, (dir) => writeFileSync(join(dir, 'registry/nodes/a.md'), readFileSync(join(dir, 'registry/nodes/a.md'), 'utf8') + 'More.\n'), 'concurrent change');
-    const relayed = await fh(root, ['relay', '--format', 'json']);
-    assert.equal(relayed.code, 0, relayed.stdout);
-    assert.equal((JSON.parse(relayed.stdout) as { applied: number }).applied, 2);
-    assert.deepEqual(await upstreamLog(server, 'race'), ['fleethub: 2 events from Ada Ops', 'concurrent change', 'initial commit']);
-  });
+  for (const when of ['ref discovery', 'pack upload'] as const) {
+    it(`loses the race for the ref (another push during its ${when}), fetches again and re-applies on the new head`, async () => {
+      const name = `race-${when.split(' ')[0]}`;
+      const url = await upstreamRepo(server, name);
+      const root = keep(await checkout(url, ADA));
+      assert.equal((await fh(root, ['task', 'done', 'WP', 'T01', '--queue'])).code, 0);
+      let raced = false;
+      const racing: HttpClient = {
+        async request(req) {
+          const hit = req.url.includes('git-receive-pack') && req.method === (when === 'ref discovery' ? 'GET' : 'POST');
+          if (hit && !raced) {
+            raced = true;
+            await pushChange(url, (dir) => writeFileSync(join(dir, 'registry/nodes/a.md'), readFileSync(join(dir, 'registry/nodes/a.md'), 'utf8') + 'More.\n'), 'concurrent change');
+          }
+          return nodeHttp.request(req);
+        },
+      };
+      const report = await relay(root, {}, { now: () => new Date(), random: () => 0.5, http: racing });
+      assert.ok(raced);
+      assert.equal(report.pushes, 2, 'the first push lost, the second landed');
+      assert.equal(report.applied, 1);
+      assert.deepEqual(await upstreamLog(server, name), ['fleethub: task done WP/T01', 'concurrent change', 'initial commit']);
+      assert.match((await upstreamFile(server, name, 'registry/nodes/a.md'))!, /More\.\n$/);
+      assert.deepEqual(pendingIds(root), []);
+    });
+  }
 
   it('sends an event whose task was deleted upstream to the dead letters, with the reason, and lands the rest', async () => {
     const url = await upstreamRepo(server, 'dead');
