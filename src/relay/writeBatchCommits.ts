@@ -1,14 +1,17 @@
 /**
  * Turns the planner's batches into commits in the relay's clone, one commit
  * per batch, each on top of the one before, the first on upstream's head:
- * blobs for the changed files, trees rewritten only along the changed paths.
+ * blobs for the changed files, trees rewritten only along the changed paths,
+ * written as loose objects directly (writeLooseObject: atomic and fast).
  * Each commit's author is the batch's writer, its message says what the
  * events did, and its trailer lists their ids (`Fleethub-Event: <id>`).
  */
 import fs from 'node:fs';
-import git, { type TreeEntry } from 'isomorphic-git';
+import git from 'isomorphic-git';
 import { describeEvent } from '../outbox/outboxEvent.js';
 import type { RelayBatch } from './planRelay.js';
+import { serializeTree, type TreeItem } from './serializeTree.js';
+import { writeLooseObject } from './writeLooseObject.js';
 
 /** How many events a commit message describes line by line before it only counts the rest. */
 const DESCRIBED = 20;
@@ -20,14 +23,20 @@ export async function writeBatchCommits(gitdir: string, parent: string | null, b
   const timestamp = Math.floor(now.getTime() / 1000);
   for (const batch of batches) {
     const blobs = new Map<string, string>();
-    for (const [path, text] of batch.changes) blobs.set(path, await git.writeBlob({ fs, gitdir, blob: Buffer.from(text, 'utf8') }));
+    for (const [path, text] of batch.changes) blobs.set(path, writeLooseObject(gitdir, 'blob', Buffer.from(text, 'utf8')));
     tree = await updateTree(gitdir, tree, blobs, cache);
-    const writer = batch.events[0]!.writer;
-    const who = { name: writer.name, email: writer.email, timestamp, timezoneOffset: 0 };
-    head = await git.writeCommit({ fs, gitdir, commit: { message: commitMessage(batch), tree, parent: head ? [head] : [], author: who, committer: who } });
+    const w = batch.events[0]!.writer;
+    const who = `${clean(w.name) || 'fleethub'} <${clean(w.email)}> ${timestamp} +0000`;
+    const body = `tree ${tree}\n${head ? `parent ${head}\n` : ''}author ${who}\ncommitter ${who}\n\n${commitMessage(batch)}`;
+    head = writeLooseObject(gitdir, 'commit', Buffer.from(body, 'utf8'));
     commits.push(head);
   }
   return commits;
+}
+
+/** Names and emails in a commit header may not hold '<', '>' or line breaks. */
+function clean(s: string): string {
+  return s.replace(/[<>\r\n]+/g, ' ').trim();
 }
 
 export function commitMessage(batch: RelayBatch): string {
@@ -41,14 +50,14 @@ export function commitMessage(batch: RelayBatch): string {
 
 /** A tree with `blobs` (path → blob id) put in, rewriting only the trees on their paths. */
 async function updateTree(gitdir: string, oid: string | null, blobs: ReadonlyMap<string, string>, cache: object): Promise<string> {
-  const entries = new Map<string, TreeEntry>();
-  if (oid) for (const e of (await git.readTree({ fs, gitdir, oid, cache })).tree) entries.set(e.path, e);
+  const entries = new Map<string, TreeItem>();
+  if (oid) for (const e of (await git.readTree({ fs, gitdir, oid, cache })).tree) entries.set(e.path, { mode: e.mode, name: e.path, oid: e.oid, type: e.type });
   const below = new Map<string, Map<string, string>>();
   for (const [path, blob] of blobs) {
     const slash = path.indexOf('/');
     if (slash < 0) {
       const mode = entries.get(path)?.type === 'blob' ? entries.get(path)!.mode : '100644';
-      entries.set(path, { mode, path, oid: blob, type: 'blob' });
+      entries.set(path, { mode, name: path, oid: blob, type: 'blob' });
       continue;
     }
     const dir = path.slice(0, slash);
@@ -58,7 +67,7 @@ async function updateTree(gitdir: string, oid: string | null, blobs: ReadonlyMap
   for (const [dir, inner] of below) {
     const existing = entries.get(dir);
     const sub = await updateTree(gitdir, existing?.type === 'tree' ? existing.oid : null, inner, cache);
-    entries.set(dir, { mode: '040000', path: dir, oid: sub, type: 'tree' });
+    entries.set(dir, { mode: '40000', name: dir, oid: sub, type: 'tree' });
   }
-  return git.writeTree({ fs, gitdir, tree: [...entries.values()] });
+  return writeLooseObject(gitdir, 'tree', serializeTree([...entries.values()]));
 }

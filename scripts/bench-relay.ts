@@ -1,0 +1,89 @@
+/**
+ * The relay benchmark: 10,000 buffered task events relayed to a loopback
+ * `git http-backend` by a real `fleethub relay` process — total time and
+ * number of commits — and the push step's time against C git pushing the
+ * same commits from the same clone to an identical upstream, in the same run.
+ */
+import { spawn } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { recordEvents } from '../src/outbox/recordEvents.js';
+import type { EventBody } from '../src/outbox/outboxEvent.js';
+import { relayCloneDir } from '../src/relay/relayClone.js';
+import type { RelayReport } from '../src/relay/relay.js';
+import { startGitServer } from './git-server/gitHttpServer.js';
+import { runGit } from './git-server/runGit.js';
+import { generateFleet } from './gen-fleet.js';
+
+const BIN = fileURLToPath(new URL('../../bin/fleethub.js', import.meta.url));
+
+export interface RelayBench {
+  events: number;
+  commits: number;
+  /** Wall time of the `fleethub relay` process, start to exit. */
+  totalMs: number;
+  /** The relay's own push step (isomorphic-git). */
+  pushMs: number;
+  /** C git pushing the same commits from the relay's clone to an identical upstream. */
+  cGitPushMs: number;
+  fetchMs: number;
+  planMs: number;
+  commitMs: number;
+}
+
+export async function benchRelay(options: { events: number; workplans: number }): Promise<RelayBench> {
+  const dir = mkdtempSync(join(tmpdir(), 'fleethub-bench-relay-'));
+  const server = await startGitServer();
+  try {
+    const fleet = join(dir, 'fleet');
+    generateFleet(fleet, { nodes: 50, workloads: 50, workplans: options.workplans });
+    const files: Record<string, string> = { '.gitignore': '.fleethub/\n' };
+    for (const path of walk(fleet)) files[relative(fleet, path)] = readFileSync(path, 'utf8');
+    await server.createRepo('bench', { files });
+    await server.createRepo('bench-cgit', { files });
+    const checkout = join(dir, 'checkout');
+    await runGit(['clone', '-q', server.url('bench'), checkout]);
+    await runGit(['config', 'user.name', 'Bench Writer'], { cwd: checkout });
+    await runGit(['config', 'user.email', 'bench@fleet.invalid'], { cwd: checkout });
+
+    const bodies: EventBody[] = Array.from({ length: options.events }, (_, i) => {
+      const wp = `WP-${String(i % options.workplans).padStart(4, '0')}`;
+      const task = `T${String((Math.floor(i / options.workplans) % 20) + 1).padStart(2, '0')}`;
+      return { type: 'task.set', payload: { workplan: wp, task, action: i % 3 === 0 ? 'done' : 'start', note: `bench event ${i}`, date: '2026-12-01', file: `workplans/${wp}.md` } };
+    });
+    await recordEvents(checkout, bodies, { env: {}, now: () => new Date() });
+
+    const started = performance.now();
+    const out = await run(process.execPath, [BIN, 'relay', '--format', 'json', '--root', checkout]);
+    const totalMs = performance.now() - started;
+    const report = JSON.parse(out) as RelayReport;
+    if (report.applied !== options.events) throw new Error(`relayed ${report.applied} of ${options.events} events`);
+
+    const gitdir = relayCloneDir(checkout, server.url('bench'));
+    const t = performance.now();
+    await runGit(['--git-dir', gitdir, 'push', '-q', server.url('bench-cgit'), `${report.commits.at(-1)}:refs/heads/main`]);
+    const cGitPushMs = performance.now() - t;
+    return { events: report.applied, commits: report.commits.length, totalMs, pushMs: report.ms.push, cGitPushMs, fetchMs: report.ms.fetch, planMs: report.ms.plan, commitMs: report.ms.commit };
+  } finally {
+    await server.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+function walk(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(join(dir, e.name)) : [join(dir, e.name)]));
+}
+
+function run(cmd: string, args: string[]): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(cmd, args, { stdio: ['ignore', 'pipe', 'pipe'] });
+    const out: Buffer[] = [];
+    const err: Buffer[] = [];
+    child.stdout.on('data', (b: Buffer) => out.push(b));
+    child.stderr.on('data', (b: Buffer) => err.push(b));
+    child.on('error', reject);
+    child.on('close', (code) => (code === 0 ? resolve(Buffer.concat(out).toString('utf8')) : reject(new Error(`${args.slice(1, 3).join(' ')} exited ${code}: ${Buffer.concat(err).toString('utf8')}${Buffer.concat(out).toString('utf8')}`))));
+  });
+}
