@@ -33,7 +33,7 @@ export interface RelayBench {
   commitMs: number;
 }
 
-export async function benchRelay(options: { events: number; workplans: number }): Promise<RelayBench> {
+export async function benchRelay(options: { events: number; workplans: number; batchSize?: number }): Promise<RelayBench> {
   const dir = mkdtempSync(join(tmpdir(), 'fleethub-bench-relay-'));
   const server = await startGitServer();
   try {
@@ -56,7 +56,7 @@ export async function benchRelay(options: { events: number; workplans: number })
     await recordEvents(checkout, bodies, { env: {}, now: () => new Date() });
 
     const started = performance.now();
-    const out = await run(process.execPath, [BIN, 'relay', '--format', 'json', '--root', checkout]);
+    const out = await run(process.execPath, [BIN, 'relay', '--format', 'json', '--root', checkout, ...(options.batchSize ? ['--batch-size', String(options.batchSize)] : [])]);
     const totalMs = performance.now() - started;
     const report = JSON.parse(out) as RelayReport;
     if (report.applied !== options.events) throw new Error(`relayed ${report.applied} of ${options.events} events`);

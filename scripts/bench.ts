@@ -9,7 +9,9 @@
  * full validate; peak RSS. Each step runs in a fresh process; the median of
  * the runs is reported. Reconcile: one offline evaluation of the same fleet
  * (modes, board, runtime registry), and one probe tick over 1,000 simulated
- * nodes of which 10% hang, against the per-probe timeout. The last line is
+ * nodes of which 10% hang, against the per-probe timeout. Relay: 10,000
+ * buffered task events relayed to a loopback git http-backend, and the push
+ * step against C git pushing the same commits (bench-relay.ts). The last line is
  * one JSON object with every figure.
  */
 import { execFileSync } from 'node:child_process';
@@ -19,6 +21,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { PROBE_CONCURRENCIES, PROBE_TIMEOUT_MS } from './benchConfig.js';
+import { benchRelay } from './bench-relay.js';
 import { generateFleet } from './gen-fleet.js';
 
 const { values } = parseArgs({
@@ -26,6 +29,7 @@ const { values } = parseArgs({
 });
 const sizes = { nodes: Number(values.nodes ?? 10000), workloads: Number(values.workloads ?? 20000), workplans: Number(values.workplans ?? 500) };
 const runs = Number(values.runs ?? 3);
+const RELAY_EVENTS = 10_000;
 const STEP = fileURLToPath(new URL('./bench-step.js', import.meta.url));
 
 const owned = values.dir === undefined;
@@ -59,6 +63,8 @@ const oneFile = step('one-file');
 const validate = step('validate');
 const offlineEval = step('offline-eval');
 const probeTicks = PROBE_CONCURRENCIES.map((c) => ({ concurrency: c, ...step('probe-tick', `1000:${c}`) }));
+process.stderr.write(`  relay     ${RELAY_EVENTS} events to a loopback git http-backend\n`);
+const relayed = await benchRelay({ events: RELAY_EVENTS, workplans: 500 });
 const peakRssMb = Math.max(cold.maxRssMb, warm.maxRssMb, oneFile.maxRssMb, validate.maxRssMb);
 
 const ratio = (m: Measure): number => Math.round((m.ms / floor.ms) * 1000) / 1000;
@@ -71,6 +77,8 @@ const rows: Array<[string, string, string, string]> = [
   ['peak RSS', `${peakRssMb} MB`, `floor ${floor.maxRssMb} MB`, `target <= 400 MB: ${peakRssMb <= 400 ? 'met' : 'MISSED'}`],
   ['offline evaluation (modes, board, registry)', `${offlineEval.ms.toFixed(0)} ms`, '', `target <= 200 ms: ${offlineEval.ms <= 200 ? 'met' : 'MISSED'}`],
   ...probeTicks.map((t): [string, string, string, string] => [`probe tick: 1000 nodes, 10% hang, concurrency ${t.concurrency}`, `${t.ms.toFixed(0)} ms`, `${(t.ms / PROBE_TIMEOUT_MS).toFixed(2)}x timeout`, `probe timeout ${PROBE_TIMEOUT_MS} ms; target about 1x, not 100x`]),
+  [`relay: ${relayed.events} buffered task events, total (fleethub relay process)`, `${relayed.totalMs.toFixed(0)} ms`, `${relayed.commits} commits`, `target <= 10 s in <= 20 commits: ${relayed.totalMs <= 10_000 && relayed.commits <= 20 ? 'met' : 'MISSED'}`],
+  ['relay: push step (isomorphic-git)', `${relayed.pushMs.toFixed(0)} ms`, `${(relayed.pushMs / relayed.cGitPushMs).toFixed(2)}x C git`, `C git pushing the same commits from the same clone: ${relayed.cGitPushMs.toFixed(0)} ms`],
 ];
 const w = [0, 1, 2].map((i) => Math.max(...rows.map((r) => r[i]!.length)));
 process.stdout.write(`\nfleet: ${sizes.nodes} nodes, ${sizes.workloads} workloads, ${sizes.workplans} workplans\n`);
@@ -92,6 +100,7 @@ const result = {
   probe_timeout_ms: PROBE_TIMEOUT_MS,
   probe_ticks: probeTicks.map((t) => ({ concurrency: t.concurrency, ms: t.ms, timeout_ratio: Math.round((t.ms / PROBE_TIMEOUT_MS) * 100) / 100 })),
   floor_rss_mb: floor.maxRssMb,
+  relay: { events: relayed.events, commits: relayed.commits, total_ms: Math.round(relayed.totalMs), push_ms: relayed.pushMs, c_git_push_ms: Math.round(relayed.cGitPushMs), push_ratio_c_git: Math.round((relayed.pushMs / relayed.cGitPushMs) * 100) / 100, fetch_ms: relayed.fetchMs, plan_ms: relayed.planMs, commit_ms: relayed.commitMs },
 };
 process.stdout.write(`${JSON.stringify(result)}\n`);
 if (owned) rmSync(root, { recursive: true, force: true });

@@ -5,7 +5,7 @@
  * while upstream is unreachable.
  */
 import { UsageError, FleethubError } from '../errors.js';
-import { relay as relayPass, type RelayReport } from '../relay/relay.js';
+import { DEFAULT_BATCH_SIZE, relay as relayPass, type RelayReport } from '../relay/relay.js';
 import { relayOptionsFrom } from '../relay/attemptRelay.js';
 import { sleep } from '../relay/sleep.js';
 import { watchRelay } from '../relay/watchRelay.js';
@@ -34,7 +34,7 @@ else upstream's default. FLEETHUB_TOKEN (and FLEETHUB_TOKEN_USER, default
 no upstream gets the events written to its working tree.
   --once              one pass (the default)
   --watch             keep relaying until interrupted; back off while unreachable
-  --batch-size <n>    most events per commit (default 1000)
+  --batch-size <n>    most events per commit (default 2500)
   --interval <s>      with --watch: how often to look for new events (default 5)
 Exit codes: 0 everything relayed, 1 upstream unreachable, credentials refused,
 push rejected, or dead letters, 2 usage or internal error.`,
@@ -54,7 +54,7 @@ push rejected, or dead letters, 2 usage or internal error.`,
       const options = relayOptionsFrom(ctx.env, {
         ...(typeof args.values.upstream === 'string' ? { upstream: args.values.upstream } : {}),
         ...(typeof args.values.branch === 'string' ? { branch: args.values.branch } : {}),
-        batchSize: positiveInt(args.values['batch-size'], '--batch-size', 1000),
+        batchSize: positiveInt(args.values['batch-size'], '--batch-size', DEFAULT_BATCH_SIZE),
       });
       const io = { now, random, sleep };
       if (!args.values.watch) {
