@@ -5,6 +5,7 @@
  * letters, credentials, a shallow relay clone, a deleted cache.
  */
 import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
@@ -14,7 +15,7 @@ import { relay } from '../src/relay/relay.js';
 import { relayCloneDir } from '../src/relay/relayClone.js';
 import type { HttpClient } from 'isomorphic-git';
 import nodeHttp from 'isomorphic-git/http/node';
-import { cliAsync, removeDir } from './helpers/fleet.js';
+import { BIN, cliAsync, removeDir } from './helpers/fleet.js';
 import { checkout, pushChange, runGit, upstreamFile, upstreamLog, upstreamMessage, upstreamRepo } from './helpers/upstream.js';
 
 const ADA = { name: 'Ada Ops', email: 'ada@fleet.invalid' };
@@ -33,6 +34,15 @@ after(async () => {
 });
 
 const fh = (root: string, args: string[], env: Record<string, string> = {}) => cliAsync([...args, '--root', root], { env: { FLEETHUB_WRITER_NAME: '', FLEETHUB_WRITER_EMAIL: '', ...env } });
+/** Polls until `done` holds (at most 60 s): waits for an outcome, never asserts a duration. */
+async function waitFor(done: () => boolean | Promise<boolean>, what: string): Promise<void> {
+  for (let i = 0; i < 600; i++) {
+    if (await done()) return;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  assert.fail(`timed out waiting until ${what}`);
+}
+
 const pendingIds = (root: string): string[] => {
   const o = openOutbox(root, { create: false });
   try {
@@ -169,6 +179,33 @@ describe('fleethub task and relay, offline and back', () => {
     const after = JSON.parse((await fh(root, ['outbox', 'list', '--all', '--format', 'json'])).stdout) as { counts: Record<string, number> };
     assert.deepEqual(after.counts, { pending: 0, applied: 2, dead: 0, dropped: 1 });
     assert.equal((await fh(root, ['outbox', 'drop', 'NOPE'])).code, 2);
+  });
+
+  it('relay --watch backs off while upstream is down, relays when it is back, and stops cleanly on SIGINT', async () => {
+    const url = await upstreamRepo(server, 'watch');
+    const root = keep(await checkout(url, ADA));
+    assert.equal((await fh(root, ['task', 'done', 'WP', 'T01', '--queue'])).code, 0);
+    await server.stop();
+    const child = spawn(process.execPath, [BIN, 'relay', '--watch', '--interval', '1', '--root', root], { env: { ...process.env, NO_COLOR: '1' } });
+    let stderr = '';
+    child.stderr.on('data', (b: Buffer) => (stderr += b.toString()));
+    const exited = new Promise<number | null>((resolve) => child.on('close', (code) => resolve(code)));
+    try {
+      await waitFor(() => /waiting: upstream .* is unreachable/.test(stderr), 'the watch reports the outage');
+      const state = openOutbox(root, { create: false })!;
+      const backoff = state.relayState();
+      state.close();
+      assert.ok(backoff.failures >= 1 && backoff.nextAttemptAt !== null, 'a backoff is recorded in the outbox');
+      await server.start();
+      await waitFor(async () => /- \[x\] T01 First/.test((await upstreamFile(server, 'watch', 'workplans/WP.md')) ?? ''), 'the event lands once upstream is back');
+      assert.equal((await fh(root, ['task', 'start', 'WP', 'T02', '--queue'])).code, 0);
+      await waitFor(async () => /- \[\/\] T02 Second/.test((await upstreamFile(server, 'watch', 'workplans/WP.md')) ?? ''), 'a new event is picked up');
+    } finally {
+      child.kill('SIGINT');
+    }
+    assert.equal(await exited, 0, stderr);
+    assert.deepEqual(pendingIds(root), []);
+    assert.equal((await upstreamLog(server, 'watch')).length, 3);
   });
 
   it('keeps the events when the token is wrong or missing, says so, and never prints the token', async () => {
