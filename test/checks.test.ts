@@ -13,6 +13,7 @@ import { MAX_ROWS, runChecks, type CheckToRun } from '../src/checks/runChecks.js
 import { check } from '../src/cli/check.js';
 import type { Context } from '../src/cli/command.js';
 import { UsageError } from '../src/errors.js';
+import { HINTS } from '../src/records/hints.js';
 import { reconcile } from '../src/reconcile/reconcile.js';
 import { fileIo } from '../src/reconcile/fileIo.js';
 import { checks } from '../src/reconcile/steps/checks.js';
@@ -177,9 +178,9 @@ describe('the checks step', () => {
     ]);
     const found = ctx.findings.filter((f) => f.record.startsWith('check:')).map((f) => ({ ...f }));
     assert.deepEqual(found, [
-      { code: 'check-not-readonly', severity: 'error', record: 'check:writes', message: found[0]!.message, file: 'policies/checks.yaml', line: 24 },
-      { code: 'check-failed', severity: 'warning', record: 'check:few-workloads', message: 'At most zero workloads: expected at most 0 rows, got 1', file: 'policies/checks.yaml', line: 12 },
-      { code: 'check-timeout', severity: 'error', record: 'check:runaway', message: 'A query that never ends: did not finish within 200ms; stopped', file: 'policies/checks.yaml', line: 17 },
+      { code: 'check-not-readonly', severity: 'error', record: 'check:writes', message: found[0]!.message, file: 'policies/checks.yaml', line: 24, col: 10, hint: HINTS['check-not-readonly'] },
+      { code: 'check-failed', severity: 'warning', record: 'check:few-workloads', message: 'At most zero workloads: expected at most 0 rows, got 1', file: 'policies/checks.yaml', line: 12, col: 9, hint: 'fleethub check few-workloads shows the rows that fail; fix what they point at, or change the check' },
+      { code: 'check-timeout', severity: 'error', record: 'check:runaway', message: 'A query that never ends: did not finish within 200ms; stopped', file: 'policies/checks.yaml', line: 17, col: 9, hint: HINTS['check-timeout'] },
     ]);
   });
 

@@ -34,7 +34,7 @@ function graph(...specs: string[]): WorkplanGraph {
     const [, wp, id, state, deps, checks] = m as unknown as [string, string, string, TaskState, string | undefined, string | undefined];
     const list = (s: string | undefined): string[] => (s ? s.split(',').map((x) => x.trim()).filter(Boolean) : []);
     const key = `${wp}/${id}`;
-    tasks.set(key, { key, workplan: wp, id, title: `Task ${id} title`, state, owner: 'ops', depends: list(deps).map((d) => (d.includes('/') ? d : `${wp}/${d}`)), doneWhen: list(checks), file: `workplans/${wp}.md`, line: i + 5 });
+    tasks.set(key, { key, workplan: wp, id, title: `Task ${id} title`, state, owner: 'ops', depends: list(deps).map((d) => (d.includes('/') ? d : `${wp}/${d}`)), doneWhen: list(checks), file: `workplans/${wp}.md`, line: i + 5, col: 7 });
     if (!wps.has(wp)) wps.set(wp, []);
     wps.get(wp)!.push(key);
   });

@@ -64,7 +64,7 @@ function unusableBecause(id: string, w: PolicyWorkload, nodes: ReadonlyMap<strin
   return null;
 }
 
-function finding(w: PolicyWorkload, code: string, pointer: string, message: string): PolicyFinding {
+function finding(w: PolicyWorkload, code: PolicyFinding['code'], pointer: string, message: string): PolicyFinding {
   return { code, severity: 'error', record: `workload:${w.id}`, message, file: w.file, pointer };
 }
 

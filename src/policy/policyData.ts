@@ -5,6 +5,7 @@
  * of a line, so they stay pure; the step turns pointers into lines.
  */
 import type { Mode } from '../evaluate/modeState.js';
+import type { FindingCode } from '../records/hints.js';
 
 export interface PolicyListener {
   port: number;
@@ -98,7 +99,7 @@ export interface PeerDiversityTargets {
 }
 
 export interface PolicyFinding {
-  code: string;
+  code: FindingCode;
   severity: 'error' | 'warning';
   /** `kind:id`, e.g. `workload:temporal`. */
   record: string;

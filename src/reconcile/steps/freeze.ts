@@ -35,11 +35,11 @@ export async function freeze(ctx: ReconcileContext): Promise<void> {
     for (const r of results) {
       if (r.code === 'freeze-violation') {
         const at = locate(r.file!, r.pointer!, true);
-        ctx.findings.push({ code: r.code, severity: 'error', record: r.record, message: r.message, file: r.file!, line: at.line });
+        ctx.findings.push({ code: r.code, severity: 'error', record: r.record, message: r.message, file: r.file!, line: at.line, col: at.col });
       } else if (r.code === 'freeze-no-history') {
         const data = JSON.parse(row.data) as Record<string, unknown>;
         const at = locate(row.file, 'without_history' in data ? '/without_history' : '/frozen', true);
-        ctx.findings.push({ code: r.code, severity: 'warning', record: r.record, message: r.message, file: row.file, line: at.line });
+        ctx.findings.push({ code: r.code, severity: 'warning', record: r.record, message: r.message, file: row.file, line: at.line, col: at.col });
       }
     }
     sections.push(...policy.frozen.map((e) => hostSection(e, results.filter((r) => r.host === e.host && r.since === e.since))));
