@@ -166,7 +166,7 @@ describe('drain sequence', () => {
 describe('topology invariants', () => {
   const node = (id: string, role: string, mode: PolicyNode['mode'] = 'ACTIVE'): [string, PolicyNode] => [id, { id, file: `registry/nodes/${id}.md`, role, mode }];
   const NODES = new Map([node('ws', 'workstation'), node('prod', 'production-home'), node('old', 'primary'), node('edge', 'edge', 'DEGRADED'), node('off', 'build', 'DISABLED')]);
-  const FREEZE: FreezePolicy[] = [{ id: 'freeze', file: 'policies/freeze.yaml', frozen: [{ host: 'old', since: '2026-07-03', exceptions: ['allowed'] }] }];
+  const FREEZE: FreezePolicy[] = [{ id: 'freeze', file: 'policies/freeze.yaml', frozen: [{ host: 'old', since: '2026-07-03', exceptions: ['allowed'], legacy: ['inventoried'] }] }];
   const topo = (ws: PolicyWorkload[], now = NOW) => evaluateTopology(ws, NODES, FREEZE, now).map((f) => [f.code, f.record, f.pointer]);
 
   it('flags a critical tunnel whose via path crosses the workstation, at the hop', () => {
@@ -195,8 +195,8 @@ describe('topology invariants', () => {
     );
   });
 
-  it('a frozen host does not count against legacy workloads, the exceptions, or before the freeze date', () => {
-    const ws = [wl('legacy', { critical: true, stage: 'legacy', host: 'old' }), wl('allowed', { critical: true, stage: 'production', host: 'old' })];
+  it("a frozen host does not count against legacy workloads, the freeze's legacy inventory or its exceptions, or before the freeze date", () => {
+    const ws = [wl('legacy', { critical: true, stage: 'legacy', host: 'old' }), wl('allowed', { critical: true, stage: 'production', host: 'old' }), wl('inventoried', { critical: true, stage: 'production', host: 'old' })];
     assert.deepEqual(topo(ws), []);
     assert.deepEqual(topo([wl('early', { critical: true, stage: 'production', host: 'old' })], new Date('2026-07-01T00:00:00Z')), []);
     assert.deepEqual(topo([wl('legacy-degraded', { critical: true, stage: 'legacy', host: 'edge' })]), [['critical-on-unusable-host', 'workload:legacy-degraded', '/host']], 'DEGRADED is not grandfathered');

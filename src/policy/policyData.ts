@@ -87,7 +87,7 @@ export interface DrainSequencePolicy {
 export interface FreezePolicy {
   id: string;
   file: string;
-  frozen: Array<{ host: string; since: string; reason?: string; exceptions?: string[] }>;
+  frozen: Array<{ host: string; since: string; reason?: string; exceptions?: string[]; legacy?: string[] }>;
 }
 
 /** Targets for critical nodes (policies/modes.yaml `peer_diversity`). */
