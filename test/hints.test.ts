@@ -22,8 +22,8 @@ const EXTRA: Record<string, string> = {
   // Freeze without history, counted as violations: a second frozen host.
   'policies/freeze-test.yaml': "kind: freeze\nfrozen:\n  - host: haskelseed\n    since: '2026-01-01'\nwithout_history: violation\n",
   'registry/workloads/hint-newcomer.md': workload('hint-newcomer', 'host: haskelseed\ntarget_host: haskelseed\n'),
-  // activity-core (on railiance01) in wave 2 has moved while wave 1's openbao is still on coulombcore.
-  'policies/drain-test.yaml': 'kind: drain-sequence\nfrom_host: coulombcore\nwaves:\n  - wave: 1\n    title: first\n    workloads: [openbao]\n  - wave: 2\n    title: second\n    workloads: [activity-core]\n',
+  // activity-core (on railiance01) in wave 2 has moved while wave 1's openbao is still on coulombcore; wave 1, marked last, is not.
+  'policies/drain-test.yaml': 'kind: drain-sequence\nfrom_host: coulombcore\nwaves:\n  - wave: 1\n    title: first\n    last: true\n    workloads: [openbao]\n  - wave: 2\n    title: second\n    workloads: [activity-core]\n',
   'policies/checks-test.yaml': [
     'kind: checks',
     'checks:',
@@ -86,6 +86,7 @@ describe('hints', () => {
     const byCode = (code: FindingCode): ReconcileFindingJson => run.findings.find((f) => f.code === code)!;
     assert.equal(byCode('freeze-violation').hint, HINTS['freeze-violation']);
     assert.equal(byCode('drain-order').record, 'workload:activity-core');
+    assert.deepEqual([byCode('drain-last-wave-not-last').file, byCode('drain-last-wave-not-last').line], ['policies/drain-test.yaml', 6]);
     assert.equal(byCode('duplicate-id').hint, HINTS['duplicate-id'], "validation findings keep validate's hint");
     assert.equal(byCode('check-error').severity, 'error');
     assert.match(byCode('check-timeout').hint, /longer timeout/);

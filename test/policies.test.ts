@@ -151,6 +151,16 @@ describe('drain sequence', () => {
     assert.equal(missing.waves[0]!.status, 'in progress', 'its task is doing');
   });
 
+  it('a wave marked last may have no later wave that moves workloads; a later wave following a task is fine', () => {
+    const last: DrainSequencePolicy = { ...POLICY, waves: [{ wave: 1, title: 'Identity', workloads: ['a'], last: true }, { wave: 2, title: 'Straggler', workloads: ['b', 'c'] }, { wave: 3, title: 'Phoenix', task: 'WP/T3' }] };
+    const d = evaluateDrainSequence(last, on({ a: 'old', b: 'old', c: 'old' }));
+    assert.deepEqual(d.findings.map((f) => [f.code, f.severity, f.record, f.file, f.pointer]), [['drain-last-wave-not-last', 'error', 'policy:drain', 'policies/drain.yaml', '/waves/0/last']]);
+    assert.equal(d.findings[0]!.message, 'wave 1 (Identity) of drain is marked last, but wave 2 (Straggler) moves b, c after it');
+    assert.match(renderDrainSection(d), /Waves out of place \(`drain-last-wave-not-last`\):\n\n- ⚠ wave 1 \(Identity\) of drain is marked last/);
+    const fine: DrainSequencePolicy = { ...POLICY, waves: [{ wave: 1, title: 'First', workloads: ['b'] }, { wave: 2, title: 'Identity', workloads: ['a'], last: true }, { wave: 3, title: 'Phoenix', task: 'WP/T3' }] };
+    assert.deepEqual(evaluateDrainSequence(fine, on({ a: 'old', b: 'old' })).findings, []);
+  });
+
   it('renders the board section: waves, progress, status, owner task and the next wave', () => {
     const md = renderDrainSection(evaluateDrainSequence(POLICY, on({ a: 'new', b: 'old', c: 'new' }), new Map([['WP/T1', 'doing']])));
     assert.match(md, /^## Drain of old\n/);

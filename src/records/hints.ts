@@ -44,6 +44,7 @@ export const HINTS = {
   'promotion-gate-unmet':
     "record the missing evidence under the workload's promotion: (backup_drill, canary_observed, approved_by and approved_at, an image pinned by @sha256:), or keep it at stage: staging until it has it",
   'drain-order': 'finish the earlier waves first (move their workloads off the host), or move this workload back until its wave is next',
+  'drain-last-wave-not-last': 'give the wave marked last the highest number among the waves that move workloads, or move those workloads into an earlier wave (a wave after it may only follow a task, like the phoenix)',
   'critical-path-via-forbidden-role': 'host the workload, and route its via path, on nodes production may depend on: production must keep running with the workstation off',
   'critical-on-unusable-host': 'move the workload (or reroute its via path) off the DISABLED, DEGRADED or frozen node, or bring the node back to ACTIVE',
   'unclassified-listener': 'give the listener an edge_role (external-ingress, control-api, artifact-delivery, compat-recovery), move inter-node transport to QUIC/UDP, or retire the listener',
