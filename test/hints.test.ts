@@ -112,3 +112,23 @@ describe('hints', () => {
     assert.ok(first === -1 || heads.slice(first).every(({ l }) => l.includes(': warning[')), 'errors first');
   });
 });
+
+describe('docs/policies.md', () => {
+  it('lists, with its severity, every code the reconcile steps report beyond validation, and no other', () => {
+    const doc = readFileSync(join(REPO, 'docs', 'policies.md'), 'utf8');
+    const table = doc.slice(doc.indexOf('| code | severity |'), doc.indexOf('\n\n', doc.indexOf('| code | severity |')));
+    const documented = new Map<string, string>();
+    for (const row of table.split('\n').slice(2)) {
+      const [codes, severity] = row.split('|').slice(1, 3).map((c) => c.trim());
+      for (const m of codes!.matchAll(/`([a-z0-9-]+)`/g)) documented.set(m[1]!, severity!);
+    }
+    const corpus = JSON.parse(readFileSync(join(REPO, 'test', 'corpus', 'hostile', 'cases.json'), 'utf8')) as Array<{ expect: Array<{ code: string }> }>;
+    const validation = new Set([...corpus.flatMap((c) => c.expect.map((e) => e.code)), 'duplicate-id']);
+    assert.deepEqual([...documented.keys()].sort(), Object.keys(HINTS).filter((c) => !validation.has(c)).sort());
+    for (const f of run.findings) {
+      if (validation.has(f.code)) continue;
+      const said = documented.get(f.code)!;
+      assert.ok(said.startsWith(f.severity) || (f.code === 'check-failed' && said.includes('severity')), `${f.code} is ${f.severity}, the table says ${said}`);
+    }
+  });
+});
