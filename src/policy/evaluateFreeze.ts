@@ -97,25 +97,24 @@ export function evaluateFreeze(policy: FreezePolicy, workloads: FreezeWorkload[]
         const base = { record: `workload:${w.id}`, pointer: `/${field}` as const, file: w.file, workload: w.id, host: entry.host, since: entry.since };
         const where = `${field}: ${entry.host}${w.stage ? `, stage: ${w.stage}` : ''}`;
         const dated = dateOf(history, w.file, key, nowIso);
+        const push = (code: PlacementCode, message: string, dating: Dated = dated): void => {
+          results.push({ ...base, ...dating, code, severity: code === 'freeze-violation' ? 'error' : 'info', message });
+        };
+        const rollback = "Place it elsewhere, or list it under the freeze's exceptions with a documented rollback.";
         if (exceptions.has(w.id)) {
-          results.push({ ...base, ...dated, code: 'freeze-exception', severity: 'info', message: `workload ${w.id} is on frozen host ${entry.host} (${where}) as an exception listed in the freeze policy` });
+          push('freeze-exception', `workload ${w.id} is on frozen host ${entry.host} (${where}) as an exception listed in the freeze policy`);
           continue;
         }
         const moved = history.available && history.movedIn.get(w.file)?.has(key) === true;
         if (field === 'host' && legacy.has(w.id)) {
           if (dated.basis === 'history' && moved && Date.parse(dated.firstSeen!) >= start) {
-            results.push({
-              ...base,
-              ...dated,
-              code: 'freeze-violation',
-              severity: 'error',
-              message:
-                `workload ${w.id} is in the legacy inventory of frozen host ${entry.host}, but Git history shows it moved onto ${entry.host} (${where}) with the commit of ${day(dated.firstSeen!)}, ` +
-                `after the freeze of ${entry.since}: it was elsewhere after the freeze began, so this is a new placement (a workload that leaves a frozen host and comes back is no longer legacy). ` +
-                `Place it elsewhere, or list it under the freeze's exceptions with a documented rollback.`,
-            });
+            push(
+              'freeze-violation',
+              `workload ${w.id} is in the legacy inventory of frozen host ${entry.host}, but Git history shows it moved onto ${entry.host} (${where}) with the commit of ${day(dated.firstSeen!)}, ` +
+                `after the freeze of ${entry.since}: it was elsewhere after the freeze began, so this is a new placement (a workload that leaves a frozen host and comes back is no longer legacy). ${rollback}`,
+            );
           } else {
-            results.push({ ...base, basis: 'inventory', firstSeen: null, code: 'freeze-grandfathered', severity: 'info', message: `workload ${w.id} is on frozen host ${entry.host} (${where}), listed in the legacy inventory of the freeze of ${entry.since}: grandfathered legacy` });
+            push('freeze-grandfathered', `workload ${w.id} is on frozen host ${entry.host} (${where}), listed in the legacy inventory of the freeze of ${entry.since}: grandfathered legacy`, { basis: 'inventory', firstSeen: null });
           }
           continue;
         }
@@ -125,24 +124,12 @@ export function evaluateFreeze(policy: FreezePolicy, workloads: FreezeWorkload[]
         if (isNew) {
           // First committed with this placement: history cannot tell whether it was there before the file.
           const inventory = basis === 'history' && !moved && field === 'host' ? ` If it was already on ${entry.host} when the freeze began (its file was first committed later), add it to the freeze's legacy inventory.` : '';
-          results.push({
-            ...base,
-            ...dated,
-            code: 'freeze-violation',
-            severity: 'error',
-            message:
-              `workload ${w.id} is placed on frozen host ${entry.host} (${where}) ${when}, ` +
-              `${basis === 'no-history' ? 'counted as new under' : 'after'} the freeze of ${entry.since}: no new placements on ${entry.host}. ` +
-              `Place it elsewhere, or list it under the freeze's exceptions with a documented rollback.${inventory}`,
-          });
+          push(
+            'freeze-violation',
+            `workload ${w.id} is placed on frozen host ${entry.host} (${where}) ${when}, ${basis === 'no-history' ? 'counted as new under' : 'after'} the freeze of ${entry.since}: no new placements on ${entry.host}. ${rollback}${inventory}`,
+          );
         } else {
-          results.push({
-            ...base,
-            ...dated,
-            code: 'freeze-grandfathered',
-            severity: 'info',
-            message: `workload ${w.id} is on frozen host ${entry.host} (${where}) ${when}, ${basis === 'no-history' ? 'counted as existing under' : 'before'} the freeze of ${entry.since}: grandfathered legacy`,
-          });
+          push('freeze-grandfathered', `workload ${w.id} is on frozen host ${entry.host} (${where}) ${when}, ${basis === 'no-history' ? 'counted as existing under' : 'before'} the freeze of ${entry.since}: grandfathered legacy`);
         }
       }
     }
@@ -154,8 +141,15 @@ export function evaluateFreeze(policy: FreezePolicy, workloads: FreezeWorkload[]
   return results;
 }
 
+type PlacementCode = Exclude<FreezeCode, 'freeze-no-history'>;
+
+interface Dated {
+  basis: NonNullable<FreezeResult['basis']>;
+  firstSeen: string | null;
+}
+
 /** When a placement appeared, as far as history can tell. */
-function dateOf(history: PlacementHistory, file: string, key: string, nowIso: string): { basis: 'history' | 'uncommitted' | 'no-history'; firstSeen: string | null } {
+function dateOf(history: PlacementHistory, file: string, key: string, nowIso: string): Dated {
   if (!history.available) return { basis: 'no-history', firstSeen: null };
   const seen = history.firstSeen.get(file)?.get(key);
   return seen === undefined ? { basis: 'uncommitted', firstSeen: nowIso } : { basis: 'history', firstSeen: seen };
