@@ -263,6 +263,6 @@ describe('fleethub workplan and the reconcile step on the example fleet', () => 
     const out = await workplan.run({ positionals: ['WP'], values: {} }, context(dir, 'text'));
     assert.equal(out.problems, true);
     assert.match(out.text(), /T1 +done +done .*DONE, NOT VERIFIED: no-nodes/);
-    assert.match(out.text(), /workplans\/WP\.md:7 done-not-verified/);
+    assert.match(out.text(), /\n {2}workplans\/WP\.md:7:7: error\[done-not-verified\]: task WP\/T1 is ticked done.*\n {4}hint: finish the work until the done-when checks pass \(fleethub check no-nodes\), or reopen the task: fleethub task reopen WP T1\n/);
   });
 });
