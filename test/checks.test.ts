@@ -13,13 +13,14 @@ import { MAX_ROWS, runChecks, type CheckToRun } from '../src/checks/runChecks.js
 import { check } from '../src/cli/check.js';
 import type { Context } from '../src/cli/command.js';
 import { UsageError } from '../src/errors.js';
+import { HINTS } from '../src/records/hints.js';
 import { reconcile } from '../src/reconcile/reconcile.js';
 import { fileIo } from '../src/reconcile/fileIo.js';
 import { checks } from '../src/reconcile/steps/checks.js';
 import { load } from '../src/reconcile/steps/load.js';
 import { validate } from '../src/reconcile/steps/validate.js';
 import { PLAIN } from '../src/report/style.js';
-import { copyExampleFleet, fleetMaker, node, removeDir, workload, writeFile } from './helpers/fleet.js';
+import { cli, copyExampleFleet, fleetMaker, node, removeDir, workload, writeFile } from './helpers/fleet.js';
 
 const { fleet, cleanup } = fleetMaker();
 after(cleanup);
@@ -177,9 +178,9 @@ describe('the checks step', () => {
     ]);
     const found = ctx.findings.filter((f) => f.record.startsWith('check:')).map((f) => ({ ...f }));
     assert.deepEqual(found, [
-      { code: 'check-not-readonly', severity: 'error', record: 'check:writes', message: found[0]!.message, file: 'policies/checks.yaml', line: 24 },
-      { code: 'check-failed', severity: 'warning', record: 'check:few-workloads', message: 'At most zero workloads: expected at most 0 rows, got 1', file: 'policies/checks.yaml', line: 12 },
-      { code: 'check-timeout', severity: 'error', record: 'check:runaway', message: 'A query that never ends: did not finish within 200ms; stopped', file: 'policies/checks.yaml', line: 17 },
+      { code: 'check-not-readonly', severity: 'error', record: 'check:writes', message: found[0]!.message, file: 'policies/checks.yaml', line: 24, col: 10, hint: HINTS['check-not-readonly'] },
+      { code: 'check-failed', severity: 'warning', record: 'check:few-workloads', message: 'At most zero workloads: expected at most 0 rows, got 1', file: 'policies/checks.yaml', line: 12, col: 9, hint: 'fleethub check few-workloads shows the rows that fail; fix what they point at, or change the check' },
+      { code: 'check-timeout', severity: 'error', record: 'check:runaway', message: 'A query that never ends: did not finish within 200ms; stopped', file: 'policies/checks.yaml', line: 17, col: 9, hint: HINTS['check-timeout'] },
     ]);
   });
 
@@ -203,11 +204,11 @@ describe('fleethub check', () => {
     const out = await check.run({ positionals: [], values: {} }, fakeContext(root));
     assert.equal(out.problems, true);
     const text = out.text();
-    assert.match(text, /^few-workloads\s+fail\s+At most zero workloads\s+expected at most 0 rows, got 1$/m);
+    assert.match(text, /^few-workloads\s+fail \(warning\)\s+At most zero workloads\s+expected at most 0 rows, got 1$/m);
     assert.match(text, /^runaway\s+timeout\s+/m);
     assert.match(text, /^writes\s+error\s+A write\s+the SQL is not a read-only query/m);
     assert.match(text, /\nfew-workloads: 1 row\n {2}id\n {2}--\n {2}w\n/);
-    assert.match(text, /2 passed, 1 failed, 1 could not run, 1 timed out \(of 5\)/);
+    assert.match(text, /2 passed, 1 failed with a warning, 1 could not run, 1 timed out \(of 5\)/);
     const json = out.json!() as { ok: boolean; checks: Array<{ id: string; title: string; status: string; count: number; message: string; rows: unknown[] }> };
     assert.equal(json.ok, false);
     assert.deepEqual(json.checks[2], { id: 'few-workloads', title: 'At most zero workloads', severity: 'warning', status: 'fail', count: 1, message: 'expected at most 0 rows, got 1', rows: [{ id: 'w' }] });
@@ -221,6 +222,56 @@ describe('fleethub check', () => {
     assert.deepEqual(json, { ok: true, checks: json.checks });
     assert.deepEqual(json.checks.map((c) => [c.id, c.status]), [['no-workstation', 'pass'], ['three-nodes', 'pass']]);
     assert.match(out.text(), /all 2 checks pass/);
+  });
+
+  const severityFleet = (severity: string, sql: string): string =>
+    fleet({
+      ...THREE_NODES,
+      'policies/checks.yaml': `kind: checks\nchecks:\n  - id: three-nodes\n    title: Exactly three nodes\n    sql: SELECT id FROM nodes\n    expect: { count: 3 }\n  - id: judged\n    title: The judged check\n    sql: ${sql}\n    expect: { empty: true }\n    severity: ${severity}\n`,
+    });
+
+  it('a failing check of severity warning is shown as a warning and exits 0 (the real command)', () => {
+    const root = severityFleet('warning', 'SELECT id FROM workloads');
+    const r = cli(['check', '--root', root]);
+    assert.equal(r.stderr, '');
+    assert.equal(r.code, 0, r.stdout);
+    assert.match(r.stdout, /^judged\s+fail \(warning\)\s+The judged check\s+expected no rows, got 1$/m);
+    assert.match(r.stdout, /\njudged: 1 row\n {2}id\n {2}--\n {2}w\n/, 'with the rows that failed');
+    assert.match(r.stdout, /\n1 passed, 1 failed with a warning \(of 2\)$/m);
+    const json = cli(['check', '--root', root, '--format', 'json']);
+    assert.equal(json.code, 0);
+    const out = json.json<{ ok: boolean; checks: Array<{ id: string; status: string; severity: string }> }>();
+    assert.equal(out.ok, true);
+    assert.deepEqual(out.checks.map((c) => [c.id, c.status, c.severity]), [['three-nodes', 'pass', 'error'], ['judged', 'fail', 'warning']]);
+    const reconciled = cli(['reconcile', '--root', root, '--format', 'json']).json<{ findings: Array<{ code: string; severity: string; record: string }> }>();
+    assert.deepEqual(reconciled.findings.filter((f) => f.record.startsWith('check:')).map((f) => [f.code, f.severity]), [['check-failed', 'warning']]);
+  });
+
+  it('a failing check of severity error exits 1', () => {
+    const root = severityFleet('error', 'SELECT id FROM workloads');
+    const r = cli(['check', '--root', root]);
+    assert.equal(r.code, 1, r.stdout);
+    assert.match(r.stdout, /^judged\s+fail\s+The judged check/m);
+    assert.match(r.stdout, /\n1 passed, 1 failed \(of 2\)$/m);
+    assert.equal(cli(['check', '--root', root, '--format', 'json']).json<{ ok: boolean }>().ok, false);
+    assert.equal(cli(['check', 'three-nodes', '--root', root]).code, 0, 'only the checks asked for count');
+  });
+
+  it('a check of severity warning that cannot run (errors or times out) exits 1 and is an error finding', () => {
+    for (const [sql, status] of [
+      ["SELECT json_extract('not json', '$.a')", 'error'],
+      [RUNAWAY, 'timeout'],
+    ] as const) {
+      const root = fleet({
+        ...THREE_NODES,
+        'policies/checks.yaml': `kind: checks\nchecks:\n  - id: judged\n    title: The judged check\n    sql: ${sql}\n    expect: { empty: true }\n    severity: warning\n    timeout: 300ms\n`,
+      });
+      const r = cli(['check', '--root', root, '--format', 'json']);
+      assert.equal(r.code, 1, r.stdout);
+      assert.deepEqual(r.json<{ ok: boolean; checks: Array<{ status: string }> }>().checks.map((c) => c.status), [status]);
+      const reconciled = cli(['reconcile', '--root', root, '--format', 'json']).json<{ findings: Array<{ code: string; severity: string; record: string }> }>();
+      assert.deepEqual(reconciled.findings.filter((f) => f.record === 'check:judged').map((f) => [f.code, f.severity]), [[`check-${status}`, 'error']]);
+    }
   });
 
   it('refuses unknown check ids as a usage error', async () => {

@@ -333,7 +333,8 @@ describe('the freeze reconcile step', () => {
     assert.equal(lines[4], 'target_host: coulombcore');
     assert.equal(ctx.boardSections.length, 1);
     const board = ctx.boardSections[0]!;
-    assert.match(board, /^## Freeze\n\nPlacements are dated from Git history: /);
+    assert.match(board, /^## Freeze\n\nNo new placements on a frozen host\. The workloads in a freeze's legacy inventory .* every other placement is dated from Git history: /);
+    assert.doesNotMatch(board, /Git history is unavailable/);
     assert.doesNotMatch(board, new RegExp(fleet.commits[3]!.slice(0, 7)), 'nothing on the board changes with every commit');
     assert.match(board, /### coulombcore — frozen since 2026-07-03\n\nfrozen for new production/);
     assert.match(board, /\*\*Violations\*\* \(placed after the freeze\): 5\n/);
@@ -368,6 +369,114 @@ describe('the freeze reconcile step', () => {
   });
 });
 
+/**
+ * The legacy inventory (coulombcore since 2026-07-03, legacy: listed-late, returner,
+ * arrived, drained, listed-target, retired-in-place):
+ * - listed-late:   first committed 2026-07-10 on coulombcore (the repository began after the freeze) → grandfathered (inventory)
+ * - returner:      on coulombcore 06-01, away 07-05, back 07-10 → violation: history contradicts the inventory
+ * - arrived:       created on railiance01 06-01, moved to coulombcore 07-10 → violation
+ * - drained:       on coulombcore 06-01, moved to railiance01 07-05 → listed as drained
+ * - listed-target: host railiance01, target_host coulombcore set 07-10 → violation (the inventory covers host only)
+ * - unlisted-late: not listed, first committed 07-10 on coulombcore → violation suggesting the inventory
+ * - old:           not listed, on coulombcore since 06-01 → grandfathered (history)
+ */
+const INVENTORY_POLICY = [
+  'kind: freeze',
+  'frozen:',
+  '  - host: coulombcore',
+  "    since: '2026-07-03'",
+  '    legacy: [listed-late, returner, arrived, drained, listed-target]',
+  '',
+].join('\n');
+
+async function inventoryFleet(): Promise<string> {
+  const dir = await newRepo();
+  await commitFiles(
+    dir,
+    {
+      'registry/nodes/coulombcore.md': node('coulombcore'),
+      'registry/nodes/railiance01.md': node('railiance01'),
+      'policies/freeze.yaml': INVENTORY_POLICY,
+      ...wl('returner', 'host: coulombcore\n'),
+      ...wl('arrived', 'host: railiance01\n'),
+      ...wl('drained', 'host: coulombcore\n'),
+      ...wl('listed-target', 'host: railiance01\n'),
+      ...wl('old', 'host: coulombcore\n'),
+    },
+    '2026-06-01T09:00:00Z',
+  );
+  await commitFiles(dir, { ...wl('returner', 'host: railiance01\n'), ...wl('drained', 'host: railiance01\n') }, '2026-07-05T09:00:00Z');
+  await commitFiles(
+    dir,
+    {
+      ...wl('listed-late', 'host: coulombcore\n'),
+      ...wl('unlisted-late', 'host: coulombcore\n'),
+      ...wl('returner', 'host: coulombcore\n'),
+      ...wl('arrived', 'host: coulombcore\n'),
+      ...wl('listed-target', 'host: railiance01\ntarget_host: coulombcore\n'),
+    },
+    '2026-07-10T09:00:00Z',
+  );
+  return dir;
+}
+
+const inventory = await inventoryFleet();
+const freezeRows = (ctx: ReconcileContext): string[] => ctx.findings.map((f) => `${f.severity} ${f.code} ${f.record}:${f.line}`);
+
+describe('the legacy inventory', () => {
+  it('history tells a run that began with a move from one that began with the file', async () => {
+    const files = ['listed-late', 'returner', 'arrived', 'old'].map((id) => `registry/workloads/${id}.md`);
+    const h = await placementHistory(inventory, files);
+    assert.ok(h.available);
+    const moved = (id: string): boolean => h.movedIn.get(`registry/workloads/${id}.md`)!.has('host:coulombcore');
+    assert.equal(moved('listed-late'), false, 'first committed on coulombcore');
+    assert.equal(moved('returner'), true, 'came back: the file was there, elsewhere');
+    assert.equal(moved('arrived'), true);
+    assert.equal(moved('old'), false);
+  });
+
+  it('grandfathers the workloads it lists with or without history, unless history shows one moved onto the host after the freeze', async () => {
+    const ctx = await runStep(inventory);
+    assert.deepEqual(freezeRows(ctx), [
+      'error freeze-violation workload:arrived:4',
+      'error freeze-violation workload:listed-target:5',
+      'error freeze-violation workload:returner:4',
+      'error freeze-violation workload:unlisted-late:4',
+    ]);
+    const message = (id: string): string => ctx.findings.find((f) => f.record === `workload:${id}`)!.message;
+    assert.match(message('returner'), /is in the legacy inventory of frozen host coulombcore, but Git history shows it moved onto coulombcore \(host: coulombcore\) with the commit of 2026-07-10, after the freeze of 2026-07-03/);
+    assert.match(message('unlisted-late'), /If it was already on coulombcore when the freeze began \(its file was first committed later\), add it to the freeze's legacy inventory\.$/);
+    assert.doesNotMatch(message('arrived'), /add it to the freeze's legacy inventory/, 'history saw it arrive: the inventory cannot help');
+    const board = ctx.boardSections[0]!;
+    assert.match(board, /Grandfathered legacy \(placed before the freeze\): 2\n\n\| Workload \| Field \| First seen \|\n\| --- \| --- \| --- \|\n\| listed-late \| host \| before the freeze \(legacy inventory\) \|\n\| old \| host \| 2026-06-01 \|/);
+    assert.match(board, /Legacy inventory no longer on coulombcore \(drained\): drained, listed-target\./);
+  });
+
+  it('without history: the inventory still decides for what it lists; the fallback and its warning only for the rest', async () => {
+    const plain = made.tempDir();
+    cpSync(inventory, plain, { recursive: true, filter: (src) => !src.includes('.git') && !src.includes('.fleethub') });
+    const ctx = await runStep(plain);
+    assert.deepEqual(freezeRows(ctx), ['warning freeze-no-history policy:freeze:2'], 'old and unlisted-late are outside the inventory');
+    assert.match(ctx.boardSections[0]!, /\*\*Git history is unavailable\*\* \(not-a-repository\): placements outside the legacy inventory cannot be told new from old/);
+    assert.match(ctx.boardSections[0]!, /\| returner \| host \| before the freeze \(legacy inventory\) \|/, 'without history, the inventory is all there is');
+    assert.match(ctx.boardSections[0]!, /\| listed-target \| target\\_host \| unknown \(no history\) \|/);
+    writeFileSync(join(plain, 'policies/freeze.yaml'), INVENTORY_POLICY.replace('[listed-late, returner, arrived, drained, listed-target]', '[listed-late, returner, arrived, drained, old, unlisted-late]') + 'without_history: violation\n');
+    const listed = await runStep(plain);
+    assert.deepEqual(freezeRows(listed), ['warning freeze-no-history policy:freeze:6', 'error freeze-violation workload:listed-target:5'], 'the target placement still needed history');
+  });
+
+  it('no placement needs history: no warning, and the same board section as with history', async () => {
+    const dir = await newRepo();
+    const files = { 'registry/nodes/coulombcore.md': node('coulombcore'), 'policies/freeze.yaml': INVENTORY_POLICY.replace('[listed-late, returner, arrived, drained, listed-target]', '[a, b]'), ...wl('a', 'host: coulombcore\n'), ...wl('b', 'host: coulombcore\n') };
+    await commitFiles(dir, files, '2026-11-22T05:00:00Z');
+    const plain = made.fleet(files);
+    const [withHistory, without] = [await runStep(dir), await runStep(plain)];
+    assert.deepEqual([freezeRows(withHistory), freezeRows(without)], [[], []]);
+    assert.equal(without.boardSections[0], withHistory.boardSections[0]);
+    assert.doesNotMatch(without.boardSections[0]!, /unavailable/);
+  });
+});
+
 describe('the example fleet and the coulombcore freeze', () => {
   const coulombcoreWorkloads = async (root: string): Promise<string[]> => {
     const { db } = await refreshCache(root);
@@ -377,43 +486,62 @@ describe('the example fleet and the coulombcore freeze', () => {
       db.close();
     }
   };
+  const commitFleet = async (root: string, date: string): Promise<void> => {
+    await git.init({ fs, dir: root, defaultBranch: 'main' });
+    await git.add({ fs, dir: root, filepath: 'registry' });
+    await git.add({ fs, dir: root, filepath: 'policies' });
+    await git.commit({ fs, dir: root, message: `the fleet as of ${date}`, author: who(date) });
+  };
 
-  it('committed before 2026-07-03: every coulombcore workload is grandfathered legacy, none a violation', async () => {
+  it("lists every workload on coulombcore in the freeze's legacy inventory (reference 004: grandfathered legacy)", async () => {
     const root = copyExampleFleet();
     try {
-      await git.init({ fs, dir: root, defaultBranch: 'main' });
-      await git.add({ fs, dir: root, filepath: 'registry' });
-      await git.add({ fs, dir: root, filepath: 'policies' });
-      await git.commit({ fs, dir: root, message: 'the fleet as of June', author: who('2026-06-01T10:00:00Z') });
       const ids = await coulombcoreWorkloads(root);
-      assert.ok(ids.length >= 10, `coulombcore holds ${ids.length} workloads`);
-      const ctx = await runStep(root);
-      assert.deepEqual(ctx.findings.filter((f) => f.code.startsWith('freeze-')), []);
-      const board = ctx.boardSections[0]!;
-      assert.match(board, /Placements are dated from Git history: /);
-      assert.match(board, /\*\*Violations\*\* \(placed after the freeze\): none\./);
-      assert.match(board, new RegExp(`Grandfathered legacy \\(placed before the freeze\\): ${ids.length}\\n`));
-      for (const id of ids) assert.match(board, new RegExp(`\\| ${id} \\| (?:host|target_host) \\| 2026-06-01 \\|`), id);
+      assert.equal(ids.length, 19);
+      const { db } = await refreshCache(root);
+      const policy = JSON.parse(db.prepare(`SELECT data FROM policies WHERE kind = 'freeze'`).pluck().get() as string) as { frozen: Array<{ legacy: string[] }> };
+      db.close();
+      assert.deepEqual([...policy.frozen[0]!.legacy].sort(), ids);
     } finally {
       rmSync(root, { recursive: true, force: true });
     }
   });
 
-  it('copied without a repository: the no-history warning, and every coulombcore workload grandfathered', async () => {
+  it('reads the same with history committed after the freeze (as this repository is), before it, and without history: all grandfathered, no finding', async () => {
+    const sections: string[] = [];
+    for (const date of ['2026-11-22T05:17:49Z', '2026-06-01T10:00:00Z', null]) {
+      const root = copyExampleFleet();
+      try {
+        if (date) await commitFleet(root, date);
+        const ids = await coulombcoreWorkloads(root);
+        const ctx = await runStep(root);
+        assert.deepEqual(ctx.findings, [], `${date ?? 'no history'}: no freeze finding`);
+        const board = ctx.boardSections[0]!;
+        assert.match(board, /\*\*Violations\*\* \(placed after the freeze\): none\./);
+        assert.match(board, new RegExp(`Grandfathered legacy \\(placed before the freeze\\): ${ids.length}\\n`));
+        for (const id of ids) assert.match(board, new RegExp(`\\| ${id} \\| host \\| before the freeze \\(legacy inventory\\) \\|`), id);
+        sections.push(board);
+      } finally {
+        rmSync(root, { recursive: true, force: true });
+      }
+    }
+    assert.equal(sections[1], sections[0]);
+    assert.equal(sections[2], sections[0]);
+  });
+
+  it('a workload placed on coulombcore after the freeze is a violation; without history, the warning and the fallback', async () => {
     const root = copyExampleFleet();
     try {
-      const ids = await coulombcoreWorkloads(root);
+      await commitFleet(root, '2026-11-22T05:17:49Z');
+      writeFile(root, 'registry/workloads/newcomer.md', workload('newcomer', 'host: coulombcore\ntarget_host: railiance01\n'));
+      await git.add({ fs, dir: root, filepath: 'registry/workloads/newcomer.md' });
+      await git.commit({ fs, dir: root, message: 'a new service on coulombcore', author: who('2026-11-23T10:00:00Z') });
+      assert.deepEqual(freezeRows(await runStep(root)), ['error freeze-violation workload:newcomer:4']);
+      rmSync(join(root, '.git'), { recursive: true, force: true });
       const ctx = await runStep(root);
-      const freezeFindings = ctx.findings.filter((f) => f.code.startsWith('freeze-'));
-      assert.equal(freezeFindings.length, 1);
-      assert.equal(freezeFindings[0]!.code, 'freeze-no-history');
-      assert.equal(freezeFindings[0]!.severity, 'warning');
-      assert.equal(freezeFindings[0]!.file, 'policies/freeze.yaml');
-      assert.match(freezeFindings[0]!.message, /not in a Git repository.*without_history: grandfather/);
-      assert.equal(readFileSync(join(root, 'policies/freeze.yaml'), 'utf8').split('\n')[freezeFindings[0]!.line! - 1], 'without_history: grandfather');
-      const board = ctx.boardSections[0]!;
-      assert.match(board, new RegExp(`Grandfathered legacy \\(placed before the freeze\\): ${ids.length}\\n`));
-      assert.match(board, /\*\*Violations\*\* \(placed after the freeze\): none\./);
+      assert.deepEqual(freezeRows(ctx), [`warning freeze-no-history policy:freeze:${readFileSync(join(root, 'policies/freeze.yaml'), 'utf8').split('\n').indexOf('without_history: grandfather') + 1}`]);
+      assert.match(ctx.findings[0]!.message, /not in a Git repository.*without_history: grandfather/);
+      assert.match(ctx.boardSections[0]!, /\| newcomer \| host \| unknown \(no history\) \|/);
     } finally {
       rmSync(root, { recursive: true, force: true });
     }

@@ -151,6 +151,16 @@ describe('drain sequence', () => {
     assert.equal(missing.waves[0]!.status, 'in progress', 'its task is doing');
   });
 
+  it('a wave marked last may have no later wave that moves workloads; a later wave following a task is fine', () => {
+    const last: DrainSequencePolicy = { ...POLICY, waves: [{ wave: 1, title: 'Identity', workloads: ['a'], last: true }, { wave: 2, title: 'Straggler', workloads: ['b', 'c'] }, { wave: 3, title: 'Phoenix', task: 'WP/T3' }] };
+    const d = evaluateDrainSequence(last, on({ a: 'old', b: 'old', c: 'old' }));
+    assert.deepEqual(d.findings.map((f) => [f.code, f.severity, f.record, f.file, f.pointer]), [['drain-last-wave-not-last', 'error', 'policy:drain', 'policies/drain.yaml', '/waves/0/last']]);
+    assert.equal(d.findings[0]!.message, 'wave 1 (Identity) of drain is marked last, but wave 2 (Straggler) moves b, c after it');
+    assert.match(renderDrainSection(d), /Waves out of place \(`drain-last-wave-not-last`\):\n\n- ⚠ wave 1 \(Identity\) of drain is marked last/);
+    const fine: DrainSequencePolicy = { ...POLICY, waves: [{ wave: 1, title: 'First', workloads: ['b'] }, { wave: 2, title: 'Identity', workloads: ['a'], last: true }, { wave: 3, title: 'Phoenix', task: 'WP/T3' }] };
+    assert.deepEqual(evaluateDrainSequence(fine, on({ a: 'old', b: 'old' })).findings, []);
+  });
+
   it('renders the board section: waves, progress, status, owner task and the next wave', () => {
     const md = renderDrainSection(evaluateDrainSequence(POLICY, on({ a: 'new', b: 'old', c: 'new' }), new Map([['WP/T1', 'doing']])));
     assert.match(md, /^## Drain of old\n/);
@@ -166,7 +176,7 @@ describe('drain sequence', () => {
 describe('topology invariants', () => {
   const node = (id: string, role: string, mode: PolicyNode['mode'] = 'ACTIVE'): [string, PolicyNode] => [id, { id, file: `registry/nodes/${id}.md`, role, mode }];
   const NODES = new Map([node('ws', 'workstation'), node('prod', 'production-home'), node('old', 'primary'), node('edge', 'edge', 'DEGRADED'), node('off', 'build', 'DISABLED')]);
-  const FREEZE: FreezePolicy[] = [{ id: 'freeze', file: 'policies/freeze.yaml', frozen: [{ host: 'old', since: '2026-07-03', exceptions: ['allowed'] }] }];
+  const FREEZE: FreezePolicy[] = [{ id: 'freeze', file: 'policies/freeze.yaml', frozen: [{ host: 'old', since: '2026-07-03', exceptions: ['allowed'], legacy: ['inventoried'] }] }];
   const topo = (ws: PolicyWorkload[], now = NOW) => evaluateTopology(ws, NODES, FREEZE, now).map((f) => [f.code, f.record, f.pointer]);
 
   it('flags a critical tunnel whose via path crosses the workstation, at the hop', () => {
@@ -195,8 +205,8 @@ describe('topology invariants', () => {
     );
   });
 
-  it('a frozen host does not count against legacy workloads, the exceptions, or before the freeze date', () => {
-    const ws = [wl('legacy', { critical: true, stage: 'legacy', host: 'old' }), wl('allowed', { critical: true, stage: 'production', host: 'old' })];
+  it("a frozen host does not count against legacy workloads, the freeze's legacy inventory or its exceptions, or before the freeze date", () => {
+    const ws = [wl('legacy', { critical: true, stage: 'legacy', host: 'old' }), wl('allowed', { critical: true, stage: 'production', host: 'old' }), wl('inventoried', { critical: true, stage: 'production', host: 'old' })];
     assert.deepEqual(topo(ws), []);
     assert.deepEqual(topo([wl('early', { critical: true, stage: 'production', host: 'old' })], new Date('2026-07-01T00:00:00Z')), []);
     assert.deepEqual(topo([wl('legacy-degraded', { critical: true, stage: 'legacy', host: 'edge' })]), [['critical-on-unusable-host', 'workload:legacy-degraded', '/host']], 'DEGRADED is not grandfathered');

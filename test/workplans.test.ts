@@ -34,7 +34,7 @@ function graph(...specs: string[]): WorkplanGraph {
     const [, wp, id, state, deps, checks] = m as unknown as [string, string, string, TaskState, string | undefined, string | undefined];
     const list = (s: string | undefined): string[] => (s ? s.split(',').map((x) => x.trim()).filter(Boolean) : []);
     const key = `${wp}/${id}`;
-    tasks.set(key, { key, workplan: wp, id, title: `Task ${id} title`, state, owner: 'ops', depends: list(deps).map((d) => (d.includes('/') ? d : `${wp}/${d}`)), doneWhen: list(checks), file: `workplans/${wp}.md`, line: i + 5 });
+    tasks.set(key, { key, workplan: wp, id, title: `Task ${id} title`, state, owner: 'ops', depends: list(deps).map((d) => (d.includes('/') ? d : `${wp}/${d}`)), doneWhen: list(checks), file: `workplans/${wp}.md`, line: i + 5, col: 7 });
     if (!wps.has(wp)) wps.set(wp, []);
     wps.get(wp)!.push(key);
   });
@@ -263,6 +263,6 @@ describe('fleethub workplan and the reconcile step on the example fleet', () => 
     const out = await workplan.run({ positionals: ['WP'], values: {} }, context(dir, 'text'));
     assert.equal(out.problems, true);
     assert.match(out.text(), /T1 +done +done .*DONE, NOT VERIFIED: no-nodes/);
-    assert.match(out.text(), /workplans\/WP\.md:7 done-not-verified/);
+    assert.match(out.text(), /\n {2}workplans\/WP\.md:7:7: error\[done-not-verified\]: task WP\/T1 is ticked done.*\n {4}hint: finish the work until the done-when checks pass \(fleethub check no-nodes\), or reopen the task: fleethub task reopen WP T1\n/);
   });
 });

@@ -10,13 +10,16 @@ let generator: string | null = null;
 
 /**
  * Identifies the code and schemas that built a cache: fleethub's version plus
- * a hash of the record schemas. A cache built by anything else is rebuilt.
+ * a hash of the record schemas and of the validators compiled from them. A
+ * cache built by anything else is rebuilt.
  */
 export function generatorId(): string {
   if (generator === null) {
     const pkg = JSON.parse(readFileSync(new URL('../../../package.json', import.meta.url), 'utf8')) as { version: string };
     const h = createHash('sha1');
     for (const f of readdirSync(SCHEMA_DIR).sort()) h.update(f).update(readFileSync(join(SCHEMA_DIR, f)));
+    // The validators that actually ran: a build whose compiled schemas lag the schema files builds a different cache.
+    h.update(readFileSync(new URL('../records/compiledSchemas.cjs', import.meta.url)));
     generator = `fleethub ${pkg.version} schemas ${h.digest('hex').slice(0, 12)}`;
   }
   return generator;

@@ -283,8 +283,8 @@ function checkCheckSql(db: Database.Database, locate: (file: string, pointer: st
 }
 
 /** Why a check's SQL cannot run as a read-only query over the cache, or null. */
-export function checkSqlProblem(db: Database.Database, sql: string): { code: string; message: string } | null {
-  const notReadOnly = { code: 'check-not-readonly', message: 'the SQL is not a read-only query (only one SELECT is allowed)' };
+export function checkSqlProblem(db: Database.Database, sql: string): { code: 'check-not-readonly' | 'check-invalid-sql'; message: string } | null {
+  const notReadOnly: { code: 'check-not-readonly'; message: string } = { code: 'check-not-readonly', message: 'the SQL is not a read-only query (only one SELECT is allowed)' };
   let stmt: Database.Statement;
   try {
     stmt = db.prepare(sql);

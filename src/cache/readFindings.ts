@@ -8,7 +8,8 @@ interface Row {
   line: number;
   col: number;
   severity: Finding['severity'];
-  code: string;
+  /** Written from a Finding, so one of the codes fleethub reports. */
+  code: Finding['code'];
   message: string;
   hint: string | null;
   kind: string | null;

@@ -2,6 +2,7 @@
 import { createHash } from 'node:crypto';
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { join } from 'node:path';
+import type { Finding } from '../records/finding.js';
 import { hintFor } from '../records/hints.js';
 import { idFromPath, type RecordKind } from '../records/kinds.js';
 import { MAX_FILE_BYTES, tooLarge } from '../records/decodeText.js';
@@ -47,7 +48,7 @@ export function readFleetFile(root: string, file: FileToRead, validators: Valida
   }
 }
 
-function problemRows(file: FileToRead, stat: FileStat, code: string, message: string): FileRows {
+function problemRows(file: FileToRead, stat: FileStat, code: Finding['code'], message: string): FileRows {
   return {
     path: file.path,
     kind: file.kind,

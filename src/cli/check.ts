@@ -3,6 +3,7 @@
  * offline — the reconcile loop up to and including the checks step — and shows
  * each one's status with, for failing checks, the rows that failed.
  */
+import { checkSeverity } from '../checks/checkSeverity.js';
 import { UsageError } from '../errors.js';
 import type { CheckResult } from '../reconcile/reconcileContext.js';
 import { reconcile } from '../reconcile/reconcile.js';
@@ -41,9 +42,12 @@ export const check: Command = {
 
 Runs the named checks of policies/*.yaml (kind: checks), or only the given
 ids, each read-only against the cache with its time limit (timeout, default
-5s), and prints pass / fail / error / timeout with the rows that failed.
-Exit codes: 0 every check passes, 1 a check fails, errors or times out,
-2 usage (an unknown check id) or internal error.`,
+5s), and prints pass / fail / error / timeout with the rows that failed. A
+failing check of severity: warning is shown as a warning and does not fail
+the command; a check that errors or times out always does.
+Exit codes: 0 no check failed but those of severity warning, 1 a check of
+severity error failed, or a check errored or timed out, 2 usage (an unknown
+check id) or internal error.`,
   options: {},
   reads: true,
   async run(args, ctx) {
@@ -65,14 +69,15 @@ Exit codes: 0 every check passes, 1 a check fails, errors or times out,
       const r = result.checkResults.get(i.id) ?? { status: 'error' as const, count: 0, message: 'not run', rows: [] };
       return { id: i.id, title: i.title, severity: i.severity, status: r.status, count: r.count, message: r.message, rows: r.rows };
     });
-    const ok = out.every((c) => c.status === 'pass');
+    const ok = out.every((c) => c.status === 'pass' || checkSeverity(c.severity, c.status) === 'warning');
     return { text: () => checksText(out, ctx.style), json: () => ({ ok, checks: out }), problems: !ok };
   },
 };
 
 function checksText(checks: CheckJson[], style: Style): string {
   if (checks.length === 0) return 'no checks defined (add a policies/*.yaml of kind: checks)';
-  const paint = (c: CheckJson): string => (c.status === 'pass' ? style.green('pass') : c.severity === 'warning' && c.status === 'fail' ? style.yellow('fail') : style.red(c.status));
+  const warns = (c: CheckJson): boolean => c.status !== 'pass' && checkSeverity(c.severity, c.status) === 'warning';
+  const paint = (c: CheckJson): string => (c.status === 'pass' ? style.green('pass') : warns(c) ? style.yellow('fail (warning)') : style.red(c.status));
   const out = [renderTable(['id', 'status', 'title', 'why'], checks.map((c) => ({ id: c.id, status: paint(c), title: c.title, why: c.message })))];
   for (const c of checks) {
     if (c.status !== 'fail' || c.rows.length === 0) continue;
@@ -81,9 +86,17 @@ function checksText(checks: CheckJson[], style: Style): string {
     out.push('', `${style.bold(c.id)}: ${c.count} row${c.count === 1 ? '' : 's'}${c.count > shown.length ? `, first ${shown.length} shown` : ''}`);
     out.push(...renderTable(columns, shown).split('\n').map((l) => `  ${l}`));
   }
-  const count = (s: CheckResult['status']): number => checks.filter((c) => c.status === s).length;
-  const failed = checks.length - count('pass');
-  const parts = [`${count('pass')} passed`, `${count('fail')} failed`, ...(count('error') ? [`${count('error')} could not run`] : []), ...(count('timeout') ? [`${count('timeout')} timed out`] : [])];
-  out.push('', failed === 0 ? style.green(`all ${checks.length} checks pass`) : style.red(`${parts.join(', ')} (of ${checks.length})`));
+  const count = (s: CheckResult['status']): number => checks.filter((c) => c.status === s && !warns(c)).length;
+  const warnings = checks.filter(warns).length;
+  const failed = checks.length - count('pass') - warnings;
+  const parts = [
+    `${count('pass')} passed`,
+    ...(count('fail') ? [`${count('fail')} failed`] : []),
+    ...(warnings ? [`${warnings} failed with a warning`] : []),
+    ...(count('error') ? [`${count('error')} could not run`] : []),
+    ...(count('timeout') ? [`${count('timeout')} timed out`] : []),
+  ];
+  const summary = `${parts.join(', ')} (of ${checks.length})`;
+  out.push('', failed > 0 ? style.red(summary) : warnings > 0 ? style.yellow(summary) : style.green(`all ${checks.length} checks pass`));
   return out.join('\n');
 }

@@ -12,16 +12,19 @@ export const reconcile: Command = {
   summary: 'evaluate the fleet: modes, board, runtime registry, drift',
   usage: `fleethub reconcile [--probe] [--write | --push] [--check] [--allow-remote] [--format json]
 
-Loads and validates the files, evaluates each node's mode, and renders
-status/modes.json, status/BOARD.md and status/runtime-registry.json.
+Loads and validates the files, evaluates each node's mode, the policies, the
+named checks and the workplans, and renders status/modes.json,
+status/BOARD.md and status/runtime-registry.json. Lists the findings (errors
+first) as path:line:col: severity[code]: message, each with a hint; the JSON
+output has them all, each with file, line, column, hint and record.
   --probe         probe the fleet first (otherwise offline, on the last observations)
   --write         write the generated files that changed (to the working tree)
   --push          record the changes in the outbox and relay them upstream as a
                   commit (see 'fleethub relay'); they wait there while offline
   --check         exit 1 when a generated file no longer matches (drift)
   --allow-remote  let probes contact addresses other than loopback
-Exit codes: 0 ok, 1 validation errors (or drift with --check, or pushed changes
-that cannot land), 2 usage or internal error.`,
+Exit codes: 0 ok, 1 error findings (validation, policies, checks, workplans; or
+drift with --check, or pushed changes that cannot land), 2 usage or internal error.`,
   options: { probe: { type: 'boolean' }, write: { type: 'boolean' }, push: { type: 'boolean' }, check: { type: 'boolean' }, 'allow-remote': { type: 'boolean' } },
   reads: true,
   async run(args, ctx) {

@@ -7,7 +7,11 @@
  * `drain-order` error: a workload of a later wave whose `host` already changed
  * while an earlier wave still has workloads on `from_host` — pointing at that
  * workload's `/host`. Retiring in place is not a move, so it is never out of
- * order; an unknown workload id counts as remaining (validation reports it). Pure.
+ * order; an unknown workload id counts as remaining (validation reports it).
+ * A wave marked `last: true` (OpenBao and identity, which everything
+ * authenticates through) moves no earlier than any other workload: a later wave
+ * that still lists workloads contradicts it — `drain-last-wave-not-last`, an
+ * error at that wave's `/waves/<i>/last` in the policy file. Pure.
  */
 import type { DrainSequencePolicy, DrainWave, PolicyFinding, PolicyWorkload } from './policyData.js';
 
@@ -60,6 +64,19 @@ export function evaluateDrainSequence(policy: DrainSequencePolicy, workloads: Re
         pointer: '/host',
       });
     }
+  });
+  policy.waves.forEach((w, i) => {
+    if (w.last !== true) return;
+    const after = policy.waves.filter((o) => o.wave > w.wave && (o.workloads ?? []).length > 0);
+    if (after.length === 0) return;
+    findings.push({
+      code: 'drain-last-wave-not-last',
+      severity: 'error',
+      record: `policy:${policy.id}`,
+      message: `wave ${w.wave} (${w.title}) of ${policy.id} is marked last, but ${after.map((o) => `wave ${o.wave} (${o.title}) moves ${o.workloads!.join(', ')}`).join('; ')} after it`,
+      file: policy.file,
+      pointer: `/waves/${i}/last`,
+    });
   });
   return { policy, waves, next: waves.find((w) => !w.done) ?? null, findings };
 }

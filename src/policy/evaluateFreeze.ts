@@ -3,15 +3,23 @@
  * placements (placementHistory.ts) and the time are passed in.
  *
  * For each frozen host and each workload whose `host` or `target_host` is that
- * host (each field judged on its own):
- * - listed under the entry's `exceptions` → `freeze-exception` (info), never a violation;
- * - with history: the placement's first commit (of its current run) is on or after
- *   `since` → `freeze-violation` (error); before → `freeze-grandfathered` (info,
- *   legacy). A placement in no commit (an uncommitted change, or a file not
- *   committed yet) is new as of `now`;
- * - without history: one `freeze-no-history` warning per policy, and the policy's
- *   `without_history` rule: `grandfather` (the default) counts every current
- *   placement as existing, `violation` counts every one as new.
+ * host (each field judged on its own), the first rule that applies:
+ * 1. listed under the entry's `exceptions` → `freeze-exception` (info), never a violation;
+ * 2. its `host`, and listed in the entry's `legacy` inventory (the workloads on the
+ *    host when the freeze began) → `freeze-grandfathered` (info, basis `inventory`),
+ *    with or without history — unless history shows the placement's current run
+ *    began with a move onto the host on or after `since` (it left after the freeze
+ *    and came back, or was never there): then `freeze-violation`. A run that began
+ *    with the file itself (first committed with this host, as when the repository
+ *    was created after the freeze) does not contradict the inventory;
+ * 3. with history: the placement's first commit (of its current run) is on or after
+ *    `since` → `freeze-violation` (error); before → `freeze-grandfathered` (info,
+ *    legacy). A placement in no commit (an uncommitted change, or a file not
+ *    committed yet) is new as of `now`;
+ * 4. without history: the policy's `without_history` rule: `grandfather` (the
+ *    default) counts the placement as existing, `violation` as new; and one
+ *    `freeze-no-history` warning per policy — only when some placement needed
+ *    this rule (the inventory and the exceptions need no history).
  *
  * `since` is a date (the freeze starts at 00:00 UTC that day) or a date-time
  * (UTC unless it names an offset).
@@ -25,6 +33,8 @@ export interface FreezeEntry {
   since: string;
   reason?: string;
   exceptions?: string[];
+  /** The workloads on the host when the freeze began: their `host` placement is grandfathered. */
+  legacy?: string[];
 }
 
 export interface FreezePolicy {
@@ -60,11 +70,12 @@ export interface FreezeResult {
   host?: string;
   since?: string;
   /**
-   * How the placement was dated: `history` (firstSeen is its first commit),
-   * `uncommitted` (in no commit; firstSeen is now), `no-history` (the
-   * without_history rule decided; firstSeen is null).
+   * How the placement was judged: `inventory` (the entry's legacy inventory;
+   * firstSeen is null), `history` (firstSeen is its first commit), `uncommitted`
+   * (in no commit; firstSeen is now), `no-history` (the without_history rule
+   * decided; firstSeen is null). Exceptions are dated like any placement.
    */
-  basis?: 'history' | 'uncommitted' | 'no-history';
+  basis?: 'inventory' | 'history' | 'uncommitted' | 'no-history';
   firstSeen?: string | null;
 }
 
@@ -74,76 +85,74 @@ export function evaluateFreeze(policy: FreezePolicy, workloads: FreezeWorkload[]
   const results: FreezeResult[] = [];
   const rule = policy.without_history ?? 'grandfather';
   const nowIso = (typeof now === 'string' ? new Date(now) : now).toISOString();
-  if (!history.available) {
-    results.push({
-      code: 'freeze-no-history',
-      severity: 'warning',
-      record: `policy:${policy.id ?? 'freeze'}`,
-      message: noHistoryMessage(history.reason, rule),
-    });
-  }
   const sorted = [...workloads].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   for (const entry of policy.frozen) {
     const start = sinceMs(entry.since);
     const exceptions = new Set(entry.exceptions ?? []);
+    const legacy = new Set(entry.legacy ?? []);
     for (const w of sorted) {
       for (const field of FIELDS) {
         if (w[field] !== entry.host) continue;
-        const base = {
-          record: `workload:${w.id}`,
-          pointer: `/${field}` as const,
-          file: w.file,
-          workload: w.id,
-          host: entry.host,
-          since: entry.since,
-        };
+        const key = placementKey(field, entry.host);
+        const base = { record: `workload:${w.id}`, pointer: `/${field}` as const, file: w.file, workload: w.id, host: entry.host, since: entry.since };
         const where = `${field}: ${entry.host}${w.stage ? `, stage: ${w.stage}` : ''}`;
-        let basis: 'history' | 'uncommitted' | 'no-history';
-        let firstSeen: string | null;
-        if (!history.available) {
-          basis = 'no-history';
-          firstSeen = null;
-        } else {
-          const seen = history.firstSeen.get(w.file)?.get(placementKey(field, entry.host));
-          basis = seen === undefined ? 'uncommitted' : 'history';
-          firstSeen = seen ?? nowIso;
-        }
-        const dated = { basis, firstSeen };
+        const dated = dateOf(history, w.file, key, nowIso);
+        const push = (code: PlacementCode, message: string, dating: Dated = dated): void => {
+          results.push({ ...base, ...dating, code, severity: code === 'freeze-violation' ? 'error' : 'info', message });
+        };
+        const rollback = "Place it elsewhere, or list it under the freeze's exceptions with a documented rollback.";
         if (exceptions.has(w.id)) {
-          results.push({ ...base, ...dated, code: 'freeze-exception', severity: 'info', message: `workload ${w.id} is on frozen host ${entry.host} (${where}) as an exception listed in the freeze policy` });
+          push('freeze-exception', `workload ${w.id} is on frozen host ${entry.host} (${where}) as an exception listed in the freeze policy`);
           continue;
         }
+        const moved = history.available && history.movedIn.get(w.file)?.has(key) === true;
+        if (field === 'host' && legacy.has(w.id)) {
+          if (dated.basis === 'history' && moved && Date.parse(dated.firstSeen!) >= start) {
+            push(
+              'freeze-violation',
+              `workload ${w.id} is in the legacy inventory of frozen host ${entry.host}, but Git history shows it moved onto ${entry.host} (${where}) with the commit of ${day(dated.firstSeen!)}, ` +
+                `after the freeze of ${entry.since}: it was elsewhere after the freeze began, so this is a new placement (a workload that leaves a frozen host and comes back is no longer legacy). ${rollback}`,
+            );
+          } else {
+            push('freeze-grandfathered', `workload ${w.id} is on frozen host ${entry.host} (${where}), listed in the legacy inventory of the freeze of ${entry.since}: grandfathered legacy`, { basis: 'inventory', firstSeen: null });
+          }
+          continue;
+        }
+        const { basis, firstSeen } = dated;
         const isNew = firstSeen === null ? rule === 'violation' : Date.parse(firstSeen) >= start;
-        const when =
-          basis === 'history'
-            ? `since the commit of ${day(firstSeen!)}`
-            : basis === 'uncommitted'
-              ? 'in a change not committed yet'
-              : `(Git history unavailable; without_history: ${rule})`;
+        const when = basis === 'history' ? `since the commit of ${day(firstSeen!)}` : basis === 'uncommitted' ? 'in a change not committed yet' : `(Git history unavailable; without_history: ${rule})`;
         if (isNew) {
-          results.push({
-            ...base,
-            ...dated,
-            code: 'freeze-violation',
-            severity: 'error',
-            message:
-              `workload ${w.id} is placed on frozen host ${entry.host} (${where}) ${when}, ` +
-              `${basis === 'no-history' ? 'counted as new under' : 'after'} the freeze of ${entry.since}: no new placements on ${entry.host}. ` +
-              `Place it elsewhere, or list it under the freeze's exceptions with a documented rollback`,
-          });
+          // First committed with this placement: history cannot tell whether it was there before the file.
+          const inventory = basis === 'history' && !moved && field === 'host' ? ` If it was already on ${entry.host} when the freeze began (its file was first committed later), add it to the freeze's legacy inventory.` : '';
+          push(
+            'freeze-violation',
+            `workload ${w.id} is placed on frozen host ${entry.host} (${where}) ${when}, ${basis === 'no-history' ? 'counted as new under' : 'after'} the freeze of ${entry.since}: no new placements on ${entry.host}. ${rollback}${inventory}`,
+          );
         } else {
-          results.push({
-            ...base,
-            ...dated,
-            code: 'freeze-grandfathered',
-            severity: 'info',
-            message: `workload ${w.id} is on frozen host ${entry.host} (${where}) ${when}, ${basis === 'no-history' ? 'counted as existing under' : 'before'} the freeze of ${entry.since}: grandfathered legacy`,
-          });
+          push('freeze-grandfathered', `workload ${w.id} is on frozen host ${entry.host} (${where}) ${when}, ${basis === 'no-history' ? 'counted as existing under' : 'before'} the freeze of ${entry.since}: grandfathered legacy`);
         }
       }
     }
   }
+  // The fallback rule decided something: say that history was missing, and what was assumed.
+  if (!history.available && results.some((r) => r.basis === 'no-history' && r.code !== 'freeze-exception')) {
+    results.unshift({ code: 'freeze-no-history', severity: 'warning', record: `policy:${policy.id ?? 'freeze'}`, message: noHistoryMessage(history.reason, rule) });
+  }
   return results;
+}
+
+type PlacementCode = Exclude<FreezeCode, 'freeze-no-history'>;
+
+interface Dated {
+  basis: NonNullable<FreezeResult['basis']>;
+  firstSeen: string | null;
+}
+
+/** When a placement appeared, as far as history can tell. */
+function dateOf(history: PlacementHistory, file: string, key: string, nowIso: string): Dated {
+  if (!history.available) return { basis: 'no-history', firstSeen: null };
+  const seen = history.firstSeen.get(file)?.get(key);
+  return seen === undefined ? { basis: 'uncommitted', firstSeen: nowIso } : { basis: 'history', firstSeen: seen };
 }
 
 type Unavailable = Extract<PlacementHistory, { available: false }>['reason'];

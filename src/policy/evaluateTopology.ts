@@ -8,7 +8,8 @@
  *   another value today;
  * - a node that is DISABLED or DEGRADED, or frozen since a date not after `now`
  *   (`critical-on-unusable-host`). A frozen host does not count against workloads at
- *   `stage: legacy` (grandfathered, reference 004) nor against the freeze's exceptions.
+ *   `stage: legacy` (grandfathered, reference 004), nor those in the freeze's legacy
+ *   inventory, nor its exceptions.
  * One error per workload and code, pointing at the first offending hop (`/via/<i>`
  * or `/host`). Nodes not in the registry are left to validation. Pure.
  */
@@ -56,7 +57,7 @@ function unusableBecause(id: string, w: PolicyWorkload, nodes: ReadonlyMap<strin
   if (w.stage === 'legacy') return null;
   for (const f of freezes) {
     for (const entry of f.frozen) {
-      if (entry.host !== id || (entry.exceptions ?? []).includes(w.id)) continue;
+      if (entry.host !== id || (entry.exceptions ?? []).includes(w.id) || (entry.legacy ?? []).includes(w.id)) continue;
       const since = parseFleetDate(entry.since);
       if (since !== null && since <= now) return `frozen since ${entry.since} by ${f.id}`;
     }
@@ -64,7 +65,7 @@ function unusableBecause(id: string, w: PolicyWorkload, nodes: ReadonlyMap<strin
   return null;
 }
 
-function finding(w: PolicyWorkload, code: string, pointer: string, message: string): PolicyFinding {
+function finding(w: PolicyWorkload, code: PolicyFinding['code'], pointer: string, message: string): PolicyFinding {
   return { code, severity: 'error', record: `workload:${w.id}`, message, file: w.file, pointer };
 }
 

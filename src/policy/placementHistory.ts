@@ -4,7 +4,10 @@
  * placement its HEAD version declares (`host:<node>`, `target_host:<node>`)
  * and the date of the oldest commit of the most recent uninterrupted run in
  * which it is present: a workload that moved away and came back counts from
- * its return.
+ * its return. It also tells a run that began with a move (the file was already
+ * in the history, without that placement) from one that began with the file
+ * itself: a file first committed with its placement says nothing about where
+ * the workload ran before the file existed.
  *
  * - History is a graph: commits are visited once, parents before children. A
  *   placement present in a commit continues the earliest run among the parents
@@ -40,6 +43,8 @@ export type PlacementHistory =
       available: true;
       /** file (as given) → placement key (`host:<node>` / `target_host:<node>`) → ISO date of the first commit of its current run. Files absent from HEAD have no entry. */
       firstSeen: Map<string, Map<string, string>>;
+      /** file → the placement keys whose current run began with a move: in its first commit, the file was already in a parent, without the placement. */
+      movedIn: Map<string, Set<string>>;
       /** HEAD's commit id. */
       head: string;
       /** Commits walked. */
@@ -56,8 +61,13 @@ const MAX_BLOB_BYTES = 1 << 20;
 interface FileState {
   /** The blob id of this version, null when the file does not exist in the commit. */
   oid: string | null;
-  /** Placement key → start (ms since epoch) of its current run. */
-  placements: ReadonlyMap<string, number>;
+  /** Placement key → its current run: start (ms since epoch), and whether it began with a move. */
+  placements: ReadonlyMap<string, Run>;
+}
+
+interface Run {
+  start: number;
+  moved: boolean;
 }
 
 /** A directory holding workload files: its tree id (null when absent) and the state of each file in it, by name. */
@@ -84,7 +94,7 @@ interface Repository {
   commondir: string;
 }
 
-const EMPTY: ReadonlyMap<string, number> = new Map();
+const EMPTY: ReadonlyMap<string, Run> = new Map();
 const ABSENT: FileState = { oid: null, placements: EMPTY };
 const ABSENT_DIR: DirState = { oid: null, files: new Map() };
 
@@ -114,12 +124,14 @@ export async function placementHistory(dir: string, files: string[]): Promise<Pl
     }
     const headState = await walk.run(commits, head, [...new Set(paths.values())]);
     const firstSeen = new Map<string, Map<string, string>>();
+    const movedIn = new Map<string, Set<string>>();
     for (const [file, path] of paths) {
       const s = headState.get(path);
       if (!s || s.oid === null) continue;
-      firstSeen.set(file, new Map([...s.placements].map(([k, ms]) => [k, new Date(ms).toISOString()] as const)));
+      firstSeen.set(file, new Map([...s.placements].map(([k, run]) => [k, new Date(run.start).toISOString()] as const)));
+      movedIn.set(file, new Set([...s.placements].filter(([, run]) => run.moved).map(([k]) => k)));
     }
-    return { available: true, firstSeen, head, commits: commits.size };
+    return { available: true, firstSeen, movedIn, head, commits: commits.size };
   } catch (e) {
     return { available: false, reason: 'unreadable', detail: `the Git history of ${repo.workdir} could not be read: ${(e as Error).message}` };
   }
@@ -317,18 +329,16 @@ class HistoryWalk {
     if (oid === null) return ABSENT;
     if (parents.length === 1 && parents[0]!.oid === oid) return parents[0]!;
     const keys = (await this.placementsOf(oid)) ?? [...(parents[0]?.placements.keys() ?? [])];
-    const placements = new Map<string, number>();
+    const placements = new Map<string, Run>();
+    // A placement in no parent starts a run here: with a move when the file was already there.
+    const fresh: Run = { start: c.ms, moved: parents.some((p) => p.oid !== null) };
     for (const key of keys) {
-      let start = c.ms;
-      let inherited = false;
+      let run: Run | undefined;
       for (const p of parents) {
-        const s = p.placements.get(key);
-        if (s !== undefined && (!inherited || s < start)) {
-          start = s;
-          inherited = true;
-        }
+        const r = p.placements.get(key);
+        if (r !== undefined && (run === undefined || r.start < run.start)) run = r;
       }
-      placements.set(key, start);
+      placements.set(key, run ?? fresh);
     }
     return { oid, placements };
   }

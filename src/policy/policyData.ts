@@ -5,6 +5,7 @@
  * of a line, so they stay pure; the step turns pointers into lines.
  */
 import type { Mode } from '../evaluate/modeState.js';
+import type { FindingCode } from '../records/hints.js';
 
 export interface PolicyListener {
   port: number;
@@ -86,7 +87,7 @@ export interface DrainSequencePolicy {
 export interface FreezePolicy {
   id: string;
   file: string;
-  frozen: Array<{ host: string; since: string; reason?: string; exceptions?: string[] }>;
+  frozen: Array<{ host: string; since: string; reason?: string; exceptions?: string[]; legacy?: string[] }>;
 }
 
 /** Targets for critical nodes (policies/modes.yaml `peer_diversity`). */
@@ -98,7 +99,7 @@ export interface PeerDiversityTargets {
 }
 
 export interface PolicyFinding {
-  code: string;
+  code: FindingCode;
   severity: 'error' | 'warning';
   /** `kind:id`, e.g. `workload:temporal`. */
   record: string;

@@ -1,6 +1,7 @@
 /** What the reconcile steps share: the I/O they are given, the options, and what earlier steps found. */
 import type Database from 'better-sqlite3';
 import type { ModePolicy, ModeState } from '../evaluate/modeState.js';
+import type { FindingCode } from '../records/hints.js';
 import type { NodeObservation, ProbeOptions, ProbeTarget } from '../observe/observation.js';
 import type { BoardNode, BoardWorkload } from '../report/boardInput.js';
 import type { EventBody } from '../outbox/outboxEvent.js';
@@ -44,12 +45,17 @@ export interface DeclaredNode extends Omit<BoardNode, 'state' | 'reachable'> {
 }
 
 export interface ReconcileFinding {
-  code: string;
+  code: FindingCode;
   severity: 'error' | 'warning';
+  /** `kind:id` (`workload:openbao`, `check:forge-off-coulombcore`), or a file for file-level problems. */
   record: string;
   message: string;
+  /** Repository-relative path of the file the finding is about, and where in it (1-based). */
   file?: string;
   line?: number;
+  col?: number;
+  /** What to do about it; when absent, the code's hint (src/records/hints.ts). */
+  hint?: string;
 }
 
 /** The outcome of one named check. */

@@ -1,8 +1,9 @@
 /** Turns an ajv error into a finding code, a message for people, and where to point. Pure. */
 import type { ErrorObject } from 'ajv';
+import type { FindingCode } from './hints.js';
 
 export interface Described {
-  code: string;
+  code: FindingCode;
   message: string;
   pointer: string;
   atKey: boolean;

@@ -1,4 +1,8 @@
 /** A problem found in the fleet's files, reported as `path:line:col: severity[code]: message`. */
+import type { FindingCode } from './hints.js';
+
+export type { FindingCode };
+
 export interface Finding {
   /** Repository-relative path, '/'-separated. */
   file: string;
@@ -7,7 +11,7 @@ export interface Finding {
   /** 1-based column. */
   col: number;
   severity: Severity;
-  code: string;
+  code: FindingCode;
   message: string;
   /** What to do about it. */
   hint?: string;

@@ -6,7 +6,7 @@
 import { decodeText } from './decodeText.js';
 import { describeSchemaError } from './describeSchemaError.js';
 import type { Finding, Severity } from './finding.js';
-import { hintFor } from './hints.js';
+import { hintFor, type FindingCode } from './hints.js';
 import { ID_PATTERN, idFromPath, POLICY_KINDS, type RecordKind } from './kinds.js';
 import { createLocator, type Locator } from './locate.js';
 import { parseTasks, splitList, type ParsedTask } from './parseTasks.js';
@@ -53,7 +53,7 @@ export interface ParsedFile {
 export function parseRecordFile(path: string, kind: RecordKind, bytes: Uint8Array, validators: Validators): ParsedFile {
   const id = idFromPath(path);
   const out: ParsedFile = { path, kind, id, records: [], edges: [], findings: [] };
-  const report = (severity: Severity, code: string, message: string, line: number, col: number, recId = id, recKind: string = kind): void => {
+  const report = (severity: Severity, code: FindingCode, message: string, line: number, col: number, recId = id, recKind: string = kind): void => {
     out.findings.push({ file: path, line, col, severity, code, message, hint: hintFor(code), kind: recKind, id: recId });
   };
 
@@ -133,7 +133,7 @@ function edge(srcKind: string, srcId: string, pointer: string, dstKind: string, 
 
 const TASK_REF = /^(?:[A-Za-z0-9](?:[A-Za-z0-9_-]|\.(?!\.))*\/)?[A-Za-z][A-Za-z0-9_.-]*$/;
 
-type Report = (severity: Severity, code: string, message: string, line: number, col: number, recId?: string, recKind?: string) => void;
+type Report = (severity: Severity, code: FindingCode, message: string, line: number, col: number, recId?: string, recKind?: string) => void;
 
 function addTasks(out: ParsedFile, workplan: string, body: string, bodyLine: number, report: Report): void {
   const { tasks, problems } = parseTasks(body, bodyLine);

@@ -24,7 +24,7 @@ export function walkFleet(root: string, options: { stat?: boolean } = {}): Walk 
   const files: FleetFile[] = [];
   const findings: Finding[] = [];
   const realRoot = realpathSync(root);
-  const problem = (path: string, severity: Finding['severity'], code: string, message: string): void => {
+  const problem = (path: string, severity: Finding['severity'], code: Finding['code'], message: string): void => {
     findings.push({ file: path, line: 1, col: 1, severity, code, message, hint: hintFor(code) });
   };
   for (const k of KIND_DIRS) {

@@ -1,12 +1,34 @@
 /** What `fleethub reconcile` prints: JSON for machines, text for people. Pure. */
-import type { ReconcileContext } from '../reconcile/reconcileContext.js';
+import type { ReconcileContext, ReconcileFinding } from '../reconcile/reconcileContext.js';
+import { compareFindings, type Finding } from '../records/finding.js';
+import { hintFor } from '../records/hints.js';
+import { renderFindingList } from './renderFindingList.js';
 import { renderTable } from './renderTable.js';
 import { PLAIN, type Style } from './style.js';
 
+/** Findings listed in the text output; the JSON output has them all. */
+const MAX_FINDINGS = 50;
+
+/** A finding as `reconcile --format json` prints it: validate's fields (file, line, column, hint) plus the record. */
+export interface ReconcileFindingJson {
+  code: Finding['code'];
+  severity: 'error' | 'warning';
+  record: string;
+  message: string;
+  file: string | null;
+  line: number | null;
+  column: number | null;
+  hint: string;
+}
+
 export interface ReconcileJson {
   nodes: Array<{ id: string; declared: 'enabled' | 'disabled' | 'planned'; mode: string; since: string | null; last_verified: string | null; reasons: string[] }>;
-  findings: Array<{ code: string; severity: string; record: string; message: string }>;
+  findings: ReconcileFindingJson[];
   changes: Array<{ path: string; action: string; written: boolean; pushed: boolean }>;
+}
+
+function findingOut(f: ReconcileFinding): ReconcileFindingJson {
+  return { code: f.code, severity: f.severity, record: f.record, message: f.message, file: f.file ?? null, line: f.line ?? null, column: f.col ?? (f.line ? 1 : null), hint: f.hint ?? hintFor(f.code) };
 }
 
 export function reconcileJson(ctx: ReconcileContext): ReconcileJson {
@@ -16,7 +38,7 @@ export function reconcileJson(ctx: ReconcileContext): ReconcileJson {
       const failed = (ctx.observations.get(n.id)?.results ?? []).filter((r) => !r.ok).map((r) => `${r.type} ${r.target}: ${r.error ?? 'failed'}`);
       return { id: n.id, declared: !n.enabled ? 'disabled' : n.planned ? 'planned' : 'enabled', mode: s.mode, since: s.since, last_verified: s.last_verified, reasons: [s.reason, ...failed.filter((f) => !s.reason.includes(f))] };
     }),
-    findings: ctx.findings.map((f) => ({ code: f.code, severity: f.severity, record: f.record, message: f.message })),
+    findings: ctx.findings.map(findingOut),
     changes: ctx.changes.map((c) => ({ path: c.path, action: c.action, written: ctx.options.write, pushed: ctx.options.push === true })),
   };
 }
@@ -33,8 +55,17 @@ export function reconcileText(json: ReconcileJson, style: Style = PLAIN): string
   out.push('', style.bold('Changes'));
   if (json.changes.length === 0) out.push('  none: the generated files are up to date');
   for (const c of json.changes) out.push(`  ${c.written ? 'wrote' : c.pushed ? 'recorded for upstream:' : 'would ' + (c.action === 'create' ? 'create' : 'update')} ${c.path}`);
+  out.push('', style.bold('Findings'));
+  out.push(...renderFindingList(json.findings.map(asFinding).sort(errorsFirst), { max: MAX_FINDINGS, more: 'fleethub reconcile --format json lists them all' }, style));
   const errors = json.findings.filter((f) => f.severity === 'error').length;
   const warnings = json.findings.length - errors;
-  out.push('', `${errors} error(s), ${warnings} warning(s)${json.findings.length ? ' (fleethub reconcile --format json lists them)' : ''}`);
+  out.push('', errors > 0 ? style.red(`${errors} error(s), ${warnings} warning(s)`) : `${errors} error(s), ${warnings} warning(s)`);
   return out.join('\n');
+}
+
+const errorsFirst = (a: Finding, b: Finding): number => (a.severity === b.severity ? compareFindings(a, b) : a.severity === 'error' ? -1 : 1);
+
+/** Findings without a file (none today) are shown at their record. */
+function asFinding(f: ReconcileFindingJson): Finding {
+  return { file: f.file ?? f.record, line: f.line ?? 1, col: f.column ?? 1, severity: f.severity, code: f.code, message: f.message, hint: f.hint };
 }

@@ -1,7 +1,7 @@
 /** The fleet summary for people. Pure. */
 import type { FleetSummary } from '../cache/readSummary.js';
 import type { Finding } from '../records/finding.js';
-import { formatFinding } from './formatFinding.js';
+import { renderFindingList } from './renderFindingList.js';
 import { renderTable } from './renderTable.js';
 import { PLAIN, type Style } from './style.js';
 
@@ -37,9 +37,7 @@ export function renderSummary(s: FleetSummary, findings: Finding[], style: Style
   out.push('');
   const { errors, warnings } = s.findings;
   out.push(style.bold('Findings'));
-  if (findings.length === 0) out.push(style.green('  none'));
-  for (const f of findings.slice(0, MAX_FINDINGS)) out.push(indent(formatFinding(f, style)));
-  if (findings.length > MAX_FINDINGS) out.push(style.dim(`  ... and ${findings.length - MAX_FINDINGS} more (fleethub validate lists them all)`));
+  out.push(...renderFindingList(findings, { max: MAX_FINDINGS, more: 'fleethub validate lists them all' }, style));
   out.push('');
   out.push(errors > 0 ? style.red(`${errors} error(s), ${warnings} warning(s)`) : style.green(`ok: ${warnings} warning(s)`));
   return out.join('\n');

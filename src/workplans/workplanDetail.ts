@@ -5,6 +5,8 @@
  * people. Pure: the evaluation in, the output out (styling passed in).
  */
 import type { ReconcileFinding } from '../reconcile/reconcileContext.js';
+import { hintFor } from '../records/hints.js';
+import { formatFinding } from '../report/formatFinding.js';
 import { renderTable } from '../report/renderTable.js';
 import type { Style } from '../report/style.js';
 import type { WorkplanEvaluation } from './evaluateWorkplans.js';
@@ -57,7 +59,8 @@ export function workplanDetail(wp: GraphWorkplan, ev: WorkplanEvaluation, findin
       if (waiting > 0) lines.push('', style.yellow(`${waiting} task change(s) pending: recorded in the outbox, not upstream yet ('fleethub relay' sends them)`));
       if (findings.length > 0) {
         lines.push('', 'Findings:');
-        for (const f of findings) lines.push(`  ${(f.severity === 'error' ? style.red : style.yellow)(f.severity.padEnd(7))} ${f.file ?? ''}${f.line ? `:${f.line}` : ''} ${f.code}: ${f.message}`);
+        // Each as path:line:col: severity[code]: message, with its hint, as validate and reconcile print them.
+        for (const f of findings) lines.push(formatFinding({ file: f.file ?? wp.file, line: f.line ?? 1, col: f.col ?? 1, severity: f.severity, code: f.code, message: f.message, hint: f.hint ?? hintFor(f.code) }, style).replace(/^/gm, '  '));
       }
       return lines.join('\n');
     },

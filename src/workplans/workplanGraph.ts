@@ -24,6 +24,8 @@ export interface GraphTask {
   doneWhen: string[];
   file: string;
   line: number;
+  /** Where the task's text starts on its line (its id). */
+  col: number;
   /** The state comes from an event still waiting in the outbox (not in the file yet). */
   pending?: boolean;
 }
@@ -50,7 +52,7 @@ export function workplanGraph(db: Database.Database): WorkplanGraph {
   const workplans = (db.prepare('SELECT id, title, status, owner, file FROM workplans ORDER BY id').all() as Array<Omit<GraphWorkplan, 'tasks'>>).map((w) => ({ ...w, tasks: [] as string[] }));
   const byId = new Map(workplans.map((w) => [w.id, w]));
   const tasks = new Map<string, GraphTask>();
-  const rows = db.prepare('SELECT key, workplan, id, title, state, owner, line, file FROM tasks ORDER BY workplan, line, key').all() as Array<Omit<GraphTask, 'depends' | 'doneWhen'>>;
+  const rows = db.prepare(`SELECT t.key, t.workplan, t.id, t.title, t.state, t.owner, t.line, r.col, t.file FROM tasks t JOIN records r ON r.kind = 'task' AND r.id = t.key ORDER BY t.workplan, t.line, t.key`).all() as Array<Omit<GraphTask, 'depends' | 'doneWhen'>>;
   for (const r of rows) {
     const wp = byId.get(r.workplan);
     if (!wp) continue;

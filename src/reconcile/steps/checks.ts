@@ -1,14 +1,18 @@
 /**
  * Step: run the named checks (policies of kind `checks`) read-only against the
  * cache file, keep each result in `ctx.checkResults`, and report every check
- * that does not pass as a finding (`check-failed`, `check-error`,
- * `check-timeout`) at the check's file and line, with the check's severity.
+ * that does not pass as a finding at the check's file, line and column:
+ * `check-failed` with the check's severity (error unless it says warning);
+ * `check-error` and `check-timeout` always as errors, whatever the check's
+ * severity: a check that cannot be evaluated proves nothing either way.
  * With `only`, runs just those check ids (fleethub check <ids>).
  */
 import { cachePath } from '../../cache/cacheFile.js';
+import { checkSeverity } from '../../checks/checkSeverity.js';
 import { runChecks } from '../../checks/runChecks.js';
 import type { Expectation } from '../../checks/evaluateExpectation.js';
 import { durationMs } from '../../records/duration.js';
+import { hintFor } from '../../records/hints.js';
 import type { ReconcileContext } from '../reconcileContext.js';
 
 /** A check's time limit when its `timeout` is not given. */
@@ -24,6 +28,7 @@ interface CheckRow {
   timeout: string | null;
   file: string;
   line: number;
+  col: number;
 }
 
 const CODES = { fail: 'check-failed', error: 'check-error', timeout: 'check-timeout' } as const;
@@ -35,7 +40,7 @@ export async function checks(ctx: ReconcileContext, only?: readonly string[]): P
   if (!db) throw new Error('the checks step needs the cache: run the load step first');
   // The checks read the file through a new read-only connection, which sees only committed data.
   if (db.inTransaction) throw new Error('the checks step cannot run inside an open cache transaction');
-  let rows = db.prepare('SELECT id, policy, title, sql, expect, severity, timeout, file, line FROM checks ORDER BY file, line, id').all() as CheckRow[];
+  let rows = db.prepare(`SELECT c.id, c.policy, c.title, c.sql, c.expect, c.severity, c.timeout, c.file, c.line, r.col FROM checks c JOIN records r ON r.kind = 'check' AND r.id = c.id ORDER BY c.file, c.line, c.id`).all() as CheckRow[];
   if (only) rows = rows.filter((r) => only.includes(r.id));
   const results = await runChecks(
     cachePath(ctx.io.root),
@@ -55,11 +60,14 @@ export async function checks(ctx: ReconcileContext, only?: readonly string[]): P
     if (result.status === 'error' && reported.has(record)) return;
     ctx.findings.push({
       code: CODES[result.status],
-      severity: row.severity === 'warning' ? 'warning' : 'error',
+      severity: checkSeverity(row.severity, result.status),
       record,
       message: `${row.title}: ${result.status === 'error' ? `the check could not run: ${result.message}` : result.message}`,
       file: row.file,
       line: row.line,
+      col: row.col,
+      hint: hintFor(CODES[result.status]).replace('<id>', row.id),
     });
   });
 }
+

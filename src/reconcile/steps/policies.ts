@@ -53,6 +53,7 @@ export async function policies(ctx: ReconcileContext): Promise<void> {
 
   const locate = fileLocator(ctx.io.readText);
   for (const f of found) {
-    ctx.findings.push({ code: f.code, severity: f.severity, record: f.record, message: f.message, file: f.file, line: locate(f.file, f.pointer).line });
+    const at = locate(f.file, f.pointer);
+    ctx.findings.push({ code: f.code, severity: f.severity, record: f.record, message: f.message, file: f.file, line: at.line, col: at.col });
   }
 }
