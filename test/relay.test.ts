@@ -68,8 +68,8 @@ describe('fleethub task and relay, offline and back', () => {
       assert.equal(pendingIds(root).length, 2);
 
       // What the user sees includes what they did, marked as pending.
-      const wp = JSON.parse((await fh(root, ['workplan', 'WP', '--format', 'json'])).stdout) as { tasks: Array<{ id: string; state: string; pending: boolean }> };
-      assert.deepEqual(wp.tasks.map((t) => [t.id, t.state, t.pending]), [['T01', 'done', true], ['T02', 'doing', true], ['T03', 'todo', false]]);
+      const wp = JSON.parse((await fh(root, ['workplan', 'WP', '--format', 'json'])).stdout) as { tasks: Array<{ id: string; state: string; overlay: string | null }> };
+      assert.deepEqual(wp.tasks.map((t) => [t.id, t.state, t.overlay]), [['T01', 'done', 'pending'], ['T02', 'doing', 'pending'], ['T03', 'todo', null]]);
       assert.match((await fh(root, ['workplan', 'WP'])).stdout, /T01\s+done \(pending\)/);
       assert.match((await fh(root, ['status'])).stdout, /Outbox: 2 pending event\(s\)/);
       const offline = await fh(root, ['relay']);
@@ -94,9 +94,15 @@ describe('fleethub task and relay, offline and back', () => {
     assert.match((await fh(root, ['relay'])).stdout, /nothing to relay/);
     assert.equal((await upstreamLog(server, 'offline')).length, 2);
     assert.equal(await runGit(['status', '--porcelain'], { cwd: root }), '');
+    // Landed but not pulled: shown on top of the files, marked upstream, until git pull brings it.
+    const unpulled = (await fh(root, ['workplan', 'WP'])).stdout;
+    assert.match(unpulled, /T01\s+done \(upstream\)/);
+    assert.match(unpulled, /2 task change\(s\) landed upstream but are not in this checkout yet/);
     await runGit(['pull', '-q'], { cwd: root });
     assert.match(readFileSync(join(root, 'workplans/WP.md'), 'utf8'), /- \[x\] T01 First/);
-    assert.match((await fh(root, ['workplan', 'WP'])).stdout, /T01\s+done\s/);
+    const pulled = (await fh(root, ['workplan', 'WP'])).stdout;
+    assert.match(pulled, /T01\s+done\s/);
+    assert.doesNotMatch(pulled, /upstream|pending/);
   });
 
   it('re-applies events onto an upstream that moved: unrelated changes and a human edit of the same task line are kept', async () => {

@@ -14,7 +14,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { refreshCache } from '../cache/refreshCache.js';
 import { UsageError } from '../errors.js';
-import { openOutbox } from '../outbox/openOutbox.js';
+import { eventsNotInFiles } from '../outbox/eventsNotInFiles.js';
 import { pendingView } from '../outbox/pendingView.js';
 import { recordEvents } from '../outbox/recordEvents.js';
 import { attemptRelay, relayOptionsFrom } from '../relay/attemptRelay.js';
@@ -72,11 +72,9 @@ or another usage error.`,
       const bytes = readFileSync(join(root, file));
       if (!Buffer.from(bytes.toString('utf8'), 'utf8').equals(bytes)) throw new UsageError(`${file} is not valid UTF-8; fix it first (fleethub validate ${file})`);
 
-      // The file as it will be once the events still waiting in the outbox land.
-      const outbox = openOutbox(root, { create: false });
-      const pending = outbox?.list('pending') ?? [];
-      outbox?.close();
-      const before = pendingView(root, pending).read(file)!;
+      // The file as it will be once the events not in it yet land (relayed but not pulled, then still pending).
+      const { pending, unpulled } = await eventsNotInFiles(root);
+      const before = pendingView(root, [...unpulled, ...pending]).read(file)!;
       const date = now().toISOString().slice(0, 10);
       const edit = editTask(before, taskId, action, { note: noteArg, date });
       if ('error' in edit) throw new UsageError(`${workplan} (${file}): ${edit.message}`, { code: edit.error });

@@ -11,7 +11,7 @@ import { checks } from '../reconcile/steps/checks.js';
 import { load } from '../reconcile/steps/load.js';
 import { validate } from '../reconcile/steps/validate.js';
 import { workplans } from '../reconcile/steps/workplans.js';
-import { openOutbox } from '../outbox/openOutbox.js';
+import { eventsNotInFiles } from '../outbox/eventsNotInFiles.js';
 import { pendingTaskStates } from '../outbox/pendingTaskStates.js';
 import { findRoot } from '../repo/findRoot.js';
 import { evaluateWorkplans } from '../workplans/evaluateWorkplans.js';
@@ -29,8 +29,8 @@ tasks are ready and blocked. With an id, lists its tasks: state, readiness
 (ready, waiting, blocked, doing, done, cancelled), owner, dependencies and the
 verdict of its done-when checks, then its critical path (the longest chain of
 open tasks, across workplans). Runs offline: nothing is probed or written.
-Task changes still waiting in the outbox (not relayed upstream yet) are shown
-on top of the files, marked pending.
+Task changes not in the files yet are shown on top of them: marked pending
+while they wait in the outbox, upstream once relayed but not pulled.
 Exits 1 when a task ticked done fails its done-when check.`,
   options: {},
   reads: true,
@@ -41,10 +41,8 @@ Exits 1 when a task ticked done fails its done-when check.`,
     const run = await reconcile(fileIo(root), { probe: false, write: false, allowRemote: false }, [load, validate, checks, workplans]);
     const db = run.db!;
     try {
-      const outbox = openOutbox(root, { create: false });
-      const pending = pendingTaskStates(outbox?.list('pending') ?? []);
-      outbox?.close();
-      const ev = evaluateWorkplans(db, run.checkResults, pending);
+      const { pending, unpulled } = await eventsNotInFiles(root);
+      const ev = evaluateWorkplans(db, run.checkResults, pendingTaskStates(pending, unpulled));
       if (id === undefined) {
         const list = workplanList(ev);
         return { text: () => list.text(ctx.style), json: () => list.json, problems: list.problems };

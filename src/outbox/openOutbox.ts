@@ -47,8 +47,8 @@ export interface Outbox {
   readonly path: string;
   /** Appends events in one durable transaction; returns them as stored. */
   append(events: NewEvent[]): OutboxEvent[];
-  /** Events in relay order (seq), of one state, or all. */
-  list(state?: EventState, limit?: number): OutboxEvent[];
+  /** Events in relay order (seq), of one state, or all; `newest`: the last `limit` of them (still in relay order). */
+  list(state?: EventState, limit?: number, newest?: boolean): OutboxEvent[];
   get(id: string): OutboxEvent | undefined;
   counts(): Record<EventState, number>;
   /** Records the outcome of a relay pass in one transaction: applied events (with their commit) and dead letters. */
@@ -132,6 +132,8 @@ function outboxOn(db: Database.Database, path: string): Outbox {
   const byId = db.prepare(`SELECT * FROM events WHERE id = ?`);
   const byState = db.prepare(`SELECT * FROM events WHERE state = ? ORDER BY seq LIMIT ?`);
   const all = db.prepare(`SELECT * FROM events ORDER BY seq LIMIT ?`);
+  const lastByState = db.prepare(`SELECT * FROM (SELECT * FROM events WHERE state = ? ORDER BY seq DESC LIMIT ?) ORDER BY seq`);
+  const last = db.prepare(`SELECT * FROM (SELECT * FROM events ORDER BY seq DESC LIMIT ?) ORDER BY seq`);
   const applied = db.prepare(`UPDATE events SET state = 'applied', commit_oid = ?, settled_at = ? WHERE id = ? AND state = 'pending'`);
   const dead = db.prepare(`UPDATE events SET state = 'dead', dead_code = ?, dead_reason = ?, settled_at = ? WHERE id = ? AND state = 'pending'`);
   const retry = db.prepare(`UPDATE events SET state = 'pending', dead_code = NULL, dead_reason = NULL, settled_at = NULL WHERE id = ? AND state = 'dead'`);
@@ -156,7 +158,8 @@ function outboxOn(db: Database.Database, path: string): Outbox {
         }).immediate();
         return events.map((e) => toEvent(byId.get(e.id) as EventRow));
       }),
-    list: (state, limit = -1) => guard(() => ((state ? byState.all(state, limit) : all.all(limit)) as EventRow[]).map(toEvent)),
+    list: (state, limit = -1, newest = false) =>
+      guard(() => ((newest ? (state ? lastByState.all(state, limit) : last.all(limit)) : state ? byState.all(state, limit) : all.all(limit)) as EventRow[]).map(toEvent)),
     get: (id) => guard(() => {
       const row = byId.get(id) as EventRow | undefined;
       return row ? toEvent(row) : undefined;

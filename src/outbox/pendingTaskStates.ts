@@ -1,14 +1,21 @@
 /**
- * The task states the pending events will set, by task key (`WP/T01`): what
- * the user sees while offline, marked as pending. The last event for a task
- * wins, as it will when the events land.
+ * The task states that events not in this checkout's files yet will set, by
+ * task key (`WP/T01`): those still waiting in the outbox (`pending`) and those
+ * that landed upstream but were not pulled yet (`upstream`). The last event
+ * for a task wins, as it does in the files once everything lands.
  */
-import { TASK_ACTIONS } from '../workplans/editTask.js';
 import type { TaskState } from '../records/parseTasks.js';
+import { TASK_ACTIONS } from '../workplans/editTask.js';
 import type { OutboxEvent } from './outboxEvent.js';
 
-export function pendingTaskStates(pending: readonly OutboxEvent[]): Map<string, TaskState> {
-  const out = new Map<string, TaskState>();
-  for (const e of pending) if (e.type === 'task.set' && TASK_ACTIONS[e.payload.action]) out.set(`${e.payload.workplan}/${e.payload.task}`, TASK_ACTIONS[e.payload.action].state);
+export type TaskOverlay = { state: TaskState; overlay: 'pending' | 'upstream' };
+
+export function pendingTaskStates(pending: readonly OutboxEvent[], unpulled: readonly OutboxEvent[] = []): Map<string, TaskOverlay> {
+  const out = new Map<string, TaskOverlay>();
+  const add = (events: readonly OutboxEvent[], overlay: TaskOverlay['overlay']): void => {
+    for (const e of events) if (e.type === 'task.set' && TASK_ACTIONS[e.payload.action]) out.set(`${e.payload.workplan}/${e.payload.task}`, { state: TASK_ACTIONS[e.payload.action].state, overlay });
+  };
+  add(unpulled, 'upstream');
+  add(pending, 'pending');
   return out;
 }

@@ -8,7 +8,8 @@ import type Database from 'better-sqlite3';
 import type { CheckResult } from '../reconcile/reconcileContext.js';
 import { readiness, type ReadinessResult } from './readiness.js';
 import { verifyDoneWhen, type VerificationResult } from './verifyDoneWhen.js';
-import { workplanGraph, type GraphTask, type TaskState, type WorkplanGraph } from './workplanGraph.js';
+import type { TaskOverlay } from '../outbox/pendingTaskStates.js';
+import { workplanGraph, type GraphTask, type WorkplanGraph } from './workplanGraph.js';
 
 export interface WorkplanEvaluation {
   graph: WorkplanGraph;
@@ -18,12 +19,12 @@ export interface WorkplanEvaluation {
   checksRan: boolean;
 }
 
-/** `pending`: task states that events waiting in the outbox will set; they count as set, and the tasks are marked pending. */
-export function evaluateWorkplans(db: Database.Database, checkResults: ReadonlyMap<string, CheckResult>, pending: ReadonlyMap<string, TaskState> = new Map()): WorkplanEvaluation {
+/** `overlay`: task states that events not in the files yet will set (pendingTaskStates); they count as set, and the tasks are marked. */
+export function evaluateWorkplans(db: Database.Database, checkResults: ReadonlyMap<string, CheckResult>, overlay: ReadonlyMap<string, TaskOverlay> = new Map()): WorkplanEvaluation {
   const graph = workplanGraph(db);
-  for (const [key, state] of pending) {
+  for (const [key, o] of overlay) {
     const t = graph.tasks.get(key) as GraphTask | undefined;
-    if (t) Object.assign(t, { state, pending: true });
+    if (t) Object.assign(t, { state: o.state, overlay: o.overlay });
   }
   return { graph, readiness: readiness(graph), verification: verifyDoneWhen(graph.tasks.values(), checkResults), checksRan: checkResults.size > 0 };
 }

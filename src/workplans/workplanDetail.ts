@@ -30,7 +30,7 @@ export function workplanDetail(wp: GraphWorkplan, ev: WorkplanEvaluation, findin
     const t = ev.graph.tasks.get(k)!;
     const rd = ev.readiness.tasks.get(k)!;
     const v = ev.verification.tasks.get(k)!;
-    return { key: k, id: t.id, title: t.title, state: t.state, pending: t.pending === true, readiness: rd.readiness, owner: t.owner, depends: t.depends, waitingOn: rd.waitingOn, blockedBy: rd.blockedBy, doneWhen: { verdict: v.verdict, checks: v.checks }, line: t.line };
+    return { key: k, id: t.id, title: t.title, state: t.state, overlay: t.overlay ?? null, readiness: rd.readiness, owner: t.owner, depends: t.depends, waitingOn: rd.waitingOn, blockedBy: rd.blockedBy, doneWhen: { verdict: v.verdict, checks: v.checks }, line: t.line };
   });
   const failing = ev.verification.findings.filter((f) => f.code === 'done-not-verified' && f.task.startsWith(`${wp.id}/`));
   const json = { id: wp.id, title: wp.title, status: wp.status, owner: wp.owner, file: wp.file, done: r.done, total: r.total, cancelled: r.cancelled, ready: r.ready, blocked: r.blocked, criticalPath: r.criticalPath, checksRan: ev.checksRan, tasks, findings };
@@ -40,7 +40,7 @@ export function workplanDetail(wp: GraphWorkplan, ev: WorkplanEvaluation, findin
     text(style) {
       const table = renderTable(
         ['id', 'state', 'readiness', 'owner', 'depends', 'done-when', 'title'],
-        tasks.map((t) => ({ ...t, state: t.pending ? `${t.state} (pending)` : t.state, depends: t.depends.map(name).join(', '), 'done-when': verdictText(ev.graph.tasks.get(t.key)!, ev.verification.tasks.get(t.key)!, ev.checksRan), title: clip(t.title, 40) })),
+        tasks.map((t) => ({ ...t, state: t.overlay ? `${t.state} (${t.overlay})` : t.state, depends: t.depends.map(name).join(', '), 'done-when': verdictText(ev.graph.tasks.get(t.key)!, ev.verification.tasks.get(t.key)!, ev.checksRan), title: clip(t.title, 40) })),
       );
       const path = r.criticalPath.length === 0 ? 'none (every task is done or cancelled)' : `${r.criticalPath.map(name).join(' → ')} (${r.criticalPath.length} task${r.criticalPath.length === 1 ? '' : 's'})`;
       const lines = [
@@ -55,8 +55,10 @@ export function workplanDetail(wp: GraphWorkplan, ev: WorkplanEvaluation, findin
         `Critical path: ${path}`,
       ];
       if (tasks.some((t) => t.doneWhen.checks.length > 0) && !ev.checksRan) lines.push('', style.dim(NO_CHECKS));
-      const waiting = tasks.filter((t) => t.pending).length;
+      const waiting = tasks.filter((t) => t.overlay === 'pending').length;
+      const unpulled = tasks.filter((t) => t.overlay === 'upstream').length;
       if (waiting > 0) lines.push('', style.yellow(`${waiting} task change(s) pending: recorded in the outbox, not upstream yet ('fleethub relay' sends them)`));
+      if (unpulled > 0) lines.push('', style.dim(`${unpulled} task change(s) landed upstream but are not in this checkout yet ('git pull' brings them)`));
       if (findings.length > 0) {
         lines.push('', 'Findings:');
         // Each as path:line:col: severity[code]: message, with its hint, as validate and reconcile print them.

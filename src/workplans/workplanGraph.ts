@@ -26,8 +26,8 @@ export interface GraphTask {
   line: number;
   /** Where the task's text starts on its line (its id). */
   col: number;
-  /** The state comes from an event still waiting in the outbox (not in the file yet). */
-  pending?: boolean;
+  /** The state comes from an event not in the file yet: still in the outbox (`pending`), or landed upstream but not pulled (`upstream`). */
+  overlay?: 'pending' | 'upstream';
 }
 
 export interface GraphWorkplan {
