@@ -6,7 +6,7 @@
  */
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { startGitServer, type GitServer } from '../scripts/git-server/gitHttpServer.js';
@@ -16,7 +16,7 @@ import { relayCloneDir } from '../src/relay/relayClone.js';
 import type { HttpClient } from 'isomorphic-git';
 import nodeHttp from 'isomorphic-git/http/node';
 import { BIN, cliAsync, removeDir } from './helpers/fleet.js';
-import { checkout, pushChange, runGit, upstreamFile, upstreamLog, upstreamMessage, upstreamRepo } from './helpers/upstream.js';
+import { checkout, pushChange, runGit, smallFleet, upstreamFile, upstreamLog, upstreamMessage, upstreamRepo } from './helpers/upstream.js';
 
 const ADA = { name: 'Ada Ops', email: 'ada@fleet.invalid' };
 const EVENT_TRAILER = /^Fleethub-Event: [0-9A-Z]{26}$/gm;
@@ -249,6 +249,23 @@ describe('fleethub task and relay, offline and back', () => {
     assert.ok(!existsSync(join(gitdir, 'shallow')), 'the relay clone is full');
     assert.equal(await runGit(['--git-dir', gitdir, 'rev-list', '--count', 'refs/heads/fleethub-relay']), '3');
     assert.equal(server.requests.filter((r) => r.service === 'git-receive-pack' && r.method === 'POST').length - pushesBefore, 1);
+  });
+
+  it('fetches only what is new: the second pass does not download the history again', async () => {
+    const big = Array.from({ length: 40_000 }, (_, i) => `line ${i} ${(i * 7919) % 100_003}`).join('\n');
+    const url = await upstreamRepo(server, 'incremental', { ...smallFleet(), 'docs/big.txt': big });
+    const root = keep(await checkout(url, ADA));
+    const packBytes = (): number => {
+      const dir = join(relayCloneDir(root, url), 'objects/pack');
+      return existsSync(dir) ? readdirSync(dir).reduce((n, f) => n + statSync(join(dir, f)).size, 0) : 0;
+    };
+    assert.equal((await fh(root, ['task', 'done', 'WP', 'T01'])).code, 0);
+    const first = packBytes();
+    assert.ok(first > 100_000, `the first fetch brings the history (${first} bytes)`);
+    assert.equal((await fh(root, ['task', 'done', 'WP', 'T02'])).code, 0);
+    const second = packBytes() - first;
+    assert.ok(second < first / 10, `the second fetch brings only what is new (${second} bytes after ${first})`);
+    assert.match((await upstreamFile(server, 'incremental', 'workplans/WP.md'))!, /- \[x\] T02 Second/);
   });
 
   it('loses nothing when the cache is deleted or corrupt; a corrupt outbox is an error that names it', async () => {

@@ -18,7 +18,7 @@
  * refused credential stops with UpstreamAuthError. Never touches the user's
  * working tree or index when there is an upstream.
  */
-import { readFileSync, rmSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import http from 'isomorphic-git/http/node';
 import type { HttpClient } from 'isomorphic-git';
@@ -31,7 +31,7 @@ import { backoffDelay } from './backoffDelay.js';
 import { planRelay, type RelayPlan } from './planRelay.js';
 import { pushCommits } from './pushCommits.js';
 import { readFilesAt } from './readFilesAt.js';
-import { fetchUpstream, relayCloneDir, type RemoteAccess } from './relayClone.js';
+import { fetchUpstream, relayCloneDir, removeRelayClone, type RemoteAccess } from './relayClone.js';
 import { acquireRelayLock } from './relayLock.js';
 import { relayReads } from './relayReads.js';
 import { resolveUpstream } from './resolveUpstream.js';
@@ -132,7 +132,7 @@ async function withDisposableClone(root: string, url: string, pass: () => Promis
     await pass();
   } catch (e) {
     if (e instanceof FleethubError) throw e;
-    rmSync(relayCloneDir(root, url), { recursive: true, force: true });
+    removeRelayClone(relayCloneDir(root, url));
     await pass();
   }
 }

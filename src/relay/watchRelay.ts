@@ -1,6 +1,6 @@
 /**
  * `relay --watch`: relays whenever the outbox has pending events, until the
- * signal aborts. After a transient failure it waits until the backoff the
+ * signal aborts (a pass under way is finished first). After a transient failure it waits until the backoff the
  * failed pass recorded (exponential, with jitter); otherwise it looks again
  * every `intervalMs`. Refused credentials and rejected pushes stop the watch:
  * retrying cannot fix them, a person must.
@@ -15,6 +15,17 @@ export interface WatchIo extends RelayIo {
 }
 
 export async function watchRelay(root: string, options: RelayOptions & { intervalMs: number }, io: WatchIo, signal: AbortSignal, onPass: (outcome: RelayReport | Error) => void): Promise<void> {
+  // Listening for the whole watch says "I stop cleanly": an interrupt during a pass lets the pass finish, then the loop ends.
+  const listening = (): void => {};
+  signal.addEventListener('abort', listening);
+  try {
+    await watch(root, options, io, signal, onPass);
+  } finally {
+    signal.removeEventListener('abort', listening);
+  }
+}
+
+async function watch(root: string, options: RelayOptions & { intervalMs: number }, io: WatchIo, signal: AbortSignal, onPass: (outcome: RelayReport | Error) => void): Promise<void> {
   while (!signal.aborted) {
     const outbox = openOutbox(root)!;
     const pending = outbox.counts().pending;

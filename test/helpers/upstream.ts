@@ -4,7 +4,7 @@
  * each with its own writer identity.
  */
 import { execFile } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { GitServer } from '../../scripts/git-server/gitHttpServer.js';
@@ -68,9 +68,13 @@ export async function upstreamLog(server: GitServer, name: string, format = '%s'
 /** Another engineer's change pushed straight to upstream: edit files in a fresh clone, commit, push. */
 export async function pushChange(url: string, edit: (dir: string) => void, message: string): Promise<void> {
   const dir = await checkout(url, { name: 'Other Engineer', email: 'other@fleet.invalid' });
-  edit(dir);
-  await runGit(['commit', '-qam', message], { cwd: dir });
-  await runGit(['push', '-q', 'origin', 'HEAD'], { cwd: dir });
+  try {
+    edit(dir);
+    await runGit(['commit', '-qam', message], { cwd: dir });
+    await runGit(['push', '-q', 'origin', 'HEAD'], { cwd: dir });
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 }
 
 export { runGit };
