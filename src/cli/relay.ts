@@ -34,7 +34,7 @@ else upstream's default. FLEETHUB_TOKEN (and FLEETHUB_TOKEN_USER, default
 no upstream gets the events written to its working tree.
   --once              one pass (the default)
   --watch             keep relaying until interrupted; back off while unreachable
-  --batch-size <n>    most events per commit (default 2500)
+  --batch-size <n>    most events per commit (default 5000)
   --interval <s>      with --watch: how often to look for new events (default 5)
 Exit codes: 0 everything relayed, 1 upstream unreachable, credentials refused,
 push rejected, or dead letters, 2 usage or internal error.`,
