@@ -2,7 +2,7 @@
  * One benchmark step, run in a fresh process so its peak memory is its own.
  * Prints one JSON line: { ms, maxRssMb }.
  *
- *   node dist/scripts/bench-step.js <floor|cold|warm|one-file|validate|offline-eval> <fleet dir>
+ *   node dist/scripts/bench-step.js <floor|cold|warm|one-file|validate|offline-eval|modes-eval> <fleet dir>
  *   node dist/scripts/bench-step.js probe-tick <simulated nodes>:<concurrency>
  */
 import { appendFileSync, readdirSync, readFileSync, rmSync } from 'node:fs';
@@ -15,7 +15,7 @@ import { refreshCache } from '../src/cache/refreshCache.js';
 import { probeFleet } from '../src/observe/probeFleet.js';
 import type { ProbeTarget } from '../src/observe/observation.js';
 import { fileIo } from '../src/reconcile/fileIo.js';
-import { reconcile, STEPS } from '../src/reconcile/reconcile.js';
+import { reconcile, STEPS, type Step } from '../src/reconcile/reconcile.js';
 import { load } from '../src/reconcile/steps/load.js';
 import { PROBE_TIMEOUT_MS } from './benchConfig.js';
 import { startFleetSimulator } from './sim/fleetSimulator.js';
@@ -51,18 +51,10 @@ const steps: Record<string, () => Promise<unknown>> = {
     r.db.close();
   },
   /** The evaluation a reconcile does after loading: modes of every node, board, runtime registry (offline, nothing written); the median of five in one process, as the hub runs it. */
-  'offline-eval': async () => {
-    const loaded = await reconcile(fileIo(root), { probe: false, write: false, allowRemote: false }, [load]);
-    const times: number[] = [];
-    for (let i = 0; i < 5; i++) {
-      const ctx = { ...loaded, findings: [], artifacts: [], changes: [], conditions: new Map(), states: new Map(), persisted: new Map(), observations: new Map(), lastObservations: new Map() };
-      const started = performance.now();
-      for (const step of STEPS.slice(1)) await step(ctx);
-      times.push(performance.now() - started);
-    }
-    loaded.db?.close();
-    return times.sort((a, b) => a - b)[2]!;
-  },
+  /** Every reconcile step after load (modes, freeze, policies, checks, workplans, board, registry), offline. */
+  'offline-eval': () => offlineEval(STEPS.slice(1)),
+  /** The loop as issue 3 measured it: modes (evaluate) and the generated files (plan), without the policy steps. */
+  'modes-eval': () => offlineEval(STEPS.filter((s) => ['validate', 'observe', 'evaluate', 'plan', 'apply'].includes(s.name))),
   /** One probe tick over N simulated nodes, 10% of them hanging (root = N:concurrency). The simulator shares the process. */
   'probe-tick': async () => {
     const [n, concurrency] = root.split(':').map(Number) as [number, number];
@@ -91,10 +83,24 @@ const steps: Record<string, () => Promise<unknown>> = {
   },
 };
 
+/** The median of five runs of `list` over one loaded fleet, each on a fresh context. */
+async function offlineEval(list: readonly Step[]): Promise<number> {
+  const loaded = await reconcile(fileIo(root), { probe: false, write: false, allowRemote: false }, [load]);
+  const times: number[] = [];
+  for (let i = 0; i < 5; i++) {
+    const ctx = { ...loaded, findings: [], artifacts: [], changes: [], conditions: new Map(), states: new Map(), persisted: new Map(), observations: new Map(), lastObservations: new Map(), boardSections: [], checkResults: new Map() };
+    const started = performance.now();
+    for (const step of list) await step(ctx);
+    times.push(performance.now() - started);
+  }
+  loaded.db?.close();
+  return times.sort((a, b) => a - b)[2]!;
+}
+
 const run = steps[step];
 if (!run) throw new Error(`unknown step ${step}`);
 if (step === 'cold') rmSync(cachePath(root), { force: true });
-if (step === 'one-file' || step === 'warm' || step === 'validate' || step === 'offline-eval') (await refreshCache(root)).db.close();
+if (step === 'one-file' || step === 'warm' || step === 'validate' || step === 'offline-eval' || step === 'modes-eval') (await refreshCache(root)).db.close();
 const start = performance.now();
 const own = await run();
 const ms = typeof own === 'number' ? own : performance.now() - start;

@@ -111,7 +111,9 @@ Synthetic node ${i} in ${area}. Generated for benchmarks.
     if (kind === 'tunnel') {
       lines.push(`via: [${host}, ${nodeId(Math.floor(rnd() * o.nodes))}, ${target}]`, `direction: ${rnd() < 0.5 ? 'forward' : 'reverse'}`);
     } else {
-      lines.push('listeners:', `  - { port: ${1024 + (i % 50000)}, protocol: tcp, edge_role: ${pick(EDGE_ROLES)} }`);
+      // Like a fleet that follows the edge-listener policy: TCP only on service edges, internal transport over QUIC.
+      const role = pick(EDGE_ROLES);
+      lines.push('listeners:', `  - { port: ${1024 + (i % 50000)}, protocol: ${role === 'internal' ? 'quic' : 'tcp'}, edge_role: ${role} }`);
     }
     if (kind === 'datastore') lines.push('stateful: true');
     lines.push('---', `Synthetic ${kind} ${i}.`, '');

@@ -60,6 +60,11 @@ function finish(root: string, outbox: Outbox, log: RedoLog, at: string): string[
   return written;
 }
 
+/** Whether a pass into the working tree was interrupted and is still to be finished. */
+export function hasRedoLog(root: string): boolean {
+  return existsSync(redoPath(root));
+}
+
 function redoPath(root: string): string {
   return join(root, STATE_DIR, 'relay.redo.json');
 }

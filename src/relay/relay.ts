@@ -26,7 +26,7 @@ import { FleethubError, UpstreamAuthError, UpstreamRejectedError, UpstreamUnreac
 import type { DeadLetter, Outbox } from '../outbox/openOutbox.js';
 import { openOutbox } from '../outbox/openOutbox.js';
 import type { OutboxEvent } from '../outbox/outboxEvent.js';
-import { applyToWorkingTree, recoverWorkingTree } from './applyToWorkingTree.js';
+import { applyToWorkingTree, hasRedoLog, recoverWorkingTree } from './applyToWorkingTree.js';
 import { backoffDelay } from './backoffDelay.js';
 import { planRelay, type RelayPlan } from './planRelay.js';
 import { pushCommits } from './pushCommits.js';
@@ -93,6 +93,11 @@ export async function relay(root: string, options: RelayOptions, io: RelayIo): P
   const outbox = openOutbox(root)!;
   const report: RelayReport = { target: 'upstream', url: null, branch: null, pending: 0, applied: 0, landed: 0, dead: [], commits: [], written: [], pushes: 0, ms: { fetch: 0, plan: 0, commit: 0, push: 0, total: 0 } };
   try {
+    // Nothing to do touches no configuration and no network.
+    if (outbox.counts().pending === 0 && !hasRedoLog(root)) {
+      report.ms.total = Date.now() - started;
+      return report;
+    }
     const upstream = await resolveUpstream(root, options);
     if (upstream.kind === 'working-tree') {
       report.target = 'working-tree';
