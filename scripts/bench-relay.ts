@@ -13,6 +13,7 @@ import { recordEvents } from '../src/outbox/recordEvents.js';
 import type { EventBody } from '../src/outbox/outboxEvent.js';
 import { relayCloneDir } from '../src/relay/relayClone.js';
 import type { RelayReport } from '../src/relay/relay.js';
+import { checkout } from './git-server/fleetUpstream.js';
 import { startGitServer } from './git-server/gitHttpServer.js';
 import { runGit } from './git-server/runGit.js';
 import { generateFleet } from './gen-fleet.js';
@@ -43,25 +44,22 @@ export async function benchRelay(options: { events: number; workplans: number; b
     for (const path of walk(fleet)) files[relative(fleet, path)] = readFileSync(path, 'utf8');
     await server.createRepo('bench', { files });
     await server.createRepo('bench-cgit', { files });
-    const checkout = join(dir, 'checkout');
-    await runGit(['clone', '-q', server.url('bench'), checkout]);
-    await runGit(['config', 'user.name', 'Bench Writer'], { cwd: checkout });
-    await runGit(['config', 'user.email', 'bench@fleet.invalid'], { cwd: checkout });
+    const root = await checkout(server.url('bench'), { name: 'Bench Writer', email: 'bench@fleet.invalid' }, join(dir, 'checkout'));
 
     const bodies: EventBody[] = Array.from({ length: options.events }, (_, i) => {
       const wp = `WP-${String(i % options.workplans).padStart(4, '0')}`;
       const task = `T${String((Math.floor(i / options.workplans) % 20) + 1).padStart(2, '0')}`;
       return { type: 'task.set', payload: { workplan: wp, task, action: i % 3 === 0 ? 'done' : 'start', note: `bench event ${i}`, date: '2026-12-01', file: `workplans/${wp}.md` } };
     });
-    await recordEvents(checkout, bodies, { env: {}, now: () => new Date() });
+    await recordEvents(root, bodies, { env: {}, now: () => new Date() });
 
     const started = performance.now();
-    const out = await run(process.execPath, [BIN, 'relay', '--format', 'json', '--root', checkout, ...(options.batchSize ? ['--batch-size', String(options.batchSize)] : [])]);
+    const out = await run(process.execPath, [BIN, 'relay', '--format', 'json', '--root', root, ...(options.batchSize ? ['--batch-size', String(options.batchSize)] : [])]);
     const totalMs = performance.now() - started;
     const report = JSON.parse(out) as RelayReport;
     if (report.applied !== options.events) throw new Error(`relayed ${report.applied} of ${options.events} events`);
 
-    const gitdir = relayCloneDir(checkout, server.url('bench'));
+    const gitdir = relayCloneDir(root, server.url('bench'));
     const t = performance.now();
     await runGit(['--git-dir', gitdir, 'push', '-q', server.url('bench-cgit'), `${report.commits.at(-1)}:refs/heads/main`]);
     const cGitPushMs = performance.now() - t;

@@ -16,7 +16,7 @@ import { relayCloneDir } from '../src/relay/relayClone.js';
 import type { HttpClient } from 'isomorphic-git';
 import nodeHttp from 'isomorphic-git/http/node';
 import { BIN, cliAsync, removeDir } from './helpers/fleet.js';
-import { checkout, pushChange, runGit, smallFleet, upstreamFile, upstreamLog, upstreamMessage, upstreamRepo } from './helpers/upstream.js';
+import { checkout, pushChange, runGit, smallFleet, upstreamFile, upstreamLog, upstreamMessage, upstreamRepo } from '../scripts/git-server/fleetUpstream.js';
 
 const ADA = { name: 'Ada Ops', email: 'ada@fleet.invalid' };
 const EVENT_TRAILER = /^Fleethub-Event: [0-9A-Z]{26}$/gm;

@@ -11,7 +11,7 @@ import { openOutbox } from '../src/outbox/openOutbox.js';
 import { recordEvents } from '../src/outbox/recordEvents.js';
 import { journalIds, journalPath } from '../src/relay/journal.js';
 import { cliAsync, removeDir } from './helpers/fleet.js';
-import { checkout, upstreamFile, upstreamLog, upstreamRepo } from './helpers/upstream.js';
+import { checkout, upstreamFile, upstreamLog, upstreamRepo } from '../scripts/git-server/fleetUpstream.js';
 
 const WRITERS = ['ada', 'bob', 'cyd'].map((n) => ({ name: n.toUpperCase(), email: `${n}@fleet.invalid` }));
 const EVENTS = 300;

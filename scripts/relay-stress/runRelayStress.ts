@@ -26,12 +26,13 @@ import { fileURLToPath } from 'node:url';
 import { startGitServer, type GitServer } from '../git-server/gitHttpServer.js';
 import { openOutbox } from '../../src/outbox/openOutbox.js';
 import { journalIds, journalPath } from '../../src/relay/journal.js';
-import { BIN } from '../../test/helpers/fleet.js';
-import { checkout, runGit, smallFleet, upstreamFile, upstreamRepo } from '../../test/helpers/upstream.js';
+import { checkout, runGit, smallFleet, upstreamFile, upstreamRepo } from '../git-server/fleetUpstream.js';
 import { mulberry32 } from './mulberry32.js';
 import { spawnKillable, type ChildExit } from './spawnKillable.js';
 import { verifyTrial } from './verifyTrial.js';
 import { RELAY_PHASES, watchRelayPhases, type RelayPhase } from './watchRelayPhases.js';
+
+const BIN = fileURLToPath(new URL('../../../bin/fleethub.js', import.meta.url));
 
 export type KillPhase = 'append' | `relay:${RelayPhase}`;
 

@@ -9,7 +9,7 @@
 import type { GitServer } from '../git-server/gitHttpServer.js';
 import { openOutbox } from '../../src/outbox/openOutbox.js';
 import type { EventState, OutboxEvent } from '../../src/outbox/outboxEvent.js';
-import { upstreamFile } from '../../test/helpers/upstream.js';
+import { upstreamFile } from '../git-server/fleetUpstream.js';
 
 export interface TrialVerdict {
   /** Events in the outbox (appended, acknowledged or not). */

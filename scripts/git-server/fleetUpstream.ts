@@ -1,15 +1,15 @@
 /**
- * Test helpers for the relay: a fleet repository served by the loopback Git
- * server (git http-backend), and engineers' checkouts of it made with C git,
- * each with its own writer identity.
+ * For the relay's tests and stress: a fleet repository served by the loopback
+ * Git server (git http-backend), and engineers' checkouts of it made with C
+ * git, each with its own writer identity.
  */
 import { execFile } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { GitServer } from '../../scripts/git-server/gitHttpServer.js';
-import { isolatedGitEnv } from '../../scripts/git-server/isolatedGitEnv.js';
-import { runGit } from '../../scripts/git-server/runGit.js';
+import type { GitServer } from './gitHttpServer.js';
+import { isolatedGitEnv } from './isolatedGitEnv.js';
+import { runGit } from './runGit.js';
 import { promisify } from 'node:util';
 
 const execFileAsync = promisify(execFile);
