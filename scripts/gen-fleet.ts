@@ -12,24 +12,13 @@ import { parseArgs } from 'node:util';
 import { pathToFileURL } from 'node:url';
 import { MODES_FILE, renderModesFile } from '../src/evaluate/modesFile.js';
 import type { ModeState } from '../src/evaluate/modeState.js';
+import { mulberry32 } from './mulberry32.js';
 
 export interface GenOptions {
   nodes: number;
   workloads: number;
   workplans: number;
   seed?: number;
-}
-
-/** A small seeded PRNG (mulberry32), so fleets are reproducible. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 const AREAS = ['eu-central', 'eu-west', 'us-west', 'us-east', 'ap-south', 'home', 'lab'];
@@ -39,7 +28,7 @@ const STAGES = ['production', 'production', 'staging', 'legacy', 'planned'];
 const EDGE_ROLES = ['external-ingress', 'control-api', 'artifact-delivery', 'internal'];
 
 export function generateFleet(dir: string, o: GenOptions): { files: number } {
-  const rnd = random(o.seed ?? 1);
+  const rnd = mulberry32(o.seed ?? 1);
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rnd() * xs.length)]!;
   const nodeId = (i: number): string => `node-${String(i).padStart(5, '0')}`;
   const wlId = (i: number): string => `wl-${String(i).padStart(5, '0')}`;

@@ -27,7 +27,7 @@ import { startGitServer, type GitServer } from '../git-server/gitHttpServer.js';
 import { openOutbox } from '../../src/outbox/openOutbox.js';
 import { journalIds, journalPath } from '../../src/relay/journal.js';
 import { checkout, runGit, smallFleet, upstreamFile, upstreamRepo } from '../git-server/fleetUpstream.js';
-import { mulberry32 } from './mulberry32.js';
+import { mulberry32 } from '../mulberry32.js';
 import { spawnKillable, type ChildExit } from './spawnKillable.js';
 import { verifyTrial } from './verifyTrial.js';
 import { RELAY_PHASES, watchRelayPhases, type RelayPhase } from './watchRelayPhases.js';

@@ -1,4 +1,4 @@
-/** A small seeded PRNG (mulberry32): the same seed gives the same sequence in [0, 1), so a stress trial can be replayed. */
+/** A small seeded PRNG (mulberry32): the same seed gives the same sequence in [0, 1), so synthetic fleets are reproducible and a stress trial can be replayed. */
 export function mulberry32(seed: number): () => number {
   let a = seed >>> 0;
   return () => {
