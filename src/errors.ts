@@ -69,7 +69,7 @@ export class UnknownEventError extends FleethubError {
 /** Upstream could not be reached, or answered with a transient failure: the relay backs off and tries again; events stay pending. */
 export class UpstreamUnreachableError extends FleethubError {
   constructor(url: string, detail: string) {
-    super('upstream-unreachable', `upstream ${url} is unreachable (${detail}); events stay in the outbox and are relayed when it is back`, { url, detail });
+    super('upstream-unreachable', `upstream ${url} is unreachable (${detail})`, { url, detail });
   }
 }
 

@@ -6,7 +6,9 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { EventBody, OutboxEvent, Writer } from '../src/outbox/outboxEvent.js';
+import { UpstreamAuthError, UpstreamRejectedError, UpstreamUnreachableError } from '../src/errors.js';
 import { applyEvent } from '../src/relay/applyEvent.js';
+import { classifyGitError } from '../src/relay/classifyGitError.js';
 import { backoffDelay } from '../src/relay/backoffDelay.js';
 import { fileView } from '../src/relay/fileView.js';
 import { journalIds, journalLine, journalPath } from '../src/relay/journal.js';
@@ -101,5 +103,22 @@ describe('journals and backoff', () => {
     assert.equal(backoffDelay(4, 0.999999), 8000);
     assert.equal(backoffDelay(40, 1), 300_000);
     assert.ok(backoffDelay(3, 0.25) > backoffDelay(3, 0.2));
+  });
+});
+
+describe('classifyGitError', () => {
+  const url = 'https://git.example.invalid/fleet.git';
+  const http = (statusCode: number) => Object.assign(new Error(`HTTP Error: ${statusCode}`), { code: 'HttpError', data: { statusCode, statusMessage: 'x' } });
+  it('tells transient failures (back off) from refused credentials (stop) and other refusals', () => {
+    assert.ok(classifyGitError(Object.assign(new Error('connect ECONNREFUSED'), { code: 'ECONNREFUSED' }), url, false) instanceof UpstreamUnreachableError);
+    assert.ok(classifyGitError(new Error('Request timed out'), url, false) instanceof UpstreamUnreachableError);
+    assert.ok(classifyGitError(http(503), url, false) instanceof UpstreamUnreachableError);
+    assert.ok(classifyGitError(http(429), url, false) instanceof UpstreamUnreachableError);
+    const auth = classifyGitError(http(401), url, true);
+    assert.ok(auth instanceof UpstreamAuthError && /refused the token in FLEETHUB_TOKEN/.test(auth.message));
+    assert.ok(classifyGitError(http(403), url, false) instanceof UpstreamAuthError);
+    assert.ok(classifyGitError(http(404), url, false) instanceof UpstreamRejectedError);
+    const bug = new TypeError('x is undefined');
+    assert.equal(classifyGitError(bug, url, false), bug, 'a bug is not dressed up as a network problem');
   });
 });

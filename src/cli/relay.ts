@@ -63,7 +63,7 @@ push rejected, or dead letters, 2 usage or internal error.`,
           return { text: () => reportText(report, ctx.style), json: () => ({ ok: report.dead.length === 0, ...report }), problems: report.dead.length > 0 };
         } catch (e) {
           if (!(e instanceof FleethubError) || e instanceof UsageError) throw e;
-          return { text: () => ctx.style.red(`not relayed: ${e.message}`), json: () => ({ ok: false, error: { code: e.code, message: e.message } }), problems: true };
+          return { text: () => `${ctx.style.red(`not relayed: ${e.message}`)}\n${ctx.style.dim('  the events stay in the outbox (fleethub outbox list)')}`, json: () => ({ ok: false, error: { code: e.code, message: e.message } }), problems: true };
         }
       }
       const intervalMs = positiveInt(args.values.interval, '--interval', 5) * 1000;

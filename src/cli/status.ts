@@ -47,7 +47,7 @@ function outboxSummary(root: string): { text: string | null; json: { pending: nu
     const { pending, dead } = outbox.counts();
     const { lastError } = outbox.relayState();
     const parts = [
-      ...(pending > 0 ? [`${pending} pending event(s), not upstream yet (see fleethub outbox list${lastError ? `; last relay attempt: ${lastError}` : ''})`] : []),
+      ...(pending > 0 ? [`${pending} pending event(s), not upstream yet${lastError ? ` (last relay attempt: ${lastError})` : ''}; 'fleethub outbox list' shows them`] : []),
       ...(dead > 0 ? [`${dead} dead letter(s): 'fleethub outbox list --dead'`] : []),
     ];
     return { text: parts.length > 0 ? `Outbox: ${parts.join('; ')}` : null, json: { pending, dead, lastError: pending > 0 ? lastError : null } };

@@ -13,6 +13,8 @@ export function classifyGitError(e: unknown, url: string, withToken: boolean): E
   const err = e as { code?: string; name?: string; message?: string; data?: { statusCode?: number; statusMessage?: string }; cause?: { code?: string } };
   const code = err.code ?? err.cause?.code ?? '';
   if (NETWORK.has(code) || err.name === 'AbortError' || err.name === 'TimeoutError') return new UpstreamUnreachableError(url, code || err.name || 'no answer');
+  // The HTTP client's own words for a connection that went quiet or away (simple-get, node:http).
+  if (code === '' && /timed out|socket hang up|aborted/i.test(err.message ?? '')) return new UpstreamUnreachableError(url, (err.message ?? '').toLowerCase());
   if (code === 'HttpError') {
     const status = err.data?.statusCode ?? 0;
     if (status === 401 || status === 403) return new UpstreamAuthError(url, status, withToken);

@@ -117,7 +117,7 @@ export async function relay(root: string, options: RelayOptions, io: RelayIo): P
       const state = outbox.relayState();
       const failures = state.failures + 1;
       const next = e instanceof UpstreamUnreachableError ? new Date(io.now().getTime() + backoffDelay(failures, io.random())).toISOString() : null;
-      outbox.setRelayState({ ...state, failures, nextAttemptAt: next, lastError: `${e.code}: ${e.message}` });
+      outbox.setRelayState({ ...state, failures, nextAttemptAt: next, lastError: e.message });
     }
     throw e;
   } finally {
