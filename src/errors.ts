@@ -78,9 +78,7 @@ export class UpstreamAuthError extends FleethubError {
   constructor(url: string, status: number, withToken: boolean) {
     super(
       'upstream-auth',
-      withToken
-        ? `upstream ${url} refused the token in FLEETHUB_TOKEN (HTTP ${status}); set FLEETHUB_TOKEN to a token with write access to the repository (events stay in the outbox)`
-        : `upstream ${url} needs credentials (HTTP ${status}); set FLEETHUB_TOKEN to a token with write access to the repository (events stay in the outbox)`,
+      `upstream ${url} ${withToken ? 'refused the token in FLEETHUB_TOKEN' : 'needs credentials'} (HTTP ${status}); set FLEETHUB_TOKEN to a token with write access to the repository (events stay in the outbox)`,
       { url, status, withToken },
     );
   }

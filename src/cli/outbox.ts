@@ -32,7 +32,7 @@ Exit codes: 0 ok, 1 dead letters listed, 2 usage error or unknown event.`,
       const [sub = 'list', ...ids] = args.positionals;
       if (!(SUBCOMMANDS as readonly string[]).includes(sub)) throw new UsageError(`unknown outbox command '${sub}': use one of ${SUBCOMMANDS.join(', ')}`);
       const root = findRoot(ctx.cwd, ctx.root);
-      const outbox = openOutbox(root, { create: sub === 'list' ? false : true });
+      const outbox = openOutbox(root, { create: sub !== 'list' });
       if (outbox === null) return { text: () => 'the outbox is empty (nothing was ever recorded here)', json: () => ({ counts: { pending: 0, applied: 0, dead: 0, dropped: 0 }, events: [] }), problems: false };
       try {
         if (sub === 'list') {

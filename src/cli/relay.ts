@@ -5,8 +5,8 @@
  * while upstream is unreachable.
  */
 import { UsageError, FleethubError } from '../errors.js';
-import { DEFAULT_BATCH_SIZE, relay as relayPass, type RelayReport } from '../relay/relay.js';
-import { relayOptionsFrom } from '../relay/attemptRelay.js';
+import { DEFAULT_BATCH_SIZE, type RelayReport } from '../relay/relay.js';
+import { attemptRelay, relayOptionsFrom } from '../relay/attemptRelay.js';
 import { sleep } from '../relay/sleep.js';
 import { watchRelay } from '../relay/watchRelay.js';
 import { findRoot } from '../repo/findRoot.js';
@@ -58,13 +58,13 @@ push rejected, or dead letters, 2 usage or internal error.`,
       });
       const io = { now, random, sleep };
       if (!args.values.watch) {
-        try {
-          const report = await relayPass(root, options, io);
-          return { text: () => reportText(report, ctx.style), json: () => ({ ok: report.dead.length === 0, ...report }), problems: report.dead.length > 0 };
-        } catch (e) {
-          if (!(e instanceof FleethubError) || e instanceof UsageError) throw e;
+        const attempt = await attemptRelay(root, options, io);
+        if (!attempt.ok) {
+          const e = attempt.error;
           return { text: () => `${ctx.style.red(`not relayed: ${e.message}`)}\n${ctx.style.dim('  the events stay in the outbox (fleethub outbox list)')}`, json: () => ({ ok: false, error: { code: e.code, message: e.message } }), problems: true };
         }
+        const report = attempt.report;
+        return { text: () => reportText(report, ctx.style), json: () => ({ ok: report.dead.length === 0, ...report }), problems: report.dead.length > 0 };
       }
       const intervalMs = positiveInt(args.values.interval, '--interval', 5) * 1000;
       const passes: RelayReport[] = [];

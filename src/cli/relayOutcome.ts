@@ -13,13 +13,13 @@ export interface RelayOutcome {
   problem: boolean;
 }
 
-export function relayOutcome(attempt: RelayAttempt | null, eventIds: string | string[], style: Style): RelayOutcome {
-  const ids = typeof eventIds === 'string' ? [eventIds] : eventIds;
-  const eventId = ids.length === 1 ? ids[0]! : `${ids.length} events`;
-  if (attempt === null) return { lines: [style.dim(`  queued in the outbox (${ids.length === 1 ? `event ${eventId}` : eventId}); 'fleethub relay' sends ${ids.length === 1 ? 'it' : 'them'}`)], json: { state: 'pending', reason: 'queued' }, problem: false };
+export function relayOutcome(attempt: RelayAttempt | null, ids: readonly string[], style: Style): RelayOutcome {
+  const one = ids.length === 1;
+  const what = one ? `event ${ids[0]}` : `${ids.length} events`;
+  if (attempt === null) return { lines: [style.dim(`  queued in the outbox (${what}); 'fleethub relay' sends ${one ? 'it' : 'them'}`)], json: { state: 'pending', reason: 'queued' }, problem: false };
   if (!attempt.ok) {
     const lines = [`  ${attempt.later ? style.yellow('pending') : style.red('pending')}: ${attempt.error.message}`];
-    if (attempt.later) lines.push(style.dim(`  ${ids.length === 1 ? `event ${eventId} waits` : `${eventId} wait`} in the outbox; 'fleethub relay' (or the next change) sends it`));
+    if (attempt.later) lines.push(style.dim(`  ${what} ${one ? 'waits' : 'wait'} in the outbox; 'fleethub relay' (or the next change) sends ${one ? 'it' : 'them'}`));
     return { lines, json: { state: 'pending', reason: attempt.error.code, message: attempt.error.message }, problem: !attempt.later };
   }
   const r = attempt.report;

@@ -15,9 +15,9 @@ import { join } from 'node:path';
 import { refreshCache } from '../cache/refreshCache.js';
 import { UsageError } from '../errors.js';
 import { eventsNotInFiles } from '../outbox/eventsNotInFiles.js';
-import { pendingView } from '../outbox/pendingView.js';
 import { recordEvents } from '../outbox/recordEvents.js';
 import { attemptRelay, relayOptionsFrom } from '../relay/attemptRelay.js';
+import { pendingView } from '../relay/pendingView.js';
 import { findRoot } from '../repo/findRoot.js';
 import { editTask, TASK_ACTIONS, type TaskAction } from '../workplans/editTask.js';
 import { findWorkplanFile } from '../workplans/findWorkplanFile.js';
@@ -74,7 +74,8 @@ or another usage error.`,
 
       // The file as it will be once the events not in it yet land (relayed but not pulled, then still pending).
       const { pending, unpulled } = await eventsNotInFiles(root);
-      const before = pendingView(root, [...unpulled, ...pending]).read(file)!;
+      const mine = [...unpulled, ...pending].filter((e) => e.type === 'task.set' && e.payload.workplan === workplan);
+      const before = pendingView(root, mine).read(file)!;
       const date = now().toISOString().slice(0, 10);
       const edit = editTask(before, taskId, action, { note: noteArg, date });
       if ('error' in edit) throw new UsageError(`${workplan} (${file}): ${edit.message}`, { code: edit.error });
@@ -89,7 +90,7 @@ or another usage error.`,
       const [event] = await recordEvents(root, [{ type: 'task.set', payload: { workplan, task: taskId, action, ...(edit.note !== null ? { note: edit.note } : {}), date, file } }], { env: ctx.env, now });
       const attempt = args.values.queue === true ? null : await attemptRelay(root, relayOptionsFrom(ctx.env), { now, random });
       if (attempt?.ok && attempt.report.target === 'working-tree' && attempt.report.written.length > 0) (await refreshCache(root, { paths: attempt.report.written })).db.close();
-      const outcome = relayOutcome(attempt, event!.id, ctx.style);
+      const outcome = relayOutcome(attempt, [event!.id], ctx.style);
       const what = `${key}: ${edit.from === edit.to ? edit.to : `${edit.from} → ${edit.to}`}${edit.note !== null ? ' (+ note)' : ''}`;
       return {
         text: () => [`${outcome.problem ? what : ctx.style.green(what)}`, ctx.style.dim(`  ${file}:${edit.line}`), ...outcome.lines].join('\n'),

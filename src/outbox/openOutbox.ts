@@ -97,6 +97,8 @@ interface EventRow {
 }
 
 /** Opens the outbox of a fleet repository, creating it on first use (`create: false` returns null instead). */
+export function openOutbox(root: string, options?: { create?: true }): Outbox;
+export function openOutbox(root: string, options: { create: boolean }): Outbox | null;
 export function openOutbox(root: string, options: { create?: boolean } = {}): Outbox | null {
   const path = outboxPath(root);
   if (!existsSync(path)) {

@@ -4,19 +4,22 @@
  * process), the writer's identity and the time. After it returns, the events
  * survive anything; relaying them is a separate step.
  */
-import { monotonicFactory } from 'ulidx';
+import type { ULIDFactory } from 'ulidx';
 import { openOutbox } from './openOutbox.js';
 import type { EventBody, OutboxEvent } from './outboxEvent.js';
 import { writerIdentity } from './writerIdentity.js';
 
-const ulid = monotonicFactory();
+/** Made on first use (loading ulidx is not start-up work for commands that never record). */
+let ulid: ULIDFactory | null = null;
 
 export async function recordEvents(root: string, bodies: EventBody[], io: { env: Readonly<Record<string, string | undefined>>; now(): Date }): Promise<OutboxEvent[]> {
+  ulid ??= (await import('ulidx')).monotonicFactory();
+  const next = ulid;
   const writer = await writerIdentity(root, io.env);
   const now = io.now();
-  const outbox = openOutbox(root)!;
+  const outbox = openOutbox(root);
   try {
-    return outbox.append(bodies.map((body) => ({ body, writer, at: now.toISOString(), id: ulid(now.getTime()) })));
+    return outbox.append(bodies.map((body) => ({ body, writer, at: now.toISOString(), id: next(now.getTime()) })));
   } finally {
     outbox.close();
   }

@@ -9,10 +9,11 @@
  * pending: rewriting the same texts is harmless, while recomputing them could
  * append a note twice.
  */
-import { chmodSync, closeSync, existsSync, fsyncSync, mkdirSync, openSync, readFileSync, realpathSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
 import { STATE_DIR } from '../cache/cacheFile.js';
 import type { Outbox } from '../outbox/openOutbox.js';
+import { writeFileAtomically } from '../repo/writeFileAtomically.js';
 import type { RelayPlan } from './planRelay.js';
 
 interface RedoLog {
@@ -25,7 +26,7 @@ export function applyToWorkingTree(root: string, outbox: Outbox, plan: RelayPlan
   const changes: Record<string, string> = {};
   for (const b of plan.batches) for (const [path, text] of b.changes) changes[path] = text;
   const log: RedoLog = { applied: plan.batches.flatMap((b) => b.events.map((e) => e.id)), dead: plan.dead, changes };
-  writeDurably(redoPath(root), JSON.stringify(log));
+  writeFileAtomically(redoPath(root), JSON.stringify(log));
   return finish(root, outbox, log, at);
 }
 
@@ -51,10 +52,7 @@ export function recoverWorkingTree(root: string, outbox: Outbox, at: string): st
 
 function finish(root: string, outbox: Outbox, log: RedoLog, at: string): string[] {
   const written = Object.keys(log.changes);
-  for (const [file, text] of Object.entries(log.changes)) {
-    mkdirSync(dirname(join(root, file)), { recursive: true });
-    writeDurably(join(root, file), text);
-  }
+  for (const [file, text] of Object.entries(log.changes)) writeFileAtomically(join(root, file), text);
   outbox.settle({ applied: log.applied.map((id) => ({ id, commit: null })), dead: log.dead, at });
   rmSync(redoPath(root), { force: true });
   return written;
@@ -67,23 +65,4 @@ export function hasRedoLog(root: string): boolean {
 
 function redoPath(root: string): string {
   return join(root, STATE_DIR, 'relay.redo.json');
-}
-
-/**
- * Temp file, fsync, rename: the file is the old one or the new one, never half
- * of either. An existing file keeps its permissions, and a symlink (inside the
- * repository) keeps pointing at the file it names, which is what is replaced.
- */
-function writeDurably(path: string, text: string): void {
-  const target = existsSync(path) ? realpathSync(path) : path;
-  const tmp = join(dirname(target), `.${target.slice(dirname(target).length + 1)}.${process.pid}.tmp`);
-  const fd = openSync(tmp, 'w', existsSync(target) ? statSync(target).mode & 0o7777 : 0o644);
-  try {
-    writeSync(fd, text);
-    fsyncSync(fd);
-  } finally {
-    closeSync(fd);
-  }
-  if (existsSync(target)) chmodSync(tmp, statSync(target).mode & 0o7777);
-  renameSync(tmp, target);
 }

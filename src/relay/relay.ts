@@ -18,14 +18,11 @@
  * refused credential stops with UpstreamAuthError. Never touches the user's
  * working tree or index when there is an upstream.
  */
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import http from 'isomorphic-git/http/node';
 import type { HttpClient } from 'isomorphic-git';
 import { FleethubError, UpstreamAuthError, UpstreamRejectedError, UpstreamUnreachableError } from '../errors.js';
-import type { DeadLetter, Outbox } from '../outbox/openOutbox.js';
-import { openOutbox } from '../outbox/openOutbox.js';
+import { openOutbox, type DeadLetter, type Outbox } from '../outbox/openOutbox.js';
 import type { OutboxEvent } from '../outbox/outboxEvent.js';
+import { readRepoText } from '../repo/readRepoText.js';
 import { applyToWorkingTree, hasRedoLog, recoverWorkingTree } from './applyToWorkingTree.js';
 import { backoffDelay } from './backoffDelay.js';
 import { planRelay, type RelayPlan } from './planRelay.js';
@@ -90,7 +87,7 @@ export interface RelayReport {
 export async function relay(root: string, options: RelayOptions, io: RelayIo): Promise<RelayReport> {
   const started = Date.now();
   const lock = acquireRelayLock(root);
-  const outbox = openOutbox(root)!;
+  const outbox = openOutbox(root);
   const report: RelayReport = { target: 'upstream', url: null, branch: null, pending: 0, applied: 0, landed: 0, dead: [], commits: [], written: [], pushes: 0, ms: { fetch: 0, plan: 0, commit: 0, push: 0, total: 0 } };
   try {
     // Nothing to do touches no configuration and no network.
@@ -106,8 +103,9 @@ export async function relay(root: string, options: RelayOptions, io: RelayIo): P
     const events = outbox.list('pending');
     report.pending = events.length;
     if (events.length > 0) {
-      if (upstream.kind === 'working-tree') relayToWorkingTree(root, outbox, events, options, io, report);
-      else await withDisposableClone(root, upstream.url, () => relayUpstream(root, outbox, events, { ...options, url: upstream.url, branch: upstream.branch ?? undefined }, io, report));
+      const batchSize = options.batchSize ?? DEFAULT_BATCH_SIZE;
+      if (upstream.kind === 'working-tree') relayToWorkingTree(root, outbox, events, batchSize, io, report);
+      else await withDisposableClone(root, upstream.url, () => relayUpstream(root, outbox, events, { ...options, batchSize, url: upstream.url, branch: upstream.branch ?? undefined }, io, report));
     }
     outbox.setRelayState({ ...outbox.relayState(), failures: 0, nextAttemptAt: null, lastError: null, lastSuccessAt: io.now().toISOString() });
     report.ms.total = Date.now() - started;
@@ -142,23 +140,16 @@ async function withDisposableClone(root: string, url: string, pass: () => Promis
   }
 }
 
-function relayToWorkingTree(root: string, outbox: Outbox, events: OutboxEvent[], options: RelayOptions, io: RelayIo, report: RelayReport): void {
+function relayToWorkingTree(root: string, outbox: Outbox, events: OutboxEvent[], batchSize: number, io: RelayIo, report: RelayReport): void {
   const t = Date.now();
-  const read = (path: string): string | null => {
-    try {
-      return readFileSync(join(root, path), 'utf8');
-    } catch {
-      return null;
-    }
-  };
-  const plan = planRelay(events, read, { batchSize: options.batchSize ?? DEFAULT_BATCH_SIZE, journal: false });
+  const plan = planRelay(events, readRepoText(root), { batchSize, journal: false });
   report.ms.plan = Date.now() - t;
   report.written.push(...applyToWorkingTree(root, outbox, plan, io.now().toISOString()));
   tally(report, plan);
 }
 
-async function relayUpstream(root: string, outbox: Outbox, events: OutboxEvent[], options: RelayOptions & { url: string }, io: RelayIo, report: RelayReport): Promise<void> {
-  const remote = remoteAccess(options, io);
+async function relayUpstream(root: string, outbox: Outbox, events: OutboxEvent[], options: RelayOptions & { url: string; batchSize: number }, io: RelayIo, report: RelayReport): Promise<void> {
+  const remote = await remoteAccess(options, io);
   report.url = redactUrl(options.url);
   const gitdir = relayCloneDir(root, options.url);
   const reads = relayReads(events);
@@ -169,7 +160,7 @@ async function relayUpstream(root: string, outbox: Outbox, events: OutboxEvent[]
   for (;;) {
     t = Date.now();
     const files = await readFilesAt(gitdir, head.head, reads, remote.cache);
-    const plan = planRelay(events, (p) => files.get(p) ?? null, { batchSize: options.batchSize ?? DEFAULT_BATCH_SIZE, journal: true });
+    const plan = planRelay(events, (p) => files.get(p) ?? null, { batchSize: options.batchSize, journal: true });
     report.ms.plan += Date.now() - t;
     if (plan.batches.length === 0) {
       outbox.settle({ applied: plan.landed.map((id) => ({ id, commit: null })), dead: plan.dead, at: io.now().toISOString() });
@@ -203,8 +194,9 @@ function tally(report: RelayReport, plan: RelayPlan): void {
   report.dead = plan.dead;
 }
 
-function remoteAccess(options: RelayOptions & { url: string }, io: RelayIo): RemoteAccess {
-  const base = io.http ?? http;
+async function remoteAccess(options: RelayOptions & { url: string }, io: RelayIo): Promise<RemoteAccess> {
+  // Loaded here, not at start-up: only a relay to upstream speaks HTTP.
+  const base = io.http ?? (await import('isomorphic-git/http/node')).default;
   const timeout = options.requestTimeoutMs ?? 120_000;
   const timed: HttpClient = { request: (req) => base.request({ ...req, signal: req.signal ?? AbortSignal.timeout(timeout) }) };
   const headers: Record<string, string> = {};

@@ -27,7 +27,7 @@ export async function watchRelay(root: string, options: RelayOptions & { interva
 
 async function watch(root: string, options: RelayOptions & { intervalMs: number }, io: WatchIo, signal: AbortSignal, onPass: (outcome: RelayReport | Error) => void): Promise<void> {
   while (!signal.aborted) {
-    const outbox = openOutbox(root)!;
+    const outbox = openOutbox(root);
     const pending = outbox.counts().pending;
     const next = outbox.relayState().nextAttemptAt;
     outbox.close();

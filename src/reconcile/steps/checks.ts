@@ -70,4 +70,3 @@ export async function checks(ctx: ReconcileContext, only?: readonly string[]): P
     });
   });
 }
-
