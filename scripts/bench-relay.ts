@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { recordEvents } from '../src/outbox/recordEvents.js';
-import type { EventBody } from '../src/outbox/outboxEvent.js';
+import type { EventBody } from '../src/reconcile/outboxEvent.js';
 import { relayCloneDir } from '../src/relay/relayClone.js';
 import type { RelayReport } from '../src/relay/relay.js';
 import { checkout } from './git-server/fleetUpstream.js';

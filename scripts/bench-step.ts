@@ -14,7 +14,7 @@ import { rebuildCache } from '../src/cache/rebuildCache.js';
 import { refreshCache } from '../src/cache/refreshCache.js';
 import { probeFleet } from '../src/observe/probeFleet.js';
 import type { ProbeTarget } from '../src/observe/observation.js';
-import { fileIo } from '../src/reconcile/fileIo.js';
+import { fileIo } from '../src/cli/fileIo.js';
 import { reconcile, STEPS, type Step } from '../src/reconcile/reconcile.js';
 import { load } from '../src/reconcile/steps/load.js';
 import { PROBE_TIMEOUT_MS } from './benchConfig.js';

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import type { BoardInput, BoardNode, BoardWorkload } from '../src/report/boardInput.js';
+import type { BoardInput, BoardNode, BoardWorkload } from '../src/reconcile/boardInput.js';
 import { MAX_LISTED_NODES, MAX_LISTED_WORKLOADS } from '../src/report/boardSections.js';
 import { renderBoard } from '../src/report/renderBoard.js';
 

@@ -15,7 +15,7 @@ import type { Context } from '../src/cli/command.js';
 import { UsageError } from '../src/errors.js';
 import { HINTS } from '../src/records/hints.js';
 import { reconcile } from '../src/reconcile/reconcile.js';
-import { fileIo } from '../src/reconcile/fileIo.js';
+import { fileIo } from '../src/cli/fileIo.js';
 import { checks } from '../src/reconcile/steps/checks.js';
 import { load } from '../src/reconcile/steps/load.js';
 import { validate } from '../src/reconcile/steps/validate.js';

@@ -9,7 +9,7 @@ import { validate } from '../src/cli/validate.js';
 import { UsageError } from '../src/errors.js';
 import { parseTasks } from '../src/records/parseTasks.js';
 import { splitFrontMatter } from '../src/records/splitFrontMatter.js';
-import { editTask, type TaskAction, type TaskEdit } from '../src/workplans/editTask.js';
+import { editTask, type TaskAction, type TaskEdit } from '../src/records/editTask.js';
 import { fleetMaker, node, REPO } from './helpers/fleet.js';
 
 const FM = '---\ntitle: Plan\nstatus: active\n---\n';

@@ -5,7 +5,7 @@
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import type { EventBody, OutboxEvent, Writer } from '../src/outbox/outboxEvent.js';
+import type { EventBody, OutboxEvent, Writer } from '../src/reconcile/outboxEvent.js';
 import { UpstreamAuthError, UpstreamRejectedError, UpstreamUnreachableError } from '../src/errors.js';
 import { applyEvent } from '../src/relay/applyEvent.js';
 import { classifyGitError } from '../src/relay/classifyGitError.js';

@@ -8,7 +8,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { reconcile } from '../src/reconcile/reconcile.js';
-import { fileIo } from '../src/reconcile/fileIo.js';
+import { fileIo } from '../src/cli/fileIo.js';
 import type { ReconcileContext } from '../src/reconcile/reconcileContext.js';
 import { cli, removeDir } from './helpers/fleet.js';
 import { simulatedExampleFleet, type SimulatedFleet } from './helpers/simulatedFleet.js';

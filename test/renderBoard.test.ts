@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { Mode } from '../src/evaluate/modeState.js';
-import type { BoardFinding, BoardInput, BoardNode, BoardWorkload } from '../src/report/boardInput.js';
+import type { BoardFinding, BoardInput, BoardNode, BoardWorkload } from '../src/reconcile/boardInput.js';
 import { rowsNeedingAttention } from '../src/report/boardSections.js';
 import { renderBoard } from '../src/report/renderBoard.js';
 import { advertisedIds, renderRuntimeRegistry } from '../src/report/renderRuntimeRegistry.js';

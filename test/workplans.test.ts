@@ -9,7 +9,7 @@ import { after, describe, it } from 'node:test';
 import { workplan } from '../src/cli/workplan.js';
 import type { Context } from '../src/cli/command.js';
 import { reconcile } from '../src/reconcile/reconcile.js';
-import { fileIo } from '../src/reconcile/fileIo.js';
+import { fileIo } from '../src/cli/fileIo.js';
 import type { CheckResult } from '../src/reconcile/reconcileContext.js';
 import { checks } from '../src/reconcile/steps/checks.js';
 import { load } from '../src/reconcile/steps/load.js';
@@ -17,11 +17,11 @@ import { validate } from '../src/reconcile/steps/validate.js';
 import { workplans } from '../src/reconcile/steps/workplans.js';
 import { PLAIN } from '../src/report/style.js';
 import { criticalPaths } from '../src/workplans/criticalPaths.js';
-import { progressBar } from '../src/workplans/progressBar.js';
+import { progressBar } from '../src/report/progressBar.js';
 import { readiness } from '../src/workplans/readiness.js';
 import { verifyDoneWhen } from '../src/workplans/verifyDoneWhen.js';
 import type { GraphTask, TaskState, WorkplanGraph } from '../src/workplans/workplanGraph.js';
-import { workplansSection } from '../src/workplans/workplansSection.js';
+import { workplansSection } from '../src/report/workplansSection.js';
 import { copyExampleFleet, fleetMaker, removeDir } from './helpers/fleet.js';
 
 /** `WP/T1 todo < T0, X/T2 ? check-a` — key, state, dependencies (same workplan unless qualified), done-when. */

@@ -10,7 +10,7 @@
  * the note `<note-prefix>-<i>`.
  */
 import { recordEvents } from '../../src/outbox/recordEvents.js';
-import type { TaskAction } from '../../src/workplans/editTask.js';
+import type { TaskAction } from '../../src/records/editTask.js';
 
 const ACTIONS: readonly TaskAction[] = ['start', 'done', 'block', 'reopen', 'cancel'];
 

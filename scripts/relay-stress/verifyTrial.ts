@@ -8,7 +8,7 @@
  */
 import type { GitServer } from '../git-server/gitHttpServer.js';
 import { openOutbox } from '../../src/outbox/openOutbox.js';
-import type { EventState, OutboxEvent } from '../../src/outbox/outboxEvent.js';
+import type { EventState, OutboxEvent } from '../../src/reconcile/outboxEvent.js';
 import { upstreamFile } from '../git-server/fleetUpstream.js';
 
 export interface TrialVerdict {

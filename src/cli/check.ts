@@ -7,7 +7,7 @@ import { checkSeverity } from '../checks/checkSeverity.js';
 import { UsageError } from '../errors.js';
 import type { CheckResult } from '../reconcile/reconcileContext.js';
 import { reconcile } from '../reconcile/reconcile.js';
-import { fileIo } from '../reconcile/fileIo.js';
+import { fileIo } from './fileIo.js';
 import { checks as checksStep } from '../reconcile/steps/checks.js';
 import { load } from '../reconcile/steps/load.js';
 import { validate } from '../reconcile/steps/validate.js';

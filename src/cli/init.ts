@@ -2,7 +2,7 @@ import { cpSync, existsSync, mkdirSync, readdirSync, renameSync } from 'node:fs'
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { UsageError } from '../errors.js';
-import { fileIo } from '../reconcile/fileIo.js';
+import { fileIo } from './fileIo.js';
 import { reconcile } from '../reconcile/reconcile.js';
 import { SCHEMA_DIR } from '../records/schemaFiles.js';
 import type { Command } from './command.js';

@@ -5,7 +5,7 @@
  */
 import { UnknownEventError, UsageError } from '../errors.js';
 import { openOutbox, type Outbox } from '../outbox/openOutbox.js';
-import { describeEvent, type EventState, type OutboxEvent } from '../outbox/outboxEvent.js';
+import { describeEvent, type EventState, type OutboxEvent } from '../reconcile/outboxEvent.js';
 import { findRoot } from '../repo/findRoot.js';
 import { renderTable } from '../report/renderTable.js';
 import type { Command } from './command.js';

@@ -1,5 +1,5 @@
 import { reconcile as runReconcile } from '../reconcile/reconcile.js';
-import { fileIo } from '../reconcile/fileIo.js';
+import { fileIo } from './fileIo.js';
 import { findRoot } from '../repo/findRoot.js';
 import { renderTable } from '../report/renderTable.js';
 import type { Command } from './command.js';

@@ -1,7 +1,7 @@
 import { UsageError } from '../errors.js';
 import { attemptRelay, relayOptionsFrom } from '../relay/attemptRelay.js';
 import { reconcile as runReconcile } from '../reconcile/reconcile.js';
-import { fileIo } from '../reconcile/fileIo.js';
+import { fileIo } from './fileIo.js';
 import { findRoot } from '../repo/findRoot.js';
 import { reconcileJson, reconcileText } from '../report/reconcileReport.js';
 import type { Command } from './command.js';

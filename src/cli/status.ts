@@ -2,7 +2,7 @@ import { readFindings } from '../cache/readFindings.js';
 import { readSummary } from '../cache/readSummary.js';
 import { rebuildCache } from '../cache/rebuildCache.js';
 import { reconcile } from '../reconcile/reconcile.js';
-import { fileIo } from '../reconcile/fileIo.js';
+import { fileIo } from './fileIo.js';
 import { openOutbox } from '../outbox/openOutbox.js';
 import { findRoot } from '../repo/findRoot.js';
 import { findingJson } from '../report/formatFinding.js';

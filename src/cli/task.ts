@@ -19,7 +19,7 @@ import { recordEvents } from '../outbox/recordEvents.js';
 import { attemptRelay, relayOptionsFrom } from '../relay/attemptRelay.js';
 import { pendingView } from '../relay/pendingView.js';
 import { findRoot } from '../repo/findRoot.js';
-import { editTask, TASK_ACTIONS, type TaskAction } from '../workplans/editTask.js';
+import { editTask, TASK_ACTIONS, type TaskAction } from '../records/editTask.js';
 import { findWorkplanFile } from '../workplans/findWorkplanFile.js';
 import type { Command } from './command.js';
 import { relayOutcome } from './relayOutcome.js';

@@ -6,7 +6,7 @@
  */
 import { UsageError } from '../errors.js';
 import { reconcile } from '../reconcile/reconcile.js';
-import { fileIo } from '../reconcile/fileIo.js';
+import { fileIo } from './fileIo.js';
 import { checks } from '../reconcile/steps/checks.js';
 import { load } from '../reconcile/steps/load.js';
 import { validate } from '../reconcile/steps/validate.js';
@@ -15,8 +15,8 @@ import { eventsNotInFiles } from '../outbox/eventsNotInFiles.js';
 import { pendingTaskStates } from '../outbox/pendingTaskStates.js';
 import { findRoot } from '../repo/findRoot.js';
 import { evaluateWorkplans } from '../workplans/evaluateWorkplans.js';
-import { workplanDetail } from '../workplans/workplanDetail.js';
-import { workplanList } from '../workplans/workplanList.js';
+import { workplanDetail } from '../report/workplanDetail.js';
+import { workplanList } from '../report/workplanList.js';
 import type { Command } from './command.js';
 
 export const workplan: Command = {

@@ -6,7 +6,7 @@
  */
 import { gitConfigReader } from '../repo/gitConfigReader.js';
 import { openOutbox } from './openOutbox.js';
-import type { OutboxEvent } from './outboxEvent.js';
+import type { OutboxEvent } from '../reconcile/outboxEvent.js';
 import { unpulledEvents } from './unpulledEvents.js';
 
 export async function eventsNotInFiles(root: string, recent = 5000): Promise<{ pending: OutboxEvent[]; unpulled: OutboxEvent[] }> {

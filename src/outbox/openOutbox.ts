@@ -14,7 +14,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { ensureStateDir, STATE_DIR } from '../cache/cacheFile.js';
 import { OutboxCorruptError, OutboxVersionError } from '../errors.js';
-import type { EventBody, EventState, OutboxEvent, Writer } from './outboxEvent.js';
+import type { EventBody, EventState, OutboxEvent, Writer } from '../reconcile/outboxEvent.js';
 
 export const OUTBOX_FORMAT = 1;
 

@@ -5,8 +5,8 @@
  * for a task wins, as it does in the files once everything lands.
  */
 import type { TaskState } from '../records/parseTasks.js';
-import { TASK_ACTIONS } from '../workplans/editTask.js';
-import type { OutboxEvent } from './outboxEvent.js';
+import { TASK_ACTIONS } from '../records/editTask.js';
+import type { OutboxEvent } from '../reconcile/outboxEvent.js';
 
 export type TaskOverlay = { state: TaskState; overlay: 'pending' | 'upstream' };
 

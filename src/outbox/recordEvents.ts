@@ -6,7 +6,7 @@
  */
 import type { ULIDFactory } from 'ulidx';
 import { openOutbox } from './openOutbox.js';
-import type { EventBody, OutboxEvent } from './outboxEvent.js';
+import type { EventBody, OutboxEvent } from '../reconcile/outboxEvent.js';
 import { writerIdentity } from './writerIdentity.js';
 
 /** Made on first use (loading ulidx is not start-up work for commands that never record). */

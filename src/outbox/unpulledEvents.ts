@@ -8,7 +8,7 @@
  */
 import fs from 'node:fs';
 import git from 'isomorphic-git';
-import type { OutboxEvent } from './outboxEvent.js';
+import type { OutboxEvent } from '../reconcile/outboxEvent.js';
 
 export async function unpulledEvents(gitRoot: string | null, applied: readonly OutboxEvent[], depth = 2000): Promise<OutboxEvent[]> {
   const relayed = applied.filter((e) => e.commit !== null);

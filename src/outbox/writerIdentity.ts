@@ -6,7 +6,7 @@
  */
 import { hostname, userInfo } from 'node:os';
 import { gitConfigReader } from '../repo/gitConfigReader.js';
-import type { Writer } from './outboxEvent.js';
+import type { Writer } from '../reconcile/outboxEvent.js';
 
 export async function writerIdentity(root: string, env: Readonly<Record<string, string | undefined>>): Promise<Writer> {
   const config = await gitConfigReader(root);

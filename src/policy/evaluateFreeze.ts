@@ -25,8 +25,8 @@
  * (UTC unless it names an offset).
  */
 import { parseFleetDate } from './parseFleetDate.js';
-import type { PlacementHistory } from './placementHistory.js';
-import { placementKey } from './placementHistory.js';
+import type { PlacementHistory } from '../repo/placementHistory.js';
+import { placementKey } from '../repo/placementHistory.js';
 
 export interface FreezeEntry {
   host: string;

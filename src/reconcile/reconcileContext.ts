@@ -3,8 +3,8 @@ import type Database from 'better-sqlite3';
 import type { ModePolicy, ModeState } from '../evaluate/modeState.js';
 import type { FindingCode } from '../records/hints.js';
 import type { NodeObservation, ProbeOptions, ProbeTarget } from '../observe/observation.js';
-import type { BoardNode, BoardWorkload } from '../report/boardInput.js';
-import type { EventBody } from '../outbox/outboxEvent.js';
+import type { BoardNode, BoardWorkload } from './boardInput.js';
+import type { EventBody } from './outboxEvent.js';
 import type { Condition } from './condition.js';
 
 export interface ReconcileIo {

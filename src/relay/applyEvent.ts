@@ -7,8 +7,8 @@
  * back by it.
  */
 import { parseModesFile, renderModesFile, MODES_FILE } from '../evaluate/modesFile.js';
-import type { EventBody, TaskEventPayload } from '../outbox/outboxEvent.js';
-import { editTask } from '../workplans/editTask.js';
+import type { EventBody, TaskEventPayload } from '../reconcile/outboxEvent.js';
+import { editTask } from '../records/editTask.js';
 import type { FileView } from './fileView.js';
 
 export type ApplyOutcome = { ok: true; path: string; changed: boolean } | { ok: false; code: DeadCode; reason: string };

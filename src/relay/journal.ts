@@ -6,7 +6,7 @@
  * push, before it could record it). One file per writer, so writers never
  * touch the same lines.
  */
-import { describeEvent, type OutboxEvent, type Writer } from '../outbox/outboxEvent.js';
+import { describeEvent, type OutboxEvent, type Writer } from '../reconcile/outboxEvent.js';
 
 export const JOURNAL_DIR = 'status/journal';
 

@@ -4,7 +4,7 @@
  * includes what they did (the caller marks it as pending). Events that would
  * not apply are skipped (the relay reports them).
  */
-import type { OutboxEvent } from '../outbox/outboxEvent.js';
+import type { OutboxEvent } from '../reconcile/outboxEvent.js';
 import { readRepoText } from '../repo/readRepoText.js';
 import { applyEvent } from './applyEvent.js';
 import { fileView, type FileView } from './fileView.js';

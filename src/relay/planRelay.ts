@@ -8,7 +8,7 @@
  * same plan; the applier (relay.ts) turns batches into commits.
  */
 import type { DeadLetter } from '../outbox/openOutbox.js';
-import type { OutboxEvent } from '../outbox/outboxEvent.js';
+import type { OutboxEvent } from '../reconcile/outboxEvent.js';
 import { applyEvent } from './applyEvent.js';
 import { fileView } from './fileView.js';
 import { journalIds, journalLine, journalPath } from './journal.js';

@@ -21,7 +21,7 @@
 import type { HttpClient } from 'isomorphic-git';
 import { FleethubError, UpstreamAuthError, UpstreamRejectedError, UpstreamUnreachableError } from '../errors.js';
 import { openOutbox, type DeadLetter, type Outbox } from '../outbox/openOutbox.js';
-import type { OutboxEvent } from '../outbox/outboxEvent.js';
+import type { OutboxEvent } from '../reconcile/outboxEvent.js';
 import { readRepoText } from '../repo/readRepoText.js';
 import { applyToWorkingTree, hasRedoLog, recoverWorkingTree } from './applyToWorkingTree.js';
 import { backoffDelay } from './backoffDelay.js';

@@ -4,7 +4,7 @@
  * go before the pure planning starts.
  */
 import { MODES_FILE } from '../evaluate/modesFile.js';
-import type { OutboxEvent } from '../outbox/outboxEvent.js';
+import type { OutboxEvent } from '../reconcile/outboxEvent.js';
 import { journalPath } from './journal.js';
 
 export function relayReads(events: readonly OutboxEvent[]): Set<string> {

@@ -8,7 +8,7 @@
  */
 import fs from 'node:fs';
 import git from 'isomorphic-git';
-import { describeEvent } from '../outbox/outboxEvent.js';
+import { describeEvent } from '../reconcile/outboxEvent.js';
 import type { RelayBatch } from './planRelay.js';
 import { serializeTree, type TreeItem } from './serializeTree.js';
 import { writeLooseObject } from './writeLooseObject.js';

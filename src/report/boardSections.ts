@@ -4,7 +4,7 @@
  * (sortedBoardInput), every cell goes through markdownCell.
  */
 import type { Mode } from '../evaluate/modeState.js';
-import type { BoardInput, BoardNode, BoardWorkload } from './boardInput.js';
+import type { BoardInput, BoardNode, BoardWorkload } from '../reconcile/boardInput.js';
 import { markdownCell as cell } from './markdownCell.js';
 import { sortedBoardInput } from './sortedBoardInput.js';
 

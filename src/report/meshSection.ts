@@ -10,7 +10,7 @@
  * topology table above still lists every node.
  */
 import type { Mode } from '../evaluate/modeState.js';
-import type { BoardInput, BoardWorkload } from './boardInput.js';
+import type { BoardInput, BoardWorkload } from '../reconcile/boardInput.js';
 import { markdownCell } from './markdownCell.js';
 import { mermaidIds, mermaidText } from './mermaid.js';
 import { sortedBoardInput } from './sortedBoardInput.js';

@@ -2,7 +2,7 @@
  * status/BOARD.md, the architecture status board. Pure and deterministic: the same input,
  * in any order, gives the same bytes (LF line ends, one trailing newline, no clock).
  */
-import type { BoardInput, BoardSection } from './boardInput.js';
+import type { BoardInput, BoardSection } from '../reconcile/boardInput.js';
 import { distributionSection, findingsSection, registerSection, topologySection } from './boardSections.js';
 import { meshSection } from './meshSection.js';
 

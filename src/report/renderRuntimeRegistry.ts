@@ -4,7 +4,7 @@
  * DEGRADED, UNKNOWN, DISABLED and PLANNED hosts (and hosts not in the registry) are left
  * out. Pure and deterministic: services by id, listeners by port, 2-space JSON, trailing newline.
  */
-import type { BoardInput } from './boardInput.js';
+import type { BoardInput } from '../reconcile/boardInput.js';
 import { sortedBoardInput } from './sortedBoardInput.js';
 
 export function renderRuntimeRegistry(input: BoardInput): string {

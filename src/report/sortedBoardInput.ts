@@ -5,7 +5,7 @@
  * row) and compares UTF-16 code units, never the locale, so the artifacts are the same
  * bytes on every machine whatever order the input arrived in.
  */
-import type { BoardFinding, BoardInput, BoardNode, BoardWorkload } from './boardInput.js';
+import type { BoardFinding, BoardInput, BoardNode, BoardWorkload } from '../reconcile/boardInput.js';
 
 type Listener = BoardWorkload['listeners'][number];
 

@@ -6,7 +6,7 @@
  */
 import { MODES_FILE } from '../../evaluate/modesFile.js';
 import type { ModeState } from '../../evaluate/modeState.js';
-import type { EventBody } from '../../outbox/outboxEvent.js';
+import type { EventBody } from '../outboxEvent.js';
 import type { ReconcileContext } from '../reconcileContext.js';
 
 export async function apply(ctx: ReconcileContext): Promise<void> {

@@ -12,7 +12,7 @@
 import { fileLocator } from '../../records/fileLocator.js';
 import { markdownCell as cell } from '../../report/markdownCell.js';
 import { evaluateFreeze, historyAdvice, type FreezeEntry, type FreezePolicy, type FreezeResult, type FreezeWorkload } from '../../policy/evaluateFreeze.js';
-import { placementHistory, type HistoryUnavailableReason } from '../../policy/placementHistory.js';
+import { placementHistory, type HistoryUnavailableReason } from '../../repo/placementHistory.js';
 import type { ReconcileContext } from '../reconcileContext.js';
 
 interface PolicyRow {

@@ -3,7 +3,7 @@ import { durationMs } from '../../records/duration.js';
 import { refreshCache } from '../../cache/refreshCache.js';
 import { MODES_FILE, parseModesFile } from '../../evaluate/modesFile.js';
 import type { ProbeTarget } from '../../observe/observation.js';
-import type { BoardWorkload } from '../../report/boardInput.js';
+import type { BoardWorkload } from '../boardInput.js';
 import { DEFAULT_POLICY, type DeclaredNode, type ReconcileContext } from '../reconcileContext.js';
 
 export async function load(ctx: ReconcileContext): Promise<void> {

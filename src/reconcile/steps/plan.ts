@@ -5,7 +5,7 @@
  */
 import { MODES_FILE, renderModesFile } from '../../evaluate/modesFile.js';
 import type { ModeState } from '../../evaluate/modeState.js';
-import type { BoardInput } from '../../report/boardInput.js';
+import type { BoardInput } from '../boardInput.js';
 import { DEFAULT_SECTIONS, renderBoard } from '../../report/renderBoard.js';
 import { renderRuntimeRegistry } from '../../report/renderRuntimeRegistry.js';
 import type { ReconcileContext } from '../reconcileContext.js';

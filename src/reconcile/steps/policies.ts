@@ -16,7 +16,7 @@ import { evaluateTopology } from '../../policy/evaluateTopology.js';
 import { peerDiversity, type PeerTopology } from '../../policy/peerDiversity.js';
 import type { PolicyFinding, PolicyNode } from '../../policy/policyData.js';
 import { readPolicyInput } from '../../policy/readPolicyInput.js';
-import { renderDrainSection } from '../../policy/renderDrainSection.js';
+import { renderDrainSection } from '../../report/renderDrainSection.js';
 import type { ReconcileContext } from '../reconcileContext.js';
 
 export async function policies(ctx: ReconcileContext): Promise<void> {

@@ -7,7 +7,7 @@
  */
 import { hintFor } from '../../records/hints.js';
 import { evaluateWorkplans } from '../../workplans/evaluateWorkplans.js';
-import { workplansSection } from '../../workplans/workplansSection.js';
+import { workplansSection } from '../../report/workplansSection.js';
 import type { ReconcileContext } from '../reconcileContext.js';
 
 export async function workplans(ctx: ReconcileContext): Promise<void> {

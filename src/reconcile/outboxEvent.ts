@@ -6,7 +6,7 @@
  * upstream holds when it is finally relayed.
  */
 import type { ModeState } from '../evaluate/modeState.js';
-import type { TaskAction } from '../workplans/editTask.js';
+import type { TaskAction } from '../records/editTask.js';
 
 export interface Writer {
   name: string;

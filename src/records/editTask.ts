@@ -6,8 +6,8 @@
  * parseTasks, so what counts as a task here is what counts everywhere else.
  * Pure, so the relay can re-apply the same edit to another copy of the file.
  */
-import { parseTasks, type TaskState } from '../records/parseTasks.js';
-import { splitFrontMatter } from '../records/splitFrontMatter.js';
+import { parseTasks, type TaskState } from './parseTasks.js';
+import { splitFrontMatter } from './splitFrontMatter.js';
 import { taskBlock, type Line } from './taskBlock.js';
 
 export type TaskAction = 'start' | 'done' | 'block' | 'cancel' | 'reopen';

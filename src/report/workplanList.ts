@@ -3,8 +3,8 @@
  * status, progress and ready and blocked counts, and the verification
  * findings, as JSON for machines and text for people. Pure.
  */
-import { renderTable } from '../report/renderTable.js';
-import type { WorkplanEvaluation } from './evaluateWorkplans.js';
+import { renderTable } from './renderTable.js';
+import type { WorkplanEvaluation } from '../workplans/evaluateWorkplans.js';
 import { progressBar } from './progressBar.js';
 import { NO_CHECKS, type WorkplanReport } from './workplanDetail.js';
 

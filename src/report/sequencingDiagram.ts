@@ -8,9 +8,9 @@
  * style line per node. Past MAX_TASKS only the open tasks are drawn, and past
  * that only the first MAX_TASKS of them, with a note.
  */
-import { mermaidIds, mermaidText } from '../report/mermaid.js';
-import type { Readiness, ReadinessResult } from './readiness.js';
-import type { GraphWorkplan, WorkplanGraph } from './workplanGraph.js';
+import { mermaidIds, mermaidText } from './mermaid.js';
+import type { Readiness, ReadinessResult } from '../workplans/readiness.js';
+import type { GraphWorkplan, WorkplanGraph } from '../workplans/workplanGraph.js';
 
 export const MAX_DIAGRAM_TASKS = 150;
 const TITLE_CHARS = 24;

@@ -6,13 +6,13 @@
  */
 import type { ReconcileFinding } from '../reconcile/reconcileContext.js';
 import { hintFor } from '../records/hints.js';
-import { formatFinding } from '../report/formatFinding.js';
-import { renderTable } from '../report/renderTable.js';
-import type { Style } from '../report/style.js';
-import type { WorkplanEvaluation } from './evaluateWorkplans.js';
+import { formatFinding } from './formatFinding.js';
+import { renderTable } from './renderTable.js';
+import type { Style } from './style.js';
+import type { WorkplanEvaluation } from '../workplans/evaluateWorkplans.js';
 import { progressBar } from './progressBar.js';
-import type { TaskVerification } from './verifyDoneWhen.js';
-import type { GraphTask, GraphWorkplan } from './workplanGraph.js';
+import type { TaskVerification } from '../workplans/verifyDoneWhen.js';
+import type { GraphTask, GraphWorkplan } from '../workplans/workplanGraph.js';
 
 export interface WorkplanReport {
   json: unknown;

@@ -4,7 +4,7 @@ import { probeFleet } from '../observe/probeFleet.js';
 import { recordEvents } from '../outbox/recordEvents.js';
 import { readRepoText } from '../repo/readRepoText.js';
 import { writeFileAtomically } from '../repo/writeFileAtomically.js';
-import type { ReconcileIo } from './reconcileContext.js';
+import type { ReconcileIo } from '../reconcile/reconcileContext.js';
 
 export function fileIo(root: string, env: Readonly<Record<string, string | undefined>> = {}): ReconcileIo {
   return {

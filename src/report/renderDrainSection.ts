@@ -4,8 +4,8 @@
  * task with its box state) and the next wave to work on; workloads that moved out
  * of order are listed under it. Markdown without a trailing newline. Pure.
  */
-import { markdownCell as cell } from '../report/markdownCell.js';
-import type { DrainProgress, WaveProgress } from './evaluateDrainSequence.js';
+import { markdownCell as cell } from './markdownCell.js';
+import type { DrainProgress, WaveProgress } from '../policy/evaluateDrainSequence.js';
 
 export function renderDrainSection(drain: DrainProgress): string {
   const { policy, waves, next, findings } = drain;

@@ -6,11 +6,11 @@
  * tasks in file order, no clock. Past MAX_DETAILED only the first workplans
  * with open tasks get a detailed part; past MAX_LISTED the table is cut too.
  */
-import { markdownCell as cell } from '../report/markdownCell.js';
-import type { WorkplanEvaluation } from './evaluateWorkplans.js';
+import { markdownCell as cell } from './markdownCell.js';
+import type { WorkplanEvaluation } from '../workplans/evaluateWorkplans.js';
 import { progressBar } from './progressBar.js';
 import { SEQUENCING_LEGEND, sequencingDiagram } from './sequencingDiagram.js';
-import type { GraphWorkplan } from './workplanGraph.js';
+import type { GraphWorkplan } from '../workplans/workplanGraph.js';
 
 export const MAX_DETAILED_WORKPLANS = 50;
 export const MAX_LISTED_WORKPLANS = 1000;
