@@ -16,6 +16,7 @@ import { fileIo } from '../src/cli/fileIo.js';
 import { createContext, type ReconcileContext } from '../src/reconcile/reconcileContext.js';
 import { freeze } from '../src/reconcile/steps/freeze.js';
 import { copyExampleFleet, fleetMaker, node, workload, writeFile } from './helpers/fleet.js';
+import { renderBoardSection } from '../src/report/renderBoardSection.js';
 
 const made = fleetMaker();
 after(made.cleanup);
@@ -331,8 +332,8 @@ describe('the freeze reconcile step', () => {
     ]);
     const lines = readFileSync(join(fleet.dir, 'registry/workloads/targeted.md'), 'utf8').split('\n');
     assert.equal(lines[4], 'target_host: coulombcore');
-    assert.equal(ctx.boardSections.length, 1);
-    const board = ctx.boardSections[0]!;
+    assert.equal(ctx.boardSections.map(renderBoardSection).length, 1);
+    const board = ctx.boardSections.map(renderBoardSection)[0]!;
     assert.match(board, /^## Freeze\n\nNo new placements on a frozen host\. The workloads in a freeze's legacy inventory .* every other placement is dated from Git history: /);
     assert.doesNotMatch(board, /Git history is unavailable/);
     assert.doesNotMatch(board, new RegExp(fleet.commits[3]!.slice(0, 7)), 'nothing on the board changes with every commit');
@@ -352,8 +353,8 @@ describe('the freeze reconcile step', () => {
       ctx.findings.map((f) => `${f.severity} ${f.code} ${f.record} ${f.file}:${f.line}`),
       ['warning freeze-no-history policy:freeze policies/freeze.yaml:2'],
     );
-    assert.match(ctx.boardSections[0]!, /\*\*Git history is unavailable\*\* \(not-a-repository\).*without_history: grandfather/);
-    assert.match(ctx.boardSections[0]!, /\| newcomer \| host \| unknown \(no history\) \|/);
+    assert.match(ctx.boardSections.map(renderBoardSection)[0]!, /\*\*Git history is unavailable\*\* \(not-a-repository\).*without_history: grandfather/);
+    assert.match(ctx.boardSections.map(renderBoardSection)[0]!, /\| newcomer \| host \| unknown \(no history\) \|/);
     writeFileSync(join(plain, 'policies/freeze.yaml'), FREEZE_POLICY('violation'));
     const strict = await runStep(plain);
     assert.equal(strict.findings[0]!.code, 'freeze-no-history');
@@ -365,7 +366,7 @@ describe('the freeze reconcile step', () => {
     const dir = made.fleet({ ...wl('a', 'host: coulombcore\n'), 'registry/nodes/coulombcore.md': node('coulombcore') });
     const ctx = await runStep(dir);
     assert.deepEqual(ctx.findings, []);
-    assert.deepEqual(ctx.boardSections, []);
+    assert.deepEqual(ctx.boardSections.map(renderBoardSection), []);
   });
 });
 
@@ -447,7 +448,7 @@ describe('the legacy inventory', () => {
     assert.match(message('returner'), /is in the legacy inventory of frozen host coulombcore, but Git history shows it moved onto coulombcore \(host: coulombcore\) with the commit of 2026-07-10, after the freeze of 2026-07-03/);
     assert.match(message('unlisted-late'), /If it was already on coulombcore when the freeze began \(its file was first committed later\), add it to the freeze's legacy inventory\.$/);
     assert.doesNotMatch(message('arrived'), /add it to the freeze's legacy inventory/, 'history saw it arrive: the inventory cannot help');
-    const board = ctx.boardSections[0]!;
+    const board = ctx.boardSections.map(renderBoardSection)[0]!;
     assert.match(board, /Grandfathered legacy \(placed before the freeze\): 2\n\n\| Workload \| Field \| First seen \|\n\| --- \| --- \| --- \|\n\| listed-late \| host \| before the freeze \(legacy inventory\) \|\n\| old \| host \| 2026-06-01 \|/);
     assert.match(board, /Legacy inventory no longer on coulombcore \(drained\): drained, listed-target\./);
   });
@@ -457,9 +458,9 @@ describe('the legacy inventory', () => {
     cpSync(inventory, plain, { recursive: true, filter: (src) => !src.includes('.git') && !src.includes('.fleethub') });
     const ctx = await runStep(plain);
     assert.deepEqual(freezeRows(ctx), ['warning freeze-no-history policy:freeze:2'], 'old and unlisted-late are outside the inventory');
-    assert.match(ctx.boardSections[0]!, /\*\*Git history is unavailable\*\* \(not-a-repository\): placements outside the legacy inventory cannot be told new from old/);
-    assert.match(ctx.boardSections[0]!, /\| returner \| host \| before the freeze \(legacy inventory\) \|/, 'without history, the inventory is all there is');
-    assert.match(ctx.boardSections[0]!, /\| listed-target \| target\\_host \| unknown \(no history\) \|/);
+    assert.match(ctx.boardSections.map(renderBoardSection)[0]!, /\*\*Git history is unavailable\*\* \(not-a-repository\): placements outside the legacy inventory cannot be told new from old/);
+    assert.match(ctx.boardSections.map(renderBoardSection)[0]!, /\| returner \| host \| before the freeze \(legacy inventory\) \|/, 'without history, the inventory is all there is');
+    assert.match(ctx.boardSections.map(renderBoardSection)[0]!, /\| listed-target \| target\\_host \| unknown \(no history\) \|/);
     writeFileSync(join(plain, 'policies/freeze.yaml'), INVENTORY_POLICY.replace('[listed-late, returner, arrived, drained, listed-target]', '[listed-late, returner, arrived, drained, old, unlisted-late]') + 'without_history: violation\n');
     const listed = await runStep(plain);
     assert.deepEqual(freezeRows(listed), ['warning freeze-no-history policy:freeze:6', 'error freeze-violation workload:listed-target:5'], 'the target placement still needed history');
@@ -472,8 +473,8 @@ describe('the legacy inventory', () => {
     const plain = made.fleet(files);
     const [withHistory, without] = [await runStep(dir), await runStep(plain)];
     assert.deepEqual([freezeRows(withHistory), freezeRows(without)], [[], []]);
-    assert.equal(without.boardSections[0], withHistory.boardSections[0]);
-    assert.doesNotMatch(without.boardSections[0]!, /unavailable/);
+    assert.equal(without.boardSections.map(renderBoardSection)[0], withHistory.boardSections.map(renderBoardSection)[0]);
+    assert.doesNotMatch(without.boardSections.map(renderBoardSection)[0]!, /unavailable/);
   });
 });
 
@@ -516,7 +517,7 @@ describe('the example fleet and the coulombcore freeze', () => {
         const ids = await coulombcoreWorkloads(root);
         const ctx = await runStep(root);
         assert.deepEqual(ctx.findings, [], `${date ?? 'no history'}: no freeze finding`);
-        const board = ctx.boardSections[0]!;
+        const board = ctx.boardSections.map(renderBoardSection)[0]!;
         assert.match(board, /\*\*Violations\*\* \(placed after the freeze\): none\./);
         assert.match(board, new RegExp(`Grandfathered legacy \\(placed before the freeze\\): ${ids.length}\\n`));
         for (const id of ids) assert.match(board, new RegExp(`\\| ${id} \\| host \\| before the freeze \\(legacy inventory\\) \\|`), id);
@@ -541,7 +542,7 @@ describe('the example fleet and the coulombcore freeze', () => {
       const ctx = await runStep(root);
       assert.deepEqual(freezeRows(ctx), [`warning freeze-no-history policy:freeze:${readFileSync(join(root, 'policies/freeze.yaml'), 'utf8').split('\n').indexOf('without_history: grandfather') + 1}`]);
       assert.match(ctx.findings[0]!.message, /not in a Git repository.*without_history: grandfather/);
-      assert.match(ctx.boardSections[0]!, /\| newcomer \| host \| unknown \(no history\) \|/);
+      assert.match(ctx.boardSections.map(renderBoardSection)[0]!, /\| newcomer \| host \| unknown \(no history\) \|/);
     } finally {
       rmSync(root, { recursive: true, force: true });
     }

@@ -10,7 +10,7 @@ import { workplan } from '../src/cli/workplan.js';
 import type { Context } from '../src/cli/command.js';
 import { reconcile } from '../src/reconcile/reconcile.js';
 import { fileIo } from '../src/cli/fileIo.js';
-import type { CheckResult } from '../src/reconcile/reconcileContext.js';
+import type { CheckResult } from '../src/checks/checkResult.js';
 import { checks } from '../src/reconcile/steps/checks.js';
 import { load } from '../src/reconcile/steps/load.js';
 import { validate } from '../src/reconcile/steps/validate.js';
@@ -23,6 +23,7 @@ import { verifyDoneWhen } from '../src/workplans/verifyDoneWhen.js';
 import type { GraphTask, TaskState, WorkplanGraph } from '../src/workplans/workplanGraph.js';
 import { workplansSection } from '../src/report/workplansSection.js';
 import { copyExampleFleet, fleetMaker, removeDir } from './helpers/fleet.js';
+import { renderBoardSection } from '../src/report/renderBoardSection.js';
 
 /** `WP/T1 todo < T0, X/T2 ? check-a` — key, state, dependencies (same workplan unless qualified), done-when. */
 function graph(...specs: string[]): WorkplanGraph {
@@ -230,8 +231,8 @@ describe('fleethub workplan and the reconcile step on the example fleet', () => 
     const run = async (): Promise<string> => {
       const ctx = await reconcile(fileIo(root), { probe: false, write: false, allowRemote: false }, [load, validate, checks, workplans]);
       ctx.db!.close();
-      assert.equal(ctx.boardSections.length, 1);
-      return ctx.boardSections[0]!;
+      assert.equal(ctx.boardSections.map(renderBoardSection).length, 1);
+      return ctx.boardSections.map(renderBoardSection)[0]!;
     };
     const md = await run();
     assert.equal(await run(), md);

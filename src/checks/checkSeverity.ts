@@ -5,7 +5,7 @@
  * says — it proves nothing either way, and a broken check must not pass
  * unnoticed. Pure.
  */
-import type { CheckResult } from '../reconcile/reconcileContext.js';
+import type { CheckResult } from './checkResult.js';
 
 export function checkSeverity(severity: string | null | undefined, status: Exclude<CheckResult['status'], 'pass'>): 'error' | 'warning' {
   return status === 'fail' && severity === 'warning' ? 'warning' : 'error';

@@ -8,7 +8,7 @@
  */
 import { fork, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import type { CheckResult } from '../reconcile/reconcileContext.js';
+import type { CheckResult } from './checkResult.js';
 import { evaluateExpectation, type Expectation } from './evaluateExpectation.js';
 
 export interface CheckToRun {

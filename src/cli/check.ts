@@ -5,7 +5,7 @@
  */
 import { checkSeverity } from '../checks/checkSeverity.js';
 import { UsageError } from '../errors.js';
-import type { CheckResult } from '../reconcile/reconcileContext.js';
+import type { CheckResult } from '../checks/checkResult.js';
 import { reconcile } from '../reconcile/reconcile.js';
 import { fileIo } from './fileIo.js';
 import { checks as checksStep } from '../reconcile/steps/checks.js';

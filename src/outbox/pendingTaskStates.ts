@@ -4,11 +4,9 @@
  * that landed upstream but were not pulled yet (`upstream`). The last event
  * for a task wins, as it does in the files once everything lands.
  */
-import type { TaskState } from '../records/parseTasks.js';
 import { TASK_ACTIONS } from '../records/editTask.js';
+import type { TaskOverlay } from '../workplans/evaluateWorkplans.js';
 import type { OutboxEvent } from '../reconcile/outboxEvent.js';
-
-export type TaskOverlay = { state: TaskState; overlay: 'pending' | 'upstream' };
 
 export function pendingTaskStates(pending: readonly OutboxEvent[], unpulled: readonly OutboxEvent[] = []): Map<string, TaskOverlay> {
   const out = new Map<string, TaskOverlay>();

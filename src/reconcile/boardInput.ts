@@ -4,6 +4,10 @@
  * renderers stay pure (no cache, no file system, no clock).
  */
 import type { ModeState } from '../evaluate/modeState.js';
+import type { DrainProgress } from '../policy/evaluateDrainSequence.js';
+import type { FreezeEntry, FreezeResult } from '../policy/evaluateFreeze.js';
+import type { HistoryUnavailableReason } from '../repo/placementHistory.js';
+import type { WorkplanEvaluation } from '../workplans/evaluateWorkplans.js';
 
 export interface BoardNode {
   id: string;
@@ -45,7 +49,21 @@ export interface BoardInput {
   nodes: BoardNode[];
   workloads: BoardWorkload[];
   findings: BoardFinding[];
+  /** What the steps added (freeze, drain waves, workplans), in order; rendered after the default sections. */
+  sections?: BoardSectionData[];
 }
 
-/** A board section; later issues add sections (drain waves, workplans) by appending to the list. */
+/** A board section a step adds, as data: src/report/renderBoardSection.ts renders it. */
+export type BoardSectionData =
+  | { kind: 'freeze'; hosts: Array<{ entry: FreezeEntry; results: FreezeResult[] }>; missing: { reason: HistoryUnavailableReason; rules: string[] } | null }
+  | { kind: 'drain'; progress: DrainProgress }
+  | { kind: 'workplans'; evaluation: WorkplanEvaluation };
+
+/** The renderers of the generated artifacts, passed in with the I/O (src/cli/fileIo.ts) so the loop does not import report/. */
+export interface ArtifactRenderers {
+  board(input: BoardInput): string;
+  runtimeRegistry(input: BoardInput): string;
+}
+
+/** A board section renderer (src/report/). */
 export type BoardSection = (input: BoardInput) => string;

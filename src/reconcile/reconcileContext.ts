@@ -3,8 +3,9 @@ import type Database from 'better-sqlite3';
 import type { ModePolicy, ModeState } from '../evaluate/modeState.js';
 import type { FindingCode } from '../records/hints.js';
 import type { NodeObservation, ProbeOptions, ProbeTarget } from '../observe/observation.js';
-import type { BoardNode, BoardWorkload } from './boardInput.js';
+import type { ArtifactRenderers, BoardNode, BoardSectionData, BoardWorkload } from './boardInput.js';
 import type { EventBody } from './outboxEvent.js';
+import type { CheckResult } from '../checks/checkResult.js';
 import type { Condition } from './condition.js';
 
 export interface ReconcileIo {
@@ -16,6 +17,8 @@ export interface ReconcileIo {
   probe(targets: ProbeTarget[], options: ProbeOptions): Promise<NodeObservation[]>;
   /** Records events in the durable outbox (reconcile --push); returns their ids. */
   record(events: EventBody[]): Promise<string[]>;
+  /** The renderers of status/BOARD.md and status/runtime-registry.json (src/report/). */
+  render: ArtifactRenderers;
 }
 
 export interface ReconcileOptions {
@@ -58,19 +61,6 @@ export interface ReconcileFinding {
   hint?: string;
 }
 
-/** The outcome of one named check. */
-export interface CheckResult {
-  id: string;
-  status: 'pass' | 'fail' | 'error' | 'timeout';
-  /** What the expectation compared: the number of rows returned. */
-  count: number;
-  /** The rows returned (at most a few dozen kept), for people to see why. */
-  rows: Array<Record<string, unknown>>;
-  /** Why it failed or errored, in a sentence. */
-  message: string;
-  ms: number;
-}
-
 export interface Change {
   path: string;
   action: 'create' | 'update';
@@ -98,8 +88,8 @@ export interface ReconcileContext {
   findings: ReconcileFinding[];
   /** Results of the named checks (policies of kind checks), by check id, once the checks step ran. */
   checkResults: Map<string, CheckResult>;
-  /** Markdown sections later steps add to the board (drain waves, workplans), in order. */
-  boardSections: string[];
+  /** The sections steps add to the board (freeze, drain waves, workplans), as data, in order; the plan step renders them. */
+  boardSections: BoardSectionData[];
   artifacts: Array<{ path: string; text: string }>;
   changes: Change[];
   /** Ids of the events the apply step recorded (with push). */

@@ -5,8 +5,9 @@
 import type { BoardInput, BoardSection } from '../reconcile/boardInput.js';
 import { distributionSection, findingsSection, registerSection, topologySection } from './boardSections.js';
 import { meshSection } from './meshSection.js';
+import { renderBoardSection } from './renderBoardSection.js';
 
-/** The sections in board order; later issues append theirs (drain waves, workplans). */
+/** The sections in board order; the steps' sections (input.sections: freeze, drain waves, workplans) follow them. */
 export const DEFAULT_SECTIONS: readonly BoardSection[] = [topologySection, meshSection, distributionSection, registerSection, findingsSection];
 
 const HEADER = [
@@ -19,6 +20,6 @@ const HEADER = [
 ].join('\n');
 
 export function renderBoard(input: BoardInput, sections: readonly BoardSection[] = DEFAULT_SECTIONS): string {
-  const parts = [HEADER, ...sections.map((s) => s(input))].map((p) => p.replace(/\r\n?/g, '\n').trimEnd());
+  const parts = [HEADER, ...sections.map((s) => s(input)), ...(input.sections ?? []).map(renderBoardSection)].map((p) => p.replace(/\r\n?/g, '\n').trimEnd());
   return `${parts.filter((p) => p !== '').join('\n\n')}\n`;
 }

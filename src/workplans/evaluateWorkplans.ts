@@ -5,11 +5,14 @@
  * Reads the cache; the evaluations themselves are pure.
  */
 import type Database from 'better-sqlite3';
-import type { CheckResult } from '../reconcile/reconcileContext.js';
+import type { CheckResult } from '../checks/checkResult.js';
 import { readiness, type ReadinessResult } from './readiness.js';
 import { verifyDoneWhen, type VerificationResult } from './verifyDoneWhen.js';
-import type { TaskOverlay } from '../outbox/pendingTaskStates.js';
+import type { TaskState } from '../records/parseTasks.js';
 import { workplanGraph, type GraphTask, type WorkplanGraph } from './workplanGraph.js';
+
+/** A task state that an event not in the files yet will set: still in the outbox (`pending`) or landed upstream but not pulled (`upstream`). */
+export type TaskOverlay = { state: TaskState; overlay: 'pending' | 'upstream' };
 
 export interface WorkplanEvaluation {
   graph: WorkplanGraph;

@@ -9,7 +9,7 @@
  * - todo, doing or blocked, and `pass`     → `verified-not-ticked` (warning)
  * Cancelled tasks get a verdict but no finding: cancelling is a decision.
  */
-import type { CheckResult } from '../reconcile/reconcileContext.js';
+import type { CheckResult } from '../checks/checkResult.js';
 import type { GraphTask } from './workplanGraph.js';
 
 export type CheckOutcome = CheckResult['status'] | 'not-run';

@@ -1,13 +1,11 @@
 /**
- * Step 5: render the generated artifacts and compare them with the files in
+ * Step: render the generated artifacts (with the renderers the command passes in, ctx.io.render) and compare them with the files in
  * the repository. A difference is a change to apply, and until it is
  * applied, a `generated-drift` finding.
  */
 import { MODES_FILE, renderModesFile } from '../../evaluate/modesFile.js';
 import type { ModeState } from '../../evaluate/modeState.js';
 import type { BoardInput } from '../boardInput.js';
-import { DEFAULT_SECTIONS, renderBoard } from '../../report/renderBoard.js';
-import { renderRuntimeRegistry } from '../../report/renderRuntimeRegistry.js';
 import type { ReconcileContext } from '../reconcileContext.js';
 
 export const BOARD_FILE = 'status/BOARD.md';
@@ -21,11 +19,12 @@ export async function plan(ctx: ReconcileContext): Promise<void> {
     }),
     workloads: ctx.workloads,
     findings: ctx.findings.map((f) => ({ code: f.code, severity: f.severity, record: f.record, message: f.message })),
+    sections: ctx.boardSections,
   };
   ctx.artifacts = [
     { path: MODES_FILE, text: renderModesFile(ctx.persisted) },
-    { path: BOARD_FILE, text: renderBoard(input, [...DEFAULT_SECTIONS, ...ctx.boardSections.map((md) => () => md)]) },
-    { path: RUNTIME_REGISTRY_FILE, text: renderRuntimeRegistry(input) },
+    { path: BOARD_FILE, text: ctx.io.render.board(input) },
+    { path: RUNTIME_REGISTRY_FILE, text: ctx.io.render.runtimeRegistry(input) },
   ];
   for (const a of ctx.artifacts) {
     const current = ctx.io.readText(a.path);

@@ -16,7 +16,6 @@ import { evaluateTopology } from '../../policy/evaluateTopology.js';
 import { peerDiversity, type PeerTopology } from '../../policy/peerDiversity.js';
 import type { PolicyFinding, PolicyNode } from '../../policy/policyData.js';
 import { readPolicyInput } from '../../policy/readPolicyInput.js';
-import { renderDrainSection } from '../../report/renderDrainSection.js';
 import type { ReconcileContext } from '../reconcileContext.js';
 
 export async function policies(ctx: ReconcileContext): Promise<void> {
@@ -36,7 +35,7 @@ export async function policies(ctx: ReconcileContext): Promise<void> {
   for (const drain of input.drains) {
     const progress = evaluateDrainSequence(drain, workloadsById, input.taskStates);
     found.push(...progress.findings);
-    ctx.boardSections.push(renderDrainSection(progress));
+    ctx.boardSections.push({ kind: 'drain', progress });
   }
   found.push(...evaluateTopology(input.workloads, nodes, input.freezes, now));
   found.push(...evaluateListeners(input.workloads));

@@ -7,7 +7,6 @@
  */
 import { hintFor } from '../../records/hints.js';
 import { evaluateWorkplans } from '../../workplans/evaluateWorkplans.js';
-import { workplansSection } from '../../report/workplansSection.js';
 import type { ReconcileContext } from '../reconcileContext.js';
 
 export async function workplans(ctx: ReconcileContext): Promise<void> {
@@ -18,5 +17,5 @@ export async function workplans(ctx: ReconcileContext): Promise<void> {
     const hint = hintFor(f.code).replace('<workplan> <task>', `${t.workplan} ${t.id}`).replace('<id>', checks.join(' '));
     ctx.findings.push({ code: f.code, severity: f.severity, record: `task:${t.key}`, message: f.message, file: t.file, line: t.line, col: t.col, hint });
   }
-  ctx.boardSections.push(workplansSection(ev));
+  ctx.boardSections.push({ kind: 'workplans', evaluation: ev });
 }
