@@ -90,7 +90,7 @@ async function offlineEval(list: readonly Step[]): Promise<number> {
   const loaded = await reconcile(fileIo(root), { probe: false, write: false, allowRemote: false }, [load]);
   const times: number[] = [];
   for (let i = 0; i < 5; i++) {
-    const ctx = { ...loaded, findings: [], artifacts: [], changes: [], conditions: new Map(), states: new Map(), persisted: new Map(), observations: new Map(), lastObservations: new Map(), boardSections: [], checkResults: new Map() };
+    const ctx = { ...loaded, findings: [], artifacts: [], changes: [], states: new Map(), persisted: new Map(), observations: new Map(), lastObservations: new Map(), boardSections: [], checkResults: new Map() };
     const started = performance.now();
     for (const step of list) await step(ctx);
     times.push(performance.now() - started);

@@ -105,3 +105,10 @@ export class RelayBusyError extends FleethubError {
     super('relay-busy', `another relay is running for this outbox (it holds ${path}); it relays these events too`, { path });
   }
 }
+
+/** A reconcile step read the cache before the load step opened it: a wrong list of steps, not bad input. */
+export class CacheNotLoadedError extends FleethubError {
+  constructor(use: string) {
+    super('cache-not-loaded', `a reconcile step used the cache (${use}) before the load step opened it; put load first in the list of steps`, { use });
+  }
+}

@@ -21,6 +21,7 @@ import { load } from '../src/reconcile/steps/load.js';
 import { validate } from '../src/reconcile/steps/validate.js';
 import { PLAIN } from '../src/report/style.js';
 import { cli, copyExampleFleet, fleetMaker, node, removeDir, workload, writeFile } from './helpers/fleet.js';
+import { findingRecord } from '../src/records/findingRecord.js';
 
 const { fleet, cleanup } = fleetMaker();
 after(cleanup);
@@ -176,11 +177,11 @@ describe('the checks step', () => {
       ['runaway', 'timeout'],
       ['writes', 'error'],
     ]);
-    const found = ctx.findings.filter((f) => f.record.startsWith('check:')).map((f) => ({ ...f }));
+    const found = ctx.findings.filter((f) => findingRecord(f).startsWith('check:')).map((f) => ({ ...f }));
     assert.deepEqual(found, [
-      { code: 'check-not-readonly', severity: 'error', record: 'check:writes', message: found[0]!.message, file: 'policies/checks.yaml', line: 24, col: 10, hint: HINTS['check-not-readonly'] },
-      { code: 'check-failed', severity: 'warning', record: 'check:few-workloads', message: 'At most zero workloads: expected at most 0 rows, got 1', file: 'policies/checks.yaml', line: 12, col: 9, hint: 'fleethub check few-workloads shows the rows that fail; fix what they point at, or change the check' },
-      { code: 'check-timeout', severity: 'error', record: 'check:runaway', message: 'A query that never ends: did not finish within 200ms; stopped', file: 'policies/checks.yaml', line: 17, col: 9, hint: HINTS['check-timeout'] },
+      { code: 'check-not-readonly', severity: 'error', kind: 'check', id: 'writes', message: found[0]!.message, file: 'policies/checks.yaml', line: 24, col: 10, hint: HINTS['check-not-readonly'] },
+      { code: 'check-failed', severity: 'warning', kind: 'check', id: 'few-workloads', message: 'At most zero workloads: expected at most 0 rows, got 1', file: 'policies/checks.yaml', line: 12, col: 9, hint: 'fleethub check few-workloads shows the rows that fail; fix what they point at, or change the check' },
+      { code: 'check-timeout', severity: 'error', kind: 'check', id: 'runaway', message: 'A query that never ends: did not finish within 200ms; stopped', file: 'policies/checks.yaml', line: 17, col: 9, hint: HINTS['check-timeout'] },
     ]);
   });
 
@@ -188,7 +189,7 @@ describe('the checks step', () => {
     const root = fleet({ ...THREE_NODES, 'policies/checks.yaml': CHECKS_YAML });
     (await refreshCache(root)).db.close();
     writeFile(root, 'registry/nodes/d.md', '---\ntitle: Node d\nrole: workstation\n---\n');
-    const ctx = await reconcile(fileIo(root), { probe: false, write: false, allowRemote: false }, [load, validate, (c) => checks(c, ['no-workstation', 'three-nodes'])]);
+    const ctx = await reconcile(fileIo(root), { probe: false, write: false, allowRemote: false, checks: ['no-workstation', 'three-nodes'] }, [load, validate, checks]);
     ctx.db?.close();
     assert.deepEqual([...ctx.checkResults.values()].map((r) => [r.id, r.status, r.count]), [
       ['no-workstation', 'fail', 1],

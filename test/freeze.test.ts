@@ -17,6 +17,7 @@ import { createContext, type ReconcileContext } from '../src/reconcile/reconcile
 import { freeze } from '../src/reconcile/steps/freeze.js';
 import { copyExampleFleet, fleetMaker, node, workload, writeFile } from './helpers/fleet.js';
 import { renderBoardSection } from '../src/report/renderBoardSection.js';
+import { findingRecord } from '../src/records/findingRecord.js';
 
 const made = fleetMaker();
 after(made.cleanup);
@@ -322,7 +323,7 @@ describe('evaluateFreeze', () => {
 describe('the freeze reconcile step', () => {
   it('reports violations at the host / target_host key and lists the freeze on the board', async () => {
     const ctx = await runStep(fleet.dir);
-    const found = ctx.findings.map((f) => `${f.severity} ${f.code} ${f.record} ${f.file}:${f.line}`);
+    const found = ctx.findings.map((f) => `${f.severity} ${f.code} ${findingRecord(f)} ${f.file}:${f.line}`);
     assert.deepEqual(found, [
       'error freeze-violation workload:boomerang registry/workloads/boomerang.md:4',
       'error freeze-violation workload:drifter registry/workloads/drifter.md:4',
@@ -350,7 +351,7 @@ describe('the freeze reconcile step', () => {
     cpSync(fleet.dir, plain, { recursive: true, filter: (src) => !src.includes('.git') && !src.includes('.fleethub') });
     const ctx = await runStep(plain);
     assert.deepEqual(
-      ctx.findings.map((f) => `${f.severity} ${f.code} ${f.record} ${f.file}:${f.line}`),
+      ctx.findings.map((f) => `${f.severity} ${f.code} ${findingRecord(f)} ${f.file}:${f.line}`),
       ['warning freeze-no-history policy:freeze policies/freeze.yaml:2'],
     );
     assert.match(ctx.boardSections.map(renderBoardSection)[0]!, /\*\*Git history is unavailable\*\* \(not-a-repository\).*without_history: grandfather/);
@@ -422,7 +423,7 @@ async function inventoryFleet(): Promise<string> {
 }
 
 const inventory = await inventoryFleet();
-const freezeRows = (ctx: ReconcileContext): string[] => ctx.findings.map((f) => `${f.severity} ${f.code} ${f.record}:${f.line}`);
+const freezeRows = (ctx: ReconcileContext): string[] => ctx.findings.map((f) => `${f.severity} ${f.code} ${findingRecord(f)}:${f.line}`);
 
 describe('the legacy inventory', () => {
   it('history tells a run that began with a move from one that began with the file', async () => {
@@ -444,7 +445,7 @@ describe('the legacy inventory', () => {
       'error freeze-violation workload:returner:4',
       'error freeze-violation workload:unlisted-late:4',
     ]);
-    const message = (id: string): string => ctx.findings.find((f) => f.record === `workload:${id}`)!.message;
+    const message = (id: string): string => ctx.findings.find((f) => findingRecord(f) === `workload:${id}`)!.message;
     assert.match(message('returner'), /is in the legacy inventory of frozen host coulombcore, but Git history shows it moved onto coulombcore \(host: coulombcore\) with the commit of 2026-07-10, after the freeze of 2026-07-03/);
     assert.match(message('unlisted-late'), /If it was already on coulombcore when the freeze began \(its file was first committed later\), add it to the freeze's legacy inventory\.$/);
     assert.doesNotMatch(message('arrived'), /add it to the freeze's legacy inventory/, 'history saw it arrive: the inventory cannot help');

@@ -27,6 +27,7 @@ import { policies } from '../src/reconcile/steps/policies.js';
 import { validate } from '../src/reconcile/steps/validate.js';
 import { copyExampleFleet, removeDir } from './helpers/fleet.js';
 import { renderBoardSection } from '../src/report/renderBoardSection.js';
+import { findingRecord } from '../src/records/findingRecord.js';
 
 const wl = (id: string, extra: Partial<PolicyWorkload> = {}): PolicyWorkload => ({ id, file: `registry/workloads/${id}.md`, kind: 'service', ...extra });
 const DIGEST = `registry.example/app@sha256:${'a1'.repeat(32)}`;
@@ -55,7 +56,7 @@ describe('promotion gate', () => {
   it('lists everything missing in one finding, pointing at /stage', () => {
     const f = gate([wl('a', { host: 'prod', stage: 'production', stateful: true })]);
     assert.equal(f.length, 1);
-    assert.deepEqual({ ...f[0], message: undefined }, { code: 'promotion-gate-unmet', severity: 'error', record: 'workload:a', message: undefined, file: 'registry/workloads/a.md', pointer: '/stage' });
+    assert.deepEqual({ ...f[0], message: undefined }, { code: 'promotion-gate-unmet', severity: 'error', kind: 'workload', id: 'a', message: undefined, file: 'registry/workloads/a.md', pointer: '/stage' });
     for (const what of ['backup/restore drill', 'canary observation', 'operator approval', 'image']) assert.match(f[0]!.message, new RegExp(what));
   });
 
@@ -127,7 +128,7 @@ describe('drain sequence', () => {
     const d = evaluateDrainSequence(POLICY, on({ a: 'new', b: 'old', c: 'new' }));
     assert.equal(d.findings.length, 1);
     const f = d.findings[0]!;
-    assert.deepEqual([f.code, f.severity, f.record, f.pointer], ['drain-order', 'error', 'workload:c', '/host']);
+    assert.deepEqual([f.code, f.severity, findingRecord(f), f.pointer], ['drain-order', 'error', 'workload:c', '/host']);
     assert.match(f.message, /wave 1 \(First\) still has b/);
     assert.deepEqual(d.waves.map((w) => w.status), ['in progress', 'done', 'waiting']);
     assert.equal(d.next?.wave, 1);
@@ -155,7 +156,7 @@ describe('drain sequence', () => {
   it('a wave marked last may have no later wave that moves workloads; a later wave following a task is fine', () => {
     const last: DrainSequencePolicy = { ...POLICY, waves: [{ wave: 1, title: 'Identity', workloads: ['a'], last: true }, { wave: 2, title: 'Straggler', workloads: ['b', 'c'] }, { wave: 3, title: 'Phoenix', task: 'WP/T3' }] };
     const d = evaluateDrainSequence(last, on({ a: 'old', b: 'old', c: 'old' }));
-    assert.deepEqual(d.findings.map((f) => [f.code, f.severity, f.record, f.file, f.pointer]), [['drain-last-wave-not-last', 'error', 'policy:drain', 'policies/drain.yaml', '/waves/0/last']]);
+    assert.deepEqual(d.findings.map((f) => [f.code, f.severity, findingRecord(f), f.file, f.pointer]), [['drain-last-wave-not-last', 'error', 'policy:drain', 'policies/drain.yaml', '/waves/0/last']]);
     assert.equal(d.findings[0]!.message, 'wave 1 (Identity) of drain is marked last, but wave 2 (Straggler) moves b, c after it');
     assert.match(renderDrainSection(d), /Waves out of place \(`drain-last-wave-not-last`\):\n\n- ⚠ wave 1 \(Identity\) of drain is marked last/);
     const fine: DrainSequencePolicy = { ...POLICY, waves: [{ wave: 1, title: 'First', workloads: ['b'] }, { wave: 2, title: 'Identity', workloads: ['a'], last: true }, { wave: 3, title: 'Phoenix', task: 'WP/T3' }] };
@@ -178,7 +179,7 @@ describe('topology invariants', () => {
   const node = (id: string, role: string, mode: PolicyNode['mode'] = 'ACTIVE'): [string, PolicyNode] => [id, { id, file: `registry/nodes/${id}.md`, role, mode }];
   const NODES = new Map([node('ws', 'workstation'), node('prod', 'production-home'), node('old', 'primary'), node('edge', 'edge', 'DEGRADED'), node('off', 'build', 'DISABLED')]);
   const FREEZE: FreezePolicy[] = [{ id: 'freeze', file: 'policies/freeze.yaml', frozen: [{ host: 'old', since: '2026-07-03', exceptions: ['allowed'], legacy: ['inventoried'] }] }];
-  const topo = (ws: PolicyWorkload[], now = NOW) => evaluateTopology(ws, NODES, FREEZE, now).map((f) => [f.code, f.record, f.pointer]);
+  const topo = (ws: PolicyWorkload[], now = NOW) => evaluateTopology(ws, NODES, FREEZE, now).map((f) => [f.code, findingRecord(f), f.pointer]);
 
   it('flags a critical tunnel whose via path crosses the workstation, at the hop', () => {
     assert.deepEqual(topo([wl('t', { kind: 'tunnel', critical: true, stage: 'production', host: 'prod', via: ['prod', 'ws'] })]), [['critical-path-via-forbidden-role', 'workload:t', '/via/1']]);
@@ -292,7 +293,7 @@ describe('peer diversity', () => {
     const strong = peerDiversity('me', self, [{ id: 'b1', direct: true, ready: true }, { id: 'c1', direct: true, ready: true }], known, 't');
     const f = evaluatePeerDiversity([weak, { ...weak, node: 'other' }], new Set(['me']), DEFAULT_PEER_DIVERSITY_TARGETS, nodes);
     assert.equal(f.length, 1);
-    assert.deepEqual([f[0]!.code, f[0]!.severity, f[0]!.record, f[0]!.file], ['peer-diversity-below-target', 'warning', 'node:me', 'registry/nodes/me.md']);
+    assert.deepEqual([f[0]!.code, f[0]!.severity, findingRecord(f[0]!), f[0]!.file], ['peer-diversity-below-target', 'warning', 'node:me', 'registry/nodes/me.md']);
     assert.match(f[0]!.message, /direct-ready peers 1 < 2; direct-ready peers in another area 0 < 1; independent NAT groups with a ready peer 0 < 1; recovery paths outside the local area 0 < 1/);
     assert.deepEqual(evaluatePeerDiversity([strong], new Set(['me']), DEFAULT_PEER_DIVERSITY_TARGETS, nodes), []);
   });
@@ -301,7 +302,7 @@ describe('peer diversity', () => {
 describe('the policies step on the example fleet', () => {
   let root: string;
   let ctx: ReconcileContext;
-  const ids = (code: string): string[] => ctx.findings.filter((f) => f.code === code).map((f) => f.record.replace(/^workload:|^node:/, '')).sort();
+  const ids = (code: string): string[] => ctx.findings.filter((f) => f.code === code).map((f) => findingRecord(f).replace(/^workload:|^node:/, '')).sort();
   const lineOf = (file: string, key: RegExp): number => readFileSync(join(root, file), 'utf8').split('\n').findIndex((l) => key.test(l)) + 1;
 
   before(async () => {
@@ -324,7 +325,7 @@ describe('the policies step on the example fleet', () => {
     // Reference 004, "Fleet Mesh Topology": two production data paths chain through the workstation,
     // four production-critical tunnels; the consistency-sweep writeback runs there too.
     assert.deepEqual(ids('critical-path-via-forbidden-role'), ['consistency-sweep-writeback', 'issue-core-coulombcore', 'issue-core-railiance01', 'state-hub-primary', 'state-hub-railiance01']);
-    const f = ctx.findings.find((x) => x.code === 'critical-path-via-forbidden-role' && x.record === 'workload:state-hub-railiance01')!;
+    const f = ctx.findings.find((x) => x.code === 'critical-path-via-forbidden-role' && findingRecord(x) === 'workload:state-hub-railiance01')!;
     assert.equal(f.line, lineOf(f.file!, /^ {2}- workstation$/), 'points at the workstation hop of the via path');
   });
 
@@ -336,7 +337,7 @@ describe('the policies step on the example fleet', () => {
     // Reference 004, "Production Promotion Gate": activity-core has it all; Temporal is stateful
     // without a backup drill; NATS has no evidence. node1 is outside the gate's hosts.
     assert.deepEqual(ids('promotion-gate-unmet'), ['nats-activity-core', 'temporal']);
-    const temporal = ctx.findings.find((x) => x.record === 'workload:temporal' && x.code === 'promotion-gate-unmet')!;
+    const temporal = ctx.findings.find((x) => findingRecord(x) === 'workload:temporal' && x.code === 'promotion-gate-unmet')!;
     assert.match(temporal.message, /backup\/restore drill \(promotion.backup_drill\) missing$/);
     assert.equal(temporal.line, lineOf('registry/workloads/temporal.md', /^stage:/));
   });
@@ -344,7 +345,7 @@ describe('the policies step on the example fleet', () => {
   it('holds activity-core to max_age: with a later "now" its canary observation is stale', async () => {
     const late = await reconcile({ ...fileIo(root), now: () => new Date('2026-11-01T00:00:00Z') }, { probe: false, write: false, allowRemote: false }, [load, validate, evaluate, policies]);
     late.db?.close();
-    const f = late.findings.find((x) => x.code === 'promotion-gate-unmet' && x.record === 'workload:activity-core');
+    const f = late.findings.find((x) => x.code === 'promotion-gate-unmet' && findingRecord(x) === 'workload:activity-core');
     assert.match(f?.message ?? '', /canary observation .*2026-06-28 is older than the gate's max_age 30d/);
   });
 

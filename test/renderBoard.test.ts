@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { Mode } from '../src/evaluate/modeState.js';
-import type { BoardFinding, BoardInput, BoardNode, BoardWorkload } from '../src/reconcile/boardInput.js';
+import type { BoardInput, BoardNode, BoardWorkload } from '../src/reconcile/boardInput.js';
+import type { Finding } from '../src/records/finding.js';
 import { rowsNeedingAttention } from '../src/report/boardSections.js';
 import { renderBoard } from '../src/report/renderBoard.js';
 import { advertisedIds, renderRuntimeRegistry } from '../src/report/renderRuntimeRegistry.js';
@@ -45,9 +46,9 @@ function fixture(): BoardInput {
     workload('lab-api', { host: 'node-4', advertise: true }),
     workload('quiet', { advertise: false }),
   ];
-  const findings: BoardFinding[] = [
-    { code: 'unknown-reference', severity: 'warning', record: 'workload:quiet', message: 'depends_on names a|b, which is not a workload' },
-    { code: 'generated-drift', severity: 'error', record: 'status/BOARD.md', message: 'differs from what the files produce' },
+  const findings: Finding[] = [
+    { code: 'unknown-reference', severity: 'warning', kind: 'workload', id: 'quiet', file: 'registry/workloads/quiet.md', line: 1, col: 1, message: 'depends_on names a|b, which is not a workload' },
+    { code: 'generated-drift', severity: 'error', file: 'status/BOARD.md', line: 1, col: 1, message: 'differs from what the files produce' },
   ];
   return { nodes, workloads, findings };
 }

@@ -24,6 +24,7 @@ import type { GraphTask, TaskState, WorkplanGraph } from '../src/workplans/workp
 import { workplansSection } from '../src/report/workplansSection.js';
 import { copyExampleFleet, fleetMaker, removeDir } from './helpers/fleet.js';
 import { renderBoardSection } from '../src/report/renderBoardSection.js';
+import { findingRecord } from '../src/records/findingRecord.js';
 
 /** `WP/T1 todo < T0, X/T2 ? check-a` — key, state, dependencies (same workplan unless qualified), done-when. */
 function graph(...specs: string[]): WorkplanGraph {
@@ -112,7 +113,7 @@ describe('done-when verification', () => {
   it('reports a task ticked done whose check fails, and a task not ticked whose checks pass', () => {
     const v = verifyDoneWhen(g.tasks.values(), results);
     assert.deepEqual(
-      v.findings.map((f) => [f.code, f.severity, f.task]),
+      v.findings.map((f) => [f.code, f.severity, f.id]),
       [
         ['done-not-verified', 'error', 'W/T2'],
         ['verified-not-ticked', 'warning', 'W/T3'],
@@ -211,7 +212,7 @@ describe('fleethub workplan and the reconcile step on the example fleet', () => 
 
   it('lists every workplan with its progress, and the tasks whose checks already pass', async () => {
     const out = await workplan.run({ positionals: [], values: {} }, context(root));
-    const j = out.json!() as { workplans: Array<{ id: string; done: number; total: number; ready: string[]; blocked: string[]; criticalPath: string[] }>; findings: Array<{ code: string; task: string }> };
+    const j = out.json!() as { workplans: Array<{ id: string; done: number; total: number; ready: string[]; blocked: string[]; criticalPath: string[] }>; findings: Array<{ code: string; id: string }> };
     const row = (id: string) => j.workplans.find((w) => w.id === id)!;
     assert.deepEqual(j.workplans.map((w) => w.id), ['CUST-WP-0054', 'DAARION-MULTINODE', 'FABRIC-EXEC', 'NODE-ARCH-RECON', 'VNEXT-P1', 'VNEXT-P2', 'VNEXT-P3', 'VNEXT-P4']);
     assert.deepEqual(row('NODE-ARCH-RECON').blocked, ['NODE-ARCH-RECON/R04', 'NODE-ARCH-RECON/R05', 'NODE-ARCH-RECON/R06']);
@@ -220,7 +221,7 @@ describe('fleethub workplan and the reconcile step on the example fleet', () => 
     assert.deepEqual(row('FABRIC-EXEC').criticalPath.map((k) => k.split('/')[1]), ['P0.2', 'P0.3', 'P0.5', 'P1.1', 'P2.2', 'P2.4', 'AC5']);
     assert.deepEqual(row('DAARION-MULTINODE').ready, ['DAARION-MULTINODE/NODE2-01']);
     assert.deepEqual(
-      j.findings.map((f) => `${f.code} ${f.task}`),
+      j.findings.map((f) => `${f.code} ${f.id}`),
       ['FABRIC-EXEC/P1.2', 'FABRIC-EXEC/P2.1', 'FABRIC-EXEC/P3.1', 'FABRIC-EXEC/P3.4', 'FABRIC-EXEC/P4.1', 'FABRIC-EXEC/P5.1', 'NODE-ARCH-RECON/R03'].map((k) => `verified-not-ticked ${k}`),
     );
     assert.equal(out.problems, false);
@@ -253,9 +254,9 @@ describe('fleethub workplan and the reconcile step on the example fleet', () => 
     });
     const ctx = await reconcile(fileIo(dir), { probe: false, write: false, allowRemote: false }, [load, validate, checks, workplans]);
     ctx.db!.close();
-    const mine = ctx.findings.filter((f) => f.record.startsWith('task:'));
+    const mine = ctx.findings.filter((f) => findingRecord(f).startsWith('task:'));
     assert.deepEqual(
-      mine.map((f) => [f.code, f.severity, f.record, f.file, f.line]),
+      mine.map((f) => [f.code, f.severity, findingRecord(f), f.file, f.line]),
       [
         ['done-not-verified', 'error', 'task:WP/T1', 'workplans/WP.md', 7],
         ['verified-not-ticked', 'warning', 'task:WP/T2', 'workplans/WP.md', 8],

@@ -55,14 +55,14 @@ check id) or internal error.`,
     const ids = args.positionals.length > 0 ? [...new Set(args.positionals)] : undefined;
     let infos: CheckInfo[] = [];
     const known = async (c: Parameters<typeof load>[0]): Promise<void> => {
-      infos = c.db!.prepare('SELECT id, title, severity FROM checks ORDER BY file, line, id').all() as CheckInfo[];
+      infos = c.db.prepare('SELECT id, title, severity FROM checks ORDER BY file, line, id').all() as CheckInfo[];
       const unknown = (ids ?? []).filter((id) => !infos.some((i) => i.id === id));
       if (unknown.length > 0) {
         const list = infos.map((i) => i.id).join(', ');
         throw new UsageError(`unknown check id${unknown.length > 1 ? 's' : ''}: ${unknown.join(', ')} (${list ? `known: ${list}` : 'no checks are defined'})`, { unknown });
       }
     };
-    const result = await reconcile(fileIo(root), { probe: false, write: false, allowRemote: false }, [load, validate, known, (c) => checksStep(c, ids)]);
+    const result = await reconcile(fileIo(root), { probe: false, write: false, allowRemote: false, checks: ids }, [load, validate, known, checksStep]);
     result.db?.close();
     const selected = ids ? infos.filter((i) => ids.includes(i.id)) : infos;
     const out: CheckJson[] = selected.map((i) => {

@@ -1,21 +1,29 @@
 /** The real I/O for the reconcile loop: the repository's files, the clock, the network (probes), the outbox, the artifact renderers. */
 import { join } from 'node:path';
+import { cachePath } from '../cache/cacheFile.js';
+import { refreshCache } from '../cache/refreshCache.js';
+import { runChecks } from '../checks/runChecks.js';
 import { probeFleet } from '../observe/probeFleet.js';
 import { recordEvents } from '../outbox/recordEvents.js';
+import { placementHistory } from '../repo/placementHistory.js';
 import { readRepoText } from '../repo/readRepoText.js';
 import { writeFileAtomically } from '../repo/writeFileAtomically.js';
 import type { ReconcileIo } from '../reconcile/reconcileContext.js';
 import { renderBoard } from '../report/renderBoard.js';
 import { renderRuntimeRegistry } from '../report/renderRuntimeRegistry.js';
 
-export function fileIo(root: string, env: Readonly<Record<string, string | undefined>> = {}): ReconcileIo {
+/** `now`: the one clock of the run: the context's time, the probes' and the recorded events' (tests pass a fixed one). */
+export function fileIo(root: string, env: Readonly<Record<string, string | undefined>> = {}, now: () => Date = () => new Date()): ReconcileIo {
   return {
     root,
-    now: () => new Date(),
+    now,
     readText: readRepoText(root),
     writeText: (path, text) => writeFileAtomically(join(root, path), text),
     probe: probeFleet,
+    refreshCache: () => refreshCache(root),
+    placementHistory: (files) => placementHistory(root, files),
+    runChecks: (checks) => runChecks(cachePath(root), checks),
     render: { board: (input) => renderBoard(input), runtimeRegistry: renderRuntimeRegistry },
-    record: async (events) => (await recordEvents(root, events, { env, now: () => new Date() })).map((e) => e.id),
+    record: async (events) => (await recordEvents(root, events, { env, now })).map((e) => e.id),
   };
 }

@@ -39,7 +39,7 @@ Exits 1 when a task ticked done fails its done-when check.`,
     const id = args.positionals[0];
     const root = findRoot(ctx.cwd, ctx.root);
     const run = await reconcile(fileIo(root), { probe: false, write: false, allowRemote: false }, [load, validate, checks, workplans]);
-    const db = run.db!;
+    const db = run.db;
     try {
       const { pending, unpulled } = await eventsNotInFiles(root);
       const ev = evaluateWorkplans(db, run.checkResults, pendingTaskStates(pending, unpulled));

@@ -13,7 +13,8 @@
  * that still lists workloads contradicts it — `drain-last-wave-not-last`, an
  * error at that wave's `/waves/<i>/last` in the policy file. Pure.
  */
-import type { DrainSequencePolicy, DrainWave, PolicyFinding, PolicyWorkload } from './policyData.js';
+import type { DrainSequencePolicy, DrainWave, PolicyWorkload } from './policyData.js';
+import type { Unlocated } from '../records/finding.js';
 
 export type WaveStatus = 'done' | 'in progress' | 'waiting';
 
@@ -38,7 +39,7 @@ export interface DrainProgress {
   waves: WaveProgress[];
   /** The first wave not done, or null when the drain is complete. */
   next: WaveProgress | null;
-  findings: PolicyFinding[];
+  findings: Unlocated[];
 }
 
 export function evaluateDrainSequence(policy: DrainSequencePolicy, workloads: ReadonlyMap<string, PolicyWorkload>, taskStates: ReadonlyMap<string, string> = new Map()): DrainProgress {
@@ -47,7 +48,7 @@ export function evaluateDrainSequence(policy: DrainSequencePolicy, workloads: Re
   const moved = (id: string): boolean => hasMoved(workloads.get(id), from);
   const drained = (id: string): boolean => moved(id) || workloads.get(id)?.stage === 'retired';
   const waves = ordered.map((w) => progress(w, drained, taskStates));
-  const findings: PolicyFinding[] = [];
+  const findings: Unlocated[] = [];
   waves.forEach((wave, i) => {
     const blocking = waves.slice(0, i).filter((e) => e.remaining > 0);
     if (blocking.length === 0) return;
@@ -58,7 +59,7 @@ export function evaluateDrainSequence(policy: DrainSequencePolicy, workloads: Re
       findings.push({
         code: 'drain-order',
         severity: 'error',
-        record: `workload:${id}`,
+        kind: 'workload', id: id,
         message: `${id} (wave ${wave.wave}: ${wave.title}) has moved off ${from} to ${w.host ?? '(no host)'} before the earlier waves of ${policy.id}: ${earlier} on ${from}`,
         file: w.file,
         pointer: '/host',
@@ -72,7 +73,7 @@ export function evaluateDrainSequence(policy: DrainSequencePolicy, workloads: Re
     findings.push({
       code: 'drain-last-wave-not-last',
       severity: 'error',
-      record: `policy:${policy.id}`,
+      kind: 'policy', id: policy.id,
       message: `wave ${w.wave} (${w.title}) of ${policy.id} is marked last, but ${after.map((o) => `wave ${o.wave} (${o.title}) moves ${o.workloads!.join(', ')}`).join('; ')} after it`,
       file: policy.file,
       pointer: `/waves/${i}/last`,

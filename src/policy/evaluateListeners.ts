@@ -9,13 +9,14 @@
  * flagged: classify it, move it onto the fabric (QUIC), or retire it. Listeners of
  * retired workloads are not live and are skipped. Pure.
  */
-import type { PolicyFinding, PolicyWorkload } from './policyData.js';
+import type { PolicyWorkload } from './policyData.js';
+import type { Unlocated } from '../records/finding.js';
 
 export const TCP_PROTOCOLS: readonly string[] = ['tcp', 'http', 'https'];
 export const TCP_EDGE_ROLES: readonly string[] = ['external-ingress', 'control-api', 'artifact-delivery', 'compat-recovery'];
 
-export function evaluateListeners(workloads: readonly PolicyWorkload[]): PolicyFinding[] {
-  const findings: PolicyFinding[] = [];
+export function evaluateListeners(workloads: readonly PolicyWorkload[]): Unlocated[] {
+  const findings: Unlocated[] = [];
   for (const w of workloads) {
     if (w.stage === 'retired') continue;
     (w.listeners ?? []).forEach((l, i) => {
@@ -25,7 +26,7 @@ export function evaluateListeners(workloads: readonly PolicyWorkload[]): PolicyF
       findings.push({
         code: 'unclassified-listener',
         severity: 'warning',
-        record: `workload:${w.id}`,
+        kind: 'workload', id: w.id,
         message: `${w.id} listens on ${l.port}/${l.protocol} on ${w.host ?? '(no host)'} and ${role}: a TCP listener must be a service edge (${TCP_EDGE_ROLES.join(', ')}); inter-node transport is QUIC/UDP only`,
         file: w.file,
         pointer: `/listeners/${i}`,

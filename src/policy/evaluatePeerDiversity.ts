@@ -8,7 +8,8 @@
  * DEFAULT_PEER_DIVERSITY_TARGETS. Pure.
  */
 import type { PeerDiversityRow } from './peerDiversity.js';
-import type { PeerDiversityTargets, PolicyFinding, PolicyNode } from './policyData.js';
+import type { PeerDiversityTargets, PolicyNode } from './policyData.js';
+import type { Unlocated } from '../records/finding.js';
 
 export const DEFAULT_PEER_DIVERSITY_TARGETS: PeerDiversityTargets = { direct_ready: 2, external_area_ready: 1, independent_ingress_ready: 1, recovery_paths: 1 };
 
@@ -19,8 +20,8 @@ const METRICS: Array<[keyof PeerDiversityTargets, keyof PeerDiversityRow, string
   ['recovery_paths', 'recovery_path_count', 'recovery paths outside the local area'],
 ];
 
-export function evaluatePeerDiversity(rows: readonly PeerDiversityRow[], critical: ReadonlySet<string>, targets: PeerDiversityTargets, nodes: ReadonlyMap<string, PolicyNode>): PolicyFinding[] {
-  const findings: PolicyFinding[] = [];
+export function evaluatePeerDiversity(rows: readonly PeerDiversityRow[], critical: ReadonlySet<string>, targets: PeerDiversityTargets, nodes: ReadonlyMap<string, PolicyNode>): Unlocated[] {
+  const findings: Unlocated[] = [];
   for (const row of rows) {
     const node = nodes.get(row.node);
     if (!node || !critical.has(row.node)) continue;
@@ -29,7 +30,7 @@ export function evaluatePeerDiversity(rows: readonly PeerDiversityRow[], critica
     findings.push({
       code: 'peer-diversity-below-target',
       severity: 'warning',
-      record: `node:${row.node}`,
+      kind: 'node', id: row.node,
       message: `critical node ${row.node} is below its peer diversity targets (observed ${row.observed_at}): ${short.join('; ')}`,
       file: node.file,
       pointer: '',

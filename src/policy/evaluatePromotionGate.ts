@@ -10,15 +10,16 @@
  */
 import { durationMs } from '../records/duration.js';
 import { parseFleetDate } from './parseFleetDate.js';
-import type { EvidenceRule, PolicyFinding, PolicyWorkload, PromotionGatePolicy } from './policyData.js';
+import type { EvidenceRule, PolicyWorkload, PromotionGatePolicy } from './policyData.js';
+import type { Unlocated } from '../records/finding.js';
 
 /** `@sha256:` and 64 lowercase hex digits, at the end of the reference. */
 const PINNED = /@sha256:[0-9a-f]{64}$/;
 
-export function evaluatePromotionGate(workloads: readonly PolicyWorkload[], gate: PromotionGatePolicy, now: Date): PolicyFinding[] {
+export function evaluatePromotionGate(workloads: readonly PolicyWorkload[], gate: PromotionGatePolicy, now: Date): Unlocated[] {
   const hosts = gate.hosts && gate.hosts.length > 0 ? new Set(gate.hosts) : null;
   const grandfather = gate.grandfather_legacy !== false;
-  const findings: PolicyFinding[] = [];
+  const findings: Unlocated[] = [];
   for (const w of workloads) {
     const held = w.stage === 'production' || (w.stage === 'legacy' && !grandfather);
     if (!held || (hosts && !(w.host !== undefined && hosts.has(w.host)))) continue;
@@ -27,7 +28,7 @@ export function evaluatePromotionGate(workloads: readonly PolicyWorkload[], gate
     findings.push({
       code: 'promotion-gate-unmet',
       severity: 'error',
-      record: `workload:${w.id}`,
+      kind: 'workload', id: w.id,
       message: `${w.id} is at stage: ${w.stage} on ${w.host ?? '(no host)'} but does not pass the promotion gate (${gate.id}): ${missing.join('; ')}`,
       file: w.file,
       pointer: '/stage',

@@ -14,7 +14,9 @@
  * or `/host`). Nodes not in the registry are left to validation. Pure.
  */
 import { parseFleetDate } from './parseFleetDate.js';
-import type { FreezePolicy, PolicyFinding, PolicyNode, PolicyWorkload } from './policyData.js';
+import type { FreezePolicy, PolicyNode, PolicyWorkload } from './policyData.js';
+import type { Unlocated } from '../records/finding.js';
+import type { FindingCode } from '../records/hints.js';
 
 /** Roles that nothing critical may run on or pass through. */
 export const FORBIDDEN_PRODUCTION_ROLES: readonly string[] = ['workstation'];
@@ -24,8 +26,8 @@ interface Hop {
   pointer: string;
 }
 
-export function evaluateTopology(workloads: readonly PolicyWorkload[], nodes: ReadonlyMap<string, PolicyNode>, freezes: readonly FreezePolicy[], now: Date): PolicyFinding[] {
-  const findings: PolicyFinding[] = [];
+export function evaluateTopology(workloads: readonly PolicyWorkload[], nodes: ReadonlyMap<string, PolicyNode>, freezes: readonly FreezePolicy[], now: Date): Unlocated[] {
+  const findings: Unlocated[] = [];
   for (const w of workloads) {
     if (w.critical !== true || w.stage === 'retired') continue;
     const hops = pathOf(w);
@@ -65,8 +67,8 @@ function unusableBecause(id: string, w: PolicyWorkload, nodes: ReadonlyMap<strin
   return null;
 }
 
-function finding(w: PolicyWorkload, code: PolicyFinding['code'], pointer: string, message: string): PolicyFinding {
-  return { code, severity: 'error', record: `workload:${w.id}`, message, file: w.file, pointer };
+function finding(w: PolicyWorkload, code: FindingCode, pointer: string, message: string): Unlocated {
+  return { code, severity: 'error', kind: 'workload', id: w.id, message, file: w.file, pointer };
 }
 
 const unique = (xs: string[]): string[] => [...new Set(xs)];

@@ -1,11 +1,11 @@
 /**
  * The plain data the policy evaluators work on (types only). The reconcile step
  * `policies` reads it from the cache (readPolicyInput); tests build it by hand.
- * Evaluators return PolicyFindings: a JSON pointer into the record's file instead
- * of a line, so they stay pure; the step turns pointers into lines.
+ * Evaluators return findings not located yet (records/finding.ts Unlocated): a JSON
+ * pointer into the record's file instead of a line, so they stay pure; the step turns
+ * pointers into lines.
  */
 import type { Mode } from '../evaluate/modeState.js';
-import type { FindingCode } from '../records/hints.js';
 
 export interface PolicyListener {
   port: number;
@@ -96,15 +96,4 @@ export interface PeerDiversityTargets {
   external_area_ready: number;
   independent_ingress_ready: number;
   recovery_paths: number;
-}
-
-export interface PolicyFinding {
-  code: FindingCode;
-  severity: 'error' | 'warning';
-  /** `kind:id`, e.g. `workload:temporal`. */
-  record: string;
-  message: string;
-  file: string;
-  /** JSON pointer into the record (front matter) the finding is about. */
-  pointer: string;
 }

@@ -4,6 +4,7 @@
  * renderers stay pure (no cache, no file system, no clock).
  */
 import type { ModeState } from '../evaluate/modeState.js';
+import type { Finding } from '../records/finding.js';
 import type { DrainProgress } from '../policy/evaluateDrainSequence.js';
 import type { FreezeEntry, FreezeResult } from '../policy/evaluateFreeze.js';
 import type { HistoryUnavailableReason } from '../repo/placementHistory.js';
@@ -38,17 +39,10 @@ export interface BoardWorkload {
   listeners: Array<{ port: number; protocol: string; edge_role: string | null }>;
 }
 
-export interface BoardFinding {
-  code: string;
-  severity: 'error' | 'warning';
-  record: string;
-  message: string;
-}
-
 export interface BoardInput {
   nodes: BoardNode[];
   workloads: BoardWorkload[];
-  findings: BoardFinding[];
+  findings: Finding[];
   /** What the steps added (freeze, drain waves, workplans), in order; rendered after the default sections. */
   sections?: BoardSectionData[];
 }

@@ -25,7 +25,7 @@ export async function reconcile(io: ReconcileIo, options: ReconcileOptions, step
     for (const step of steps) await step(ctx);
     return ctx;
   } catch (e) {
-    ctx.db?.close();
+    if (ctx.db.open) ctx.db.close();
     throw e;
   }
 }

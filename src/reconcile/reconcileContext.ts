@@ -1,12 +1,15 @@
 /** What the reconcile steps share: the I/O they are given, the options, and what earlier steps found. */
 import type Database from 'better-sqlite3';
+import type { Refreshed } from '../cache/refreshCache.js';
+import type { CheckToRun } from '../checks/runChecks.js';
+import { CacheNotLoadedError } from '../errors.js';
+import type { PlacementHistory } from '../repo/placementHistory.js';
 import type { ModePolicy, ModeState } from '../evaluate/modeState.js';
-import type { FindingCode } from '../records/hints.js';
+import type { Finding } from '../records/finding.js';
 import type { NodeObservation, ProbeOptions, ProbeTarget } from '../observe/observation.js';
 import type { ArtifactRenderers, BoardNode, BoardSectionData, BoardWorkload } from './boardInput.js';
 import type { EventBody } from './outboxEvent.js';
 import type { CheckResult } from '../checks/checkResult.js';
-import type { Condition } from './condition.js';
 
 export interface ReconcileIo {
   root: string;
@@ -15,6 +18,12 @@ export interface ReconcileIo {
   readText(path: string): string | null;
   writeText(path: string, text: string): void;
   probe(targets: ProbeTarget[], options: ProbeOptions): Promise<NodeObservation[]>;
+  /** Brings the cache up to date with the files and opens it (the load step). */
+  refreshCache(): Promise<Refreshed>;
+  /** When each placement in these workload files first appeared, from Git history (the freeze step). */
+  placementHistory(files: string[]): Promise<PlacementHistory>;
+  /** Runs the named checks read-only against the cache file (the checks step). */
+  runChecks(checks: CheckToRun[]): Promise<CheckResult[]>;
   /** Records events in the durable outbox (reconcile --push); returns their ids. */
   record(events: EventBody[]): Promise<string[]>;
   /** The renderers of status/BOARD.md and status/runtime-registry.json (src/report/). */
@@ -32,6 +41,8 @@ export interface ReconcileOptions {
   only?: string[];
   /** Contact non-loopback addresses. */
   allowRemote: boolean;
+  /** Run only these named checks (fleethub check <ids>). */
+  checks?: readonly string[];
 }
 
 export interface RuntimePolicy extends ModePolicy {
@@ -47,20 +58,6 @@ export interface DeclaredNode extends Omit<BoardNode, 'state' | 'reachable'> {
   planned: boolean;
 }
 
-export interface ReconcileFinding {
-  code: FindingCode;
-  severity: 'error' | 'warning';
-  /** `kind:id` (`workload:openbao`, `check:forge-off-coulombcore`), or a file for file-level problems. */
-  record: string;
-  message: string;
-  /** Repository-relative path of the file the finding is about, and where in it (1-based). */
-  file?: string;
-  line?: number;
-  col?: number;
-  /** What to do about it; when absent, the code's hint (src/records/hints.ts). */
-  hint?: string;
-}
-
 export interface Change {
   path: string;
   action: 'create' | 'update';
@@ -70,7 +67,8 @@ export interface ReconcileContext {
   io: ReconcileIo;
   options: ReconcileOptions;
   now: string;
-  db: Database.Database | null;
+  /** The cache, opened by the load step; any use before it throws CacheNotLoadedError (the one place a missing cache is handled). */
+  db: Database.Database;
   policy: RuntimePolicy;
   nodes: DeclaredNode[];
   workloads: BoardWorkload[];
@@ -85,7 +83,7 @@ export interface ReconcileContext {
   states: Map<string, ModeState>;
   /** What status/modes.json holds after this run (last-verified times move only after the refresh interval). */
   persisted: Map<string, ModeState>;
-  findings: ReconcileFinding[];
+  findings: Finding[];
   /** Results of the named checks (policies of kind checks), by check id, once the checks step ran. */
   checkResults: Map<string, CheckResult>;
   /** The sections steps add to the board (freeze, drain waves, workplans), as data, in order; the plan step renders them. */
@@ -94,7 +92,6 @@ export interface ReconcileContext {
   changes: Change[];
   /** Ids of the events the apply step recorded (with push). */
   recorded: string[];
-  conditions: Map<string, Condition[]>;
 }
 
 export const DEFAULT_POLICY: RuntimePolicy = {
@@ -106,12 +103,20 @@ export const DEFAULT_POLICY: RuntimePolicy = {
   refreshMs: 3_600_000,
 };
 
+/** The cache before the load step opened it: not open, and every other use throws. */
+const NOT_LOADED = new Proxy({} as Database.Database, {
+  get(_, key) {
+    if (key === 'open') return false;
+    throw new CacheNotLoadedError(String(key));
+  },
+});
+
 export function createContext(io: ReconcileIo, options: ReconcileOptions): ReconcileContext {
   return {
     io,
     options,
     now: io.now().toISOString(),
-    db: null,
+    db: NOT_LOADED,
     policy: DEFAULT_POLICY,
     nodes: [],
     workloads: [],
@@ -127,6 +132,5 @@ export function createContext(io: ReconcileIo, options: ReconcileOptions): Recon
     artifacts: [],
     changes: [],
     recorded: [],
-    conditions: new Map(),
   };
 }

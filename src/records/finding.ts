@@ -1,4 +1,7 @@
-/** A problem found in the fleet's files, reported as `path:line:col: severity[code]: message`. */
+/**
+ * A problem found in the fleet's files, reported as `path:line:col: severity[code]: message`:
+ * the one shape of every finding (validation, policies, checks, workplans, the reconcile loop).
+ */
 import type { FindingCode } from './hints.js';
 
 export type { FindingCode };
@@ -15,7 +18,7 @@ export interface Finding {
   message: string;
   /** What to do about it. */
   hint?: string;
-  /** Record kind and id where known. */
+  /** Record kind and id where known (`workload`/`openbao`, `check`/`three-nodes`, `task`/`WP/T01`, `policy`/`freeze`); `kind:id` is the finding's record (findingRecord.ts), its file when absent. */
   kind?: string;
   id?: string;
 }

@@ -5,6 +5,7 @@
  */
 import type { Mode } from '../evaluate/modeState.js';
 import type { BoardInput, BoardNode, BoardWorkload } from '../reconcile/boardInput.js';
+import { findingRecord } from '../records/findingRecord.js';
 import { markdownCell as cell } from './markdownCell.js';
 import { sortedBoardInput } from './sortedBoardInput.js';
 
@@ -161,6 +162,6 @@ export function findingsSection(input: BoardInput): string {
   const errors = findings.filter((f) => f.severity === 'error').length;
   const head = ['## Drift and findings', ''];
   if (findings.length === 0) return [...head, 'none'].join('\n');
-  const rows = findings.map((f) => [cell(f.severity), cell(f.code), cell(f.record), cell(f.message)]);
+  const rows = findings.map((f) => [cell(f.severity), cell(f.code), cell(findingRecord(f)), cell(f.message)]);
   return [...head, `${plural(errors, 'error')}, ${plural(findings.length - errors, 'warning')}.`, '', ...table(['Severity', 'Code', 'Record', 'Message'], rows)].join('\n');
 }

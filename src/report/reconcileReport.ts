@@ -1,6 +1,7 @@
 /** What `fleethub reconcile` prints: JSON for machines, text for people. Pure. */
-import type { ReconcileContext, ReconcileFinding } from '../reconcile/reconcileContext.js';
+import type { ReconcileContext } from '../reconcile/reconcileContext.js';
 import { compareFindings, type Finding } from '../records/finding.js';
+import { findingRecord } from '../records/findingRecord.js';
 import { hintFor } from '../records/hints.js';
 import { renderFindingList } from './renderFindingList.js';
 import { renderTable } from './renderTable.js';
@@ -27,8 +28,8 @@ export interface ReconcileJson {
   changes: Array<{ path: string; action: string; written: boolean; pushed: boolean }>;
 }
 
-function findingOut(f: ReconcileFinding): ReconcileFindingJson {
-  return { code: f.code, severity: f.severity, record: f.record, message: f.message, file: f.file ?? null, line: f.line ?? null, column: f.col ?? (f.line ? 1 : null), hint: f.hint ?? hintFor(f.code) };
+function findingOut(f: Finding): ReconcileFindingJson {
+  return { code: f.code, severity: f.severity, record: findingRecord(f), message: f.message, file: f.file, line: f.line, column: f.col, hint: f.hint ?? hintFor(f.code) };
 }
 
 export function reconcileJson(ctx: ReconcileContext): ReconcileJson {

@@ -11,7 +11,7 @@ export function renderDrainSection(drain: DrainProgress): string {
   const { policy, waves, next, findings } = drain;
   const to = policy.to_host ? ` to ${cell(policy.to_host)}` : '';
   const rows = waves.map((w) => `| ${w.wave} | ${cell(w.title)} | ${progressCell(w)} | ${w.done ? 'done' : w.status === 'in progress' ? '**in progress**' : 'waiting'} | ${taskCell(w)} |`);
-  const outOfOrder = findings.filter((f) => f.code === 'drain-order').map((f) => `- ⚠ ${cell(f.record.replace(/^workload:/, ''))} moved out of order`);
+  const outOfOrder = findings.filter((f) => f.code === 'drain-order').map((f) => `- ⚠ ${cell(f.id ?? f.file)} moved out of order`);
   const lastNotLast = findings.filter((f) => f.code === 'drain-last-wave-not-last').map((f) => `- ⚠ ${cell(f.message)}`);
   return [
     `## Drain of ${cell(policy.from_host)}`,

@@ -5,7 +5,9 @@
  * row) and compares UTF-16 code units, never the locale, so the artifacts are the same
  * bytes on every machine whatever order the input arrived in.
  */
-import type { BoardFinding, BoardInput, BoardNode, BoardWorkload } from '../reconcile/boardInput.js';
+import type { BoardInput, BoardNode, BoardWorkload } from '../reconcile/boardInput.js';
+import type { Finding } from '../records/finding.js';
+import { findingRecord } from '../records/findingRecord.js';
 
 type Listener = BoardWorkload['listeners'][number];
 
@@ -46,8 +48,8 @@ const byWorkload = (a: BoardWorkload, b: BoardWorkload): number => cmp(a.id, b.i
 const byListener = (a: Listener, b: Listener): number =>
   a.port - b.port || cmp(a.protocol, b.protocol) || cmp(a.edge_role ?? '', b.edge_role ?? '') || whole(a, b);
 const SEVERITY_ORDER = { error: 0, warning: 1 } as const;
-const byFinding = (a: BoardFinding, b: BoardFinding): number =>
+const byFinding = (a: Finding, b: Finding): number =>
   (SEVERITY_ORDER[a.severity] ?? 2) - (SEVERITY_ORDER[b.severity] ?? 2) ||
   cmp(a.code, b.code) ||
-  cmp(a.record, b.record) ||
+  cmp(findingRecord(a), findingRecord(b)) ||
   cmp(a.message, b.message);

@@ -4,7 +4,7 @@
  * tasks, critical path and findings, as JSON for machines and text for
  * people. Pure: the evaluation in, the output out (styling passed in).
  */
-import type { ReconcileFinding } from '../reconcile/reconcileContext.js';
+import type { Finding } from '../records/finding.js';
 import { hintFor } from '../records/hints.js';
 import { formatFinding } from './formatFinding.js';
 import { renderTable } from './renderTable.js';
@@ -23,7 +23,7 @@ export interface WorkplanReport {
 
 export const NO_CHECKS = 'The named checks did not run, so no done-when verdicts.';
 
-export function workplanDetail(wp: GraphWorkplan, ev: WorkplanEvaluation, findings: ReconcileFinding[]): WorkplanReport {
+export function workplanDetail(wp: GraphWorkplan, ev: WorkplanEvaluation, findings: Finding[]): WorkplanReport {
   const r = ev.readiness.workplans.get(wp.id)!;
   const name = (k: string): string => (k.startsWith(`${wp.id}/`) ? k.slice(wp.id.length + 1) : k);
   const tasks = wp.tasks.map((k) => {
@@ -32,7 +32,7 @@ export function workplanDetail(wp: GraphWorkplan, ev: WorkplanEvaluation, findin
     const v = ev.verification.tasks.get(k)!;
     return { key: k, id: t.id, title: t.title, state: t.state, overlay: t.overlay ?? null, readiness: rd.readiness, owner: t.owner, depends: t.depends, waitingOn: rd.waitingOn, blockedBy: rd.blockedBy, doneWhen: { verdict: v.verdict, checks: v.checks }, line: t.line };
   });
-  const failing = ev.verification.findings.filter((f) => f.code === 'done-not-verified' && f.task.startsWith(`${wp.id}/`));
+  const failing = ev.verification.findings.filter((f) => f.code === 'done-not-verified' && f.id!.startsWith(`${wp.id}/`));
   const json = { id: wp.id, title: wp.title, status: wp.status, owner: wp.owner, file: wp.file, done: r.done, total: r.total, cancelled: r.cancelled, ready: r.ready, blocked: r.blocked, criticalPath: r.criticalPath, checksRan: ev.checksRan, tasks, findings };
   return {
     json,
@@ -62,7 +62,7 @@ export function workplanDetail(wp: GraphWorkplan, ev: WorkplanEvaluation, findin
       if (findings.length > 0) {
         lines.push('', 'Findings:');
         // Each as path:line:col: severity[code]: message, with its hint, as validate and reconcile print them.
-        for (const f of findings) lines.push(formatFinding({ file: f.file ?? wp.file, line: f.line ?? 1, col: f.col ?? 1, severity: f.severity, code: f.code, message: f.message, hint: f.hint ?? hintFor(f.code) }, style).replace(/^/gm, '  '));
+        for (const f of findings) lines.push(formatFinding({ ...f, hint: f.hint ?? hintFor(f.code) }, style).replace(/^/gm, '  '));
       }
       return lines.join('\n');
     },

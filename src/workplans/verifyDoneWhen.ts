@@ -10,6 +10,8 @@
  * Cancelled tasks get a verdict but no finding: cancelling is a decision.
  */
 import type { CheckResult } from '../checks/checkResult.js';
+import type { Finding } from '../records/finding.js';
+import { hintFor, type FindingCode } from '../records/hints.js';
 import type { GraphTask } from './workplanGraph.js';
 
 export type CheckOutcome = CheckResult['status'] | 'not-run';
@@ -21,22 +23,15 @@ export interface TaskVerification {
   checks: Array<{ id: string; outcome: CheckOutcome; message: string }>;
 }
 
-export interface VerificationFinding {
-  code: 'done-not-verified' | 'verified-not-ticked';
-  severity: 'error' | 'warning';
-  task: string;
-  message: string;
-}
-
 export interface VerificationResult {
   tasks: Map<string, TaskVerification>;
   /** In the order the tasks were given. */
-  findings: VerificationFinding[];
+  findings: Finding[];
 }
 
 export function verifyDoneWhen(tasks: Iterable<GraphTask>, results: ReadonlyMap<string, Pick<CheckResult, 'status' | 'message'>>): VerificationResult {
   const out = new Map<string, TaskVerification>();
-  const findings: VerificationFinding[] = [];
+  const findings: Finding[] = [];
   for (const t of tasks) {
     const checks = t.doneWhen.map((id) => {
       const r = results.get(id);
@@ -49,17 +44,32 @@ export function verifyDoneWhen(tasks: Iterable<GraphTask>, results: ReadonlyMap<
       findings.push({
         code: 'done-not-verified',
         severity: 'error',
-        task: t.key,
+        hint: taskHint('done-not-verified', t, failed.map((c) => c.id)),
+        kind: 'task',
+        id: t.key,
+        file: t.file,
+        line: t.line,
+        col: t.col,
         message: `task ${t.key} is ticked done, but its done-when check${failed.length === 1 ? '' : 's'} ${failed.map((c) => `${c.id} (${c.message})`).join(', ')} fail${failed.length === 1 ? 's' : ''}; finish the work or reopen the task`,
       });
     } else if (verdict === 'pass' && (t.state === 'todo' || t.state === 'doing' || t.state === 'blocked')) {
       findings.push({
         code: 'verified-not-ticked',
         severity: 'warning',
-        task: t.key,
+        hint: taskHint('verified-not-ticked', t, []),
+        kind: 'task',
+        id: t.key,
+        file: t.file,
+        line: t.line,
+        col: t.col,
         message: `task ${t.key} is ${t.state}, but every done-when check passes (${checks.map((c) => c.id).join(', ')}); tick it done: fleethub task done ${t.workplan} ${t.id}`,
       });
     }
   }
   return { tasks: out, findings };
+}
+
+/** The code's hint, with the task's workplan and id and the failing checks filled in. */
+function taskHint(code: FindingCode, t: GraphTask, failing: string[]): string {
+  return hintFor(code).replace('<workplan> <task>', `${t.workplan} ${t.id}`).replace('<id>', failing.join(' '));
 }

@@ -23,9 +23,10 @@ export async function apply(ctx: ReconcileContext): Promise<void> {
     ctx.findings.push({
       code: 'generated-drift',
       severity: 'warning',
-      record: change.path,
       message: change.action === 'create' ? `${change.path} does not exist yet; run fleethub reconcile --write` : `${change.path} no longer matches what the files produce; run fleethub reconcile --write`,
       file: change.path,
+      line: 1,
+      col: 1,
     });
   }
 }

@@ -5,13 +5,12 @@
  * `check-failed` with the check's severity (error unless it says warning);
  * `check-error` and `check-timeout` always as errors, whatever the check's
  * severity: a check that cannot be evaluated proves nothing either way.
- * With `only`, runs just those check ids (fleethub check <ids>).
+ * With `options.checks`, runs just those check ids (fleethub check <ids>).
  */
-import { cachePath } from '../../cache/cacheFile.js';
 import { checkSeverity } from '../../checks/checkSeverity.js';
-import { runChecks } from '../../checks/runChecks.js';
 import type { Expectation } from '../../checks/evaluateExpectation.js';
 import { durationMs } from '../../records/duration.js';
+import { findingRecord } from '../../records/findingRecord.js';
 import { hintFor } from '../../records/hints.js';
 import type { ReconcileContext } from '../reconcileContext.js';
 
@@ -35,15 +34,14 @@ const CODES = { fail: 'check-failed', error: 'check-error', timeout: 'check-time
 /** Validation already reports these at the check's SQL; a second finding would say the same. */
 const SQL_FINDINGS = new Set(['check-invalid-sql', 'check-not-readonly']);
 
-export async function checks(ctx: ReconcileContext, only?: readonly string[]): Promise<void> {
+export async function checks(ctx: ReconcileContext): Promise<void> {
   const db = ctx.db;
-  if (!db) throw new Error('the checks step needs the cache: run the load step first');
+  const only = ctx.options.checks;
   // The checks read the file through a new read-only connection, which sees only committed data.
   if (db.inTransaction) throw new Error('the checks step cannot run inside an open cache transaction');
   let rows = db.prepare(`SELECT c.id, c.policy, c.title, c.sql, c.expect, c.severity, c.timeout, c.file, c.line, r.col FROM checks c JOIN records r ON r.kind = 'check' AND r.id = c.id ORDER BY c.file, c.line, c.id`).all() as CheckRow[];
   if (only) rows = rows.filter((r) => only.includes(r.id));
-  const results = await runChecks(
-    cachePath(ctx.io.root),
+  const results = await ctx.io.runChecks(
     rows.map((r) => ({
       id: r.id,
       sql: r.sql ?? '',
@@ -51,17 +49,17 @@ export async function checks(ctx: ReconcileContext, only?: readonly string[]): P
       timeoutMs: (r.timeout ? durationMs(r.timeout) : null) ?? DEFAULT_CHECK_TIMEOUT_MS,
     })),
   );
-  const reported = new Set(ctx.findings.filter((f) => SQL_FINDINGS.has(f.code)).map((f) => f.record));
+  const reported = new Set(ctx.findings.filter((f) => SQL_FINDINGS.has(f.code)).map(findingRecord));
   results.forEach((result, i) => {
     const row = rows[i]!;
     ctx.checkResults.set(result.id, result);
     if (result.status === 'pass') return;
-    const record = `check:${row.id}`;
-    if (result.status === 'error' && reported.has(record)) return;
+    if (result.status === 'error' && reported.has(`check:${row.id}`)) return;
     ctx.findings.push({
       code: CODES[result.status],
       severity: checkSeverity(row.severity, result.status),
-      record,
+      kind: 'check',
+      id: row.id,
       message: `${row.title}: ${result.status === 'error' ? `the check could not run: ${result.message}` : result.message}`,
       file: row.file,
       line: row.line,

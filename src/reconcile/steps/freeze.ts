@@ -8,7 +8,6 @@
  */
 import { fileLocator } from '../../records/fileLocator.js';
 import { evaluateFreeze, type FreezeEntry, type FreezePolicy, type FreezeResult, type FreezeWorkload } from '../../policy/evaluateFreeze.js';
-import { placementHistory } from '../../repo/placementHistory.js';
 import type { ReconcileContext } from '../reconcileContext.js';
 
 interface PolicyRow {
@@ -19,7 +18,6 @@ interface PolicyRow {
 
 export async function freeze(ctx: ReconcileContext): Promise<void> {
   const db = ctx.db;
-  if (!db) return;
   const rows = db.prepare(`SELECT id, file, data FROM policies WHERE kind = 'freeze' ORDER BY id`).all() as PolicyRow[];
   const policies = rows.map((r) => ({ row: r, policy: toPolicy(r) })).filter((p) => p.policy.frozen.length > 0);
   if (policies.length === 0) return;
@@ -27,7 +25,7 @@ export async function freeze(ctx: ReconcileContext): Promise<void> {
   const frozen = new Set(policies.flatMap((p) => p.policy.frozen.map((e) => e.host)));
   // Only placements on frozen hosts need dating.
   const files = workloads.filter((w) => frozen.has(w.host ?? '') || frozen.has(w.target_host ?? '')).map((w) => w.file);
-  const history = await placementHistory(ctx.io.root, files);
+  const history = await ctx.io.placementHistory(files);
   const locate = fileLocator(ctx.io.readText);
   const hosts: Array<{ entry: FreezeEntry; results: FreezeResult[] }> = [];
   let fallback = false;
@@ -36,12 +34,12 @@ export async function freeze(ctx: ReconcileContext): Promise<void> {
     for (const r of results) {
       if (r.code === 'freeze-violation') {
         const at = locate(r.file!, r.pointer!, true);
-        ctx.findings.push({ code: r.code, severity: 'error', record: r.record, message: r.message, file: r.file!, line: at.line, col: at.col });
+        ctx.findings.push({ code: r.code, severity: 'error', kind: 'workload', id: r.workload, message: r.message, file: r.file!, line: at.line, col: at.col });
       } else if (r.code === 'freeze-no-history') {
         fallback = true;
         const data = JSON.parse(row.data) as Record<string, unknown>;
         const at = locate(row.file, 'without_history' in data ? '/without_history' : '/frozen', true);
-        ctx.findings.push({ code: r.code, severity: 'warning', record: r.record, message: r.message, file: row.file, line: at.line, col: at.col });
+        ctx.findings.push({ code: r.code, severity: 'warning', kind: 'policy', id: row.id, message: r.message, file: row.file, line: at.line, col: at.col });
       }
     }
     hosts.push(...policy.frozen.map((entry) => ({ entry, results: results.filter((r) => r.host === entry.host && r.since === entry.since) })));

@@ -1,13 +1,12 @@
 /** Step 1: bring the cache up to date and read what the other steps need from it and from status/. */
 import { durationMs } from '../../records/duration.js';
-import { refreshCache } from '../../cache/refreshCache.js';
 import { MODES_FILE, parseModesFile } from '../../evaluate/modesFile.js';
 import type { ProbeTarget } from '../../observe/observation.js';
 import type { BoardWorkload } from '../boardInput.js';
 import { DEFAULT_POLICY, type DeclaredNode, type ReconcileContext } from '../reconcileContext.js';
 
 export async function load(ctx: ReconcileContext): Promise<void> {
-  const { db } = await refreshCache(ctx.io.root);
+  const { db } = await ctx.io.refreshCache();
   ctx.db = db;
   ctx.nodes = (db.prepare('SELECT id, title, role, target_role, area, site, nat_group, enabled, planned FROM nodes ORDER BY id').all() as Array<Omit<DeclaredNode, 'enabled' | 'planned'> & { enabled: number; planned: number }>).map((n) => ({
     ...n,

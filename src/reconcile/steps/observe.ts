@@ -7,7 +7,7 @@ import type { NodeObservation } from '../../observe/observation.js';
 import type { ReconcileContext } from '../reconcileContext.js';
 
 export async function observe(ctx: ReconcileContext): Promise<void> {
-  const db = ctx.db!;
+  const db = ctx.db;
   for (const r of db.prepare('SELECT node, at, ok, reason, results, status FROM observations').all() as Array<{ node: string; at: string; ok: number; reason: string; results: string; status: string | null }>) {
     ctx.lastObservations.set(r.node, { node: r.node, at: r.at, ok: r.ok === 1, reason: r.reason, results: JSON.parse(r.results) as NodeObservation['results'], ...(r.status ? { status: JSON.parse(r.status) as NodeObservation['status'] } : {}) });
   }

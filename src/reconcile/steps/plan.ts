@@ -18,7 +18,7 @@ export async function plan(ctx: ReconcileContext): Promise<void> {
       return { id: n.id, title: n.title, role: n.role, target_role: n.target_role, area: n.area, site: n.site, nat_group: n.nat_group, state, reachable: reachableFrom(state) };
     }),
     workloads: ctx.workloads,
-    findings: ctx.findings.map((f) => ({ code: f.code, severity: f.severity, record: f.record, message: f.message })),
+    findings: ctx.findings,
     sections: ctx.boardSections,
   };
   ctx.artifacts = [

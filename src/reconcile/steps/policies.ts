@@ -14,12 +14,13 @@ import { evaluatePeerDiversity } from '../../policy/evaluatePeerDiversity.js';
 import { evaluatePromotionGate } from '../../policy/evaluatePromotionGate.js';
 import { evaluateTopology } from '../../policy/evaluateTopology.js';
 import { peerDiversity, type PeerTopology } from '../../policy/peerDiversity.js';
-import type { PolicyFinding, PolicyNode } from '../../policy/policyData.js';
+import type { PolicyNode } from '../../policy/policyData.js';
+import type { Unlocated } from '../../records/finding.js';
 import { readPolicyInput } from '../../policy/readPolicyInput.js';
 import type { ReconcileContext } from '../reconcileContext.js';
 
 export async function policies(ctx: ReconcileContext): Promise<void> {
-  const db = ctx.db!;
+  const db = ctx.db;
   const input = readPolicyInput(db);
   const now = new Date(ctx.now);
   const nodes = new Map<string, PolicyNode>(
@@ -30,7 +31,7 @@ export async function policies(ctx: ReconcileContext): Promise<void> {
     }),
   );
   const workloadsById = new Map(input.workloads.map((w) => [w.id, w] as const));
-  const found: PolicyFinding[] = [];
+  const found: Unlocated[] = [];
   for (const gate of input.gates) found.push(...evaluatePromotionGate(input.workloads, gate, now));
   for (const drain of input.drains) {
     const progress = evaluateDrainSequence(drain, workloadsById, input.taskStates);
@@ -51,8 +52,5 @@ export async function policies(ctx: ReconcileContext): Promise<void> {
   })();
 
   const locate = fileLocator(ctx.io.readText);
-  for (const f of found) {
-    const at = locate(f.file, f.pointer);
-    ctx.findings.push({ code: f.code, severity: f.severity, record: f.record, message: f.message, file: f.file, line: at.line, col: at.col });
-  }
+  for (const { pointer, atKey: _a, ...f } of found) ctx.findings.push({ ...f, ...locate(f.file, pointer ?? '') });
 }
