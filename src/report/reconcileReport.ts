@@ -1,8 +1,8 @@
 /** What `fleethub reconcile` prints: JSON for machines, text for people. Pure. */
 import type { ReconcileContext, ReconcileFinding } from '../reconcile/reconcileContext.js';
-import { compareFindings, type Finding } from '../records/finding.js';
+import type { Finding } from '../records/finding.js';
 import { hintFor } from '../records/hints.js';
-import { renderFindingList } from './renderFindingList.js';
+import { findingsSection } from './findingsSection.js';
 import { renderTable } from './renderTable.js';
 import { PLAIN, type Style } from './style.js';
 
@@ -56,16 +56,6 @@ export function reconcileText(json: ReconcileJson, style: Style = PLAIN): string
   if (json.changes.length === 0) out.push('  none: the generated files are up to date');
   for (const c of json.changes) out.push(`  ${c.written ? 'wrote' : c.pushed ? 'recorded for upstream:' : 'would ' + (c.action === 'create' ? 'create' : 'update')} ${c.path}`);
   out.push('', style.bold('Findings'));
-  out.push(...renderFindingList(json.findings.map(asFinding).sort(errorsFirst), { max: MAX_FINDINGS, more: 'fleethub reconcile --format json lists them all' }, style));
-  const errors = json.findings.filter((f) => f.severity === 'error').length;
-  const warnings = json.findings.length - errors;
-  out.push('', errors > 0 ? style.red(`${errors} error(s), ${warnings} warning(s)`) : `${errors} error(s), ${warnings} warning(s)`);
+  out.push(...findingsSection(json.findings, { max: MAX_FINDINGS, more: 'fleethub reconcile --format json lists them all' }, style));
   return out.join('\n');
-}
-
-const errorsFirst = (a: Finding, b: Finding): number => (a.severity === b.severity ? compareFindings(a, b) : a.severity === 'error' ? -1 : 1);
-
-/** Findings without a file (none today) are shown at their record. */
-function asFinding(f: ReconcileFindingJson): Finding {
-  return { file: f.file ?? f.record, line: f.line ?? 1, col: f.column ?? 1, severity: f.severity, code: f.code, message: f.message, hint: f.hint };
 }
