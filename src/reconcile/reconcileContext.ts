@@ -16,6 +16,12 @@ export interface ReconcileIo {
   probe(targets: ProbeTarget[], options: ProbeOptions): Promise<NodeObservation[]>;
   /** Records events in the durable outbox (reconcile --push); returns their ids. */
   record(events: EventBody[]): Promise<string[]>;
+  /**
+   * A reader of the files as they are once this checkout's events land: the
+   * working tree with the outbox's pending events and those relayed upstream
+   * but not pulled yet applied on top (what `workplan` and `task` show too).
+   */
+  readNotInFiles(): Promise<(path: string) => string | null>;
 }
 
 export interface ReconcileOptions {
@@ -85,8 +91,15 @@ export interface ReconcileContext {
   nodes: DeclaredNode[];
   workloads: BoardWorkload[];
   probes: ProbeTarget[];
-  /** From status/modes.json. */
+  /** From status/modes.json, read through `readGenerated`. */
   previous: Map<string, ModeState>;
+  /**
+   * The generated files as upstream has them or will once the outbox is
+   * relayed (`io.readNotInFiles`; the working tree until the load step runs):
+   * the previous modes come from it, and with --push the changes are judged
+   * against it, so repeated pushes without a git pull advance the hysteresis.
+   */
+  readGenerated: (path: string) => string | null;
   /** Made in this run (with --probe). */
   observations: Map<string, NodeObservation>;
   /** The last recorded observation of each node, this run's included. */
@@ -127,6 +140,7 @@ export function createContext(io: ReconcileIo, options: ReconcileOptions): Recon
     workloads: [],
     probes: [],
     previous: new Map(),
+    readGenerated: io.readText,
     observations: new Map(),
     lastObservations: new Map(),
     states: new Map(),

@@ -49,5 +49,7 @@ export async function load(ctx: ReconcileContext): Promise<void> {
       refreshMs: ms(m.refresh_interval, DEFAULT_POLICY.refreshMs),
     };
   }
-  ctx.previous = parseModesFile(ctx.io.readText(MODES_FILE));
+  // Through the events not in the files yet: a --push relayed but not pulled still counts toward the hysteresis.
+  ctx.readGenerated = await ctx.io.readNotInFiles();
+  ctx.previous = parseModesFile(ctx.readGenerated(MODES_FILE));
 }

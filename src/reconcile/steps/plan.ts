@@ -27,8 +27,10 @@ export async function plan(ctx: ReconcileContext): Promise<void> {
     { path: BOARD_FILE, text: renderBoard(input, [...DEFAULT_SECTIONS, ...ctx.boardSections.map((md) => () => md)]) },
     { path: RUNTIME_REGISTRY_FILE, text: renderRuntimeRegistry(input) },
   ];
+  // --push sends the changes upstream, so they are judged against what upstream has (or will have); otherwise against the working tree.
+  const read = ctx.options.push ? ctx.readGenerated : ctx.io.readText;
   for (const a of ctx.artifacts) {
-    const current = ctx.io.readText(a.path);
+    const current = read(a.path);
     if (current === a.text) continue;
     ctx.changes.push({ path: a.path, action: current === null ? 'create' : 'update' });
   }
