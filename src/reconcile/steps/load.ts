@@ -36,9 +36,9 @@ export async function load(ctx: ReconcileContext): Promise<void> {
     ...(p.expect_status !== null ? { expectStatus: p.expect_status } : {}),
     ...(p.expect_json !== null ? { expectJson: JSON.parse(p.expect_json) as Record<string, unknown> } : {}),
   }));
-  const modes = db.prepare(`SELECT data FROM policies WHERE kind = 'modes' ORDER BY id LIMIT 1`).pluck().get() as string | undefined;
-  if (modes) {
-    const m = JSON.parse(modes) as Record<string, unknown>;
+  const modesPolicy = db.prepare(`SELECT data FROM policies WHERE kind = 'modes' ORDER BY id LIMIT 1`).pluck().get() as string | undefined;
+  if (modesPolicy) {
+    const m = JSON.parse(modesPolicy) as Record<string, unknown>;
     const ms = (v: unknown, d: number): number => (typeof v === 'string' ? (durationMs(v) ?? d) : d);
     ctx.policy = {
       failureThreshold: typeof m.failure_threshold === 'number' ? m.failure_threshold : DEFAULT_POLICY.failureThreshold,
@@ -51,5 +51,9 @@ export async function load(ctx: ReconcileContext): Promise<void> {
   }
   // Through the events not in the files yet: a --push relayed but not pulled still counts toward the hysteresis.
   ctx.readGenerated = await ctx.io.readNotInFiles();
-  ctx.previous = parseModesFile(ctx.readGenerated(MODES_FILE));
+  const modes = parseModesFile(ctx.readGenerated(MODES_FILE));
+  ctx.previous = modes.states;
+  for (const p of modes.problems) {
+    ctx.findings.push({ code: 'modes-file-unreadable', severity: 'error', record: p.node ? `node:${p.node}` : MODES_FILE, message: p.message, file: MODES_FILE, line: p.line, col: p.col });
+  }
 }
