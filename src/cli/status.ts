@@ -4,6 +4,7 @@ import { reconcile } from '../reconcile/reconcile.js';
 import { fileIo } from '../reconcile/fileIo.js';
 import { openOutbox } from '../outbox/openOutbox.js';
 import { findRoot } from '../repo/findRoot.js';
+import { formatAge } from '../report/formatAge.js';
 import { reconcileJson } from '../report/reconcileReport.js';
 import { renderSummary } from '../report/renderSummary.js';
 import type { Command } from './command.js';
@@ -18,9 +19,11 @@ export const status: Command = {
 Prints counts per kind and mode, then the findings of the same offline
 evaluation 'fleethub reconcile' runs (validation, policies, checks,
 workplans, drift of the generated files): counted by severity and code, and
-listed (the first 50 in text; the JSON output has them all). The JSON output
-is the same bytes for the same files (no timings in it); its "result" says
-whether the command failed and why.
+listed (the first 50 in text; the JSON output has them all), and the nodes
+whose last observation is older than stale_after (policies/modes.yaml,
+default refresh_interval), with its age. The JSON output is the same bytes
+for the same files and observations (no timings in it but those ages); its
+"result" says whether the command failed and why.
   --rebuild   rebuild the cache from scratch first
 ${FAIL_ON_USAGE}
 Exit codes: 0 no findings at or above --fail-on, 1 findings at or above it,
@@ -35,7 +38,10 @@ Exit codes: 0 no findings at or above --fail-on, 1 findings at or above it,
     const run = await reconcile(fileIo(root), { probe: false, write: false, allowRemote: false });
     try {
       const summary = readSummary(run.db!);
-      const { findings } = reconcileJson(run);
+      const { findings, nodes } = reconcileJson(run);
+      const staleAfterS = Math.floor(run.policy.staleAfterMs / 1000);
+      const stale = { afterSeconds: staleAfterS, nodes: nodes.flatMap((n) => (n.stale ? [{ node: n.id, ...n.stale }] : [])) };
+      const staleText = stale.nodes.length > 0 ? ctx.style.yellow(`Stale observations (older than ${formatAge(staleAfterS)}; 'fleethub reconcile --probe' refreshes them): ${stale.nodes.map((n) => `${n.node} observed ${formatAge(n.age_s)} ago`).join(', ')}`) : null;
       const result = commandResult(findings, fail);
       const byCode: Record<string, number> = {};
       for (const f of [...findings].sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0))) byCode[f.code] = (byCode[f.code] ?? 0) + 1;
@@ -43,8 +49,8 @@ Exit codes: 0 no findings at or above --fail-on, 1 findings at or above it,
       const counts = { errors, warnings: findings.length - errors, byCode };
       const outbox = outboxSummary(root);
       return {
-        text: () => [renderSummary(summary, findings, ctx.style), ...(outbox.text ? ['', ctx.style.yellow(outbox.text)] : [])].join('\n'),
-        json: () => ({ ...summary, findings: { ...counts, items: findings }, outbox: outbox.json, result }),
+        text: () => [renderSummary(summary, findings, ctx.style), ...(staleText ? ['', staleText] : []), ...(outbox.text ? ['', ctx.style.yellow(outbox.text)] : [])].join('\n'),
+        json: () => ({ ...summary, findings: { ...counts, items: findings }, stale, outbox: outbox.json, result }),
         problems: result.exit === 1,
       };
     } finally {

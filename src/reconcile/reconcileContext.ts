@@ -42,6 +42,8 @@ export interface RuntimePolicy extends ModePolicy {
   tickDeadlineMs: number;
   concurrency: number;
   refreshMs: number;
+  /** An observation older than this is stale (policies/modes.yaml stale_after; default refresh_interval). */
+  staleAfterMs: number;
 }
 
 /** A node as its file declares it: the board's fields, and whether it is enabled or only planned. */
@@ -127,6 +129,7 @@ export const DEFAULT_POLICY: RuntimePolicy = {
   tickDeadlineMs: 10_000,
   concurrency: 32,
   refreshMs: 3_600_000,
+  staleAfterMs: 3_600_000,
 };
 
 export function createContext(io: ReconcileIo, options: ReconcileOptions): ReconcileContext {

@@ -2,7 +2,9 @@
 import type { ReconcileContext, ReconcileFinding } from '../reconcile/reconcileContext.js';
 import type { Finding } from '../records/finding.js';
 import { hintFor } from '../records/hints.js';
+import { staleObservations, type StaleObservation } from '../evaluate/staleObservations.js';
 import { findingsSection } from './findingsSection.js';
+import { formatAge } from './formatAge.js';
 import { renderTable } from './renderTable.js';
 import { PLAIN, type Style } from './style.js';
 
@@ -22,7 +24,16 @@ export interface ReconcileFindingJson {
 }
 
 export interface ReconcileJson {
-  nodes: Array<{ id: string; declared: 'enabled' | 'disabled' | 'planned'; mode: string; since: string | null; last_verified: string | null; reasons: string[] }>;
+  nodes: Array<{
+    id: string;
+    declared: 'enabled' | 'disabled' | 'planned';
+    mode: string;
+    since: string | null;
+    last_verified: string | null;
+    reasons: string[];
+    /** The last observation is older than stale_after (policies/modes.yaml): when, and how long ago; null when fresh or never observed. */
+    stale: { observed_at: string; age_s: number } | null;
+  }>;
   findings: ReconcileFindingJson[];
   changes: Array<{ path: string; action: string; written: boolean; pushed: boolean }>;
 }
@@ -32,11 +43,12 @@ function findingOut(f: ReconcileFinding): ReconcileFindingJson {
 }
 
 export function reconcileJson(ctx: ReconcileContext): ReconcileJson {
+  const stale = new Map(staleObservations(ctx.lastObservations, ctx.nodes, ctx.now, ctx.policy.staleAfterMs).map((o) => [o.node, o] as const));
   return {
     nodes: ctx.nodes.map((n) => {
       const s = ctx.states.get(n.id)!;
       const failed = (ctx.observations.get(n.id)?.results ?? []).filter((r) => !r.ok).map((r) => `${r.type} ${r.target}: ${r.error ?? 'failed'}`);
-      return { id: n.id, declared: !n.enabled ? 'disabled' : n.planned ? 'planned' : 'enabled', mode: s.mode, since: s.since, last_verified: s.last_verified, reasons: [s.reason, ...failed.filter((f) => !s.reason.includes(f))] };
+      return { id: n.id, declared: !n.enabled ? 'disabled' : n.planned ? 'planned' : 'enabled', mode: s.mode, since: s.since, last_verified: s.last_verified, reasons: [s.reason, ...failed.filter((f) => !s.reason.includes(f))], stale: staleOf(stale.get(n.id)) };
     }),
     findings: ctx.findings.map(findingOut),
     changes: ctx.changes.map((c) => ({ path: c.path, action: c.action, written: ctx.options.write, pushed: ctx.options.push === true })),
@@ -49,7 +61,7 @@ export function reconcileText(json: ReconcileJson, style: Style = PLAIN): string
   out.push(
     renderTable(
       ['id', 'declared', 'mode', 'since', 'last verified', 'why'],
-      json.nodes.map((n) => ({ id: n.id, declared: n.declared, mode: modeStyle(n.mode), since: n.since ?? '-', 'last verified': n.last_verified ?? '-', why: n.reasons.join('; ') })),
+      json.nodes.map((n) => ({ id: n.id, declared: n.declared, mode: modeStyle(n.mode), since: n.since ?? '-', 'last verified': n.last_verified ?? '-', why: [...(n.stale ? [style.yellow(`stale: observed ${formatAge(n.stale.age_s)} ago`)] : []), ...n.reasons].join('; ') })),
     ),
   );
   out.push('', style.bold('Changes'));
@@ -58,4 +70,8 @@ export function reconcileText(json: ReconcileJson, style: Style = PLAIN): string
   out.push('', style.bold('Findings'));
   out.push(...findingsSection(json.findings, { max: MAX_FINDINGS, more: 'fleethub reconcile --format json lists them all' }, style));
   return out.join('\n');
+}
+
+function staleOf(o: StaleObservation | undefined): { observed_at: string; age_s: number } | null {
+  return o ? { observed_at: o.observed_at, age_s: o.age_s } : null;
 }

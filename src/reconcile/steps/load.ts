@@ -47,6 +47,7 @@ export async function load(ctx: ReconcileContext): Promise<void> {
       tickDeadlineMs: ms(m.tick_deadline, DEFAULT_POLICY.tickDeadlineMs),
       concurrency: typeof m.concurrency === 'number' ? m.concurrency : DEFAULT_POLICY.concurrency,
       refreshMs: ms(m.refresh_interval, DEFAULT_POLICY.refreshMs),
+      staleAfterMs: ms(m.stale_after, ms(m.refresh_interval, DEFAULT_POLICY.staleAfterMs)),
     };
   }
   // Through the events not in the files yet: a --push relayed but not pulled still counts toward the hysteresis.
