@@ -219,8 +219,8 @@ describe('fleethub check', () => {
     const root = fleet({ ...THREE_NODES, 'policies/checks.yaml': CHECKS_YAML });
     const out = await check.run({ positionals: ['three-nodes', 'no-workstation'], values: {} }, fakeContext(root));
     assert.equal(out.problems, false);
-    const json = out.json!() as { ok: boolean; checks: Array<{ id: string; status: string }> };
-    assert.deepEqual(json, { ok: true, checks: json.checks });
+    const json = out.json!() as { ok: boolean; checks: Array<{ id: string; status: string }>; result: unknown };
+    assert.deepEqual(json, { ok: true, checks: json.checks, result: { exit: 0, reasons: [], failOn: 'error' } });
     assert.deepEqual(json.checks.map((c) => [c.id, c.status]), [['no-workstation', 'pass'], ['three-nodes', 'pass']]);
     assert.match(out.text(), /all 2 checks pass/);
   });

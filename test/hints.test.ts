@@ -40,6 +40,8 @@ const EXTRA: Record<string, string> = {
   ].join('\n'),
   'workplans/HINTS-TEST.md': '---\ntitle: Hints test\nstatus: active\n---\n- [x] T01 Drained too early [done-when:: forge-off-coulombcore]\n',
   'registry/nodes/again/node1.md': '---\ntitle: NODE1 again\nrole: primary\n---\n',
+  // A merge conflict left in the modes file.
+  'status/modes.json': '{\n<<<<<<< HEAD\n}\n',
 };
 
 interface Run {

@@ -15,6 +15,8 @@ import { findRoot } from '../repo/findRoot.js';
 import { renderTable } from '../report/renderTable.js';
 import type { Style } from '../report/style.js';
 import type { Command } from './command.js';
+import { commandResult } from './commandResult.js';
+import { FAIL_ON_OPTION, FAIL_ON_USAGE, failOn } from './failOn.js';
 
 /** Failing rows shown under a failing check in the text output. */
 const SHOWN_ROWS = 10;
@@ -38,19 +40,22 @@ export interface CheckJson {
 export const check: Command = {
   name: 'check',
   summary: 'run the named checks (read-only SQL over the cache) and show what fails',
-  usage: `fleethub check [ids...] [--format json]
+  usage: `fleethub check [ids...] [--fail-on error|warning|none] [--format json]
 
 Runs the named checks of policies/*.yaml (kind: checks), or only the given
 ids, each read-only against the cache with its time limit (timeout, default
 5s), and prints pass / fail / error / timeout with the rows that failed. A
 failing check of severity: warning is shown as a warning and does not fail
-the command; a check that errors or times out always does.
-Exit codes: 0 no check failed but those of severity warning, 1 a check of
-severity error failed, or a check errored or timed out, 2 usage (an unknown
-check id) or internal error.`,
-  options: {},
+the command (unless --fail-on warning); a check that errors or times out is
+an error.
+${FAIL_ON_USAGE}
+Exit codes: 0 no check failed at or above --fail-on, 1 one did (by default: a
+check of severity error failed, or a check errored or timed out), 2 usage (an
+unknown check id) or internal error.`,
+  options: { ...FAIL_ON_OPTION },
   reads: true,
   async run(args, ctx) {
+    const fail = failOn(args);
     const root = findRoot(ctx.cwd, ctx.root);
     const ids = args.positionals.length > 0 ? [...new Set(args.positionals)] : undefined;
     let infos: CheckInfo[] = [];
@@ -70,7 +75,9 @@ check id) or internal error.`,
       return { id: i.id, title: i.title, severity: i.severity, status: r.status, count: r.count, message: r.message, rows: r.rows };
     });
     const ok = out.every((c) => c.status === 'pass' || checkSeverity(c.severity, c.status) === 'warning');
-    return { text: () => checksText(out, ctx.style), json: () => ({ ok, checks: out }), problems: !ok };
+    const failing = out.flatMap((c) => (c.status === 'pass' ? [] : [{ severity: checkSeverity(c.severity, c.status) }]));
+    const verdict = commandResult(failing, fail);
+    return { text: () => checksText(out, ctx.style), json: () => ({ ok, checks: out, result: verdict }), problems: verdict.exit === 1 };
   },
 };
 

@@ -5,12 +5,14 @@ import { fileIo } from './fileIo.js';
 import { findRoot } from '../repo/findRoot.js';
 import { reconcileJson, reconcileText } from '../report/reconcileReport.js';
 import type { Command } from './command.js';
+import { commandResult } from './commandResult.js';
+import { FAIL_ON_OPTION, FAIL_ON_USAGE, failOn } from './failOn.js';
 import { relayOutcome } from './relayOutcome.js';
 
 export const reconcile: Command = {
   name: 'reconcile',
   summary: 'evaluate the fleet: modes, board, runtime registry, drift',
-  usage: `fleethub reconcile [--probe] [--write | --push] [--check] [--allow-remote] [--format json]
+  usage: `fleethub reconcile [--probe] [--write | --push] [--check] [--fail-on error|warning|none] [--allow-remote] [--format json]
 
 Loads and validates the files, evaluates each node's mode, the policies, the
 named checks and the workplans, and renders status/modes.json,
@@ -21,27 +23,33 @@ output has them all, each with file, line, column, hint and record.
   --write         write the generated files that changed (to the working tree)
   --push          record the changes in the outbox and relay them upstream as a
                   commit (see 'fleethub relay'); they wait there while offline
-  --check         exit 1 when a generated file no longer matches (drift)
+  --check         exit 1 when a generated file no longer matches (drift);
+                  with --fail-on none, a pure drift check
   --allow-remote  let probes contact addresses other than loopback
-Exit codes: 0 ok, 1 error findings (validation, policies, checks, workplans; or
-drift with --check, or pushed changes that cannot land), 2 usage or internal error.`,
-  options: { probe: { type: 'boolean' }, write: { type: 'boolean' }, push: { type: 'boolean' }, check: { type: 'boolean' }, 'allow-remote': { type: 'boolean' } },
+${FAIL_ON_USAGE}
+Exit codes: 0 nothing at or above --fail-on (and, with --check, no drift),
+1 findings at or above --fail-on, drift with --check, or pushed changes that
+cannot land (the JSON "result" says which: findings, drift, relay), 2 usage or
+internal error.`,
+  options: { probe: { type: 'boolean' }, write: { type: 'boolean' }, push: { type: 'boolean' }, check: { type: 'boolean' }, 'allow-remote': { type: 'boolean' }, ...FAIL_ON_OPTION },
   reads: true,
   async run(args, ctx) {
+    const fail = failOn(args);
     const push = args.values.push === true;
     if (push && args.values.write) throw new UsageError('give --write (the working tree) or --push (upstream), not both');
     const root = findRoot(ctx.cwd, ctx.root);
     const result = await runReconcile(fileIo(root, ctx.env), { probe: args.values.probe === true, write: args.values.write === true, push, allowRemote: args.values['allow-remote'] === true });
     result.db?.close();
     const json = reconcileJson(result);
-    const errors = json.findings.some((f) => f.severity === 'error');
     const drifted = json.changes.length > 0 && args.values.write !== true && !push;
+    // Drift is its own reason with --check; its generated-drift findings count only toward --fail-on warning.
     const attempt = push && result.recorded.length > 0 ? await attemptRelay(root, relayOptionsFrom(ctx.env), { now: () => new Date(), random: Math.random }) : null;
     const relayed = attempt ? relayOutcome(attempt, result.recorded, ctx.style) : null;
+    const verdict = commandResult(json.findings, fail, { drift: args.values.check === true && drifted, relay: relayed?.problem === true });
     return {
       text: () => [reconcileText(json, ctx.style), ...(relayed ? ['', ...relayed.lines.map((l) => l.trimStart())] : [])].join('\n'),
-      json: () => ({ ...json, ...(push ? { events: result.recorded, relay: relayed?.json ?? null } : {}) }),
-      problems: errors || (args.values.check === true && drifted) || relayed?.problem === true,
+      json: () => ({ ...json, ...(push ? { events: result.recorded, relay: relayed?.json ?? null } : {}), result: verdict }),
+      problems: verdict.exit === 1,
     };
   },
 };

@@ -1,40 +1,60 @@
-import { readFindings } from '../cache/readFindings.js';
 import { readSummary } from '../cache/readSummary.js';
 import { rebuildCache } from '../cache/rebuildCache.js';
 import { reconcile } from '../reconcile/reconcile.js';
 import { fileIo } from './fileIo.js';
 import { openOutbox } from '../outbox/openOutbox.js';
 import { findRoot } from '../repo/findRoot.js';
-import { findingJson } from '../report/formatFinding.js';
+import { formatAge } from '../report/formatAge.js';
+import { reconcileJson } from '../report/reconcileReport.js';
 import { renderSummary } from '../report/renderSummary.js';
 import type { Command } from './command.js';
+import { commandResult } from './commandResult.js';
+import { FAIL_ON_OPTION, FAIL_ON_USAGE, failOn } from './failOn.js';
 
 export const status: Command = {
   name: 'status',
   summary: 'the fleet: declared vs observed modes, where workloads run, findings',
-  usage: `fleethub status [--rebuild] [--format json]
+  usage: `fleethub status [--rebuild] [--fail-on error|warning|none] [--format json]
 
-Prints counts per kind and mode and every finding. The JSON output is the
-same bytes for the same files (no timings in it).
-  --rebuild   rebuild the cache from scratch first`,
-  options: { rebuild: { type: 'boolean' } },
+Prints counts per kind and mode, then the findings of the same offline
+evaluation 'fleethub reconcile' runs (validation, policies, checks,
+workplans, drift of the generated files): counted by severity and code, and
+listed (the first 50 in text; the JSON output has them all), and the nodes
+whose last observation is older than stale_after (policies/modes.yaml,
+default refresh_interval), with its age. The JSON output is the same bytes
+for the same files and observations (no timings in it but those ages); its
+"result" says whether the command failed and why.
+  --rebuild   rebuild the cache from scratch first
+${FAIL_ON_USAGE}
+Exit codes: 0 no findings at or above --fail-on, 1 findings at or above it,
+2 usage or internal error.`,
+  options: { rebuild: { type: 'boolean' }, ...FAIL_ON_OPTION },
   reads: true,
   async run(args, ctx) {
+    const fail = failOn(args);
     const root = findRoot(ctx.cwd, ctx.root);
     if (args.values.rebuild) await rebuildCache(root, { onProgress: ctx.progress('rebuilding') });
     // An offline reconcile: modes from status/modes.json and the last observations, nothing written.
-    const { db } = await reconcile(fileIo(root), { probe: false, write: false, allowRemote: false });
+    const run = await reconcile(fileIo(root), { probe: false, write: false, allowRemote: false });
     try {
-      const summary = readSummary(db!);
-      const findings = readFindings(db!);
+      const summary = readSummary(run.db!);
+      const { findings, nodes } = reconcileJson(run);
+      const staleAfterS = Math.floor(run.policy.staleAfterMs / 1000);
+      const stale = { afterSeconds: staleAfterS, nodes: nodes.flatMap((n) => (n.stale ? [{ node: n.id, ...n.stale }] : [])) };
+      const staleText = stale.nodes.length > 0 ? ctx.style.yellow(`Stale observations (older than ${formatAge(staleAfterS)}; 'fleethub reconcile --probe' refreshes them): ${stale.nodes.map((n) => `${n.node} observed ${formatAge(n.age_s)} ago`).join(', ')}`) : null;
+      const result = commandResult(findings, fail);
+      const byCode: Record<string, number> = {};
+      for (const f of [...findings].sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0))) byCode[f.code] = (byCode[f.code] ?? 0) + 1;
+      const errors = findings.filter((f) => f.severity === 'error').length;
+      const counts = { errors, warnings: findings.length - errors, byCode };
       const outbox = outboxSummary(root);
       return {
-        text: () => [renderSummary(summary, findings, ctx.style), ...(outbox.text ? ['', ctx.style.yellow(outbox.text)] : [])].join('\n'),
-        json: () => ({ ...summary, findings: { ...summary.findings, items: findings.map(findingJson) }, outbox: outbox.json }),
-        problems: summary.findings.errors > 0,
+        text: () => [renderSummary(summary, findings, ctx.style), ...(staleText ? ['', staleText] : []), ...(outbox.text ? ['', ctx.style.yellow(outbox.text)] : [])].join('\n'),
+        json: () => ({ ...summary, findings: { ...counts, items: findings }, stale, outbox: outbox.json, result }),
+        problems: result.exit === 1,
       };
     } finally {
-      db!.close();
+      run.db!.close();
     }
   },
 };

@@ -6,19 +6,24 @@ import { findRoot } from '../repo/findRoot.js';
 import { findingJson, formatFinding } from '../report/formatFinding.js';
 import { UsageError } from '../errors.js';
 import type { Command } from './command.js';
+import { commandResult } from './commandResult.js';
+import { FAIL_ON_OPTION, FAIL_ON_USAGE, failOn } from './failOn.js';
 
 export const validate: Command = {
   name: 'validate',
   summary: 'check the fleet files: shapes, ids, references, cycles',
-  usage: `fleethub validate [paths...] [--staged] [--format json]
+  usage: `fleethub validate [paths...] [--staged] [--fail-on error|warning|none] [--format json]
 
 Checks every record file (or only the given paths, plus the records that
 refer to them) and reports each problem as path:line:col: error[code]: message.
   --staged    validate the files staged for commit (the pre-commit hook)
-Exit codes: 0 no errors (warnings allowed), 1 errors found, 2 usage or internal error.`,
-  options: { staged: { type: 'boolean' } },
+${FAIL_ON_USAGE}
+Exit codes: 0 no findings at or above --fail-on (by default warnings are
+allowed), 1 findings at or above it, 2 usage or internal error.`,
+  options: { staged: { type: 'boolean' }, ...FAIL_ON_OPTION },
   reads: true,
   async run(args, ctx) {
+    const fail = failOn(args);
     const root = findRoot(ctx.cwd, ctx.root);
     let paths: string[] | undefined;
     if (args.values.staged) {
@@ -33,11 +38,12 @@ Exit codes: 0 no errors (warnings allowed), 1 errors found, 2 usage or internal 
       const errors = findings.filter((f) => f.severity === 'error');
       const warnings = findings.filter((f) => f.severity === 'warning');
       const files = paths ? `${paths.length} file(s)` : `${db.prepare('SELECT count(*) FROM files').pluck().get() as number} files`;
+      const result = commandResult(findings, fail);
       const tail = errors.length === 0 ? ctx.style.green(`ok: ${files}, ${warnings.length} warning(s)`) : ctx.style.red(`${errors.length} error(s), ${warnings.length} warning(s) in ${files}`);
       return {
         text: () => [...findings.map((f) => formatFinding(f, ctx.style)), tail].join('\n'),
-        json: () => ({ ok: errors.length === 0, errors: errors.map(findingJson), warnings: warnings.map(findingJson) }),
-        problems: errors.length > 0,
+        json: () => ({ ok: errors.length === 0, errors: errors.map(findingJson), warnings: warnings.map(findingJson), result }),
+        problems: result.exit === 1,
       };
     } finally {
       db.close();

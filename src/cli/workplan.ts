@@ -2,7 +2,7 @@
  * `fleethub workplan [id]`: the workplans with their progress, or one
  * workplan's tasks with state, readiness, owner, dependencies and done-when
  * verdict, and its critical path. Runs the reconcile steps offline (nothing
- * probed, nothing written). Exit 1 when a task ticked done fails its check.
+ * probed, nothing written). Exit 1 on findings at or above --fail-on.
  */
 import { UsageError } from '../errors.js';
 import { reconcile } from '../reconcile/reconcile.js';
@@ -18,11 +18,13 @@ import { evaluateWorkplans } from '../workplans/evaluateWorkplans.js';
 import { workplanDetail } from '../report/workplanDetail.js';
 import { workplanList } from '../report/workplanList.js';
 import type { Command } from './command.js';
+import { commandResult } from './commandResult.js';
+import { FAIL_ON_OPTION, FAIL_ON_USAGE, failOn } from './failOn.js';
 
 export const workplan: Command = {
   name: 'workplan',
   summary: 'workplans: progress, ready and blocked tasks, critical path, done-when checks',
-  usage: `fleethub workplan [<id>] [--format json]
+  usage: `fleethub workplan [<id>] [--fail-on error|warning|none] [--format json]
 
 Without an id, lists every workplan with its status, progress and how many
 tasks are ready and blocked. With an id, lists its tasks: state, readiness
@@ -31,12 +33,16 @@ verdict of its done-when checks, then its critical path (the longest chain of
 open tasks, across workplans). Runs offline: nothing is probed or written.
 Task changes not in the files yet are shown on top of them: marked pending
 while they wait in the outbox, upstream once relayed but not pulled.
-Exits 1 when a task ticked done fails its done-when check.`,
-  options: {},
+${FAIL_ON_USAGE}
+Exit codes: 0 no findings at or above --fail-on, 1 findings at or above it (an
+error: a task ticked done fails its done-when check; a warning: every check of
+an open task passes), 2 usage (an unknown workplan) or internal error.`,
+  options: { ...FAIL_ON_OPTION },
   reads: true,
   async run(args, ctx) {
     if (args.positionals.length > 1) throw new UsageError('give at most one workplan id');
     const id = args.positionals[0];
+    const fail = failOn(args);
     const root = findRoot(ctx.cwd, ctx.root);
     const run = await reconcile(fileIo(root), { probe: false, write: false, allowRemote: false }, [load, validate, checks, workplans]);
     const db = run.db;
@@ -45,7 +51,8 @@ Exits 1 when a task ticked done fails its done-when check.`,
       const ev = evaluateWorkplans(db, run.checkResults, pendingTaskStates(pending, unpulled));
       if (id === undefined) {
         const list = workplanList(ev);
-        return { text: () => list.text(ctx.style), json: () => list.json, problems: list.problems };
+        const result = commandResult(ev.verification.findings, fail);
+        return { text: () => list.text(ctx.style), json: () => ({ ...(list.json as object), result }), problems: result.exit === 1 };
       }
       const wp = ev.graph.workplans.find((w) => w.id === id);
       if (!wp) {
@@ -54,8 +61,10 @@ Exits 1 when a task ticked done fails its done-when check.`,
         const known = ev.graph.workplans.map((w) => w.id);
         throw new UsageError(`no workplan '${id}'${known.length > 0 ? `; known: ${known.join(', ')}` : ''}`);
       }
-      const detail = workplanDetail(wp, ev, run.findings.filter((f) => f.file === wp.file));
-      return { text: () => detail.text(ctx.style), json: () => detail.json, problems: detail.problems };
+      const findings = run.findings.filter((f) => f.file === wp.file);
+      const detail = workplanDetail(wp, ev, findings);
+      const result = commandResult(findings, fail);
+      return { text: () => detail.text(ctx.style), json: () => ({ ...(detail.json as object), result }), problems: result.exit === 1 };
     } finally {
       db.close();
     }

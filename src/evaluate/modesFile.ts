@@ -10,20 +10,46 @@ export const MODES_FILE = 'status/modes.json';
 
 const MODES: readonly Mode[] = ['ACTIVE', 'DEGRADED', 'DISABLED', 'PLANNED', 'UNKNOWN'];
 
-export function parseModesFile(text: string | null): Map<string, ModeState> {
-  const out = new Map<string, ModeState>();
-  if (!text) return out;
+/** Why status/modes.json, or one node's entry in it, cannot be read; 1-based position. */
+export interface ModesFileProblem {
+  message: string;
+  line: number;
+  col: number;
+  /** The node whose entry is unreadable; absent when the whole file is. */
+  node?: string;
+}
+
+/**
+ * The states in status/modes.json, and what in it could not be read: an
+ * unreadable file (not JSON, no `nodes` object: a merge conflict, a truncated
+ * write) gives no states and one problem; an unreadable entry leaves that node
+ * out (its previous state unknown) with a problem at its line. Never silent.
+ */
+export function parseModesFile(text: string | null): { states: Map<string, ModeState>; problems: ModesFileProblem[] } {
+  const states = new Map<string, ModeState>();
+  const problems: ModesFileProblem[] = [];
+  if (text === null) return { states, problems };
   let doc: unknown;
   try {
     doc = JSON.parse(text);
-  } catch {
-    return out;
+  } catch (e) {
+    const at = /at position (\d+)/.exec((e as Error).message);
+    const { line, col } = position(text, at ? Number(at[1]) : text.length);
+    problems.push({ message: `${MODES_FILE} is not valid JSON (${(e as Error).message})`, line, col });
+    return { states, problems };
   }
-  const nodes = (doc as { nodes?: Record<string, Partial<ModeState>> } | null)?.nodes;
-  if (!nodes || typeof nodes !== 'object') return out;
-  for (const [id, s] of Object.entries(nodes)) {
-    if (!s || !MODES.includes(s.mode as Mode)) continue;
-    out.set(id, {
+  const nodes = (doc as { nodes?: unknown } | null)?.nodes;
+  if (!nodes || typeof nodes !== 'object' || Array.isArray(nodes)) {
+    problems.push({ message: `${MODES_FILE} has no "nodes" object`, line: 1, col: 1 });
+    return { states, problems };
+  }
+  for (const [id, s] of Object.entries(nodes as Record<string, Partial<ModeState> | null>)) {
+    if (!s || typeof s !== 'object' || !MODES.includes(s.mode as Mode)) {
+      const found = text.indexOf(JSON.stringify(id));
+      problems.push({ node: id, message: `node ${id} in ${MODES_FILE} has no valid mode (one of ${MODES.join(', ')}); its previous state is unknown`, ...position(text, found < 0 ? 0 : found) });
+      continue;
+    }
+    states.set(id, {
       mode: s.mode as Mode,
       since: typeof s.since === 'string' ? s.since : null,
       last_verified: typeof s.last_verified === 'string' ? s.last_verified : null,
@@ -32,7 +58,12 @@ export function parseModesFile(text: string | null): Map<string, ModeState> {
       reason: typeof s.reason === 'string' ? s.reason : '',
     });
   }
-  return out;
+  return { states, problems };
+}
+
+function position(text: string, offset: number): { line: number; col: number } {
+  const before = text.slice(0, offset).split('\n');
+  return { line: before.length, col: before.at(-1)!.length + 1 };
 }
 
 /** One line per node, in id order: small, and a change shows in a diff as the lines of the nodes it touched. */

@@ -31,7 +31,8 @@ export function evaluatePeerDiversity(rows: readonly PeerDiversityRow[], critica
       code: 'peer-diversity-below-target',
       severity: 'warning',
       kind: 'node', id: row.node,
-      message: `critical node ${row.node} is below its peer diversity targets (observed ${row.observed_at}): ${short.join('; ')}`,
+      // No observation time in the message: it lands on the board, which changes only when the fleet does.
+      message: `critical node ${row.node} is below its peer diversity targets: ${short.join('; ')}`,
       file: node.file,
       pointer: '',
     });

@@ -28,6 +28,12 @@ export interface ReconcileIo {
   record(events: EventBody[]): Promise<string[]>;
   /** The renderers of status/BOARD.md and status/runtime-registry.json (src/report/). */
   render: ArtifactRenderers;
+  /**
+   * A reader of the files as they are once this checkout's events land: the
+   * working tree with the outbox's pending events and those relayed upstream
+   * but not pulled yet applied on top (what `workplan` and `task` show too).
+   */
+  readNotInFiles(): Promise<(path: string) => string | null>;
 }
 
 export interface ReconcileOptions {
@@ -50,6 +56,8 @@ export interface RuntimePolicy extends ModePolicy {
   tickDeadlineMs: number;
   concurrency: number;
   refreshMs: number;
+  /** An observation older than this is stale (policies/modes.yaml stale_after; default refresh_interval). */
+  staleAfterMs: number;
 }
 
 /** A node as its file declares it: the board's fields, and whether it is enabled or only planned. */
@@ -73,8 +81,15 @@ export interface ReconcileContext {
   nodes: DeclaredNode[];
   workloads: BoardWorkload[];
   probes: ProbeTarget[];
-  /** From status/modes.json. */
+  /** From status/modes.json, read through `readGenerated`. */
   previous: Map<string, ModeState>;
+  /**
+   * The generated files as upstream has them or will once the outbox is
+   * relayed (`io.readNotInFiles`; the working tree until the load step runs):
+   * the previous modes come from it, and with --push the changes are judged
+   * against it, so repeated pushes without a git pull advance the hysteresis.
+   */
+  readGenerated: (path: string) => string | null;
   /** Made in this run (with --probe). */
   observations: Map<string, NodeObservation>;
   /** The last recorded observation of each node, this run's included. */
@@ -101,6 +116,7 @@ export const DEFAULT_POLICY: RuntimePolicy = {
   tickDeadlineMs: 10_000,
   concurrency: 32,
   refreshMs: 3_600_000,
+  staleAfterMs: 3_600_000,
 };
 
 /** The cache before the load step opened it: not open, and every other use throws. */
@@ -122,6 +138,7 @@ export function createContext(io: ReconcileIo, options: ReconcileOptions): Recon
     workloads: [],
     probes: [],
     previous: new Map(),
+    readGenerated: io.readText,
     observations: new Map(),
     lastObservations: new Map(),
     states: new Map(),

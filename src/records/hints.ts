@@ -59,6 +59,7 @@ export const HINTS = {
   'verified-not-ticked': 'tick the task: fleethub task done <workplan> <task>',
   // Generated files (reconcile).
   'generated-drift': 'run fleethub reconcile --write and commit status/',
+  'modes-file-unreadable': 'fix status/modes.json (a merge conflict? resolve it), or delete it to start every node from unknown; fleethub does not overwrite it while it cannot be read',
 } as const satisfies Record<string, string>;
 
 /** Every code a finding can have. */

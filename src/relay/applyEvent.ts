@@ -23,7 +23,8 @@ export function applyEvent(view: FileView, event: EventBody): ApplyOutcome {
     case 'task.set':
       return applyTask(view, event.payload);
     case 'status.modes': {
-      const states = parseModesFile(view.read(MODES_FILE));
+      // An unreadable file or entry is reported by the next reconcile (modes-file-unreadable); the event's nodes are written.
+      const { states } = parseModesFile(view.read(MODES_FILE));
       for (const [id, s] of Object.entries(event.payload.nodes)) states.set(id, s);
       for (const id of event.payload.remove ?? []) states.delete(id);
       return put(view, MODES_FILE, renderModesFile(states));

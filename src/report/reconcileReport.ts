@@ -3,7 +3,9 @@ import type { ReconcileContext } from '../reconcile/reconcileContext.js';
 import { compareFindings, type Finding } from '../records/finding.js';
 import { findingRecord } from '../records/findingRecord.js';
 import { hintFor } from '../records/hints.js';
-import { renderFindingList } from './renderFindingList.js';
+import { staleObservations, type StaleObservation } from '../evaluate/staleObservations.js';
+import { findingsSection } from './findingsSection.js';
+import { formatAge } from './formatAge.js';
 import { renderTable } from './renderTable.js';
 import { PLAIN, type Style } from './style.js';
 
@@ -23,7 +25,16 @@ export interface ReconcileFindingJson {
 }
 
 export interface ReconcileJson {
-  nodes: Array<{ id: string; declared: 'enabled' | 'disabled' | 'planned'; mode: string; since: string | null; last_verified: string | null; reasons: string[] }>;
+  nodes: Array<{
+    id: string;
+    declared: 'enabled' | 'disabled' | 'planned';
+    mode: string;
+    since: string | null;
+    last_verified: string | null;
+    reasons: string[];
+    /** The last observation is older than stale_after (policies/modes.yaml): when, and how long ago; null when fresh or never observed. */
+    stale: { observed_at: string; age_s: number } | null;
+  }>;
   findings: ReconcileFindingJson[];
   changes: Array<{ path: string; action: string; written: boolean; pushed: boolean }>;
 }
@@ -33,11 +44,12 @@ function findingOut(f: Finding): ReconcileFindingJson {
 }
 
 export function reconcileJson(ctx: ReconcileContext): ReconcileJson {
+  const stale = new Map(staleObservations(ctx.lastObservations, ctx.nodes, ctx.now, ctx.policy.staleAfterMs).map((o) => [o.node, o] as const));
   return {
     nodes: ctx.nodes.map((n) => {
       const s = ctx.states.get(n.id)!;
       const failed = (ctx.observations.get(n.id)?.results ?? []).filter((r) => !r.ok).map((r) => `${r.type} ${r.target}: ${r.error ?? 'failed'}`);
-      return { id: n.id, declared: !n.enabled ? 'disabled' : n.planned ? 'planned' : 'enabled', mode: s.mode, since: s.since, last_verified: s.last_verified, reasons: [s.reason, ...failed.filter((f) => !s.reason.includes(f))] };
+      return { id: n.id, declared: !n.enabled ? 'disabled' : n.planned ? 'planned' : 'enabled', mode: s.mode, since: s.since, last_verified: s.last_verified, reasons: [s.reason, ...failed.filter((f) => !s.reason.includes(f))], stale: staleOf(stale.get(n.id)) };
     }),
     findings: ctx.findings.map(findingOut),
     changes: ctx.changes.map((c) => ({ path: c.path, action: c.action, written: ctx.options.write, pushed: ctx.options.push === true })),
@@ -50,23 +62,17 @@ export function reconcileText(json: ReconcileJson, style: Style = PLAIN): string
   out.push(
     renderTable(
       ['id', 'declared', 'mode', 'since', 'last verified', 'why'],
-      json.nodes.map((n) => ({ id: n.id, declared: n.declared, mode: modeStyle(n.mode), since: n.since ?? '-', 'last verified': n.last_verified ?? '-', why: n.reasons.join('; ') })),
+      json.nodes.map((n) => ({ id: n.id, declared: n.declared, mode: modeStyle(n.mode), since: n.since ?? '-', 'last verified': n.last_verified ?? '-', why: [...(n.stale ? [style.yellow(`stale: observed ${formatAge(n.stale.age_s)} ago`)] : []), ...n.reasons].join('; ') })),
     ),
   );
   out.push('', style.bold('Changes'));
   if (json.changes.length === 0) out.push('  none: the generated files are up to date');
   for (const c of json.changes) out.push(`  ${c.written ? 'wrote' : c.pushed ? 'recorded for upstream:' : 'would ' + (c.action === 'create' ? 'create' : 'update')} ${c.path}`);
   out.push('', style.bold('Findings'));
-  out.push(...renderFindingList(json.findings.map(asFinding).sort(errorsFirst), { max: MAX_FINDINGS, more: 'fleethub reconcile --format json lists them all' }, style));
-  const errors = json.findings.filter((f) => f.severity === 'error').length;
-  const warnings = json.findings.length - errors;
-  out.push('', errors > 0 ? style.red(`${errors} error(s), ${warnings} warning(s)`) : `${errors} error(s), ${warnings} warning(s)`);
+  out.push(...findingsSection(json.findings, { max: MAX_FINDINGS, more: 'fleethub reconcile --format json lists them all' }, style));
   return out.join('\n');
 }
 
-const errorsFirst = (a: Finding, b: Finding): number => (a.severity === b.severity ? compareFindings(a, b) : a.severity === 'error' ? -1 : 1);
-
-/** Findings without a file (none today) are shown at their record. */
-function asFinding(f: ReconcileFindingJson): Finding {
-  return { file: f.file ?? f.record, line: f.line ?? 1, col: f.column ?? 1, severity: f.severity, code: f.code, message: f.message, hint: f.hint };
+function staleOf(o: StaleObservation | undefined): { observed_at: string; age_s: number } | null {
+  return o ? { observed_at: o.observed_at, age_s: o.age_s } : null;
 }

@@ -1,7 +1,7 @@
 /** The fleet summary for people. Pure. */
 import type { FleetSummary } from '../cache/readSummary.js';
-import type { Finding } from '../records/finding.js';
-import { renderFindingList } from './renderFindingList.js';
+import { findingsSection } from './findingsSection.js';
+import type { ReconcileFindingJson } from './reconcileReport.js';
 import { renderTable } from './renderTable.js';
 import { PLAIN, type Style } from './style.js';
 
@@ -9,12 +9,14 @@ import { PLAIN, type Style } from './style.js';
 const MAX_NODE_ROWS = 50;
 const MAX_FINDINGS = 50;
 
+
 const list = (o: Record<string, number>): string =>
   Object.entries(o)
     .map(([k, n]) => `${k} ${n}`)
     .join(', ') || 'none';
 
-export function renderSummary(s: FleetSummary, findings: Finding[], style: Style = PLAIN): string {
+/** `findings` are the reconcile loop's (the same evaluation `fleethub reconcile` reports), not only validation's. */
+export function renderSummary(s: FleetSummary, findings: readonly ReconcileFindingJson[], style: Style = PLAIN): string {
   const out: string[] = [];
   out.push(style.bold('Fleet'));
   out.push(`  records    ${list(s.counts)}`);
@@ -35,11 +37,8 @@ export function renderSummary(s: FleetSummary, findings: Finding[], style: Style
   );
   if (stranded.length > MAX_NODE_ROWS) out.push(style.dim(`  ... and ${stranded.length - MAX_NODE_ROWS} more`));
   out.push('');
-  const { errors, warnings } = s.findings;
   out.push(style.bold('Findings'));
-  out.push(...renderFindingList(findings, { max: MAX_FINDINGS, more: 'fleethub validate lists them all' }, style));
-  out.push('');
-  out.push(errors > 0 ? style.red(`${errors} error(s), ${warnings} warning(s)`) : style.green(`ok: ${warnings} warning(s)`));
+  out.push(...findingsSection(findings, { max: MAX_FINDINGS, more: 'fleethub status --format json or fleethub reconcile --format json lists them all' }, style));
   return out.join('\n');
 }
 

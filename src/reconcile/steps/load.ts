@@ -35,9 +35,9 @@ export async function load(ctx: ReconcileContext): Promise<void> {
     ...(p.expect_status !== null ? { expectStatus: p.expect_status } : {}),
     ...(p.expect_json !== null ? { expectJson: JSON.parse(p.expect_json) as Record<string, unknown> } : {}),
   }));
-  const modes = db.prepare(`SELECT data FROM policies WHERE kind = 'modes' ORDER BY id LIMIT 1`).pluck().get() as string | undefined;
-  if (modes) {
-    const m = JSON.parse(modes) as Record<string, unknown>;
+  const modesPolicy = db.prepare(`SELECT data FROM policies WHERE kind = 'modes' ORDER BY id LIMIT 1`).pluck().get() as string | undefined;
+  if (modesPolicy) {
+    const m = JSON.parse(modesPolicy) as Record<string, unknown>;
     const ms = (v: unknown, d: number): number => (typeof v === 'string' ? (durationMs(v) ?? d) : d);
     ctx.policy = {
       failureThreshold: typeof m.failure_threshold === 'number' ? m.failure_threshold : DEFAULT_POLICY.failureThreshold,
@@ -46,7 +46,14 @@ export async function load(ctx: ReconcileContext): Promise<void> {
       tickDeadlineMs: ms(m.tick_deadline, DEFAULT_POLICY.tickDeadlineMs),
       concurrency: typeof m.concurrency === 'number' ? m.concurrency : DEFAULT_POLICY.concurrency,
       refreshMs: ms(m.refresh_interval, DEFAULT_POLICY.refreshMs),
+      staleAfterMs: ms(m.stale_after, ms(m.refresh_interval, DEFAULT_POLICY.staleAfterMs)),
     };
   }
-  ctx.previous = parseModesFile(ctx.io.readText(MODES_FILE));
+  // Through the events not in the files yet: a --push relayed but not pulled still counts toward the hysteresis.
+  ctx.readGenerated = await ctx.io.readNotInFiles();
+  const modes = parseModesFile(ctx.readGenerated(MODES_FILE));
+  ctx.previous = modes.states;
+  for (const p of modes.problems) {
+    ctx.findings.push({ code: 'modes-file-unreadable', severity: 'error', ...(p.node ? { kind: 'node', id: p.node } : {}), message: p.message, file: MODES_FILE, line: p.line, col: p.col });
+  }
 }

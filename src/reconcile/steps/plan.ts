@@ -26,8 +26,13 @@ export async function plan(ctx: ReconcileContext): Promise<void> {
     { path: BOARD_FILE, text: ctx.io.render.board(input) },
     { path: RUNTIME_REGISTRY_FILE, text: ctx.io.render.runtimeRegistry(input) },
   ];
+  // --push sends the changes upstream, so they are judged against what upstream has (or will have); otherwise against the working tree.
+  const read = ctx.options.push ? ctx.readGenerated : ctx.io.readText;
+  // An unreadable status/modes.json (a merge conflict?) is left for a person to mend (the load step reported it), never overwritten.
+  const modesUnreadable = ctx.findings.some((f) => f.code === 'modes-file-unreadable');
   for (const a of ctx.artifacts) {
-    const current = ctx.io.readText(a.path);
+    if (a.path === MODES_FILE && modesUnreadable) continue;
+    const current = read(a.path);
     if (current === a.text) continue;
     ctx.changes.push({ path: a.path, action: current === null ? 'create' : 'update' });
   }
