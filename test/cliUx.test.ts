@@ -122,3 +122,85 @@ describe('--format json errors', () => {
     assert.match(debug.stderr, /\n\s+at /, 'FLEETHUB_DEBUG=1 shows the stack');
   });
 });
+
+describe('validate <path>', () => {
+  it('is an error naming the path when the path does not exist', () => {
+    const root = fleet({ 'registry/nodes/a.md': node('a') });
+    const r = cli(['validate', 'registry/nodes/nope.md'], { cwd: root });
+    assert.equal(r.code, 2);
+    assert.equal(r.stdout, '');
+    assert.equal(r.stderr, 'fleethub validate: registry/nodes/nope.md does not exist\n');
+    const j = cli(['validate', 'registry/nodes/nope.md', '--format', 'json'], { cwd: root });
+    assert.deepEqual(j.json(), { error: { code: 'path-not-found', message: 'registry/nodes/nope.md does not exist', data: { path: 'registry/nodes/nope.md' } } });
+    assert.equal(cli(['validate', 'registry/nodes/a.md'], { cwd: root }).code, 0, 'an existing path still validates');
+  });
+});
+
+describe('hints', () => {
+  it('prints a code\'s hint once, under its first finding', () => {
+    const files: Record<string, string> = {};
+    for (let i = 0; i < 30; i++) files[`registry/nodes/n${i}.md`] = node(`n${i}`, 'adresses: []\n');
+    files['registry/nodes/bad.md'] = 'no front matter\n';
+    const root = fleet(files);
+    const r = cli(['validate', '--root', root]);
+    assert.equal(r.code, 1);
+    const lines = r.stdout.trimEnd().split('\n');
+    assert.equal(lines.filter((l) => /error\[unknown-key\]/.test(l)).length, 30);
+    assert.equal(lines.filter((l) => l.startsWith('  hint: ')).length, 2, 'unknown-key once, frontmatter-missing once');
+    const first = lines.findIndex((l) => /error\[unknown-key\]/.test(l));
+    assert.match(lines[first + 1]!, /^ {2}hint: /, 'under the first finding of the code');
+    const status = cli(['status', '--root', root]);
+    assert.equal(status.stdout.split('\n').filter((l) => /^\s+hint: /.test(l)).length, 2, status.stdout);
+    assert.equal(cli(['validate', '--root', root, '--format', 'json']).json<{ errors: Array<{ hint?: string }> }>().errors.filter((e) => e.hint).length, 31, 'JSON keeps every hint');
+  });
+});
+
+describe('text tables', () => {
+  it('fit 100 columns, wrapping long cells', () => {
+    const long = 'a title that goes on and on '.repeat(8).trim();
+    const root = fleet({ 'registry/nodes/a.md': `---\ntitle: ${long}\nrole: edge\narea: somewhere-with-a-long-name\n---\n`, 'registry/nodes/b.md': node('b') });
+    const r = cli(['query', '--root', root, 'SELECT id, role, area, title, title AS again FROM nodes ORDER BY id']);
+    assert.equal(r.code, 0, r.stderr);
+    const lines = r.stdout.trimEnd().split('\n');
+    assert.ok(lines.every((l) => [...l].length <= 100), lines.map((l) => [...l].length).join(' '));
+    assert.match(lines[0]!, /^id +role +area +title +again$/);
+    const words = lines.slice(2, -1).join(' ').split(/\s+/);
+    assert.equal(words.filter((w) => w === 'on').length, 32, 'every word of both titles is still there');
+  });
+
+  it('align the same with and without colour', async () => {
+    const { renderTable } = await import('../src/report/renderTable.js');
+    const { COLOR } = await import('../src/report/style.js');
+    const rows = [{ node: 'a', result: 'ok', ms: 1 }, { node: 'bbbbbb', result: 'connection refused', ms: 22 }];
+    const plain = renderTable(['node', 'result', 'ms'], rows);
+    const painted = renderTable(['node', 'result', 'ms'], rows.map((r) => ({ ...r, result: r.result === 'ok' ? COLOR.green(r.result) : COLOR.red(r.result) })));
+    assert.notEqual(painted, plain);
+    assert.equal(painted.replace(/\x1b\[[0-9;]*m/g, ''), plain);
+    const narrow = renderTable(['node', 'result'], [{ node: 'a', result: COLOR.red('a long failure message that has to wrap') }], { maxWidth: 30 });
+    assert.ok(narrow.split('\n').every((l) => [...l.replace(/\x1b\[[0-9;]*m/g, '')].length <= 30), narrow);
+    assert.ok(narrow.split('\n').slice(2).every((l) => l.includes('\x1b[31m') && l.endsWith('\x1b[39m')), 'each wrapped line keeps its colour');
+  });
+});
+
+describe('control characters in text output', () => {
+  const nasty = 'x\x1b]0;pwned\x07y\nz\u009b2J';
+  it('are escaped in text (one finding, one line; no ESC, BEL or C1 reaches the terminal) and exact in JSON', () => {
+    // The title as YAML escapes: the parsed title holds the real ESC, BEL, newline and C1 characters.
+    const root = fleet({ 'registry/nodes/ok.md': '---\ntitle: "T x\\x1b]0;pwned\\x07y\\nz\\x9b2J"\nrole: edge\n---\n' });
+    writeFileSync(join(root, 'registry/nodes', `${nasty}.md`), `---\ntitle: T ${nasty}\nrole: edgy\n---\n`);
+    const r = cli(['validate', '--root', root]);
+    assert.equal(r.code, 1);
+    assert.doesNotMatch(r.stdout, /[\x00-\x09\x0b-\x1f\x7f-\x9f]/, 'no control character but the line ends');
+    const findings = r.stdout.split('\n').filter((l) => /^\S.*(error|warning)\[/.test(l));
+    assert.ok(findings.length >= 1);
+    assert.ok(findings.every((l) => l.startsWith('registry/nodes/x\\x1b]0;pwned\\x07y\\nz\\x9b2J.md:')), findings.join('\n'));
+    const j = cli(['validate', '--root', root, '--format', 'json']).json<{ errors: Array<{ file: string }> }>();
+    assert.ok(j.errors.some((e) => e.file === `registry/nodes/${nasty}.md`), 'JSON has the exact name');
+    const q = cli(['query', '--root', root, 'SELECT title FROM nodes ORDER BY title']);
+    assert.doesNotMatch(q.stdout, /[\x00-\x09\x0b-\x1f\x7f-\x9f]/);
+    assert.match(q.stdout, /^T x\\x1b\]0;pwned\\x07y\\nz\\x9b2J$/m, 'the title, escaped, on one line');
+    assert.deepEqual(cli(['query', '--root', root, '--format', 'json', 'SELECT title FROM nodes']).json(), [{ title: `T ${nasty}` }], 'JSON has the exact title');
+    const status = cli(['status', '--root', root]);
+    assert.doesNotMatch(status.stdout, /[\x00-\x09\x0b-\x1f\x7f-\x9f]/);
+  });
+});
