@@ -12,7 +12,8 @@
  * nodes of which 10% hang, against the per-probe timeout. Relay: 10,000
  * buffered task events relayed to a loopback git http-backend, and the push
  * step against C git pushing the same commits (bench-relay.ts). The last line is
- * one JSON object with every figure.
+ * one JSON object with every figure. Start-up: --help, validate and status on
+ * the bundled fleet against a bare `node -e 0` in the same run (bench-startup.ts).
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
@@ -22,6 +23,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { PROBE_CONCURRENCIES, PROBE_TIMEOUT_MS } from './benchConfig.js';
 import { benchRelay, type RelayBench } from './bench-relay.js';
+import { benchStartup, startupRows } from './bench-startup.js';
 import { generateFleet } from './gen-fleet.js';
 
 const { values } = parseArgs({
@@ -69,6 +71,8 @@ const relayRuns: RelayBench[] = [];
 for (let i = 0; i < runs; i++) relayRuns.push(await benchRelay({ events: RELAY_EVENTS, workplans: 500 }));
 process.stderr.write(`  relay     ${relayRuns.map((r) => r.totalMs.toFixed(0)).join(' / ')} ms\n`);
 const relayed = relayRuns.sort((a, b) => a.totalMs - b.totalMs)[Math.floor(relayRuns.length / 2)]!;
+process.stderr.write(`  start-up  --help, validate, status on the bundled fleet against node -e 0, ${runs * 5} runs each\n`);
+const startup = benchStartup(runs * 5);
 const peakRssMb = Math.max(cold.maxRssMb, warm.maxRssMb, oneFile.maxRssMb, validate.maxRssMb);
 
 const ratio = (m: Measure): number => Math.round((m.ms / floor.ms) * 1000) / 1000;
@@ -84,6 +88,7 @@ const rows: Array<[string, string, string, string]> = [
   ...probeTicks.map((t): [string, string, string, string] => [`probe tick: 1000 nodes, 10% hang, concurrency ${t.concurrency}`, `${t.ms.toFixed(0)} ms`, `${(t.ms / PROBE_TIMEOUT_MS).toFixed(2)}x timeout`, `probe timeout ${PROBE_TIMEOUT_MS} ms; target about 1x, not 100x`]),
   [`relay: ${relayed.events} buffered task events, total (fleethub relay process)`, `${relayed.totalMs.toFixed(0)} ms`, `${relayed.commits} commits`, `target <= 10 s in <= 20 commits: ${relayed.totalMs <= 10_000 && relayed.commits <= 20 ? 'met' : 'MISSED'}`],
   ['relay: push step (isomorphic-git)', `${relayed.pushMs.toFixed(0)} ms`, `${(relayed.pushMs / relayed.cGitPushMs).toFixed(2)}x C git`, `C git pushing the same commits from the same clone: ${relayed.cGitPushMs.toFixed(0)} ms`],
+  ...startupRows(startup),
 ];
 const w = [0, 1, 2].map((i) => Math.max(...rows.map((r) => r[i]!.length)));
 process.stdout.write(`\nfleet: ${sizes.nodes} nodes, ${sizes.workloads} workloads, ${sizes.workplans} workplans\n`);
@@ -106,6 +111,7 @@ const result = {
   probe_timeout_ms: PROBE_TIMEOUT_MS,
   probe_ticks: probeTicks.map((t) => ({ concurrency: t.concurrency, ms: t.ms, timeout_ratio: Math.round((t.ms / PROBE_TIMEOUT_MS) * 100) / 100 })),
   floor_rss_mb: floor.maxRssMb,
+  startup,
   relay: { events: relayed.events, commits: relayed.commits, total_ms: Math.round(relayed.totalMs), push_ms: relayed.pushMs, c_git_push_ms: Math.round(relayed.cGitPushMs), push_ratio_c_git: Math.round((relayed.pushMs / relayed.cGitPushMs) * 100) / 100, fetch_ms: relayed.fetchMs, plan_ms: relayed.planMs, commit_ms: relayed.commitMs },
 };
 process.stdout.write(`${JSON.stringify(result)}\n`);

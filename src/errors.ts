@@ -112,3 +112,31 @@ export class CacheNotLoadedError extends FleethubError {
     super('cache-not-loaded', `a reconcile step used the cache (${use}) before the load step opened it; put load first in the list of steps`, { use });
   }
 }
+
+/** An option the command does not have (`data.suggestion`: the closest one, when one is close). */
+export class UnknownOptionError extends FleethubError {
+  constructor(option: string, command: string | null, suggestion: string | undefined) {
+    super(
+      'unknown-option',
+      `unknown option ${option}${suggestion ? `; did you mean ${suggestion}?` : ''} ('fleethub ${command ?? ''}${command ? ' ' : ''}--help' lists the options)`,
+      { option, command, ...(suggestion ? { suggestion } : {}) },
+    );
+  }
+}
+
+/** A command fleethub does not have (`data.suggestion`: the closest one, when one is close). */
+export class UnknownCommandError extends FleethubError {
+  constructor(command: string, suggestion: string | undefined) {
+    super('unknown-command', `unknown command '${command}'${suggestion ? `; did you mean '${suggestion}'?` : ''} ('fleethub --help' lists the commands)`, {
+      command,
+      ...(suggestion ? { suggestion } : {}),
+    });
+  }
+}
+
+/** A path given on the command line that does not exist. */
+export class PathNotFoundError extends FleethubError {
+  constructor(path: string) {
+    super('path-not-found', `${path} does not exist`, { path });
+  }
+}

@@ -35,6 +35,9 @@ export interface Args {
   values: Record<string, string | boolean | Array<string | boolean> | undefined>;
 }
 
+/** What main.ts needs to know about a command without loading it: help, options, whether it reads (JSON). */
+export type CommandSpec = Pick<Command, 'name' | 'summary' | 'usage' | 'options' | 'reads'>;
+
 export interface Command {
   name: string;
   summary: string;

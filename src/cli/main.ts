@@ -1,25 +1,35 @@
 /**
  * The entry point: the only place that knows about argv, stdout, stderr and
  * exit codes (0 ok, 1 problems found, 2 usage or internal error).
+ *
+ * It starts fast: it holds only the command names and loads the one command
+ * that runs, on demand. Help, options and usage errors come from the
+ * commands' specs (commandSpecs.json, written at build time by
+ * scripts/compile-command-specs.ts), so `--help`, `<cmd> --help` and a
+ * mistyped option load no command at all.
  */
-import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { FleethubError, UsageError } from '../errors.js';
+import { escapeTerminal } from '../report/escapeTerminal.js';
 import { COLOR, PLAIN } from '../report/style.js';
-import type { Command, Context } from './command.js';
-import { check } from './check.js';
-import { init } from './init.js';
-import { outbox } from './outbox.js';
-import { relay } from './relay.js';
-import { task } from './task.js';
-import { workplan } from './workplan.js';
-import { probe } from './probe.js';
-import { query } from './query.js';
-import { rebuild } from './rebuild.js';
-import { reconcile } from './reconcile.js';
-import { status } from './status.js';
-import { validate } from './validate.js';
+import type { Command, CommandSpec, Context } from './command.js';
+import { readCommandSpecs } from './commandSpecs.js';
+import { parseCommandLine } from './parseCommandLine.js';
 
-export const COMMANDS: readonly Command[] = [validate, status, reconcile, probe, check, workplan, task, relay, outbox, query, rebuild, init];
+/** Every command, in the order --help lists them, each loaded only when it runs. */
+export const COMMAND_LOADERS: Readonly<Record<string, () => Promise<Command>>> = {
+  validate: async () => (await import('./validate.js')).validate,
+  status: async () => (await import('./status.js')).status,
+  reconcile: async () => (await import('./reconcile.js')).reconcile,
+  probe: async () => (await import('./probe.js')).probe,
+  check: async () => (await import('./check.js')).check,
+  workplan: async () => (await import('./workplan.js')).workplan,
+  task: async () => (await import('./task.js')).task,
+  relay: async () => (await import('./relay.js')).relay,
+  outbox: async () => (await import('./outbox.js')).outbox,
+  query: async () => (await import('./query.js')).query,
+  rebuild: async () => (await import('./rebuild.js')).rebuild,
+  init: async () => (await import('./init.js')).init,
+};
 
 export interface Io {
   cwd: string;
@@ -32,58 +42,52 @@ export interface Io {
   signal?: AbortSignal;
 }
 
-const GLOBAL_OPTIONS: NonNullable<ParseArgsConfig['options']> = {
-  root: { type: 'string' },
-  format: { type: 'string' },
-  'no-color': { type: 'boolean' },
-  help: { type: 'boolean', short: 'h' },
-};
-
-const GLOBAL_USAGE = `Global options:
+const GLOBAL_USAGE = `Global options (before or after the command):
   --root <dir>       the fleet repository (default: the current directory or a parent)
-  --format text|json output for people (default) or machines
+  --format text|json output for people (default) or machines; errors too, as
+                     {"error": {"code", "message", "data"}} on stdout
   --no-color         no ANSI colours (also: NO_COLOR=1)
-  -h, --help         this help`;
+  -h, --help         this help
+  --version          the version`;
 
-export function usage(): string {
-  const width = Math.max(...COMMANDS.map((c) => c.name.length));
+export function usage(specs: readonly CommandSpec[]): string {
+  const width = Math.max(...specs.map((c) => c.name.length));
   return `fleethub: a files-first GitOps reconciler for fleets of servers
 
-Usage: fleethub <command> [options]
+Usage: fleethub [global options] <command> [options]
 
 Commands:
-${COMMANDS.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`).join('\n')}
+${specs.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`).join('\n')}
 
 ${GLOBAL_USAGE}
 
 Run 'fleethub <command> --help' for a command's options.`;
 }
 
+/** The specs of every command: from the build's commandSpecs.json, or (not built by npm run build) by loading each command. */
+async function commandSpecs(): Promise<CommandSpec[]> {
+  return readCommandSpecs() ?? Promise.all(Object.values(COMMAND_LOADERS).map((load) => load()));
+}
+
 export async function main(argv: string[], io: Io): Promise<number> {
-  const [name, ...rest] = argv;
-  if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
-    const cmd = COMMANDS.find((c) => c.name === rest[0]);
-    io.stdout(`${cmd ? `${cmd.usage}\n\n${GLOBAL_USAGE}` : usage()}\n`);
-    return name === undefined ? 2 : 0;
-  }
-  if (name === '--version') {
-    io.stdout('fleethub 0.1.0\n');
-    return 0;
-  }
-  const cmd = COMMANDS.find((c) => c.name === name);
-  if (!cmd) {
-    io.stderr(`fleethub: unknown command '${name}'\n\n${usage()}\n`);
-    return 2;
-  }
+  const json = requestsJson(argv);
+  let name: string | null = null;
   try {
-    const { values, positionals } = parseArgs({ args: rest, options: { ...GLOBAL_OPTIONS, ...cmd.options }, allowPositionals: true, strict: true });
-    if (values.help) {
-      io.stdout(`${cmd.usage}\n\n${GLOBAL_USAGE}\n`);
+    const specs = await commandSpecs();
+    const line = parseCommandLine(argv, specs);
+    if (line.kind === 'version') {
+      io.stdout('fleethub 0.1.0\n');
       return 0;
     }
+    if (line.kind === 'help') {
+      io.stdout(`${line.command ? `${line.command.usage}\n\n${GLOBAL_USAGE}` : usage(specs)}\n`);
+      return line.missing ? 2 : 0;
+    }
+    name = line.command.name;
+    const { values, positionals } = line;
     const format = values.format ?? 'text';
-    if (format !== 'text' && format !== 'json') throw new UsageError(`--format must be text or json, not '${String(format)}'`);
-    if (format === 'json' && !cmd.reads) throw new UsageError(`${cmd.name} has no JSON output`);
+    if (format !== 'text' && format !== 'json') throw new UsageError(`--format must be text or json, not '${String(format)}'`, { format });
+    if (format === 'json' && !line.command.reads) throw new UsageError(`${name} has no JSON output`);
     const color = !values['no-color'] && io.env.NO_COLOR === undefined && io.stdoutIsTTY;
     const ctx: Context = {
       cwd: io.cwd,
@@ -92,30 +96,38 @@ export async function main(argv: string[], io: Io): Promise<number> {
       format,
       root: values.root as string | undefined,
       progress: (label) => progressReporter(label, io),
-      log: (line) => io.stderr(`${line}\n`),
+      log: (l) => io.stderr(`${escapeLines(l)}\n`),
       signal: io.signal ?? new AbortController().signal,
     };
+    const cmd = await COMMAND_LOADERS[name]!();
     const outcome = await cmd.run({ values, positionals }, ctx);
     if (format === 'json') io.stdout(`${JSON.stringify(outcome.json?.() ?? null, null, 2)}\n`);
     else {
       const text = outcome.text();
-      if (text) io.stdout(`${text}\n`);
+      if (text) io.stdout(`${escapeLines(text)}\n`);
     }
     return outcome.problems ? 1 : 0;
   } catch (e) {
-    if (e instanceof FleethubError) {
-      io.stderr(`fleethub ${cmd.name}: ${e.message}\n`);
-      return 2;
-    }
-    if ((e as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
-      io.stderr(`fleethub ${cmd.name}: ${(e as Error).message}\n\n${cmd.usage}\n`);
-      return 2;
-    }
-    io.stderr(`fleethub ${cmd.name}: internal error: ${(e as Error).message ?? String(e)}\n`);
-    if (io.env.FLEETHUB_DEBUG) io.stderr(`${(e as Error).stack ?? ''}\n`);
-    else io.stderr('(set FLEETHUB_DEBUG=1 to see the stack trace, and please report it)\n');
+    const known = e instanceof FleethubError;
+    const error = known ? { code: e.code, message: e.message, data: e.data } : { code: 'internal', message: `internal error: ${(e as Error)?.message ?? String(e)}`, data: {} };
+    const prefix = `fleethub${name ? ` ${name}` : ''}`;
+    if (json) io.stdout(`${JSON.stringify({ error }, null, 2)}\n`);
+    else io.stderr(`${prefix}: ${escapeTerminal(error.message)}${known ? '' : ' (set FLEETHUB_DEBUG=1 to see the stack trace, and please report it)'}\n`);
+    if (!known && io.env.FLEETHUB_DEBUG) io.stderr(`${(e as Error)?.stack ?? ''}\n`);
     return 2;
   }
+}
+
+/** Whether the command line asks for JSON, known before it is parsed (so a parse error is JSON too). */
+function requestsJson(argv: readonly string[]): boolean {
+  const end = argv.indexOf('--');
+  const head = end === -1 ? argv : argv.slice(0, end);
+  return head.some((a, i) => a === '--format=json' || (a === '--format' && head[i + 1] === 'json'));
+}
+
+/** Text output, each line made safe for a terminal (our own colours kept); the renderers escape values before this. */
+function escapeLines(text: string): string {
+  return text.split('\n').map(escapeTerminal).join('\n');
 }
 
 /** Shows progress on stderr, but only on a terminal and only once the work has taken a second. */

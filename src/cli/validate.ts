@@ -1,10 +1,12 @@
 import { execFileSync } from 'node:child_process';
+import { lstatSync } from 'node:fs';
 import { relative, resolve, sep } from 'node:path';
 import { readFindings } from '../cache/readFindings.js';
 import { refreshCache } from '../cache/refreshCache.js';
 import { findRoot } from '../repo/findRoot.js';
-import { findingJson, formatFinding } from '../report/formatFinding.js';
-import { UsageError } from '../errors.js';
+import { findingJson } from '../report/formatFinding.js';
+import { formatFindings } from '../report/formatFindings.js';
+import { PathNotFoundError, UsageError } from '../errors.js';
 import type { Command } from './command.js';
 import { commandResult } from './commandResult.js';
 import { FAIL_ON_OPTION, FAIL_ON_USAGE, failOn } from './failOn.js';
@@ -15,7 +17,9 @@ export const validate: Command = {
   usage: `fleethub validate [paths...] [--staged] [--fail-on error|warning|none] [--format json]
 
 Checks every record file (or only the given paths, plus the records that
-refer to them) and reports each problem as path:line:col: error[code]: message.
+refer to them) and reports each problem as path:line:col: error[code]: message,
+with a code's hint under its first finding. A path that does not exist is a
+usage error.
   --staged    validate the files staged for commit (the pre-commit hook)
 ${FAIL_ON_USAGE}
 Exit codes: 0 no findings at or above --fail-on (by default warnings are
@@ -30,7 +34,7 @@ allowed), 1 findings at or above it, 2 usage or internal error.`,
       if (args.positionals.length > 0) throw new UsageError('give either paths or --staged, not both');
       paths = stagedPaths(root);
     } else if (args.positionals.length > 0) {
-      paths = args.positionals.map((p) => toRepoPath(root, resolve(ctx.cwd, p)));
+      paths = args.positionals.map((p) => toRepoPath(root, existingPath(resolve(ctx.cwd, p), p)));
     }
     const { db } = await refreshCache(root, { paths, onProgress: ctx.progress('validating') });
     try {
@@ -41,7 +45,7 @@ allowed), 1 findings at or above it, 2 usage or internal error.`,
       const result = commandResult(findings, fail);
       const tail = errors.length === 0 ? ctx.style.green(`ok: ${files}, ${warnings.length} warning(s)`) : ctx.style.red(`${errors.length} error(s), ${warnings.length} warning(s) in ${files}`);
       return {
-        text: () => [...findings.map((f) => formatFinding(f, ctx.style)), tail].join('\n'),
+        text: () => [...formatFindings(findings, ctx.style), tail].join('\n'),
         json: () => ({ ok: errors.length === 0, errors: errors.map(findingJson), warnings: warnings.map(findingJson), result }),
         problems: result.exit === 1,
       };
@@ -50,6 +54,17 @@ allowed), 1 findings at or above it, 2 usage or internal error.`,
     }
   },
 };
+
+/** `abs` when something is there (a dangling symlink counts: validate reports it); else a usage error naming the path as given. */
+function existingPath(abs: string, given: string): string {
+  try {
+    lstatSync(abs);
+    return abs;
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT' || (e as NodeJS.ErrnoException).code === 'ENOTDIR') throw new PathNotFoundError(given);
+    throw e;
+  }
+}
 
 function toRepoPath(root: string, abs: string): string {
   const rel = relative(root, abs);

@@ -3,7 +3,8 @@
  * text to the line and column of its key or value. Used only where a position
  * is needed (an error), since this parser is slower than the bulk path. Pure.
  */
-import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Node as YamlNode } from 'yaml';
+import type { Document, LineCounter, Node as YamlNode } from 'yaml';
+import { yamlLibrary } from './yamlLibrary.js';
 
 export interface Position {
   line: number;
@@ -14,10 +15,11 @@ export type Locator = (pointer: string, atKey?: boolean) => Position;
 
 /** `line` is the 1-based file line the YAML text starts on. */
 export function createLocator(text: string, line = 1): Locator {
-  let parsed: { doc: ReturnType<typeof parseDocument>; lines: LineCounter } | null = null;
+  let parsed: { doc: Document; lines: LineCounter } | null = null;
   return (pointer, atKey = false) => {
     try {
       if (!parsed) {
+        const { LineCounter, parseDocument } = yamlLibrary();
         const lines = new LineCounter();
         parsed = { doc: parseDocument(text, { lineCounter: lines, uniqueKeys: false }), lines };
       }
@@ -39,6 +41,7 @@ export function splitPointer(pointer: string): string[] {
 }
 
 function findOffset(root: YamlNode | null, path: string[], atKey: boolean): number | undefined {
+  const { isMap, isPair, isScalar, isSeq } = yamlLibrary();
   let node: unknown = root;
   let best: number | undefined = rangeStart(root);
   for (let i = 0; i < path.length; i++) {

@@ -6,7 +6,7 @@
  * (`yaml` package) position where js-yaml's is missing or a line late. Pure; positions are 1-based within the
  * YAML text.
  */
-import { LineCounter, parseDocument } from 'yaml';
+import { yamlLibrary } from './yamlLibrary.js';
 
 /** What YAML (and js-yaml) refuse as non-printable, lone surrogates included. */
 export const NON_PRINTABLE = /[\x00-\x08\x0B\x0C\x0E-\x1F\x7F-\x84\x86-\x9F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?:[^\uD800-\uDBFF]|^)[\uDC00-\uDFFF]/;
@@ -42,6 +42,7 @@ export function locateSyntaxError(text: string, reason: string, mark: { line: nu
 
 /** The strict parser's first error position, if it finds one. */
 export function strictPosition(text: string): (SyntaxPosition & { message: string }) | null {
+  const { LineCounter, parseDocument } = yamlLibrary();
   const counter = new LineCounter();
   const err = parseDocument(text, { lineCounter: counter, uniqueKeys: false }).errors[0];
   if (!err) return null;

@@ -7,7 +7,7 @@
  * are resolved by js-yaml's own core-schema types, so a result is always the
  * value js-yaml would give (a differential test holds it to that). Pure.
  */
-import jsyaml from 'js-yaml';
+import { jsYamlLibrary } from './jsYamlLibrary.js';
 import { NON_PRINTABLE } from './locateSyntaxError.js';
 
 export const NOT_SIMPLE = Symbol('not simple YAML');
@@ -17,7 +17,8 @@ interface ImplicitType {
   construct(data: string): unknown;
 }
 
-const IMPLICIT = (jsyaml.CORE_SCHEMA as unknown as { compiledImplicit: ImplicitType[] }).compiledImplicit;
+let implicit: ImplicitType[] | undefined;
+const IMPLICIT = (): ImplicitType[] => (implicit ??= (jsYamlLibrary().CORE_SCHEMA as unknown as { compiledImplicit: ImplicitType[] }).compiledImplicit);
 
 class Bail extends Error {}
 const bail = (): never => {
@@ -262,7 +263,7 @@ function plain(text: string, inFlow: boolean): unknown {
   if (text === '') return inFlow ? bail() : null;
   if (/^[-?:,[\]{}#&*!|>'"%@`]/.test(text) && !/^-[0-9.]/.test(text)) bail();
   if (text.includes(': ') || text.endsWith(':') || text.includes(' #')) bail();
-  for (const t of IMPLICIT) {
+  for (const t of IMPLICIT()) {
     if (t.resolve(text)) return t.construct(text);
   }
   return text;
@@ -271,6 +272,6 @@ function plain(text: string, inFlow: boolean): unknown {
 /** A key that js-yaml would read as the same string: not a number, bool or null, not a duplicate. */
 function plainKey(key: string, into: Record<string, unknown>): string {
   if (key === '__proto__' || Object.prototype.hasOwnProperty.call(into, key)) bail();
-  for (const t of IMPLICIT) if (t.resolve(key)) bail();
+  for (const t of IMPLICIT()) if (t.resolve(key)) bail();
   return key;
 }

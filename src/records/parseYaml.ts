@@ -2,7 +2,7 @@
  * The fast YAML path: gray-matter's own engine (js-yaml) with the core schema,
  * so dates stay strings. Guards against alias bombs and deep nesting. Pure.
  */
-import jsyaml from 'js-yaml';
+import { jsYamlLibrary } from './jsYamlLibrary.js';
 import { locateSyntaxError, strictPosition } from './locateSyntaxError.js';
 import { NOT_SIMPLE, parseSimpleYaml } from './parseSimpleYaml.js';
 
@@ -18,6 +18,7 @@ export function parseYaml(text: string, line = 1): ParsedYaml {
   let data: unknown = parseSimpleYaml(text);
   if (data !== NOT_SIMPLE) return measured(data, line);
   try {
+    const jsyaml = jsYamlLibrary();
     data = jsyaml.load(text, { schema: jsyaml.CORE_SCHEMA, json: false });
   } catch (e) {
     if (e instanceof RangeError) {

@@ -1,0 +1,13 @@
+/**
+ * The `yaml` package, loaded on first use (it costs ~0.1 s to load, and only
+ * an error's exact position needs it): a command on a fleet without errors,
+ * or one that never reads YAML, does not pay for it.
+ */
+import { createRequire } from 'node:module';
+import type * as Yaml from 'yaml';
+
+let loaded: typeof Yaml | undefined;
+
+export function yamlLibrary(): typeof Yaml {
+  return (loaded ??= createRequire(import.meta.url)('yaml') as typeof Yaml);
+}
