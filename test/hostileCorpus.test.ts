@@ -47,7 +47,8 @@ type Generate =
   | 'kind-dir-outside'
   | 'kind-dir-loop'
   | 'kind-dir-inside'
-  | 'kind-dir-broken';
+  | 'kind-dir-broken'
+  | 'unreadable-dir';
 
 /** Generated cases that need no file-system trick: only bytes, so they run in this process. */
 const BYTES_ONLY: ReadonlySet<Generate> = new Set(['too-large', 'at-size-limit', 'many-values']);
@@ -102,7 +103,10 @@ const CASES = JSON.parse(readFileSync(join(CORPUS, 'cases.json'), 'utf8')) as Ca
 const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
 
 const dirs: string[] = [];
+/** Directories made unreadable by a case. */
+const locked: string[] = [];
 after(() => {
+  for (const d of locked) chmodSync(d, 0o755); // so that the directories can be removed
   for (const d of dirs) rmSync(d, { recursive: true, force: true });
 });
 
@@ -258,6 +262,12 @@ function buildFleet(c: Case): string {
       mkdirSync(join(root, 'shared', 'policies'), { recursive: true });
       writeFileSync(join(root, 'shared', 'policies', 'modes.yaml'), 'kind: modes\n');
       symlinkSync(join('shared', 'policies'), abs);
+      break;
+    case 'unreadable-dir':
+      mkdirSync(abs);
+      writeFileSync(join(abs, 'n2.md'), VALID_NODE);
+      chmodSync(abs, 0o000);
+      locked.push(abs);
       break;
     case 'kind-dir-broken':
       symlinkSync('no-such-directory', abs);
