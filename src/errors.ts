@@ -15,13 +15,17 @@ export class FleethubError extends Error {
 }
 
 export class RootNotFoundError extends FleethubError {
-  constructor(path: string, explicit: boolean) {
+  constructor(path: string, explicit: boolean, reason: 'missing' | 'not-a-directory' | 'not-a-fleet' = 'missing') {
     super(
       'root-not-found',
-      explicit
-        ? `--root ${path} does not exist`
-        : `no fleet repository at or above ${path}: none of registry/, workplans/, policies/ found (run 'fleethub init <dir>' to create one, or pass --root <dir>)`,
-      { path, explicit },
+      !explicit
+        ? `no fleet repository at or above ${path}: none of registry/, workplans/, policies/ found (run 'fleethub init <dir>' to create one, or pass --root <dir>)`
+        : reason === 'missing'
+          ? `--root ${path} does not exist`
+          : reason === 'not-a-directory'
+            ? `--root ${path} is not a directory (pass the fleet repository's directory)`
+            : `--root ${path} is not a fleet repository: none of registry/, workplans/, policies/ found in it (run 'fleethub init <dir>' to create one)`,
+      { path, explicit, reason },
     );
   }
 }
@@ -140,3 +144,18 @@ export class PathNotFoundError extends FleethubError {
     super('path-not-found', `${path} does not exist`, { path });
   }
 }
+
+/** A repository file exists but cannot be read (permissions, a directory where a file should be, an I/O error): never "missing". */
+export class RepoFileUnreadableError extends FleethubError {
+  constructor(path: string, cause: string) {
+    super('file-unreadable', `cannot read ${path}: ${cause} (check its permissions; fleethub treats only a file that does not exist as missing)`, { path, cause });
+  }
+}
+
+/** A cache column that fleethub itself wrote as JSON does not parse: the cache is damaged, not the fleet. */
+export class CacheDataError extends FleethubError {
+  constructor(table: string, id: string, detail: string) {
+    super('cache-corrupt', `the cache's ${table} row ${id} holds unparseable JSON (${detail}); run 'fleethub rebuild' to rebuild the cache from the files`, { table, id, detail });
+  }
+}
+

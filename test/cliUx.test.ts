@@ -94,7 +94,7 @@ describe('--format json errors', () => {
     const cases: Array<[string[], string, Record<string, unknown>]> = [
       [['validate', '--bogus', '--format', 'json'], 'unknown-option', { option: '--bogus', command: 'validate' }],
       [['--format', 'json', 'valdate'], 'unknown-command', { command: 'valdate', suggestion: 'validate' }],
-      [['validate', '--format=json'], 'root-not-found', { path: elsewhere, explicit: false }],
+      [['validate', '--format=json'], 'root-not-found', { path: elsewhere, explicit: false, reason: 'missing' }],
       [['query', '--root', root, '--format', 'json', 'DELETE FROM nodes'], 'query', { sql: 'DELETE FROM nodes' }],
     ];
     for (const [args, code, data] of cases) {

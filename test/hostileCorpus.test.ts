@@ -1,9 +1,15 @@
 /**
  * The hostile-input corpus (test/corpus/hostile/): every case is put alone
- * into a fresh fleet directory and run through the real CLI. Each must finish,
+ * into a fresh fleet directory and run through the CLI. Each must finish,
  * print nothing on stderr, print valid JSON, exit 0 or 1, report exactly the
  * findings its manifest entry lists (code, line, column, severity), and keep
  * an invalid record out of the cache.
+ *
+ * Cases that are only bytes run in this process through the CLI's own main()
+ * with an Io that captures its output (the same parsing, exit code and JSON as
+ * a real run, without ~2 process start-ups per case). Cases that play file
+ * system tricks (symlinks, named pipes, permissions), the ones that could hang
+ * a reader, run as real CLI processes, killed if they do not finish.
  */
 import assert from 'node:assert/strict';
 import { execFile, execFileSync } from 'node:child_process';
@@ -12,6 +18,7 @@ import { tmpdir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { after, describe, it } from 'node:test';
+import { main } from '../src/cli/main.js';
 
 /** dist/test/hostileCorpus.test.js → the repository root. */
 const REPO = fileURLToPath(new URL('../../', import.meta.url));
@@ -36,7 +43,15 @@ type Generate =
   | 'symlink-inside'
   | 'fifo'
   | 'symlink-fifo'
-  | 'unreadable';
+  | 'unreadable'
+  | 'kind-dir-outside'
+  | 'kind-dir-loop'
+  | 'kind-dir-inside'
+  | 'kind-dir-broken'
+  | 'unreadable-dir';
+
+/** Generated cases that need no file-system trick: only bytes, so they run in this process. */
+const BYTES_ONLY: ReadonlySet<Generate> = new Set(['too-large', 'at-size-limit', 'many-values']);
 
 interface Expected {
   code: string;
@@ -88,7 +103,10 @@ const CASES = JSON.parse(readFileSync(join(CORPUS, 'cases.json'), 'utf8')) as Ca
 const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
 
 const dirs: string[] = [];
+/** Directories made unreadable by a case. */
+const locked: string[] = [];
 after(() => {
+  for (const d of locked) chmodSync(d, 0o755); // so that the directories can be removed
   for (const d of dirs) rmSync(d, { recursive: true, force: true });
 });
 
@@ -96,6 +114,17 @@ function tempDir(prefix: string): string {
   const d = mkdtempSync(join(tmpdir(), prefix));
   dirs.push(d);
   return d;
+}
+
+const ENV = { ...process.env, NO_COLOR: '1', FLEETHUB_DEBUG: '' };
+
+/** The CLI's main() in this process, with its output captured. */
+async function inProcess(args: string[]): Promise<Run> {
+  const start = Date.now();
+  let stdout = '';
+  let stderr = '';
+  const code = await main(args, { cwd: tmpdir(), env: ENV, stdout: (s) => void (stdout += s), stderr: (s) => void (stderr += s), stdoutIsTTY: false, stderrIsTTY: false });
+  return { code, signal: null, stdout, stderr, ms: Date.now() - start };
 }
 
 function cli(args: string[]): Promise<Run> {
@@ -110,7 +139,7 @@ function cli(args: string[]): Promise<Run> {
         timeout: CHILD_TIMEOUT_MS,
         killSignal: 'SIGKILL',
         maxBuffer: 16 * MIB,
-        env: { ...process.env, NO_COLOR: '1', FLEETHUB_DEBUG: '' },
+        env: ENV,
       },
       (err, stdout, stderr) => {
         const e = err as (Error & { code?: number | string; signal?: NodeJS.Signals | null }) | null;
@@ -218,6 +247,31 @@ function buildFleet(c: Case): string {
       writeFileSync(abs, bytes ?? VALID_NODE);
       chmodSync(abs, 0o000);
       break;
+    case 'kind-dir-outside': {
+      // The case's path is the kind directory itself, a link to a directory outside holding a valid record.
+      const outside = tempDir('fleethub-outside-');
+      writeFileSync(join(outside, 'wp1.md'), '---\ntitle: Outside\n---\n- [ ] T01 Task\n');
+      symlinkSync(outside, abs);
+      mkdirSync(join(root, 'registry'));
+      break;
+    }
+    case 'kind-dir-loop':
+      symlinkSync(basename(c.path), abs);
+      break;
+    case 'kind-dir-inside':
+      mkdirSync(join(root, 'shared', 'policies'), { recursive: true });
+      writeFileSync(join(root, 'shared', 'policies', 'modes.yaml'), 'kind: modes\n');
+      symlinkSync(join('shared', 'policies'), abs);
+      break;
+    case 'unreadable-dir':
+      mkdirSync(abs);
+      writeFileSync(join(abs, 'n2.md'), VALID_NODE);
+      chmodSync(abs, 0o000);
+      locked.push(abs);
+      break;
+    case 'kind-dir-broken':
+      symlinkSync('no-such-directory', abs);
+      break;
     default:
       assert.fail(`${c.name}: unknown generate '${String(c.generate)}'`);
   }
@@ -262,7 +316,8 @@ describe('hostile corpus', { concurrency: 8 }, () => {
   for (const c of ordered) {
     it(`${c.name} (${c.path})`, { timeout: CASE_TIMEOUT_MS, skip: skipReason(c) }, async () => {
       const root = buildFleet(c);
-      const r = await cli(['validate', '--root', root, '--format', 'json']);
+      const run = c.generate === undefined || BYTES_ONLY.has(c.generate) ? inProcess : cli;
+      const r = await run(['validate', '--root', root, '--format', 'json']);
       assert.ok(r.signal === null, `${c.name}: validate did not finish (killed by ${String(r.signal)} after ${r.ms} ms): a hang`);
       assert.equal(r.stderr, '', `${c.name}: validate printed to stderr`);
       let out: ValidateOutput;
@@ -286,7 +341,7 @@ describe('hostile corpus', { concurrency: 8 }, () => {
       assert.equal(out.ok, !hasError, `${c.name}: ok`);
 
       const sqlPath = c.path.replace(/'/g, "''");
-      const q = await cli(['query', `SELECT count(*) AS n FROM records WHERE file = '${sqlPath}'`, '--root', root, '--format', 'json']);
+      const q = await run(['query', `SELECT count(*) AS n FROM records WHERE file = '${sqlPath}'`, '--root', root, '--format', 'json']);
       assert.ok(q.signal === null, `${c.name}: query did not finish: a hang`);
       assert.equal(q.stderr, '', `${c.name}: query printed to stderr`);
       assert.equal(q.code, 0, `${c.name}: query exit code`);

@@ -3,9 +3,9 @@
  * one atomically: a crash or kill at any point leaves the previous cache (or
  * none), never a half-built one. I/O.
  */
-import { readFileSync, renameSync, rmSync } from 'node:fs';
-import { join } from 'node:path';
+import { renameSync, rmSync } from 'node:fs';
 import Database from 'better-sqlite3';
+import { readRepoText } from '../repo/readRepoText.js';
 import { walkFleet } from '../repo/walkFleet.js';
 import { CACHE_INDEXES, CACHE_TABLES, CACHE_VIEWS, SCHEMA_VERSION } from './cacheSchema.js';
 import { cachePath, ensureStateDir, generatorId, removeAbandonedBuilds } from './cacheFile.js';
@@ -26,14 +26,9 @@ export interface RebuildResult {
   files: number;
 }
 
+/** The repository's one reader: null only for a file that does not exist, an error for one that cannot be read. */
 export function fileReader(root: string): ReadText {
-  return (path) => {
-    try {
-      return readFileSync(join(root, path), 'utf8');
-    } catch {
-      return null;
-    }
-  };
+  return readRepoText(root);
 }
 
 export async function rebuildCache(root: string, options: RebuildOptions = {}): Promise<RebuildResult> {

@@ -7,6 +7,7 @@
  * reconcile run (ctx.states). Reads the database only.
  */
 import type Database from 'better-sqlite3';
+import { CacheDataError } from '../errors.js';
 import type { PeerReport } from '../observe/observation.js';
 import { DEFAULT_PEER_DIVERSITY_TARGETS } from './evaluatePeerDiversity.js';
 import type { DrainSequencePolicy, FreezePolicy, PeerDiversityTargets, PolicyWorkload, PromotionGatePolicy } from './policyData.js';
@@ -42,18 +43,20 @@ export interface PolicyInput {
 
 type Obj = Record<string, unknown>;
 const str = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined);
-const parse = (text: string | null): Obj => {
+/** A JSON column fleethub wrote; text that does not parse means a damaged cache, reported, never read as `{}`. */
+const parse = (text: string | null, table: string, id: string): Obj => {
+  let v: unknown;
   try {
-    const v: unknown = text === null ? null : JSON.parse(text);
-    return v !== null && typeof v === 'object' && !Array.isArray(v) ? (v as Obj) : {};
-  } catch {
-    return {};
+    v = text === null ? null : JSON.parse(text);
+  } catch (e) {
+    throw new CacheDataError(table, id, (e as Error).message);
   }
+  return v !== null && typeof v === 'object' && !Array.isArray(v) ? (v as Obj) : {};
 };
 
 export function readPolicyInput(db: Database.Database): PolicyInput {
   const workloads = (db.prepare('SELECT id, file, data FROM workloads ORDER BY id').all() as Array<{ id: string; file: string; data: string }>).map((r) => {
-    const d = parse(r.data);
+    const d = parse(r.data, 'workloads', r.id);
     return {
       id: r.id,
       file: r.file,
@@ -77,12 +80,12 @@ export function readPolicyInput(db: Database.Database): PolicyInput {
     planned: n.planned === 1,
   }));
   const policies = db.prepare('SELECT id, kind, file, data FROM policies ORDER BY id').all() as Array<{ id: string; kind: string; file: string; data: string }>;
-  const ofKind = <T>(kind: string): T[] => policies.filter((p) => p.kind === kind).map((p) => ({ ...parse(p.data), id: p.id, file: p.file }) as T);
+  const ofKind = <T>(kind: string): T[] => policies.filter((p) => p.kind === kind).map((p) => ({ ...parse(p.data, 'policies', p.id), id: p.id, file: p.file }) as T);
   const modes = ofKind<Obj>('modes')[0];
   const targets: PeerDiversityTargets = { ...DEFAULT_PEER_DIVERSITY_TARGETS, ...((modes?.peer_diversity ?? {}) as Partial<PeerDiversityTargets>) };
   const taskStates = new Map((db.prepare('SELECT key, state FROM tasks').all() as Array<{ key: string; state: string | null }>).filter((t) => t.state !== null).map((t) => [t.key, t.state!] as const));
   const peerObservations = (db.prepare('SELECT node, at, status FROM observations WHERE status IS NOT NULL ORDER BY node').all() as Array<{ node: string; at: string; status: string }>).flatMap((o) => {
-    const peers = parse(o.status).peers;
+    const peers = parse(o.status, 'observations', o.node).peers;
     return Array.isArray(peers) ? [{ node: o.node, at: o.at, peers: (peers as Obj[]).filter((p) => p && typeof p.id === 'string') as unknown as PeerReport[] }] : [];
   });
   return { workloads, nodes, gates: ofKind('promotion-gate'), drains: ofKind('drain-sequence'), freezes: ofKind('freeze'), targets, taskStates, peerObservations };

@@ -20,6 +20,10 @@ export const HINTS = {
   'unexpected-file': 'record files are .md (registry/, workplans/) or .yaml (policies/); rename or move this file',
   'symlink-escape': 'a symlink in the fleet must not point outside the repository; copy the file in instead',
   'symlink-dir': 'symlinked directories are not followed; move the files into the repository',
+  'symlink-loop': 'the symlink leads back to itself; replace it with the real file or directory',
+  'unreadable-dir': 'check the directory permissions (fleethub must be able to list it)',
+  'non-finite-number': 'write a number a double can hold (at most about 1.8e308), or quote it if it is text',
+  'impossible-date': 'write a day the calendar has (months have 28 to 31 days; February 29 only in leap years)',
   // Shapes, ids and references (validation).
   schema: 'see the schema in schemas/ for the allowed shape',
   'unknown-key': "fix the spelling, remove the key, or prefix it with 'x-' for your own extensions",

@@ -17,6 +17,7 @@ export type Locator = (pointer: string, atKey?: boolean) => Position;
 export function createLocator(text: string, line = 1): Locator {
   let parsed: { doc: Document; lines: LineCounter } | null = null;
   return (pointer, atKey = false) => {
+    // No fallback position: a failure here is a bug to report, never a finding silently moved to line 1 column 1.
     try {
       if (!parsed) {
         const { LineCounter, parseDocument } = yamlLibrary();
@@ -26,8 +27,8 @@ export function createLocator(text: string, line = 1): Locator {
       const offset = findOffset(parsed.doc.contents as YamlNode | null, splitPointer(pointer), atKey);
       const pos = parsed.lines.linePos(offset ?? firstContentOffset(text));
       return { line: line + pos.line - 1, col: pos.col };
-    } catch {
-      return { line, col: 1 };
+    } catch (e) {
+      throw new Error(`cannot locate ${pointer || '/'} in the YAML starting at line ${line}: ${(e as Error).message}`, { cause: e });
     }
   };
 }

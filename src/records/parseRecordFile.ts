@@ -5,6 +5,7 @@
  */
 import { decodeText } from './decodeText.js';
 import { describeSchemaError } from './describeSchemaError.js';
+import { findBadValues } from './findBadValues.js';
 import type { Finding, Severity } from './finding.js';
 import { hintFor, type FindingCode } from './hints.js';
 import { ID_PATTERN, idFromPath, POLICY_KINDS, type RecordKind } from './kinds.js';
@@ -101,10 +102,17 @@ export function parseRecordFile(path: string, kind: RecordKind, bytes: Uint8Arra
     }
     schemaName = pk;
   }
+  const badValues = findBadValues(fields);
+  for (const bad of badValues) {
+    const at = locate(bad.pointer);
+    report('error', bad.code, bad.message, at.line, at.col);
+  }
+  const badPointers = new Set(badValues.map((b) => b.pointer));
   const shape = validators.forSchema(schemaName)(fields);
   for (const e of shape.errors) {
     if ((e as { propertyName?: string }).propertyName !== undefined) continue; // restated by its propertyNames error
     const d = describeSchemaError(e);
+    if (badPointers.has(d.pointer)) continue; // already reported as the value it is
     const at = locate(d.pointer, d.atKey);
     report('error', d.code, d.message, at.line, at.col);
   }

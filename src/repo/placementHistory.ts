@@ -111,8 +111,10 @@ export async function placementHistory(dir: string, files: string[]): Promise<Pl
   let head: string;
   try {
     head = await resolveHead(repo);
-  } catch {
-    return { available: false, reason: 'no-commits', detail: `the repository at ${repo.workdir} has no commits yet` };
+  } catch (e) {
+    // Only a branch that has no commit yet is "no commits"; an unreadable HEAD or a ref naming nothing is not.
+    if (e instanceof UnbornBranch) return { available: false, reason: 'no-commits', detail: `the repository at ${repo.workdir} has no commits yet` };
+    return { available: false, reason: 'unreadable', detail: `HEAD of ${repo.workdir} could not be read: ${(e as Error).message}` };
   }
   const prefix = relative(repo.workdir, resolve(dir)).split(sep).filter((s) => s !== '').join('/');
   const paths = new Map(files.map((f) => [f, prefix === '' ? normalise(f) : `${prefix}/${normalise(f)}`] as const));
@@ -161,11 +163,26 @@ function isShallow(repo: Repository): boolean {
   return [repo.gitdir, repo.commondir].some((g) => readOrEmpty(join(g, 'shallow')).trim() !== '');
 }
 
+/** HEAD names a branch that does not exist yet: a repository before its first commit. */
+class UnbornBranch extends Error {}
+
 async function resolveHead(repo: Repository): Promise<string> {
-  const text = readOrEmpty(join(repo.gitdir, 'HEAD')).trim();
+  const text = fs.readFileSync(join(repo.gitdir, 'HEAD'), 'utf8').trim();
   if (/^[0-9a-f]{40}$/.test(text)) return text;
-  const ref = text.startsWith('ref:') ? text.slice(4).trim() : 'HEAD';
-  return git.resolveRef({ fs, gitdir: repo.commondir, ref });
+  if (!text.startsWith('ref:')) throw new Error(`.git/HEAD holds neither a commit id nor a ref (${JSON.stringify(text.slice(0, 60))})`);
+  const ref = text.slice(4).trim();
+  try {
+    return await git.resolveRef({ fs, gitdir: repo.commondir, ref });
+  } catch (e) {
+    if ((e as { code?: string }).code === 'NotFoundError' && ref.startsWith('refs/heads/') && !(await anyCommitRef(repo))) throw new UnbornBranch(ref);
+    throw e;
+  }
+}
+
+/** Whether any branch or tag exists (a fresh `git init` has none). */
+async function anyCommitRef(repo: Repository): Promise<boolean> {
+  const [branches, tags] = await Promise.all([git.listBranches({ fs, gitdir: repo.commondir }), git.listTags({ fs, gitdir: repo.commondir })]);
+  return branches.length > 0 || tags.length > 0;
 }
 
 function statOrNull(path: string): fs.Stats | null {

@@ -1,5 +1,6 @@
 /** Lists a fleet repository's record files with their size and mtime. I/O. */
-import { readdirSync, realpathSync, statSync, type Dirent } from 'node:fs';
+import * as nodeFs from 'node:fs';
+import type { Dirent, Stats } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import type { Finding } from '../records/finding.js';
 import { hintFor } from '../records/hints.js';
@@ -18,23 +19,80 @@ export interface Walk {
   findings: Finding[];
 }
 
-/** `stat: false` skips the per-file stat (a cold build reads every file anyway and takes size and mtime from it). */
-export function walkFleet(root: string, options: { stat?: boolean } = {}): Walk {
+/** The file-system calls the walk makes; tests inject failures (a permission error, which root never gets). */
+export type WalkFs = Pick<typeof nodeFs, 'readdirSync' | 'realpathSync' | 'statSync' | 'lstatSync'>;
+
+/**
+ * `stat: false` skips the per-file stat (a cold build reads every file anyway and takes size and mtime from it).
+ * Symlinks get one rule at every level, the kind directories (`registry/`, `workplans/`, ...) included: a link
+ * leading outside the repository or nowhere is a `symlink-escape` error, one that leads back to itself a
+ * `symlink-loop` error, a linked directory inside the repository a `symlink-dir` warning; none is followed.
+ * A directory that cannot be listed is an `unreadable-dir` error, never an empty directory.
+ */
+export function walkFleet(root: string, options: { stat?: boolean; fs?: WalkFs } = {}): Walk {
+  const fs = options.fs ?? nodeFs;
   const wantStat = options.stat !== false;
   const files: FleetFile[] = [];
   const findings: Finding[] = [];
-  const realRoot = realpathSync(root);
+  const realRoot = fs.realpathSync(root);
+  const reported = new Set<string>();
   const problem = (path: string, severity: Finding['severity'], code: Finding['code'], message: string): void => {
+    if (reported.has(path)) return;
+    reported.add(path);
     findings.push({ file: path, line: 1, col: 1, severity, code, message, hint: hintFor(code) });
   };
+  /** Whether a symlink at `path` is acceptable to read through (a file inside the repository); reports it otherwise. */
+  const symlinkTarget = (path: string): string | null => {
+    try {
+      const target = fs.realpathSync(join(root, path));
+      const rel = relative(realRoot, target);
+      if (rel.startsWith('..') || rel.startsWith(sep) || rel === '') {
+        problem(path, 'error', 'symlink-escape', `symlink leads outside the repository (to ${target})`);
+        return null;
+      }
+      return target;
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code === 'ELOOP') problem(path, 'error', 'symlink-loop', 'symlink leads back to itself (a loop); nothing behind it is read');
+      else problem(path, 'error', 'symlink-escape', 'symlink points at nothing (broken link)');
+      return null;
+    }
+  };
+  /** A kind directory and each directory above it must be a real directory of the repository, not a link. */
+  const kindDirUsable = (dir: string): boolean => {
+    const parts = dir.split('/');
+    for (let i = 1; i <= parts.length; i++) {
+      const path = parts.slice(0, i).join('/');
+      let st: Stats | undefined;
+      try {
+        st = fs.lstatSync(join(root, path), { throwIfNoEntry: false });
+      } catch (e) {
+        problem(path, 'error', 'unreadable-dir', `cannot be read: ${(e as Error).message}`);
+        return false;
+      }
+      if (st === undefined) return false;
+      if (st.isSymbolicLink()) {
+        if (symlinkTarget(path) !== null) problem(path, 'warning', 'symlink-dir', 'symlinked directory not followed');
+        return false;
+      }
+      if (!st.isDirectory()) {
+        problem(path, 'warning', 'unexpected-file', 'should be a directory of records, but is not a directory; ignored');
+        return false;
+      }
+    }
+    return true;
+  };
   for (const k of KIND_DIRS) {
+    if (!kindDirUsable(k.dir)) continue;
     const stack = [k.dir];
     while (stack.length > 0) {
       const dir = stack.pop()!;
       let entries: Dirent[];
       try {
-        entries = readdirSync(join(root, dir), { withFileTypes: true });
-      } catch {
+        entries = fs.readdirSync(join(root, dir), { withFileTypes: true });
+      } catch (e) {
+        const code = (e as NodeJS.ErrnoException).code;
+        if (code === 'ENOENT') continue; // removed while walking
+        problem(dir, 'error', 'unreadable-dir', `directory cannot be listed (${code ?? (e as Error).message}); its records are missing from this run`);
         continue;
       }
       for (const e of entries) {
@@ -47,19 +105,8 @@ export function walkFleet(root: string, options: { stat?: boolean } = {}): Walk 
         }
         let st;
         if (e.isSymbolicLink()) {
-          let target: string;
-          try {
-            target = realpathSync(abs);
-          } catch {
-            problem(path, 'error', 'symlink-escape', 'symlink points at nothing (broken link)');
-            continue;
-          }
-          const rel = relative(realRoot, target);
-          if (rel.startsWith('..') || rel.startsWith(sep) || rel === '') {
-            problem(path, 'error', 'symlink-escape', `symlink leads outside the repository (to ${target})`);
-            continue;
-          }
-          st = statSync(abs);
+          if (symlinkTarget(path) === null) continue;
+          st = fs.statSync(abs);
           if (st.isDirectory()) {
             problem(path, 'warning', 'symlink-dir', 'symlinked directory not followed');
             continue;
@@ -81,7 +128,7 @@ export function walkFleet(root: string, options: { stat?: boolean } = {}): Walk 
         if (e.name.toLowerCase() === 'readme.md') continue;
         if (!wantStat) files.push({ path, kind: k.kind, size: 0, mtimeMs: 0 });
         else {
-          st ??= statSync(abs);
+          st ??= fs.statSync(abs);
           files.push({ path, kind: k.kind, size: st.size, mtimeMs: st.mtimeMs });
         }
       }

@@ -1,7 +1,8 @@
 /**
  * Findings for people, one `path:line:col: severity[code]: message` each; a
- * code's hint is printed once, under the first finding of that code (thirty
- * unknown keys get one hint, not thirty). Pure.
+ * hint is printed once, under the first finding that has it (thirty unknown
+ * keys get one hint, not thirty; a hint that names its check or task is its
+ * own). Pure.
  */
 import type { Finding } from '../records/finding.js';
 import { formatFinding } from './formatFinding.js';
@@ -10,8 +11,8 @@ import { PLAIN, type Style } from './style.js';
 export function formatFindings(findings: readonly Finding[], style: Style = PLAIN): string[] {
   const hinted = new Set<string>();
   return findings.map((f) => {
-    const first = !hinted.has(f.code);
-    hinted.add(f.code);
+    const first = f.hint !== undefined && !hinted.has(f.hint);
+    if (f.hint !== undefined) hinted.add(f.hint);
     return formatFinding(first ? f : { ...f, hint: undefined }, style);
   });
 }

@@ -1,7 +1,8 @@
 /**
  * Which file holds a workplan, from the cache: its repository-relative path,
  * or why it cannot be edited (no such workplan, or its file has a hard error
- * and so is not in the cache). Reads the database it is given; no other I/O.
+ * and so is not in the cache, or workplans/ is a symlink the walk refused to
+ * follow: nothing outside the repository is ever written). Reads the database it is given; no other I/O.
  */
 import type Database from 'better-sqlite3';
 
@@ -19,6 +20,12 @@ export function findWorkplanFile(db: Database.Database, id: string): WorkplanFil
       | undefined;
     const why = first ? `: ${broken}:${first.line}:${first.col}: ${first.message}` : '';
     return { ok: false, code: 'invalid-workplan', file: broken, message: `workplan ${id} has an error and cannot be edited until it is fixed${why} (run 'fleethub validate ${broken}')` };
+  }
+  // workplans/ that is a symlink (or unreadable) is never walked, so nothing behind it is in the cache and
+  // nothing behind it can be written: say why rather than 'no workplan'.
+  const refused = db.prepare(`SELECT message FROM findings WHERE origin = 'walk' AND file = 'workplans' LIMIT 1`).pluck().get() as string | undefined;
+  if (refused !== undefined) {
+    return { ok: false, code: 'unknown-workplan', file: 'workplans', message: `no workplan ${id} can be edited: workplans/ ${refused} (run 'fleethub validate')` };
   }
   const known = db.prepare('SELECT id FROM workplans ORDER BY id').pluck().all() as string[];
   const list = known.length === 0 ? 'there are no workplans' : known.length <= 12 ? `known workplans: ${known.join(', ')}` : `${known.length} workplans are known; 'fleethub query "SELECT id FROM workplans"' lists them`;
