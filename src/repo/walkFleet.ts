@@ -24,6 +24,7 @@ export function walkFleet(root: string, options: { stat?: boolean } = {}): Walk 
   const files: FleetFile[] = [];
   const findings: Finding[] = [];
   const realRoot = realpathSync(root);
+  const base = join(root, '/');
   const problem = (path: string, severity: Finding['severity'], code: Finding['code'], message: string): void => {
     findings.push({ file: path, line: 1, col: 1, severity, code, message, hint: hintFor(code) });
   };
@@ -40,7 +41,7 @@ export function walkFleet(root: string, options: { stat?: boolean } = {}): Walk 
       for (const e of entries) {
         if (e.name.startsWith('.')) continue;
         const path = `${dir}/${e.name}`;
-        const abs = join(root, path);
+        const abs = base + path;
         if (e.isDirectory()) {
           stack.push(path);
           continue;
