@@ -15,7 +15,7 @@ import { relay } from '../src/relay/relay.js';
 import { relayCloneDir } from '../src/relay/relayClone.js';
 import type { HttpClient } from 'isomorphic-git';
 import nodeHttp from 'isomorphic-git/http/node';
-import { BIN, cliAsync, removeDir } from './helpers/fleet.js';
+import { BIN, cliInProcess, removeDir } from './helpers/fleet.js';
 import { checkout, pushChange, runGit, smallFleet, upstreamFile, upstreamLog, upstreamMessage, upstreamRepo } from '../scripts/git-server/fleetUpstream.js';
 
 const ADA = { name: 'Ada Ops', email: 'ada@fleet.invalid' };
@@ -33,7 +33,7 @@ after(async () => {
   dirs.forEach(removeDir);
 });
 
-const fh = (root: string, args: string[], env: Record<string, string> = {}) => cliAsync([...args, '--root', root], { env: { FLEETHUB_WRITER_NAME: '', FLEETHUB_WRITER_EMAIL: '', ...env } });
+const fh = (root: string, args: string[], env: Record<string, string> = {}) => cliInProcess([...args, '--root', root], { env: { FLEETHUB_WRITER_NAME: '', FLEETHUB_WRITER_EMAIL: '', ...env } });
 /** Polls until `done` holds (at most 60 s): waits for an outcome, never asserts a duration. */
 async function waitFor(done: () => boolean | Promise<boolean>, what: string): Promise<void> {
   for (let i = 0; i < 600; i++) {

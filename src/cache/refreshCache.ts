@@ -36,6 +36,9 @@ interface Known {
   hash: string;
 }
 
+/** path, size, mtime_ms of every file in the cache: raw rows, no hash (only suspects need it), so a warm refresh of 30,000 files allocates little. */
+type KnownStat = [path: string, size: number, mtime_ms: number];
+
 export async function refreshCache(root: string, options: RefreshOptions = {}): Promise<Refreshed> {
   const path = cachePath(root);
   let db = openCacheFile(path);
@@ -59,7 +62,7 @@ async function applyChanges(root: string, db: Database.Database, options: Refres
   let current: FleetFile[];
   let removed: string[];
   let walkFindings: Finding[] | null = null;
-  let all: Map<string, Known> | null = null;
+  let all: Map<string, KnownStat> | null = null;
   if (options.paths) {
     current = [];
     removed = [];
@@ -77,16 +80,26 @@ async function applyChanges(root: string, db: Database.Database, options: Refres
     const walk = walkFleet(root);
     current = walk.files;
     walkFindings = walk.findings;
-    all = new Map((db.prepare('SELECT path, size, mtime_ms, hash FROM files').all() as Array<Known & { path: string }>).map((r) => [r.path, r]));
-    const unseen = new Set(all.keys());
-    for (const f of current) unseen.delete(f.path);
-    removed = [...unseen];
+    all = new Map();
+    for (const r of db.prepare('SELECT path, size, mtime_ms FROM files').raw().all() as KnownStat[]) all.set(r[0], r);
+    // Walked paths are unique: when every known path was walked, nothing was removed.
+    let stillThere = 0;
+    for (const f of current) if (all.has(f.path)) stillThere++;
+    if (stillThere === all.size) removed = [];
+    else {
+      const walked = new Set(current.map((f) => f.path));
+      removed = [...all.keys()].filter((p) => !walked.has(p));
+    }
   }
 
-  const known = (path: string): Known | undefined => (all ? all.get(path) : (knownStmt.get(path) as Known | undefined));
+  const known = (path: string): Known | undefined => knownStmt.get(path) as Known | undefined;
   const suspects = current.filter((f) => {
-    const k = known(f.path);
-    return !k || k.size !== f.size || k.mtime_ms !== f.mtimeMs;
+    if (!all) {
+      const k = known(f.path);
+      return !k || k.size !== f.size || k.mtime_ms !== f.mtimeMs;
+    }
+    const k = all.get(f.path);
+    return !k || k[1] !== f.size || k[2] !== f.mtimeMs;
   });
   const shadowed = db.prepare(`SELECT path, kind, size, mtime_ms FROM files WHERE state = 'shadowed'`).all() as Array<{ path: string; kind: FleetFile['kind']; size: number; mtime_ms: number }>;
   const suspectPaths = new Set(suspects.map((f) => f.path));

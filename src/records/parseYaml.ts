@@ -1,10 +1,9 @@
 /**
- * The fast YAML path: gray-matter's own engine (js-yaml) with the core schema,
- * so dates stay strings. Guards against alias bombs and deep nesting. Pure.
+ * Record YAML: js-yaml (gray-matter's own engine) with the core schema, so
+ * dates stay strings. Guards against alias bombs and deep nesting. Pure.
  */
 import { jsYamlLibrary } from './jsYamlLibrary.js';
 import { locateSyntaxError, strictPosition } from './locateSyntaxError.js';
-import { NOT_SIMPLE, parseSimpleYaml } from './parseSimpleYaml.js';
 
 export const MAX_YAML_NODES = 20_000;
 export const MAX_YAML_DEPTH = 32;
@@ -15,8 +14,7 @@ export type ParsedYaml =
 
 /** `line` is the 1-based file line the YAML text starts on. */
 export function parseYaml(text: string, line = 1): ParsedYaml {
-  let data: unknown = parseSimpleYaml(text);
-  if (data !== NOT_SIMPLE) return measured(data, line);
+  let data: unknown;
   try {
     const jsyaml = jsYamlLibrary();
     data = jsyaml.load(text, { schema: jsyaml.CORE_SCHEMA, json: false });

@@ -36,6 +36,7 @@ export function walkFleet(root: string, options: { stat?: boolean; fs?: WalkFs }
   const findings: Finding[] = [];
   const realRoot = fs.realpathSync(root);
   const reported = new Set<string>();
+  const base = join(root, '/');
   const problem = (path: string, severity: Finding['severity'], code: Finding['code'], message: string): void => {
     if (reported.has(path)) return;
     reported.add(path);
@@ -98,7 +99,7 @@ export function walkFleet(root: string, options: { stat?: boolean; fs?: WalkFs }
       for (const e of entries) {
         if (e.name.startsWith('.')) continue;
         const path = `${dir}/${e.name}`;
-        const abs = join(root, path);
+        const abs = base + path;
         if (e.isDirectory()) {
           stack.push(path);
           continue;

@@ -70,6 +70,29 @@ export function cliAsync(args: string[], options: CliOptions = {}): Promise<CliR
   });
 }
 
+/**
+ * Runs the same `main` the `fleethub` command runs, in this process, with the
+ * environment `cli` gives the child: the same output and exit code, without a
+ * process start per call. Tests of what only the process wrapper does
+ * (bin/fleethub.js: signals, closed pipes, start-up) keep `cli`/`cliAsync`.
+ */
+export async function cliInProcess(args: string[], options: CliOptions = {}): Promise<CliRun> {
+  const { main } = await import('../../src/cli/main.js');
+  const { cwd, env } = spawnOptions(options);
+  let stdout = '';
+  let stderr = '';
+  const code = await main(args, {
+    cwd,
+    env,
+    stdout: (s: string) => void (stdout += s),
+    stderr: (s: string) => void (stderr += s),
+    stdoutIsTTY: false,
+    stderrIsTTY: false,
+    signal: new AbortController().signal,
+  });
+  return cliRun(code, stdout, stderr);
+}
+
 function spawnOptions(options: CliOptions): { cwd: string; env: NodeJS.ProcessEnv } {
   return { cwd: options.cwd ?? REPO, env: { ...process.env, NO_COLOR: '1', FLEETHUB_DEBUG: '', ...options.env } };
 }
