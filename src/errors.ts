@@ -105,3 +105,10 @@ export class RelayBusyError extends FleethubError {
     super('relay-busy', `another relay is running for this outbox (it holds ${path}); it relays these events too`, { path });
   }
 }
+
+/** A value that has no one canonical JSON form (NaN, Infinity, a function): it cannot be signed or verified. */
+export class NotCanonicalError extends FleethubError {
+  constructor(pointer: string, detail: string) {
+    super('not-canonical', `the value at ${pointer || '/'} cannot be signed: ${detail}`, { pointer, detail });
+  }
+}

@@ -57,6 +57,19 @@ export const HINTS = {
   // Workplans (reconcile, fleethub workplan).
   'done-not-verified': 'finish the work until the done-when checks pass (fleethub check <id>), or reopen the task: fleethub task reopen <workplan> <task>',
   'verified-not-ticked': 'tick the task: fleethub task done <workplan> <task>',
+  // Signed intents (fleethub intent verify, reconcile's trust step; docs/trust.md).
+  'intent-unsigned': 'sign the intent: fleethub intent sign <id> --key <private key file> (a key of a role in policies/trust.yaml that may sign its kind)',
+  'intent-signature-invalid': 'the signed part changed after signing (or the signature belongs to another record): re-sign the intent with fleethub intent sign, or restore the signed content',
+  'intent-unknown-key': "sign with a key listed in policies/trust.yaml, or add the key's public half to trust.yaml (a new trust.yaml version signed by the root keys)",
+  'intent-key-expired': 'sign with a current key; replace the expired key in policies/trust.yaml (a new trust.yaml version signed by the root keys)',
+  'intent-key-not-allowed': "sign with a key of a role whose kinds include the intent's kind (policies/trust.yaml roles)",
+  'intent-under-threshold': "collect signatures from more distinct keys of the role, up to its threshold (policies/trust.yaml); two signatures by one key count once",
+  'intent-scope-widened': "narrow the intent's target to the signing role's scope, or have a role whose scope covers every targeted node sign it",
+  'intent-expired': 'issue a new version of the intent with a later expires, signed again',
+  'intent-rollback': 'an intent may only move forward: issue a version higher than the one already trusted',
+  'intent-version-reused': 'changed content needs a new version number: raise version and sign again',
+  'intent-override-required': "stay within policies/rollout.yaml's caps (no forced-node), or collect the recovery-admin role's threshold of signatures",
+  'intent-malformed': 'fix the field at this position: signatures are a short list of {key, sig} with base64 signatures, version a whole number, expires a date',
   // Generated files (reconcile).
   'generated-drift': 'run fleethub reconcile --write and commit status/',
 } as const satisfies Record<string, string>;
