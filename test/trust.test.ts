@@ -18,6 +18,7 @@ import { pae } from '../src/trust/pae.js';
 import { signedPayload } from '../src/trust/signedPayload.js';
 import type { RatchetEntry, ScopeNode, TrustRoot } from '../src/trust/trustTypes.js';
 import { verifyIntent, type IntentInput } from '../src/trust/verifyIntent.js';
+import { rootOf, verifyTrustChain, type PinnedRoot, type TrustVersion } from '../src/trust/verifyTrustChain.js';
 import { REPO } from './helpers/fleet.js';
 import { TRUST_CODES } from './helpers/trustCodes.js';
 
@@ -261,5 +262,73 @@ describe('what is refused', () => {
       }),
       { numRuns: 500 },
     );
+  });
+});
+
+describe('the trust root chain', () => {
+  const r1 = generateKey();
+  const r2 = generateKey();
+  const n1 = generateKey();
+  const n2 = generateKey();
+  const keyRow = (id: string, k: { publicKey: string }) => ({ id, algorithm: 'ed25519', public_key: k.publicKey, roles: ['root'] });
+  const doc = (version: number, rootKeys: Array<[string, { publicKey: string }]>, threshold = 2): Record<string, unknown> => ({
+    kind: 'trust',
+    version,
+    root: { threshold, keys: rootKeys.map(([id]) => id) },
+    keys: [...rootKeys.map(([id, k]) => keyRow(id, k)), { id: 'release-manager-2026a', public_key: pub(KEYS.rm), roles: ['release-manager'] }],
+    roles: [{ name: 'release-manager', kinds: ['update'], threshold: 1 }],
+  });
+  const signDoc = (data: Record<string, unknown>, by: Array<{ privatePem: string }>): Record<string, unknown> => {
+    const bytes = signedPayload('trust', 'trust', data);
+    return { ...data, signatures: by.map((k, i) => ({ key: `k${i}`, sig: signBytes(require_(privateKeyFromPem(k.privatePem)), bytes) })) };
+  };
+  const at = (data: Record<string, unknown>, commit = 'c'): TrustVersion => ({ file: 'policies/trust.yaml', commit, data, locate: () => ({ line: 1, col: 1 }) });
+  const oldRoot: Array<[string, typeof r1]> = [['root-a', r1], ['root-b', r2]];
+  const newRoot: Array<[string, typeof r1]> = [['root-c', n1], ['root-d', n2]];
+  const v1 = signDoc(doc(1, oldRoot), [r1, r2]);
+  const pin: PinnedRoot = require_(rootOf(v1));
+
+  it('accepts the pinned version, then a rotation signed by the old and the new root keys', () => {
+    const ok = verifyTrustChain(pin, [at(v1)]);
+    assert.equal(ok.ok, true, JSON.stringify(ok.findings));
+    const v2 = signDoc(doc(2, newRoot), [r1, r2, n1, n2]);
+    const rotated = verifyTrustChain(pin, [at(v1, 'a'), at(v2, 'b')]);
+    assert.equal(rotated.ok, true, JSON.stringify(rotated.findings));
+    assert.deepEqual(rotated.chain, [1, 2]);
+    assert.ok(rotated.ok && rotated.root.keys.some((k) => k.id === 'release-manager-2026a'));
+  });
+
+  it('refuses a rotation signed only by the new keys, then accepts it signed by both', () => {
+    const onlyNew = verifyTrustChain(pin, [at(v1), at(signDoc(doc(2, newRoot), [n1, n2]))]);
+    assert.equal(onlyNew.ok, false);
+    assert.equal(onlyNew.findings[0]!.code, 'trust-chain-broken');
+    assert.match(onlyNew.findings[0]!.message, /version 1's root keys/);
+    const onlyOld = verifyTrustChain(pin, [at(v1), at(signDoc(doc(2, newRoot), [r1, r2]))]);
+    assert.equal(onlyOld.findings[0]!.code, 'trust-chain-broken', 'the new keys must sign too');
+    const both = verifyTrustChain(pin, [at(v1), at(signDoc(doc(2, newRoot), [r1, r2, n1, n2]))]);
+    assert.equal(both.ok, true);
+  });
+
+  it('one key signing twice does not meet a threshold of two', () => {
+    const twice = signDoc(doc(1, oldRoot), [r1, r1]);
+    assert.equal(verifyTrustChain(pin, [at(twice)]).findings[0]!.code, 'trust-chain-broken');
+  });
+
+  it('without a pin nothing is trusted, and says how to pin', () => {
+    const r = verifyTrustChain(null, [at(v1)]);
+    assert.equal(r.findings[0]!.code, 'trust-not-pinned');
+    assert.match(r.findings[0]!.hint!, /fleethub trust pin/);
+  });
+
+  it('refuses a version older than the pin (a stale mirror), a gap, a changed root at the pinned version, and a file that differs from history', () => {
+    const v2 = signDoc(doc(2, newRoot), [r1, r2, n1, n2]);
+    const pin2 = require_(rootOf(v2));
+    assert.equal(verifyTrustChain(pin2, [at(v1)]).findings[0]!.code, 'trust-rollback');
+    const v3 = signDoc(doc(3, newRoot), [n1, n2]);
+    assert.equal(verifyTrustChain(pin, [at(v1), at(v3)]).findings[0]!.code, 'trust-chain-gap');
+    const forged = signDoc(doc(1, newRoot), [n1, n2]);
+    assert.equal(verifyTrustChain(pin, [at(forged)]).findings[0]!.code, 'trust-root-mismatch', 'whoever holds a copy cannot swap the root keys');
+    const edited = { ...v1, roles: [{ name: 'release-manager', kinds: ['update', 'drain'], threshold: 1 }] };
+    assert.equal(verifyTrustChain(pin, [at(v1), at(edited, '')]).findings[0]!.code, 'trust-chain-broken', 'an unsigned edit of trust.yaml is refused');
   });
 });

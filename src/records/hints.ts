@@ -70,6 +70,11 @@ export const HINTS = {
   'intent-version-reused': 'changed content needs a new version number: raise version and sign again',
   'intent-override-required': "stay within policies/rollout.yaml's caps (no forced-node), or collect the recovery-admin role's threshold of signatures",
   'intent-malformed': 'fix the field at this position: signatures are a short list of {key, sig} with base64 signatures, version a whole number, expires a date',
+  'trust-not-pinned': "pin the trust root once you have checked it: fleethub trust pin (or set FLEETHUB_TRUST_ROOT to the pinned root's file or JSON)",
+  'trust-rollback': 'trust.yaml may only move forward from the pinned version: restore the newer trust.yaml (git log policies/trust.yaml)',
+  'trust-chain-broken': 'sign the new trust.yaml version with a threshold of the previous root keys and of its own (fleethub trust sign --key <root key>), and commit each version',
+  'trust-chain-gap': 'commit every trust.yaml version in turn (each exactly one higher than the one before), or fetch the full history (git fetch --unshallow)',
+  'trust-root-mismatch': 'the pinned root and this repository disagree: check which root is genuine before pinning again (fleethub trust pin)',
   // Generated files (reconcile).
   'generated-drift': 'run fleethub reconcile --write and commit status/',
 } as const satisfies Record<string, string>;

@@ -13,3 +13,6 @@ export const TRUST_CODES = [
   'intent-override-required',
   'intent-malformed',
 ] as const;
+
+/** The codes the trust chain reports (test/trustChain cases in test/trust.test.ts). */
+export const TRUST_CHAIN_CODES = ['trust-not-pinned', 'trust-rollback', 'trust-chain-broken', 'trust-chain-gap', 'trust-root-mismatch'] as const;
