@@ -112,3 +112,9 @@ export class NotCanonicalError extends FleethubError {
     super('not-canonical', `the value at ${pointer || '/'} cannot be signed: ${detail}`, { pointer, detail });
   }
 }
+
+export class PinMalformedError extends FleethubError {
+  constructor(source: string, detail: string) {
+    super('trust-pin-malformed', `the pinned trust root (${source}) cannot be read: ${detail}; pin it again with 'fleethub trust pin'`, { source, detail });
+  }
+}

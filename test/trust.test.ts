@@ -18,6 +18,8 @@ import { pae } from '../src/trust/pae.js';
 import { signedPayload } from '../src/trust/signedPayload.js';
 import type { RatchetEntry, ScopeNode, TrustRoot } from '../src/trust/trustTypes.js';
 import { verifyIntent, type IntentInput } from '../src/trust/verifyIntent.js';
+import { verifyFleetTrust } from '../src/trust/verifyFleetTrust.js';
+import { withSignatures } from '../src/trust/withSignatures.js';
 import { rootOf, verifyTrustChain, type PinnedRoot, type TrustVersion } from '../src/trust/verifyTrustChain.js';
 import { REPO } from './helpers/fleet.js';
 import { TRUST_CODES } from './helpers/trustCodes.js';
@@ -330,5 +332,40 @@ describe('the trust root chain', () => {
     assert.equal(verifyTrustChain(pin, [at(forged)]).findings[0]!.code, 'trust-root-mismatch', 'whoever holds a copy cannot swap the root keys');
     const edited = { ...v1, roles: [{ name: 'release-manager', kinds: ['update', 'drain'], threshold: 1 }] };
     assert.equal(verifyTrustChain(pin, [at(v1), at(edited, '')]).findings[0]!.code, 'trust-chain-broken', 'an unsigned edit of trust.yaml is refused');
+  });
+});
+
+describe('signing a file', () => {
+  const md = "---\ntitle: 'x'   # a comment kept\nkind: update\nversion: 1\n---\n\n# Body kept\n";
+  it('adds signatures at the end of the front matter, every other byte kept', () => {
+    const out = withSignatures(md, true, [{ key: 'k1', sig: 'AAAA' }]);
+    assert.equal(out, "---\ntitle: 'x'   # a comment kept\nkind: update\nversion: 1\nsignatures:\n  - key: k1\n    sig: 'AAAA'\n---\n\n# Body kept\n");
+    const again = withSignatures(out, true, [{ key: 'k1', sig: 'BBBB' }, { key: 'k2', sig: 'CCCC' }]);
+    assert.equal(again, md.replace('version: 1\n', "version: 1\nsignatures:\n  - key: k1\n    sig: 'BBBB'\n  - key: k2\n    sig: 'CCCC'\n"));
+    assert.equal(withSignatures(again, true, []), md, 'removing them restores the file');
+  });
+  it('replaces signatures in the middle of a YAML file and keeps CRLF', () => {
+    const y = 'kind: trust\r\nsignatures:\r\n- key: a\r\n  sig: x\r\nversion: 2\r\n';
+    assert.equal(withSignatures(y, false, [{ key: 'b', sig: 'y' }]), "kind: trust\r\nsignatures:\r\n  - key: b\r\n    sig: 'y'\r\nversion: 2\r\n");
+  });
+  it('the signed bytes of a file signed this way verify after a round trip through both parsers', () => {
+    const data = { title: 'x', kind: 'update', version: 1 };
+    const sig = signBytes(require_(privateKeyFromPem(KEYS.rm)), signedPayload('intent', 'x', data));
+    const out = withSignatures(md, true, [{ key: 'release-manager-2026a', sig }]);
+    const front = out.split('---\n')[1]!;
+    for (const parsed of [jsyaml.load(front, { schema: jsyaml.CORE_SCHEMA }), yamlParse(front)] as Array<Record<string, unknown>>) {
+      assert.ok(verifyBytes(require_(publicKeyFromRaw(pub(KEYS.rm))), signedPayload('intent', 'x', parsed), sig));
+    }
+  });
+});
+
+describe('a fleet at one tick', () => {
+  it('refuses every intent with the reason when the trust root does not chain to the pin', () => {
+    const intent: IntentInput = { id: 'canary', file: 'registry/intents/canary.md', data: signed(BASE, [rm]), locate: () => ({ line: 1, col: 1 }) };
+    const r = verifyFleetTrust({ pin: null, trustVersions: [], intents: [intent], nodes: NODES, caps: CAPS, ratchet: new Map(), now: NOW });
+    assert.equal(r.chain.ok, false);
+    assert.equal(r.verdicts[0]!.trusted, false);
+    assert.equal(r.verdicts[0]!.findings[0]!.code, 'intent-untrusted-root');
+    assert.match(r.verdicts[0]!.findings[0]!.message, /no trust root is pinned/);
   });
 });

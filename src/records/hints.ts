@@ -69,6 +69,7 @@ export const HINTS = {
   'intent-rollback': 'an intent may only move forward: issue a version higher than the one already trusted',
   'intent-version-reused': 'changed content needs a new version number: raise version and sign again',
   'intent-override-required': "stay within policies/rollout.yaml's caps (no forced-node), or collect the recovery-admin role's threshold of signatures",
+  'intent-untrusted-root': 'fix the trust root first (fleethub trust verify shows why it is refused); every intent waits for it',
   'intent-malformed': 'fix the field at this position: signatures are a short list of {key, sig} with base64 signatures, version a whole number, expires a date',
   'trust-not-pinned': "pin the trust root once you have checked it: fleethub trust pin (or set FLEETHUB_TRUST_ROOT to the pinned root's file or JSON)",
   'trust-rollback': 'trust.yaml may only move forward from the pinned version: restore the newer trust.yaml (git log policies/trust.yaml)',

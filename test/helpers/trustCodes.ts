@@ -14,5 +14,8 @@ export const TRUST_CODES = [
   'intent-malformed',
 ] as const;
 
+/** Reported by the fleet-level verification when the trust root itself is refused. */
+export const FLEET_TRUST_CODES = ['intent-untrusted-root'] as const;
+
 /** The codes the trust chain reports (test/trustChain cases in test/trust.test.ts). */
 export const TRUST_CHAIN_CODES = ['trust-not-pinned', 'trust-rollback', 'trust-chain-broken', 'trust-chain-gap', 'trust-root-mismatch'] as const;
