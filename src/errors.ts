@@ -118,3 +118,9 @@ export class PinMalformedError extends FleethubError {
     super('trust-pin-malformed', `the pinned trust root (${source}) cannot be read: ${detail}; pin it again with 'fleethub trust pin'`, { source, detail });
   }
 }
+
+export class RatchetMalformedError extends FleethubError {
+  constructor(file: string, detail: string) {
+    super('trust-ratchet-malformed', `${file} cannot be read (${detail}); it records the highest intent versions trusted: restore it from Git history (git log -p ${file}), never delete it`, { file, detail });
+  }
+}

@@ -18,8 +18,11 @@ import { rebuild } from './rebuild.js';
 import { reconcile } from './reconcile.js';
 import { status } from './status.js';
 import { validate } from './validate.js';
+import { intent } from './intent.js';
+import { keys } from './keys.js';
+import { trust } from './trust.js';
 
-export const COMMANDS: readonly Command[] = [validate, status, reconcile, probe, check, workplan, task, relay, outbox, query, rebuild, init];
+export const COMMANDS: readonly Command[] = [validate, status, reconcile, probe, check, workplan, task, relay, outbox, query, rebuild, init, keys, intent, trust];
 
 export interface Io {
   cwd: string;
