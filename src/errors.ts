@@ -159,3 +159,21 @@ export class CacheDataError extends FleethubError {
   }
 }
 
+/** A value that has no one canonical JSON form (NaN, Infinity, a function): it cannot be signed or verified. */
+export class NotCanonicalError extends FleethubError {
+  constructor(pointer: string, detail: string) {
+    super('not-canonical', `the value at ${pointer || '/'} cannot be signed: ${detail}`, { pointer, detail });
+  }
+}
+
+export class PinMalformedError extends FleethubError {
+  constructor(source: string, detail: string) {
+    super('trust-pin-malformed', `the pinned trust root (${source}) cannot be read: ${detail}; pin it again with 'fleethub trust pin'`, { source, detail });
+  }
+}
+
+export class RatchetMalformedError extends FleethubError {
+  constructor(file: string, detail: string) {
+    super('trust-ratchet-malformed', `${file} cannot be read (${detail}); it records the highest intent versions trusted: restore it from Git history (git log -p ${file}), never delete it`, { file, detail });
+  }
+}

@@ -19,6 +19,8 @@ export interface Context {
   signal?: AbortSignal;
   /** A progress callback for long work; shows only when the work takes over a second and stderr is a terminal. */
   progress(label: string): (done: number, total: number) => void;
+  /** Asks the person at the terminal a yes/no question; absent when nobody can answer (no TTY, CI). */
+  confirm?(question: string): Promise<boolean>;
 }
 
 export interface Outcome {

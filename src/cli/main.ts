@@ -29,6 +29,9 @@ export const COMMAND_LOADERS: Readonly<Record<string, () => Promise<Command>>> =
   query: async () => (await import('./query.js')).query,
   rebuild: async () => (await import('./rebuild.js')).rebuild,
   init: async () => (await import('./init.js')).init,
+  keys: async () => (await import('./keys.js')).keys,
+  intent: async () => (await import('./intent.js')).intent,
+  trust: async () => (await import('./trust.js')).trust,
 };
 
 export interface Io {

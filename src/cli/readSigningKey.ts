@@ -1,0 +1,30 @@
+/** A private signing key from its PEM file, with the id trust.yaml gives its public half. I/O at the edge of the trust commands. */
+import { readFileSync } from 'node:fs';
+import { basename, resolve } from 'node:path';
+import type { KeyObject } from 'node:crypto';
+import { UsageError } from '../errors.js';
+import { fingerprint, privateKeyFromPem, rawPublicKey } from '../trust/ed25519.js';
+import { createPublicKey } from 'node:crypto';
+
+export interface SigningKey {
+  key: KeyObject;
+  publicKey: string;
+  fingerprint: string;
+  /** The id of the key in trust.yaml that has this public key, else the file's base name. */
+  id: string;
+}
+
+export function readSigningKey(cwd: string, path: string, trustKeys: ReadonlyArray<{ id?: unknown; public_key?: unknown }>, explicitId?: string): SigningKey {
+  let pem: string;
+  try {
+    pem = readFileSync(resolve(cwd, path), 'utf8');
+  } catch (e) {
+    throw new UsageError(`cannot read the key ${path}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+  }
+  const key = privateKeyFromPem(pem);
+  if (!key) throw new UsageError(`${path} is not an ed25519 private key (PKCS#8 PEM, as 'fleethub keys gen' writes)`);
+  const publicKey = rawPublicKey(createPublicKey(key));
+  const listed = trustKeys.find((k) => k.public_key === publicKey);
+  const id = explicitId ?? (typeof listed?.id === 'string' ? listed.id : basename(path).replace(/\.pem$/, ''));
+  return { key, publicKey, fingerprint: fingerprint(publicKey), id };
+}

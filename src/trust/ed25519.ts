@@ -1,0 +1,59 @@
+/**
+ * ed25519 with node:crypto: raw 32-byte public keys as base64 (the form
+ * trust.yaml holds), PKCS#8 PEM private keys, base64 signatures, and the
+ * fingerprint (SHA-256 of the raw public key, hex). Malformed input is never
+ * an exception: a key that does not decode is null, a signature that does not
+ * decode does not verify.
+ */
+import { createHash, createPrivateKey, createPublicKey, generateKeyPairSync, sign, verify, type KeyObject } from 'node:crypto';
+
+const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
+
+export function decodeBase64(text: string): Buffer | null {
+  const t = text.replace(/-/g, '+').replace(/_/g, '/');
+  if (!BASE64.test(t) || t.length % 4 === 1) return null;
+  return Buffer.from(t, 'base64');
+}
+
+export function publicKeyFromRaw(base64: string): KeyObject | null {
+  const raw = decodeBase64(base64);
+  if (!raw || raw.length !== 32) return null;
+  try {
+    return createPublicKey({ key: { kty: 'OKP', crv: 'Ed25519', x: raw.toString('base64url') }, format: 'jwk' });
+  } catch {
+    return null;
+  }
+}
+
+export function rawPublicKey(key: KeyObject): string {
+  const jwk = key.export({ format: 'jwk' }) as { x: string };
+  return Buffer.from(jwk.x, 'base64url').toString('base64');
+}
+
+export function fingerprint(rawBase64: string): string {
+  return createHash('sha256').update(decodeBase64(rawBase64) ?? Buffer.alloc(0)).digest('hex');
+}
+
+export function privateKeyFromPem(pem: string): KeyObject | null {
+  try {
+    const key = createPrivateKey(pem);
+    return key.asymmetricKeyType === 'ed25519' ? key : null;
+  } catch {
+    return null;
+  }
+}
+
+export function signBytes(key: KeyObject, bytes: Uint8Array): string {
+  return sign(null, bytes, key).toString('base64');
+}
+
+export function verifyBytes(key: KeyObject, bytes: Uint8Array, signature: string): boolean {
+  const sig = decodeBase64(signature);
+  if (!sig || sig.length !== 64) return false;
+  return verify(null, bytes, key, sig);
+}
+
+export function generateKey(): { privatePem: string; publicKey: string } {
+  const { privateKey, publicKey } = generateKeyPairSync('ed25519');
+  return { privatePem: privateKey.export({ format: 'pem', type: 'pkcs8' }) as string, publicKey: rawPublicKey(publicKey) };
+}

@@ -1,0 +1,89 @@
+/**
+ * Gathers what trust verification needs at one tick: the intents, nodes and
+ * rollout caps from the cache, every version of trust.yaml (history, then the
+ * file as it is), the ratchet and the pinned root. The reading is passed in
+ * (`TrustIo`); the verification itself (verifyFleetTrust) stays pure.
+ */
+import type Database from 'better-sqlite3';
+import { createLocator } from '../records/locate.js';
+import { parseYaml } from '../records/parseYaml.js';
+import { splitFrontMatter } from '../records/splitFrontMatter.js';
+import type { FileVersions } from '../repo/fileVersions.js';
+import { parsePinnedRoot } from './parsePinnedRoot.js';
+import { parseRatchet } from './ratchet.js';
+import type { FleetTrustInput } from './verifyFleetTrust.js';
+import type { IntentInput } from './verifyIntent.js';
+import type { PinnedRoot, TrustVersion } from './verifyTrustChain.js';
+
+export const TRUST_FILE = 'policies/trust.yaml';
+export const RATCHET_FILE = 'status/trust-ratchet.json';
+export const PIN_FILE = '.fleethub/trust-root.json';
+
+export interface TrustIo {
+  /** A repository file's text, or null when it does not exist. */
+  readText(path: string): string | null;
+  fileVersions(path: string): FileVersions;
+  /** FLEETHUB_TRUST_ROOT: a file path or the inline JSON. */
+  env: Readonly<Record<string, string | undefined>>;
+  /** An absolute path's text (the pin given by path), or null. */
+  readAbsolute(path: string): string | null;
+}
+
+export function readFleetTrust(db: Database.Database, io: TrustIo, now: Date): FleetTrustInput {
+  const intents: IntentInput[] = (db.prepare('SELECT id, file, data FROM intents ORDER BY id').all() as Array<{ id: string; file: string; data: string }>).map((r) => {
+    const text = io.readText(r.file) ?? '';
+    const split = splitFrontMatter(text);
+    const locator = split.ok ? createLocator(split.yaml, split.yamlLine) : createLocator('', 1);
+    return { id: r.id, file: r.file, data: JSON.parse(r.data) as Record<string, unknown>, locate: (p) => locator(p) };
+  });
+  const nodes = (db.prepare('SELECT id, role, area, site, nat_group, labels FROM nodes ORDER BY id').all() as Array<Record<string, string | null>>).map((n) => ({
+    id: n.id!,
+    ...(n.role ? { role: n.role } : {}),
+    ...(n.area ? { area: n.area } : {}),
+    ...(n.site ? { site: n.site } : {}),
+    ...(n.nat_group ? { nat_group: n.nat_group } : {}),
+    labels: JSON.parse(n.labels ?? '{}') as Record<string, unknown>,
+  }));
+  const rollout = db.prepare(`SELECT data FROM policies WHERE kind = 'rollout' ORDER BY id LIMIT 1`).pluck().get() as string | undefined;
+  const caps = rollout ? (JSON.parse(rollout) as { max_parallel?: number; max_unavailable?: number }) : {};
+  const trustFile = (db.prepare(`SELECT file FROM policies WHERE kind = 'trust' ORDER BY id LIMIT 1`).pluck().get() as string | undefined) ?? TRUST_FILE;
+  return {
+    pin: readPin(io)?.pin ?? null,
+    trustVersions: readTrustVersions(io, trustFile),
+    intents,
+    nodes,
+    caps: { ...(caps.max_parallel !== undefined ? { max_parallel: caps.max_parallel } : {}), ...(caps.max_unavailable !== undefined ? { max_unavailable: caps.max_unavailable } : {}) },
+    ratchet: parseRatchet(io.readText(RATCHET_FILE), RATCHET_FILE),
+    now,
+  };
+}
+
+/** The pinned root: FLEETHUB_TRUST_ROOT (a path or inline JSON), else .fleethub/trust-root.json; null when there is none. */
+export function readPin(io: TrustIo): { pin: PinnedRoot; source: string } | null {
+  const env = io.env.FLEETHUB_TRUST_ROOT?.trim();
+  if (env) {
+    if (env.startsWith('{')) return { pin: parsePinnedRoot(env, 'FLEETHUB_TRUST_ROOT'), source: 'FLEETHUB_TRUST_ROOT' };
+    const text = io.readAbsolute(env);
+    if (text === null) return { pin: parsePinnedRoot('', `FLEETHUB_TRUST_ROOT=${env} (no such file)`), source: env };
+    return { pin: parsePinnedRoot(text, env), source: env };
+  }
+  const text = io.readText(PIN_FILE);
+  return text === null ? null : { pin: parsePinnedRoot(text, PIN_FILE), source: PIN_FILE };
+}
+
+/** The committed versions of the trust file, oldest first, then the file as it is now. */
+export function readTrustVersions(io: TrustIo, file: string = TRUST_FILE): TrustVersion[] {
+  const history = io.fileVersions(file);
+  const texts = [...(history.available ? history.versions : []), ...(() => {
+    const now = io.readText(file);
+    return now === null ? [] : [{ commit: '', text: now }];
+  })()];
+  const out: TrustVersion[] = [];
+  for (const { commit, text } of texts) {
+    const parsed = parseYaml(text);
+    if (!parsed.ok || parsed.data === null || typeof parsed.data !== 'object' || Array.isArray(parsed.data)) continue;
+    const locator = createLocator(text, 1);
+    out.push({ file, commit, data: parsed.data as Record<string, unknown>, locate: (p) => locator(p) });
+  }
+  return out;
+}
