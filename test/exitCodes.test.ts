@@ -78,7 +78,7 @@ describe('exit 0: the command did its job and found nothing at or above --fail-o
     assert.deepEqual(args.slice(0, 1), ['status']);
     const r = cli([...args, '--root', bundled]);
     assert.equal(r.code, 0, r.stderr);
-    assert.match(r.stdout, /\n\d+ error\(s\), \d+ warning\(s\)\n$/);
+    assert.match(r.stdout, /^\d+ error\(s\), \d+ warning\(s\)$/m);
     assert.doesNotMatch(r.stdout, /\n0 error\(s\)/);
   });
 
@@ -108,7 +108,7 @@ describe('exit 1: problems found, and the JSON result says which', () => {
     assert.equal(items.errors + items.warnings, items.items.length);
     assert.equal(Object.values(items.byCode).reduce((a, b) => a + b, 0), items.items.length);
     const text = cli(['status', '--root', bundled]).stdout;
-    assert.match(text, new RegExp(`\\n${items.errors} error\\(s\\), ${items.warnings} warning\\(s\\)\\n$`));
+    assert.match(text, new RegExp(`^${items.errors} error\\(s\\), ${items.warnings} warning\\(s\\)$`, 'm'));
     assert.doesNotMatch(text, /Findings\n {2}none/);
   });
 

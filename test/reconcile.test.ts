@@ -10,13 +10,13 @@ import { after, before, describe, it } from 'node:test';
 import { reconcile } from '../src/reconcile/reconcile.js';
 import { fileIo } from '../src/cli/fileIo.js';
 import type { ReconcileContext } from '../src/reconcile/reconcileContext.js';
-import { cli, removeDir } from './helpers/fleet.js';
+import { cli, DEMO_TRUST_ROOT, removeDir } from './helpers/fleet.js';
 import { simulatedExampleFleet, type SimulatedFleet } from './helpers/simulatedFleet.js';
 
 let fleet: SimulatedFleet;
 
 async function tick(probe = true, write = true): Promise<ReconcileContext> {
-  const ctx = await reconcile(fileIo(fleet.root), { probe, write, allowRemote: false });
+  const ctx = await reconcile(fileIo(fleet.root, { FLEETHUB_TRUST_ROOT: DEMO_TRUST_ROOT }), { probe, write, allowRemote: false });
   ctx.db?.close();
   return ctx;
 }

@@ -22,7 +22,7 @@ after(async () => {
   removeDir(fleet.root);
 });
 
-const FILES = ['status/modes.json', 'status/BOARD.md', 'status/runtime-registry.json'];
+const FILES = ['status/modes.json', 'status/BOARD.md', 'status/runtime-registry.json', 'status/trust-ratchet.json'];
 const snapshot = (): string[] => FILES.map((f) => `${statSync(join(fleet.root, f)).mtimeMs} ${readFileSync(join(fleet.root, f), 'utf8')}`);
 
 describe('reconcile --probe --write on a steady fleet', () => {

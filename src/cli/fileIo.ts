@@ -13,6 +13,7 @@ import { writeFileAtomically } from '../repo/writeFileAtomically.js';
 import type { ReconcileIo } from '../reconcile/reconcileContext.js';
 import { renderBoard } from '../report/renderBoard.js';
 import { renderRuntimeRegistry } from '../report/renderRuntimeRegistry.js';
+import { trustIo } from './trustIo.js';
 
 /** `now`: the one clock of the run: the context's time, the probes' and the recorded events' (tests pass a fixed one). */
 export function fileIo(root: string, env: Readonly<Record<string, string | undefined>> = {}, now: () => Date = () => new Date()): ReconcileIo {
@@ -27,6 +28,7 @@ export function fileIo(root: string, env: Readonly<Record<string, string | undef
     placementHistory: (files) => placementHistory(root, files),
     runChecks: (checks) => runChecks(cachePath(root), checks),
     render: { board: (input) => renderBoard(input), runtimeRegistry: renderRuntimeRegistry },
+    trust: trustIo(root, env),
     record: async (events) => (await recordEvents(root, events, { env, now })).map((e) => e.id),
     readNotInFiles: async () => {
       const { pending, unpulled } = await eventsNotInFiles(root);

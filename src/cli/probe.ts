@@ -33,7 +33,7 @@ failed a probe, 2 usage (an unknown node id) or internal error.`,
         throw new UsageError(`unknown node id${unknown.length > 1 ? 's' : ''}: ${unknown.join(', ')} (${ids.length > 0 ? `known: ${ids.join(', ')}` : 'no nodes are declared'})`, { unknown });
       }
     };
-    const result = await runReconcile(fileIo(root), { probe: true, write: false, only, allowRemote: args.values['allow-remote'] === true }, [load, known, ...STEPS.filter((s) => s !== load)]);
+    const result = await runReconcile(fileIo(root, ctx.env), { probe: true, write: false, only, allowRemote: args.values['allow-remote'] === true }, [load, known, ...STEPS.filter((s) => s !== load)]);
     result.db?.close();
     const observations = [...result.observations.values()].sort((a, b) => (a.node < b.node ? -1 : 1));
     const failed = observations.filter((o) => !o.ok).map(() => ({ severity: 'error' as const }));

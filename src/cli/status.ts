@@ -35,10 +35,12 @@ Exit codes: 0 no findings at or above --fail-on, 1 findings at or above it,
     const root = findRoot(ctx.cwd, ctx.root);
     if (args.values.rebuild) await rebuildCache(root, { onProgress: ctx.progress('rebuilding') });
     // An offline reconcile: modes from status/modes.json and the last observations, nothing written.
-    const run = await reconcile(fileIo(root), { probe: false, write: false, allowRemote: false });
+    const run = await reconcile(fileIo(root, ctx.env), { probe: false, write: false, allowRemote: false });
     try {
       const summary = readSummary(run.db!);
-      const { findings, nodes } = reconcileJson(run);
+      const { findings, nodes, intents } = reconcileJson(run);
+      const refused = intents.filter((i) => !i.trusted).length;
+      const intentsText = intents.length > 0 ? `Intents: ${intents.length - refused} trusted, ${refused} refused ('fleethub intent verify' says why)` : null;
       const staleAfterS = Math.floor(run.policy.staleAfterMs / 1000);
       const stale = { afterSeconds: staleAfterS, nodes: nodes.flatMap((n) => (n.stale ? [{ node: n.id, ...n.stale }] : [])) };
       const staleText = stale.nodes.length > 0 ? ctx.style.yellow(`Stale observations (older than ${formatAge(staleAfterS)}; 'fleethub reconcile --probe' refreshes them): ${stale.nodes.map((n) => `${n.node} observed ${formatAge(n.age_s)} ago`).join(', ')}`) : null;
@@ -49,8 +51,8 @@ Exit codes: 0 no findings at or above --fail-on, 1 findings at or above it,
       const counts = { errors, warnings: findings.length - errors, byCode };
       const outbox = outboxSummary(root);
       return {
-        text: () => [renderSummary(summary, findings, ctx.style), ...(staleText ? ['', staleText] : []), ...(outbox.text ? ['', ctx.style.yellow(outbox.text)] : [])].join('\n'),
-        json: () => ({ ...summary, findings: { ...counts, items: findings }, stale, outbox: outbox.json, result }),
+        text: () => [renderSummary(summary, findings, ctx.style), ...(staleText ? ['', staleText] : []), ...(intentsText ? ['', intentsText] : []), ...(outbox.text ? ['', ctx.style.yellow(outbox.text)] : [])].join('\n'),
+        json: () => ({ ...summary, findings: { ...counts, items: findings }, stale, intents, outbox: outbox.json, result }),
         problems: result.exit === 1,
       };
     } finally {

@@ -1,5 +1,10 @@
-/** The real file system and git behind the trust commands and the reconcile step's trust reads. I/O. */
+/**
+ * The real file system and git behind the trust commands and the reconcile
+ * step's trust reads. A relative FLEETHUB_TRUST_ROOT path is relative to the
+ * fleet repository. I/O.
+ */
 import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { fileVersions } from '../repo/fileVersions.js';
 import { readRepoText } from '../repo/readRepoText.js';
 import type { TrustIo } from '../trust/readFleetTrust.js';
@@ -11,7 +16,7 @@ export function trustIo(root: string, env: Readonly<Record<string, string | unde
     env,
     readAbsolute: (path) => {
       try {
-        return readFileSync(path, 'utf8');
+        return readFileSync(resolve(root, path), 'utf8');
       } catch {
         return null;
       }

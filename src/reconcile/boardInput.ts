@@ -51,7 +51,22 @@ export interface BoardInput {
 export type BoardSectionData =
   | { kind: 'freeze'; hosts: Array<{ entry: FreezeEntry; results: FreezeResult[] }>; missing: { reason: HistoryUnavailableReason; rules: string[] } | null }
   | { kind: 'drain'; progress: DrainProgress }
-  | { kind: 'workplans'; evaluation: WorkplanEvaluation };
+  | { kind: 'workplans'; evaluation: WorkplanEvaluation }
+  | { kind: 'intents'; trust: { ok: boolean; version: number | null; chain: number[]; refusal: string | null }; intents: IntentRow[] };
+
+/** An intent on the board: what it is, who signed it and the verdict. */
+export interface IntentRow {
+  id: string;
+  kind: string;
+  version: number | null;
+  control: string;
+  strategy: string;
+  signers: string[];
+  trusted: boolean;
+  /** The first failing rule's code and every failing rule's message; empty when trusted. */
+  reason: string | null;
+  why: string[];
+}
 
 /** The renderers of the generated artifacts, passed in with the I/O (src/cli/fileIo.ts) so the loop does not import report/. */
 export interface ArtifactRenderers {

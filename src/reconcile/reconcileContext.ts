@@ -10,6 +10,9 @@ import type { NodeObservation, ProbeOptions, ProbeTarget } from '../observe/obse
 import type { ArtifactRenderers, BoardNode, BoardSectionData, BoardWorkload } from './boardInput.js';
 import type { EventBody } from './outboxEvent.js';
 import type { CheckResult } from '../checks/checkResult.js';
+import type { TrustIo } from '../trust/readFleetTrust.js';
+import type { RatchetEntry } from '../trust/trustTypes.js';
+import type { FleetTrust } from '../trust/verifyFleetTrust.js';
 
 export interface ReconcileIo {
   root: string;
@@ -28,6 +31,8 @@ export interface ReconcileIo {
   record(events: EventBody[]): Promise<string[]>;
   /** The renderers of status/BOARD.md and status/runtime-registry.json (src/report/). */
   render: ArtifactRenderers;
+  /** The trust step's reads: the pinned root, trust.yaml's history, the ratchet (src/trust/readFleetTrust.ts). */
+  trust: TrustIo;
   /**
    * A reader of the files as they are once this checkout's events land: the
    * working tree with the outbox's pending events and those relayed upstream
@@ -103,6 +108,8 @@ export interface ReconcileContext {
   checkResults: Map<string, CheckResult>;
   /** The sections steps add to the board (freeze, drain waves, workplans), as data, in order; the plan step renders them. */
   boardSections: BoardSectionData[];
+  /** The trust step's verdicts (the trust.yaml chain, each intent) and the ratchet after this run; null before the step. */
+  trust: (FleetTrust & { ratchet: Map<string, RatchetEntry> }) | null;
   artifacts: Array<{ path: string; text: string }>;
   changes: Change[];
   /** Ids of the events the apply step recorded (with push). */
@@ -146,6 +153,7 @@ export function createContext(io: ReconcileIo, options: ReconcileOptions): Recon
     findings: [],
     checkResults: new Map(),
     boardSections: [],
+    trust: null,
     artifacts: [],
     changes: [],
     recorded: [],

@@ -36,6 +36,9 @@ export interface ReconcileJson {
     stale: { observed_at: string; age_s: number } | null;
   }>;
   findings: ReconcileFindingJson[];
+  /** The trust step's verdicts (docs/trust.md): whether trust.yaml chains to the pin, and each intent; null when the fleet has neither. */
+  trust: { trusted: boolean; chain: number[] } | null;
+  intents: Array<{ id: string; trusted: boolean; signers: string[]; reason: string | null }>;
   changes: Array<{ path: string; action: string; written: boolean; pushed: boolean }>;
 }
 
@@ -52,6 +55,8 @@ export function reconcileJson(ctx: ReconcileContext): ReconcileJson {
       return { id: n.id, declared: !n.enabled ? 'disabled' : n.planned ? 'planned' : 'enabled', mode: s.mode, since: s.since, last_verified: s.last_verified, reasons: [s.reason, ...failed.filter((f) => !s.reason.includes(f))], stale: staleOf(stale.get(n.id)) };
     }),
     findings: ctx.findings.map(findingOut),
+    trust: ctx.trust ? { trusted: ctx.trust.chain.ok, chain: ctx.trust.chain.chain } : null,
+    intents: (ctx.trust?.verdicts ?? []).map((v) => ({ id: v.id, trusted: v.trusted, signers: v.signers, reason: v.findings[0]?.code ?? null })),
     changes: ctx.changes.map((c) => ({ path: c.path, action: c.action, written: ctx.options.write, pushed: ctx.options.push === true })),
   };
 }
@@ -65,6 +70,10 @@ export function reconcileText(json: ReconcileJson, style: Style = PLAIN): string
       json.nodes.map((n) => ({ id: n.id, declared: n.declared, mode: modeStyle(n.mode), since: n.since ?? '-', 'last verified': n.last_verified ?? '-', why: [...(n.stale ? [style.yellow(`stale: observed ${formatAge(n.stale.age_s)} ago`)] : []), ...n.reasons].join('; ') })),
     ),
   );
+  if (json.intents.length > 0) {
+    out.push('', style.bold('Intents'));
+    for (const i of json.intents) out.push(i.trusted ? `  ${style.green('trusted')}  ${i.id} (signed by ${i.signers.join(', ')})` : `  ${style.red('refused')}  ${i.id}: ${i.reason}`);
+  }
   out.push('', style.bold('Changes'));
   if (json.changes.length === 0) out.push('  none: the generated files are up to date');
   for (const c of json.changes) out.push(`  ${c.written ? 'wrote' : c.pushed ? 'recorded for upstream:' : 'would ' + (c.action === 'create' ? 'create' : 'update')} ${c.path}`);

@@ -1,6 +1,7 @@
 /** One board section that a reconcile step added, as Markdown. */
 import type { BoardSectionData } from '../reconcile/boardInput.js';
 import { freezeSection } from './freezeSection.js';
+import { intentsSection } from './intentsSection.js';
 import { renderDrainSection } from './renderDrainSection.js';
 import { workplansSection } from './workplansSection.js';
 
@@ -12,5 +13,7 @@ export function renderBoardSection(data: BoardSectionData): string {
       return renderDrainSection(data.progress);
     case 'workplans':
       return workplansSection(data.evaluation);
+    case 'intents':
+      return intentsSection(data);
   }
 }

@@ -93,8 +93,11 @@ export async function cliInProcess(args: string[], options: CliOptions = {}): Pr
   return cliRun(code, stdout, stderr);
 }
 
+/** The bundled fleet's demo trust root (docs/trust.md): the CLI runs of the tests verify intents against it, as npm start does; a test of the unpinned path passes FLEETHUB_TRUST_ROOT: ''. */
+export const DEMO_TRUST_ROOT = join(REPO, 'test', 'fixtures', 'keys', 'trust-root.json');
+
 function spawnOptions(options: CliOptions): { cwd: string; env: NodeJS.ProcessEnv } {
-  return { cwd: options.cwd ?? REPO, env: { ...process.env, NO_COLOR: '1', FLEETHUB_DEBUG: '', ...options.env } };
+  return { cwd: options.cwd ?? REPO, env: { ...process.env, NO_COLOR: '1', FLEETHUB_DEBUG: '', FLEETHUB_TRUST_ROOT: DEMO_TRUST_ROOT, ...options.env } };
 }
 
 function cliRun(code: number | null, stdout: string, stderr: string): CliRun {

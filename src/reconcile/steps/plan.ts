@@ -6,6 +6,8 @@
 import { MODES_FILE, renderModesFile } from '../../evaluate/modesFile.js';
 import type { ModeState } from '../../evaluate/modeState.js';
 import type { BoardInput } from '../boardInput.js';
+import { RATCHET_FILE } from '../../trust/readFleetTrust.js';
+import { renderRatchet } from '../../trust/ratchet.js';
 import type { ReconcileContext } from '../reconcileContext.js';
 
 export const BOARD_FILE = 'status/BOARD.md';
@@ -25,6 +27,8 @@ export async function plan(ctx: ReconcileContext): Promise<void> {
     { path: MODES_FILE, text: renderModesFile(ctx.persisted) },
     { path: BOARD_FILE, text: ctx.io.render.board(input) },
     { path: RUNTIME_REGISTRY_FILE, text: ctx.io.render.runtimeRegistry(input) },
+    // The ratchet only moves up, and only once something was trusted: a fleet without trusted intents gets no file.
+    ...(ctx.trust && ctx.trust.ratchet.size > 0 ? [{ path: RATCHET_FILE, text: renderRatchet(ctx.trust.ratchet) }] : []),
   ];
   // --push sends the changes upstream, so they are judged against what upstream has (or will have); otherwise against the working tree.
   const read = ctx.options.push ? ctx.readGenerated : ctx.io.readText;
