@@ -28,7 +28,8 @@ the events are re-applied to its new head. An event that can no longer apply
 (its task was removed upstream) becomes a dead letter: 'fleethub outbox'.
 
 Upstream is --upstream, else 'git config fleethub.upstream', else the origin
-remote; http(s) only. The branch is --branch, else 'git config fleethub.branch',
+remote: http(s):// (isomorphic-git), or ssh://, git@host:path, git://,
+file:// and local paths (the system's git). The branch is --branch, else 'git config fleethub.branch',
 else upstream's default. FLEETHUB_TOKEN (and FLEETHUB_TOKEN_USER, default
 'fleethub') is sent as HTTP basic auth; it is never printed. A repository with
 no upstream gets the events written to its working tree.

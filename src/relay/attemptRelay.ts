@@ -22,7 +22,7 @@ export async function attemptRelay(root: string, options: RelayOptions, io: Rela
   }
 }
 
-/** The relay options a command takes from the environment: the token, never printed. */
+/** The relay options a command takes from the environment: the token (never printed), and the environment the system's git runs with. */
 export function relayOptionsFrom(env: Readonly<Record<string, string | undefined>>, options: RelayOptions = {}): RelayOptions {
-  return { ...options, ...(env.FLEETHUB_TOKEN ? { token: env.FLEETHUB_TOKEN } : {}), ...(env.FLEETHUB_TOKEN_USER ? { tokenUser: env.FLEETHUB_TOKEN_USER } : {}) };
+  return { ...options, env, ...(env.FLEETHUB_TOKEN ? { token: env.FLEETHUB_TOKEN } : {}), ...(env.FLEETHUB_TOKEN_USER ? { tokenUser: env.FLEETHUB_TOKEN_USER } : {}) };
 }

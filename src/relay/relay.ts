@@ -28,11 +28,12 @@ import { backoffDelay } from './backoffDelay.js';
 import { planRelay, type RelayPlan } from './planRelay.js';
 import { pushCommits } from './pushCommits.js';
 import { readFilesAt } from './readFilesAt.js';
-import { fetchUpstream, relayCloneDir, removeRelayClone, type RemoteAccess } from './relayClone.js';
+import { openTransport } from './openTransport.js';
+import type { RemoteAddress } from './parseRemote.js';
+import { fetchUpstream, relayCloneDir, removeCredentialedClones, removeRelayClone } from './relayClone.js';
 import { acquireRelayLock } from './relayLock.js';
 import { relayReads } from './relayReads.js';
 import { resolveUpstream } from './resolveUpstream.js';
-import { redactUrl } from './redactUrl.js';
 import { writeBatchCommits } from './writeBatchCommits.js';
 
 /**
@@ -53,8 +54,10 @@ export interface RelayOptions {
   tokenUser?: string;
   /** Pushes lost to concurrent writers before giving up for this pass (default 50). */
   maxPushes?: number;
-  /** Per HTTP request (default 120 s). */
+  /** Per HTTP request or git process (default 120 s). */
   requestTimeoutMs?: number;
+  /** The environment the system's git runs with (ssh, git:// and local upstreams). */
+  env?: Readonly<Record<string, string | undefined>>;
 }
 
 export interface RelayIo {
@@ -105,7 +108,7 @@ export async function relay(root: string, options: RelayOptions, io: RelayIo): P
     if (events.length > 0) {
       const batchSize = options.batchSize ?? DEFAULT_BATCH_SIZE;
       if (upstream.kind === 'working-tree') relayToWorkingTree(root, outbox, events, batchSize, io, report);
-      else await withDisposableClone(root, upstream.url, () => relayUpstream(root, outbox, events, { ...options, batchSize, url: upstream.url, branch: upstream.branch ?? undefined }, io, report));
+      else await withDisposableClone(root, upstream.remote.url, () => relayUpstream(root, outbox, events, { ...options, batchSize, remote: upstream.remote, branch: upstream.branch ?? undefined }, io, report));
     }
     outbox.setRelayState({ ...outbox.relayState(), failures: 0, nextAttemptAt: null, lastError: null, lastSuccessAt: io.now().toISOString() });
     report.ms.total = Date.now() - started;
@@ -148,18 +151,20 @@ function relayToWorkingTree(root: string, outbox: Outbox, events: OutboxEvent[],
   tally(report, plan);
 }
 
-async function relayUpstream(root: string, outbox: Outbox, events: OutboxEvent[], options: RelayOptions & { url: string; batchSize: number }, io: RelayIo, report: RelayReport): Promise<void> {
-  const remote = await remoteAccess(options, io);
-  report.url = redactUrl(options.url);
-  const gitdir = relayCloneDir(root, options.url);
+async function relayUpstream(root: string, outbox: Outbox, events: OutboxEvent[], options: RelayOptions & { remote: RemoteAddress; batchSize: number }, io: RelayIo, report: RelayReport): Promise<void> {
+  const cache = {};
+  const transport = await openTransport(options.remote, options, io.http, cache);
+  report.url = options.remote.shown;
+  removeCredentialedClones(root);
+  const gitdir = relayCloneDir(root, options.remote.url);
   const reads = relayReads(events);
   let t = Date.now();
-  let head = await fetchUpstream(gitdir, remote, options.branch ?? null);
+  let head = await fetchUpstream(gitdir, transport, options.branch ?? null);
   report.ms.fetch += Date.now() - t;
   report.branch = head.branch;
   for (;;) {
     t = Date.now();
-    const files = await readFilesAt(gitdir, head.head, reads, remote.cache);
+    const files = await readFilesAt(gitdir, head.head, reads, cache);
     const plan = planRelay(events, (p) => files.get(p) ?? null, { batchSize: options.batchSize, journal: true });
     report.ms.plan += Date.now() - t;
     if (plan.batches.length === 0) {
@@ -168,11 +173,11 @@ async function relayUpstream(root: string, outbox: Outbox, events: OutboxEvent[]
       return;
     }
     t = Date.now();
-    const commits = await writeBatchCommits(gitdir, head.head, plan.batches, io.now(), remote.cache);
+    const commits = await writeBatchCommits(gitdir, head.head, plan.batches, io.now(), cache);
     report.ms.commit += Date.now() - t;
     t = Date.now();
     report.pushes += 1;
-    const pushed = await pushCommits(head, remote, commits.at(-1)!);
+    const pushed = await pushCommits(head, transport, commits.at(-1)!);
     report.ms.push += Date.now() - t;
     if (pushed === 'pushed') {
       const applied = plan.batches.flatMap((b, i) => b.events.map((e) => ({ id: e.id, commit: commits[i]! })));
@@ -183,7 +188,7 @@ async function relayUpstream(root: string, outbox: Outbox, events: OutboxEvent[]
     }
     if (report.pushes >= (options.maxPushes ?? 50)) throw new UpstreamRejectedError(report.url, `upstream moved before each of ${report.pushes} pushes; try again`);
     t = Date.now();
-    head = await fetchUpstream(gitdir, remote, head.branch);
+    head = await fetchUpstream(gitdir, transport, head.branch);
     report.ms.fetch += Date.now() - t;
   }
 }
@@ -193,14 +198,3 @@ function tally(report: RelayReport, plan: RelayPlan): void {
   report.landed = plan.landed.length;
   report.dead = plan.dead;
 }
-
-async function remoteAccess(options: RelayOptions & { url: string }, io: RelayIo): Promise<RemoteAccess> {
-  // Loaded here, not at start-up: only a relay to upstream speaks HTTP.
-  const base = io.http ?? (await import('isomorphic-git/http/node')).default;
-  const timeout = options.requestTimeoutMs ?? 120_000;
-  const timed: HttpClient = { request: (req) => base.request({ ...req, signal: req.signal ?? AbortSignal.timeout(timeout) }) };
-  const headers: Record<string, string> = {};
-  if (options.token) headers.Authorization = `Basic ${Buffer.from(`${options.tokenUser ?? 'fleethub'}:${options.token}`).toString('base64')}`;
-  return { url: options.url, shown: redactUrl(options.url), http: timed, headers, withToken: Boolean(options.token), cache: {} };
-}
-

@@ -4,12 +4,16 @@
  * repository with none of them has no upstream: events are applied to the
  * working tree instead (the user commits them). The branch is `--branch`,
  * else `git config fleethub.branch`, else upstream's default branch.
- * Only http(s):// URLs: the relay speaks Git's smart HTTP protocol.
+ * http(s):// goes through isomorphic-git; ssh, git://, file:// and local
+ * paths through the system's git (parseRemote); any other scheme is
+ * UpstreamUnsupportedError.
  */
 import { UpstreamUnsupportedError } from '../errors.js';
 import { gitConfigReader } from '../repo/gitConfigReader.js';
+import { redactUrl } from './redactUrl.js';
+import { parseRemote, type RemoteAddress } from './parseRemote.js';
 
-export type Upstream = { kind: 'remote'; url: string; branch: string | null; source: string } | { kind: 'working-tree'; reason: string };
+export type Upstream = { kind: 'remote'; url: string; remote: RemoteAddress; branch: string | null; source: string } | { kind: 'working-tree'; reason: string };
 
 export async function resolveUpstream(root: string, options: { upstream?: string; branch?: string } = {}): Promise<Upstream> {
   const config = await gitConfigReader(root);
@@ -21,8 +25,9 @@ export async function resolveUpstream(root: string, options: { upstream?: string
   ];
   for (const [url, source] of candidates) {
     if (!url) continue;
-    if (!/^https?:\/\//i.test(url)) throw new UpstreamUnsupportedError(url, source);
-    return { kind: 'remote', url, branch, source };
+    const remote = parseRemote(url, root);
+    if (remote === null) throw new UpstreamUnsupportedError(redactUrl(url), source);
+    return { kind: 'remote', url, remote, branch, source };
   }
   return { kind: 'working-tree', reason: config.gitRoot === null ? 'not a Git repository' : 'no upstream configured (no origin remote, no fleethub.upstream)' };
 }
