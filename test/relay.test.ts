@@ -236,6 +236,35 @@ describe('fleethub task and relay, offline and back', () => {
     }
   });
 
+  it('keeps credentials in a URL out of every file under .fleethub/ (mode 0700) and out of the output', async () => {
+    const url = await upstreamRepo(server, 'secret-url');
+    const root = keep(await checkout(url, ADA));
+    const secret = 'pa@ss:w0rd-SECRET';
+    const credentialed = url.replace('http://', `http://fleethub:${encodeURIComponent(secret)}@`);
+    await runGit(['remote', 'set-url', 'origin', credentialed], { cwd: root });
+    server.setToken(secret);
+    try {
+      const done = await fh(root, ['task', 'done', 'WP', 'T01']);
+      assert.equal(done.code, 0, done.stdout + done.stderr);
+      assert.match(done.stdout, new RegExp(`relayed to ${url.replace(/[.]/g, '\\.')} main`));
+      server.setToken('another');
+      const refused = await fh(root, ['task', 'done', 'WP', 'T02']);
+      assert.equal(refused.code, 1);
+      assert.match(refused.stdout, /refused the credentials in the URL \(HTTP 401\)/);
+      for (const out of [done.stdout, done.stderr, refused.stdout, refused.stderr]) assert.ok(!out.includes('SECRET'), out);
+    } finally {
+      server.setToken(null);
+    }
+    assert.equal(statSync(join(root, '.fleethub')).mode & 0o777, 0o700);
+    const files = (dir: string): string[] => readdirSync(dir, { withFileTypes: true }).flatMap((d) => (d.isDirectory() ? files(join(dir, d.name)) : [join(dir, d.name)]));
+    const all = files(join(root, '.fleethub'));
+    assert.ok(all.some((f) => f.endsWith('/config')), 'the relay clone was written');
+    for (const f of all) {
+      const bytes = readFileSync(f);
+      for (const form of [secret, encodeURIComponent(secret), 'w0rd-SECRET']) assert.ok(!bytes.includes(form), `${f} holds the secret`);
+    }
+  });
+
   it('never pushes from a shallow clone: a shallow relay clone is replaced by a full one', async () => {
     const url = await upstreamRepo(server, 'shallow');
     await pushChange(url, (dir) => writeFileSync(join(dir, 'registry/nodes/a.md'), readFileSync(join(dir, 'registry/nodes/a.md'), 'utf8') + 'Second.\n'), 'second');

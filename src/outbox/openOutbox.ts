@@ -12,7 +12,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import { ensureStateDir, STATE_DIR } from '../cache/cacheFile.js';
+import { ensureStateDir, STATE_DIR } from '../repo/ensureStateDir.js';
 import { OutboxCorruptError, OutboxVersionError } from '../errors.js';
 import type { EventBody, EventState, OutboxEvent, Writer } from './outboxEvent.js';
 

@@ -11,7 +11,7 @@
  */
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { STATE_DIR } from '../cache/cacheFile.js';
+import { STATE_DIR } from '../repo/ensureStateDir.js';
 import type { Outbox } from '../outbox/openOutbox.js';
 import { writeFileAtomically } from '../repo/writeFileAtomically.js';
 import type { RelayPlan } from './planRelay.js';

@@ -10,7 +10,7 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import git from 'isomorphic-git';
-import { STATE_DIR } from '../cache/cacheFile.js';
+import { STATE_DIR } from '../repo/ensureStateDir.js';
 import type { GitTransport } from './gitTransport.js';
 import { redactUrl } from './redactUrl.js';
 
