@@ -121,3 +121,10 @@ export class UpstreamBranchMissingError extends FleethubError {
     );
   }
 }
+
+/** A branch name git's ref rules refuse (or HEAD), from --branch or git config fleethub.branch; events stay pending. */
+export class InvalidBranchError extends FleethubError {
+  constructor(branch: string, source: string, problem: string) {
+    super('invalid-branch', `the branch '${branch}' (from ${source}) cannot be used: ${problem}; give a branch name such as main`, { branch, source, problem });
+  }
+}

@@ -7,6 +7,7 @@
 import { UsageError, FleethubError } from '../errors.js';
 import { DEFAULT_BATCH_SIZE, type RelayReport } from '../relay/relay.js';
 import { attemptRelay, relayOptionsFrom } from '../relay/attemptRelay.js';
+import { branchNameProblem } from '../relay/branchNameProblem.js';
 import { sleep } from '../relay/sleep.js';
 import { watchRelay } from '../relay/watchRelay.js';
 import { findRoot } from '../repo/findRoot.js';
@@ -51,6 +52,8 @@ push rejected, or dead letters, 2 usage or internal error.`,
     async run(args, ctx) {
       if (args.positionals.length > 0) throw new UsageError(`relay takes no arguments (got '${args.positionals[0]}')`);
       if (args.values.once && args.values.watch) throw new UsageError('give --once or --watch, not both');
+      const branchProblem = typeof args.values.branch === 'string' ? branchNameProblem(args.values.branch) : null;
+      if (branchProblem !== null) throw new UsageError(`--branch '${String(args.values.branch)}' cannot be used: ${branchProblem}`);
       const root = findRoot(ctx.cwd, ctx.root);
       const options = relayOptionsFrom(ctx.env, {
         ...(typeof args.values.upstream === 'string' ? { upstream: args.values.upstream } : {}),

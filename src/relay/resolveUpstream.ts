@@ -3,12 +3,14 @@
  * repository's `git config fleethub.upstream`, else its `origin` remote. A
  * repository with none of them has no upstream: events are applied to the
  * working tree instead (the user commits them). The branch is `--branch`,
- * else `git config fleethub.branch`, else upstream's default branch.
+ * else `git config fleethub.branch`, else upstream's default branch; a name
+ * git's ref rules refuse (or HEAD) is InvalidBranchError.
  * http(s):// goes through isomorphic-git; ssh, git://, file:// and local
  * paths through the system's git (parseRemote); any other scheme is
  * UpstreamUnsupportedError.
  */
-import { UpstreamUnsupportedError } from '../errors.js';
+import { InvalidBranchError, UpstreamUnsupportedError } from '../errors.js';
+import { branchNameProblem } from './branchNameProblem.js';
 import { gitConfigReader } from '../repo/gitConfigReader.js';
 import { redactUrl } from './redactUrl.js';
 import { parseRemote, type RemoteAddress } from './parseRemote.js';
@@ -18,6 +20,8 @@ export type Upstream = { kind: 'remote'; url: string; remote: RemoteAddress; bra
 export async function resolveUpstream(root: string, options: { upstream?: string; branch?: string } = {}): Promise<Upstream> {
   const config = await gitConfigReader(root);
   const branch = options.branch ?? (await config('fleethub.branch'));
+  const problem = branch === null || branch === undefined ? null : branchNameProblem(branch);
+  if (problem !== null) throw new InvalidBranchError(branch!, options.branch !== undefined ? '--branch' : 'git config fleethub.branch', problem);
   const candidates: Array<[string | null | undefined, string]> = [
     [options.upstream, '--upstream'],
     [await config('fleethub.upstream'), 'git config fleethub.upstream'],
