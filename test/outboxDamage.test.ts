@@ -2,11 +2,12 @@
  * An outbox file that exists but is not a valid outbox — empty, garbage, a
  * SQLite database without the outbox's tables, a directory — is an error that
  * names the file and what to do, from every command that opens it; it is
- * never replaced (it may be the only copy of pending events).
+ * never replaced (it may be the only copy of pending events). A malformed
+ * relay redo log is moved aside and the events relayed from the outbox.
  */
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
 import Database from 'better-sqlite3';
@@ -71,4 +72,29 @@ describe('a damaged outbox is an error, never replaced', () => {
       o.close();
     }
   });
+});
+
+describe('a malformed .fleethub/relay.redo.json', () => {
+  const LOGS: Record<string, string> = {
+    'a log whose applied is not a list': '{"applied": 5, "dead": [], "changes": {}}',
+    'a log that does not parse': '{"applied": ["01',
+    'a log that writes outside the repository': '{"applied": [], "dead": [], "changes": {"../escaped.md": "x"}}',
+  };
+  for (const [what, text] of Object.entries(LOGS)) {
+    it(`${what}: moved aside, the pending events relayed from the outbox, later relays fine`, () => {
+      const root = fleet(smallFleet());
+      assert.equal(cli(['task', 'done', 'WP', 'T01', '--queue', '--root', root]).code, 0);
+      writeFileSync(join(root, '.fleethub/relay.redo.json'), text);
+      const r = cli(['relay', '--root', root]);
+      assert.equal(r.code, 0, r.stdout + r.stderr);
+      assert.match(r.stdout, /warning: \S*relay\.redo\.json was not a valid redo log \(.+\); moved aside to \S*relay\.redo\.json\.invalid, the events are relayed from the outbox/);
+      assert.match(r.stdout, /relayed 1 event\(s\) to the working tree/);
+      assert.match(readFileSync(join(root, 'workplans/WP.md'), 'utf8'), /- \[x\] T01 First/);
+      assert.equal(readFileSync(join(root, '.fleethub/relay.redo.json.invalid'), 'utf8'), text, 'kept for a look');
+      assert.ok(!existsSync(join(root, '..', 'escaped.md')));
+      const again = cli(['relay', '--root', root]);
+      assert.equal(again.code, 0, again.stdout + again.stderr);
+      assert.match(again.stdout, /nothing to relay/);
+    });
+  }
 });

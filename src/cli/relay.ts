@@ -94,6 +94,11 @@ push rejected, or dead letters, 2 usage or internal error.`,
 export const relay: Command = relayCommand();
 
 function reportText(r: RelayReport, style: Style): string {
+  const warned = r.warnings.map((w) => `${style.yellow('warning')}: ${w}\n`).join('');
+  return warned + passText(r, style);
+}
+
+function passText(r: RelayReport, style: Style): string {
   if (r.pending === 0) return r.written.length > 0 ? `finished an interrupted pass: wrote ${r.written.join(', ')}` : 'nothing to relay: the outbox has no pending events';
   const where = r.target === 'upstream' ? `${r.url} ${r.branch}` : 'the working tree';
   const lines = [

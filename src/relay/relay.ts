@@ -82,6 +82,8 @@ export interface RelayReport {
   commits: string[];
   /** Files written in the working tree (working-tree target). */
   written: string[];
+  /** What the pass recovered from and the user should know (an invalid redo log moved aside). */
+  warnings: string[];
   /** Push attempts (more than one when upstream moved meanwhile). */
   pushes: number;
   ms: { fetch: number; plan: number; commit: number; push: number; total: number };
@@ -91,7 +93,7 @@ export async function relay(root: string, options: RelayOptions, io: RelayIo): P
   const started = Date.now();
   const lock = acquireRelayLock(root);
   const outbox = openOutbox(root);
-  const report: RelayReport = { target: 'upstream', url: null, branch: null, pending: 0, applied: 0, landed: 0, dead: [], commits: [], written: [], pushes: 0, ms: { fetch: 0, plan: 0, commit: 0, push: 0, total: 0 } };
+  const report: RelayReport = { target: 'upstream', url: null, branch: null, pending: 0, applied: 0, landed: 0, dead: [], commits: [], written: [], warnings: [], pushes: 0, ms: { fetch: 0, plan: 0, commit: 0, push: 0, total: 0 } };
   try {
     // Nothing to do touches no configuration and no network.
     if (outbox.counts().pending === 0 && !hasRedoLog(root)) {
@@ -101,7 +103,7 @@ export async function relay(root: string, options: RelayOptions, io: RelayIo): P
     const upstream = await resolveUpstream(root, options);
     if (upstream.kind === 'working-tree') {
       report.target = 'working-tree';
-      report.written.push(...recoverWorkingTree(root, outbox, io.now().toISOString()));
+      report.written.push(...recoverWorkingTree(root, outbox, io.now().toISOString(), (why) => report.warnings.push(why)));
     }
     const events = outbox.list('pending');
     report.pending = events.length;
