@@ -128,3 +128,10 @@ export class InvalidBranchError extends FleethubError {
     super('invalid-branch', `the branch '${branch}' (from ${source}) cannot be used: ${problem}; give a branch name such as main`, { branch, source, problem });
   }
 }
+
+/** The relay's clone is damaged (the system git says an object is bad or missing): the pass is run once more on a fresh clone. */
+export class RelayCloneDamagedError extends FleethubError {
+  constructor(gitdir: string, detail: string) {
+    super('relay-clone-damaged', `the relay's clone ${gitdir} is damaged (${detail}); it is disposable: the next relay fetches a fresh one`, { gitdir, detail });
+  }
+}

@@ -31,6 +31,7 @@ import { readFilesAt } from './readFilesAt.js';
 import { openTransport } from './openTransport.js';
 import type { RemoteAddress } from './parseRemote.js';
 import { fetchUpstream, relayCloneDir, removeCredentialedClones, removeRelayClone } from './relayClone.js';
+import { isDamagedClone } from './isDamagedClone.js';
 import { acquireRelayLock } from './relayLock.js';
 import { relayReads } from './relayReads.js';
 import { resolveUpstream } from './resolveUpstream.js';
@@ -130,18 +131,34 @@ export async function relay(root: string, options: RelayOptions, io: RelayIo): P
 }
 
 /**
- * The relay's clone is disposable, like the cache: a pass that fails for any
- * reason but upstream's answer (unreachable, credentials, rejected) — say an
- * object left half-written by a relay killed mid-write — removes the clone and
- * runs once more on a fresh one. Nothing in the clone is ever the only copy.
+ * The relay's clone is disposable, like the cache: a pass that fails because
+ * the clone is damaged (isDamagedClone: an object left half-written by a relay
+ * killed mid-write, a pack cut short) removes the clone and runs once more on
+ * a fresh one. Nothing in the clone is ever the only copy. Any other failure —
+ * upstream's answers, a bug — is thrown as it is, at once. When the second
+ * pass fails too, its error carries the first one's message: none is dropped.
  */
 async function withDisposableClone(root: string, url: string, pass: () => Promise<void>): Promise<void> {
+  const gitdir = relayCloneDir(root, url);
+  let first: unknown;
+  try {
+    return await pass();
+  } catch (e) {
+    if (!isDamagedClone(e, gitdir)) throw e;
+    first = e;
+  }
+  removeRelayClone(gitdir);
   try {
     await pass();
   } catch (e) {
-    if (e instanceof FleethubError) throw e;
-    removeRelayClone(relayCloneDir(root, url));
-    await pass();
+    // One line: isomorphic-git's InternalError wraps its cause in a paragraph of advice.
+    const earlier = (first instanceof Error ? first.message : String(first)).replace(/^[\s\S]*this error message: /, '').replace(/\s+/g, ' ').trim().slice(0, 300);
+    if (e instanceof Error) {
+      e.message += ` (after the relay's clone was replaced because it was damaged: ${earlier})`;
+      if (e instanceof FleethubError) (e.data as Record<string, unknown>).damagedClone = earlier;
+      throw e;
+    }
+    throw new AggregateError([first, e], `relay failed twice: ${earlier}; then ${String(e)}`);
   }
 }
 

@@ -34,7 +34,7 @@ export function systemGitTransport(remote: SystemGitRemote): GitTransport {
   const git = (gitdir: string, args: string[]): Promise<GitRun> => runGit(['--git-dir', gitdir, '-c', 'gc.auto=0', '-c', 'maintenance.auto=false', ...args], gitdir, remote);
   const must = async (gitdir: string, args: string[]): Promise<string> => {
     const r = await git(gitdir, args);
-    if (r.code !== 0) throw classifySystemGitError(r, shown, args[0]!);
+    if (r.code !== 0) throw classifySystemGitError(r, shown, args[0]!, gitdir);
     return r.stdout;
   };
   /** Upstream's branches and where HEAD points (`git ls-remote --symref`). */
@@ -60,7 +60,7 @@ export function systemGitTransport(remote: SystemGitRemote): GitTransport {
       }
       const r = await git(gitdir, ['fetch', '--quiet', '--no-tags', '--no-write-fetch-head', '--update-head-ok', url, `+refs/heads/${name}:refs/heads/${name}`]);
       if (r.code !== 0) {
-        if (!/couldn't find remote ref/i.test(r.stderr)) throw classifySystemGitError(r, shown, 'fetch');
+        if (!/couldn't find remote ref/i.test(r.stderr)) throw classifySystemGitError(r, shown, 'fetch', gitdir);
         const listed = await listRemote(gitdir);
         if (listed.heads.size > 0) throw new UpstreamBranchMissingError(shown, name, [...listed.heads.keys()]);
         return { branch: name, head: null };
@@ -77,7 +77,7 @@ export function systemGitTransport(remote: SystemGitRemote): GitTransport {
         throw new UpstreamRejectedError(shown, reason);
       }
       if (LOST_RACE.test(r.stderr)) return 'moved';
-      throw classifySystemGitError(r, shown, 'push');
+      throw classifySystemGitError(r, shown, 'push', gitdir);
     },
   };
 }
