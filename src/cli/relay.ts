@@ -32,7 +32,8 @@ Upstream is --upstream, else 'git config fleethub.upstream', else the origin
 remote: http(s):// (isomorphic-git), or ssh://, git@host:path, git://,
 file:// and local paths (the system's git). The branch is --branch, else 'git config fleethub.branch',
 else upstream's default. FLEETHUB_TOKEN (and FLEETHUB_TOKEN_USER, default
-'fleethub') is sent as HTTP basic auth; it is never printed. A repository with
+'fleethub') is sent as HTTP basic auth, else a user:password in the URL;
+neither is printed or written to any file. A repository with
 no upstream gets the events written to its working tree.
   --once              one pass (the default)
   --watch             keep relaying until interrupted; back off while unreachable
