@@ -79,20 +79,25 @@ export class UpstreamUnreachableError extends FleethubError {
 
 /** Upstream refused the credentials: retrying would not help, so the relay stops and says so; events stay pending. */
 export class UpstreamAuthError extends FleethubError {
-  constructor(url: string, status: number, withToken: boolean) {
+  /** `status`: the HTTP status (null for ssh); `credentials`: where the refused ones came from (null: none were sent); `detail`: ssh's words. */
+  constructor(url: string, status: number | null, credentials: string | null, detail?: string) {
     super(
       'upstream-auth',
-      `upstream ${url} ${withToken ? 'refused the token in FLEETHUB_TOKEN' : 'needs credentials'} (HTTP ${status}); set FLEETHUB_TOKEN to a token with write access to the repository (events stay in the outbox)`,
-      { url, status, withToken },
+      status === null
+        ? `upstream ${url} refused the login (${detail ?? 'permission denied'}); check your SSH key, agent or access to the repository (events stay in the outbox)`
+        : `upstream ${url} ${credentials ? `refused ${credentials}` : 'needs credentials'} (HTTP ${status}); set FLEETHUB_TOKEN to a token with write access to the repository (events stay in the outbox)`,
+      { url, status, credentials, ...(detail ? { detail } : {}) },
     );
   }
 }
 
 export class UpstreamUnsupportedError extends FleethubError {
-  constructor(url: string, source: string) {
+  constructor(url: string, source: string, reason?: string) {
     super(
       'upstream-unsupported',
-      `upstream ${url} (from ${source}) is not an http(s):// URL; the relay speaks Git's smart HTTP protocol only: set one with 'git config fleethub.upstream https://…' or pass --upstream <url>`,
+      reason
+        ? `upstream ${url} (from ${source}): ${reason}`
+        : `upstream ${url} (from ${source}) is not an address the relay can use: give an http(s)://, ssh://, git@host:path, git:// or file:// URL or a local path, with 'git config fleethub.upstream <url>' or --upstream <url>`,
       { url, source },
     );
   }
@@ -107,6 +112,31 @@ export class UpstreamRejectedError extends FleethubError {
 export class RelayBusyError extends FleethubError {
   constructor(path: string) {
     super('relay-busy', `another relay is running for this outbox (it holds ${path}); it relays these events too`, { path });
+  }
+}
+
+/** The configured branch is not one upstream has, while it has others: a configuration mistake; events stay pending. */
+export class UpstreamBranchMissingError extends FleethubError {
+  constructor(url: string, branch: string, branches: string[]) {
+    super(
+      'upstream-branch-missing',
+      `upstream ${url} has no branch '${branch}' (it has ${branches.slice(0, 5).join(', ')}${branches.length > 5 ? ', …' : ''}); fix --branch or 'git config fleethub.branch' (events stay in the outbox)`,
+      { url, branch, branches },
+    );
+  }
+}
+
+/** A branch name git's ref rules refuse (or HEAD), from --branch or git config fleethub.branch; events stay pending. */
+export class InvalidBranchError extends FleethubError {
+  constructor(branch: string, source: string, problem: string) {
+    super('invalid-branch', `the branch '${branch}' (from ${source}) cannot be used: ${problem}; give a branch name such as main`, { branch, source, problem });
+  }
+}
+
+/** The relay's clone is damaged (the system git says an object is bad or missing): the pass is run once more on a fresh clone. */
+export class RelayCloneDamagedError extends FleethubError {
+  constructor(gitdir: string, detail: string) {
+    super('relay-clone-damaged', `the relay's clone ${gitdir} is damaged (${detail}); it is disposable: the next relay fetches a fresh one`, { gitdir, detail });
   }
 }
 

@@ -110,15 +110,15 @@ describe('classifyGitError', () => {
   const url = 'https://git.example.invalid/fleet.git';
   const http = (statusCode: number) => Object.assign(new Error(`HTTP Error: ${statusCode}`), { code: 'HttpError', data: { statusCode, statusMessage: 'x' } });
   it('tells transient failures (back off) from refused credentials (stop) and other refusals', () => {
-    assert.ok(classifyGitError(Object.assign(new Error('connect ECONNREFUSED'), { code: 'ECONNREFUSED' }), url, false) instanceof UpstreamUnreachableError);
-    assert.ok(classifyGitError(new Error('Request timed out'), url, false) instanceof UpstreamUnreachableError);
-    assert.ok(classifyGitError(http(503), url, false) instanceof UpstreamUnreachableError);
-    assert.ok(classifyGitError(http(429), url, false) instanceof UpstreamUnreachableError);
-    const auth = classifyGitError(http(401), url, true);
+    assert.ok(classifyGitError(Object.assign(new Error('connect ECONNREFUSED'), { code: 'ECONNREFUSED' }), url, null) instanceof UpstreamUnreachableError);
+    assert.ok(classifyGitError(new Error('Request timed out'), url, null) instanceof UpstreamUnreachableError);
+    assert.ok(classifyGitError(http(503), url, null) instanceof UpstreamUnreachableError);
+    assert.ok(classifyGitError(http(429), url, null) instanceof UpstreamUnreachableError);
+    const auth = classifyGitError(http(401), url, 'the token in FLEETHUB_TOKEN');
     assert.ok(auth instanceof UpstreamAuthError && /refused the token in FLEETHUB_TOKEN/.test(auth.message));
-    assert.ok(classifyGitError(http(403), url, false) instanceof UpstreamAuthError);
-    assert.ok(classifyGitError(http(404), url, false) instanceof UpstreamRejectedError);
+    assert.ok(classifyGitError(http(403), url, null) instanceof UpstreamAuthError);
+    assert.ok(classifyGitError(http(404), url, null) instanceof UpstreamRejectedError);
     const bug = new TypeError('x is undefined');
-    assert.equal(classifyGitError(bug, url, false), bug, 'a bug is not dressed up as a network problem');
+    assert.equal(classifyGitError(bug, url, null), bug, 'a bug is not dressed up as a network problem');
   });
 });

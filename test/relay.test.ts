@@ -6,6 +6,7 @@
  */
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
+import { createServer, type AddressInfo } from 'node:net';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
@@ -234,6 +235,77 @@ describe('fleethub task and relay, offline and back', () => {
     } finally {
       server.setToken(null);
     }
+  });
+
+  it('keeps credentials in a URL out of every file under .fleethub/ (mode 0700) and out of the output', async () => {
+    const url = await upstreamRepo(server, 'secret-url');
+    const root = keep(await checkout(url, ADA));
+    const secret = 'pa@ss:w0rd-SECRET';
+    const credentialed = url.replace('http://', `http://fleethub:${encodeURIComponent(secret)}@`);
+    await runGit(['remote', 'set-url', 'origin', credentialed], { cwd: root });
+    server.setToken(secret);
+    try {
+      const done = await fh(root, ['task', 'done', 'WP', 'T01']);
+      assert.equal(done.code, 0, done.stdout + done.stderr);
+      assert.match(done.stdout, new RegExp(`relayed to ${url.replace(/[.]/g, '\\.')} main`));
+      server.setToken('another');
+      const refused = await fh(root, ['task', 'done', 'WP', 'T02']);
+      assert.equal(refused.code, 1);
+      assert.match(refused.stdout, /refused the credentials in the URL \(HTTP 401\)/);
+      for (const out of [done.stdout, done.stderr, refused.stdout, refused.stderr]) assert.ok(!out.includes('SECRET'), out);
+    } finally {
+      server.setToken(null);
+    }
+    assert.equal(statSync(join(root, '.fleethub')).mode & 0o777, 0o700);
+    const files = (dir: string): string[] => readdirSync(dir, { withFileTypes: true }).flatMap((d) => (d.isDirectory() ? files(join(dir, d.name)) : [join(dir, d.name)]));
+    const all = files(join(root, '.fleethub'));
+    assert.ok(all.some((f) => f.endsWith('/config')), 'the relay clone was written');
+    for (const f of all) {
+      const bytes = readFileSync(f);
+      for (const form of [secret, encodeURIComponent(secret), 'w0rd-SECRET']) assert.ok(!bytes.includes(form), `${f} holds the secret`);
+    }
+  });
+
+  it('an https:// upstream that speaks plain HTTP is unreachable (TLS), not an internal error: the event waits, recorded once', async () => {
+    const url = await upstreamRepo(server, 'tls');
+    const root = keep(await checkout(url, ADA));
+    const plain = createServer((socket) => socket.on('data', () => socket.end('HTTP/1.1 400 Bad Request\r\nContent-Length: 0\r\n\r\n')));
+    await new Promise<void>((r) => plain.listen(0, '127.0.0.1', r));
+    const https = `https://127.0.0.1:${(plain.address() as AddressInfo).port}/tls.git`;
+    try {
+      await runGit(['remote', 'set-url', 'origin', https], { cwd: root });
+      const done = await fh(root, ['task', 'done', 'WP', 'T01']);
+      assert.equal(done.code, 0, done.stdout + done.stderr);
+      assert.match(done.stdout, /pending: upstream https:\/\/127\.0\.0\.1:\d+\/tls\.git is unreachable \(TLS: no TLS at that address/);
+      assert.match(done.stdout, /waits in the outbox/);
+      const again = await fh(root, ['relay']);
+      assert.equal(again.code, 1, again.stdout + again.stderr);
+      assert.match(again.stdout, /not relayed: upstream .* is unreachable \(TLS/);
+      assert.equal(pendingIds(root).length, 1);
+    } finally {
+      plain.close();
+    }
+  });
+
+  it('refuses branch names git refuses (HEAD, a..b) and names a branch upstream lacks; the event waits, safe', async () => {
+    const url = await upstreamRepo(server, 'branches');
+    const root = keep(await checkout(url, ADA));
+    assert.equal((await fh(root, ['task', 'done', 'WP', 'T01', '--queue'])).code, 0);
+    const head = await fh(root, ['relay', '--branch', 'HEAD']);
+    assert.equal(head.code, 2, head.stdout + head.stderr);
+    assert.match(head.stderr, /--branch 'HEAD' cannot be used: 'HEAD' names git's HEAD, not a branch/);
+    assert.equal((await fh(root, ['relay', '--branch', 'a..b'])).code, 2);
+    const missing = await fh(root, ['relay', '--branch', 'nope']);
+    assert.equal(missing.code, 1, missing.stdout + missing.stderr);
+    assert.match(missing.stdout, /not relayed: upstream http:\S+ has no branch 'nope' \(it has main\); fix --branch/);
+    await runGit(['config', 'fleethub.branch', 'bad..name'], { cwd: root });
+    const task = await fh(root, ['task', 'done', 'WP', 'T02']);
+    assert.equal(task.code, 1, task.stdout + task.stderr);
+    assert.match(task.stdout, /the branch 'bad\.\.name' \(from git config fleethub\.branch\) cannot be used/);
+    assert.match(task.stdout, /is safe in the outbox \(do not record it again\)/);
+    assert.equal(pendingIds(root).length, 2);
+    assert.deepEqual(await upstreamLog(server, 'branches'), ['initial commit']);
+    assert.equal(await runGit(['--git-dir', join(server.root, 'branches.git'), 'for-each-ref', '--format=%(refname)']), 'refs/heads/main', 'no refs/heads/HEAD, no other branch');
   });
 
   it('never pushes from a shallow clone: a shallow relay clone is replaced by a full one', async () => {

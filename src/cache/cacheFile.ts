@@ -1,6 +1,6 @@
 /** Where the cache lives, and opening it: a cache that is missing, corrupt or of another schema version is reported as unusable, never trusted. I/O. */
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { SCHEMA_VERSION } from './cacheSchema.js';
@@ -25,20 +25,15 @@ export function generatorId(): string {
   return generator;
 }
 
-export const STATE_DIR = '.fleethub';
+export { STATE_DIR } from '../repo/ensureStateDir.js';
+import { STATE_DIR } from '../repo/ensureStateDir.js';
 
 export function cachePath(root: string): string {
   return join(root, STATE_DIR, 'cache.sqlite');
 }
 
-/** Creates `.fleethub/` with a .gitignore so its contents never get committed. */
-export function ensureStateDir(root: string): string {
-  const dir = join(root, STATE_DIR);
-  if (!existsSync(dir)) mkdirSync(dir, { recursive: true });
-  const ignore = join(dir, '.gitignore');
-  if (!existsSync(ignore)) writeFileSync(ignore, '*\n');
-  return dir;
-}
+/** `.fleethub/`, mode 0700, with a .gitignore: one function for every writer (src/repo/ensureStateDir.ts). */
+export { ensureStateDir } from '../repo/ensureStateDir.js';
 
 export function configure(db: Database.Database): void {
   db.pragma('journal_mode = WAL');

@@ -7,6 +7,7 @@
 import { UsageError, FleethubError } from '../errors.js';
 import { DEFAULT_BATCH_SIZE, type RelayReport } from '../relay/relay.js';
 import { attemptRelay, relayOptionsFrom } from '../relay/attemptRelay.js';
+import { branchNameProblem } from '../relay/branchNameProblem.js';
 import { sleep } from '../relay/sleep.js';
 import { watchRelay } from '../relay/watchRelay.js';
 import { findRoot } from '../repo/findRoot.js';
@@ -28,9 +29,11 @@ the events are re-applied to its new head. An event that can no longer apply
 (its task was removed upstream) becomes a dead letter: 'fleethub outbox'.
 
 Upstream is --upstream, else 'git config fleethub.upstream', else the origin
-remote; http(s) only. The branch is --branch, else 'git config fleethub.branch',
+remote: http(s):// (isomorphic-git), or ssh://, git@host:path, git://,
+file:// and local paths (the system's git). The branch is --branch, else 'git config fleethub.branch',
 else upstream's default. FLEETHUB_TOKEN (and FLEETHUB_TOKEN_USER, default
-'fleethub') is sent as HTTP basic auth; it is never printed. A repository with
+'fleethub') is sent as HTTP basic auth, else a user:password in the URL;
+neither is printed or written to any file. A repository with
 no upstream gets the events written to its working tree.
   --once              one pass (the default)
   --watch             keep relaying until interrupted; back off while unreachable
@@ -50,6 +53,8 @@ push rejected, or dead letters, 2 usage or internal error.`,
     async run(args, ctx) {
       if (args.positionals.length > 0) throw new UsageError(`relay takes no arguments (got '${args.positionals[0]}')`);
       if (args.values.once && args.values.watch) throw new UsageError('give --once or --watch, not both');
+      const branchProblem = typeof args.values.branch === 'string' ? branchNameProblem(args.values.branch) : null;
+      if (branchProblem !== null) throw new UsageError(`--branch '${String(args.values.branch)}' cannot be used: ${branchProblem}`);
       const root = findRoot(ctx.cwd, ctx.root);
       const options = relayOptionsFrom(ctx.env, {
         ...(typeof args.values.upstream === 'string' ? { upstream: args.values.upstream } : {}),
@@ -90,6 +95,11 @@ push rejected, or dead letters, 2 usage or internal error.`,
 export const relay: Command = relayCommand();
 
 function reportText(r: RelayReport, style: Style): string {
+  const warned = r.warnings.map((w) => `${style.yellow('warning')}: ${w}\n`).join('');
+  return warned + passText(r, style);
+}
+
+function passText(r: RelayReport, style: Style): string {
   if (r.pending === 0) return r.written.length > 0 ? `finished an interrupted pass: wrote ${r.written.join(', ')}` : 'nothing to relay: the outbox has no pending events';
   const where = r.target === 'upstream' ? `${r.url} ${r.branch}` : 'the working tree';
   const lines = [

@@ -20,6 +20,7 @@ export function relayOutcome(attempt: RelayAttempt | null, ids: readonly string[
   if (!attempt.ok) {
     const lines = [`  ${attempt.later ? style.yellow('pending') : style.red('pending')}: ${attempt.error.message}`];
     if (attempt.later) lines.push(style.dim(`  ${what} ${one ? 'waits' : 'wait'} in the outbox; 'fleethub relay' (or the next change) sends ${one ? 'it' : 'them'}`));
+    else lines.push(style.dim(`  ${what} ${one ? 'is' : 'are'} safe in the outbox (do not record ${one ? 'it' : 'them'} again); once that is fixed, 'fleethub relay' sends ${one ? 'it' : 'them'}`));
     return { lines, json: { state: 'pending', reason: attempt.error.code, message: attempt.error.message }, problem: !attempt.later };
   }
   const r = attempt.report;

@@ -88,7 +88,11 @@ or another usage error.`,
       }
 
       const [event] = await recordEvents(root, [{ type: 'task.set', payload: { workplan, task: taskId, action, ...(edit.note !== null ? { note: edit.note } : {}), date, file } }], { env: ctx.env, now });
-      const attempt = args.values.queue === true ? null : await attemptRelay(root, relayOptionsFrom(ctx.env), { now, random });
+      const attempt = args.values.queue === true ? null : await attemptRelay(root, relayOptionsFrom(ctx.env), { now, random }).catch((e: unknown) => {
+        // Even a bug in the relay comes after the change was recorded: say so, so nobody records it twice.
+        if (e instanceof Error) e.message += ` (the change is recorded: event ${event!.id} is safe in the outbox; do not run this again, see 'fleethub outbox list')`;
+        throw e;
+      });
       if (attempt?.ok && attempt.report.target === 'working-tree' && attempt.report.written.length > 0) (await refreshCache(root, { paths: attempt.report.written })).db.close();
       const outcome = relayOutcome(attempt, [event!.id], ctx.style);
       const what = `${key}: ${edit.from === edit.to ? edit.to : `${edit.from} → ${edit.to}`}${edit.note !== null ? ' (+ note)' : ''}`;

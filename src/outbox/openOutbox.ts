@@ -6,13 +6,15 @@
  * each event either wholly in or wholly out. Several processes may use it at
  * once (SQLite's locking, a busy timeout).
  *
+ * A file that is not a valid outbox is an error naming it, never replaced.
+ *
  * Events are never deleted: an applied event keeps the commit that carries it,
  * a dead one its reason, a dropped one stays for the record.
  */
-import { existsSync } from 'node:fs';
+import { closeSync, existsSync, fsyncSync, linkSync, openSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import { ensureStateDir, STATE_DIR } from '../cache/cacheFile.js';
+import { ensureStateDir, STATE_DIR } from '../repo/ensureStateDir.js';
 import { OutboxCorruptError, OutboxVersionError } from '../errors.js';
 import type { EventBody, EventState, OutboxEvent, Writer } from '../reconcile/outboxEvent.js';
 
@@ -96,37 +98,92 @@ interface EventRow {
   dead_reason: string | null;
 }
 
-/** Opens the outbox of a fleet repository, creating it on first use (`create: false` returns null instead). */
+/**
+ * Opens the outbox of a fleet repository, creating it on first use (`create:
+ * false` returns null instead). A file that exists is an outbox or an error
+ * (OutboxCorruptError naming it) — empty, not SQLite, SQLite without the
+ * outbox's tables, a directory — and is never replaced: it may be the only
+ * copy of events not relayed yet. A new outbox is built aside and linked into
+ * place whole, so a crash while creating it never leaves a half-made one.
+ */
 export function openOutbox(root: string, options?: { create?: true }): Outbox;
 export function openOutbox(root: string, options: { create: boolean }): Outbox | null;
 export function openOutbox(root: string, options: { create?: boolean } = {}): Outbox | null {
   const path = outboxPath(root);
   if (!existsSync(path)) {
     if (options.create === false) return null;
-    ensureStateDir(root);
+    createOutbox(root, path);
   }
+  const wrong = notAnOutboxFile(path);
+  if (wrong) throw new OutboxCorruptError(path, wrong);
   let db: Database.Database;
   try {
-    db = new Database(path);
+    db = new Database(path, { fileMustExist: true });
     db.pragma('busy_timeout = 10000');
-    db.pragma('journal_mode = WAL');
-    db.pragma('synchronous = FULL');
-    const hasMeta = db.prepare(`SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'meta'`).get() !== undefined;
-    const found = hasMeta ? (db.prepare(`SELECT value FROM meta WHERE key = 'format'`).pluck().get() as string | undefined) : undefined;
+    // Looked at before anything is changed in it (journal_mode = WAL rewrites the header of a database that is not ours).
+    const tables = new Set(db.prepare(`SELECT name FROM sqlite_master WHERE type = 'table'`).pluck().all() as string[]);
+    const missing = ['meta', 'events'].filter((t) => !tables.has(t));
+    if (missing.length > 0) {
+      db.close();
+      throw new OutboxCorruptError(path, `a SQLite database, but not an outbox: no ${missing.join(' or ')} table`);
+    }
+    const found = db.prepare(`SELECT value FROM meta WHERE key = 'format'`).pluck().get() as string | undefined;
     if (found === undefined) {
-      db.transaction(() => {
-        db.exec(SCHEMA);
-        db.prepare(`INSERT OR IGNORE INTO meta (key, value) VALUES ('format', ?)`).run(String(OUTBOX_FORMAT));
-      }).immediate();
-    } else if (found !== String(OUTBOX_FORMAT)) {
+      db.close();
+      throw new OutboxCorruptError(path, 'a SQLite database, but not an outbox: no format in its meta table');
+    }
+    if (found !== String(OUTBOX_FORMAT)) {
       db.close();
       throw new OutboxVersionError(path, String(found));
     }
+    db.pragma('journal_mode = WAL');
+    db.pragma('synchronous = FULL');
   } catch (e) {
-    if (e instanceof OutboxVersionError) throw e;
+    if (e instanceof OutboxVersionError || e instanceof OutboxCorruptError) throw e;
     throw new OutboxCorruptError(path, (e as Error).message);
   }
   return outboxOn(db, path);
+}
+
+/** Why the file at `path` cannot be an outbox before SQLite opens it (not a file, empty), or null. */
+function notAnOutboxFile(path: string): string | null {
+  const st = statSync(path);
+  if (!st.isFile()) return st.isDirectory() ? 'a directory, not a file' : 'not a regular file';
+  // An empty main file is an empty database to SQLite — unless a write-ahead log holds its pages.
+  if (st.size === 0 && !(existsSync(`${path}-wal`) && statSync(`${path}-wal`).size > 0)) return 'an empty file (0 bytes): its events, if it had any, are gone from it';
+  return null;
+}
+
+/** A new, empty outbox: made at a temporary name, durable, then linked to `path` (a concurrent creator's outbox wins, whole). */
+function createOutbox(root: string, path: string): void {
+  ensureStateDir(root);
+  const tmp = `${path}.${process.pid}.${Date.now()}.tmp`;
+  try {
+    const db = new Database(tmp);
+    try {
+      db.pragma('journal_mode = DELETE');
+      db.pragma('synchronous = FULL');
+      db.transaction(() => {
+        db.exec(SCHEMA);
+        db.prepare(`INSERT INTO meta (key, value) VALUES ('format', ?)`).run(String(OUTBOX_FORMAT));
+      }).immediate();
+    } finally {
+      db.close();
+    }
+    const fd = openSync(tmp, 'r');
+    try {
+      fsyncSync(fd);
+    } finally {
+      closeSync(fd);
+    }
+    try {
+      linkSync(tmp, path);
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
+    }
+  } finally {
+    rmSync(tmp, { force: true });
+  }
 }
 
 function outboxOn(db: Database.Database, path: string): Outbox {

@@ -9,9 +9,9 @@
  * pending: rewriting the same texts is harmless, while recomputing them could
  * append a note twice.
  */
-import { existsSync, readFileSync, rmSync } from 'node:fs';
-import { join } from 'node:path';
-import { STATE_DIR } from '../cache/cacheFile.js';
+import { existsSync, readFileSync, renameSync, rmSync } from 'node:fs';
+import { isAbsolute, join } from 'node:path';
+import { STATE_DIR } from '../repo/ensureStateDir.js';
 import type { Outbox } from '../outbox/openOutbox.js';
 import { writeFileAtomically } from '../repo/writeFileAtomically.js';
 import type { RelayPlan } from './planRelay.js';
@@ -30,16 +30,23 @@ export function applyToWorkingTree(root: string, outbox: Outbox, plan: RelayPlan
   return finish(root, outbox, log, at);
 }
 
-/** Finishes a pass a crash interrupted; returns the files it wrote (none when there was nothing to finish). */
-export function recoverWorkingTree(root: string, outbox: Outbox, at: string): string[] {
+/**
+ * Finishes a pass a crash interrupted; returns the files it wrote (none when
+ * there was nothing to finish). A log that is not one this code writes (it
+ * does not parse, or its shape is wrong — hand-edited, damaged) is not
+ * trusted: it is moved aside to `relay.redo.json.invalid` (kept for a look),
+ * `onInvalid` is told why, and the pass goes on from the outbox, which still
+ * holds every event the log was about as pending.
+ */
+export function recoverWorkingTree(root: string, outbox: Outbox, at: string, onInvalid: (why: string) => void = () => {}): string[] {
   const path = redoPath(root);
   if (!existsSync(path)) return [];
   let log: RedoLog;
   try {
-    log = JSON.parse(readFileSync(path, 'utf8')) as RedoLog;
-  } catch {
-    // Torn before it was renamed into place cannot happen (write, fsync, rename); a log that does not parse was never complete.
-    rmSync(path, { force: true });
+    log = parseRedoLog(readFileSync(path, 'utf8'));
+  } catch (e) {
+    renameSync(path, `${path}.invalid`);
+    onInvalid(`${path} was not a valid redo log (${(e as Error).message}); moved aside to ${path}.invalid, the events are relayed from the outbox`);
     return [];
   }
   const pending = new Set(outbox.list('pending').map((e) => e.id));
@@ -48,6 +55,22 @@ export function recoverWorkingTree(root: string, outbox: Outbox, at: string): st
     return [];
   }
   return finish(root, outbox, log, at);
+}
+
+/** The redo log, checked: ids are strings, dead letters have string fields, changes map repository-relative paths (no '..', not absolute) to text. */
+function parseRedoLog(text: string): RedoLog {
+  const raw = JSON.parse(text) as unknown;
+  const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+  if (!isObject(raw)) throw new Error('not a JSON object');
+  const { applied, dead, changes } = raw;
+  if (!Array.isArray(applied) || !applied.every((id) => typeof id === 'string')) throw new Error('applied is not a list of event ids');
+  if (!Array.isArray(dead) || !dead.every((d) => isObject(d) && typeof d.id === 'string' && typeof d.code === 'string' && typeof d.reason === 'string')) throw new Error('dead is not a list of {id, code, reason}');
+  if (!isObject(changes)) throw new Error('changes is not an object');
+  for (const [file, content] of Object.entries(changes)) {
+    if (typeof content !== 'string') throw new Error(`the change to ${JSON.stringify(file)} is not text`);
+    if (file === '' || isAbsolute(file) || file.split(/[\\/]/).some((part) => part === '..' || part === '' || part === '.git' || part === '.fleethub')) throw new Error(`${JSON.stringify(file)} is not a path inside the repository`);
+  }
+  return { applied: applied as string[], dead: dead as RedoLog['dead'], changes: changes as Record<string, string> };
 }
 
 function finish(root: string, outbox: Outbox, log: RedoLog, at: string): string[] {

@@ -28,11 +28,13 @@ import { backoffDelay } from './backoffDelay.js';
 import { planRelay, type RelayPlan } from './planRelay.js';
 import { pushCommits } from './pushCommits.js';
 import { readFilesAt } from './readFilesAt.js';
-import { fetchUpstream, relayCloneDir, removeRelayClone, type RemoteAccess } from './relayClone.js';
+import { openTransport } from './openTransport.js';
+import type { RemoteAddress } from './parseRemote.js';
+import { fetchUpstream, relayCloneDir, removeCredentialedClones, removeRelayClone } from './relayClone.js';
+import { isDamagedClone } from './isDamagedClone.js';
 import { acquireRelayLock } from './relayLock.js';
 import { relayReads } from './relayReads.js';
 import { resolveUpstream } from './resolveUpstream.js';
-import { redactUrl } from './redactUrl.js';
 import { writeBatchCommits } from './writeBatchCommits.js';
 
 /**
@@ -53,8 +55,10 @@ export interface RelayOptions {
   tokenUser?: string;
   /** Pushes lost to concurrent writers before giving up for this pass (default 50). */
   maxPushes?: number;
-  /** Per HTTP request (default 120 s). */
+  /** Per HTTP request or git process (default 120 s). */
   requestTimeoutMs?: number;
+  /** The environment the system's git runs with (ssh, git:// and local upstreams). */
+  env?: Readonly<Record<string, string | undefined>>;
 }
 
 export interface RelayIo {
@@ -79,6 +83,8 @@ export interface RelayReport {
   commits: string[];
   /** Files written in the working tree (working-tree target). */
   written: string[];
+  /** What the pass recovered from and the user should know (an invalid redo log moved aside). */
+  warnings: string[];
   /** Push attempts (more than one when upstream moved meanwhile). */
   pushes: number;
   ms: { fetch: number; plan: number; commit: number; push: number; total: number };
@@ -88,7 +94,7 @@ export async function relay(root: string, options: RelayOptions, io: RelayIo): P
   const started = Date.now();
   const lock = acquireRelayLock(root);
   const outbox = openOutbox(root);
-  const report: RelayReport = { target: 'upstream', url: null, branch: null, pending: 0, applied: 0, landed: 0, dead: [], commits: [], written: [], pushes: 0, ms: { fetch: 0, plan: 0, commit: 0, push: 0, total: 0 } };
+  const report: RelayReport = { target: 'upstream', url: null, branch: null, pending: 0, applied: 0, landed: 0, dead: [], commits: [], written: [], warnings: [], pushes: 0, ms: { fetch: 0, plan: 0, commit: 0, push: 0, total: 0 } };
   try {
     // Nothing to do touches no configuration and no network.
     if (outbox.counts().pending === 0 && !hasRedoLog(root)) {
@@ -98,14 +104,14 @@ export async function relay(root: string, options: RelayOptions, io: RelayIo): P
     const upstream = await resolveUpstream(root, options);
     if (upstream.kind === 'working-tree') {
       report.target = 'working-tree';
-      report.written.push(...recoverWorkingTree(root, outbox, io.now().toISOString()));
+      report.written.push(...recoverWorkingTree(root, outbox, io.now().toISOString(), (why) => report.warnings.push(why)));
     }
     const events = outbox.list('pending');
     report.pending = events.length;
     if (events.length > 0) {
       const batchSize = options.batchSize ?? DEFAULT_BATCH_SIZE;
       if (upstream.kind === 'working-tree') relayToWorkingTree(root, outbox, events, batchSize, io, report);
-      else await withDisposableClone(root, upstream.url, () => relayUpstream(root, outbox, events, { ...options, batchSize, url: upstream.url, branch: upstream.branch ?? undefined }, io, report));
+      else await withDisposableClone(root, upstream.remote.url, () => relayUpstream(root, outbox, events, { ...options, batchSize, remote: upstream.remote, branch: upstream.branch ?? undefined }, io, report));
     }
     outbox.setRelayState({ ...outbox.relayState(), failures: 0, nextAttemptAt: null, lastError: null, lastSuccessAt: io.now().toISOString() });
     report.ms.total = Date.now() - started;
@@ -125,18 +131,34 @@ export async function relay(root: string, options: RelayOptions, io: RelayIo): P
 }
 
 /**
- * The relay's clone is disposable, like the cache: a pass that fails for any
- * reason but upstream's answer (unreachable, credentials, rejected) — say an
- * object left half-written by a relay killed mid-write — removes the clone and
- * runs once more on a fresh one. Nothing in the clone is ever the only copy.
+ * The relay's clone is disposable, like the cache: a pass that fails because
+ * the clone is damaged (isDamagedClone: an object left half-written by a relay
+ * killed mid-write, a pack cut short) removes the clone and runs once more on
+ * a fresh one. Nothing in the clone is ever the only copy. Any other failure —
+ * upstream's answers, a bug — is thrown as it is, at once. When the second
+ * pass fails too, its error carries the first one's message: none is dropped.
  */
 async function withDisposableClone(root: string, url: string, pass: () => Promise<void>): Promise<void> {
+  const gitdir = relayCloneDir(root, url);
+  let first: unknown;
+  try {
+    return await pass();
+  } catch (e) {
+    if (!isDamagedClone(e, gitdir)) throw e;
+    first = e;
+  }
+  removeRelayClone(gitdir);
   try {
     await pass();
   } catch (e) {
-    if (e instanceof FleethubError) throw e;
-    removeRelayClone(relayCloneDir(root, url));
-    await pass();
+    // One line: isomorphic-git's InternalError wraps its cause in a paragraph of advice.
+    const earlier = (first instanceof Error ? first.message : String(first)).replace(/^[\s\S]*this error message: /, '').replace(/\s+/g, ' ').trim().slice(0, 300);
+    if (e instanceof Error) {
+      e.message += ` (after the relay's clone was replaced because it was damaged: ${earlier})`;
+      if (e instanceof FleethubError) (e.data as Record<string, unknown>).damagedClone = earlier;
+      throw e;
+    }
+    throw new AggregateError([first, e], `relay failed twice: ${earlier}; then ${String(e)}`);
   }
 }
 
@@ -148,18 +170,20 @@ function relayToWorkingTree(root: string, outbox: Outbox, events: OutboxEvent[],
   tally(report, plan);
 }
 
-async function relayUpstream(root: string, outbox: Outbox, events: OutboxEvent[], options: RelayOptions & { url: string; batchSize: number }, io: RelayIo, report: RelayReport): Promise<void> {
-  const remote = await remoteAccess(options, io);
-  report.url = redactUrl(options.url);
-  const gitdir = relayCloneDir(root, options.url);
+async function relayUpstream(root: string, outbox: Outbox, events: OutboxEvent[], options: RelayOptions & { remote: RemoteAddress; batchSize: number }, io: RelayIo, report: RelayReport): Promise<void> {
+  const cache = {};
+  const transport = await openTransport(options.remote, options, io.http, cache);
+  report.url = options.remote.shown;
+  removeCredentialedClones(root);
+  const gitdir = relayCloneDir(root, options.remote.url);
   const reads = relayReads(events);
   let t = Date.now();
-  let head = await fetchUpstream(gitdir, remote, options.branch ?? null);
+  let head = await fetchUpstream(gitdir, transport, options.branch ?? null);
   report.ms.fetch += Date.now() - t;
   report.branch = head.branch;
   for (;;) {
     t = Date.now();
-    const files = await readFilesAt(gitdir, head.head, reads, remote.cache);
+    const files = await readFilesAt(gitdir, head.head, reads, cache);
     const plan = planRelay(events, (p) => files.get(p) ?? null, { batchSize: options.batchSize, journal: true });
     report.ms.plan += Date.now() - t;
     if (plan.batches.length === 0) {
@@ -168,11 +192,11 @@ async function relayUpstream(root: string, outbox: Outbox, events: OutboxEvent[]
       return;
     }
     t = Date.now();
-    const commits = await writeBatchCommits(gitdir, head.head, plan.batches, io.now(), remote.cache);
+    const commits = await writeBatchCommits(gitdir, head.head, plan.batches, io.now(), cache);
     report.ms.commit += Date.now() - t;
     t = Date.now();
     report.pushes += 1;
-    const pushed = await pushCommits(head, remote, commits.at(-1)!);
+    const pushed = await pushCommits(head, transport, commits.at(-1)!);
     report.ms.push += Date.now() - t;
     if (pushed === 'pushed') {
       const applied = plan.batches.flatMap((b, i) => b.events.map((e) => ({ id: e.id, commit: commits[i]! })));
@@ -183,7 +207,7 @@ async function relayUpstream(root: string, outbox: Outbox, events: OutboxEvent[]
     }
     if (report.pushes >= (options.maxPushes ?? 50)) throw new UpstreamRejectedError(report.url, `upstream moved before each of ${report.pushes} pushes; try again`);
     t = Date.now();
-    head = await fetchUpstream(gitdir, remote, head.branch);
+    head = await fetchUpstream(gitdir, transport, head.branch);
     report.ms.fetch += Date.now() - t;
   }
 }
@@ -193,14 +217,3 @@ function tally(report: RelayReport, plan: RelayPlan): void {
   report.landed = plan.landed.length;
   report.dead = plan.dead;
 }
-
-async function remoteAccess(options: RelayOptions & { url: string }, io: RelayIo): Promise<RemoteAccess> {
-  // Loaded here, not at start-up: only a relay to upstream speaks HTTP.
-  const base = io.http ?? (await import('isomorphic-git/http/node')).default;
-  const timeout = options.requestTimeoutMs ?? 120_000;
-  const timed: HttpClient = { request: (req) => base.request({ ...req, signal: req.signal ?? AbortSignal.timeout(timeout) }) };
-  const headers: Record<string, string> = {};
-  if (options.token) headers.Authorization = `Basic ${Buffer.from(`${options.tokenUser ?? 'fleethub'}:${options.token}`).toString('base64')}`;
-  return { url: options.url, shown: redactUrl(options.url), http: timed, headers, withToken: Boolean(options.token), cache: {} };
-}
-

@@ -9,9 +9,10 @@
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import { basename, dirname, join } from 'node:path';
-import git, { type HttpClient } from 'isomorphic-git';
-import { STATE_DIR } from '../cache/cacheFile.js';
-import { classifyGitError } from './classifyGitError.js';
+import git from 'isomorphic-git';
+import { STATE_DIR } from '../repo/ensureStateDir.js';
+import type { GitTransport } from './gitTransport.js';
+import { redactUrl } from './redactUrl.js';
 
 export interface UpstreamHead {
   gitdir: string;
@@ -20,55 +21,53 @@ export interface UpstreamHead {
   head: string | null;
 }
 
-export interface RemoteAccess {
-  url: string;
-  /** The URL as it may be printed (no credentials). */
-  shown: string;
-  http: HttpClient;
-  headers: Record<string, string>;
-  withToken: boolean;
-  cache: object;
-}
-
+/** The clone of an upstream: named by a hash of its redacted address, so no secret (nor a hash of one) is in a file name. */
 export function relayCloneDir(root: string, url: string): string {
-  return join(root, STATE_DIR, 'relay', createHash('sha256').update(url).digest('hex').slice(0, 16));
+  return join(root, STATE_DIR, 'relay', createHash('sha256').update(redactUrl(url)).digest('hex').slice(0, 16));
 }
 
 /**
  * Fetches upstream's branch (the given one, or upstream's default) into the
- * relay clone, creating it when needed. The fetched head is kept as the local
- * `refs/heads/<branch>` (and HEAD points at it), so the next fetch tells
- * upstream what it already has and downloads only what is new.
+ * relay clone, creating it when needed, through the transport. The fetched
+ * head is kept as the local `refs/heads/<branch>` (and HEAD points at it), so
+ * the next fetch tells upstream what it already has and downloads only what
+ * is new. The clone's configuration holds only the printable address
+ * (redactUrl); the address used, and any credentials, stay in memory.
  */
-export async function fetchUpstream(gitdir: string, remote: RemoteAccess, branch: string | null): Promise<UpstreamHead> {
+export async function fetchUpstream(gitdir: string, transport: GitTransport, branch: string | null): Promise<UpstreamHead> {
   if (fs.existsSync(join(gitdir, 'shallow'))) removeRelayClone(gitdir);
   if (!fs.existsSync(join(gitdir, 'HEAD'))) {
     await git.init({ fs, gitdir, bare: true });
-    await git.addRemote({ fs, gitdir, remote: 'origin', url: remote.url, force: true });
+    // isomorphic-git's fetch reads its refspec from a remote's configuration: the printable address, never the one used.
+    await git.addRemote({ fs, gitdir, remote: 'origin', url: transport.shown, force: true });
   }
   const known = branch ?? (await rememberedBranch(gitdir));
-  try {
-    const got = await git.fetch({
-      fs,
-      http: remote.http,
-      gitdir,
-      remote: 'origin',
-      url: remote.url,
-      ...(known ? { ref: known, remoteRef: known } : {}),
-      singleBranch: true,
-      tags: false,
-      headers: remote.headers,
-      cache: remote.cache,
-    });
-    const name = known ?? got.defaultBranch?.replace(/^refs\/heads\//, '') ?? 'main';
-    const head = got.fetchHead ?? null;
-    if (head) {
-      await git.writeRef({ fs, gitdir, ref: `refs/heads/${name}`, value: head, force: true });
-      await git.writeRef({ fs, gitdir, ref: 'HEAD', value: `refs/heads/${name}`, symbolic: true, force: true });
+  const got = await transport.fetch(gitdir, known);
+  if (got.head) {
+    await git.writeRef({ fs, gitdir, ref: `refs/heads/${got.branch}`, value: got.head, force: true });
+    await git.writeRef({ fs, gitdir, ref: 'HEAD', value: `refs/heads/${got.branch}`, symbolic: true, force: true });
+  }
+  return { gitdir, branch: got.branch, head: got.head };
+}
+
+/**
+ * Relay clones written by fleethub before it kept addresses out of them: a
+ * clone whose configuration names a remote with user information in its URL
+ * (`https://user:secret@…`) is removed (clones are disposable).
+ */
+export function removeCredentialedClones(root: string): void {
+  const dir = join(root, STATE_DIR, 'relay');
+  if (!fs.existsSync(dir)) return;
+  for (const name of fs.readdirSync(dir)) {
+    const config = join(dir, name, 'config');
+    let text: string;
+    try {
+      text = fs.readFileSync(config, 'utf8');
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code === 'ENOENT' || (e as NodeJS.ErrnoException).code === 'ENOTDIR') continue;
+      throw e;
     }
-    return { gitdir, branch: name, head };
-  } catch (e) {
-    throw classifyGitError(e, remote.shown, remote.withToken);
+    if (/^\s*url\s*=\s*\S+:\/\/[^/\s]*@/im.test(text)) removeRelayClone(join(dir, name));
   }
 }
 

@@ -6,7 +6,7 @@
  */
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import { ensureStateDir, STATE_DIR } from '../cache/cacheFile.js';
+import { ensureStateDir, STATE_DIR } from '../repo/ensureStateDir.js';
 import { RelayBusyError } from '../errors.js';
 
 export interface RelayLock {

@@ -3,17 +3,25 @@
  * repository's `git config fleethub.upstream`, else its `origin` remote. A
  * repository with none of them has no upstream: events are applied to the
  * working tree instead (the user commits them). The branch is `--branch`,
- * else `git config fleethub.branch`, else upstream's default branch.
- * Only http(s):// URLs: the relay speaks Git's smart HTTP protocol.
+ * else `git config fleethub.branch`, else upstream's default branch; a name
+ * git's ref rules refuse (or HEAD) is InvalidBranchError.
+ * http(s):// goes through isomorphic-git; ssh, git://, file:// and local
+ * paths through the system's git (parseRemote); any other scheme is
+ * UpstreamUnsupportedError.
  */
-import { UpstreamUnsupportedError } from '../errors.js';
+import { InvalidBranchError, UpstreamUnsupportedError } from '../errors.js';
+import { branchNameProblem } from './branchNameProblem.js';
 import { gitConfigReader } from '../repo/gitConfigReader.js';
+import { redactUrl } from './redactUrl.js';
+import { parseRemote, type RemoteAddress } from './parseRemote.js';
 
-export type Upstream = { kind: 'remote'; url: string; branch: string | null; source: string } | { kind: 'working-tree'; reason: string };
+export type Upstream = { kind: 'remote'; url: string; remote: RemoteAddress; branch: string | null; source: string } | { kind: 'working-tree'; reason: string };
 
 export async function resolveUpstream(root: string, options: { upstream?: string; branch?: string } = {}): Promise<Upstream> {
   const config = await gitConfigReader(root);
   const branch = options.branch ?? (await config('fleethub.branch'));
+  const problem = branch === null || branch === undefined ? null : branchNameProblem(branch);
+  if (problem !== null) throw new InvalidBranchError(branch!, options.branch !== undefined ? '--branch' : 'git config fleethub.branch', problem);
   const candidates: Array<[string | null | undefined, string]> = [
     [options.upstream, '--upstream'],
     [await config('fleethub.upstream'), 'git config fleethub.upstream'],
@@ -21,8 +29,9 @@ export async function resolveUpstream(root: string, options: { upstream?: string
   ];
   for (const [url, source] of candidates) {
     if (!url) continue;
-    if (!/^https?:\/\//i.test(url)) throw new UpstreamUnsupportedError(url, source);
-    return { kind: 'remote', url, branch, source };
+    const remote = parseRemote(url, root);
+    if (remote === null) throw new UpstreamUnsupportedError(redactUrl(url), source);
+    return { kind: 'remote', url, remote, branch, source };
   }
   return { kind: 'working-tree', reason: config.gitRoot === null ? 'not a Git repository' : 'no upstream configured (no origin remote, no fleethub.upstream)' };
 }

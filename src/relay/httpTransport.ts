@@ -1,0 +1,57 @@
+/**
+ * The relay's transport for http(s):// upstreams: isomorphic-git's smart HTTP
+ * client. Credentials (FLEETHUB_TOKEN, or a user:password in the URL) are sent
+ * as a basic-auth header from memory; the clone's configuration never holds
+ * the address used (fetch and push are given it; the remote it names has the
+ * printable one), so nothing secret is written.
+ */
+import fs from 'node:fs';
+import git, { type HttpClient } from 'isomorphic-git';
+import { UpstreamBranchMissingError, UpstreamRejectedError } from '../errors.js';
+import { classifyGitError } from './classifyGitError.js';
+import { LOST_RACE, type GitTransport } from './gitTransport.js';
+
+export interface HttpRemote {
+  url: string;
+  shown: string;
+  http: HttpClient;
+  headers: Record<string, string>;
+  /** Where the credentials came from, for the message when they are refused. */
+  credentials: string | null;
+  /** isomorphic-git's object cache, shared with the reads and commits of the pass. */
+  cache: object;
+}
+
+export function httpTransport(remote: HttpRemote): GitTransport {
+  const { url, shown, http, headers, cache } = remote;
+  const fail = (e: unknown): Error => classifyGitError(e, shown, remote.credentials);
+  return {
+    shown,
+    async fetch(gitdir, branch) {
+      let got;
+      try {
+        got = await git.fetch({ fs, http, gitdir, remote: 'origin', url, ...(branch ? { ref: branch, remoteRef: branch } : {}), singleBranch: true, tags: false, headers, cache });
+      } catch (e) {
+        if ((e as { code?: string }).code !== 'NotFoundError' || !branch) throw fail(e);
+        const heads = await git.listServerRefs({ http, url, prefix: 'refs/heads/', headers }).catch((err: unknown) => Promise.reject(fail(err)));
+        if (heads.length > 0) throw new UpstreamBranchMissingError(shown, branch, heads.map((h) => h.ref.slice('refs/heads/'.length)));
+        return { branch, head: null };
+      }
+      return { branch: branch ?? got.defaultBranch?.replace(/^refs\/heads\//, '') ?? 'main', head: got.fetchHead ?? null };
+    },
+    async push(gitdir, localRef, _commit, branch) {
+      try {
+        await git.push({ fs, http, gitdir, remote: 'origin', url, ref: localRef, remoteRef: `refs/heads/${branch}`, headers, cache });
+        return 'pushed';
+      } catch (e) {
+        const err = e as { code?: string; message?: string; data?: { reason?: string } };
+        if (err.code === 'PushRejectedError' && err.data?.reason === 'not-fast-forward') return 'moved';
+        if (err.code === 'GitPushError') {
+          if (LOST_RACE.test(err.message ?? '')) return 'moved';
+          throw new UpstreamRejectedError(shown, (err.message ?? '').trim().replace(/\s+/g, ' '));
+        }
+        throw fail(e);
+      }
+    },
+  };
+}
