@@ -2,24 +2,34 @@
  * Runs the fleet simulator in the foreground for the bundled example fleet (or another fleet
  * repository), on the loopback ports its nodes' probes declare.
  *
- *   npm run sim [-- --root <dir>] [--control-port 47100] [--slow-ms 1500]
+ *   npm run sim [-- --root <dir>] [--control-port 47100] [--slow-ms 1500] [--fault node3=down ...] [--healthy]
  *
- * Prints the control URL and a node → port table; stops cleanly on SIGINT/SIGTERM.
+ * Starts in the picture the fleet's status/modes.json records (DEGRADED nodes down), then applies
+ * each --fault. Prints the control URL and a node → port table; stops cleanly on SIGINT/SIGTERM
+ * and when its parent process (npm, a shell) is gone.
  * Switch a fault:  curl -X POST -d '{"fault":"down"}' <control URL>/control/nodes/<id>
  */
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { simulatedNodesFromRegistry } from './sim/fleetFromRegistry.js';
-import { FAULTS, startFleetSimulator } from './sim/fleetSimulator.js';
+import { faultsFromStatus, STATUS_MODES_FILE } from './sim/faultsFromStatus.js';
+import { FAULTS, startFleetSimulator, type Fault } from './sim/fleetSimulator.js';
+import { parseFaultOption } from './sim/parseFaultOption.js';
+import { watchParent } from './sim/watchParent.js';
 
-const USAGE = `usage: npm run sim -- [--root <dir>] [--control-port <n>] [--slow-ms <n>]
+const USAGE = `usage: npm run sim -- [--root <dir>] [--control-port <n>] [--slow-ms <n>] [--fault <node>=<fault> ...] [--healthy]
 
-Serves every node of a fleet repository whose TCP probe points at loopback, on that port.
-  --root <dir>         fleet repository (default: the bundled example fleet)
-  --control-port <n>   control API port on 127.0.0.1 (default 47100; 0 = any free port)
-  --slow-ms <n>        delay of the "slow" fault (default 1500)
-Faults: ${FAULTS.join(', ')}`;
+Serves every node of a fleet repository whose TCP probe points at loopback, on that port. It starts
+in the picture ${STATUS_MODES_FILE} records (every DEGRADED node down), so a first
+\`fleethub reconcile --probe --write\` agrees with the shipped status files.
+  --root <dir>              fleet repository (default: the bundled example fleet)
+  --control-port <n>        control API port on 127.0.0.1 (default 47100; 0 = any free port)
+  --slow-ms <n>             delay of the "slow" fault (default 1500)
+  --fault <node>=<fault>    start <node> with <fault> (repeatable; after the recorded picture)
+  --healthy                 ignore ${STATUS_MODES_FILE}: every node starts without a fault
+Faults: ${FAULTS.join(', ')}
+Example: npm run sim -- --fault node3=none --fault node1=wrong-version`;
 
 function portArg(name: string, value: string | undefined, fallback: number): number {
   if (value === undefined) return fallback;
@@ -28,7 +38,29 @@ function portArg(name: string, value: string | undefined, fallback: number): num
   return n;
 }
 
+/**
+ * Resolves on SIGINT, SIGTERM or SIGHUP, or when the parent process is gone. Installed before
+ * anything else, so a signal that arrives while the simulator starts is not the default (a kill
+ * without stopping), and is acted on once it has started.
+ */
+function stopSignal(): Promise<void> {
+  return new Promise<void>((done) => {
+    const finish = (): void => {
+      process.off('SIGINT', finish);
+      process.off('SIGTERM', finish);
+      process.off('SIGHUP', finish);
+      stopWatching();
+      done();
+    };
+    process.on('SIGINT', finish);
+    process.on('SIGTERM', finish);
+    process.on('SIGHUP', finish);
+    const stopWatching = watchParent(() => process.ppid, finish);
+  });
+}
+
 async function main(): Promise<number> {
+  const stopRequested = stopSignal();
   let values;
   try {
     ({ values } = parseArgs({
@@ -36,6 +68,8 @@ async function main(): Promise<number> {
         root: { type: 'string' },
         'control-port': { type: 'string' },
         'slow-ms': { type: 'string' },
+        fault: { type: 'string', multiple: true },
+        healthy: { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
       },
     }));
@@ -70,6 +104,19 @@ async function main(): Promise<number> {
     process.stderr.write(`no node in ${root}/registry/nodes has a TCP probe on a loopback address; nothing to simulate\n`);
     return 1;
   }
+  const ids = nodes.map((n) => n.id);
+  let faults: Map<string, Fault>;
+  try {
+    faults = values.healthy ? new Map() : faultsFromStatus(root);
+    for (const id of [...faults.keys()]) if (!ids.includes(id)) faults.delete(id); // a node the simulator does not serve
+    for (const option of values.fault ?? []) {
+      const { id, fault } = parseFaultOption(option, ids);
+      faults.set(id, fault);
+    }
+  } catch (e) {
+    process.stderr.write(`${(e as Error).message}\n${USAGE}\n`);
+    return 2;
+  }
 
   let sim;
   try {
@@ -78,6 +125,7 @@ async function main(): Promise<number> {
     process.stderr.write(`${(e as Error).message}\n(is another simulator already running?)\n`);
     return 2;
   }
+  for (const [id, fault] of faults) await sim.setFault(id, fault);
 
   const width = Math.max(...nodes.map((n) => n.id.length), 4);
   const lines = [
@@ -85,21 +133,13 @@ async function main(): Promise<number> {
     `control URL: ${sim.controlUrl}   (GET /control/nodes, POST /control/nodes/<id> {"fault": "..."})`,
     '',
     `${'node'.padEnd(width)}  port   url`,
-    ...nodes.map((n) => `${n.id.padEnd(width)}  ${String(sim.nodes.get(n.id)!.port).padEnd(5)}  ${sim.nodes.get(n.id)!.url}${n.enabled ? '' : '   (disabled in the registry)'}`),
+    ...nodes.map((n) => `${n.id.padEnd(width)}  ${String(sim.nodes.get(n.id)!.port).padEnd(5)}  ${sim.nodes.get(n.id)!.url}${(faults.get(n.id) ?? 'none') === 'none' ? '' : `   fault: ${faults.get(n.id)}`}${n.enabled ? '' : '   (disabled in the registry)'}`),
     '',
     'Ctrl-C to stop.',
   ];
   process.stdout.write(`${lines.join('\n')}\n`);
 
-  await new Promise<void>((done) => {
-    const onSignal = (): void => {
-      process.off('SIGINT', onSignal);
-      process.off('SIGTERM', onSignal);
-      done();
-    };
-    process.on('SIGINT', onSignal);
-    process.on('SIGTERM', onSignal);
-  });
+  await stopRequested;
   await sim.stop();
   process.stdout.write('fleet simulator stopped\n');
   return 0;

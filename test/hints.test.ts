@@ -5,7 +5,7 @@
  * the bundled example fleet plus a few files that trigger the rest (a second
  * freeze without history, an out-of-order drain, a check that errors and one
  * that times out, a task ticked done too early, a duplicate id, peers a node
- * reported), and the hostile corpus, whose test holds validate's findings to
+ * reported, with an agent version its record does not declare), and the hostile corpus, whose test holds validate's findings to
  * their hints. Together they must produce every code src/records/hints.ts
  * knows, so no code goes untested and no hint is dead.
  */
@@ -57,9 +57,9 @@ let run: Run;
 before(async () => {
   root = copyExampleFleet();
   for (const [path, text] of Object.entries(EXTRA)) writeFile(root, path, text);
-  // A status document with peers, as home-1 (hosting the critical Control API) would report it.
+  // A status document with peers (and an agent version other than its record's), as home-1 (hosting the critical Control API) would report it.
   const { db } = await refreshCache(root);
-  db.prepare('INSERT INTO observations VALUES (?, ?, 1, ?, ?, ?)').run('home-1', '2026-07-14T23:00:00.000Z', 'all probes passed', '[]', JSON.stringify({ peers: [{ id: 'home-2', direct: true, ready: true }] }));
+  db.prepare('INSERT INTO observations VALUES (?, ?, 1, ?, ?, ?)').run('home-1', '2026-07-14T23:00:00.000Z', 'all probes passed', '[]', JSON.stringify({ agent_version: '0.0.0-other', peers: [{ id: 'home-2', direct: true, ready: true }] }));
   db.close();
   const json = cli(['reconcile', '--root', root, '--format', 'json']);
   assert.equal(json.stderr, '');

@@ -54,6 +54,8 @@ export const HINTS = {
   'unclassified-listener': 'give the listener an edge_role (external-ingress, control-api, artifact-delivery, compat-recovery), move inter-node transport to QUIC/UDP, or retire the listener',
   'peer-diversity-below-target':
     "give the node more ready peers: direct ones in other areas and behind other NAT groups, and a path out of its area; or change the targets (policies/modes.yaml peer_diversity)",
+  'agent-version-mismatch':
+    "bring the node's agent to the version its record declares (or roll it back); if the new version is intended, set labels.agent_version in the node's file to it",
   // Named checks (reconcile, fleethub check).
   'check-failed': 'fleethub check <id> shows the rows that fail; fix what they point at, or change the check',
   'check-error': "fix the check's SQL (fleethub query \"<sql>\" shows SQLite's error)",

@@ -1,11 +1,14 @@
 /**
  * The bundled example fleet, copied to a temporary directory and served by
  * the fleet simulator on free loopback ports (the copy's probes are rewritten
- * to point at them), with short probe timeouts.
+ * to point at them), with short probe timeouts. With `status`, the shipped
+ * status/ files are copied too (their ports rewritten the same way) and the
+ * simulator starts in the picture they record, as `npm run sim` does.
  */
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { simulatedNodesFromRegistry } from '../../scripts/sim/fleetFromRegistry.js';
+import { faultsFromStatus } from '../../scripts/sim/faultsFromStatus.js';
 import { startFleetSimulator, type FleetSimulator } from '../../scripts/sim/fleetSimulator.js';
 import { copyExampleFleet } from './fleet.js';
 
@@ -14,8 +17,8 @@ export interface SimulatedFleet {
   sim: FleetSimulator;
 }
 
-export async function simulatedExampleFleet(options: { flapPeriod?: number; modes?: string } = {}): Promise<SimulatedFleet> {
-  const root = copyExampleFleet();
+export async function simulatedExampleFleet(options: { flapPeriod?: number; modes?: string; status?: boolean } = {}): Promise<SimulatedFleet> {
+  const root = copyExampleFleet({ status: options.status ?? false });
   const declared = simulatedNodesFromRegistry(root);
   const sim = await startFleetSimulator({ nodes: declared.map((n) => ({ ...n, port: 0 })), flapPeriod: options.flapPeriod ?? 2, slowMs: 200 });
   for (const f of readdirSync(join(root, 'registry/nodes'))) {
@@ -25,6 +28,14 @@ export async function simulatedExampleFleet(options: { flapPeriod?: number; mode
     if (!before || !now) continue;
     const path = join(root, 'registry/nodes', f);
     writeFileSync(path, readFileSync(path, 'utf8').replace(new RegExp(`\\b${before.port}\\b`, 'g'), String(now.port)));
+  }
+  if (options.status) {
+    const ports = new Map(declared.map((n) => [String(n.port), String(sim.nodes.get(n.id)!.port)]));
+    for (const f of readdirSync(join(root, 'status'))) {
+      const path = join(root, 'status', f);
+      writeFileSync(path, readFileSync(path, 'utf8').replace(/:(\d+)\b/g, (whole, port: string) => (ports.has(port) ? `:${ports.get(port)}` : whole)));
+    }
+    for (const [id, fault] of faultsFromStatus(root)) if (sim.nodes.has(id)) await sim.setFault(id, fault);
   }
   writeFileSync(
     join(root, 'policies/modes.yaml'),

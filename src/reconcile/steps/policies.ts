@@ -1,13 +1,14 @@
 /**
  * Step: the policies of issue 4 that are pure evaluations over the cache —
  * promotion gate, drain sequence, topology invariants, edge listeners, peer
- * diversity (src/policy/). Reads their input from the cache, pushes their
+ * diversity, agent version (src/policy/). Reads their input from the cache, pushes their
  * findings (JSON pointers turned into lines), writes the `peer_diversity` table
  * and adds one board section per drain sequence. Runs after `evaluate` (node
  * modes); before `plan`, so the board shows what it found.
  */
 import type { Mode } from '../../evaluate/modeState.js';
 import { fileLocator } from '../../records/fileLocator.js';
+import { evaluateAgentVersion } from '../../policy/evaluateAgentVersion.js';
 import { evaluateDrainSequence } from '../../policy/evaluateDrainSequence.js';
 import { evaluateListeners } from '../../policy/evaluateListeners.js';
 import { evaluatePeerDiversity } from '../../policy/evaluatePeerDiversity.js';
@@ -45,6 +46,8 @@ export async function policies(ctx: ReconcileContext): Promise<void> {
   const rows = input.peerObservations.map((o) => peerDiversity(o.node, topology.get(o.node) ?? {}, o.peers, topology, o.at));
   const critical = new Set(input.workloads.filter((w) => w.critical === true && w.stage !== 'retired' && w.host !== undefined).map((w) => w.host!));
   found.push(...evaluatePeerDiversity(rows, critical, input.targets, nodes));
+  const declaredVersions = db.prepare(`SELECT id AS node, file, CAST(labels->>'$.agent_version' AS TEXT) AS version FROM nodes WHERE labels->>'$.agent_version' IS NOT NULL ORDER BY id`).all() as Array<{ node: string; file: string; version: string }>;
+  found.push(...evaluateAgentVersion(declaredVersions, new Map([...ctx.lastObservations].map(([id, o]) => [id, o.status?.agent_version])), nodes));
   const save = db.prepare('INSERT INTO peer_diversity VALUES (?, ?, ?, ?, ?, ?, ?)');
   db.transaction(() => {
     db.prepare('DELETE FROM peer_diversity').run();
