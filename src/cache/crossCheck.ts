@@ -9,6 +9,7 @@ import type { Finding } from '../records/finding.js';
 import { hintFor } from '../records/hints.js';
 import { fileLocator } from '../records/fileLocator.js';
 import { findingRow } from './fileRows.js';
+import { compileChecks } from '../checks/compileChecks.js';
 
 export interface CrossScope {
   /** Files whose references to re-check, or 'all'. */
@@ -262,8 +263,12 @@ function cycleThrough(graph: Map<string, string[]>, scc: Set<string>): string[] 
 function checkCheckSql(db: Database.Database, locate: (file: string, pointer: string) => { line: number; col: number }, add: (f: Finding, origin: string) => void): void {
   db.prepare(`DELETE FROM findings WHERE origin = 'check'`).run();
   const checks = db.prepare('SELECT c.id, c.sql, c.file, p.data AS policy FROM checks c JOIN policies p ON p.id = c.policy ORDER BY c.id').all() as Array<{ id: string; sql: string; file: string; policy: string }>;
-  for (const c of checks) {
-    const problem = checkSqlProblem(db, c.sql);
+  if (checks.length === 0) return;
+  // Check SQL is untrusted: it is compiled in a child process with a time limit, never here.
+  const schema = db.prepare(`SELECT sql FROM sqlite_master WHERE type IN ('table', 'view') AND sql IS NOT NULL AND name NOT LIKE 'sqlite_%' ORDER BY rowid`).pluck().all() as string[];
+  const problems = compileChecks(schema, checks.map((c) => c.sql));
+  for (const [i, c] of checks.entries()) {
+    const problem = problems[i];
     if (!problem) continue;
     const index = (JSON.parse(c.policy) as { checks: Array<{ id: string }> }).checks.findIndex((x) => x.id === c.id);
     add(
@@ -280,17 +285,4 @@ function checkCheckSql(db: Database.Database, locate: (file: string, pointer: st
       'check',
     );
   }
-}
-
-/** Why a check's SQL cannot run as a read-only query over the cache, or null. */
-export function checkSqlProblem(db: Database.Database, sql: string): { code: 'check-not-readonly' | 'check-invalid-sql'; message: string } | null {
-  const notReadOnly: { code: 'check-not-readonly'; message: string } = { code: 'check-not-readonly', message: 'the SQL is not a read-only query (only one SELECT is allowed)' };
-  let stmt: Database.Statement;
-  try {
-    stmt = db.prepare(sql);
-  } catch (e) {
-    const message = (e as Error).message;
-    return /^cannot modify \S+ because it is a view$/.test(message) ? notReadOnly : { code: 'check-invalid-sql', message };
-  }
-  return !stmt.readonly || !stmt.reader ? notReadOnly : null;
 }

@@ -10,7 +10,7 @@
  */
 import { Worker } from 'node:worker_threads';
 import Database from 'better-sqlite3';
-import { checkSqlProblem } from '../cache/crossCheck.js';
+import { checkSqlProblem } from './checkSqlProblem.js';
 
 // A watchdog thread: if the parent dies while this process is stuck in a query
 // (so its event loop never sees the IPC channel close), it kills this process.

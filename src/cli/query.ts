@@ -1,4 +1,4 @@
-import { checkSqlProblem } from '../cache/crossCheck.js';
+import { checkSqlProblem } from '../checks/checkSqlProblem.js';
 import { refreshCache } from '../cache/refreshCache.js';
 import { QueryError, UsageError } from '../errors.js';
 import { findRoot } from '../repo/findRoot.js';

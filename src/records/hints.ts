@@ -36,6 +36,7 @@ export const HINTS = {
   'task-duplicate-id': 'give each task of a workplan its own id',
   'check-invalid-sql': 'fix the SQL; checks run read-only against the tables in docs/cache.md (try it with fleethub query)',
   'check-not-readonly': 'a check may only read: write one SELECT statement',
+  'check-sql-too-complex': 'simplify the SQL: compute a CTE once (WITH c AS MATERIALIZED (...)) instead of nesting CTEs that each use the previous one several times',
   // Policies (reconcile; docs/policies.md).
   'freeze-violation':
     "place the workload (or its target_host) elsewhere; if it was already there when the freeze began, add it to the freeze's legacy inventory; if it must stay, list it under the freeze's exceptions with a documented rollback",

@@ -33,7 +33,7 @@ interface CheckRow {
 
 const CODES = { fail: 'check-failed', error: 'check-error', timeout: 'check-timeout' } as const;
 /** Validation already reports these at the check's SQL; a second finding would say the same. */
-const SQL_FINDINGS = new Set(['check-invalid-sql', 'check-not-readonly']);
+const SQL_FINDINGS = new Set(['check-invalid-sql', 'check-not-readonly', 'check-sql-too-complex']);
 
 export async function checks(ctx: ReconcileContext, only?: readonly string[]): Promise<void> {
   const db = ctx.db;
@@ -57,7 +57,7 @@ export async function checks(ctx: ReconcileContext, only?: readonly string[]): P
     ctx.checkResults.set(result.id, result);
     if (result.status === 'pass') return;
     const record = `check:${row.id}`;
-    if (result.status === 'error' && reported.has(record)) return;
+    if (result.status !== 'fail' && reported.has(record)) return;
     ctx.findings.push({
       code: CODES[result.status],
       severity: checkSeverity(row.severity, result.status),

@@ -1,0 +1,50 @@
+/**
+ * User SQL is bounded: check SQL that is slow to compile is stopped and
+ * reported at its `sql` value instead of stalling validation; `query` runs
+ * where it can be stopped (a time limit, Ctrl-C) and bounds what it returns;
+ * durations are capped. Real SQLite, real child processes, real CLI runs.
+ */
+import assert from 'node:assert/strict';
+import { after, describe, it } from 'node:test';
+import { compileChecks } from '../src/checks/compileChecks.js';
+import { HINTS } from '../src/records/hints.js';
+import { cli, fleetMaker, node, type ValidateJson } from './helpers/fleet.js';
+
+const { fleet, cleanup } = fleetMaker();
+after(cleanup);
+
+/** `levels` CTEs, each joining the previous one with itself: SQLite copies each use, so compiling doubles per level. */
+function nestedCte(levels: number): string {
+  const parts = ['c0(x) AS (SELECT 1)'];
+  for (let i = 1; i <= levels; i++) parts.push(`c${i}(x) AS (SELECT a.x FROM c${i - 1} a, c${i - 1} b)`);
+  return `WITH ${parts.join(', ')} SELECT x FROM c${levels}`;
+}
+
+describe('check SQL compile bounds', () => {
+  it('stops a compile that runs past its limit and goes on with the next checks in a fresh process', () => {
+    const schema = ['CREATE TABLE nodes (id TEXT)'];
+    const out = compileChecks(schema, ['SELECT id FROM nodes', nestedCte(24), 'SELECT nope FROM nodes', 'DELETE FROM nodes', 'SELECT 1'], 300);
+    assert.deepEqual(out.map((p) => p?.code ?? null), [null, 'check-sql-too-complex', 'check-invalid-sql', 'check-not-readonly', null]);
+    assert.match(out[1]!.message, /did not compile within 0\.3s/);
+  });
+
+  it('validate reports the slow check at its sql value and finishes', () => {
+    const checks = `kind: checks
+checks:
+  - id: ok
+    title: Fine
+    sql: SELECT id FROM nodes
+    expect: { empty: true }
+  - id: slow
+    title: Slow to compile
+    sql: "${nestedCte(24)}"
+    expect: { empty: true }
+`;
+    const root = fleet({ 'registry/nodes/a.md': node('a'), 'policies/checks.yaml': checks });
+    const r = cli(['validate', '--format', 'json'], { cwd: root });
+    assert.equal(r.code, 1, r.stderr);
+    const errors = r.json<ValidateJson>().errors;
+    assert.deepEqual(errors.map((e) => [e.code, e.file, e.line, e.column, e.id]), [['check-sql-too-complex', 'policies/checks.yaml', 9, 10, 'slow']]);
+    assert.ok(HINTS['check-sql-too-complex']);
+  });
+});
