@@ -48,3 +48,22 @@ checks:
     assert.ok(HINTS['check-sql-too-complex']);
   });
 });
+
+describe('duration caps', () => {
+  it('a check timeout or probe timeout over 1h is an error at its value, and the check still runs with 1h', () => {
+    const root = fleet({
+      'registry/nodes/a.md': node('a'),
+      'policies/checks.yaml': 'kind: checks\nchecks:\n  - id: long\n    title: Long\n    sql: SELECT id FROM nodes\n    expect: { count: 1 }\n    timeout: 30d\n',
+      'policies/modes.yaml': 'kind: modes\nfailure_threshold: 2\nsuccess_threshold: 2\nprobe_timeout: 25d\n',
+    });
+    const v = cli(['validate', '--format', 'json'], { cwd: root });
+    assert.equal(v.code, 1, v.stderr);
+    assert.deepEqual(v.json<ValidateJson>().errors.map((e) => [e.code, e.file, e.line, e.column]), [
+      ['duration-too-long', 'policies/checks.yaml', 7, 14],
+      ['duration-too-long', 'policies/modes.yaml', 4, 16],
+    ]);
+    const c = cli(['check', 'long', '--format', 'json'], { cwd: root });
+    assert.doesNotMatch(c.stderr, /TimeoutOverflowWarning/);
+    assert.equal(c.json<{ checks: Array<{ status: string }> }>().checks[0]!.status, 'pass', c.stderr);
+  });
+});

@@ -10,6 +10,7 @@ import { hintFor } from '../records/hints.js';
 import { fileLocator } from '../records/fileLocator.js';
 import { findingRow } from './fileRows.js';
 import { compileChecks } from '../checks/compileChecks.js';
+import { durationMs, MAX_TIMER_MS } from '../records/duration.js';
 
 export interface CrossScope {
   /** Files whose references to re-check, or 'all'. */
@@ -263,6 +264,7 @@ function cycleThrough(graph: Map<string, string[]>, scc: Set<string>): string[] 
 function checkCheckSql(db: Database.Database, locate: (file: string, pointer: string) => { line: number; col: number }, add: (f: Finding, origin: string) => void): void {
   db.prepare(`DELETE FROM findings WHERE origin = 'check'`).run();
   const checks = db.prepare('SELECT c.id, c.sql, c.file, p.data AS policy FROM checks c JOIN policies p ON p.id = c.policy ORDER BY c.id').all() as Array<{ id: string; sql: string; file: string; policy: string }>;
+  checkTimers(db, locate, add);
   if (checks.length === 0) return;
   // Check SQL is untrusted: it is compiled in a child process with a time limit, never here.
   const schema = db.prepare(`SELECT sql FROM sqlite_master WHERE type IN ('table', 'view') AND sql IS NOT NULL AND name NOT LIKE 'sqlite_%' ORDER BY rowid`).pluck().all() as string[];
@@ -284,5 +286,40 @@ function checkCheckSql(db: Database.Database, locate: (file: string, pointer: st
       },
       'check',
     );
+  }
+}
+
+/** Durations used as timers: where each lives (policy kind, JSON pointers). */
+const TIMERS: ReadonlyArray<[kind: string, pointers: (data: Record<string, unknown>) => string[]]> = [
+  ['checks', (d) => (Array.isArray(d.checks) ? d.checks.map((_, i) => `/checks/${i}/timeout`) : [])],
+  ['modes', () => ['/probe_timeout', '/tick_deadline']],
+];
+
+/** A timer longer than MAX_TIMER_MS (a check `timeout: 30d`) is an error at its value; it is used capped. */
+function checkTimers(db: Database.Database, locate: (file: string, pointer: string) => { line: number; col: number }, add: (f: Finding, origin: string) => void): void {
+  const policies = db.prepare('SELECT id, kind, file, data FROM policies ORDER BY file').all() as Array<{ id: string; kind: string; file: string; data: string }>;
+  for (const p of policies) {
+    const pointers = TIMERS.find(([kind]) => kind === p.kind)?.[1];
+    if (!pointers) continue;
+    const data = JSON.parse(p.data) as Record<string, unknown>;
+    for (const pointer of pointers(data)) {
+      const value = pointer.split('/').slice(1).reduce<unknown>((v, k) => (v && typeof v === 'object' ? (v as Record<string, unknown>)[k] : undefined), data);
+      const ms = typeof value === 'string' ? durationMs(value) : null;
+      if (ms === null || ms <= MAX_TIMER_MS) continue;
+      const id = pointer.startsWith('/checks/') ? ((data.checks as Array<{ id?: string }>)[Number(pointer.split('/')[2])]?.id ?? p.id) : p.id;
+      add(
+        {
+          file: p.file,
+          ...locate(p.file, pointer),
+          severity: 'error',
+          code: 'duration-too-long',
+          message: `'${pointer.slice(1).replace(/\//g, '.')}' is ${String(value)}, longer than the maximum of 1h for a time limit; it is used as 1h`,
+          hint: hintFor('duration-too-long'),
+          kind: pointer.startsWith('/checks/') ? 'check' : 'policy',
+          id,
+        },
+        'check',
+      );
+    }
   }
 }

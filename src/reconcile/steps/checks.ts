@@ -11,7 +11,7 @@ import { cachePath } from '../../cache/cacheFile.js';
 import { checkSeverity } from '../../checks/checkSeverity.js';
 import { runChecks } from '../../checks/runChecks.js';
 import type { Expectation } from '../../checks/evaluateExpectation.js';
-import { durationMs } from '../../records/duration.js';
+import { timerMs } from '../../records/duration.js';
 import { hintFor } from '../../records/hints.js';
 import type { ReconcileContext } from '../reconcileContext.js';
 
@@ -48,7 +48,7 @@ export async function checks(ctx: ReconcileContext, only?: readonly string[]): P
       id: r.id,
       sql: r.sql ?? '',
       expect: r.expect ? (JSON.parse(r.expect) as Expectation) : {},
-      timeoutMs: (r.timeout ? durationMs(r.timeout) : null) ?? DEFAULT_CHECK_TIMEOUT_MS,
+      timeoutMs: (r.timeout ? timerMs(r.timeout) : null) ?? DEFAULT_CHECK_TIMEOUT_MS,
     })),
   );
   const reported = new Set(ctx.findings.filter((f) => SQL_FINDINGS.has(f.code)).map((f) => f.record));
