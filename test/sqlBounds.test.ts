@@ -5,10 +5,14 @@
  * durations are capped. Real SQLite, real child processes, real CLI runs.
  */
 import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { readdirSync, readFileSync } from 'node:fs';
+import { constants as osConstants } from 'node:os';
 import { after, describe, it } from 'node:test';
 import { compileChecks } from '../src/checks/compileChecks.js';
 import { HINTS } from '../src/records/hints.js';
-import { cli, fleetMaker, node, type ValidateJson } from './helpers/fleet.js';
+import { BIN, cli, fleetMaker, node, type ValidateJson } from './helpers/fleet.js';
 
 const { fleet, cleanup } = fleetMaker();
 after(cleanup);
@@ -67,3 +71,62 @@ describe('duration caps', () => {
     assert.equal(c.json<{ checks: Array<{ status: string }> }>().checks[0]!.status, 'pass', c.stderr);
   });
 });
+
+const ENDLESS = 'WITH RECURSIVE r(i) AS (SELECT 1 UNION ALL SELECT i+1 FROM r) SELECT count(*) FROM r';
+
+describe('query bounds', () => {
+  const root = fleet({ 'registry/nodes/a.md': node('a'), 'registry/nodes/b.md': node('b'), 'registry/nodes/c.md': node('c') });
+
+  it('stops an endless query after --timeout: exit 1 and a message saying so', () => {
+    const r = cli(['query', ENDLESS, '--timeout', '1s'], { cwd: root });
+    assert.equal(r.code, 1, r.stderr);
+    assert.match(r.stderr, /did not finish within 1s; stopped/);
+    assert.equal(r.stdout, '');
+  });
+
+  it('ends on SIGINT and SIGTERM while a query runs', { timeout: 120_000 }, async () => {
+    for (const sig of ['SIGINT', 'SIGTERM'] as const) {
+      const child = spawn(process.execPath, [BIN, 'query', ENDLESS, '--timeout', '1h'], { cwd: root, stdio: ['ignore', 'ignore', 'pipe'] });
+      let stderr = '';
+      child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+      // The cache is built (refreshing) before the query starts; signal once the query process runs.
+      await once(child, 'spawn');
+      await waitFor(() => childrenOf(child.pid!).length > 0);
+      child.kill(sig);
+      const [code, signal] = (await once(child, 'exit')) as [number | null, string | null];
+      assert.equal(code, 128 + osConstants.signals[sig], `${sig}: ${String(signal)} ${stderr}`);
+    }
+  });
+
+  it('truncates at --max-rows with a marker, and JSON keeps only the rows shown', () => {
+    const r = cli(['query', 'SELECT id FROM nodes ORDER BY id', '--max-rows', '1'], { cwd: root });
+    assert.equal(r.code, 0, r.stderr);
+    assert.match(r.stdout, /^id\n-+\na *\n\(3 rows\)\n… 2 more rows not shown \(--max-rows\)\n$/);
+    assert.deepEqual(cli(['query', 'SELECT id FROM nodes ORDER BY id', '--max-rows', '2', '--format', 'json'], { cwd: root }).json(), [{ id: 'a' }, { id: 'b' }]);
+    assert.equal(cli(['query', 'SELECT 1', '--max-rows', 'lots'], { cwd: root }).code, 2);
+    assert.equal(cli(['query', 'SELECT 1', '--timeout', '30d'], { cwd: root }).code, 2);
+  });
+
+  it('a huge value does not crash the command: it is replaced by its size, and a long text is cut', () => {
+    const r = cli(['query', "SELECT randomblob(300000000) AS b, printf('%.100000c', 'x') AS t", '--format', 'json'], { cwd: root });
+    assert.equal(r.code, 0, r.stderr);
+    const [row] = r.json<Array<{ b: string; t: string }>>();
+    assert.equal(row!.b, '<blob of 300,000,000 bytes, not shown>');
+    assert.match(row!.t, /^x{65536}… \(34,464 more characters not shown\)$/);
+  });
+});
+
+/** The pids whose parent is `pid` (Linux /proc). */
+function childrenOf(pid: number): number[] {
+  return readdirSync('/proc').filter((d) => /^\d+$/.test(d)).filter((d) => {
+    try {
+      return Number(readFileSync(`/proc/${d}/stat`, 'utf8').replace(/^.*\) /, '').split(' ')[1]) === pid;
+    } catch {
+      return false;
+    }
+  }).map(Number);
+}
+
+async function waitFor(ready: () => boolean): Promise<void> {
+  while (!ready()) await new Promise((r) => setTimeout(r, 50));
+}
