@@ -10,7 +10,10 @@ import { once } from 'node:events';
 import { readdirSync, readFileSync } from 'node:fs';
 import { constants as osConstants } from 'node:os';
 import { after, describe, it } from 'node:test';
+import { cachePath } from '../src/cache/cacheFile.js';
+import { refreshCache } from '../src/cache/refreshCache.js';
 import { compileChecks } from '../src/checks/compileChecks.js';
+import { runChecks } from '../src/checks/runChecks.js';
 import { HINTS } from '../src/records/hints.js';
 import { BIN, cli, fleetMaker, node, type ValidateJson } from './helpers/fleet.js';
 
@@ -130,3 +133,15 @@ function childrenOf(pid: number): number[] {
 async function waitFor(ready: () => boolean): Promise<void> {
   while (!ready()) await new Promise((r) => setTimeout(r, 50));
 }
+
+describe('check result bounds', () => {
+  it('big values in a check result are replaced by their size, so the result stays small', async () => {
+    const root = fleet({ 'registry/nodes/a.md': node('a') });
+    (await refreshCache(root)).db.close();
+    const sql = 'WITH RECURSIVE r(i) AS (SELECT 1 UNION ALL SELECT i+1 FROM r WHERE i < 20) SELECT i, randomblob(2000000) AS b FROM r';
+    const [result] = await runChecks(cachePath(root), [{ id: 'big', sql, expect: { empty: true }, timeoutMs: 60_000 }]);
+    assert.equal(result!.status, 'fail', result!.message);
+    assert.equal(result!.count, 20);
+    assert.deepEqual(result!.rows[0], { i: 1, b: '<blob of 2,000,000 bytes, not shown>' });
+  });
+});
