@@ -2,6 +2,7 @@
 // The fleethub command. The program is compiled TypeScript in dist/ (npm run build).
 import { getEventListeners } from 'node:events';
 import { existsSync } from 'node:fs';
+import { constants } from 'node:os';
 
 const entry = new URL('../dist/src/cli/main.js', import.meta.url);
 if (!existsSync(entry)) {
@@ -13,11 +14,13 @@ process.stdout.on('error', (e) => {
   if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
   throw e;
 });
-// Ctrl-C / SIGTERM: a command that listens (relay --watch) stops cleanly; any other ends at once, as without a handler.
+// Ctrl-C / SIGTERM: a command that listens (relay --watch) stops cleanly; any other ends at once, as without a
+// handler (exit 128 + the signal's number; 'exit' listeners kill the query/check processes). No user SQL runs on
+// this thread (queries and checks run in a child process, check SQL compiles in one), so the handler always runs.
 const interrupt = new AbortController();
 for (const sig of ['SIGINT', 'SIGTERM']) {
   process.on(sig, () => {
-    if (interrupt.signal.aborted || getEventListeners(interrupt.signal, 'abort').length === 0) process.exit(130);
+    if (interrupt.signal.aborted || getEventListeners(interrupt.signal, 'abort').length === 0) process.exit(128 + constants.signals[sig]);
     interrupt.abort();
   });
 }

@@ -9,6 +9,8 @@ import type { Finding } from '../records/finding.js';
 import { hintFor } from '../records/hints.js';
 import { fileLocator } from '../records/fileLocator.js';
 import { findingRow } from './fileRows.js';
+import { compileChecks } from './compileChecks.js';
+import { durationMs, MAX_TIMER_MS } from '../records/duration.js';
 
 export interface CrossScope {
   /** Files whose references to re-check, or 'all'. */
@@ -262,8 +264,13 @@ function cycleThrough(graph: Map<string, string[]>, scc: Set<string>): string[] 
 function checkCheckSql(db: Database.Database, locate: (file: string, pointer: string) => { line: number; col: number }, add: (f: Finding, origin: string) => void): void {
   db.prepare(`DELETE FROM findings WHERE origin = 'check'`).run();
   const checks = db.prepare('SELECT c.id, c.sql, c.file, p.data AS policy FROM checks c JOIN policies p ON p.id = c.policy ORDER BY c.id').all() as Array<{ id: string; sql: string; file: string; policy: string }>;
-  for (const c of checks) {
-    const problem = checkSqlProblem(db, c.sql);
+  checkTimers(db, locate, add);
+  if (checks.length === 0) return;
+  // Check SQL is untrusted: it is compiled in a child process with a time limit, never here.
+  const schema = db.prepare(`SELECT sql FROM sqlite_master WHERE type IN ('table', 'view') AND sql IS NOT NULL AND name NOT LIKE 'sqlite_%' ORDER BY rowid`).pluck().all() as string[];
+  const problems = compileChecks(schema, checks.map((c) => c.sql));
+  for (const [i, c] of checks.entries()) {
+    const problem = problems[i];
     if (!problem) continue;
     const index = (JSON.parse(c.policy) as { checks: Array<{ id: string }> }).checks.findIndex((x) => x.id === c.id);
     add(
@@ -282,15 +289,37 @@ function checkCheckSql(db: Database.Database, locate: (file: string, pointer: st
   }
 }
 
-/** Why a check's SQL cannot run as a read-only query over the cache, or null. */
-export function checkSqlProblem(db: Database.Database, sql: string): { code: 'check-not-readonly' | 'check-invalid-sql'; message: string } | null {
-  const notReadOnly: { code: 'check-not-readonly'; message: string } = { code: 'check-not-readonly', message: 'the SQL is not a read-only query (only one SELECT is allowed)' };
-  let stmt: Database.Statement;
-  try {
-    stmt = db.prepare(sql);
-  } catch (e) {
-    const message = (e as Error).message;
-    return /^cannot modify \S+ because it is a view$/.test(message) ? notReadOnly : { code: 'check-invalid-sql', message };
+/** Durations used as timers: where each lives (policy kind, JSON pointers). */
+const TIMERS: ReadonlyArray<[kind: string, pointers: (data: Record<string, unknown>) => string[]]> = [
+  ['checks', (d) => (Array.isArray(d.checks) ? d.checks.map((_, i) => `/checks/${i}/timeout`) : [])],
+  ['modes', () => ['/probe_timeout', '/tick_deadline']],
+];
+
+/** A timer longer than MAX_TIMER_MS (a check `timeout: 30d`) is an error at its value; it is used capped. */
+function checkTimers(db: Database.Database, locate: (file: string, pointer: string) => { line: number; col: number }, add: (f: Finding, origin: string) => void): void {
+  const policies = db.prepare('SELECT id, kind, file, data FROM policies ORDER BY file').all() as Array<{ id: string; kind: string; file: string; data: string }>;
+  for (const p of policies) {
+    const pointers = TIMERS.find(([kind]) => kind === p.kind)?.[1];
+    if (!pointers) continue;
+    const data = JSON.parse(p.data) as Record<string, unknown>;
+    for (const pointer of pointers(data)) {
+      const value = pointer.split('/').slice(1).reduce<unknown>((v, k) => (v && typeof v === 'object' ? (v as Record<string, unknown>)[k] : undefined), data);
+      const ms = typeof value === 'string' ? durationMs(value) : null;
+      if (ms === null || ms <= MAX_TIMER_MS) continue;
+      const id = pointer.startsWith('/checks/') ? ((data.checks as Array<{ id?: string }>)[Number(pointer.split('/')[2])]?.id ?? p.id) : p.id;
+      add(
+        {
+          file: p.file,
+          ...locate(p.file, pointer),
+          severity: 'error',
+          code: 'duration-too-long',
+          message: `'${pointer.slice(1).replace(/\//g, '.')}' is ${String(value)}, longer than the maximum of 1h for a time limit; it is used as 1h`,
+          hint: hintFor('duration-too-long'),
+          kind: pointer.startsWith('/checks/') ? 'check' : 'policy',
+          id,
+        },
+        'check',
+      );
+    }
   }
-  return !stmt.readonly || !stmt.reader ? notReadOnly : null;
 }

@@ -6,10 +6,10 @@
  * inside SQLite) and ends as 'timeout'; the next check gets a fresh process.
  * SQL that is not one read-only SELECT is an 'error' and is never run. I/O.
  */
-import { fork, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import type { CheckResult } from './checkResult.js';
 import { evaluateExpectation, type Expectation } from './evaluateExpectation.js';
+import { startCheckProcess, type Runner } from './startCheckProcess.js';
 
 export interface CheckToRun {
   id: string;
@@ -20,11 +20,11 @@ export interface CheckToRun {
 
 /** Rows kept per result, for people to see why a check failed. */
 export const MAX_ROWS = 20;
+/** Bytes of values kept per result (the rows past it are counted, not kept). */
+export const MAX_BYTES = 1024 * 1024;
 /** How long a fresh process may take to open the cache before the check errors. */
 const START_LIMIT_MS = 30_000;
 
-type Reply = { type: 'ready' } | { type: 'fatal'; message: string } | { type: 'rows'; count: number; rows: Array<Record<string, unknown>> } | { type: 'error'; message: string };
-type Outcome = Reply | { type: 'timeout' } | { type: 'exit'; message: string };
 
 export async function runChecks(cachePath: string, checks: CheckToRun[]): Promise<CheckResult[]> {
   const results: CheckResult[] = [];
@@ -38,7 +38,7 @@ export async function runChecks(cachePath: string, checks: CheckToRun[]): Promis
       }
       if (!runner) {
         const opening = performance.now();
-        runner = startRunner(cachePath);
+        runner = startCheckProcess(cachePath);
         const ready = await runner.next(START_LIMIT_MS);
         if (ready.type !== 'ready') {
           runner.stop();
@@ -50,7 +50,7 @@ export async function runChecks(cachePath: string, checks: CheckToRun[]): Promis
         }
       }
       const started = performance.now();
-      runner.send(check.sql);
+      runner.send({ sql: check.sql, maxRows: MAX_ROWS, maxBytes: MAX_BYTES });
       const out = await runner.next(check.timeoutMs);
       if (out.type === 'rows') {
         const verdict = evaluateExpectation(check.expect, out.count);
@@ -78,65 +78,4 @@ function result(check: CheckToRun, status: CheckResult['status'], message: strin
 
 function formatMs(ms: number): string {
   return ms >= 1000 && ms % 1000 === 0 ? `${ms / 1000}s` : `${ms}ms`;
-}
-
-interface Runner {
-  send(sql: string): void;
-  /** The next reply, or 'timeout' after `limitMs`, or 'exit' when the process died. */
-  next(limitMs: number): Promise<Outcome>;
-  stop(): void;
-}
-
-function startRunner(cachePath: string): Runner {
-  const child: ChildProcess = fork(fileURLToPath(new URL('./checkWorker.js', import.meta.url)), [cachePath, String(MAX_ROWS)], {
-    execArgv: [],
-    serialization: 'advanced',
-    stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
-  });
-  let stderr = '';
-  child.stderr?.on('data', (d: Buffer) => {
-    stderr = (stderr + d.toString()).slice(-2000);
-  });
-  const queue: Reply[] = [];
-  let waiting: ((o: Outcome) => void) | null = null;
-  let exited: string | null = null;
-  const deliver = (o: Outcome): void => {
-    const w = waiting;
-    waiting = null;
-    w?.(o);
-  };
-  child.on('message', (m: Reply) => (waiting ? deliver(m) : queue.push(m)));
-  child.on('exit', (code, signal) => {
-    exited = `the check process exited (${signal ?? `code ${code}`})${stderr.trim() ? `: ${stderr.trim().split('\n').pop()}` : ''}`;
-    deliver({ type: 'exit', message: exited });
-  });
-  child.on('error', (e) => {
-    exited ??= `the check process failed: ${e.message}`;
-    deliver({ type: 'exit', message: exited });
-  });
-  const killOnExit = (): void => {
-    child.kill('SIGKILL');
-  };
-  process.on('exit', killOnExit);
-  return {
-    send: (sql) => child.send({ sql }),
-    next(limitMs) {
-      const queued = queue.shift();
-      if (queued) return Promise.resolve(queued);
-      if (exited !== null) return Promise.resolve({ type: 'exit', message: exited });
-      return new Promise<Outcome>((resolve) => {
-        const timer = setTimeout(() => deliver({ type: 'timeout' }), limitMs);
-        waiting = (o) => {
-          clearTimeout(timer);
-          resolve(o);
-        };
-      });
-    },
-    stop() {
-      process.off('exit', killOnExit);
-      waiting = null;
-      child.removeAllListeners('exit');
-      child.kill('SIGKILL');
-    },
-  };
 }

@@ -40,6 +40,8 @@ export const HINTS = {
   'task-duplicate-id': 'give each task of a workplan its own id',
   'check-invalid-sql': 'fix the SQL; checks run read-only against the tables in docs/cache.md (try it with fleethub query)',
   'check-not-readonly': 'a check may only read: write one SELECT statement',
+  'duration-too-long': 'give a time limit of at most 1h (e.g. 30s, 5m, 1h)',
+  'check-sql-too-complex': 'simplify the SQL: compute a CTE once (WITH c AS MATERIALIZED (...)) instead of nesting CTEs that each use the previous one several times',
   // Policies (reconcile; docs/policies.md).
   'freeze-violation':
     "place the workload (or its target_host) elsewhere; if it was already there when the freeze began, add it to the freeze's legacy inventory; if it must stay, list it under the freeze's exceptions with a documented rollback",

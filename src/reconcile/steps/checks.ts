@@ -9,7 +9,7 @@
  */
 import { checkSeverity } from '../../checks/checkSeverity.js';
 import type { Expectation } from '../../checks/evaluateExpectation.js';
-import { durationMs } from '../../records/duration.js';
+import { timerMs } from '../../records/duration.js';
 import { findingRecord } from '../../records/findingRecord.js';
 import { hintFor } from '../../records/hints.js';
 import type { ReconcileContext } from '../reconcileContext.js';
@@ -32,7 +32,7 @@ interface CheckRow {
 
 const CODES = { fail: 'check-failed', error: 'check-error', timeout: 'check-timeout' } as const;
 /** Validation already reports these at the check's SQL; a second finding would say the same. */
-const SQL_FINDINGS = new Set(['check-invalid-sql', 'check-not-readonly']);
+const SQL_FINDINGS = new Set(['check-invalid-sql', 'check-not-readonly', 'check-sql-too-complex']);
 
 export async function checks(ctx: ReconcileContext): Promise<void> {
   const db = ctx.db;
@@ -46,7 +46,7 @@ export async function checks(ctx: ReconcileContext): Promise<void> {
       id: r.id,
       sql: r.sql ?? '',
       expect: r.expect ? (JSON.parse(r.expect) as Expectation) : {},
-      timeoutMs: (r.timeout ? durationMs(r.timeout) : null) ?? DEFAULT_CHECK_TIMEOUT_MS,
+      timeoutMs: (r.timeout ? timerMs(r.timeout) : null) ?? DEFAULT_CHECK_TIMEOUT_MS,
     })),
   );
   const reported = new Set(ctx.findings.filter((f) => SQL_FINDINGS.has(f.code)).map(findingRecord));
@@ -54,7 +54,7 @@ export async function checks(ctx: ReconcileContext): Promise<void> {
     const row = rows[i]!;
     ctx.checkResults.set(result.id, result);
     if (result.status === 'pass') return;
-    if (result.status === 'error' && reported.has(`check:${row.id}`)) return;
+    if (result.status !== 'fail' && reported.has(`check:${row.id}`)) return;
     ctx.findings.push({
       code: CODES[result.status],
       severity: checkSeverity(row.severity, result.status),

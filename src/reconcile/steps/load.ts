@@ -1,5 +1,5 @@
 /** Step 1: bring the cache up to date and read what the other steps need from it and from status/. */
-import { durationMs } from '../../records/duration.js';
+import { durationMs, MAX_TIMER_MS } from '../../records/duration.js';
 import { MODES_FILE, parseModesFile } from '../../evaluate/modesFile.js';
 import type { ProbeTarget } from '../../observe/observation.js';
 import type { BoardWorkload } from '../boardInput.js';
@@ -42,8 +42,8 @@ export async function load(ctx: ReconcileContext): Promise<void> {
     ctx.policy = {
       failureThreshold: typeof m.failure_threshold === 'number' ? m.failure_threshold : DEFAULT_POLICY.failureThreshold,
       successThreshold: typeof m.success_threshold === 'number' ? m.success_threshold : DEFAULT_POLICY.successThreshold,
-      probeTimeoutMs: ms(m.probe_timeout, DEFAULT_POLICY.probeTimeoutMs),
-      tickDeadlineMs: ms(m.tick_deadline, DEFAULT_POLICY.tickDeadlineMs),
+      probeTimeoutMs: Math.min(ms(m.probe_timeout, DEFAULT_POLICY.probeTimeoutMs), MAX_TIMER_MS),
+      tickDeadlineMs: Math.min(ms(m.tick_deadline, DEFAULT_POLICY.tickDeadlineMs), MAX_TIMER_MS),
       concurrency: typeof m.concurrency === 'number' ? m.concurrency : DEFAULT_POLICY.concurrency,
       refreshMs: ms(m.refresh_interval, DEFAULT_POLICY.refreshMs),
       staleAfterMs: ms(m.stale_after, ms(m.refresh_interval, DEFAULT_POLICY.staleAfterMs)),

@@ -1,0 +1,56 @@
+/**
+ * Compiles check SQL (untrusted: it comes from policies/*.yaml) against the
+ * cache's schema in a child process (compileWorker.ts), so a query that is
+ * slow to compile — SQLite copies a CTE into every place that uses it, so a
+ * few hundred bytes can take minutes and gigabytes — is stopped after
+ * `limitMs` instead of stalling the command. Synchronous, because the cache
+ * is built inside one transaction; all checks share one child, which is
+ * restarted after the check that ran out of time. I/O (a child process).
+ */
+import { spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+
+export type SqlProblem = { code: 'check-not-readonly' | 'check-invalid-sql'; message: string } | { code: 'check-sql-too-complex'; message: string };
+
+/** How long compiling one check's SQL may take: real checks compile in milliseconds. */
+export const COMPILE_LIMIT_MS = 2000;
+/** Allowance for starting the child (Node and SQLite) on a loaded machine. */
+const START_MS = 30_000;
+
+/** The problem of each SQL (null: it compiles and only reads), in order. */
+export function compileChecks(schema: string[], sqls: string[], limitMs: number = COMPILE_LIMIT_MS): Array<SqlProblem | null> {
+  const out: Array<SqlProblem | null> = [];
+  const worker = fileURLToPath(new URL('./compileWorker.js', import.meta.url));
+  while (out.length < sqls.length) {
+    const rest = sqls.slice(out.length);
+    const run = spawnSync(process.execPath, [worker], {
+      input: JSON.stringify({ schema, sqls: rest, limitMs }),
+      timeout: START_MS + limitMs * (rest.length + 1),
+      killSignal: 'SIGKILL',
+      maxBuffer: 64 * 1024 * 1024,
+      encoding: 'utf8',
+    });
+    if (run.error && (run.error as NodeJS.ErrnoException).code !== 'ETIMEDOUT') throw run.error;
+    if (run.signal === 'SIGINT' || run.signal === 'SIGTERM' || run.signal === 'SIGHUP') throw new Error(`interrupted (${run.signal})`);
+    const before = out.length;
+    for (const line of run.stdout.split('\n')) {
+      if (!line) continue;
+      const reply = JSON.parse(line) as { i: number; problem?: SqlProblem | null; timeout?: true };
+      if (reply.i !== out.length - before) continue;
+      out.push(reply.timeout ? tooComplex(limitMs) : (reply.problem ?? null));
+    }
+    if (out.length === sqls.length) break;
+    if (run.signal === null && run.status !== 0) throw new Error(`the check compiler failed (exit ${run.status}): ${run.stderr.trim().split('\n').pop() ?? ''}`);
+    // Ended without a word about the next check (the backstop timeout, or killed by memory pressure): that check is to blame.
+    if (out.length === before || !isTimeout(out[out.length - 1])) out.push(tooComplex(limitMs));
+  }
+  return out;
+}
+
+function tooComplex(limitMs: number): SqlProblem {
+  return { code: 'check-sql-too-complex', message: `the SQL did not compile within ${limitMs / 1000}s; stopped (a CTE used in several places is copied into each: nesting them multiplies the work)` };
+}
+
+function isTimeout(p: SqlProblem | null | undefined): boolean {
+  return p?.code === 'check-sql-too-complex';
+}
