@@ -14,6 +14,8 @@
  * step against C git pushing the same commits (bench-relay.ts). The last line is
  * one JSON object with every figure. Start-up: --help, validate and status on
  * the bundled fleet against a bare `node -e 0` in the same run (bench-startup.ts).
+ * Trust: 1,000 intents with 2 signatures each verified against the fleet's
+ * nodes, against as many raw ed25519 verifications (bench-trust.ts).
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
@@ -24,6 +26,7 @@ import { parseArgs } from 'node:util';
 import { PROBE_CONCURRENCIES, PROBE_TIMEOUT_MS } from './benchConfig.js';
 import { benchRelay, type RelayBench } from './bench-relay.js';
 import { benchStartup, startupRows } from './bench-startup.js';
+import { benchTrust, trustRows } from './bench-trust.js';
 import { generateFleet } from './gen-fleet.js';
 
 const { values } = parseArgs({
@@ -73,6 +76,8 @@ process.stderr.write(`  relay     ${relayRuns.map((r) => r.totalMs.toFixed(0)).j
 const relayed = relayRuns.sort((a, b) => a.totalMs - b.totalMs)[Math.floor(relayRuns.length / 2)]!;
 process.stderr.write(`  start-up  --help, validate, status on the bundled fleet against node -e 0, ${runs * 5} runs each\n`);
 const startup = benchStartup(runs * 5);
+process.stderr.write(`  trust     1000 intents x 2 signatures against ${sizes.nodes} nodes, against raw ed25519 verifications\n`);
+const trustBench = benchTrust({ root, intents: 1000, runs });
 const peakRssMb = Math.max(cold.maxRssMb, warm.maxRssMb, oneFile.maxRssMb, validate.maxRssMb);
 
 const ratio = (m: Measure): number => Math.round((m.ms / floor.ms) * 1000) / 1000;
@@ -89,6 +94,7 @@ const rows: Array<[string, string, string, string]> = [
   [`relay: ${relayed.events} buffered task events, total (fleethub relay process)`, `${relayed.totalMs.toFixed(0)} ms`, `${relayed.commits} commits`, `target <= 10 s in <= 20 commits: ${relayed.totalMs <= 10_000 && relayed.commits <= 20 ? 'met' : 'MISSED'}`],
   ['relay: push step (isomorphic-git)', `${relayed.pushMs.toFixed(0)} ms`, `${(relayed.pushMs / relayed.cGitPushMs).toFixed(2)}x C git`, `C git pushing the same commits from the same clone: ${relayed.cGitPushMs.toFixed(0)} ms`],
   ...startupRows(startup),
+  ...trustRows(trustBench),
 ];
 const w = [0, 1, 2].map((i) => Math.max(...rows.map((r) => r[i]!.length)));
 process.stdout.write(`\nfleet: ${sizes.nodes} nodes, ${sizes.workloads} workloads, ${sizes.workplans} workplans\n`);
@@ -112,6 +118,7 @@ const result = {
   probe_ticks: probeTicks.map((t) => ({ concurrency: t.concurrency, ms: t.ms, timeout_ratio: Math.round((t.ms / PROBE_TIMEOUT_MS) * 100) / 100 })),
   floor_rss_mb: floor.maxRssMb,
   startup,
+  trust: trustBench,
   relay: { events: relayed.events, commits: relayed.commits, total_ms: Math.round(relayed.totalMs), push_ms: relayed.pushMs, c_git_push_ms: Math.round(relayed.cGitPushMs), push_ratio_c_git: Math.round((relayed.pushMs / relayed.cGitPushMs) * 100) / 100, fetch_ms: relayed.fetchMs, plan_ms: relayed.planMs, commit_ms: relayed.commitMs },
 };
 process.stdout.write(`${JSON.stringify(result)}\n`);
