@@ -33,4 +33,18 @@ process.exitCode = await main(process.argv.slice(2), {
   stdoutIsTTY: Boolean(process.stdout.isTTY),
   stderrIsTTY: Boolean(process.stderr.isTTY),
   signal: interrupt.signal,
+  // A yes/no question for the person at the terminal (fleethub trust pin); absent without one.
+  ...(process.stdin.isTTY && process.stderr.isTTY
+    ? {
+        confirm: async (question) => {
+          const { createInterface } = await import('node:readline/promises');
+          const rl = createInterface({ input: process.stdin, output: process.stderr });
+          try {
+            return /^y(es)?$/i.test((await rl.question(question)).trim());
+          } finally {
+            rl.close();
+          }
+        },
+      }
+    : {}),
 });

@@ -208,6 +208,7 @@ const CASES: Case[] = [
   { name: 'override required: max_parallel beyond the caps', data: () => signed({ ...BASE, strategy: { type: 'rolling', max_parallel: 10 } }, [rm]), code: 'intent-override-required' },
   { name: 'override required: max_unavailable beyond the caps', data: () => signed({ ...BASE, strategy: { type: 'rolling', max_unavailable: 5 } }, [rm]), code: 'intent-override-required' },
   { name: 'override required: a batch larger than the caps allow at once', data: () => signed({ ...BASE, strategy: { type: 'rolling', batch_size: 4 } }, [rm]), code: 'intent-override-required' },
+  { name: 'override required: a pinned strategy starting more nodes at once than the caps', data: () => signed({ ...BASE, target: { areas: ['home', 'test'] }, strategy: { type: 'pinned', nodes: ['home-1', 'home-2', 'test-1', 'usa-los-1'] } }, [rm]), code: 'intent-override-required' },
   { name: 'malformed: signatures not a list', data: () => ({ ...BASE, signatures: 'abc' }), code: 'intent-malformed' },
   { name: 'malformed: a signature entry with extra fields', data: () => ({ ...BASE, signatures: [{ key: 'a', sig: 'AAAA', keyid: 'x' }] }), code: 'intent-malformed' },
   { name: 'malformed: a signature entry that is a string', data: () => ({ ...BASE, signatures: ['AAAA'] }), code: 'intent-malformed' },

@@ -102,12 +102,13 @@ describe('keys and the root of trust', () => {
     assert.equal(statSync(k.privateKey).mode & 0o777, 0o600);
     assert.match(k.fingerprint, /^[0-9a-f]{64}$/);
     assert.equal(cli(['keys', 'gen', 'release-2027', '--out', out, '--root', root]).code, 2, 'never overwritten');
-    for (const dir of ['registry', 'workplans', 'policies', 'status']) {
+    for (const dir of ['registry', 'workplans', 'policies', 'status', '.']) {
       const refused = cli(['keys', 'gen', 'k', '--out', join(root, dir, 'keys'), '--root', root]);
       assert.equal(refused.code, 2, dir);
       assert.match(refused.stderr, /refusing to write a private key/);
       assert.equal(existsSync(join(root, dir, 'keys')), false);
     }
+    assert.equal(cli(['keys', 'gen', 'k', '--out', join(root, '.fleethub', 'keys'), '--root', root]).code, 0, 'fleethub\'s own state directory is ignored by Git');
   });
 
   it('rotates the root: version 2 signed only by the new keys is refused, signed by both is trusted; pin never moves back', () => {

@@ -1,7 +1,7 @@
 /**
  * Findings from reviewing src/trust and the trust commands while writing
- * docs/trust.md. Each test states what issue 11 asks and fails on the code as
- * it is; they are marked todo so the suite stays green until the fix lands.
+ * docs/trust.md, each what issue 11 asks: a schema-invalid intent is refused,
+ * never left out; the ratchet keeps the highest version found in Git history.
  */
 import assert from 'node:assert/strict';
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -17,7 +17,6 @@ const RM_KEY = join(REPO, 'test', 'fixtures', 'keys', 'release-manager-2026a.pem
 describe('trust review', () => {
   it(
     'an intent the schema refuses is reported refused by intent verify, not left out',
-    { todo: 'a schema-invalid intent never reaches the cache, so intent verify omits it and exits 0 when the rest are trusted' },
     async () => {
       const dir = copyExampleFleet();
       try {
@@ -38,7 +37,6 @@ describe('trust review', () => {
 
   it(
     'the ratchet keeps the highest version found in Git history, not only the file as it is',
-    { todo: 'readFleetTrust reads status/trust-ratchet.json from the working tree only: deleting or lowering it resets rollback protection (issue 11: "and in Git history")' },
     () => {
       const db = { prepare: () => ({ all: () => [], pluck: () => ({ get: () => undefined }) }) } as unknown as Database.Database;
       const history = JSON.stringify({ intents: { 'some-intent': { version: 3, digest: 'ab'.repeat(32) } } });

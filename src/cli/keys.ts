@@ -23,8 +23,9 @@ Writes <dir>/<name>.pem (the private key, mode 0600) and <dir>/<name>.pub
 (the public key), and prints the public key, its fingerprint (SHA-256 of the
 raw key, hex) and the lines to add under keys: in policies/trust.yaml.
   --out <dir>   where to write (default: $XDG_CONFIG_HOME/fleethub/keys, or
-                ~/.config/fleethub/keys); never inside registry/, workplans/,
-                policies/ or status/ of a fleet repository
+                ~/.config/fleethub/keys); never inside the fleet repository
+                (registry/, workplans/, policies/, status/ or anywhere else
+                Git could commit it) but under its ignored .fleethub/
 Keep the private key secret; never commit it.`,
   options: { out: { type: 'string' } },
   reads: true,
@@ -73,6 +74,9 @@ function refuseTracked(dir: string, ctx: { cwd: string; root?: string }): void {
   }
   const rel = relative(root, dir);
   if (rel.startsWith('..') || resolve(root, rel) !== dir) return;
-  const top = rel.split(sep)[0];
-  if (top && TRACKED.includes(top)) throw new UsageError(`refusing to write a private key into ${top}/ of the fleet repository (it would be committed): pass --out with a directory outside registry/, workplans/, policies/ and status/`);
+  const top = rel.split(sep)[0] ?? '';
+  // Anywhere in the repository but fleethub's own ignored state directory could be committed.
+  if (top === '.fleethub') return;
+  const where = TRACKED.includes(top) ? `${top}/ of the fleet repository` : 'the fleet repository';
+  throw new UsageError(`refusing to write a private key into ${where} (it could be committed): pass --out with a directory outside the repository (or under .fleethub/, which Git ignores)`);
 }

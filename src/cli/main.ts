@@ -43,6 +43,8 @@ export interface Io {
   stderrIsTTY: boolean;
   /** Aborted on SIGINT/SIGTERM (the bin wires it); never aborted when absent. */
   signal?: AbortSignal;
+  /** Asks the person at the terminal a yes/no question (the bin wires it when stdin and stderr are a terminal). */
+  confirm?(question: string): Promise<boolean>;
 }
 
 const GLOBAL_USAGE = `Global options (before or after the command):
@@ -101,6 +103,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
       progress: (label) => progressReporter(label, io),
       log: (l) => io.stderr(`${escapeLines(l)}\n`),
       signal: io.signal ?? new AbortController().signal,
+      ...(io.confirm ? { confirm: io.confirm } : {}),
     };
     const cmd = await COMMAND_LOADERS[name]!();
     const outcome = await cmd.run({ values, positionals }, ctx);

@@ -72,7 +72,7 @@ async function pin(root: string, yes: boolean, ctx: Context) {
   }
   const shown = [`The root of ${TRUST_FILE}:`, ...describeRoot(candidate)];
   if (!yes) {
-    if (!ctx.confirm) throw new UsageError(`${shown.join('\n')}\ncheck the fingerprints with the key holders, then run 'fleethub trust pin --yes'`);
+    if (!ctx.confirm) throw new UsageError(`no terminal to ask: check the root's fingerprints with their key holders ('fleethub trust verify' shows them), then run 'fleethub trust pin --yes'`);
     if (!(await ctx.confirm(`${shown.join('\n')}\nPin this root? [y/N] `))) return { text: () => 'not pinned', json: () => ({ pinned: false }), problems: true };
   }
   const path = join(root, PIN_FILE);

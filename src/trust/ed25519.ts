@@ -15,14 +15,23 @@ export function decodeBase64(text: string): Buffer | null {
   return Buffer.from(t, 'base64');
 }
 
+/** Public keys already imported (a trust root has a handful; each is verified against many signatures). */
+const imported = new Map<string, KeyObject | null>();
+
 export function publicKeyFromRaw(base64: string): KeyObject | null {
+  if (imported.has(base64)) return imported.get(base64)!;
   const raw = decodeBase64(base64);
-  if (!raw || raw.length !== 32) return null;
-  try {
-    return createPublicKey({ key: { kty: 'OKP', crv: 'Ed25519', x: raw.toString('base64url') }, format: 'jwk' });
-  } catch {
-    return null;
+  let key: KeyObject | null = null;
+  if (raw && raw.length === 32) {
+    try {
+      key = createPublicKey({ key: { kty: 'OKP', crv: 'Ed25519', x: raw.toString('base64url') }, format: 'jwk' });
+    } catch {
+      key = null;
+    }
   }
+  if (imported.size >= 1024) imported.clear();
+  imported.set(base64, key);
+  return key;
 }
 
 export function rawPublicKey(key: KeyObject): string {

@@ -29,7 +29,7 @@ export interface TrustIo {
   readAbsolute(path: string): string | null;
 }
 
-export function readFleetTrust(db: Database.Database, io: TrustIo, now: Date): FleetTrustInput {
+export function readFleetTrust(db: Database.Database, io: TrustIo, now: Date): FleetTrustInput & { invalid: InvalidIntent[] } {
   const intents: IntentInput[] = (db.prepare('SELECT id, file, data FROM intents ORDER BY id').all() as Array<{ id: string; file: string; data: string }>).map((r) => {
     const text = io.readText(r.file) ?? '';
     const split = splitFrontMatter(text);
@@ -47,15 +47,44 @@ export function readFleetTrust(db: Database.Database, io: TrustIo, now: Date): F
   const rollout = db.prepare(`SELECT data FROM policies WHERE kind = 'rollout' ORDER BY id LIMIT 1`).pluck().get() as string | undefined;
   const caps = rollout ? (JSON.parse(rollout) as { max_parallel?: number; max_unavailable?: number }) : {};
   const trustFile = (db.prepare(`SELECT file FROM policies WHERE kind = 'trust' ORDER BY id LIMIT 1`).pluck().get() as string | undefined) ?? TRUST_FILE;
+  // An intent file that validation kept out of the cache is never silently skipped: it is refused.
+  const invalid = (db.prepare(`SELECT path, record_id FROM files WHERE kind = 'intent' AND path NOT IN (SELECT file FROM records WHERE kind = 'intent') ORDER BY path`).all() as Array<{ path: string; record_id: string | null }>).map((f) => ({ id: f.record_id ?? f.path.replace(/^.*\//, '').replace(/\.md$/, ''), file: f.path }));
   return {
+    invalid,
     pin: readPin(io)?.pin ?? null,
     trustVersions: readTrustVersions(io, trustFile),
     intents,
     nodes,
     caps: { ...(caps.max_parallel !== undefined ? { max_parallel: caps.max_parallel } : {}), ...(caps.max_unavailable !== undefined ? { max_unavailable: caps.max_unavailable } : {}) },
-    ratchet: parseRatchet(io.readText(RATCHET_FILE), RATCHET_FILE),
+    ratchet: readRatchet(io),
     now,
   };
+}
+
+/** An intent file with validation errors, kept out of the cache. */
+export interface InvalidIntent {
+  id: string;
+  file: string;
+}
+
+/**
+ * The ratchet: the file as it is, raised by every committed version of it, so
+ * deleting or lowering the file in a copy does not lower it (a version that
+ * does not parse in history is skipped; the current file must parse).
+ */
+function readRatchet(io: TrustIo): FleetTrustInput['ratchet'] {
+  const out = parseRatchet(io.readText(RATCHET_FILE), RATCHET_FILE);
+  const history = io.fileVersions(RATCHET_FILE);
+  for (const { commit, text } of history.available ? history.versions : []) {
+    let past: Map<string, { version: number; digest: string }>;
+    try {
+      past = parseRatchet(text, `${RATCHET_FILE} at ${commit.slice(0, 12)}`);
+    } catch {
+      continue;
+    }
+    for (const [id, e] of past) if (!out.has(id) || out.get(id)!.version < e.version) out.set(id, e);
+  }
+  return out;
 }
 
 /** The pinned root: FLEETHUB_TRUST_ROOT (a path or inline JSON), else .fleethub/trust-root.json; null when there is none. */

@@ -5,10 +5,13 @@
  */
 import { hintFor } from '../records/hints.js';
 import type { IntentVerdict, RatchetEntry, RolloutCaps, ScopeNode } from './trustTypes.js';
+import { indexNodes } from './resolveTarget.js';
 import { verifyIntent, type IntentInput } from './verifyIntent.js';
 import { verifyTrustChain, type ChainResult, type PinnedRoot, type TrustVersion } from './verifyTrustChain.js';
 
 export interface FleetTrustInput {
+  /** Intent files that validation kept out of the cache: each is refused (intent-malformed), never skipped. */
+  invalid?: ReadonlyArray<{ id: string; file: string }>;
   pin: PinnedRoot | null;
   trustVersions: readonly TrustVersion[];
   intents: readonly IntentInput[];
@@ -30,11 +33,23 @@ export function verifyFleetTrust(input: FleetTrustInput): FleetTrust {
     const why = chain.findings.map((f) => f.message).join('; ');
     return {
       chain,
-      verdicts: intents.map((i) => {
+      verdicts: [...intents.map((i): IntentVerdict => {
         const at = i.locate('');
         return { id: i.id, trusted: false, signers: [], digest: '', findings: [{ file: i.file, line: at.line, col: at.col, severity: 'error', code: 'intent-untrusted-root', message: `the trust root is refused: ${why}`, hint: hintFor('intent-untrusted-root'), kind: 'intent', id: i.id }] };
-      }),
+      }), ...invalidVerdicts(input.invalid ?? [])].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)),
     };
   }
-  return { chain, verdicts: intents.map((i) => verifyIntent(i, { root: chain.root, nodes: input.nodes, caps: input.caps, ratchet: input.ratchet, now: input.now })) };
+  const nodes = indexNodes(input.nodes);
+  const verdicts = intents.map((i) => verifyIntent(i, { root: chain.root, nodes, caps: input.caps, ratchet: input.ratchet, now: input.now }));
+  return { chain, verdicts: [...verdicts, ...invalidVerdicts(input.invalid ?? [])].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)) };
+}
+
+function invalidVerdicts(invalid: ReadonlyArray<{ id: string; file: string }>): IntentVerdict[] {
+  return invalid.map((f) => ({
+    id: f.id,
+    trusted: false,
+    signers: [],
+    digest: '',
+    findings: [{ file: f.file, line: 1, col: 1, severity: 'error', code: 'intent-malformed', message: `the intent's file does not validate, so it cannot be verified ('fleethub validate ${f.file}' says why)`, hint: hintFor('intent-malformed'), kind: 'intent', id: f.id }],
+  }));
 }

@@ -14,7 +14,7 @@ import type { Finding } from '../records/finding.js';
 import { hintFor, type FindingCode } from '../records/hints.js';
 import { decodeBase64, publicKeyFromRaw, verifyBytes } from './ed25519.js';
 import { expiryInstant } from './expiryInstant.js';
-import { matchesScope, resolveTarget } from './resolveTarget.js';
+import { indexNodes, matchesScope, resolveTarget, type NodeIndex } from './resolveTarget.js';
 import { signedPayload } from './signedPayload.js';
 import type { IntentVerdict, RatchetEntry, RolloutCaps, Scope, ScopeNode, TrustKey, TrustRoot } from './trustTypes.js';
 
@@ -32,7 +32,8 @@ export interface IntentInput {
 
 export interface VerifyIntentContext {
   root: TrustRoot;
-  nodes: readonly ScopeNode[];
+  /** The fleet's nodes, or their index built once per tick (indexNodes). */
+  nodes: readonly ScopeNode[] | NodeIndex;
   caps: RolloutCaps;
   ratchet: ReadonlyMap<string, RatchetEntry>;
   /** The tick's fixed start time. */
@@ -114,8 +115,9 @@ export function verifyIntent(intent: IntentInput, ctx: VerifyIntentContext): Int
   // Authority: some role whose threshold is met, whose scope holds every target, and that may override when needed.
   if (Array.isArray(sigs) && sigs.length > 0 && findings.every((f) => !f.code.startsWith('intent-signature') && f.code !== 'intent-malformed')) {
     const target = (data.target ?? {}) as Scope;
-    const reached = resolveTarget(target, ctx.nodes);
-    const byId = new Map(ctx.nodes.map((n) => [n.id, n]));
+    const index = 'byId' in ctx.nodes ? ctx.nodes : indexNodes(ctx.nodes);
+    const reached = resolveTarget(target, index);
+    const byId = index.byId;
     const override = overrideNeeded(data, ctx.caps);
     const met = rolesForKind.filter((r) => (counted.get(r.name)?.size ?? 0) >= r.threshold);
     const inScope = met.filter((r) => r.scope === undefined || reached.every((id) => byId.has(id) && matchesScope(byId.get(id)!, r.scope!)));
@@ -152,6 +154,7 @@ function normalizedKey(b64: string): string {
 export function overrideNeeded(data: Record<string, unknown>, caps: RolloutCaps): string | null {
   const s = (data.strategy ?? {}) as Record<string, unknown>;
   if (s.type === 'forced-node') return 'a forced-node strategy';
+  if (s.type === 'pinned' && Array.isArray(s.nodes) && caps.max_parallel !== undefined && s.nodes.length > caps.max_parallel) return `a pinned strategy starting ${s.nodes.length} nodes at once, beyond the cap of ${caps.max_parallel}`;
   const num = (v: unknown): number | null => (typeof v === 'number' ? v : null);
   const over = (field: string, value: number | null, cap: number | undefined): string | null =>
     value !== null && cap !== undefined && value > cap ? `${field} ${value} is beyond the cap of ${cap}` : null;

@@ -15,7 +15,7 @@ import type { ReconcileContext } from '../reconcileContext.js';
 export async function trust(ctx: ReconcileContext): Promise<void> {
   const input = readFleetTrust(ctx.db, ctx.io.trust, new Date(ctx.now));
   // Nothing to trust, nothing to refuse: the chain matters to the intents it authorises ('fleethub trust verify' checks it alone).
-  if (input.intents.length === 0) return;
+  if (input.intents.length === 0 && input.invalid.length === 0) return;
   const result = verifyFleetTrust(input);
   const versions = new Map(input.intents.flatMap((i) => (typeof i.data.version === 'number' ? [[i.id, i.data.version] as const] : [])));
   const ratchet = advanceRatchet(input.ratchet, result.verdicts, versions);
