@@ -3,10 +3,12 @@
  * run read-only SQL over them. Bump SCHEMA_VERSION on any change; an older
  * cache file is then rebuilt automatically.
  */
-export const SCHEMA_VERSION = 6;
+export const SCHEMA_VERSION = 7;
 
 export const CACHE_TABLES = `
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
+
+CREATE TABLE memo (name TEXT PRIMARY KEY, key TEXT NOT NULL, value TEXT NOT NULL) WITHOUT ROWID;
 
 CREATE TABLE files (
   path TEXT PRIMARY KEY,

@@ -25,7 +25,7 @@ export function fileIo(root: string, env: Readonly<Record<string, string | undef
     writeText: (path, text) => writeFileAtomically(join(root, path), text),
     probe: probeFleet,
     refreshCache: () => refreshCache(root),
-    placementHistory: (files) => placementHistory(root, files),
+    placementHistory: (files, memo) => placementHistory(root, files, memo),
     runChecks: (checks) => runChecks(cachePath(root), checks),
     render: { board: (input) => renderBoard(input), runtimeRegistry: renderRuntimeRegistry },
     trust: trustIo(root, env),

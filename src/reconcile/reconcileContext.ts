@@ -6,6 +6,7 @@ import { CacheNotLoadedError } from '../errors.js';
 import type { PlacementHistory } from '../repo/placementHistory.js';
 import type { ModePolicy, ModeState } from '../evaluate/modeState.js';
 import type { Finding } from '../records/finding.js';
+import type { Memo } from '../records/memo.js';
 import type { NodeObservation, ProbeOptions, ProbeTarget } from '../observe/observation.js';
 import type { ArtifactRenderers, BoardNode, BoardSectionData, BoardWorkload } from './boardInput.js';
 import type { EventBody } from './outboxEvent.js';
@@ -23,8 +24,8 @@ export interface ReconcileIo {
   probe(targets: ProbeTarget[], options: ProbeOptions): Promise<NodeObservation[]>;
   /** Brings the cache up to date with the files and opens it (the load step). */
   refreshCache(): Promise<Refreshed>;
-  /** When each placement in these workload files first appeared, from Git history (the freeze step). */
-  placementHistory(files: string[]): Promise<PlacementHistory>;
+  /** When each placement in these workload files first appeared, from Git history (the freeze step), memoised in `memo` (the cache's). */
+  placementHistory(files: string[], memo?: Memo): Promise<PlacementHistory>;
   /** Runs the named checks read-only against the cache file (the checks step). */
   runChecks(checks: CheckToRun[]): Promise<CheckResult[]>;
   /** Records events in the durable outbox (reconcile --push); returns their ids. */

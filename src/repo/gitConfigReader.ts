@@ -5,11 +5,12 @@
  * null; outside a Git repository every value is null.
  */
 import fs from 'node:fs';
-import git from 'isomorphic-git';
 
 export type GitConfigReader = ((path: string) => Promise<string | null>) & { gitRoot: string | null };
 
 export async function gitConfigReader(root: string): Promise<GitConfigReader> {
+  // Loaded here, not at the top: a command that never reads Git config does not pay ~0.1 s for it.
+  const { default: git } = await import('isomorphic-git');
   let dir: string | null;
   try {
     dir = await git.findRoot({ fs, filepath: root });

@@ -26,15 +26,31 @@
  *   commits × 100 files, about 1 s for 300 × 300 (3,000 changed versions).
  * - Without usable history (no repository, a shallow clone, no commit yet, an
  *   unreadable object) the answer says so instead of guessing.
+ * - Memoised (optional `memo`, the cache's memo table): the answer depends only
+ *   on HEAD's commit id (commits are content-addressed: the id fixes the whole
+ *   history behind it), where the fleet sits in the work tree, the files asked
+ *   for, and this walk's code; the key holds all four, so a new commit, another
+ *   file list or another version of this module misses and walks again. HEAD is
+ *   resolved without isomorphic-git where it can be (a loose or packed branch
+ *   ref), and isomorphic-git (~0.1 s to load) is loaded only to walk.
  *
  * The file system is read here (this module is an edge); the evaluation is in
  * evaluateFreeze.ts.
  */
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
-import git from 'isomorphic-git';
-import jsyaml from 'js-yaml';
+import { fileURLToPath } from 'node:url';
+import type Git from 'isomorphic-git';
+import { jsYamlLibrary } from '../records/jsYamlLibrary.js';
+import type { Memo } from '../records/memo.js';
 import { splitFrontMatter } from '../records/splitFrontMatter.js';
+
+let loadedGit: typeof Git | undefined;
+/** isomorphic-git, loaded on first use (a memoised answer never needs it). */
+async function isoGit(): Promise<typeof Git> {
+  return (loadedGit ??= (await import('isomorphic-git')).default);
+}
 
 export type HistoryUnavailableReason = 'not-a-repository' | 'shallow-clone' | 'no-commits' | 'unreadable';
 
@@ -102,7 +118,7 @@ const ABSENT_DIR: DirState = { oid: null, files: new Map() };
  * @param dir   the fleet's root directory (it may be a subdirectory of the repository's work tree)
  * @param files workload files, relative to `dir`, `/`-separated
  */
-export async function placementHistory(dir: string, files: string[]): Promise<PlacementHistory> {
+export async function placementHistory(dir: string, files: string[], memo?: Memo): Promise<PlacementHistory> {
   const repo = locateRepository(resolve(dir));
   if (!repo) return { available: false, reason: 'not-a-repository', detail: `${dir} is not inside a Git work tree (no .git found in it or any parent directory)` };
   if (isShallow(repo)) {
@@ -118,8 +134,37 @@ export async function placementHistory(dir: string, files: string[]): Promise<Pl
   }
   const prefix = relative(repo.workdir, resolve(dir)).split(sep).filter((s) => s !== '').join('/');
   const paths = new Map(files.map((f) => [f, prefix === '' ? normalise(f) : `${prefix}/${normalise(f)}`] as const));
+  const key = memo ? memoKey(head, prefix, files) : '';
+  const known = memo?.get(MEMO_NAME, key);
+  if (known) return fromJson(known);
+  const found = await walkHistory(repo, head, prefix, paths);
+  if (memo && found.available) memo.set(MEMO_NAME, key, toJson(found));
+  return found;
+}
+
+const MEMO_NAME = 'placement-history';
+let ownSource: string | null = null;
+
+/** What a walk's answer depends on: HEAD, the fleet's place in the work tree, the files (as given), this module's code. */
+function memoKey(head: string, prefix: string, files: string[]): string {
+  ownSource ??= createHash('sha256').update(fs.readFileSync(fileURLToPath(import.meta.url))).digest('hex');
+  return createHash('sha256').update(JSON.stringify([ownSource, head, prefix, files])).digest('hex');
+}
+
+type Available = Extract<PlacementHistory, { available: true }>;
+
+function toJson(h: Available): string {
+  return JSON.stringify({ head: h.head, commits: h.commits, firstSeen: [...h.firstSeen].map(([f, m]) => [f, [...m]]), movedIn: [...h.movedIn].map(([f, s]) => [f, [...s]]) });
+}
+
+function fromJson(text: string): Available {
+  const j = JSON.parse(text) as { head: string; commits: number; firstSeen: Array<[string, Array<[string, string]>]>; movedIn: Array<[string, string[]]> };
+  return { available: true, head: j.head, commits: j.commits, firstSeen: new Map(j.firstSeen.map(([f, m]) => [f, new Map(m)])), movedIn: new Map(j.movedIn.map(([f, s]) => [f, new Set(s)])) };
+}
+
+async function walkHistory(repo: Repository, head: string, prefix: string, paths: Map<string, string>): Promise<PlacementHistory> {
   try {
-    const walk = new HistoryWalk(repo.commondir);
+    const walk = new HistoryWalk(repo.commondir, await isoGit());
     const commits = await walk.commits(head);
     if (prefix !== '' && (await walk.entryAt(commits.get(head)!.tree, prefix)) === null) {
       return { available: false, reason: 'not-a-repository', detail: `the repository at ${repo.workdir} does not track ${prefix}/ (the fleet is not part of its history)` };
@@ -171,6 +216,9 @@ async function resolveHead(repo: Repository): Promise<string> {
   if (/^[0-9a-f]{40}$/.test(text)) return text;
   if (!text.startsWith('ref:')) throw new Error(`.git/HEAD holds neither a commit id nor a ref (${JSON.stringify(text.slice(0, 60))})`);
   const ref = text.slice(4).trim();
+  const direct = readBranchRef(repo, ref);
+  if (direct !== null) return direct;
+  const git = await isoGit();
   try {
     return await git.resolveRef({ fs, gitdir: repo.commondir, ref });
   } catch (e) {
@@ -179,8 +227,36 @@ async function resolveHead(repo: Repository): Promise<string> {
   }
 }
 
+/**
+ * A branch's commit id read straight from the repository, as git does: the
+ * loose ref file, else its line in packed-refs. Null for anything else (a
+ * symbolic ref, a missing branch, an unreadable file), which isomorphic-git
+ * then resolves or reports.
+ */
+function readBranchRef(repo: Repository, ref: string): string | null {
+  if (!/^refs\/heads\/[^\0\s]+$/.test(ref) || ref.split('/').includes('..')) return null;
+  const loose = readOrNull(join(repo.commondir, ref));
+  if (loose !== null) return /^[0-9a-f]{40}\n?$/.test(loose) ? loose.trim() : null;
+  const packed = readOrNull(join(repo.commondir, 'packed-refs'));
+  if (packed === null) return null;
+  for (const line of packed.split('\n')) {
+    const m = /^([0-9a-f]{40}) (.+)$/.exec(line);
+    if (m && m[2] === ref) return m[1]!;
+  }
+  return null;
+}
+
+function readOrNull(path: string): string | null {
+  try {
+    return fs.readFileSync(path, 'utf8');
+  } catch {
+    return null;
+  }
+}
+
 /** Whether any branch or tag exists (a fresh `git init` has none). */
 async function anyCommitRef(repo: Repository): Promise<boolean> {
+  const git = await isoGit();
   const [branches, tags] = await Promise.all([git.listBranches({ fs, gitdir: repo.commondir }), git.listTags({ fs, gitdir: repo.commondir })]);
   return branches.length > 0 || tags.length > 0;
 }
@@ -272,7 +348,10 @@ class HistoryWalk {
   private readonly trees = new Map<string, Map<string, { oid: string; type: string }>>();
   private readonly parsed = new Map<string, Set<string> | null>();
 
-  constructor(private readonly gitdir: string) {}
+  constructor(
+    private readonly gitdir: string,
+    private readonly git: typeof Git,
+  ) {}
 
   /** Every commit reachable from `head`, each read once (git.log would revisit commits reachable through several merges). */
   async commits(head: string): Promise<Map<string, CommitInfo>> {
@@ -281,7 +360,7 @@ class HistoryWalk {
     while (todo.length > 0) {
       const oid = todo.pop()!;
       if (all.has(oid)) continue;
-      const { commit } = await git.readCommit({ fs: this.fs, gitdir: this.gitdir, oid, cache: this.cache });
+      const { commit } = await this.git.readCommit({ fs: this.fs, gitdir: this.gitdir, oid, cache: this.cache });
       const when = commit.committer ?? commit.author;
       all.set(oid, { oid, tree: commit.tree, parents: commit.parent, ms: when.timestamp * 1000 });
       for (const p of commit.parent) if (!all.has(p)) todo.push(p);
@@ -375,7 +454,7 @@ class HistoryWalk {
   private async readTree(oid: string): Promise<Map<string, { oid: string; type: string }>> {
     let t = this.trees.get(oid);
     if (!t) {
-      const { tree } = await git.readTree({ fs: this.fs, gitdir: this.gitdir, oid, cache: this.cache });
+      const { tree } = await this.git.readTree({ fs: this.fs, gitdir: this.gitdir, oid, cache: this.cache });
       t = new Map(tree.map((e) => [e.path, { oid: e.oid, type: e.type }] as const));
       this.trees.set(oid, t);
     }
@@ -385,7 +464,7 @@ class HistoryWalk {
   /** The placement keys a version declares, or null when it cannot be read as a record. */
   private async placementsOf(oid: string): Promise<Set<string> | null> {
     if (this.parsed.has(oid)) return this.parsed.get(oid)!;
-    const { blob } = await git.readBlob({ fs: this.fs, gitdir: this.gitdir, oid, cache: this.cache });
+    const { blob } = await this.git.readBlob({ fs: this.fs, gitdir: this.gitdir, oid, cache: this.cache });
     const keys = blob.byteLength > MAX_BLOB_BYTES ? null : placementsIn(new TextDecoder().decode(blob));
     this.parsed.set(oid, keys);
     return keys;
@@ -397,6 +476,7 @@ export function placementsIn(text: string): Set<string> | null {
   const split = splitFrontMatter(text.replace(/^\uFEFF/, ''));
   if (!split.ok) return null;
   let data: unknown;
+  const jsyaml = jsYamlLibrary();
   try {
     data = jsyaml.load(split.yaml, { schema: jsyaml.CORE_SCHEMA, json: false });
   } catch {

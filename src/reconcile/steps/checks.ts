@@ -6,7 +6,20 @@
  * `check-error` and `check-timeout` always as errors, whatever the check's
  * severity: a check that cannot be evaluated proves nothing either way.
  * With `options.checks`, runs just those check ids (fleethub check <ids>).
+ *
+ * Reused results: without `options.checks` (status, reconcile), a check whose
+ * SQL is deterministic (checkReusable) and that passed or failed before against
+ * a cache of the same content revision (every row of every table the SQL could
+ * read: src/cache/contentRevision.ts), with the same SQL, expectation, limit and
+ * row cap, is not run again: its stored result is the result it would give.
+ * An error or a timeout is never reused. `fleethub check` always runs them.
  */
+import { createHash } from 'node:crypto';
+import { cacheMemo } from '../../cache/cacheMemo.js';
+import { contentRevision } from '../../cache/contentRevision.js';
+import type { CheckResult } from '../../checks/checkResult.js';
+import { checkCodeId } from '../../checks/checkCodeId.js';
+import { checkReusable } from '../../checks/checkReusable.js';
 import { checkSeverity } from '../../checks/checkSeverity.js';
 import type { Expectation } from '../../checks/evaluateExpectation.js';
 import { timerMs } from '../../records/duration.js';
@@ -41,14 +54,23 @@ export async function checks(ctx: ReconcileContext): Promise<void> {
   if (db.inTransaction) throw new Error('the checks step cannot run inside an open cache transaction');
   let rows = db.prepare(`SELECT c.id, c.policy, c.title, c.sql, c.expect, c.severity, c.timeout, c.file, c.line, r.col FROM checks c JOIN records r ON r.kind = 'check' AND r.id = c.id ORDER BY c.file, c.line, c.id`).all() as CheckRow[];
   if (only) rows = rows.filter((r) => only.includes(r.id));
-  const results = await ctx.io.runChecks(
-    rows.map((r) => ({
-      id: r.id,
-      sql: r.sql ?? '',
-      expect: r.expect ? (JSON.parse(r.expect) as Expectation) : {},
-      timeoutMs: (r.timeout ? timerMs(r.timeout) : null) ?? DEFAULT_CHECK_TIMEOUT_MS,
-    })),
-  );
+  const toRun = rows.map((r) => ({
+    id: r.id,
+    sql: r.sql ?? '',
+    expect: r.expect ? (JSON.parse(r.expect) as Expectation) : {},
+    timeoutMs: (r.timeout ? timerMs(r.timeout) : null) ?? DEFAULT_CHECK_TIMEOUT_MS,
+  }));
+  const reuse = !only && toRun.some((c) => checkReusable(c.sql));
+  const memo = reuse ? cacheMemo(db) : null;
+  const revision = reuse ? contentRevision(db) : '';
+  const keys = toRun.map((c) => (memo && checkReusable(c.sql) ? createHash('sha256').update(JSON.stringify([checkCodeId(), revision, c.sql, c.expect, c.timeoutMs])).digest('hex') : null));
+  const known = toRun.map((c, i) => (keys[i] ? (JSON.parse(memo!.get(`check:${c.id}`, keys[i]!) ?? 'null') as CheckResult | null) : null));
+  const ran = await ctx.io.runChecks(toRun.filter((_, i) => known[i] === null));
+  let next = 0;
+  const results = known.map((k) => k ?? ran[next++]!);
+  results.forEach((r, i) => {
+    if (keys[i] && known[i] === null && (r.status === 'pass' || r.status === 'fail')) memo!.set(`check:${r.id}`, keys[i]!, JSON.stringify(r));
+  });
   const reported = new Set(ctx.findings.filter((f) => SQL_FINDINGS.has(f.code)).map(findingRecord));
   results.forEach((result, i) => {
     const row = rows[i]!;

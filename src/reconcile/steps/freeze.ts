@@ -6,6 +6,7 @@
  * warning; and adds the data of the board's Freeze section (rendered by
  * src/report/freezeSection.ts): per frozen host, its entry and its results.
  */
+import { cacheMemo } from '../../cache/cacheMemo.js';
 import { fileLocator } from '../../records/fileLocator.js';
 import { evaluateFreeze, type FreezeEntry, type FreezePolicy, type FreezeResult, type FreezeWorkload } from '../../policy/evaluateFreeze.js';
 import type { ReconcileContext } from '../reconcileContext.js';
@@ -25,8 +26,8 @@ export async function freeze(ctx: ReconcileContext): Promise<void> {
   const frozen = new Set(policies.flatMap((p) => p.policy.frozen.map((e) => e.host)));
   // Only placements on frozen hosts need dating.
   const files = workloads.filter((w) => frozen.has(w.host ?? '') || frozen.has(w.target_host ?? '')).map((w) => w.file);
-  const history = await ctx.io.placementHistory(files);
-  const locate = fileLocator(ctx.io.readText);
+  const history = await ctx.io.placementHistory(files, cacheMemo(db));
+  const locate = fileLocator(ctx.io.readText, { store: cacheMemo(db), name: 'positions:freeze' });
   const hosts: Array<{ entry: FreezeEntry; results: FreezeResult[] }> = [];
   let fallback = false;
   for (const { row, policy } of policies) {
@@ -44,6 +45,7 @@ export async function freeze(ctx: ReconcileContext): Promise<void> {
     }
     hosts.push(...policy.frozen.map((entry) => ({ entry, results: results.filter((r) => r.host === entry.host && r.since === entry.since) })));
   }
+  locate.save();
   ctx.boardSections.push({ kind: 'freeze', hosts, missing: fallback && !history.available ? { reason: history.reason, rules: policies.map((p) => p.policy.without_history ?? 'grandfather') } : null });
 }
 

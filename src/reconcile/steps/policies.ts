@@ -7,6 +7,7 @@
  * modes); before `plan`, so the board shows what it found.
  */
 import type { Mode } from '../../evaluate/modeState.js';
+import { cacheMemo } from '../../cache/cacheMemo.js';
 import { fileLocator } from '../../records/fileLocator.js';
 import { evaluateAgentVersion } from '../../policy/evaluateAgentVersion.js';
 import { evaluateDrainSequence } from '../../policy/evaluateDrainSequence.js';
@@ -54,6 +55,7 @@ export async function policies(ctx: ReconcileContext): Promise<void> {
     for (const r of rows) save.run(r.node, r.direct_ready_count, r.relay_ready_count, r.external_area_ready_count, r.independent_ingress_ready_count, r.recovery_path_count, r.observed_at);
   })();
 
-  const locate = fileLocator(ctx.io.readText);
+  const locate = fileLocator(ctx.io.readText, { store: cacheMemo(db), name: 'positions:policies' });
   for (const { pointer, atKey: _a, ...f } of found) ctx.findings.push({ ...f, ...locate(f.file, pointer ?? '') });
+  locate.save();
 }
