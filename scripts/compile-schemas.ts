@@ -3,6 +3,8 @@
  * code (ajv standalone) and lists where each schema marks a reference to
  * another record (`x-ref`). Loading precompiled code takes a millisecond;
  * compiling schemas at start-up took ~30 ms, a one-file update's whole budget.
+ * `verbose` errors carry their schema, so an unknown key can be matched against
+ * the keys its object allows ("did you mean 'addresses'?").
  *
  *   node dist/scripts/compile-schemas.js   (part of npm run build)
  */
@@ -17,7 +19,7 @@ const Ajv = AjvModule.default ?? AjvModule;
 const standaloneCode = (standaloneModule as unknown as { default: (ajv: unknown, refs: Record<string, string>) => string }).default;
 
 const schemas = readSchemas();
-const ajv = new Ajv({ allErrors: true, strict: false, code: { source: true } });
+const ajv = new Ajv({ allErrors: true, strict: false, verbose: true, code: { source: true } });
 ajv.addKeyword({ keyword: 'x-ref', schemaType: 'string' });
 for (const [name, schema] of Object.entries(schemas)) ajv.addSchema(schema, `${name}.schema.json`);
 const names = Object.keys(schemas).filter((n) => n !== 'common' && n !== 'policy');

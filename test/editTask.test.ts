@@ -189,6 +189,8 @@ describe('editTask: errors', () => {
     assert.deepEqual(unknown, { error: 'task-not-found', message: 'no task T99 in this workplan' });
     const bad = editTask(`${FM}- [?] T02 Odd box\n`, 'T02', 'done', { date: DATE });
     assert.deepEqual(bad, { error: 'task-not-found', message: "no task T02 in this workplan (line 5 mentions it but is not a valid task: unknown task box '[?]')" });
+    const lookAlike = editTask(`${FM}-[ ] T02 Almost a task\n`, 'T02', 'done', { date: DATE });
+    assert.deepEqual(lookAlike, { error: 'task-not-found', message: "no task T02 in this workplan (line 5 mentions it but is not a valid task: this line looks like a task but is not read as one: it needs a space between '-' and the box; write '- [ ] T02 Almost a task')" });
     const twice = editTask(`${FM}- [ ] T01 One\n- [ ] T02 Two\n  - [ ] T01 Again\n`, 'T01', 'done', { date: DATE });
     assert.deepEqual(twice, { error: 'ambiguous', message: 'task T01 is defined more than once (lines 5, 7); give each task its own id first' });
     assert.ok(!('error' in editTask(`${FM}- [ ] T01 One\n- [ ] T02 Two\n  - [ ] T01 Again\n`, 'T02', 'done', { date: DATE })), 'other tasks still editable');

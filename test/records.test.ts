@@ -60,6 +60,49 @@ describe('parseRecordFile', () => {
     );
   });
 
+  it("says 'did you mean' for an unknown key close to one its object allows, at any depth", () => {
+    const r = parse('registry/nodes/n1.md', '---\ntitle: N1\nrole: edge\nadresses: [a.example]\nprobes:\n  tpc:\n    - host: h\n      prot: 80\nlabls: {}\n---\n');
+    assert.deepEqual(
+      r.findings.map((f) => [f.code, f.line, f.col, f.message]),
+      [
+        ['unknown-key', 4, 1, "unknown key 'adresses' in front matter; did you mean 'addresses'?"],
+        ['unknown-key', 9, 1, "unknown key 'labls' in front matter; did you mean 'labels'?"],
+        ['unknown-key', 6, 3, "unknown key 'tpc' in 'probes'; did you mean 'tcp'?"],
+      ],
+    );
+    const item = parse('registry/nodes/n1.md', '---\ntitle: N1\nrole: edge\nprobes:\n  tcp:\n    - host: h\n      prot: 80\n---\n');
+    assert.deepEqual(
+      item.findings.filter((f) => f.code === 'unknown-key').map((f) => [f.line, f.col, f.message]),
+      [[7, 7, "unknown key 'prot' in 'probes.tcp.0'; did you mean 'port'?"]],
+    );
+    const check = parse('policies/checks.yaml', "kind: checks\ntitle: C\nchecks:\n  - id: c1\n    title: C1\n    sql: SELECT 1 WHERE 0\n    expect: { empty: true }\n    timout: 5s\n", 'policy');
+    assert.deepEqual(
+      check.findings.map((f) => [f.code, f.line, f.message]),
+      [['unknown-key', 8, "unknown key 'timout' in 'checks.0'; did you mean 'timeout'?"]],
+    );
+  });
+
+  it("offers no 'did you mean' when nothing is close: at most 2 edits, and 1 for short keys", () => {
+    const r = parse('registry/nodes/n1.md', '---\ntitle: N1\nrole: edge\ncolour: red\nrool: edge\nlocalitygrp: g\nadreses: []\n---\n');
+    assert.deepEqual(
+      r.findings.map((f) => f.message).sort(),
+      [
+        "unknown key 'adreses' in front matter; did you mean 'addresses'?",
+        "unknown key 'colour' in front matter",
+        "unknown key 'localitygrp' in front matter",
+        "unknown key 'rool' in front matter",
+      ],
+    );
+  });
+
+  it("points an unknown key containing '/' at the key itself", () => {
+    const r = parse('registry/nodes/n1.md', '---\ntitle: N1\nrole: edge\n\nx/y: 1\n---\n');
+    assert.deepEqual(
+      r.findings.map((f) => [f.code, f.line, f.col]),
+      [['unknown-key', 5, 1]],
+    );
+  });
+
   it('reports every problem of a file at once', () => {
     const r = parse('registry/workloads/w.md', '---\ntitle: W\nkind: servce\nhost: ../etc\ncritical: maybe\n---\n', 'workload');
     assert.deepEqual(
@@ -190,6 +233,46 @@ describe('parseTasks', () => {
         ['task-syntax', 5],
       ],
     );
+  });
+
+  it('warns about lines that look like tasks but are not, at the spot to fix, with the right form', () => {
+    const body = [
+      '-[ ] T01 No space after the marker',
+      '- [x]T02 No space after the box',
+      '  [ ] T03 No list marker',
+      '1.[/] T04 Numbered',
+      '-[] T05 Empty box',
+      '- [ ]T06',
+      '-[ ] buy milk',
+      '* [ ] T07 A star is a list marker',
+      '- [X] T08 A capital X is done',
+      '*[x]* is emphasis, [a link](http://example.invalid) and [1]: http://example.invalid are prose',
+      '[x](T09) is a link',
+      '```',
+      '-[ ] T10 In a fence: an example, not a task',
+      '```',
+    ].join('\n');
+    const { tasks, problems } = parseTasks(body, 10);
+    assert.deepEqual(tasks.map((t) => [t.id, t.state]), [['T07', 'todo'], ['T08', 'done']]);
+    assert.deepEqual(
+      problems.map((p) => [p.code, p.severity, p.line, p.col, p.message.replace(/^this line looks like a task but is not read as one: it /, '')]),
+      [
+        ['task-malformed', 'warning', 10, 2, "needs a space between '-' and the box; write '- [ ] T01 No space after the marker'"],
+        ['task-malformed', 'warning', 11, 6, "needs a space after the box; write '- [x] T02 No space after the box'"],
+        ['task-malformed', 'warning', 12, 3, "has no list marker before the box; write '- [ ] T03 No list marker'"],
+        ['task-malformed', 'warning', 13, 3, "needs a space between '1.' and the box; write '1. [/] T04 Numbered'"],
+        ['task-malformed', 'warning', 14, 2, "needs a space between '-' and the box; write '- [ ] T05 Empty box'"],
+        ['task-malformed', 'warning', 15, 6, "needs a space after the box; write '- [ ] T06'"],
+        ['task-malformed', 'warning', 16, 2, "needs a space between '-' and the box; write '- [ ] buy milk'"],
+      ],
+    );
+  });
+
+  it('makes a look-alike line a warning with its hint that keeps the workplan and its tasks', () => {
+    const r = parse('workplans/WP-1.md', '---\ntitle: W\nstatus: active\n---\n- [ ] T01 Real\n-[ ] T02 Almost\n', 'workplan');
+    assert.deepEqual(r.findings.map((f) => [f.severity, f.code, f.line, f.col]), [['warning', 'task-malformed', 6, 2]]);
+    assert.match(r.findings[0]!.hint ?? '', /- \[ \] T04 Title/);
+    assert.deepEqual(r.records.map((x) => x.id), ['WP-1', 'WP-1/T01']);
   });
 
   it('splits list fields keeping each item column', () => {

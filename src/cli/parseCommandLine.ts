@@ -8,7 +8,7 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { UnknownCommandError, UnknownOptionError, UsageError } from '../errors.js';
 import type { Args, CommandSpec } from './command.js';
-import { didYouMean } from './didYouMean.js';
+import { didYouMean } from '../records/didYouMean.js';
 
 type Options = NonNullable<ParseArgsConfig['options']>;
 

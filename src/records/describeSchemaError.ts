@@ -1,5 +1,6 @@
 /** Turns an ajv error into a finding code, a message for people, and where to point. Pure. */
 import type { ErrorObject } from 'ajv';
+import { didYouMean } from './didYouMean.js';
 import type { FindingCode } from './hints.js';
 
 export interface Described {
@@ -15,8 +16,11 @@ export function describeSchemaError(e: ErrorObject): Described {
   switch (e.keyword) {
     case 'propertyNames':
       return { code: 'schema', message: `key '${String(p.propertyName)}' in ${where} is not allowed: keys use letters, digits, '.', '_', '/' and '-'`, pointer: `${e.instancePath}/${String(p.propertyName).replace(/~/g, '~0').replace(/\//g, '~1')}`, atKey: true };
-    case 'additionalProperties':
-      return { code: 'unknown-key', message: `unknown key '${String(p.additionalProperty)}' in ${where}`, pointer: `${e.instancePath}/${String(p.additionalProperty)}`, atKey: true };
+    case 'additionalProperties': {
+      const key = String(p.additionalProperty);
+      const near = didYouMean(key, allowedKeys(e), 2);
+      return { code: 'unknown-key', message: `unknown key '${key}' in ${where}${near === undefined ? '' : `; did you mean '${near}'?`}`, pointer: `${e.instancePath}/${key.replace(/~/g, '~0').replace(/\//g, '~1')}`, atKey: true };
+    }
     case 'required':
       return { code: 'missing-key', message: `missing required key '${String(p.missingProperty)}' in ${where}`, pointer: e.instancePath, atKey: true };
     case 'enum':
@@ -30,6 +34,12 @@ export function describeSchemaError(e: ErrorObject): Described {
     default:
       return { code: 'schema', message: `${where} ${e.message ?? 'is invalid'}`, pointer: e.instancePath, atKey: false };
   }
+}
+
+/** The keys the object's schema allows (ajv's `verbose` errors carry the schema: scripts/compile-schemas.ts). */
+function allowedKeys(e: ErrorObject): string[] {
+  const props = (e.parentSchema as { properties?: unknown } | undefined)?.properties;
+  return props !== null && typeof props === 'object' ? Object.keys(props) : [];
 }
 
 function patternMeaning(pattern: string): string {

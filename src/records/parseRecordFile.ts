@@ -145,7 +145,7 @@ type Report = (severity: Severity, code: FindingCode, message: string, line: num
 
 function addTasks(out: ParsedFile, workplan: string, body: string, bodyLine: number, report: Report): void {
   const { tasks, problems } = parseTasks(body, bodyLine);
-  for (const p of problems) report('error', p.code, p.message, p.line, p.col);
+  for (const p of problems) report(p.severity, p.code, p.message, p.line, p.col);
   for (const t of tasks) {
     const key = `${workplan}/${t.id}`;
     const edges: EdgeRow[] = [];

@@ -37,7 +37,9 @@ export interface ParsedTask {
 }
 
 export interface TaskProblem {
-  code: 'task-syntax' | 'task-missing-id' | 'task-unknown-state' | 'task-duplicate-id';
+  code: 'task-syntax' | 'task-missing-id' | 'task-unknown-state' | 'task-duplicate-id' | 'task-malformed';
+  /** A look-alike line (`task-malformed`) is a warning: it is not read as a task, so it breaks nothing by itself. */
+  severity: 'error' | 'warning';
   message: string;
   line: number;
   col: number;
@@ -48,6 +50,13 @@ const BOXLIKE_LINE = /^([ \t]*)(?:[-*+]|\d+[.)])[ \t]+\[(.{0,3})\](?:[ \t]|$)/;
 const FIELD = /\[([A-Za-z][A-Za-z0-9_ -]*?)::[ \t]*([^\]]*)\]|\(([A-Za-z][A-Za-z0-9_ -]*?)::[ \t]*([^)]*)\)/g;
 const TASK_ID = /^[A-Za-z][A-Za-z0-9_.-]*$/;
 const FENCE = /^[ \t]*(```|~~~)/;
+/**
+ * A line that looks like a task but is not read as one: a box with no space
+ * before or after it (`-[ ] T08`, `- [x]T08`), or a box and an id with no list
+ * marker (`[ ] T08`). Without an id right after the box, only a marker, a box and
+ * a space count (`-[ ] buy milk`), so `*[x]*` and `[link](url)` stay prose.
+ */
+const LOOKALIKE = /^([ \t]*)([-*+]|\d+[.)])?([ \t]*)\[([^\]]{0,3})\]([ \t]*)(.*)$/;
 
 /** `bodyLine` is the 1-based file line the body starts on. */
 export function parseTasks(body: string, bodyLine: number): { tasks: ParsedTask[]; problems: TaskProblem[] } {
@@ -70,7 +79,10 @@ export function parseTasks(body: string, bodyLine: number): { tasks: ParsedTask[
     if (!m) {
       const b = BOXLIKE_LINE.exec(raw);
       if (b && b[2] !== undefined && b[2].length !== 1) {
-        problems.push({ code: 'task-syntax', message: `task box '[${b[2]}]' must hold exactly one character`, line, col: b[1]!.length + 3 });
+        problems.push({ code: 'task-syntax', severity: 'error', message: `task box '[${b[2]}]' must hold exactly one character`, line, col: b[1]!.length + 3 });
+      } else if (!b) {
+        const look = lookAlike(raw, line);
+        if (look) problems.push(look);
       }
       continue;
     }
@@ -79,7 +91,7 @@ export function parseTasks(body: string, bodyLine: number): { tasks: ParsedTask[
     const boxCol = raw.indexOf('[') + 2;
     const state = BOX_STATES[boxChar];
     if (!state) {
-      problems.push({ code: 'task-unknown-state', message: `unknown task box '[${boxChar}]'`, line, col: boxCol });
+      problems.push({ code: 'task-unknown-state', severity: 'error', message: `unknown task box '[${boxChar}]'`, line, col: boxCol });
       continue;
     }
     const rest = m[3]!;
@@ -87,7 +99,7 @@ export function parseTasks(body: string, bodyLine: number): { tasks: ParsedTask[
     const idMatch = /^(\S+)/.exec(rest);
     const firstWord = idMatch?.[1] ?? '';
     if (!TASK_ID.test(firstWord) || !/\d/.test(firstWord)) {
-      problems.push({ code: 'task-missing-id', message: `task has no id: '${truncate(rest)}'`, line, col: restCol });
+      problems.push({ code: 'task-missing-id', severity: 'error', message: `task has no id: '${truncate(rest)}'`, line, col: restCol });
       continue;
     }
     const fields: TaskField[] = [];
@@ -108,7 +120,7 @@ export function parseTasks(body: string, bodyLine: number): { tasks: ParsedTask[
     const parent = open.length > 0 ? open[open.length - 1]!.id : null;
     const firstLine = seen.get(firstWord);
     if (firstLine !== undefined) {
-      problems.push({ code: 'task-duplicate-id', message: `task id ${firstWord} is already used on line ${firstLine}`, line, col: restCol });
+      problems.push({ code: 'task-duplicate-id', severity: 'error', message: `task id ${firstWord} is already used on line ${firstLine}`, line, col: restCol });
       continue;
     }
     seen.set(firstWord, line);
@@ -116,6 +128,31 @@ export function parseTasks(body: string, bodyLine: number): { tasks: ParsedTask[
     open.push({ indent, id: firstWord });
   }
   return { tasks, problems };
+}
+
+/** The warning for a line that looks like a task but is not one, with the form it should take; null for other lines. */
+function lookAlike(raw: string, line: number): TaskProblem | null {
+  const m = LOOKALIKE.exec(raw);
+  if (!m) return null;
+  const [, indent = '', marker, gapBefore = '', box = '', gapAfter = '', rest = ''] = m;
+  const firstWord = /^\S*/.exec(rest)![0];
+  const idLike = TASK_ID.test(firstWord) && /\d/.test(firstWord);
+  if (!idLike && (marker === undefined || gapAfter === '')) return null; // prose such as *[x]*, or a bare '-[ ]'
+  let col: number;
+  let what: string;
+  if (marker === undefined) {
+    col = indent.length + gapBefore.length + 1;
+    what = 'has no list marker before the box';
+  } else if (gapBefore === '') {
+    col = indent.length + marker.length + 1;
+    what = `needs a space between '${marker}' and the box`;
+  } else if (gapAfter === '') {
+    col = raw.length - rest.length + 1;
+    what = 'needs a space after the box';
+  } else return null;
+  const boxChar = box.length === 1 ? box : box.trim().length === 1 ? box.trim() : ' ';
+  const right = `${marker ?? '-'} [${boxChar}] ${rest.trim()}`;
+  return { code: 'task-malformed', severity: 'warning', message: `this line looks like a task but is not read as one: it ${what}; write '${truncate(right)}'`, line, col };
 }
 
 /** Splits a list-valued field (`T02, T03`) into its items with their columns. */

@@ -1,10 +1,11 @@
 /**
- * The closest of `candidates` to a mistyped `word` ("did you mean --staged?"),
- * or undefined when none is close: at most one edit per three characters
- * (insertions, deletions, substitutions and swaps of neighbours count one). Pure.
+ * The closest of `candidates` to a mistyped `word` ("did you mean --staged?",
+ * "did you mean 'addresses'?"), or undefined when none is close: at most one
+ * edit per three characters, and at most `maxEdits` (insertions, deletions,
+ * substitutions and swaps of neighbours count one). Case is ignored. Pure.
  */
-export function didYouMean(word: string, candidates: readonly string[]): string | undefined {
-  const limit = Math.max(1, Math.floor(word.length / 3));
+export function didYouMean(word: string, candidates: readonly string[], maxEdits = Infinity): string | undefined {
+  const limit = Math.min(maxEdits, Math.max(1, Math.floor(word.length / 3)));
   let best: { candidate: string; distance: number } | undefined;
   for (const candidate of candidates) {
     const distance = editDistance(word.toLowerCase(), candidate.toLowerCase());
