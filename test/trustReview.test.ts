@@ -7,7 +7,8 @@ import assert from 'node:assert/strict';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
-import type Database from 'better-sqlite3';
+import Database from 'better-sqlite3';
+import { CACHE_DDL } from '../src/cache/cacheSchema.js';
 import { readFleetTrust, RATCHET_FILE, type TrustIo } from '../src/trust/readFleetTrust.js';
 import { cliInProcess, copyExampleFleet, REPO, removeDir } from './helpers/fleet.js';
 
@@ -38,13 +39,15 @@ describe('trust review', () => {
   it(
     'the ratchet keeps the highest version found in Git history, not only the file as it is',
     () => {
-      const db = { prepare: () => ({ all: () => [], pluck: () => ({ get: () => undefined }) }) } as unknown as Database.Database;
+      const db = new Database(':memory:');
+      db.exec(CACHE_DDL);
       const history = JSON.stringify({ intents: { 'some-intent': { version: 3, digest: 'ab'.repeat(32) } } });
       const io: TrustIo = {
         readText: () => null,
         fileVersions: (path) => (path === RATCHET_FILE ? { available: true, versions: [{ commit: 'c'.repeat(40), text: history }] } : { available: true, versions: [] }) as ReturnType<TrustIo['fileVersions']>,
         env: {},
         readAbsolute: () => null,
+        head: () => null,
       };
       const input = readFleetTrust(db, io, new Date('2026-12-01T00:00:00Z'));
       assert.equal(input.ratchet.get('some-intent')?.version, 3);

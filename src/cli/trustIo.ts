@@ -6,6 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { fileVersions } from '../repo/fileVersions.js';
+import { readHeadCommit } from '../repo/gitRepository.js';
 import { readRepoText } from '../repo/readRepoText.js';
 import type { TrustIo } from '../trust/readFleetTrust.js';
 
@@ -13,6 +14,7 @@ export function trustIo(root: string, env: Readonly<Record<string, string | unde
   return {
     readText: readRepoText(root),
     fileVersions: (path) => fileVersions(root, path),
+    head: () => readHeadCommit(root),
     env,
     readAbsolute: (path) => {
       try {

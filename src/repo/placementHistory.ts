@@ -44,6 +44,7 @@ import { fileURLToPath } from 'node:url';
 import type Git from 'isomorphic-git';
 import { jsYamlLibrary } from '../records/jsYamlLibrary.js';
 import type { Memo } from '../records/memo.js';
+import { locateRepository, readBranchRef, readOrEmpty, readOrNull, statOrNull, type Repository } from './gitRepository.js';
 import { splitFrontMatter } from '../records/splitFrontMatter.js';
 
 let loadedGit: typeof Git | undefined;
@@ -102,13 +103,6 @@ interface CommitInfo {
   ms: number;
 }
 
-interface Repository {
-  workdir: string;
-  /** Where HEAD is (a worktree's own directory for linked worktrees). */
-  gitdir: string;
-  /** Where objects and refs are. */
-  commondir: string;
-}
 
 const EMPTY: ReadonlyMap<string, Run> = new Map();
 const ABSENT: FileState = { oid: null, placements: EMPTY };
@@ -186,23 +180,6 @@ async function walkHistory(repo: Repository, head: string, prefix: string, paths
 
 const normalise = (file: string): string => file.split('\\').join('/').replace(/^\.\//, '');
 
-function locateRepository(start: string): Repository | null {
-  for (let d = start; ; d = dirname(d)) {
-    const dotgit = join(d, '.git');
-    const st = statOrNull(dotgit);
-    if (st?.isDirectory()) return { workdir: d, gitdir: dotgit, commondir: dotgit };
-    if (st?.isFile()) {
-      // A linked worktree or a submodule: `.git` is a file naming the real directory.
-      const m = /^gitdir:\s*(.+?)\s*$/m.exec(readOrEmpty(dotgit));
-      if (m) {
-        const gitdir = isAbsolute(m[1]!) ? m[1]! : resolve(d, m[1]!);
-        const common = readOrEmpty(join(gitdir, 'commondir')).trim();
-        return { workdir: d, gitdir, commondir: common === '' ? gitdir : resolve(gitdir, common) };
-      }
-    }
-    if (dirname(d) === d) return null;
-  }
-}
 
 function isShallow(repo: Repository): boolean {
   return [repo.gitdir, repo.commondir].some((g) => readOrEmpty(join(g, 'shallow')).trim() !== '');
@@ -227,32 +204,7 @@ async function resolveHead(repo: Repository): Promise<string> {
   }
 }
 
-/**
- * A branch's commit id read straight from the repository, as git does: the
- * loose ref file, else its line in packed-refs. Null for anything else (a
- * symbolic ref, a missing branch, an unreadable file), which isomorphic-git
- * then resolves or reports.
- */
-function readBranchRef(repo: Repository, ref: string): string | null {
-  if (!/^refs\/heads\/[^\0\s]+$/.test(ref) || ref.split('/').includes('..')) return null;
-  const loose = readOrNull(join(repo.commondir, ref));
-  if (loose !== null) return /^[0-9a-f]{40}\n?$/.test(loose) ? loose.trim() : null;
-  const packed = readOrNull(join(repo.commondir, 'packed-refs'));
-  if (packed === null) return null;
-  for (const line of packed.split('\n')) {
-    const m = /^([0-9a-f]{40}) (.+)$/.exec(line);
-    if (m && m[2] === ref) return m[1]!;
-  }
-  return null;
-}
 
-function readOrNull(path: string): string | null {
-  try {
-    return fs.readFileSync(path, 'utf8');
-  } catch {
-    return null;
-  }
-}
 
 /** Whether any branch or tag exists (a fresh `git init` has none). */
 async function anyCommitRef(repo: Repository): Promise<boolean> {
@@ -261,21 +213,7 @@ async function anyCommitRef(repo: Repository): Promise<boolean> {
   return branches.length > 0 || tags.length > 0;
 }
 
-function statOrNull(path: string): fs.Stats | null {
-  try {
-    return fs.statSync(path);
-  } catch {
-    return null;
-  }
-}
 
-function readOrEmpty(path: string): string {
-  try {
-    return fs.readFileSync(path, 'utf8');
-  } catch {
-    return '';
-  }
-}
 
 /**
  * A read-only file system client for isomorphic-git, for one walk: reads are

@@ -5,9 +5,9 @@
  * (`TrustIo`); the verification itself (verifyFleetTrust) stays pure.
  */
 import type Database from 'better-sqlite3';
+import { fileLocator } from '../records/fileLocator.js';
 import { createLocator } from '../records/locate.js';
 import { parseYaml } from '../records/parseYaml.js';
-import { splitFrontMatter } from '../records/splitFrontMatter.js';
 import type { FileVersions } from '../repo/fileVersions.js';
 import { parsePinnedRoot } from './parsePinnedRoot.js';
 import { parseRatchet } from './ratchet.js';
@@ -23,19 +23,22 @@ export interface TrustIo {
   /** A repository file's text, or null when it does not exist. */
   readText(path: string): string | null;
   fileVersions(path: string): FileVersions;
+  /** HEAD's commit id when it is cheap to read, else null: what the history above depends on. */
+  head(): string | null;
   /** FLEETHUB_TRUST_ROOT: a file path or the inline JSON. */
   env: Readonly<Record<string, string | undefined>>;
   /** An absolute path's text (the pin given by path), or null. */
   readAbsolute(path: string): string | null;
 }
 
-export function readFleetTrust(db: Database.Database, io: TrustIo, now: Date): FleetTrustInput & { invalid: InvalidIntent[] } {
-  const intents: IntentInput[] = (db.prepare('SELECT id, file, data FROM intents ORDER BY id').all() as Array<{ id: string; file: string; data: string }>).map((r) => {
-    const text = io.readText(r.file) ?? '';
-    const split = splitFrontMatter(text);
-    const locator = split.ok ? createLocator(split.yaml, split.yamlLine) : createLocator('', 1);
-    return { id: r.id, file: r.file, data: JSON.parse(r.data) as Record<string, unknown>, locate: (p) => locator(p) };
-  });
+/** `locate`: where a pointer is in a file (the reconcile step passes one that keeps positions in the cache's memo). */
+export function readFleetTrust(db: Database.Database, io: TrustIo, now: Date, locate: (file: string, pointer: string) => { line: number; col: number } = fileLocator(io.readText)): FleetTrustInput & { invalid: InvalidIntent[] } {
+  const intents: IntentInput[] = (db.prepare('SELECT id, file, data FROM intents ORDER BY id').all() as Array<{ id: string; file: string; data: string }>).map((r) => ({
+    id: r.id,
+    file: r.file,
+    data: JSON.parse(r.data) as Record<string, unknown>,
+    locate: (p) => locate(r.file, p),
+  }));
   const nodes = (db.prepare('SELECT id, role, area, site, nat_group, labels FROM nodes ORDER BY id').all() as Array<Record<string, string | null>>).map((n) => ({
     id: n.id!,
     ...(n.role ? { role: n.role } : {}),
@@ -46,13 +49,15 @@ export function readFleetTrust(db: Database.Database, io: TrustIo, now: Date): F
   }));
   const rollout = db.prepare(`SELECT data FROM policies WHERE kind = 'rollout' ORDER BY id LIMIT 1`).pluck().get() as string | undefined;
   const caps = rollout ? (JSON.parse(rollout) as { max_parallel?: number; max_unavailable?: number }) : {};
-  const trustFile = (db.prepare(`SELECT file FROM policies WHERE kind = 'trust' ORDER BY id LIMIT 1`).pluck().get() as string | undefined) ?? TRUST_FILE;
+  const trustRow = db.prepare(`SELECT file, data FROM policies WHERE kind = 'trust' ORDER BY id LIMIT 1`).get() as { file: string; data: string } | undefined;
+  const trustFile = trustRow?.file ?? TRUST_FILE;
   // An intent file that validation kept out of the cache is never silently skipped: it is refused.
   const invalid = (db.prepare(`SELECT path, record_id FROM files WHERE kind = 'intent' AND path NOT IN (SELECT file FROM records WHERE kind = 'intent') ORDER BY path`).all() as Array<{ path: string; record_id: string | null }>).map((f) => ({ id: f.record_id ?? f.path.replace(/^.*\//, '').replace(/\.md$/, ''), file: f.path }));
+  const pin = readPin(io)?.pin ?? null;
   return {
     invalid,
-    pin: readPin(io)?.pin ?? null,
-    trustVersions: readTrustVersions(io, trustFile),
+    pin,
+    trustVersions: readTrustVersions(io, trustFile, pin, trustRow ? { data: JSON.parse(trustRow.data) as Record<string, unknown>, locate: (p) => locate(trustFile, p) } : undefined),
     intents,
     nodes,
     caps: { ...(caps.max_parallel !== undefined ? { max_parallel: caps.max_parallel } : {}), ...(caps.max_unavailable !== undefined ? { max_unavailable: caps.max_unavailable } : {}) },
@@ -100,19 +105,31 @@ export function readPin(io: TrustIo): { pin: PinnedRoot; source: string } | null
   return text === null ? null : { pin: parsePinnedRoot(text, PIN_FILE), source: PIN_FILE };
 }
 
-/** The committed versions of the trust file, oldest first, then the file as it is now. */
-export function readTrustVersions(io: TrustIo, file: string = TRUST_FILE): TrustVersion[] {
-  const history = io.fileVersions(file);
-  const texts = [...(history.available ? history.versions : []), ...(() => {
-    const now = io.readText(file);
-    return now === null ? [] : [{ commit: '', text: now }];
-  })()];
-  const out: TrustVersion[] = [];
-  for (const { commit, text } of texts) {
-    const parsed = parseYaml(text);
-    if (!parsed.ok || parsed.data === null || typeof parsed.data !== 'object' || Array.isArray(parsed.data)) continue;
-    const locator = createLocator(text, 1);
-    out.push({ file, commit, data: parsed.data as Record<string, unknown>, locate: (p) => locator(p) });
-  }
-  return out;
+/**
+ * The committed versions of the trust file, oldest first, then the file as it
+ * is now. With `pin`, history is read only when the file is newer than the
+ * pinned version (the chain between them is needed); otherwise the file alone
+ * decides (it is the pinned version, or older: a rollback).
+ */
+export function readTrustVersions(
+  io: TrustIo,
+  file: string = TRUST_FILE,
+  pin?: PinnedRoot | null,
+  /** The file as it is now, when the cache already holds it parsed (the same data: the cache keeps what the file says). */
+  cached?: { data: Record<string, unknown>; locate(pointer: string): { line: number; col: number } },
+): TrustVersion[] {
+  const now = cached ? null : io.readText(file);
+  const current = cached ? { file, commit: '', ...cached } : now === null ? null : versionOf(file, '', now);
+  const version = current?.data.version;
+  const needHistory = !pin || typeof version !== 'number' || version > pin.version;
+  const history = needHistory ? io.fileVersions(file) : { available: false as const };
+  const past = (history.available ? history.versions : []).flatMap(({ commit, text }) => versionOf(file, commit, text) ?? []);
+  return [...past, ...(current ? [current] : [])];
+}
+
+function versionOf(file: string, commit: string, text: string): TrustVersion | null {
+  const parsed = parseYaml(text);
+  if (!parsed.ok || parsed.data === null || typeof parsed.data !== 'object' || Array.isArray(parsed.data)) return null;
+  const locator = createLocator(text, 1);
+  return { file, commit, data: parsed.data as Record<string, unknown>, locate: (p) => locator(p) };
 }

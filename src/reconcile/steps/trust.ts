@@ -6,19 +6,24 @@
  * of each intent ever trusted) moves up with the trusted ones, for the plan
  * step to write as status/trust-ratchet.json.
  */
+import { cacheMemo } from '../../cache/cacheMemo.js';
+import { fileLocator } from '../../records/fileLocator.js';
+import type { FileVersions } from '../../repo/fileVersions.js';
 import { advanceRatchet } from '../../trust/ratchet.js';
-import { readFleetTrust } from '../../trust/readFleetTrust.js';
+import { readFleetTrust, type TrustIo } from '../../trust/readFleetTrust.js';
 import { verifyFleetTrust } from '../../trust/verifyFleetTrust.js';
 import type { IntentRow } from '../boardInput.js';
 import type { ReconcileContext } from '../reconcileContext.js';
 
 export async function trust(ctx: ReconcileContext): Promise<void> {
-  const input = readFleetTrust(ctx.db, ctx.io.trust, new Date(ctx.now));
+  const locate = fileLocator(ctx.io.trust.readText, { store: cacheMemo(ctx.db), name: 'positions:trust' });
+  const input = readFleetTrust(ctx.db, historyKept(ctx.io.trust, ctx), new Date(ctx.now), locate);
   // Nothing to trust, nothing to refuse: the chain matters to the intents it authorises ('fleethub trust verify' checks it alone).
   if (input.intents.length === 0 && input.invalid.length === 0) return;
   const result = verifyFleetTrust(input);
   const versions = new Map(input.intents.flatMap((i) => (typeof i.data.version === 'number' ? [[i.id, i.data.version] as const] : [])));
   const ratchet = advanceRatchet(input.ratchet, result.verdicts, versions);
+  locate.save();
   ctx.trust = { ...result, ratchet };
   ctx.findings.push(...result.chain.findings, ...result.verdicts.flatMap((v) => v.findings));
   const byId = new Map(input.intents.map((i) => [i.id, i.data]));
@@ -42,4 +47,26 @@ export async function trust(ctx: ReconcileContext): Promise<void> {
     trust: { ok: result.chain.ok, version: result.chain.ok ? result.chain.root.version : null, chain: result.chain.chain, refusal: result.chain.ok ? null : result.chain.findings.map((f) => f.message).join('; ') },
     intents: rows,
   });
+}
+
+/**
+ * The trust reads with the Git history of a file kept in the cache's memo
+ * under HEAD's commit id: a commit id fixes the history behind it, so an
+ * unchanged HEAD needs no git process. Without a cheap HEAD, nothing is kept.
+ */
+function historyKept(io: TrustIo, ctx: ReconcileContext): TrustIo {
+  const head = io.head();
+  if (head === null) return io;
+  const memo = cacheMemo(ctx.db);
+  return {
+    ...io,
+    fileVersions: (path) => {
+      const name = `history:${path}`;
+      const kept = memo.get(name, head);
+      if (kept !== null) return JSON.parse(kept) as FileVersions;
+      const versions = io.fileVersions(path);
+      memo.set(name, head, JSON.stringify(versions));
+      return versions;
+    },
+  };
 }
