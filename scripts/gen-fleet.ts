@@ -50,6 +50,7 @@ export function generateFleet(dir: string, o: GenOptions): { files: number } {
       mode: !enabled ? 'DISABLED' : degraded ? 'DEGRADED' : 'ACTIVE',
       since: '2026-11-01T00:00:00.000Z',
       last_verified: enabled ? '2026-11-20T00:00:00.000Z' : null,
+      observed_at: enabled ? '2026-11-20T00:00:00.000Z' : null,
       failures: 0,
       passes: 0,
       reason: !enabled ? 'declared enabled: false (intentionally off)' : degraded ? `tcp 127.0.0.1:${port}: refused` : 'all probes passed',

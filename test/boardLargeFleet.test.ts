@@ -12,7 +12,7 @@ const node = (i: number, mode: BoardNode['state']['mode']): BoardNode => ({
   area: 'a',
   site: 's',
   nat_group: 'g',
-  state: { mode, since: null, last_verified: null, failures: 0, passes: 0, reason: mode === 'ACTIVE' ? 'all probes passed' : 'tcp 127.0.0.1:1: refused' },
+  state: { mode, since: null, last_verified: null, observed_at: null, failures: 0, passes: 0, reason: mode === 'ACTIVE' ? 'all probes passed' : 'tcp 127.0.0.1:1: refused' },
   reachable: mode === 'ACTIVE',
 });
 const workload = (i: number, host: string, target: string): BoardWorkload => ({ id: `w${String(i).padStart(5, '0')}`, title: `W ${i}`, kind: 'service', host, target_host: target, owner: 'ops', stage: 'production', target_stage: null, critical: false, advertise: false, via: [], listeners: [] });

@@ -59,9 +59,9 @@ describe('node modes', () => {
     const states = new Map(run([true]).map((s) => ['n', s] as const));
     const text = renderModesFile(states);
     assert.equal(renderModesFile(parseModesFile(text).states), text);
-    const later = new Map([['n', { ...states.get('n')!, last_verified: t(10) }]]);
-    assert.equal(renderModesFile(statesToPersist(states, later, 3_600_000)), text, 'ten minutes later, nothing to write');
-    assert.notEqual(renderModesFile(statesToPersist(states, later, 60_000)), text, 'past the refresh interval, write');
+    const later = new Map([['n', { ...states.get('n')!, last_verified: t(10), observed_at: t(10) }]]);
+    assert.equal(renderModesFile(statesToPersist(states, later, 3_600_000, 3_600_000)), text, 'ten minutes later, nothing to write');
+    assert.notEqual(renderModesFile(statesToPersist(states, later, 60_000, 60_000)), text, 'past the refresh interval, write');
     const bad = parseModesFile('not json');
     assert.equal(bad.states.size, 0);
     assert.deepEqual(bad.problems.map((p) => [p.line, p.message.startsWith('status/modes.json is not valid JSON')]), [[1, true]]);

@@ -46,7 +46,7 @@ describe('applyEvent', () => {
   });
 
   it('sets and removes nodes in status/modes.json, keeping the others', () => {
-    const state = (mode: 'ACTIVE' | 'DEGRADED') => ({ mode, since: null, last_verified: null, failures: 0, passes: 0, reason: '' });
+    const state = (mode: 'ACTIVE' | 'DEGRADED') => ({ mode, since: null, last_verified: null, observed_at: null, failures: 0, passes: 0, reason: '' });
     const v = fileView(files({}));
     applyEvent(v, { type: 'status.modes', payload: { nodes: { a: state('ACTIVE'), b: state('ACTIVE') } } });
     applyEvent(v, { type: 'status.modes', payload: { nodes: { b: state('DEGRADED') }, remove: ['a'] } });

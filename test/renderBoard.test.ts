@@ -12,7 +12,7 @@ const T = '2026-07-03T10:00:00.000Z';
 function node(id: string, mode: Mode, over: Partial<BoardNode> = {}): BoardNode {
   return {
     id, title: `${id} title`, role: 'replica', target_role: null, area: 'fleet-dc', site: id, nat_group: 'public',
-    state: { mode, since: mode === 'ACTIVE' || mode === 'DEGRADED' ? T : null, last_verified: mode === 'ACTIVE' ? T : null, failures: 0, passes: 0, reason: mode === 'DEGRADED' ? '3 failed probes: connect ECONNREFUSED' : '' },
+    state: { mode, since: mode === 'ACTIVE' || mode === 'DEGRADED' ? T : null, last_verified: mode === 'ACTIVE' ? T : null, observed_at: mode === 'ACTIVE' || mode === 'DEGRADED' ? T : null, failures: 0, passes: 0, reason: mode === 'DEGRADED' ? '3 failed probes: connect ECONNREFUSED' : '' },
     reachable: mode === 'ACTIVE' ? true : mode === 'DEGRADED' ? false : null,
     ...over,
   };

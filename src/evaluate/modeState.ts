@@ -11,6 +11,8 @@ export interface ModeState {
   since: string | null;
   /** ISO time of the last passing observation. */
   last_verified: string | null;
+  /** ISO time of the last observation, passing or failing (null: never observed); the board judges staleness from it. */
+  observed_at: string | null;
   /** Consecutive failed observations counted toward DEGRADED (only while not DEGRADED). */
   failures: number;
   /** Consecutive passing observations counted toward the connectivity proof (only while DEGRADED or UNKNOWN). */

@@ -5,6 +5,7 @@
  * rendering is deterministic, so an unchanged fleet gives unchanged bytes.
  */
 import type { Mode, ModeState } from './modeState.js';
+import { persistedStaleness } from './persistedStaleness.js';
 
 export const MODES_FILE = 'status/modes.json';
 
@@ -53,6 +54,8 @@ export function parseModesFile(text: string | null): { states: Map<string, ModeS
       mode: s.mode as Mode,
       since: typeof s.since === 'string' ? s.since : null,
       last_verified: typeof s.last_verified === 'string' ? s.last_verified : null,
+      // Files written before observed_at existed recorded only the passing observations' times.
+      observed_at: typeof s.observed_at === 'string' ? s.observed_at : typeof s.last_verified === 'string' ? s.last_verified : null,
       failures: Number.isInteger(s.failures) ? (s.failures as number) : 0,
       passes: Number.isInteger(s.passes) ? (s.passes as number) : 0,
       reason: typeof s.reason === 'string' ? s.reason : '',
@@ -70,22 +73,40 @@ function position(text: string, offset: number): { line: number; col: number } {
 export function renderModesFile(states: Map<string, ModeState>): string {
   const lines = [...states.keys()].sort().map((id) => {
     const s = states.get(id)!;
-    return `    ${JSON.stringify(id)}: ${JSON.stringify({ mode: s.mode, since: s.since, last_verified: s.last_verified, failures: s.failures, passes: s.passes, reason: s.reason })}`;
+    return `    ${JSON.stringify(id)}: ${JSON.stringify({ mode: s.mode, since: s.since, last_verified: s.last_verified, observed_at: s.observed_at, failures: s.failures, passes: s.passes, reason: s.reason })}`;
   });
   return `{\n  "generated_by": "fleethub",\n  "nodes": {${lines.length ? `\n${lines.join(',\n')}\n  ` : ''}}\n}\n`;
 }
 
 /**
- * The states to write: a last-verified time that moved by less than the
- * refresh interval is written as it was, so a steady fleet does not produce
- * a new commit on every run.
+ * The states to write: a last-verified or last-observed time that moved by
+ * less than the refresh interval is written as it was, so a steady fleet does
+ * not produce a new commit on every run. A time kept that way must not make a
+ * node observed in this run look stale next to a newer one (the board judges
+ * staleness from these times: persistedStaleness): such a node gets its true
+ * observation time.
  */
-export function statesToPersist(previous: Map<string, ModeState>, next: Map<string, ModeState>, refreshMs: number): Map<string, ModeState> {
+export function statesToPersist(previous: Map<string, ModeState>, next: Map<string, ModeState>, refreshMs: number, staleAfterMs: number): Map<string, ModeState> {
   const out = new Map<string, ModeState>();
   for (const [id, s] of next) {
     const before = previous.get(id);
-    const moved = before?.last_verified === s.last_verified ? 0 : before?.last_verified && s.last_verified ? Date.parse(s.last_verified) - Date.parse(before.last_verified) : Infinity;
-    out.set(id, moved < refreshMs ? { ...s, last_verified: before!.last_verified } : s);
+    out.set(id, { ...s, last_verified: kept(before?.last_verified, s.last_verified, refreshMs), observed_at: kept(before?.observed_at, s.observed_at, refreshMs) });
+  }
+  for (let again = true; again; ) {
+    again = false;
+    for (const id of persistedStaleness(out, staleAfterMs).stale.keys()) {
+      const s = out.get(id)!;
+      const observed_at = next.get(id)!.observed_at;
+      if (s.observed_at === observed_at) continue;
+      out.set(id, { ...s, observed_at });
+      again = true;
+    }
   }
   return out;
+}
+
+/** The time to write: the one written before when the new one moved by less than the refresh interval. */
+function kept(before: string | null | undefined, now: string | null, refreshMs: number): string | null {
+  if (!before || !now || before === now) return now;
+  return Date.parse(now) - Date.parse(before) < refreshMs ? before : now;
 }

@@ -21,6 +21,8 @@ export interface BoardNode {
   state: ModeState;
   /** null = not probed in this run */
   reachable: boolean | null;
+  /** Its last observation is more than stale_after older than the board's (BoardInput.observations.asOf); age_s is relative to that. Absent or null: not stale. */
+  stale?: { observed_at: string; age_s: number } | null;
 }
 
 export interface BoardWorkload {
@@ -43,6 +45,8 @@ export interface BoardInput {
   nodes: BoardNode[];
   workloads: BoardWorkload[];
   findings: Finding[];
+  /** The time of the observations the board shows (the latest recorded in status/modes.json; null: none yet) and the stale_after it judges against. */
+  observations?: { asOf: string | null; staleAfterS: number };
   /** What the steps added (freeze, drain waves, workplans), in order; rendered after the default sections. */
   sections?: BoardSectionData[];
 }

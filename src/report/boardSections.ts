@@ -6,6 +6,7 @@
 import type { Mode } from '../evaluate/modeState.js';
 import type { BoardInput, BoardNode, BoardWorkload } from '../reconcile/boardInput.js';
 import { findingRecord } from '../records/findingRecord.js';
+import { formatAge } from './formatAge.js';
 import { markdownCell as cell } from './markdownCell.js';
 import { sortedBoardInput } from './sortedBoardInput.js';
 
@@ -36,7 +37,8 @@ const plural = (n: number, one: string, many = `${one}s`): string => `${n} ${n =
 export function topologySection(input: BoardInput): string {
   const { nodes } = sortedBoardInput(input);
   const counts = MODES.map((m) => `${m} ${nodes.filter((n) => n.state.mode === m).length}`).join(' · ');
-  const listed = nodes.length <= MAX_LISTED_NODES ? nodes : nodes.filter((n) => n.state.mode !== 'ACTIVE' || n.reachable === false);
+  const listed = nodes.length <= MAX_LISTED_NODES ? nodes : nodes.filter((n) => n.state.mode !== 'ACTIVE' || n.reachable === false || n.stale);
+  const stale = nodes.filter((n) => n.stale).length;
   const rows = listed.map((n) => [
     cell(n.id),
     roleCell(n),
@@ -51,6 +53,7 @@ export function topologySection(input: BoardInput): string {
     '',
     `${plural(nodes.length, 'node')}: ${counts}`,
     '',
+    ...observationsLine(input, stale),
     ...(nodes.length === 0 ? ['No nodes are declared.'] : table(['Node', 'Role → target role', 'Area / site / NAT group', 'Mode', 'Since', 'Reachability', 'Last verified'], rows)),
     ...leftOut(nodes.length - listed.length, 'ACTIVE, reachable nodes are'),
   ].join('\n');
@@ -60,10 +63,20 @@ function roleCell(n: BoardNode): string {
   return missing(n.target_role) || n.target_role === n.role ? cell(n.role) : `${cell(n.role)} → ${cell(n.target_role)}`;
 }
 
+/**
+ * The time of the observations the board shows, and how many are stale next to it. A time from
+ * status/modes.json, never the rendering run's clock, so every offline run renders the same bytes.
+ */
+function observationsLine(input: BoardInput, stale: number): string[] {
+  const o = input.observations;
+  if (!o || o.asOf === null) return [];
+  const marked = stale > 0 ? `; ${plural(stale, 'node')} last observed more than ${formatAge(o.staleAfterS)} (stale_after) before that, marked stale` : `; none more than ${formatAge(o.staleAfterS)} (stale_after) older`;
+  return [`Observations as of ${o.asOf} (the latest recorded in status/modes.json)${marked}.`, ''];
+}
+
 function reachability(n: BoardNode): string {
-  if (n.reachable === null) return 'not probed';
-  if (n.reachable) return 'reachable';
-  return missing(n.state.reason) ? 'unreachable' : `unreachable: ${n.state.reason}`;
+  const seen = n.reachable === null ? 'not probed' : n.reachable ? 'reachable' : missing(n.state.reason) ? 'unreachable' : `unreachable: ${n.state.reason}`;
+  return n.stale ? `stale: ${formatAge(n.stale.age_s)} older than the board's observations (observed ${n.stale.observed_at}); ${seen}` : seen;
 }
 
 /** Service distribution: which workload runs where, grouped by current host, moves marked. */

@@ -8,7 +8,7 @@ export async function evaluate(ctx: ReconcileContext): Promise<void> {
     const state = nextModeState(ctx.previous.get(n.id), n, ctx.observations.get(n.id), ctx.policy, ctx.now);
     ctx.states.set(n.id, state);
   }
-  ctx.persisted = statesToPersist(ctx.previous, ctx.states, ctx.policy.refreshMs);
+  ctx.persisted = statesToPersist(ctx.previous, ctx.states, ctx.policy.refreshMs, ctx.policy.staleAfterMs);
   const db = ctx.db;
   const save = db.prepare('INSERT INTO node_status VALUES (?, ?, ?, ?, ?, ?, ?)');
   db.transaction(() => {

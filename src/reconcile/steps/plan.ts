@@ -5,6 +5,7 @@
  */
 import { MODES_FILE, renderModesFile } from '../../evaluate/modesFile.js';
 import type { ModeState } from '../../evaluate/modeState.js';
+import { persistedStaleness } from '../../evaluate/persistedStaleness.js';
 import type { BoardInput } from '../boardInput.js';
 import { RATCHET_FILE } from '../../trust/readFleetTrust.js';
 import { renderRatchet } from '../../trust/ratchet.js';
@@ -14,11 +15,15 @@ export const BOARD_FILE = 'status/BOARD.md';
 export const RUNTIME_REGISTRY_FILE = 'status/runtime-registry.json';
 
 export async function plan(ctx: ReconcileContext): Promise<void> {
+  // Staleness from the persisted times, never this run's clock, so the board is the same bytes in every later offline run.
+  const { asOf, stale } = persistedStaleness(ctx.persisted, ctx.policy.staleAfterMs);
   const input: BoardInput = {
     nodes: ctx.nodes.map((n) => {
       const state = ctx.persisted.get(n.id)!;
-      return { id: n.id, title: n.title, role: n.role, target_role: n.target_role, area: n.area, site: n.site, nat_group: n.nat_group, state, reachable: reachableFrom(state) };
+      const s = stale.get(n.id);
+      return { id: n.id, title: n.title, role: n.role, target_role: n.target_role, area: n.area, site: n.site, nat_group: n.nat_group, state, reachable: reachableFrom(state), stale: s ? { observed_at: s.observed_at, age_s: s.age_s } : null };
     }),
+    observations: { asOf, staleAfterS: Math.floor(ctx.policy.staleAfterMs / 1000) },
     workloads: ctx.workloads,
     findings: ctx.findings,
     sections: ctx.boardSections,
