@@ -5,7 +5,7 @@
  * workloads it hosts: a listener's `edge_role: control-api`, a workload
  * labelled `service:` with one of the four role names, and a listener's
  * `edge_role: artifact-delivery` (update-cache, unless the service label says
- * update-store). Sorted, without duplicates. Pure.
+ * update-store). In CRITICAL_ROLES order, without duplicates. Pure.
  */
 import { CRITICAL_ROLES, type CriticalRole } from './rolloutTypes.js';
 
