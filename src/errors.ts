@@ -207,3 +207,10 @@ export class RatchetMalformedError extends FleethubError {
     super('trust-ratchet-malformed', `${file} cannot be read (${detail}); it records the highest intent versions trusted: restore it from Git history (git log -p ${file}), never delete it`, { file, detail });
   }
 }
+
+/** A revision given to `fleethub diff` names no commit of the repository. */
+export class UnknownRevisionError extends FleethubError {
+  constructor(revision: string, detail: string) {
+    super('revision-unknown', `unknown revision '${revision}': ${detail} (give a branch, tag or commit of this repository; 'git log --oneline' lists commits)`, { revision, detail });
+  }
+}

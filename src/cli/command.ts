@@ -38,7 +38,7 @@ export interface Args {
 }
 
 /** What main.ts needs to know about a command without loading it: help, options, whether it reads (JSON). */
-export type CommandSpec = Pick<Command, 'name' | 'summary' | 'usage' | 'options' | 'reads'>;
+export type CommandSpec = Pick<Command, 'name' | 'summary' | 'usage' | 'options' | 'reads' | 'formats'>;
 
 export interface Command {
   name: string;
@@ -47,5 +47,7 @@ export interface Command {
   options: NonNullable<ParseArgsConfig['options']>;
   /** Whether --format json is accepted. */
   reads: boolean;
+  /** Text formats besides text and json that --format accepts (the command reads args.values.format). */
+  formats?: readonly string[];
   run(args: Args, ctx: Context): Promise<Outcome>;
 }

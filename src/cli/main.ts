@@ -32,6 +32,7 @@ export const COMMAND_LOADERS: Readonly<Record<string, () => Promise<Command>>> =
   keys: async () => (await import('./keys.js')).keys,
   intent: async () => (await import('./intent.js')).intent,
   trust: async () => (await import('./trust.js')).trust,
+  diff: async () => (await import('./diff.js')).diff,
 };
 
 export interface Io {
@@ -91,14 +92,14 @@ export async function main(argv: string[], io: Io): Promise<number> {
     name = line.command.name;
     const { values, positionals } = line;
     const format = values.format ?? 'text';
-    if (format !== 'text' && format !== 'json') throw new UsageError(`--format must be text or json, not '${String(format)}'`, { format });
+    if (format !== 'text' && format !== 'json' && !line.command.formats?.includes(String(format))) throw new UsageError(`--format must be ${['text', 'json', ...(line.command.formats ?? [])].join(' or ')}, not '${String(format)}'`, { format });
     if (format === 'json' && !line.command.reads) throw new UsageError(`${name} has no JSON output`);
     const color = !values['no-color'] && io.env.NO_COLOR === undefined && io.stdoutIsTTY;
     const ctx: Context = {
       cwd: io.cwd,
       env: io.env,
       style: color ? COLOR : PLAIN,
-      format,
+      format: format === 'json' ? 'json' : 'text',
       root: values.root as string | undefined,
       progress: (label) => progressReporter(label, io),
       log: (l) => io.stderr(`${escapeLines(l)}\n`),

@@ -1,0 +1,220 @@
+/**
+ * Reads the fleet's files straight from Git objects, for `fleethub diff`:
+ * revisions to commits, the merge base with the default branch, the fleet
+ * files whose blobs differ between two commits, and blobs. Nothing is checked
+ * out and nothing is written: the working tree, the index and the refs are
+ * left as they are (isomorphic-git only reads objects and refs here).
+ *
+ * - A revision is a ref (`HEAD`, a branch, a tag, `origin/main`, a full ref),
+ *   a full or abbreviated commit id, optionally followed by `~N`, `^` or `^N`.
+ *   An annotated tag is peeled to its commit. One that names nothing is an
+ *   UnknownRevisionError naming it.
+ * - HEAD is read from the work tree's own git directory (a linked worktree
+ *   has its own HEAD); refs and objects from the common directory.
+ * - The fleet may sit in a subdirectory of the work tree: paths are given and
+ *   returned relative to the fleet's root.
+ * - Cost: two trees are compared top-down and a subtree whose id is the same
+ *   on both sides is skipped whole, so unchanged directories cost one tree read.
+ */
+import fs from 'node:fs';
+import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
+import git from 'isomorphic-git';
+import { UnknownRevisionError, UsageError } from '../errors.js';
+import { KIND_DIRS, type RecordKind } from '../records/kinds.js';
+
+/** A fleet file whose blob differs between two commits; `before`/`after` is null where the file does not exist. */
+export interface ChangedFleetFile {
+  /** Relative to the fleet's root, '/'-separated. */
+  path: string;
+  kind: RecordKind;
+  before: string | null;
+  after: string | null;
+}
+
+export interface GitObjects {
+  /** The work tree holding the fleet. */
+  workdir: string;
+  /** The commit a revision names (UnknownRevisionError when it names none). */
+  resolveCommit(revision: string): Promise<string>;
+  /** The merge base of `commit` with the default branch (origin/HEAD, else main, else master) and that branch's name. */
+  defaultBase(commit: string): Promise<{ base: string; branch: string }>;
+  /** The merge base of two commits (the first when there are several); UsageError when they share no history. */
+  mergeBase(a: string, b: string): Promise<string>;
+  /** The fleet files (registry/, workplans/, policies/) whose blob differs between two commits. */
+  changedFleetFiles(from: string, to: string): Promise<ChangedFleetFile[]>;
+  readBlob(oid: string): Promise<Uint8Array>;
+}
+
+interface TreeEntry {
+  oid: string;
+  type: string;
+  mode: string;
+}
+
+/** @param root the fleet's root directory (inside a Git work tree) */
+export async function openGitObjects(root: string): Promise<GitObjects> {
+  const repo = locate(resolve(root));
+  if (!repo) throw new UsageError(`${root} is not inside a Git repository: fleethub diff compares revisions of the fleet's Git history (run 'git init' and commit the fleet first)`, { root });
+  const { workdir, gitdir, commondir } = repo;
+  const prefix = relative(workdir, resolve(root)).split(sep).filter((s) => s !== '').join('/');
+  const cache = {};
+  const trees = new Map<string, Map<string, TreeEntry>>();
+  const readTree = async (oid: string): Promise<Map<string, TreeEntry>> => {
+    let t = trees.get(oid);
+    if (!t) {
+      const { tree } = await git.readTree({ fs, gitdir: commondir, oid, cache });
+      t = new Map(tree.map((e) => [e.path, { oid: e.oid, type: e.type, mode: e.mode }] as const));
+      trees.set(oid, t);
+    }
+    return t;
+  };
+  const treeAt = async (tree: string, path: string): Promise<string | null> => {
+    let oid = tree;
+    for (const name of path.split('/').filter((s) => s !== '')) {
+      const e = (await readTree(oid)).get(name);
+      if (!e || e.type !== 'tree') return null;
+      oid = e.oid;
+    }
+    return oid;
+  };
+  const commitTree = async (commit: string): Promise<string> => (await git.readCommit({ fs, gitdir: commondir, oid: commit, cache })).commit.tree;
+
+  /** The object a revision's base names (before ~ and ^), or null. */
+  const resolveBase = async (name: string): Promise<string | null> => {
+    if (name === 'HEAD' || name === '@') {
+      const text = fs.readFileSync(join(gitdir, 'HEAD'), 'utf8').trim();
+      if (/^[0-9a-f]{40}$/.test(text)) return text;
+      return text.startsWith('ref:') ? refOrNull(text.slice(4).trim()) : null;
+    }
+    const viaRef = await refOrNull(name);
+    if (viaRef) return viaRef;
+    if (/^[0-9a-f]{4,40}$/i.test(name)) {
+      try {
+        return await git.expandOid({ fs, gitdir: commondir, oid: name.toLowerCase(), cache });
+      } catch {
+        return null; // no object, or an ambiguous abbreviation: reported as unknown below
+      }
+    }
+    return null;
+  };
+  const refOrNull = async (ref: string): Promise<string | null> => {
+    try {
+      return await git.resolveRef({ fs, gitdir: commondir, ref });
+    } catch (e) {
+      if ((e as { code?: string }).code === 'NotFoundError') return null;
+      throw e;
+    }
+  };
+  /** The commit an object is, or a tag points at (peeled). */
+  const peel = async (revision: string, oid: string): Promise<string> => {
+    for (let depth = 0; depth < 10; depth++) {
+      let obj;
+      try {
+        obj = await git.readObject({ fs, gitdir: commondir, oid, cache });
+      } catch (e) {
+        throw new UnknownRevisionError(revision, `its object ${oid} cannot be read (${(e as Error).message}); in a shallow clone, fetch the full history (git fetch --unshallow, or fetch-depth: 0 in CI)`);
+      }
+      if (obj.type === 'commit') return oid;
+      if (obj.type !== 'tag') throw new UnknownRevisionError(revision, `it names a ${obj.type}, not a commit`);
+      oid = (await git.readTag({ fs, gitdir: commondir, oid, cache })).tag.object;
+    }
+    throw new UnknownRevisionError(revision, 'it is a chain of more than 10 tags');
+  };
+
+  const objects: GitObjects = {
+    workdir,
+    async resolveCommit(revision) {
+      const m = /^(.*?)((?:~\d*|\^\d*)*)$/.exec(revision.trim())!;
+      const name = m[1]!;
+      if (name === '' || /\s|\.\.|[:?*[\\]/.test(name)) throw new UnknownRevisionError(revision, 'it is not a revision name');
+      const base = await resolveBase(name);
+      if (base === null) throw new UnknownRevisionError(revision, `no branch, tag or commit is called '${name}'`);
+      let oid = await peel(revision, base);
+      for (const step of m[2]!.match(/[~^]\d*/g) ?? []) {
+        const n = step.length > 1 ? Number(step.slice(1)) : 1;
+        const [count, parentIndex] = step[0] === '~' ? [n, 0] : [n === 0 ? 0 : 1, n - 1];
+        for (let i = 0; i < count; i++) {
+          const { commit } = await git.readCommit({ fs, gitdir: commondir, oid, cache });
+          const parent = commit.parent[parentIndex];
+          if (parent === undefined) throw new UnknownRevisionError(revision, `commit ${oid.slice(0, 12)} has no parent ${parentIndex + 1}`);
+          oid = parent;
+        }
+      }
+      return oid;
+    },
+    async defaultBase(commit) {
+      for (const [ref, branch] of [
+        ['refs/remotes/origin/HEAD', 'origin/HEAD'],
+        ['refs/heads/main', 'main'],
+        ['refs/heads/master', 'master'],
+      ] as const) {
+        const tip = await refOrNull(ref);
+        if (tip) return { base: await objects.mergeBase(await peel(branch, tip), commit), branch };
+      }
+      throw new UsageError(`no default branch to compare with (neither origin/HEAD, main nor master exists); give a range, e.g. 'fleethub diff HEAD~1..HEAD'`);
+    },
+    async mergeBase(a, b) {
+      const bases = (await git.findMergeBase({ fs, gitdir: commondir, oids: [a, b], cache })) as string[];
+      if (bases.length === 0) throw new UsageError(`commits ${a.slice(0, 12)} and ${b.slice(0, 12)} share no history (no merge base); give both ends of the range`, { a, b });
+      return bases[0]!;
+    },
+    async changedFleetFiles(from, to) {
+      const [fromTree, toTree] = await Promise.all([commitTree(from), commitTree(to)]);
+      const out: ChangedFleetFile[] = [];
+      for (const k of KIND_DIRS) {
+        const dir = prefix === '' ? k.dir : `${prefix}/${k.dir}`;
+        const [a, b] = await Promise.all([treeAt(fromTree, dir), treeAt(toTree, dir)]);
+        await compareTrees(a, b, k.dir, (name) => k.extensions.some((x) => name.endsWith(x)) && name.toLowerCase() !== 'readme.md', (path, before, after) =>
+          out.push({ path, kind: k.kind, before, after }),
+        );
+      }
+      return out.sort((x, y) => (x.path < y.path ? -1 : x.path > y.path ? 1 : 0));
+    },
+    async readBlob(oid) {
+      return (await git.readBlob({ fs, gitdir: commondir, oid, cache })).blob;
+    },
+  };
+
+  /** Calls `found` for each file under two trees (either may be null) whose blob differs; equal subtrees are skipped. */
+  async function compareTrees(a: string | null, b: string | null, path: string, isRecord: (name: string) => boolean, found: (path: string, before: string | null, after: string | null) => void): Promise<void> {
+    if (a === b) return;
+    const [ta, tb] = await Promise.all([a ? readTree(a) : new Map<string, TreeEntry>(), b ? readTree(b) : new Map<string, TreeEntry>()]);
+    const names = [...new Set([...ta.keys(), ...tb.keys()])].sort();
+    for (const name of names) {
+      if (name.startsWith('.')) continue; // as walkFleet: hidden entries are not records
+      const ea = ta.get(name);
+      const eb = tb.get(name);
+      const sub = (e: TreeEntry | undefined): string | null => (e?.type === 'tree' ? e.oid : null);
+      // A regular file only (symlinks, mode 120000, and submodules are not read from history).
+      const file = (e: TreeEntry | undefined): string | null => (e?.type === 'blob' && e.mode !== '120000' && isRecord(name) ? e.oid : null);
+      await compareTrees(sub(ea), sub(eb), `${path}/${name}`, isRecord, found);
+      const [fa, fb] = [file(ea), file(eb)];
+      if (fa !== fb) found(`${path}/${name}`, fa, fb);
+    }
+  }
+  return objects;
+}
+
+interface Repository {
+  workdir: string;
+  gitdir: string;
+  commondir: string;
+}
+
+function locate(start: string): Repository | null {
+  for (let d = start; ; d = dirname(d)) {
+    const dotgit = join(d, '.git');
+    const st = fs.statSync(dotgit, { throwIfNoEntry: false });
+    if (st?.isDirectory()) return { workdir: d, gitdir: dotgit, commondir: dotgit };
+    if (st?.isFile()) {
+      // A linked worktree or a submodule: `.git` is a file naming the real directory.
+      const m = /^gitdir:\s*(.+?)\s*$/m.exec(fs.readFileSync(dotgit, 'utf8'));
+      if (m) {
+        const gd = isAbsolute(m[1]!) ? m[1]! : resolve(d, m[1]!);
+        const common = fs.existsSync(join(gd, 'commondir')) ? fs.readFileSync(join(gd, 'commondir'), 'utf8').trim() : '';
+        return { workdir: d, gitdir: gd, commondir: common === '' ? gd : resolve(gd, common) };
+      }
+    }
+    if (dirname(d) === d) return null;
+  }
+}
