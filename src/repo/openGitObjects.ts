@@ -21,6 +21,7 @@ import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import git from 'isomorphic-git';
 import { UnknownRevisionError, UsageError } from '../errors.js';
 import { KIND_DIRS, type RecordKind } from '../records/kinds.js';
+import { locateRepository } from './gitRepository.js';
 
 /** A fleet file whose blob differs between two commits; `before`/`after` is null where the file does not exist. */
 export interface ChangedFleetFile {
@@ -53,7 +54,7 @@ interface TreeEntry {
 
 /** @param root the fleet's root directory (inside a Git work tree) */
 export async function openGitObjects(root: string): Promise<GitObjects> {
-  const repo = locate(resolve(root));
+  const repo = locateRepository(resolve(root));
   if (!repo) throw new UsageError(`${root} is not inside a Git repository: fleethub diff compares revisions of the fleet's Git history (run 'git init' and commit the fleet first)`, { root });
   const { workdir, gitdir, commondir } = repo;
   const prefix = relative(workdir, resolve(root)).split(sep).filter((s) => s !== '').join('/');
@@ -193,28 +194,4 @@ export async function openGitObjects(root: string): Promise<GitObjects> {
     }
   }
   return objects;
-}
-
-interface Repository {
-  workdir: string;
-  gitdir: string;
-  commondir: string;
-}
-
-function locate(start: string): Repository | null {
-  for (let d = start; ; d = dirname(d)) {
-    const dotgit = join(d, '.git');
-    const st = fs.statSync(dotgit, { throwIfNoEntry: false });
-    if (st?.isDirectory()) return { workdir: d, gitdir: dotgit, commondir: dotgit };
-    if (st?.isFile()) {
-      // A linked worktree or a submodule: `.git` is a file naming the real directory.
-      const m = /^gitdir:\s*(.+?)\s*$/m.exec(fs.readFileSync(dotgit, 'utf8'));
-      if (m) {
-        const gd = isAbsolute(m[1]!) ? m[1]! : resolve(d, m[1]!);
-        const common = fs.existsSync(join(gd, 'commondir')) ? fs.readFileSync(join(gd, 'commondir'), 'utf8').trim() : '';
-        return { workdir: d, gitdir: gd, commondir: common === '' ? gd : resolve(gd, common) };
-      }
-    }
-    if (dirname(d) === d) return null;
-  }
 }
