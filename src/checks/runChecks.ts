@@ -6,7 +6,6 @@
  * inside SQLite) and ends as 'timeout'; the next check gets a fresh process.
  * SQL that is not one read-only SELECT is an 'error' and is never run. I/O.
  */
-import { fileURLToPath } from 'node:url';
 import type { CheckResult } from './checkResult.js';
 import { evaluateExpectation, type Expectation } from './evaluateExpectation.js';
 import { startCheckProcess, type Runner } from './startCheckProcess.js';

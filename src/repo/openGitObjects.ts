@@ -17,7 +17,7 @@
  *   on both sides is skipped whole, so unchanged directories cost one tree read.
  */
 import fs from 'node:fs';
-import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { join, relative, resolve, sep } from 'node:path';
 import git from 'isomorphic-git';
 import { UnknownRevisionError, UsageError } from '../errors.js';
 import { KIND_DIRS, type RecordKind } from '../records/kinds.js';

@@ -39,12 +39,12 @@
  */
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
-import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { dirname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type Git from 'isomorphic-git';
 import { jsYamlLibrary } from '../records/jsYamlLibrary.js';
 import type { Memo } from '../records/memo.js';
-import { locateRepository, readBranchRef, readOrEmpty, readOrNull, statOrNull, type Repository } from './gitRepository.js';
+import { locateRepository, readBranchRef, readOrEmpty, type Repository } from './gitRepository.js';
 import { splitFrontMatter } from '../records/splitFrontMatter.js';
 
 let loadedGit: typeof Git | undefined;

@@ -1,6 +1,6 @@
 /** What `fleethub reconcile` prints: JSON for machines, text for people. Pure. */
 import type { ReconcileContext } from '../reconcile/reconcileContext.js';
-import { compareFindings, type Finding } from '../records/finding.js';
+import type { Finding } from '../records/finding.js';
 import { findingRecord } from '../records/findingRecord.js';
 import { hintFor } from '../records/hints.js';
 import { staleObservations, type StaleObservation } from '../evaluate/staleObservations.js';
