@@ -4,23 +4,17 @@
  * every other byte kept; verifying prints each intent's verdict against the
  * pinned trust root and exits 1 when any is refused.
  */
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { refreshCache } from '../cache/refreshCache.js';
 import { UsageError } from '../errors.js';
-import { parseYaml } from '../records/parseYaml.js';
-import { splitFrontMatter } from '../records/splitFrontMatter.js';
 import { findRoot } from '../repo/findRoot.js';
-import { readRepoText } from '../repo/readRepoText.js';
-import { writeFileAtomically } from '../repo/writeFileAtomically.js';
 import { formatFinding } from '../report/formatFinding.js';
-import { signBytes } from '../trust/ed25519.js';
-import { readFleetTrust, TRUST_FILE } from '../trust/readFleetTrust.js';
-import { signedPayload } from '../trust/signedPayload.js';
+import { readFleetTrust } from '../trust/readFleetTrust.js';
 import type { IntentVerdict } from '../trust/trustTypes.js';
 import { verifyFleetTrust } from '../trust/verifyFleetTrust.js';
-import { withSignatures, type SignatureEntry } from '../trust/withSignatures.js';
 import type { Command, Context } from './command.js';
-import { readSigningKey } from './readSigningKey.js';
+import { signRecordFile } from './signRecordFile.js';
 import { trustIo } from './trustIo.js';
 
 export const intent: Command = {
@@ -52,24 +46,12 @@ async function sign(ids: string[], values: Record<string, unknown>, ctx: Context
   if (id === undefined || extra.length > 0) throw new UsageError('give one intent id: fleethub intent sign <id> --key <file>');
   if (typeof values.key !== 'string') throw new UsageError('give the private key: --key <file> (fleethub keys gen makes one)');
   const root = findRoot(ctx.cwd, ctx.root);
-  const read = readRepoText(root);
   const file = `registry/intents/${id}.md`;
-  const text = read(file);
-  if (text === null) throw new UsageError(`no intent ${id} (${file} does not exist)`);
-  const split = splitFrontMatter(text);
-  const parsed = split.ok ? parseYaml(split.yaml, split.yamlLine) : null;
-  if (!parsed?.ok || typeof parsed.data !== 'object' || parsed.data === null) throw new UsageError(`${file} has no readable front matter: 'fleethub validate ${file}' says why`);
-  const data = parsed.data as Record<string, unknown>;
-  const trust = parseYaml(read(TRUST_FILE) ?? '');
-  const trustKeys = trust.ok && trust.data && typeof trust.data === 'object' ? (((trust.data as Record<string, unknown>).keys as Array<Record<string, unknown>>) ?? []) : [];
-  const key = readSigningKey(ctx.cwd, values.key, Array.isArray(trustKeys) ? trustKeys : [], typeof values['key-id'] === 'string' ? values['key-id'] : undefined);
-  const sig = signBytes(key.key, signedPayload('intent', id, data));
-  const before = Array.isArray(data.signatures) ? (data.signatures as SignatureEntry[]) : [];
-  const signatures = [...before.filter((s) => s && s.key !== key.id), { key: key.id, sig }];
-  writeFileAtomically(join(root, file), withSignatures(text, true, signatures));
+  if (!existsSync(join(root, file))) throw new UsageError(`no intent ${id} (${file} does not exist)`);
+  const { key, signatures } = signRecordFile(root, file, 'intent', id, { cwd: ctx.cwd, keyFile: values.key, ...(typeof values['key-id'] === 'string' ? { keyId: values['key-id'] } : {}) });
   return {
-    text: () => `signed ${file} as ${key.id} (fingerprint ${key.fingerprint}); ${signatures.length} signature(s). 'fleethub intent verify ${id}' shows its verdict.`,
-    json: () => ({ id, file, key: key.id, fingerprint: key.fingerprint, signatures: signatures.length }),
+    text: () => `signed ${file} as ${key.id} (fingerprint ${key.fingerprint}); ${signatures} signature(s). 'fleethub intent verify ${id}' shows its verdict.`,
+    json: () => ({ id, file, key: key.id, fingerprint: key.fingerprint, signatures }),
     problems: false,
   };
 }

@@ -8,18 +8,14 @@
 import { chmodSync, mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { UsageError } from '../errors.js';
-import { parseYaml } from '../records/parseYaml.js';
 import { findRoot } from '../repo/findRoot.js';
-import { readRepoText } from '../repo/readRepoText.js';
 import { writeFileAtomically } from '../repo/writeFileAtomically.js';
 import { formatFinding } from '../report/formatFinding.js';
-import { fingerprint, signBytes } from '../trust/ed25519.js';
+import { fingerprint } from '../trust/ed25519.js';
 import { PIN_FILE, readPin, readTrustVersions, TRUST_FILE } from '../trust/readFleetTrust.js';
-import { signedPayload } from '../trust/signedPayload.js';
 import { rootOf, verifyTrustChain, type ChainResult, type PinnedRoot } from '../trust/verifyTrustChain.js';
-import { withSignatures, type SignatureEntry } from '../trust/withSignatures.js';
 import type { Command, Context } from './command.js';
-import { readSigningKey } from './readSigningKey.js';
+import { signRecordFile } from './signRecordFile.js';
 import { trustIo } from './trustIo.js';
 
 export const trust: Command = {
@@ -84,20 +80,10 @@ async function pin(root: string, yes: boolean, ctx: Context) {
 
 async function sign(root: string, values: Record<string, unknown>, ctx: Context) {
   if (typeof values.key !== 'string') throw new UsageError('give a root private key: --key <file>');
-  const read = readRepoText(root);
-  const text = read(TRUST_FILE);
-  if (text === null) throw new UsageError(`${TRUST_FILE} does not exist`);
-  const parsed = parseYaml(text);
-  if (!parsed.ok || !parsed.data || typeof parsed.data !== 'object') throw new UsageError(`${TRUST_FILE} cannot be read: 'fleethub validate ${TRUST_FILE}' says why`);
-  const data = parsed.data as Record<string, unknown>;
-  const key = readSigningKey(ctx.cwd, values.key, Array.isArray(data.keys) ? (data.keys as Array<Record<string, unknown>>) : [], typeof values['key-id'] === 'string' ? values['key-id'] : undefined);
-  const sig = signBytes(key.key, signedPayload('trust', 'trust', data));
-  const before = Array.isArray(data.signatures) ? (data.signatures as SignatureEntry[]) : [];
-  const signatures = [...before.filter((s) => s && s.key !== key.id), { key: key.id, sig }];
-  writeFileAtomically(join(root, TRUST_FILE), withSignatures(text, false, signatures));
+  const { key, data, signatures } = signRecordFile(root, TRUST_FILE, 'trust', 'trust', { cwd: ctx.cwd, keyFile: values.key, ...(typeof values['key-id'] === 'string' ? { keyId: values['key-id'] } : {}) });
   return {
-    text: () => `signed ${TRUST_FILE} version ${String(data.version)} as ${key.id} (fingerprint ${key.fingerprint}); ${signatures.length} signature(s)`,
-    json: () => ({ file: TRUST_FILE, version: data.version, key: key.id, signatures: signatures.length }),
+    text: () => `signed ${TRUST_FILE} version ${String(data.version)} as ${key.id} (fingerprint ${key.fingerprint}); ${signatures} signature(s)`,
+    json: () => ({ file: TRUST_FILE, version: data.version, key: key.id, signatures }),
     problems: false,
   };
 }
