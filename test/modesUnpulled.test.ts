@@ -5,34 +5,26 @@
  * stale working tree. Against the loopback Git server.
  */
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
-import { startGitServer, type GitServer } from '../scripts/git-server/gitHttpServer.js';
+import { describe, it } from 'node:test';
 import { checkout, runGit, smallFleet, upstreamFile, upstreamRepo } from '../scripts/git-server/fleetUpstream.js';
-import { cliAsync, removeDir } from './helpers/fleet.js';
+import { cliAsync } from './helpers/fleet.js';
+import { gitServerSuite } from './helpers/gitServerSuite.js';
 
 const ADA = { name: 'Ada Ops', email: 'ada@fleet.invalid' };
 // Port 1 on loopback refuses connections: every probe of node a fails at once.
 const DOWN = '---\ntitle: Node a\nrole: primary\nprobes:\n  tcp:\n    - host: 127.0.0.1\n      port: 1\n---\nThe only node.\n';
 
-let server: GitServer;
-const dirs: string[] = [];
-before(async () => {
-  server = await startGitServer();
-});
-after(async () => {
-  await server.close();
-  dirs.forEach(removeDir);
-});
+const suite = gitServerSuite();
 
 const fh = (root: string, args: string[]) => cliAsync([...args, '--root', root], { env: { FLEETHUB_WRITER_NAME: '', FLEETHUB_WRITER_EMAIL: '' } });
 const upstreamMode = async (name: string): Promise<{ mode: string; reason: string }> =>
-  (JSON.parse((await upstreamFile(server, name, 'status/modes.json'))!) as { nodes: Record<string, { mode: string; reason: string }> }).nodes.a!;
+  (JSON.parse((await upstreamFile(suite.server, name, 'status/modes.json'))!) as { nodes: Record<string, { mode: string; reason: string }> }).nodes.a!;
 
 describe('reconcile --probe --push without git pull', () => {
   it('counts each run toward the failure threshold: failing 1/3, 2/3, then DEGRADED upstream', async () => {
-    const url = await upstreamRepo(server, 'hysteresis', smallFleet({ 'registry/nodes/a.md': DOWN }));
+    const url = await upstreamRepo(suite.server, 'hysteresis', smallFleet({ 'registry/nodes/a.md': DOWN }));
     const root = await checkout(url, ADA);
-    dirs.push(root);
+    suite.keep(root);
     const seen: string[] = [];
     for (let i = 0; i < 3; i++) {
       const r = await fh(root, ['reconcile', '--probe', '--push', '--fail-on', 'none', '--format', 'json']);

@@ -9,30 +9,21 @@ import { spawn } from 'node:child_process';
 import { createServer, type AddressInfo } from 'node:net';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { after, before, describe, it } from 'node:test';
-import { startGitServer, type GitServer } from '../scripts/git-server/gitHttpServer.js';
+import { describe, it } from 'node:test';
 import { openOutbox } from '../src/outbox/openOutbox.js';
 import { relay } from '../src/relay/relay.js';
 import { relayCloneDir } from '../src/relay/relayClone.js';
 import type { HttpClient } from 'isomorphic-git';
 import nodeHttp from 'isomorphic-git/http/node';
-import { BIN, cliInProcess, removeDir } from './helpers/fleet.js';
+import { BIN, cliInProcess } from './helpers/fleet.js';
+import { gitServerSuite } from './helpers/gitServerSuite.js';
 import { checkout, pushChange, runGit, smallFleet, upstreamFile, upstreamLog, upstreamMessage, upstreamRepo } from '../scripts/git-server/fleetUpstream.js';
 
 const ADA = { name: 'Ada Ops', email: 'ada@fleet.invalid' };
 const EVENT_TRAILER = /^Fleethub-Event: [0-9A-Z]{26}$/gm;
 
-let server: GitServer;
-const dirs: string[] = [];
-const keep = (d: string): string => (dirs.push(d), d);
-
-before(async () => {
-  server = await startGitServer();
-});
-after(async () => {
-  await server.close();
-  dirs.forEach(removeDir);
-});
+const suite = gitServerSuite();
+const keep = suite.keep;
 
 const fh = (root: string, args: string[], env: Record<string, string> = {}) => cliInProcess([...args, '--root', root], { env: { FLEETHUB_WRITER_NAME: '', FLEETHUB_WRITER_EMAIL: '', ...env } });
 /** Polls until `done` holds (at most 60 s): waits for an outcome, never asserts a duration. */
@@ -55,9 +46,9 @@ const pendingIds = (root: string): string[] => {
 
 describe('fleethub task and relay, offline and back', () => {
   it('buffers events while upstream is down, shows them as pending, and lands each once when it is back', async () => {
-    const url = await upstreamRepo(server, 'offline');
+    const url = await upstreamRepo(suite.server, 'offline');
     const root = keep(await checkout(url, ADA));
-    await server.stop();
+    await suite.server.stop();
     try {
       const done = await fh(root, ['task', 'done', 'WP', 'T01', '--note', 'finished offline']);
       assert.equal(done.code, 0, done.stderr);
@@ -77,23 +68,23 @@ describe('fleethub task and relay, offline and back', () => {
       assert.equal(offline.code, 1);
       assert.match(offline.stdout, /not relayed: upstream .* is unreachable/);
     } finally {
-      await server.start();
+      await suite.server.start();
     }
 
     const relayed = await fh(root, ['relay']);
     assert.equal(relayed.code, 0, relayed.stderr + relayed.stdout);
     assert.match(relayed.stdout, /relayed 2 event\(s\) to http:\/\/127\.0\.0\.1:\d+\/offline\.git main in 1 commit\(s\)/);
-    const plan = (await upstreamFile(server, 'offline', 'workplans/WP.md'))!;
+    const plan = (await upstreamFile(suite.server, 'offline', 'workplans/WP.md'))!;
     assert.match(plan, /^- \[x\] T01 First \[owner:: ops\]\n {2}- \d{4}-\d{2}-\d{2}: finished offline\n- \[\/\] T02 Second/m);
-    assert.equal((await upstreamMessage(server, 'offline')).match(EVENT_TRAILER)?.length, 2);
-    assert.deepEqual((await upstreamLog(server, 'offline', '%an <%ae>'))[0], 'Ada Ops <ada@fleet.invalid>');
-    const journal = (await upstreamFile(server, 'offline', 'status/journal/ada_fleet.invalid.jsonl'))!.trimEnd().split('\n');
+    assert.equal((await upstreamMessage(suite.server, 'offline')).match(EVENT_TRAILER)?.length, 2);
+    assert.deepEqual((await upstreamLog(suite.server, 'offline', '%an <%ae>'))[0], 'Ada Ops <ada@fleet.invalid>');
+    const journal = (await upstreamFile(suite.server, 'offline', 'status/journal/ada_fleet.invalid.jsonl'))!.trimEnd().split('\n');
     assert.equal(journal.length, 2);
 
     // Once: nothing pending, a second relay is a no-op, and the user's working tree and index were never touched.
     assert.deepEqual(pendingIds(root), []);
     assert.match((await fh(root, ['relay'])).stdout, /nothing to relay/);
-    assert.equal((await upstreamLog(server, 'offline')).length, 2);
+    assert.equal((await upstreamLog(suite.server, 'offline')).length, 2);
     assert.equal(await runGit(['status', '--porcelain'], { cwd: root }), '');
     // Landed but not pulled: shown on top of the files, marked upstream, until git pull brings it.
     const unpulled = (await fh(root, ['workplan', 'WP'])).stdout;
@@ -107,7 +98,7 @@ describe('fleethub task and relay, offline and back', () => {
   });
 
   it('re-applies events onto an upstream that moved: unrelated changes and a human edit of the same task line are kept', async () => {
-    const url = await upstreamRepo(server, 'moved');
+    const url = await upstreamRepo(suite.server, 'moved');
     const root = keep(await checkout(url, ADA));
     assert.equal((await fh(root, ['task', 'done', 'WP', 'T01', '--queue'])).code, 0);
     assert.equal((await fh(root, ['task', 'block', 'WP', 'T03', '--queue', '--note', 'waiting for hardware'])).code, 0);
@@ -122,17 +113,17 @@ describe('fleethub task and relay, offline and back', () => {
     );
     const relayed = await fh(root, ['relay', '--format', 'json']);
     assert.equal(relayed.code, 0, relayed.stdout + relayed.stderr);
-    const plan = (await upstreamFile(server, 'moved', 'workplans/WP.md'))!;
+    const plan = (await upstreamFile(suite.server, 'moved', 'workplans/WP.md'))!;
     assert.match(plan, /^- \[x\] T01 First, renamed by a human \[owner:: dev\]\n- \[ \] T00 Inserted above\n/m);
     assert.match(plan, /^- \[!\] T03 Third \[depends:: T02\]\n {2}- \d{4}-\d{2}-\d{2}: waiting for hardware\n$/m);
-    assert.match((await upstreamFile(server, 'moved', 'registry/nodes/a.md'))!, /edited upstream/);
-    assert.deepEqual(await upstreamLog(server, 'moved'), ['fleethub: 2 events from Ada Ops', 'human edits', 'initial commit']);
+    assert.match((await upstreamFile(suite.server, 'moved', 'registry/nodes/a.md'))!, /edited upstream/);
+    assert.deepEqual(await upstreamLog(suite.server, 'moved'), ['fleethub: 2 events from Ada Ops', 'human edits', 'initial commit']);
   });
 
   for (const when of ['ref discovery', 'pack upload'] as const) {
     it(`loses the race for the ref (another push during its ${when}), fetches again and re-applies on the new head`, async () => {
       const name = `race-${when.split(' ')[0]}`;
-      const url = await upstreamRepo(server, name);
+      const url = await upstreamRepo(suite.server, name);
       const root = keep(await checkout(url, ADA));
       assert.equal((await fh(root, ['task', 'done', 'WP', 'T01', '--queue'])).code, 0);
       let raced = false;
@@ -150,14 +141,14 @@ describe('fleethub task and relay, offline and back', () => {
       assert.ok(raced);
       assert.equal(report.pushes, 2, 'the first push lost, the second landed');
       assert.equal(report.applied, 1);
-      assert.deepEqual(await upstreamLog(server, name), ['fleethub: task done WP/T01', 'concurrent change', 'initial commit']);
-      assert.match((await upstreamFile(server, name, 'registry/nodes/a.md'))!, /More\.\n$/);
+      assert.deepEqual(await upstreamLog(suite.server, name), ['fleethub: task done WP/T01', 'concurrent change', 'initial commit']);
+      assert.match((await upstreamFile(suite.server, name, 'registry/nodes/a.md'))!, /More\.\n$/);
       assert.deepEqual(pendingIds(root), []);
     });
   }
 
   it('sends an event whose task was deleted upstream to the dead letters, with the reason, and lands the rest', async () => {
-    const url = await upstreamRepo(server, 'dead');
+    const url = await upstreamRepo(suite.server, 'dead');
     const root = keep(await checkout(url, ADA));
     assert.equal((await fh(root, ['task', 'start', 'WP', 'T02', '--queue'])).code, 0);
     assert.equal((await fh(root, ['task', 'done', 'WP', 'T01', '--queue'])).code, 0);
@@ -169,7 +160,7 @@ describe('fleethub task and relay, offline and back', () => {
     assert.equal(relayed.code, 1, 'dead letters are problems');
     assert.match(relayed.stdout, /relayed 2 event\(s\)/);
     assert.match(relayed.stdout, new RegExp(`1 dead letter\\(s\\)[^\\n]*\\n  ${dead} task-gone: WP \\(workplans/WP\\.md\\): no task T01 in this workplan`));
-    const plan = (await upstreamFile(server, 'dead', 'workplans/WP.md'))!;
+    const plan = (await upstreamFile(suite.server, 'dead', 'workplans/WP.md'))!;
     assert.match(plan, /- \[\/\] T02 Second/);
     assert.match(plan, /- \[x\] T03 Third/);
 
@@ -189,10 +180,10 @@ describe('fleethub task and relay, offline and back', () => {
   });
 
   it('relay --watch backs off while upstream is down, relays when it is back, and stops cleanly on SIGINT', async () => {
-    const url = await upstreamRepo(server, 'watch');
+    const url = await upstreamRepo(suite.server, 'watch');
     const root = keep(await checkout(url, ADA));
     assert.equal((await fh(root, ['task', 'done', 'WP', 'T01', '--queue'])).code, 0);
-    await server.stop();
+    await suite.server.stop();
     const child = spawn(process.execPath, [BIN, 'relay', '--watch', '--interval', '1', '--root', root], { env: { ...process.env, NO_COLOR: '1' } });
     let stderr = '';
     child.stderr.on('data', (b: Buffer) => (stderr += b.toString()));
@@ -203,22 +194,22 @@ describe('fleethub task and relay, offline and back', () => {
       const backoff = state.relayState();
       state.close();
       assert.ok(backoff.failures >= 1 && backoff.nextAttemptAt !== null, 'a backoff is recorded in the outbox');
-      await server.start();
-      await waitFor(async () => /- \[x\] T01 First/.test((await upstreamFile(server, 'watch', 'workplans/WP.md')) ?? ''), 'the event lands once upstream is back');
+      await suite.server.start();
+      await waitFor(async () => /- \[x\] T01 First/.test((await upstreamFile(suite.server, 'watch', 'workplans/WP.md')) ?? ''), 'the event lands once upstream is back');
       assert.equal((await fh(root, ['task', 'start', 'WP', 'T02', '--queue'])).code, 0);
-      await waitFor(async () => /- \[\/\] T02 Second/.test((await upstreamFile(server, 'watch', 'workplans/WP.md')) ?? ''), 'a new event is picked up');
+      await waitFor(async () => /- \[\/\] T02 Second/.test((await upstreamFile(suite.server, 'watch', 'workplans/WP.md')) ?? ''), 'a new event is picked up');
     } finally {
       child.kill('SIGINT');
     }
     assert.equal(await exited, 0, stderr);
     assert.deepEqual(pendingIds(root), []);
-    assert.equal((await upstreamLog(server, 'watch')).length, 3);
+    assert.equal((await upstreamLog(suite.server, 'watch')).length, 3);
   });
 
   it('keeps the events when the token is wrong or missing, says so, and never prints the token', async () => {
-    const url = await upstreamRepo(server, 'auth');
+    const url = await upstreamRepo(suite.server, 'auth');
     const root = keep(await checkout(url, ADA));
-    server.setToken('s3cret-token');
+    suite.server.setToken('s3cret-token');
     try {
       const none = await fh(root, ['task', 'done', 'WP', 'T01']);
       assert.equal(none.code, 1, 'the change is recorded, but someone must act');
@@ -231,30 +222,30 @@ describe('fleethub task and relay, offline and back', () => {
       const right = await fh(root, ['relay'], { FLEETHUB_TOKEN: 's3cret-token' });
       assert.equal(right.code, 0, right.stdout);
       assert.ok(!right.stdout.includes('s3cret-token'));
-      assert.match((await upstreamFile(server, 'auth', 'workplans/WP.md'))!, /- \[x\] T01 First/);
+      assert.match((await upstreamFile(suite.server, 'auth', 'workplans/WP.md'))!, /- \[x\] T01 First/);
     } finally {
-      server.setToken(null);
+      suite.server.setToken(null);
     }
   });
 
   it('keeps credentials in a URL out of every file under .fleethub/ (mode 0700) and out of the output', async () => {
-    const url = await upstreamRepo(server, 'secret-url');
+    const url = await upstreamRepo(suite.server, 'secret-url');
     const root = keep(await checkout(url, ADA));
     const secret = 'pa@ss:w0rd-SECRET';
     const credentialed = url.replace('http://', `http://fleethub:${encodeURIComponent(secret)}@`);
     await runGit(['remote', 'set-url', 'origin', credentialed], { cwd: root });
-    server.setToken(secret);
+    suite.server.setToken(secret);
     try {
       const done = await fh(root, ['task', 'done', 'WP', 'T01']);
       assert.equal(done.code, 0, done.stdout + done.stderr);
       assert.match(done.stdout, new RegExp(`relayed to ${url.replace(/[.]/g, '\\.')} main`));
-      server.setToken('another');
+      suite.server.setToken('another');
       const refused = await fh(root, ['task', 'done', 'WP', 'T02']);
       assert.equal(refused.code, 1);
       assert.match(refused.stdout, /refused the credentials in the URL \(HTTP 401\)/);
       for (const out of [done.stdout, done.stderr, refused.stdout, refused.stderr]) assert.ok(!out.includes('SECRET'), out);
     } finally {
-      server.setToken(null);
+      suite.server.setToken(null);
     }
     assert.equal(statSync(join(root, '.fleethub')).mode & 0o777, 0o700);
     const files = (dir: string): string[] => readdirSync(dir, { withFileTypes: true }).flatMap((d) => (d.isDirectory() ? files(join(dir, d.name)) : [join(dir, d.name)]));
@@ -267,7 +258,7 @@ describe('fleethub task and relay, offline and back', () => {
   });
 
   it('an https:// upstream that speaks plain HTTP is unreachable (TLS), not an internal error: the event waits, recorded once', async () => {
-    const url = await upstreamRepo(server, 'tls');
+    const url = await upstreamRepo(suite.server, 'tls');
     const root = keep(await checkout(url, ADA));
     const plain = createServer((socket) => socket.on('data', () => socket.end('HTTP/1.1 400 Bad Request\r\nContent-Length: 0\r\n\r\n')));
     await new Promise<void>((r) => plain.listen(0, '127.0.0.1', r));
@@ -288,7 +279,7 @@ describe('fleethub task and relay, offline and back', () => {
   });
 
   it('refuses branch names git refuses (HEAD, a..b) and names a branch upstream lacks; the event waits, safe', async () => {
-    const url = await upstreamRepo(server, 'branches');
+    const url = await upstreamRepo(suite.server, 'branches');
     const root = keep(await checkout(url, ADA));
     assert.equal((await fh(root, ['task', 'done', 'WP', 'T01', '--queue'])).code, 0);
     const head = await fh(root, ['relay', '--branch', 'HEAD']);
@@ -304,28 +295,28 @@ describe('fleethub task and relay, offline and back', () => {
     assert.match(task.stdout, /the branch 'bad\.\.name' \(from git config fleethub\.branch\) cannot be used/);
     assert.match(task.stdout, /is safe in the outbox \(do not record it again\)/);
     assert.equal(pendingIds(root).length, 2);
-    assert.deepEqual(await upstreamLog(server, 'branches'), ['initial commit']);
-    assert.equal(await runGit(['--git-dir', join(server.root, 'branches.git'), 'for-each-ref', '--format=%(refname)']), 'refs/heads/main', 'no refs/heads/HEAD, no other branch');
+    assert.deepEqual(await upstreamLog(suite.server, 'branches'), ['initial commit']);
+    assert.equal(await runGit(['--git-dir', join(suite.server.root, 'branches.git'), 'for-each-ref', '--format=%(refname)']), 'refs/heads/main', 'no refs/heads/HEAD, no other branch');
   });
 
   it('never pushes from a shallow clone: a shallow relay clone is replaced by a full one', async () => {
-    const url = await upstreamRepo(server, 'shallow');
+    const url = await upstreamRepo(suite.server, 'shallow');
     await pushChange(url, (dir) => writeFileSync(join(dir, 'registry/nodes/a.md'), readFileSync(join(dir, 'registry/nodes/a.md'), 'utf8') + 'Second.\n'), 'second');
     const root = keep(await checkout(url, ADA));
     const gitdir = relayCloneDir(root, url);
     await runGit(['clone', '-q', '--bare', '--depth', '1', url, gitdir]);
     assert.ok(existsSync(join(gitdir, 'shallow')));
-    const pushesBefore = server.requests.filter((r) => r.service === 'git-receive-pack' && r.method === 'POST').length;
+    const pushesBefore = suite.server.requests.filter((r) => r.service === 'git-receive-pack' && r.method === 'POST').length;
     const done = await fh(root, ['task', 'done', 'WP', 'T01']);
     assert.equal(done.code, 0, done.stdout);
     assert.ok(!existsSync(join(gitdir, 'shallow')), 'the relay clone is full');
     assert.equal(await runGit(['--git-dir', gitdir, 'rev-list', '--count', 'refs/heads/fleethub-relay']), '3');
-    assert.equal(server.requests.filter((r) => r.service === 'git-receive-pack' && r.method === 'POST').length - pushesBefore, 1);
+    assert.equal(suite.server.requests.filter((r) => r.service === 'git-receive-pack' && r.method === 'POST').length - pushesBefore, 1);
   });
 
   it('fetches only what is new: the second pass does not download the history again', async () => {
     const big = Array.from({ length: 40_000 }, (_, i) => `line ${i} ${(i * 7919) % 100_003}`).join('\n');
-    const url = await upstreamRepo(server, 'incremental', { ...smallFleet(), 'docs/big.txt': big });
+    const url = await upstreamRepo(suite.server, 'incremental', { ...smallFleet(), 'docs/big.txt': big });
     const root = keep(await checkout(url, ADA));
     const packBytes = (): number => {
       const dir = join(relayCloneDir(root, url), 'objects/pack');
@@ -337,18 +328,18 @@ describe('fleethub task and relay, offline and back', () => {
     assert.equal((await fh(root, ['task', 'done', 'WP', 'T02'])).code, 0);
     const second = packBytes() - first;
     assert.ok(second < first / 10, `the second fetch brings only what is new (${second} bytes after ${first})`);
-    assert.match((await upstreamFile(server, 'incremental', 'workplans/WP.md'))!, /- \[x\] T02 Second/);
+    assert.match((await upstreamFile(suite.server, 'incremental', 'workplans/WP.md'))!, /- \[x\] T02 Second/);
   });
 
   it('loses nothing when the cache is deleted or corrupt; a corrupt outbox is an error that names it', async () => {
-    const url = await upstreamRepo(server, 'cache');
+    const url = await upstreamRepo(suite.server, 'cache');
     const root = keep(await checkout(url, ADA));
     assert.equal((await fh(root, ['task', 'done', 'WP', 'T01', '--queue'])).code, 0);
     rmSync(join(root, '.fleethub/cache.sqlite'), { force: true });
     writeFileSync(join(root, '.fleethub/cache.sqlite'), 'not a database');
     const relayed = await fh(root, ['relay']);
     assert.equal(relayed.code, 0, relayed.stdout + relayed.stderr);
-    assert.match((await upstreamFile(server, 'cache', 'workplans/WP.md'))!, /- \[x\] T01 First/);
+    assert.match((await upstreamFile(suite.server, 'cache', 'workplans/WP.md'))!, /- \[x\] T01 First/);
 
     const broken = keep(await checkout(url, ADA));
     mkdirSync(join(broken, '.fleethub'));
@@ -362,15 +353,15 @@ describe('fleethub task and relay, offline and back', () => {
 
 describe('reconcile --push', () => {
   it('records the changed generated files as events and relays them upstream as one commit', async () => {
-    const url = await upstreamRepo(server, 'status');
+    const url = await upstreamRepo(suite.server, 'status');
     const root = keep(await checkout(url, ADA));
     const pushed = await fh(root, ['reconcile', '--push', '--format', 'json']);
     assert.equal(pushed.code, 0, pushed.stdout + pushed.stderr);
     const json = JSON.parse(pushed.stdout) as { events: string[]; relay: { state: string } };
     assert.equal(json.events.length, 3);
     assert.equal(json.relay.state, 'applied');
-    assert.match((await upstreamFile(server, 'status', 'status/modes.json'))!, /"a": \{"mode":"UNKNOWN"/);
-    assert.match((await upstreamFile(server, 'status', 'status/BOARD.md'))!, /^# Architecture status board$/m);
+    assert.match((await upstreamFile(suite.server, 'status', 'status/modes.json'))!, /"a": \{"mode":"UNKNOWN"/);
+    assert.match((await upstreamFile(suite.server, 'status', 'status/BOARD.md'))!, /^# Architecture status board$/m);
     assert.equal(await runGit(['status', '--porcelain'], { cwd: root }), '', 'working tree untouched');
     await runGit(['pull', '-q'], { cwd: root });
     const again = await fh(root, ['reconcile', '--push', '--format', 'json']);

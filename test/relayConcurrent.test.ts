@@ -5,35 +5,27 @@
  * exactly once — counted in the upstream journals and in the files.
  */
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
-import { startGitServer, type GitServer } from '../scripts/git-server/gitHttpServer.js';
+import { describe, it } from 'node:test';
 import { openOutbox } from '../src/outbox/openOutbox.js';
 import { recordEvents } from '../src/outbox/recordEvents.js';
 import { journalIds, journalPath } from '../src/relay/journal.js';
-import { cliAsync, removeDir } from './helpers/fleet.js';
+import { cliAsync } from './helpers/fleet.js';
+import { gitServerSuite } from './helpers/gitServerSuite.js';
 import { checkout, upstreamFile, upstreamLog, upstreamRepo } from '../scripts/git-server/fleetUpstream.js';
 
 const WRITERS = ['ada', 'bob', 'cyd'].map((n) => ({ name: n.toUpperCase(), email: `${n}@fleet.invalid` }));
 const EVENTS = 300;
 const TASKS = ['T01', 'T02', 'T03'];
 
-let server: GitServer;
-const dirs: string[] = [];
-before(async () => {
-  server = await startGitServer();
-});
-after(async () => {
-  await server.close();
-  dirs.forEach(removeDir);
-});
+const suite = gitServerSuite();
 
 describe('three writers relaying concurrently', () => {
   it(`lands each of ${WRITERS.length} × ${EVENTS} events exactly once`, async () => {
-    const url = await upstreamRepo(server, 'three');
+    const url = await upstreamRepo(suite.server, 'three');
     const roots: string[] = [];
     for (const w of WRITERS) {
       const root = await checkout(url, w);
-      dirs.push(root);
+      suite.keep(root);
       roots.push(root);
       const env = { FLEETHUB_WRITER_NAME: w.name, FLEETHUB_WRITER_EMAIL: w.email };
       const bodies = Array.from({ length: EVENTS }, (_, i) => ({
@@ -47,13 +39,13 @@ describe('three writers relaying concurrently', () => {
     const pushes = runs.map((r) => (JSON.parse(r.stdout) as { pushes: number }).pushes);
     assert.ok(pushes.some((n) => n > 1), `at least one writer lost a race and re-applied (pushes: ${pushes.join(', ')})`);
 
-    const plan = (await upstreamFile(server, 'three', 'workplans/WP.md'))!;
+    const plan = (await upstreamFile(suite.server, 'three', 'workplans/WP.md'))!;
     for (const [i, w] of WRITERS.entries()) {
       const outbox = openOutbox(roots[i]!, { create: false })!;
       try {
         assert.deepEqual(outbox.counts(), { pending: 0, applied: EVENTS, dead: 0, dropped: 0 });
         const ids = outbox.list('applied').map((e) => e.id);
-        const journal = (await upstreamFile(server, 'three', journalPath(w)))!;
+        const journal = (await upstreamFile(suite.server, 'three', journalPath(w)))!;
         assert.equal(journal.trimEnd().split('\n').length, EVENTS, `${w.name}: one journal line per event`);
         assert.deepEqual([...journalIds(journal)].sort(), [...ids].sort(), `${w.name}: the journal holds exactly its events`);
       } finally {
@@ -64,7 +56,7 @@ describe('three writers relaying concurrently', () => {
         assert.equal(found, 1, `${w.name} #${n} appears ${found} times`);
       }
     }
-    const commits = (await upstreamLog(server, 'three')).filter((s) => s.startsWith('fleethub:'));
+    const commits = (await upstreamLog(suite.server, 'three')).filter((s) => s.startsWith('fleethub:'));
     assert.equal(commits.length, WRITERS.length * (EVENTS / 25), 'one commit per batch, none twice');
   });
 });

@@ -7,25 +7,19 @@
 import assert from 'node:assert/strict';
 import { existsSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import type { HttpClient } from 'isomorphic-git';
 import nodeHttp from 'isomorphic-git/http/node';
-import { startGitServer, type GitServer } from '../scripts/git-server/gitHttpServer.js';
 import { checkout, upstreamFile, upstreamRepo } from '../scripts/git-server/fleetUpstream.js';
 import { UpstreamUnreachableError } from '../src/errors.js';
 import { openOutbox } from '../src/outbox/openOutbox.js';
 import { relay } from '../src/relay/relay.js';
 import { relayCloneDir } from '../src/relay/relayClone.js';
-import { cliAsync, removeDir } from './helpers/fleet.js';
+import { cliAsync } from './helpers/fleet.js';
+import { gitServerSuite } from './helpers/gitServerSuite.js';
 
 const ADA = { name: 'Ada Ops', email: 'ada@fleet.invalid' };
-let server: GitServer;
-const dirs: string[] = [];
-before(async () => void (server = await startGitServer()));
-after(async () => {
-  await server.close();
-  dirs.forEach(removeDir);
-});
+const suite = gitServerSuite();
 
 const io = (http: HttpClient) => ({ now: () => new Date(), random: () => 0.5, http });
 const queue = async (root: string, task: string) => assert.equal((await cliAsync(['task', 'done', 'WP', task, '--queue', '--root', root])).code, 0);
@@ -47,9 +41,9 @@ function damagePacks(gitdir: string): void {
 
 describe('relay retries', () => {
   it('a bug (a TypeError) is thrown at once with its own message, never retried on a fresh clone', async () => {
-    const url = await upstreamRepo(server, 'bug');
+    const url = await upstreamRepo(suite.server, 'bug');
     const root = await checkout(url, ADA);
-    dirs.push(root);
+    suite.keep(root);
     await queue(root, 'T01');
     let calls = 0;
     const buggy: HttpClient = {
@@ -64,9 +58,9 @@ describe('relay retries', () => {
   });
 
   it('a damaged clone is replaced and the pass run again; when that fails too, both messages are kept', async () => {
-    const url = await upstreamRepo(server, 'damaged');
+    const url = await upstreamRepo(suite.server, 'damaged');
     const root = await checkout(url, ADA);
-    dirs.push(root);
+    suite.keep(root);
     await queue(root, 'T01');
     const gitdir = relayCloneDir(root, url);
     await relay(root, {}, io(nodeHttp));
@@ -74,7 +68,7 @@ describe('relay retries', () => {
     damagePacks(gitdir);
     const r = await relay(root, {}, io(nodeHttp));
     assert.equal(r.applied, 1, 'relayed on a fresh clone');
-    assert.match((await upstreamFile(server, 'damaged', 'workplans/WP.md'))!, /- \[x\] T02 Second/);
+    assert.match((await upstreamFile(suite.server, 'damaged', 'workplans/WP.md'))!, /- \[x\] T02 Second/);
 
     // Damaged again, and upstream goes away once the first clone is gone: the second failure keeps the first.
     await queue(root, 'T03');
