@@ -4,7 +4,7 @@
  * intent is refused with it (`intent-untrusted-root`). Pure.
  */
 import { hintFor } from '../records/hints.js';
-import type { IntentVerdict, RatchetEntry, RolloutCaps, ScopeNode } from './trustTypes.js';
+import type { IntentVerdict, RatchetEntry, RolloutCaps, ScopeNode, TrustRoot } from './trustTypes.js';
 import { indexNodes } from './resolveTarget.js';
 import { verifyIntent, type IntentInput } from './verifyIntent.js';
 import { verifyTrustChain, type ChainResult, type PinnedRoot, type TrustVersion } from './verifyTrustChain.js';
@@ -28,20 +28,23 @@ export interface FleetTrust {
 
 export function verifyFleetTrust(input: FleetTrustInput): FleetTrust {
   const chain = verifyTrustChain(input.pin, input.trustVersions);
-  const intents = [...input.intents].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-  if (!chain.ok) {
-    const why = chain.findings.map((f) => f.message).join('; ');
-    return {
-      chain,
-      verdicts: [...intents.map((i): IntentVerdict => {
-        const at = i.locate('');
-        return { id: i.id, trusted: false, signers: [], digest: '', findings: [{ file: i.file, line: at.line, col: at.col, severity: 'error', code: 'intent-untrusted-root', message: `the trust root is refused: ${why}`, hint: hintFor('intent-untrusted-root'), kind: 'intent', id: i.id }] };
-      }), ...invalidVerdicts(input.invalid ?? [])].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)),
-    };
-  }
+  const verdict = chain.ok ? verifier(chain.root, input) : refusedWith(chain.findings.map((f) => f.message).join('; '));
+  const verdicts = [...input.intents.map(verdict), ...invalidVerdicts(input.invalid ?? [])];
+  return { chain, verdicts: verdicts.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)) };
+}
+
+/** Each intent against the verified root; the nodes are indexed once for all of them. */
+function verifier(root: TrustRoot, input: FleetTrustInput): (i: IntentInput) => IntentVerdict {
   const nodes = indexNodes(input.nodes);
-  const verdicts = intents.map((i) => verifyIntent(i, { root: chain.root, nodes, caps: input.caps, ratchet: input.ratchet, now: input.now }));
-  return { chain, verdicts: [...verdicts, ...invalidVerdicts(input.invalid ?? [])].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)) };
+  return (i) => verifyIntent(i, { root, nodes, caps: input.caps, ratchet: input.ratchet, now: input.now });
+}
+
+/** Every intent refused with the reason the root is refused. */
+function refusedWith(why: string): (i: IntentInput) => IntentVerdict {
+  return (i) => {
+    const at = i.locate('');
+    return { id: i.id, trusted: false, signers: [], digest: '', findings: [{ file: i.file, line: at.line, col: at.col, severity: 'error', code: 'intent-untrusted-root', message: `the trust root is refused: ${why}`, hint: hintFor('intent-untrusted-root'), kind: 'intent', id: i.id }] };
+  };
 }
 
 function invalidVerdicts(invalid: ReadonlyArray<{ id: string; file: string }>): IntentVerdict[] {
