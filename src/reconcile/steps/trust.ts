@@ -16,10 +16,10 @@ import type { IntentRow } from '../boardInput.js';
 import type { ReconcileContext } from '../reconcileContext.js';
 
 export async function trust(ctx: ReconcileContext): Promise<void> {
+  // Nothing to trust, nothing to refuse, nothing to read: the chain matters to the intents it authorises ('fleethub trust verify' checks it alone).
+  if (ctx.db.prepare(`SELECT count(*) FROM files WHERE kind = 'intent'`).pluck().get() === 0) return;
   const locate = fileLocator(ctx.io.trust.readText, { store: cacheMemo(ctx.db), name: 'positions:trust' });
   const input = readFleetTrust(ctx.db, historyKept(ctx.io.trust, ctx), new Date(ctx.now), locate);
-  // Nothing to trust, nothing to refuse: the chain matters to the intents it authorises ('fleethub trust verify' checks it alone).
-  if (input.intents.length === 0 && input.invalid.length === 0) return;
   const result = verifyFleetTrust(input);
   const versions = new Map(input.intents.flatMap((i) => (typeof i.data.version === 'number' ? [[i.id, i.data.version] as const] : [])));
   const ratchet = advanceRatchet(input.ratchet, result.verdicts, versions);
