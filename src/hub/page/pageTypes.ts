@@ -38,6 +38,7 @@ export interface PageNode {
 
 export interface PageEdge {
   id?: string;
+  workload?: string;
   from: string;
   to: string;
   via?: string[];
@@ -47,6 +48,9 @@ export interface PageEdge {
 
 export interface PageTask {
   id: string;
+  key?: string;
+  readiness?: string;
+  upstream?: boolean;
   title?: string;
   state?: string;
   pending?: boolean;

@@ -39,7 +39,7 @@ function taskRow(w: PageWorkplan, t: PageTask, ready: Set<string>, critical: Set
   const marks = [ready.has(id) ? '<span class="ready">ready</span>' : '', critical.has(id) ? '<span class="critical-text">critical path</span>' : ''].join(' ');
   const buttons = (ACTIONS[state] ?? []).map(([action, label]) => `<button type="submit" name="action" value="${action}">${label}</button>`).join('');
   const form = `<form class="task-action" method="post" action="/api/tasks/${encodeURIComponent(w.id)}/${encodeURIComponent(id)}" data-workplan="${escapeHtml(w.id)}" data-task="${escapeHtml(id)}"><label for="${domId}-note" class="visually-hidden">Note for ${escapeHtml(id)}</label><input id="${domId}-note" name="note" type="text" placeholder="note (optional)" maxlength="500">${buttons}<output aria-live="polite"></output></form>`;
-  return `<li class="task state-${escapeHtml(state)}" id="${domId}" data-task="${escapeHtml(id)}" data-state="${escapeHtml(state)}"><span class="state">${escapeHtml(STATE_MARK[state] ?? state)}</span> <strong>${escapeHtml(id)}</strong> ${escapeHtml(t.title ?? '')} ${marks}${pendingMark(t.pending)}${form}</li>`;
+  return `<li class="task state-${escapeHtml(state)}" id="${domId}" data-task="${escapeHtml(id)}" data-state="${escapeHtml(state)}"><span class="state">${escapeHtml(STATE_MARK[state] ?? state)}</span> <strong>${escapeHtml(id)}</strong> ${escapeHtml(t.title ?? '')} ${marks}${pendingMark(t.pending)}${t.upstream ? ' <span class="pending upstream-mark" title="relayed upstream, not pulled into the files yet">⇡ upstream</span>' : ''}${form}</li>`;
 }
 
 function detail(w: PageWorkplan): string {
