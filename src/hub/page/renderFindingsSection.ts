@@ -23,7 +23,7 @@ export function renderFindingsSection(data: unknown, view: HubView): string | nu
   const findings = [...(raw as Finding[])].sort((a, b) => (RANK[a.severity ?? ''] ?? 3) - (RANK[b.severity ?? ''] ?? 3));
   const counts = new Map<string, number>();
   for (const f of findings) counts.set(f.severity ?? 'other', (counts.get(f.severity ?? 'other') ?? 0) + 1);
-  const { items, nav } = pageOf(findings, view, 'findings', 50);
+  const { items, nav } = pageOf(findings, view, 'findings', 25);
   const rows = items.map((f) => `<tr class="sev-${escapeHtml(f.severity ?? 'other')}"><td><span class="sev">${f.severity === 'error' ? '✘' : f.severity === 'warning' ? '!' : 'i'} ${escapeHtml(f.severity ?? '')}</span></td><td><code>${escapeHtml(f.code)}</code></td><td><code class="where">${escapeHtml(where(f))}</code></td><td>${escapeHtml(f.message ?? '')}</td></tr>`);
   return `<ul class="chips" aria-label="findings by severity">${[...counts].map(([s, n]) => `<li class="sev-${escapeHtml(s)}">${escapeHtml(s)} <span class="n">${n}</span></li>`).join('')}</ul><div class="scroll"><table><thead><tr><th scope="col">Severity</th><th scope="col">Code</th><th scope="col">Where</th><th scope="col">Message</th></tr></thead><tbody>${rows.join('')}</tbody></table></div>${nav}`;
 }

@@ -27,6 +27,7 @@ export function renderHubPage(snapshot: PageSnapshot, query: string | URLSearchP
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="color-scheme" content="light dark">
 <title>fleethub board</title>
+<link rel="icon" href="/assets/favicon.svg" type="image/svg+xml">
 <link rel="stylesheet" href="/assets/hub.css">
 <script src="/assets/hub.js" defer></script>
 </head>

@@ -16,7 +16,7 @@ import { viewLink } from './viewLink.js';
 
 const SMALL_FLEET = 200;
 const PAGE = 100;
-const ATTENTION = 25;
+const ATTENTION = 20;
 const MODES = ['ACTIVE', 'DEGRADED', 'UNKNOWN', 'DISABLED', 'PLANNED'];
 
 function isStale(n: PageNode): boolean {

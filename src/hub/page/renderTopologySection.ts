@@ -8,11 +8,12 @@
 import { escapeHtml } from './escapeHtml.js';
 import { modeBadge } from './modeBadge.js';
 import { nodeList } from './nodeList.js';
-import type { PageEdge, PageNode } from './pageTypes.js';
+import { pageOf } from './pageOf.js';
+import type { HubView, PageEdge } from './pageTypes.js';
 import { pendingMark } from './pendingMark.js';
 
-const MAX_NODES = 80;
-const MAX_EDGES = 40;
+const MAX_NODES = 60;
+const MAX_EDGES = 30;
 const BOX_W = 150;
 const BOX_H = 30;
 const GAP_X = 30;
@@ -30,7 +31,7 @@ function path(e: PageEdge): string[] {
   return Array.isArray(e.via) && e.via.length >= 2 ? e.via : [e.from, e.to];
 }
 
-export function renderTopologySection(data: unknown): string | null {
+export function renderTopologySection(data: unknown, view: HubView): string | null {
   if (typeof data !== 'object' || data === null || Array.isArray(data)) return null;
   const d = data as Record<string, unknown>;
   const nodes = nodeList(d.nodes);
@@ -69,7 +70,7 @@ export function renderTopologySection(data: unknown): string | null {
       const bend = 18 + (k % 4) * 10;
       const cx = (x1 + x2) / 2 + (y1 === y2 ? 0 : bend);
       const cy = (y1 + y2) / 2 - (y1 === y2 ? bend + BOX_H / 2 : 0);
-      svgEdges.push(`<path class="${cls}" d="M${x1} ${y1} Q${cx} ${cy} ${x2} ${y2}" marker-end="url(#arrow)"><title>${escapeHtml(`${e.workload ?? e.id ?? `${e.from} → ${e.to}`}${e.critical ? ' (critical)' : ''}: ${path(e).join(' → ')}`)}</title></path>`);
+      svgEdges.push(`<path class="${cls}" d="M${x1} ${y1} Q${cx} ${cy} ${x2} ${y2}" marker-end="url(#arrow)"/>`);
     }
   });
   const svgNodes = drawnIds.map((id) => {
@@ -86,6 +87,7 @@ export function renderTopologySection(data: unknown): string | null {
   if (drawnIds.length < nodes.length) notes.push(`${nodes.length - drawnIds.length} of ${nodes.length} nodes are on no drawn tunnel path and are not drawn (the Nodes section lists every node).`);
   if (edges.length < allEdges.length) notes.push(`${allEdges.length - edges.length} of ${allEdges.length} tunnels are not drawn (at most ${MAX_EDGES}, critical first).`);
   const legend = `<p class="legend">${['ACTIVE', 'DEGRADED', 'DISABLED', 'PLANNED', 'UNKNOWN'].map((m) => modeBadge(m)).join(' ')} <span class="key-critical">━ critical tunnel</span> <span class="key-edge">┄ tunnel</span></p>`;
-  const list = edges.length === 0 ? '<p class="none">No tunnels declared.</p>' : `<details><summary>Tunnels (${edges.length})</summary><div class="scroll"><table><thead><tr><th scope="col">Tunnel</th><th scope="col">Path</th><th scope="col">Critical</th></tr></thead><tbody>${edges.map((e) => `<tr><th scope="row">${escapeHtml(e.workload ?? e.id ?? `${e.from} → ${e.to}`)}${pendingMark(e.pending)}</th><td>${escapeHtml(path(e).join(' → '))}</td><td>${e.critical ? '<strong class="critical-text">critical</strong>' : 'no'}</td></tr>`).join('')}</tbody></table></div></details>`;
+  const tunnels = pageOf(edges, view, 'topology', 20);
+  const list = edges.length === 0 ? '<p class="none">No tunnels declared.</p>' : `<details id="tunnel-list"><summary>Tunnels drawn (${edges.length})</summary><div class="scroll"><table><thead><tr><th scope="col">Tunnel</th><th scope="col">Path</th><th scope="col">Critical</th></tr></thead><tbody>${tunnels.items.map((e) => `<tr><th scope="row">${escapeHtml(e.workload ?? e.id ?? `${e.from} → ${e.to}`)}${pendingMark(e.pending)}</th><td>${escapeHtml(path(e).join(' → '))}</td><td>${e.critical ? '<strong class="critical-text">critical</strong>' : 'no'}</td></tr>`).join('')}</tbody></table></div>${tunnels.nav}</details>`;
   return `${legend}<div class="scroll graph">${svg}</div>${notes.map((n) => `<p class="note">${escapeHtml(n)}</p>`).join('')}${list}`;
 }

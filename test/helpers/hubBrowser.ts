@@ -1,0 +1,46 @@
+/**
+ * Debian's Chromium driven by playwright-core, for the board's browser tests. No browser at
+ * /usr/bin/chromium (or $FLEETHUB_CHROMIUM): the tests skip and say why — except under CI=true,
+ * where a missing browser fails them (.ci/run installs the `chromium` package). Each launch gets a
+ * fresh user-data directory, removed on close, and nothing that talks to the network.
+ */
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, type BrowserContext } from 'playwright-core';
+
+export const CHROMIUM = process.env.FLEETHUB_CHROMIUM ?? '/usr/bin/chromium';
+
+const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-dev-shm-usage'];
+
+/** Why the browser tests cannot run here (null: they can). Throws under CI=true: CI must not skip them. */
+export function browserSkipReason(): string | null {
+  if (existsSync(CHROMIUM)) return null;
+  const why = `no Chromium at ${CHROMIUM}: install Debian's package (apt-get install -y --no-install-recommends chromium) or set FLEETHUB_CHROMIUM to a Chromium binary`;
+  if (process.env.CI === 'true') throw new Error(`CI=true and the browser tests cannot run: ${why}`);
+  return why;
+}
+
+export interface HubBrowser {
+  context: BrowserContext;
+  close(): Promise<void>;
+}
+
+export async function launchHubBrowser(options: { javaScript?: boolean; colorScheme?: 'light' | 'dark'; width?: number; height?: number } = {}): Promise<HubBrowser> {
+  const userData = mkdtempSync(join(tmpdir(), 'fleethub-chromium-'));
+  const context = await chromium.launchPersistentContext(userData, {
+    executablePath: CHROMIUM,
+    headless: true,
+    args: ARGS,
+    javaScriptEnabled: options.javaScript ?? true,
+    colorScheme: options.colorScheme ?? 'light',
+    viewport: { width: options.width ?? 1280, height: options.height ?? 900 },
+  });
+  return {
+    context,
+    async close() {
+      await context.close();
+      rmSync(userData, { recursive: true, force: true });
+    },
+  };
+}
