@@ -33,9 +33,9 @@ const ASSET_TYPES: Readonly<Record<string, string>> = {
 };
 
 export function hubServer(app: HubApp, allowRemote: boolean): Server {
-  const config = { port: app.port, token: app.token, allowRemote };
   return createServer((req, res) => {
-    handle(app, config, req, res).catch((e: unknown) => fail(app, res, e));
+    // The port is known once the server listens (--port 0 picks one).
+    handle(app, { port: app.port, token: app.token, allowRemote }, req, res).catch((e: unknown) => fail(app, res, e));
   });
 }
 
