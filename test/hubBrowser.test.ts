@@ -1,17 +1,26 @@
 /**
  * The board in a real browser: Debian's Chromium driven by playwright-core (test/helpers/
  * hubBrowser.ts; skipped with the reason when there is no browser, failed under CI=true).
- * A 10,000-node snapshot renders counts first in fewer than 2,000 DOM elements, the filter finds
- * a node in place, the page is readable without JavaScript, and nothing breaks the CSP.
- * Screenshots go to $FLEETHUB_SHOTS when it is set.
+ * Live: `fleethub hub` (a real process) on a copy of the example fleet served by the fleet
+ * simulator, its upstream the loopback Git server — the board lists every node, a node the
+ * simulator takes down turns DEGRADED without a reload, a task finished from the page is pending
+ * while upstream is down and lands upstream as a commit once the relay runs, a file edited on
+ * disk appears. Large: a 10,000-node snapshot renders counts first in fewer than 2,000 DOM
+ * elements, the filter finds a node in place, the page is readable without JavaScript, and
+ * nothing breaks the CSP. Screenshots go to $FLEETHUB_SHOTS when it is set.
  */
 import assert from 'node:assert/strict';
-import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
+import { appendFileSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import type { Page } from 'playwright-core';
+import { checkout, upstreamLog, upstreamRepo } from '../scripts/git-server/fleetUpstream.js';
+import { REPO, removeDir } from './helpers/fleet.js';
+import { gitServerSuite } from './helpers/gitServerSuite.js';
 import { browserSkipReason, launchHubBrowser, type HubBrowser } from './helpers/hubBrowser.js';
+import { startHubProcess, type HubProcess } from './helpers/hubProcess.js';
 import { startPageServer, type PageServer } from './helpers/pageServer.js';
+import { simulatedExampleFleet, type SimulatedFleet } from './helpers/simulatedFleet.js';
 import { syntheticHubSnapshot } from './helpers/syntheticHubSnapshot.js';
 
 const skip = browserSkipReason();
@@ -32,6 +41,129 @@ async function shot(page: Page, name: string): Promise<void> {
   mkdirSync(SHOTS, { recursive: true });
   await page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: false });
 }
+
+/** Every file of a fleet directory (not .fleethub/), repository-relative path → text. */
+function filesOf(root: string): Record<string, string> {
+  const files: Record<string, string> = { '.gitignore': '.fleethub/\n' };
+  for (const e of readdirSync(root, { recursive: true, withFileTypes: true })) {
+    const abs = join(e.parentPath, e.name);
+    if (e.isFile() && !relative(root, abs).startsWith('.fleethub')) files[relative(root, abs)] = readFileSync(abs, 'utf8');
+  }
+  return files;
+}
+
+/** Opens the hub's printed URL (token → cookie) and waits for the board (the hub answers 503 while it reads the fleet). */
+async function openBoard(page: Page, hub: HubProcess): Promise<void> {
+  for (let i = 0; ; i++) {
+    const res = await page.goto(i === 0 ? hub.url : `${hub.origin}/`);
+    if (res?.status() === 200) break;
+    if (i > 60) throw new Error(`the board did not load: ${res?.status()}\n${hub.log()}`);
+    await page.waitForTimeout(500);
+  }
+  await page.waitForFunction(() => document.getElementById('live')?.textContent?.startsWith('live'));
+}
+
+describe('the live board of the example fleet', { skip: skip ?? false }, () => {
+  const git = gitServerSuite();
+  const ADA = { name: 'Ada Ops', email: 'ada@fleet.invalid' };
+  let fleet: SimulatedFleet;
+  let root: string;
+  let hub: HubProcess;
+  let browser: HubBrowser;
+  let page: Page;
+  let errors: string[];
+  before(async () => {
+    fleet = await simulatedExampleFleet({ status: true });
+    const url = await upstreamRepo(git.server, 'board', filesOf(fleet.root));
+    root = git.keep(await checkout(url, ADA));
+    hub = await startHubProcess(root, ['--probe-interval', '1s'], { FLEETHUB_TRUST_ROOT: join(REPO, 'test/fixtures/keys/trust-root.json') });
+    browser = await launchHubBrowser();
+    page = await browser.context.newPage();
+    errors = watchErrors(page);
+    await openBoard(page, hub);
+    await page.evaluate(() => ((window as unknown as { loadedOnce: boolean }).loadedOnce = true));
+  });
+  after(async () => {
+    await browser?.close();
+    const code = await hub?.stop();
+    await fleet?.sim.stop();
+    if (fleet) removeDir(fleet.root);
+    assert.equal(code, 0, `the hub stops cleanly on SIGTERM:\n${hub?.log()}`);
+  });
+  const notReloaded = async (): Promise<void> => assert.equal(await page.evaluate(() => (window as unknown as { loadedOnce?: boolean }).loadedOnce), true, 'the page was not reloaded');
+
+  test('the board loads and lists every node of the registry, with its mode in words', async () => {
+    const ids = readdirSync(join(root, 'registry/nodes')).map((f) => f.replace(/\.md$/, '')).sort();
+    const shown = await page.locator('#nodes tr[data-node]').evaluateAll((rows) => rows.map((r) => (r as HTMLElement).dataset.node!));
+    assert.deepEqual([...shown].sort(), ids);
+    for (const row of await page.locator('#nodes tr[data-node]').all()) assert.match(await row.locator('.mode').innerText(), /ACTIVE|DEGRADED|DISABLED|PLANNED|UNKNOWN/);
+    assert.equal(await page.locator('#topology svg .node').count(), ids.length);
+    assert.deepEqual(errors, []);
+  });
+
+  test('the simulator takes a node down: the page shows it DEGRADED without a reload', async () => {
+    const id = await page.locator('#nodes tr[data-mode="ACTIVE"]').evaluateAll((rows, live) => rows.map((r) => (r as HTMLElement).dataset.node!).find((n) => live.includes(n)), [...fleet.sim.nodes.keys()]);
+    assert.ok(id, 'an ACTIVE node the simulator serves');
+    await fleet.sim.setFault(id, 'down');
+    await page.waitForSelector(`#nodes tr[data-node="${id}"][data-mode="DEGRADED"]`, { timeout: 20_000 });
+    assert.match(await page.locator(`#nodes tr[data-node="${id}"]`).innerText(), /DEGRADED[\s\S]*refused|DEGRADED/);
+    assert.equal(await page.locator(`#topology g.node.mode-degraded[data-node="${id}"]`).count(), 1, 'the graph too');
+    await notReloaded();
+    await shot(page, 'board-light');
+  });
+
+  test('a file edited on disk appears on the page', async () => {
+    const file = readdirSync(join(root, 'workplans')).filter((f) => f.endsWith('.md')).sort()[0]!;
+    const workplan = file.replace(/\.md$/, '');
+    appendFileSync(join(root, 'workplans', file), '\n- [ ] HUB-T1 Added on disk while the hub watches\n');
+    await page.waitForSelector(`article[data-workplan="${workplan}"] li[data-task="HUB-T1"]`, { timeout: 15_000 });
+    assert.match(await page.locator(`article[data-workplan="${workplan}"] li[data-task="HUB-T1"]`).innerText(), /Added on disk/);
+    await notReloaded();
+  });
+
+  test('a task finished from the page is pending while upstream is down, and lands upstream as a commit once the relay runs', async () => {
+    const before = await upstreamLog(git.server, 'board');
+    await git.server.stop();
+    const task = page.locator('li.task[data-state="todo"]').first();
+    const taskId = (await task.getAttribute('data-task'))!;
+    const workplan = (await task.locator('form').getAttribute('data-workplan'))!;
+    const li = page.locator(`article[data-workplan="${workplan}"] li[data-task="${taskId}"]`);
+    await li.locator('input[name="note"]').fill('finished from the board');
+    await li.getByRole('button', { name: 'Done' }).click();
+    await page.waitForSelector(`article[data-workplan="${workplan}"] li[data-task="${taskId}"][data-state="done"] .pending`, { timeout: 15_000 });
+    await page.waitForFunction(() => /1 pending/.test(document.querySelector('.status-line')?.textContent ?? ''), undefined, { timeout: 15_000 });
+    await page.waitForSelector('header .upstream.offline', { timeout: 20_000 });
+    assert.deepEqual(await upstreamLog(git.server, 'board'), before, 'nothing reached upstream while it was down');
+    await shot(page, 'board-pending');
+
+    await git.server.start();
+    await page.locator('#outbox').getByRole('button', { name: 'Relay now' }).click();
+    await page.waitForFunction(() => /0 pending/.test(document.querySelector('.status-line')?.textContent ?? ''), undefined, { timeout: 20_000 });
+    const log = await upstreamLog(git.server, 'board');
+    assert.equal(log.length, before.length + 1, `one commit upstream: ${log[0]}`);
+    assert.match(log[0]!, new RegExp(taskId.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')));
+    await page.waitForSelector('header .upstream.online', { timeout: 10_000 });
+    await notReloaded();
+  });
+
+  test('light, dark and phone-width screenshots', async () => {
+    if (!SHOTS) return;
+    const dark = await launchHubBrowser({ colorScheme: 'dark' });
+    const phone = await launchHubBrowser({ width: 390, height: 844 });
+    try {
+      for (const [b, name] of [[dark, 'board-dark'], [phone, 'board-390']] as const) {
+        const p = await b.context.newPage();
+        await openBoard(p, hub);
+        await shot(p, name);
+        await p.locator('#workplans').scrollIntoViewIfNeeded();
+        await shot(p, `${name}-workplans`);
+      }
+    } finally {
+      await dark.close();
+      await phone.close();
+    }
+  });
+});
 
 describe('the board with 10,000 nodes', { skip: skip ?? false }, () => {
   const snapshot = syntheticHubSnapshot(10_000);

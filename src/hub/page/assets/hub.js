@@ -26,10 +26,9 @@
     const values = new Map();
     for (const i of root.querySelectorAll('input[id], textarea[id]')) if (i.type !== 'hidden' && i.value) values.set(i.id, i.value);
     const outputs = new Map();
-    for (const f of root.querySelectorAll('form.task-action')) {
-      const o = f.querySelector('output');
-      const li = f.closest('li[id]');
-      if (o && o.textContent && li) outputs.set(li.id, { text: o.textContent, cls: o.className });
+    for (const o of root.querySelectorAll('form output')) {
+      const owner = o.closest('[id]');
+      if (o.textContent && owner && owner !== root) outputs.set(owner.id, { text: o.textContent, cls: o.className });
     }
     const active = document.activeElement;
     let focus = null;
@@ -50,7 +49,8 @@
       if (i && 'value' in i && i.type !== 'search') i.value = value;
     }
     for (const [id, o] of state.outputs) {
-      const out = root.querySelector(`li[id="${CSS.escape(id)}"] output`);
+      const owner = root.querySelector(`[id="${CSS.escape(id)}"]`);
+      const out = owner && owner.querySelector('output');
       if (out) {
         out.textContent = o.text;
         out.className = o.cls;
@@ -180,37 +180,43 @@
       navigate(formUrl(form), form.dataset.filter, true);
       return;
     }
+    if (form.matches('form.relay-now')) {
+      ev.preventDefault();
+      await post(form, '/api/relay', {}, (body) => (body.ok ? `relayed${typeof body.applied === 'number' ? `: ${body.applied} applied` : ''}` : `not relayed: ${body.error ? body.error.message : 'see the dead letters'}`));
+      return;
+    }
     if (!form.matches('form.task-action')) return;
     ev.preventDefault();
-    const button = ev.submitter;
-    const action = button && button.value;
-    const out = form.querySelector('output');
+    const action = ev.submitter && ev.submitter.value;
     if (!action) return;
     const note = form.elements.note ? form.elements.note.value.trim() : '';
+    const done = await post(form, form.getAttribute('action'), note ? { action, note } : { action }, () => `${action}: recorded`);
+    if (done && form.elements.note) form.elements.note.value = '';
+  });
+
+  // A JSON POST from a form's button: its output says what happened; the section refreshes after.
+  async function post(form, url, body, describe) {
+    const out = form.querySelector('output');
     const buttons = [...form.querySelectorAll('button')];
     for (const b of buttons) b.disabled = true;
     out.className = '';
-    out.textContent = `${action}…`;
+    out.textContent = '…';
     try {
-      const res = await fetch(form.getAttribute('action'), {
-        method: 'POST',
-        credentials: 'same-origin',
-        headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
-        body: JSON.stringify(note ? { action, note } : { action }),
-      });
-      const body = await res.json().catch(() => ({}));
-      if (!res.ok) throw new Error(body.error ? `${body.error.message} (${body.error.code})` : `the hub answered ${res.status}`);
-      out.className = 'ok';
-      out.textContent = `${action}: recorded${body.pending || body.queued ? ', pending upstream' : ''}`;
-      if (form.elements.note) form.elements.note.value = '';
+      const res = await fetch(url, { method: 'POST', credentials: 'same-origin', headers: { 'Content-Type': 'application/json', Accept: 'application/json' }, body: JSON.stringify(body) });
+      const answer = await res.json().catch(() => ({}));
+      if (!res.ok) throw new Error(answer.error ? `${answer.error.message} (${answer.error.code})` : `the hub answered ${res.status}`);
+      out.className = answer.ok === false ? 'bad' : 'ok';
+      out.textContent = describe(answer);
       schedule(['workplans', 'outbox', 'fleet']);
+      return true;
     } catch (e) {
       out.className = 'bad';
-      out.textContent = `not recorded: ${e.message}`;
+      out.textContent = `not done: ${e.message}`;
+      return false;
     } finally {
       for (const b of buttons) b.disabled = false;
     }
-  });
+  }
 
   document.addEventListener('click', (ev) => {
     const a = ev.target.closest && ev.target.closest('a[data-nav]');
