@@ -6,19 +6,14 @@
  * code path for task changes), prints the URL and waits for the signal.
  */
 import { randomBytes } from 'node:crypto';
-import { refreshCache } from '../cache/refreshCache.js';
 import { UsageError } from '../errors.js';
 import { hubAssetDir } from '../hub/page/hubAssetDir.js';
 import { renderHubPage } from '../hub/page/renderHubPage.js';
-import type { HubIo } from '../hub/hubIo.js';
 import { DEFAULT_PORT, startHub } from '../hub/startHub.js';
 import { durationMs } from '../records/duration.js';
-import { relayOptionsFrom } from '../relay/attemptRelay.js';
 import { findRoot } from '../repo/findRoot.js';
-import { PLAIN } from '../report/style.js';
-import type { Command, Context } from './command.js';
-import { fileIo } from './fileIo.js';
-import { taskCommand } from './task.js';
+import type { Command } from './command.js';
+import { hubIo } from './hubIo.js';
 
 export const hub: Command = {
   name: 'hub',
@@ -76,21 +71,3 @@ another usage or internal error.`,
     return { text: () => 'hub stopped', problems: false };
   },
 };
-
-function hubIo(root: string, ctx: Context, log: (line: string) => void): HubIo {
-  const now = (): Date => new Date();
-  const setTask = taskCommand(now);
-  return {
-    root,
-    now,
-    random: Math.random,
-    reconcileIo: (paths) => ({ ...fileIo(root, ctx.env, now), ...(paths ? { refreshCache: () => refreshCache(root, { paths }) } : {}) }),
-    async setTask(workplan, task, action, note) {
-      // The task command itself, queued: the same event `fleethub task --queue` records; the hub's relay sends it.
-      const outcome = await setTask.run({ positionals: [action, workplan, task], values: { queue: true, ...(note !== undefined ? { note } : {}) } }, { ...ctx, root, format: 'json', style: PLAIN, progress: () => () => {} });
-      return outcome.json?.() ?? null;
-    },
-    relayOptions: relayOptionsFrom(ctx.env),
-    log,
-  };
-}

@@ -52,6 +52,8 @@ export interface Route {
   method: 'GET' | 'POST';
   pattern: RegExp;
   handle(r: RouteRequest): Promise<RouteResult> | RouteResult;
+  /** Tried only when no other route's pattern matches (the generic section route: /api/relay is a POST route, not a section). */
+  fallback?: true;
 }
 
 const SEGMENT = '([^/]+)';
@@ -121,6 +123,7 @@ export const ROUTES: readonly Route[] = [
   {
     method: 'GET',
     pattern: new RegExp(`^/api/${SEGMENT}$`),
+    fallback: true,
     handle({ app, params }) {
       const s = current(app);
       if (!(params[0]! in s.sections)) throw new HubRequestError(404, 'not-found', `no section '${params[0]}'; the sections: ${Object.keys(s.sections).join(', ')}`);

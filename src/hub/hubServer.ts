@@ -56,7 +56,9 @@ async function handle(app: HubApp, config: { port: number; token: string; allowR
   if (url.pathname.startsWith('/assets/') && verb === 'GET') return asset(app, url, res, headers);
   if (url.pathname === '/api/events' && verb === 'GET') return serveEvents(req, res, url, app.state, app.heartbeatMs, headers);
 
-  const matching = ROUTES.map((r) => ({ r, m: r.pattern.exec(url.pathname) })).filter((x) => x.m !== null);
+  const all = ROUTES.map((r) => ({ r, m: r.pattern.exec(url.pathname) })).filter((x) => x.m !== null);
+  const specific = all.filter((x) => !x.r.fallback);
+  const matching = specific.length > 0 ? specific : all;
   const route = matching.find((x) => x.r.method === verb);
   if (!route) {
     if (matching.length > 0) {
