@@ -22,7 +22,7 @@ export function renderFleetSection(data: unknown): string | null {
   const nodes = (typeof d.nodes === 'object' && d.nodes !== null ? d.nodes : {}) as Record<string, unknown>;
   const byMode = numbers(d.byMode ?? nodes.byMode);
   if (counts.length === 0 && byMode.length === 0) return null;
-  const figures = counts.map(([k, n]) => `<li><span class="figure">${n.toLocaleString('en-US')}</span> ${escapeHtml(k)}${n === 1 ? '' : 's'}</li>`).join('');
+  const figures = counts.map(([k, n]) => `<li><span class="figure">${n.toLocaleString('en-US')}</span> ${escapeHtml(n === 1 ? k : k.endsWith('y') ? `${k.slice(0, -1)}ies` : `${k}s`)}</li>`).join('');
   const stale = typeof nodes.stale === 'number' && nodes.stale > 0 ? `<li><span class="stale">⚠ stale <span class="n">${nodes.stale}</span></span></li>` : '';
   const modes = byMode.map(([m, n]) => `<li>${modeBadge(m, n)}</li>`).join('') + stale;
   const findings = numbers(d.findings);

@@ -50,9 +50,9 @@ function row(n: PageNode): string {
   return `<tr data-node="${escapeHtml(n.id)}" data-mode="${escapeHtml(modeOf(n))}"><th scope="row">${escapeHtml(n.id)}${pendingMark(n.pending)}</th><td>${modeBadge(modeOf(n))}${staleText(n)}</td><td>${observed(n)}</td><td>${formatTime(n.since)}</td><td>${formatTime(n.last_verified)}</td><td>${escapeHtml(n.role ?? '')}</td><td class="reason">${escapeHtml(reasons)}</td></tr>`;
 }
 
-function table(nodes: PageNode[], caption: string): string {
+function table(nodes: PageNode[], caption: string, hideCaption = false): string {
   const head = '<tr><th scope="col">Node</th><th scope="col">Mode</th><th scope="col">Declared</th><th scope="col">Since</th><th scope="col">Last verified</th><th scope="col">Role</th><th scope="col">Reason</th></tr>';
-  return `<div class="scroll"><table class="nodes"><caption>${caption}</caption><thead>${head}</thead><tbody>${nodes.map(row).join('')}</tbody></table></div>`;
+  return `<div class="scroll"><table class="nodes"><caption${hideCaption ? ' class="visually-hidden"' : ''}>${caption}</caption><thead>${head}</thead><tbody>${nodes.map(row).join('')}</tbody></table></div>`;
 }
 
 function countsByMode(nodes: PageNode[]): string {
@@ -103,7 +103,7 @@ export function renderNodesSection(data: unknown, view: HubView): string | null 
   }
   const areas = byArea(nodes);
   if (nodes.length <= SMALL_FLEET) {
-    for (const [area, ns] of areas) parts.push(`<details class="area" id="area-${escapeHtml(area)}" open><summary>${escapeHtml(area)} <span class="n">${ns.length}</span></summary>${table(ns, `${escapeHtml(area)}: ${ns.length} nodes`)}</details>`);
+    for (const [area, ns] of areas) parts.push(`<details class="area" id="area-${escapeHtml(area)}" open><summary>${escapeHtml(area)} <span class="n">${ns.length}</span></summary>${table(ns, `${escapeHtml(area)}: ${ns.length} nodes`, true)}</details>`);
     return parts.join('');
   }
   parts.push(areaSummary(areas, view));

@@ -59,20 +59,33 @@ export function renderTopologySection(data: unknown, view: HubView): string | nu
   const width = LABEL_W + Math.min(PER_ROW, Math.max(1, ...lines.map(([, ids]) => ids.length))) * (BOX_W + GAP_X);
   const height = 20 + lines.length * ROW_H;
 
-  const svgEdges: string[] = [];
-  edges.forEach((e, k) => {
+  // One curve per hop (a → b) however many tunnels cross it: critical when any of them is, its
+  // count beside it, the tunnels' names in its tooltip.
+  const hopsDrawn = new Map<string, { a: string; b: string; critical: boolean; pending: boolean; names: string[] }>();
+  for (const e of edges) {
     const hops = path(e).filter((id) => drawn.has(id));
-    const cls = `edge${e.critical ? ' critical' : ''}${e.pending ? ' pending' : ''}`;
     for (let i = 1; i < hops.length; i++) {
-      const a = pos.get(hops[i - 1]!)!;
-      const b = pos.get(hops[i]!)!;
-      const [x1, y1, x2, y2] = [a.x + BOX_W / 2, a.y + BOX_H / 2, b.x + BOX_W / 2, b.y + BOX_H / 2];
-      const bend = 18 + (k % 4) * 10;
-      const cx = (x1 + x2) / 2 + (y1 === y2 ? 0 : bend);
-      const cy = (y1 + y2) / 2 - (y1 === y2 ? bend + BOX_H / 2 : 0);
-      svgEdges.push(`<path class="${cls}" d="M${x1} ${y1} Q${cx} ${cy} ${x2} ${y2}" marker-end="url(#arrow)"/>`);
+      const key = `${hops[i - 1]}\u0000${hops[i]}`;
+      const h = hopsDrawn.get(key) ?? { a: hops[i - 1]!, b: hops[i]!, critical: false, pending: false, names: [] };
+      h.critical ||= e.critical === true;
+      h.pending ||= e.pending === true;
+      h.names.push(e.workload ?? e.id ?? `${e.from} → ${e.to}`);
+      hopsDrawn.set(key, h);
     }
-  });
+  }
+  const svgEdges: string[] = [];
+  let k = 0;
+  for (const h of hopsDrawn.values()) {
+    const a = pos.get(h.a)!;
+    const b = pos.get(h.b)!;
+    const [x1, y1, x2, y2] = [a.x + BOX_W / 2, a.y + BOX_H / 2, b.x + BOX_W / 2, b.y + BOX_H / 2];
+    const bend = 18 + (k++ % 4) * 12;
+    const cx = (x1 + x2) / 2 + (y1 === y2 ? 0 : bend);
+    const cy = (y1 + y2) / 2 - (y1 === y2 ? bend + BOX_H / 2 : 0);
+    const cls = `edge${h.critical ? ' critical' : ''}${h.pending ? ' pending' : ''}`;
+    const count = h.names.length > 1 ? `<text class="edge-count" x="${(x1 + 2 * cx + x2) / 4 + 4}" y="${(y1 + 2 * cy + y2) / 4}">×${h.names.length}</text>` : '';
+    svgEdges.push(`<g class="${cls}"><title>${escapeHtml(`${h.a} → ${h.b}${h.critical ? ' (critical)' : ''}: ${h.names.join(', ')}`)}</title><path d="M${x1} ${y1} Q${cx} ${cy} ${x2} ${y2}" marker-end="url(#arrow)"/>${count}</g>`);
+  }
   const svgNodes = drawnIds.map((id) => {
     const n = byId.get(id);
     const mode = n?.mode && SHAPES[n.mode] ? n.mode : 'UNKNOWN';

@@ -18,7 +18,7 @@ const ACTIONS: Record<string, Array<[string, string]>> = {
   done: [['reopen', 'Reopen']],
   cancelled: [['reopen', 'Reopen']],
 };
-const STATE_MARK: Record<string, string> = { todo: '☐ todo', doing: '◐ doing', done: '☑ done', blocked: '⛔ blocked', cancelled: '✕ cancelled' };
+const STATE_MARK: Record<string, string> = { todo: '☐ todo', doing: '◐ doing', done: '☑ done', blocked: '⊘ blocked', cancelled: '✕ cancelled' };
 
 function bare(workplan: string, task: string): string {
   return task.startsWith(`${workplan}/`) ? task.slice(workplan.length + 1) : task;
