@@ -27,7 +27,7 @@ export function renderChecksSection(data: unknown, view: HubView): string | null
   if (!Array.isArray(raw) || !raw.every((c) => typeof c === 'object' && c !== null && typeof (c as Check).id === 'string')) return null;
   const checks = [...(raw as Check[])].sort((a, b) => Number(passed(a)) - Number(passed(b)));
   const failing = checks.filter((c) => !passed(c)).length;
-  const { items, nav } = pageOf(checks, view, 'checks', 20);
+  const { items, nav } = pageOf(checks, view, 'checks', 15);
   const rows = items.map((c) => {
     const ok = passed(c);
     const failingRows = c.failing_rows ?? c.rows ?? [];

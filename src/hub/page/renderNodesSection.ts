@@ -5,6 +5,7 @@
  * stale), and the rows of one area or of the filter's matches a page at a time — never every row.
  * Each row: the mode (shape, word, colour), declared vs observed, since, last verified, stale.
  */
+import { formatAge } from '../../report/formatAge.js';
 import { escapeHtml } from './escapeHtml.js';
 import { formatTime } from './formatTime.js';
 import { modeBadge } from './modeBadge.js';
@@ -41,8 +42,10 @@ function observed(n: PageNode): string {
 
 function staleText(n: PageNode): string {
   if (!isStale(n)) return '';
-  const detail = typeof n.stale === 'object' && n.stale !== null ? Object.entries(n.stale).map(([k, v]) => `${k}: ${String(v)}`).join(', ') : '';
-  return ` <span class="stale" title="${escapeHtml(detail || 'observations older than the staleness limit')}">⚠ stale</span>`;
+  const s = (typeof n.stale === 'object' && n.stale !== null ? n.stale : {}) as { observed_at?: unknown; age_s?: unknown };
+  const age = typeof s.age_s === 'number' ? ` ${formatAge(Math.round(s.age_s))}` : '';
+  const title = typeof s.observed_at === 'string' ? `last observed ${s.observed_at}` : 'observations older than the staleness limit';
+  return ` <span class="stale" title="${escapeHtml(title)}">⚠ stale${escapeHtml(age)}</span>`;
 }
 
 function row(n: PageNode): string {

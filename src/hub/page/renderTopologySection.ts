@@ -12,8 +12,8 @@ import { pageOf } from './pageOf.js';
 import type { HubView, PageEdge } from './pageTypes.js';
 import { pendingMark } from './pendingMark.js';
 
-const MAX_NODES = 60;
-const MAX_EDGES = 30;
+const MAX_NODES = 40;
+const MAX_EDGES = 20;
 const BOX_W = 150;
 const BOX_H = 30;
 const GAP_X = 30;
@@ -100,7 +100,7 @@ export function renderTopologySection(data: unknown, view: HubView): string | nu
   if (drawnIds.length < nodes.length) notes.push(`${nodes.length - drawnIds.length} of ${nodes.length} nodes are on no drawn tunnel path and are not drawn (the Nodes section lists every node).`);
   if (edges.length < allEdges.length) notes.push(`${allEdges.length - edges.length} of ${allEdges.length} tunnels are not drawn (at most ${MAX_EDGES}, critical first).`);
   const legend = `<p class="legend">${['ACTIVE', 'DEGRADED', 'DISABLED', 'PLANNED', 'UNKNOWN'].map((m) => modeBadge(m)).join(' ')} <span class="key-critical">━ critical tunnel</span> <span class="key-edge">┄ tunnel</span></p>`;
-  const tunnels = pageOf(edges, view, 'topology', 20);
+  const tunnels = pageOf(edges, view, 'topology', 10);
   const list = edges.length === 0 ? '<p class="none">No tunnels declared.</p>' : `<details id="tunnel-list"><summary>Tunnels drawn (${edges.length})</summary><div class="scroll"><table><thead><tr><th scope="col">Tunnel</th><th scope="col">Path</th><th scope="col">Critical</th></tr></thead><tbody>${tunnels.items.map((e) => `<tr><th scope="row">${escapeHtml(e.workload ?? e.id ?? `${e.from} → ${e.to}`)}${pendingMark(e.pending)}</th><td>${escapeHtml(path(e).join(' → '))}</td><td>${e.critical ? '<strong class="critical-text">critical</strong>' : 'no'}</td></tr>`).join('')}</tbody></table></div>${tunnels.nav}</details>`;
   return `${legend}<div class="scroll graph">${svg}</div>${notes.map((n) => `<p class="note">${escapeHtml(n)}</p>`).join('')}${list}`;
 }

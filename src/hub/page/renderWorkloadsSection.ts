@@ -31,7 +31,7 @@ export function renderWorkloadsSection(data: unknown, view: HubView): string | n
     hosts.get(h)!.push(w);
   }
   const sorted = [...hosts].sort((a, b) => b[1].length - a[1].length || (a[0] < b[0] ? -1 : 1));
-  const { items, nav } = pageOf(sorted, view, 'workloads', 25);
+  const { items, nav } = pageOf(sorted, view, 'workloads', 15);
   const rows = items.map(([host, ws]) => {
     const unusable = ws.filter((w) => w.usable === false).length;
     const names = ws.slice(0, 6).map((w) => `${escapeHtml(w.id)}${pendingMark(w.pending)}`).join(', ') + (ws.length > 6 ? `, … ${ws.length - 6} more` : '');

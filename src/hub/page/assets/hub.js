@@ -71,6 +71,7 @@
   // rendering at the page's current address. null = every section.
   async function refresh(names) {
     const res = await fetch(location.pathname + location.search, { headers: { Accept: 'text/html' }, credentials: 'same-origin', cache: 'no-store' });
+    if (res.status === 401) throw new Error('this hub does not know this page\'s session (it restarted?): open the URL it printed');
     if (!res.ok) throw new Error(`the board answered ${res.status}`);
     const doc = new DOMParser().parseFromString(await res.text(), 'text/html');
     const fresh = Number(doc.body.dataset.revision || 0);
