@@ -16,7 +16,7 @@ import { after, before, describe, test } from 'node:test';
 import type { Page } from 'playwright-core';
 import { checkout, upstreamLog, upstreamRepo } from '../scripts/git-server/fleetUpstream.js';
 import { REPO, removeDir } from './helpers/fleet.js';
-import { gitServerSuite } from './helpers/gitServerSuite.js';
+import { startGitServer, type GitServer } from '../scripts/git-server/gitHttpServer.js';
 import { browserSkipReason, launchHubBrowser, type HubBrowser } from './helpers/hubBrowser.js';
 import { startHubProcess, type HubProcess } from './helpers/hubProcess.js';
 import { startPageServer, type PageServer } from './helpers/pageServer.js';
@@ -64,7 +64,7 @@ async function openBoard(page: Page, hub: HubProcess): Promise<void> {
 }
 
 describe('the live board of the example fleet', { skip: skip ?? false }, () => {
-  const git = gitServerSuite();
+  let git: GitServer;
   const ADA = { name: 'Ada Ops', email: 'ada@fleet.invalid' };
   let fleet: SimulatedFleet;
   let root: string;
@@ -73,9 +73,10 @@ describe('the live board of the example fleet', { skip: skip ?? false }, () => {
   let page: Page;
   let errors: string[];
   before(async () => {
+    git = await startGitServer();
     fleet = await simulatedExampleFleet({ status: true });
-    const url = await upstreamRepo(git.server, 'board', filesOf(fleet.root));
-    root = git.keep(await checkout(url, ADA));
+    const url = await upstreamRepo(git, 'board', filesOf(fleet.root));
+    root = await checkout(url, ADA);
     hub = await startHubProcess(root, ['--probe-interval', '1s'], { FLEETHUB_TRUST_ROOT: join(REPO, 'test/fixtures/keys/trust-root.json') });
     browser = await launchHubBrowser();
     page = await browser.context.newPage();
@@ -84,11 +85,24 @@ describe('the live board of the example fleet', { skip: skip ?? false }, () => {
     await page.evaluate(() => ((window as unknown as { loadedOnce: boolean }).loadedOnce = true));
   });
   after(async () => {
-    await browser?.close();
-    const code = await hub?.stop();
-    await fleet?.sim.stop();
-    if (fleet) removeDir(fleet.root);
-    assert.equal(code, 0, `the hub stops cleanly on SIGTERM:\n${hub?.log()}`);
+    // Every step runs whatever fails before it; the failures are reported together at the end.
+    const failures: string[] = [];
+    const step = async (what: string, fn: () => unknown): Promise<void> => {
+      try {
+        await fn();
+      } catch (e) {
+        failures.push(`${what}: ${(e as Error).message}`);
+      }
+    };
+    await step('closing the browser', () => browser?.close());
+    await step('stopping the hub', async () => {
+      const code = await hub?.stop();
+      if (hub && code !== 0) throw new Error(`it exited ${code}, not 0, on SIGTERM:\n${hub.log()}`);
+    });
+    await step('stopping the simulator', () => fleet?.sim.stop());
+    await step('stopping the git server', () => git?.close());
+    for (const dir of [fleet?.root, root]) if (dir) await step(`removing ${dir}`, () => removeDir(dir));
+    assert.deepEqual(failures, []);
   });
   const notReloaded = async (): Promise<void> => assert.equal(await page.evaluate(() => (window as unknown as { loadedOnce?: boolean }).loadedOnce), true, 'the page was not reloaded');
 
@@ -122,8 +136,8 @@ describe('the live board of the example fleet', { skip: skip ?? false }, () => {
   });
 
   test('a task finished from the page is pending while upstream is down, and lands upstream as a commit once the relay runs', async () => {
-    const before = await upstreamLog(git.server, 'board');
-    await git.server.stop();
+    const before = await upstreamLog(git, 'board');
+    await git.stop();
     const task = page.locator('li.task[data-state="todo"]').first();
     const taskId = (await task.getAttribute('data-task'))!;
     const workplan = (await task.locator('form').getAttribute('data-workplan'))!;
@@ -133,13 +147,13 @@ describe('the live board of the example fleet', { skip: skip ?? false }, () => {
     await page.waitForSelector(`article[data-workplan="${workplan}"] li[data-task="${taskId}"][data-state="done"] .pending`, { timeout: 15_000 });
     await page.waitForFunction(() => /1 pending/.test(document.querySelector('.status-line')?.textContent ?? ''), undefined, { timeout: 15_000 });
     await page.waitForSelector('header .upstream.offline', { timeout: 20_000 });
-    assert.deepEqual(await upstreamLog(git.server, 'board'), before, 'nothing reached upstream while it was down');
+    assert.deepEqual(await upstreamLog(git, 'board'), before, 'nothing reached upstream while it was down');
     await shot(page, 'board-pending');
 
-    await git.server.start();
+    await git.start();
     await page.locator('#outbox').getByRole('button', { name: 'Relay now' }).click();
     await page.waitForFunction(() => /0 pending/.test(document.querySelector('.status-line')?.textContent ?? ''), undefined, { timeout: 20_000 });
-    const log = await upstreamLog(git.server, 'board');
+    const log = await upstreamLog(git, 'board');
     assert.equal(log.length, before.length + 1, `one commit upstream: ${log[0]}`);
     assert.match(log[0]!, new RegExp(taskId.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')));
     await page.waitForSelector('header .upstream.online', { timeout: 10_000 });
