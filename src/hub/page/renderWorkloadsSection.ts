@@ -33,7 +33,7 @@ export function renderWorkloadsSection(data: unknown, view: HubView): string | n
   const sorted = [...hosts].sort((a, b) => b[1].length - a[1].length || (a[0] < b[0] ? -1 : 1));
   const { items, nav } = pageOf(sorted, view, 'workloads', 15);
   const rows = items.map(([host, ws]) => {
-    const unusable = ws.filter((w) => w.usable === false).length;
+    const unusable = host === '(no host)' ? 0 : ws.filter((w) => w.usable === false).length;
     const names = ws.slice(0, 6).map((w) => `${escapeHtml(w.id)}${pendingMark(w.pending)}`).join(', ') + (ws.length > 6 ? `, … ${ws.length - 6} more` : '');
     return `<tr><th scope="row">${escapeHtml(host)}</th><td>${ws[0]?.host_mode ? modeBadge(ws[0].host_mode) : ''}</td><td>${ws.length}</td><td>${unusable ? `<strong class="bad">${unusable} on an unusable host</strong>` : ''}</td><td class="reason">${names}</td></tr>`;
   });

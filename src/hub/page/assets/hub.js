@@ -191,31 +191,43 @@
     const action = ev.submitter && ev.submitter.value;
     if (!action) return;
     const note = form.elements.note ? form.elements.note.value.trim() : '';
+    const li = form.closest('li[id]');
     const done = await post(form, form.getAttribute('action'), note ? { action, note } : { action }, () => `${action}: recorded`);
-    if (done && form.elements.note) form.elements.note.value = '';
+    const input = li && document.getElementById(li.id) ? document.getElementById(li.id).querySelector('input[name="note"]') : form.elements.note;
+    if (done && input) input.value = '';
   });
 
-  // A JSON POST from a form's button: its output says what happened; the section refreshes after.
+  // A JSON POST from a form's button: its output says what happened; the sections refresh after.
+  // The section may be replaced while the request runs, so the message goes to the form that is
+  // on the page by then (found by its owner's id).
   async function post(form, url, body, describe) {
-    const out = form.querySelector('output');
-    const buttons = [...form.querySelectorAll('button')];
-    for (const b of buttons) b.disabled = true;
-    out.className = '';
-    out.textContent = '…';
+    const owner = form.closest('[id]');
+    const current = () => {
+      const o = owner && document.getElementById(owner.id);
+      return (o && (o.matches('form') ? o : o.querySelector('form'))) || form;
+    };
+    const tell = (cls, text) => {
+      const out = current().querySelector('output');
+      if (out) {
+        out.className = cls;
+        out.textContent = text;
+      }
+    };
+    const buttons = () => [...current().querySelectorAll('button')];
+    for (const b of buttons()) b.disabled = true;
+    tell('', '…');
     try {
       const res = await fetch(url, { method: 'POST', credentials: 'same-origin', headers: { 'Content-Type': 'application/json', Accept: 'application/json' }, body: JSON.stringify(body) });
       const answer = await res.json().catch(() => ({}));
       if (!res.ok) throw new Error(answer.error ? `${answer.error.message} (${answer.error.code})` : `the hub answered ${res.status}`);
-      out.className = answer.ok === false ? 'bad' : 'ok';
-      out.textContent = describe(answer);
+      tell(answer.ok === false ? 'bad' : 'ok', describe(answer));
       schedule(['workplans', 'outbox', 'fleet']);
       return true;
     } catch (e) {
-      out.className = 'bad';
-      out.textContent = `not done: ${e.message}`;
+      tell('bad', `not done: ${e.message}`);
       return false;
     } finally {
-      for (const b of buttons) b.disabled = false;
+      for (const b of [...form.querySelectorAll('button'), ...buttons()]) b.disabled = false;
     }
   }
 
