@@ -34,5 +34,5 @@ export function renderChecksSection(data: unknown, view: HubView): string | null
     const rowsCell = ok || failingRows.length === 0 ? escapeHtml(c.message ?? '') : `<details><summary>${failingRows.length} failing row${failingRows.length === 1 ? '' : 's'}</summary>${rowsTable(failingRows)}</details>`;
     return `<tr class="${ok ? 'pass' : 'fail'}"><th scope="row">${escapeHtml(c.id)}${c.title ? `<br><span class="title">${escapeHtml(c.title)}</span>` : ''}</th><td><span class="result ${ok ? 'ok' : 'bad'}">${ok ? '✔ pass' : '✘ fail'}</span></td><td>${escapeHtml(c.severity ?? '')}</td><td>${rowsCell}</td></tr>`;
   });
-  return `<p><span class="result ok">✔ ${checks.length - failing} pass</span> <span class="result bad">✘ ${failing} fail</span></p><div class="scroll"><table><thead><tr><th scope="col">Check</th><th scope="col">Result</th><th scope="col">Severity</th><th scope="col">Failing rows</th></tr></thead><tbody>${rows.join('')}</tbody></table></div>${nav}`;
+  return `<p><span class="result ok">✔ ${checks.length - failing} pass</span> <span class="result bad">✘ ${failing} fail</span></p><div class="scroll"><table class="stack"><thead><tr><th scope="col">Check</th><th scope="col">Result</th><th scope="col">Severity</th><th scope="col">Failing rows</th></tr></thead><tbody>${rows.join('')}</tbody></table></div>${nav}`;
 }

@@ -50,12 +50,12 @@ function staleText(n: PageNode): string {
 
 function row(n: PageNode): string {
   const reasons = (n.reasons ?? (n.reason ? [n.reason] : [])).join('; ');
-  return `<tr data-node="${escapeHtml(n.id)}" data-mode="${escapeHtml(modeOf(n))}"><th scope="row">${escapeHtml(n.id)}${pendingMark(n.pending)}</th><td>${modeBadge(modeOf(n))}${staleText(n)}</td><td>${observed(n)}</td><td>${formatTime(n.since)}</td><td>${formatTime(n.last_verified)}</td><td>${escapeHtml(n.role ?? '')}</td><td class="reason">${escapeHtml(reasons)}</td></tr>`;
+  return `<tr data-node="${escapeHtml(n.id)}" data-mode="${escapeHtml(modeOf(n))}"><th scope="row">${escapeHtml(n.id)}${pendingMark(n.pending)}</th><td data-label="Mode">${modeBadge(modeOf(n))}${staleText(n)}</td><td data-label="Declared">${observed(n)}</td><td data-label="Since">${formatTime(n.since)}</td><td data-label="Last verified">${formatTime(n.last_verified)}</td><td data-label="Role">${escapeHtml(n.role ?? '')}</td><td class="reason" data-label="Reason">${escapeHtml(reasons)}</td></tr>`;
 }
 
 function table(nodes: PageNode[], caption: string, hideCaption = false): string {
   const head = '<tr><th scope="col">Node</th><th scope="col">Mode</th><th scope="col">Declared</th><th scope="col">Since</th><th scope="col">Last verified</th><th scope="col">Role</th><th scope="col">Reason</th></tr>';
-  return `<div class="scroll"><table class="nodes"><caption${hideCaption ? ' class="visually-hidden"' : ''}>${caption}</caption><thead>${head}</thead><tbody>${nodes.map(row).join('')}</tbody></table></div>`;
+  return `<div class="scroll"><table class="nodes stack"><caption${hideCaption ? ' class="visually-hidden"' : ''}>${caption}</caption><thead>${head}</thead><tbody>${nodes.map(row).join('')}</tbody></table></div>`;
 }
 
 function countsByMode(nodes: PageNode[]): string {
