@@ -16,6 +16,8 @@
  * the bundled fleet against a bare `node -e 0` in the same run (bench-startup.ts).
  * Trust: 1,000 intents with 2 signatures each verified against the fleet's
  * nodes, against as many raw ed25519 verifications (bench-trust.ts).
+ * Hub: `fleethub hub` on the same fleet: a saved file to the SSE change event
+ * (p50, p95 over 50 saves) against one offline evaluation, RSS, idle CPU (bench-hub.ts).
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
@@ -24,6 +26,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { PROBE_CONCURRENCIES, PROBE_TIMEOUT_MS } from './benchConfig.js';
+import { benchHub, hubRows } from './bench-hub.js';
 import { benchRelay, type RelayBench } from './bench-relay.js';
 import { benchStartup, startupRows } from './bench-startup.js';
 import { benchTrust, trustRows } from './bench-trust.js';
@@ -78,6 +81,8 @@ process.stderr.write(`  start-up  --help, validate, status on the bundled fleet 
 const startup = benchStartup(runs * 5);
 process.stderr.write(`  trust     1000 intents x 2 signatures against ${sizes.nodes} nodes, against raw ed25519 verifications\n`);
 const trustBench = benchTrust({ root, intents: 1000, runs });
+process.stderr.write(`  hub       fleethub hub on the same fleet: 50 saves -> SSE, RSS, idle CPU\n`);
+const hubBench = await benchHub({ root, saves: 50 });
 const peakRssMb = Math.max(cold.maxRssMb, warm.maxRssMb, oneFile.maxRssMb, validate.maxRssMb);
 
 const ratio = (m: Measure): number => Math.round((m.ms / floor.ms) * 1000) / 1000;
@@ -95,6 +100,7 @@ const rows: Array<[string, string, string, string]> = [
   ['relay: push step (isomorphic-git)', `${relayed.pushMs.toFixed(0)} ms`, `${(relayed.pushMs / relayed.cGitPushMs).toFixed(2)}x C git`, `C git pushing the same commits from the same clone: ${relayed.cGitPushMs.toFixed(0)} ms`],
   ...startupRows(startup),
   ...trustRows(trustBench),
+  ...hubRows(hubBench),
 ];
 const w = [0, 1, 2].map((i) => Math.max(...rows.map((r) => r[i]!.length)));
 process.stdout.write(`\nfleet: ${sizes.nodes} nodes, ${sizes.workloads} workloads, ${sizes.workplans} workplans\n`);
@@ -119,6 +125,7 @@ const result = {
   floor_rss_mb: floor.maxRssMb,
   startup,
   trust: trustBench,
+  hub: hubBench,
   relay: { events: relayed.events, commits: relayed.commits, total_ms: Math.round(relayed.totalMs), push_ms: relayed.pushMs, c_git_push_ms: Math.round(relayed.cGitPushMs), push_ratio_c_git: Math.round((relayed.pushMs / relayed.cGitPushMs) * 100) / 100, fetch_ms: relayed.fetchMs, plan_ms: relayed.planMs, commit_ms: relayed.commitMs },
 };
 process.stdout.write(`${JSON.stringify(result)}\n`);

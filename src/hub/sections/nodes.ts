@@ -33,15 +33,22 @@ export function nodes(input: HubInput): HubNode[] {
   const pending = new Set(input.outbox.pending.flatMap((e) => (e.type === 'status.modes' ? [...Object.keys(e.payload.nodes), ...(e.payload.remove ?? [])] : [])));
   return run.nodes.map((n) => {
     const j = json.get(n.id)!;
+    // From the last recorded observation (the cache keeps it), not only this run's: an offline evaluation after a probing one shows the same node
+    // (status/modes.json keeps a last-verified time that moved by less than the refresh interval as it was).
+    const o = run.lastObservations.get(n.id);
+    const verified = o?.ok && n.enabled && !n.planned && (j.last_verified === null || o.at > j.last_verified) ? o.at : j.last_verified;
+    const state = run.states.get(n.id)!;
+    const failed = (o?.results ?? []).filter((r) => !r.ok).map((r) => `${r.type} ${r.target}: ${r.error ?? 'failed'}`);
+    const reasons = n.enabled && !n.planned ? [state.reason, ...failed.filter((f) => !state.reason.includes(f))] : [state.reason];
     return {
       id: n.id,
       title: n.title,
       declared: j.declared,
       mode: j.mode,
       since: j.since,
-      last_verified: j.last_verified,
+      last_verified: verified,
       stale: j.stale,
-      reasons: j.reasons,
+      reasons,
       role: n.role,
       target_role: n.target_role,
       area: n.area,
