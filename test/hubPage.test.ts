@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { describe, test } from 'node:test';
 import fc from 'fast-check';
 import { hubAssetDir } from '../src/hub/page/hubAssetDir.js';
+import { browserSkipReason } from './helpers/hubBrowser.js';
 import { renderHubPage } from '../src/hub/page/renderHubPage.js';
 import { syntheticHubSnapshot } from './helpers/syntheticHubSnapshot.js';
 
@@ -30,6 +31,13 @@ function inlineProblems(html: string): string[] {
 }
 
 describe('the board page', () => {
+  test('the browser tests skip with the reason when there is no browser, and fail instead under CI=true', () => {
+    const missing = { FLEETHUB_CHROMIUM: '/nonexistent/chromium' };
+    assert.match(browserSkipReason(missing) ?? '', /no Chromium at \/nonexistent\/chromium: install Debian's package \(apt-get install -y --no-install-recommends chromium\)/);
+    assert.throws(() => browserSkipReason({ ...missing, CI: 'true' }), /CI=true and the browser tests cannot run: no Chromium at \/nonexistent\/chromium/);
+    assert.equal(browserSkipReason({ FLEETHUB_CHROMIUM: process.execPath, CI: 'true' }), null, 'an existing binary: no reason to skip');
+  });
+
   test('the assets are found from dist/ and are the files in the repository', () => {
     const dir = hubAssetDir();
     for (const f of ['hub.js', 'hub.css', 'favicon.svg']) assert.ok(existsSync(join(dir, f)), `${f} in ${dir}`);

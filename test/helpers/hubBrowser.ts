@@ -9,15 +9,19 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext } from 'playwright-core';
 
-export const CHROMIUM = process.env.FLEETHUB_CHROMIUM ?? '/usr/bin/chromium';
+/** The browser: $FLEETHUB_CHROMIUM, else Debian's. */
+export function chromiumPath(env: NodeJS.ProcessEnv = process.env): string {
+  return env.FLEETHUB_CHROMIUM ?? '/usr/bin/chromium';
+}
 
 const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-dev-shm-usage'];
 
 /** Why the browser tests cannot run here (null: they can). Throws under CI=true: CI must not skip them. */
-export function browserSkipReason(): string | null {
-  if (existsSync(CHROMIUM)) return null;
-  const why = `no Chromium at ${CHROMIUM}: install Debian's package (apt-get install -y --no-install-recommends chromium) or set FLEETHUB_CHROMIUM to a Chromium binary`;
-  if (process.env.CI === 'true') throw new Error(`CI=true and the browser tests cannot run: ${why}`);
+export function browserSkipReason(env: NodeJS.ProcessEnv = process.env): string | null {
+  const path = chromiumPath(env);
+  if (existsSync(path)) return null;
+  const why = `no Chromium at ${path}: install Debian's package (apt-get install -y --no-install-recommends chromium) or set FLEETHUB_CHROMIUM to a Chromium binary`;
+  if (env.CI === 'true') throw new Error(`CI=true and the browser tests cannot run: ${why}`);
   return why;
 }
 
@@ -29,7 +33,7 @@ export interface HubBrowser {
 export async function launchHubBrowser(options: { javaScript?: boolean; colorScheme?: 'light' | 'dark'; width?: number; height?: number } = {}): Promise<HubBrowser> {
   const userData = mkdtempSync(join(tmpdir(), 'fleethub-chromium-'));
   const context = await chromium.launchPersistentContext(userData, {
-    executablePath: CHROMIUM,
+    executablePath: chromiumPath(),
     headless: true,
     args: ARGS,
     javaScriptEnabled: options.javaScript ?? true,
