@@ -21,7 +21,7 @@ import { browserSkipReason, launchHubBrowser, type HubBrowser } from './helpers/
 import { startHubProcess, type HubProcess } from './helpers/hubProcess.js';
 import { startPageServer, type PageServer } from './helpers/pageServer.js';
 import { simulatedExampleFleet, type SimulatedFleet } from './helpers/simulatedFleet.js';
-import { syntheticHubSnapshot } from './helpers/syntheticHubSnapshot.js';
+import { syntheticHubSnapshot } from '../scripts/syntheticHubSnapshot.js';
 
 const skip = browserSkipReason();
 const SHOTS = process.env.FLEETHUB_SHOTS ?? null;

@@ -12,7 +12,7 @@ import fc from 'fast-check';
 import { hubAssetDir } from '../src/hub/page/hubAssetDir.js';
 import { browserSkipReason } from './helpers/hubBrowser.js';
 import { renderHubPage } from '../src/hub/page/renderHubPage.js';
-import { syntheticHubSnapshot } from './helpers/syntheticHubSnapshot.js';
+import { syntheticHubSnapshot } from '../scripts/syntheticHubSnapshot.js';
 
 const EVIL = `<img src=x onerror=alert(1)>"'&`;
 

@@ -1,11 +1,11 @@
 /**
  * A hub snapshot of a synthetic fleet with `nodes` nodes in seven areas (about one in fifty
  * DEGRADED, some PLANNED and DISABLED), a tunnel per twenty nodes, 500 workplans, checks and
- * findings — the section shapes of src/hub/sections/, for the page's large-fleet test. Seeded,
- * so every run draws the same fleet.
+ * findings — the section shapes of src/hub/sections/, for the page's large-fleet test and
+ * benchmark (bench-hub-page.ts). Seeded, so every run draws the same fleet.
  */
-import { mulberry32 } from '../../scripts/mulberry32.js';
-import type { HubSnapshot } from '../../src/hub/hubSnapshot.js';
+import { mulberry32 } from './mulberry32.js';
+import type { HubSnapshot } from '../src/hub/hubSnapshot.js';
 
 const AREAS = ['eu-central', 'eu-west', 'us-west', 'us-east', 'ap-south', 'home', 'lab'];
 const ROLES = ['edge', 'relay', 'replica', 'ingress', 'primary'];
