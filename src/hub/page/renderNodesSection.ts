@@ -50,7 +50,7 @@ function staleText(n: PageNode): string {
 
 function row(n: PageNode): string {
   const reasons = (n.reasons ?? (n.reason ? [n.reason] : [])).join('; ');
-  return `<tr data-node="${escapeHtml(n.id)}" data-mode="${escapeHtml(modeOf(n))}"><th scope="row">${escapeHtml(n.id)}${pendingMark(n.pending)}</th><td data-label="Mode">${modeBadge(modeOf(n))}${staleText(n)}</td><td data-label="Declared">${observed(n)}</td><td data-label="Since">${formatTime(n.since)}</td><td data-label="Last verified">${formatTime(n.last_verified)}</td><td data-label="Role">${escapeHtml(n.role ?? '')}</td><td class="reason" data-label="Reason">${escapeHtml(reasons)}</td></tr>`;
+  return `<tr data-node="${escapeHtml(n.id)}" data-mode="${escapeHtml(modeOf(n))}"><th scope="row">${escapeHtml(n.id)}${pendingMark(n.pending)}</th><td data-label="Mode">${modeBadge(modeOf(n))}${staleText(n)}</td><td data-label="Declared">${observed(n)}</td><td data-label="Since">${formatTime(n.since)}</td><td data-label="Last verified">${formatTime(n.last_verified)}</td><td data-label="Role">${escapeHtml(n.role ?? '')}${Array.isArray(n.services) && n.services.length > 0 ? ` <span class="title">· ${n.services.length} workload${n.services.length === 1 ? '' : 's'}</span>` : ''}</td><td class="reason" data-label="Reason">${escapeHtml(reasons)}</td></tr>`;
 }
 
 function table(nodes: PageNode[], caption: string, hideCaption = false): string {

@@ -46,7 +46,8 @@
     }
     for (const [id, value] of state.values) {
       const i = root.querySelector(`[id="${CSS.escape(id)}"]`);
-      if (i && 'value' in i && i.type !== 'search') i.value = value;
+      // A search box keeps what is typed only while it has the focus (after back/forward the address wins).
+      if (i && 'value' in i && (i.type !== 'search' || (state.focus && state.focus.id === id))) i.value = value;
     }
     for (const [id, o] of state.outputs) {
       const owner = root.querySelector(`[id="${CSS.escape(id)}"]`);
