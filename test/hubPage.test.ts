@@ -106,13 +106,14 @@ describe('the board page', () => {
   });
 
   test('a workplan task carries buttons for the actions its state allows, posting to its own URL', () => {
-    const html = renderHubPage(snapshotWith({ workplans: [{ id: 'WP 1', title: 'Plan', progress: { done: 1, total: 3 }, ready: ['WP 1/T2'], critical_path: ['T2', 'T3'], tasks: [{ id: 'T1', state: 'done' }, { id: 'T2', state: 'todo', pending: true }, { id: 'T3', state: 'blocked' }] }] }));
+    const html = renderHubPage(snapshotWith({ workplans: [{ id: 'WP 1', title: 'Plan', progress: { done: 1, total: 3 }, ready: ['WP 1/T2'], critical_path: ['T2', 'T3'], tasks: [{ id: 'T1', state: 'done' }, { id: 'T2', state: 'todo', pending: true }, { id: 'T3', state: 'blocked' }, { id: 'T4', state: 'todo', readiness: 'waiting', depends: ['WP 1/T2'] }] }] }));
     assert.match(html, /action="\/api\/tasks\/WP%201\/T2"/);
     const buttons = (task: string) => [...(new RegExp(`<li [^>]*data-task="${task}"[\\s\\S]*?</li>`).exec(html)?.[0] ?? '').matchAll(/value="([a-z]+)"/g)].map((m) => m[1]);
     assert.deepEqual(buttons('T1'), ['reopen']);
     assert.deepEqual(buttons('T2'), ['start', 'done', 'block']);
     assert.deepEqual(buttons('T3'), ['start', 'done']);
     assert.match(html, /<li [^>]*data-task="T2"[\s\S]*?◔ pending/);
+    assert.match(html, /<li [^>]*data-task="T4"[\s\S]*?… waits on T2/);
     assert.match(html, /<progress [^>]*max="3" value="1">1\/3<\/progress>/);
     assert.match(html, /Critical path: <span class="critical-text">T2 → T3<\/span>/);
   });

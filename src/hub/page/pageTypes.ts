@@ -50,6 +50,7 @@ export interface PageTask {
   id: string;
   key?: string;
   readiness?: string;
+  depends?: string[];
   upstream?: boolean;
   title?: string;
   state?: string;

@@ -36,7 +36,9 @@ function taskRow(w: PageWorkplan, t: PageTask, ready: Set<string>, critical: Set
   const id = bare(w.id, t.id);
   const state = t.state ?? 'todo';
   const domId = `task-${slug(w.id)}-${slug(id)}`;
-  const marks = [ready.has(id) ? '<span class="ready">ready</span>' : '', critical.has(id) ? '<span class="critical-text">critical path</span>' : ''].join(' ');
+  const deps = (t.depends ?? []).map((d) => bare(w.id, d));
+  const waits = state === 'todo' && (t.readiness === 'waiting' || t.readiness === 'blocked') && deps.length > 0 ? `<span class="waits">${t.readiness === 'blocked' ? '⊘ blocked by' : '… waits on'} ${escapeHtml(deps.join(', '))}</span>` : '';
+  const marks = [ready.has(id) ? '<span class="ready">ready</span>' : '', waits, critical.has(id) ? '<span class="critical-text">critical path</span>' : ''].filter(Boolean).join(' ');
   const buttons = (ACTIONS[state] ?? []).map(([action, label]) => `<button type="submit" name="action" value="${action}">${label}</button>`).join('');
   const form = `<form class="task-action" method="post" action="/api/tasks/${encodeURIComponent(w.id)}/${encodeURIComponent(id)}" data-workplan="${escapeHtml(w.id)}" data-task="${escapeHtml(id)}">${state === 'done' || state === 'cancelled' ? '' : `<label for="${domId}-note" class="visually-hidden">Note for ${escapeHtml(id)}</label>`}${state === 'done' || state === 'cancelled' ? '' : `<input id="${domId}-note" name="note" type="text" placeholder="note (optional)" maxlength="2000">`}${buttons}<output aria-live="polite"></output></form>`;
   return `<li class="task state-${escapeHtml(state)}" id="${domId}" data-task="${escapeHtml(id)}" data-state="${escapeHtml(state)}"><span class="state">${escapeHtml(STATE_MARK[state] ?? state)}</span> <strong>${escapeHtml(id)}</strong> ${escapeHtml(t.title ?? '')} ${marks}${pendingMark(t.pending)}${t.upstream ? ' <span class="pending upstream-mark" title="relayed upstream, not pulled into the files yet">⇡ upstream</span>' : ''}${form}</li>`;
