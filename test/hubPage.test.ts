@@ -103,6 +103,9 @@ describe('the board page', () => {
     assert.match(off, /2 pending/);
     assert.match(off, /Last relay error: connect ECONNREFUSED/);
     assert.match(renderHubPage(snapshotWith({ outbox: outbox(null, 0) })), /upstream not known yet/);
+    const events = renderHubPage(snapshotWith({ outbox: { ...outbox(false, 1), events: [{ id: 'e1', type: 'task.set', at: '2026-12-01T00:00:00Z', what: 'done WP/T01', target: ['WP/T01'] }], dead_letters: [{ id: 'e0', type: 'task.set', at: '2026-12-01T00:00:00Z', what: 'done WP/T09', target: ['WP/T09'], dead: { code: 'task-not-found', reason: 'no task T09 in workplans/WP.md', at: '2026-12-01T00:00:01Z' } }] } }));
+    assert.match(events, /<caption>Pending \(not relayed yet\): 1<\/caption>[\s\S]*<td>e1<\/td><td>task\.set<\/td><td>done WP\/T01<\/td>/);
+    assert.match(events, /<caption>Dead letters: 1<\/caption>[\s\S]*<td>done WP\/T09<\/td><td>task-not-found: no task T09 in workplans\/WP\.md<\/td>/);
   });
 
   test('a workplan task carries buttons for the actions its state allows, posting to its own URL', () => {
