@@ -42,10 +42,10 @@ function rssMb(pid: number): number {
   return m ? Math.round(Number(m[1]) / 1024) : NaN;
 }
 
-/** utime + stime of a process and its children that have ended, in seconds. */
+/** utime + stime of a process (its own threads, workers included), in seconds. */
 function cpuSeconds(pid: number): number {
   const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
-  return (Number(fields[11]) + Number(fields[12]) + Number(fields[13]) + Number(fields[14])) / TICKS;
+  return (Number(fields[11]) + Number(fields[12])) / TICKS;
 }
 
 export async function benchHub(o: { root: string; saves: number }): Promise<HubBench> {
@@ -67,8 +67,8 @@ export async function benchHub(o: { root: string; saves: number }): Promise<HubB
     const headers = { host: `127.0.0.1:${port}`, authorization: `Bearer ${token}` };
     const rss = rssMb(hub.pid!);
 
-    // Idle: nothing saved, no probes; the hub only looks at HEAD and the outbox.
-    await sleep(2000);
+    // Idle: nothing saved, no probes; the hub only looks at HEAD and the outbox (after 5 s for the start's garbage to be collected).
+    await sleep(5000);
     const cpu0 = cpuSeconds(hub.pid!);
     const t0 = performance.now();
     await sleep(10_000);

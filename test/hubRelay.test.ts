@@ -9,8 +9,11 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { openOutbox } from '../src/outbox/openOutbox.js';
-import { checkout, upstreamFile, upstreamLog, upstreamRepo } from '../scripts/git-server/fleetUpstream.js';
-import { cliAsync } from './helpers/fleet.js';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { renderModesFile } from '../src/evaluate/modesFile.js';
+import { checkout, runGit, upstreamFile, upstreamLog, upstreamRepo } from '../scripts/git-server/fleetUpstream.js';
+import { cliAsync, removeDir } from './helpers/fleet.js';
 import { gitServerSuite } from './helpers/gitServerSuite.js';
 import { testHub, waitFor, type TestHub } from './helpers/hubClient.js';
 
@@ -102,6 +105,30 @@ describe('the hub relays', () => {
       assert.ok((await upstreamLog(suite.server, 'hub-cli')).length >= 2);
       await waitFor(async () => (await task(hub, 'T03')).state === 'blocked', 'the hub shows the CLI change');
       assert.equal(events(root).filter((e) => e.state === 'applied').length, 2);
+    } finally {
+      await hub.close();
+    }
+  });
+
+  it('rescans when HEAD moves: a pull that changes only status/ (which the watcher does not watch) shows on the board', async () => {
+    const url = await upstreamRepo(suite.server, 'hub-head');
+    const root = suite.keep(await checkout(url, ADA));
+    const hub = await testHub(root);
+    try {
+      assert.equal((await hub.call('GET', '/api/nodes/a')).json().mode, 'UNKNOWN');
+      const other = await checkout(url, { name: 'Other', email: 'other@fleet.invalid' });
+      try {
+        const at = '2026-01-01T00:00:00.000Z';
+        mkdirSync(join(other, 'status'), { recursive: true });
+        writeFileSync(join(other, 'status/modes.json'), renderModesFile(new Map([['a', { mode: 'DEGRADED', since: at, last_verified: null, observed_at: at, failures: 0, passes: 0, reason: 'tcp 127.0.0.1:1: refused' }]])));
+        await runGit(['add', 'status/modes.json'], { cwd: other });
+        await runGit(['commit', '-qm', 'node a went down'], { cwd: other });
+        await runGit(['push', '-q', 'origin', 'HEAD'], { cwd: other });
+      } finally {
+        removeDir(other);
+      }
+      await runGit(['pull', '-q', '--ff-only'], { cwd: root });
+      await waitFor(async () => (await hub.call('GET', '/api/nodes/a')).json().mode === 'DEGRADED', 'the hub rescans after HEAD moved');
     } finally {
       await hub.close();
     }

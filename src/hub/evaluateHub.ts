@@ -9,13 +9,23 @@ import { FleethubError } from '../errors.js';
 import { eventsNotInFiles } from '../outbox/eventsNotInFiles.js';
 import { openOutbox } from '../outbox/openOutbox.js';
 import { pendingTaskStates } from '../outbox/pendingTaskStates.js';
-import { reconcile } from '../reconcile/reconcile.js';
+import { reconcile, STEPS } from '../reconcile/reconcile.js';
+import { apply } from '../reconcile/steps/apply.js';
+import { plan } from '../reconcile/steps/plan.js';
 import { redactUrl } from '../relay/redactUrl.js';
 import { resolveUpstream } from '../relay/resolveUpstream.js';
 import { evaluateWorkplans } from '../workplans/evaluateWorkplans.js';
 import type { HubOutboxState, SectionBuilder } from './hubInput.js';
 import type { HubIo } from './hubIo.js';
 import { HUB_SECTIONS } from './hubSections.js';
+
+/**
+ * The offline evaluation without rendering the generated files (plan, apply):
+ * the hub shows the fleet, not whether status/ is up to date (`fleethub
+ * reconcile --check` says that), and a probing evaluation writes what changed.
+ * Rendering the board of a large fleet costs more than the rest of a small one.
+ */
+export const OFFLINE_STEPS = STEPS.filter((s) => s !== plan && s !== apply);
 
 export interface HubEvaluationRequest {
   /** Only these repository-relative paths changed (the watcher's hints); absent: compare every file. */
@@ -32,7 +42,7 @@ export interface HubEvaluation {
 
 export async function evaluateHub(io: HubIo, request: HubEvaluationRequest, builders: Readonly<Record<string, SectionBuilder>> = HUB_SECTIONS): Promise<HubEvaluation> {
   const rio = io.reconcileIo(request.paths);
-  const run = await reconcile(rio, { probe: request.probe, write: request.probe, allowRemote: request.allowRemote });
+  const run = await reconcile(rio, { probe: request.probe, write: request.probe, allowRemote: request.allowRemote }, request.probe ? STEPS : OFFLINE_STEPS);
   try {
     const { pending, unpulled } = await eventsNotInFiles(io.root);
     const workplans = evaluateWorkplans(run.db, run.checkResults, pendingTaskStates(pending, unpulled));

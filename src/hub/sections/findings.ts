@@ -1,5 +1,5 @@
 /** Section `findings`: every finding of the offline evaluation (errors first, as reconcile lists them), with file:line:col and the hint. */
-import { reconcileJson } from '../../report/reconcileReport.js';
+import { reconcileView } from './reconcileView.js';
 import type { HubInput } from '../hubInput.js';
 
 export interface HubFinding {
@@ -14,5 +14,5 @@ export interface HubFinding {
 }
 
 export function findings(input: HubInput): HubFinding[] {
-  return reconcileJson(input.run).findings.map((f) => ({ code: f.code, severity: f.severity, record: f.record, file: f.file, line: f.line, col: f.column, message: f.message, hint: f.hint }));
+  return reconcileView(input.run).findings.map((f) => ({ code: f.code, severity: f.severity, record: f.record, file: f.file, line: f.line, col: f.column, message: f.message, hint: f.hint }));
 }

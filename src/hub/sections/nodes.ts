@@ -1,5 +1,5 @@
 /** Section `nodes`: every node as declared and as observed (mode, since, last verified, stale, why), where it sits, the addresses it is probed at and the workloads it hosts. */
-import { reconcileJson } from '../../report/reconcileReport.js';
+import { reconcileView } from './reconcileView.js';
 import type { HubInput } from '../hubInput.js';
 
 export interface HubNode {
@@ -25,7 +25,7 @@ export interface HubNode {
 
 export function nodes(input: HubInput): HubNode[] {
   const { run } = input;
-  const json = new Map(reconcileJson(run).nodes.map((n) => [n.id, n] as const));
+  const json = new Map(reconcileView(run).nodes.map((n) => [n.id, n] as const));
   const addresses = new Map<string, string[]>();
   for (const p of run.probes) addresses.set(p.node, [...(addresses.get(p.node) ?? []), p.target]);
   const services = new Map<string, string[]>();
