@@ -36,12 +36,12 @@ export function sameToken(given: string, token: string): boolean {
   return timingSafeEqual(a, b);
 }
 
-export function allowedHosts(port: number): Set<string> {
+function allowedHosts(port: number): Set<string> {
   return new Set([`127.0.0.1:${port}`, `localhost:${port}`, `[::1]:${port}`]);
 }
 
 /** The session the request carries: a Bearer token, else the cookie; null when neither. */
-export function sessionOf(headers: IncomingHttpHeaders, port: number): string | null {
+function sessionOf(headers: IncomingHttpHeaders, port: number): string | null {
   const auth = headers.authorization;
   if (typeof auth === 'string' && /^Bearer /i.test(auth)) return auth.slice(7).trim();
   const cookie = headers.cookie;

@@ -116,7 +116,7 @@ function asset(app: HubApp, url: URL, res: ServerResponse, headers: Record<strin
   createReadStream(path).pipe(res);
 }
 
-export function sendJson(res: ServerResponse, status: number, json: unknown, headers: Record<string, string>, headOnly = false): void {
+function sendJson(res: ServerResponse, status: number, json: unknown, headers: Record<string, string>, headOnly = false): void {
   const body = JSON.stringify(json);
   res.writeHead(status, { ...headers, 'Content-Type': 'application/json; charset=utf-8', 'Content-Length': String(Buffer.byteLength(body)), 'Cache-Control': 'no-store' });
   res.end(headOnly ? undefined : body);

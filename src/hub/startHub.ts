@@ -93,79 +93,94 @@ export async function startHub(io: HubIo, options: HubOptions): Promise<RunningH
   const port = (server.address() as AddressInfo).port;
   app.port = port;
   server.on('error', logError('server'));
-
-  await refresher.request({ full: true });
-
-  const watcher = watchFleet(
-    io.root,
-    (paths) => void refresher.request(paths.includes('') ? { full: true } : { paths }),
-    (e) => {
-      const code = (e as NodeJS.ErrnoException).code;
-      io.log(
-        code === 'ENOSPC'
-          ? 'hub: the file watcher ran out of inotify watches (ENOSPC): raise fs.inotify.max_user_watches (e.g. sudo sysctl fs.inotify.max_user_watches=524288); rescanning every file meanwhile'
-          : `hub: the file watcher failed (${e.message}); rescanning every file`,
-      );
-      void refresher.request({ full: true });
-    },
-    options.debounceMs !== undefined ? { debounceMs: options.debounceMs } : {},
-  );
-  await watcher.ready;
-
-  // HEAD and the outbox, looked at every second: a checkout or a pull moves HEAD (rescan everything); a CLI `fleethub task` or a relay pass changes the outbox.
-  let head = readHeadCommit(io.root);
-  let outboxSeen = outboxFingerprint(io.root);
-  const poll = setInterval(() => {
-    try {
-      look();
-    } catch (e) {
-      logError('reading HEAD or the outbox')(e);
-    }
-  }, options.pollMs ?? 1000);
-  function look(): void {
-    const h = readHeadCommit(io.root);
-    if (h !== head) {
-      head = h;
-      void refresher.request({ full: true });
-    }
-    const o = outboxFingerprint(io.root);
-    if (o !== outboxSeen) {
-      outboxSeen = o;
-      void refresher.request({ paths: [] });
-    }
+  try {
+    return await keepCurrent();
+  } catch (e) {
+    stop.abort();
+    server.closeAllConnections();
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+    throw e;
   }
-  const probes = options.probeIntervalMs > 0 ? setInterval(() => void refresher.request({ paths: [], probe: true }), options.probeIntervalMs) : null;
-  if (options.probeIntervalMs > 0) void refresher.request({ paths: [], probe: true });
 
-  relay = hubRelay(io.root, { ...io.relayOptions, intervalMs: relayIntervalMs }, io, stop.signal, (outcome) => {
-    if (outcome instanceof Error) io.log(`hub: relay waiting: ${outcome.message}`);
-    else if (outcome.applied > 0 || outcome.dead.length > 0) io.log(`hub: relayed ${outcome.applied} event(s)${outcome.dead.length > 0 ? `, ${outcome.dead.length} dead letter(s)` : ''}`);
-    void refresher.request({ paths: [] });
-  });
-  const relayDone = relay.stopped.catch(logError('the relay stopped'));
+  async function keepCurrent(): Promise<RunningHub> {
+    let rescans: NodeJS.Timeout | null = null;
+    const watcher = watchFleet(
+      io.root,
+      (paths) => void refresher.request(paths.includes('') ? { full: true } : { paths }),
+      (e) => {
+        const code = (e as NodeJS.ErrnoException).code;
+        if (code === 'ENOSPC' && rescans === null) {
+          // Some directories go unwatched: until the hub is restarted with more watches, every file is compared every minute.
+          rescans = setInterval(() => void refresher.request({ full: true }), 60_000);
+        }
+        io.log(
+          code === 'ENOSPC'
+            ? 'hub: the file watcher ran out of inotify watches (ENOSPC): raise fs.inotify.max_user_watches (e.g. sudo sysctl fs.inotify.max_user_watches=524288) and restart the hub; until then every file is rescanned every minute'
+            : `hub: the file watcher failed (${e.message}); rescanning every file`,
+        );
+        void refresher.request({ full: true });
+      },
+      options.debounceMs !== undefined ? { debounceMs: options.debounceMs } : {},
+    );
+    // Watching before the first evaluation: a file saved while it runs is not missed.
+    await Promise.all([watcher.ready, refresher.request({ full: true })]);
 
-  const shownHost = options.host === '0.0.0.0' || options.host === '::' ? '127.0.0.1' : options.host.includes(':') ? `[${options.host}]` : options.host;
-  let closing: Promise<void> | null = null;
-  return {
-    url: `http://${shownHost}:${port}/?token=${encodeURIComponent(options.token)}`,
-    port,
-    state,
-    refresher,
-    close() {
-      closing ??= (async () => {
-        stop.abort();
-        clearInterval(poll);
-        if (probes) clearInterval(probes);
-        await watcher.close();
-        const closed = new Promise<void>((resolve) => server.close(() => resolve()));
-        server.closeAllConnections();
-        await closed;
-        await relayDone;
-        await refresher.idle();
-      })();
-      return closing;
-    },
-  };
+    // HEAD and the outbox, looked at every second: a checkout or a pull moves HEAD (rescan everything); a CLI `fleethub task` or a relay pass changes the outbox.
+    let head = readHeadCommit(io.root);
+    let outboxSeen = outboxFingerprint(io.root);
+    const poll = setInterval(() => {
+      try {
+        look();
+      } catch (e) {
+        logError('reading HEAD or the outbox')(e);
+      }
+    }, options.pollMs ?? 1000);
+    function look(): void {
+      const h = readHeadCommit(io.root);
+      if (h !== head) {
+        head = h;
+        void refresher.request({ full: true });
+      }
+      const o = outboxFingerprint(io.root);
+      if (o !== outboxSeen) {
+        outboxSeen = o;
+        void refresher.request({ paths: [] });
+      }
+    }
+    const probes = options.probeIntervalMs > 0 ? setInterval(() => void refresher.request({ paths: [], probe: true }), options.probeIntervalMs) : null;
+    if (options.probeIntervalMs > 0) void refresher.request({ paths: [], probe: true });
+
+    relay = hubRelay(io.root, { ...io.relayOptions, intervalMs: relayIntervalMs }, io, stop.signal, (outcome) => {
+      if (outcome instanceof Error) io.log(`hub: relay waiting: ${outcome.message}`);
+      else if (outcome.applied > 0 || outcome.dead.length > 0) io.log(`hub: relayed ${outcome.applied} event(s)${outcome.dead.length > 0 ? `, ${outcome.dead.length} dead letter(s)` : ''}`);
+      void refresher.request({ paths: [] });
+    });
+    const relayDone = relay.stopped.catch(logError('the relay stopped'));
+
+    const shownHost = options.host === '0.0.0.0' || options.host === '::' ? '127.0.0.1' : options.host.includes(':') ? `[${options.host}]` : options.host;
+    let closing: Promise<void> | null = null;
+    return {
+      url: `http://${shownHost}:${port}/?token=${encodeURIComponent(options.token)}`,
+      port,
+      state,
+      refresher,
+      close() {
+        closing ??= (async () => {
+          stop.abort();
+          clearInterval(poll);
+          if (probes) clearInterval(probes);
+          if (rescans) clearInterval(rescans);
+          await watcher.close();
+          const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+          server.closeAllConnections();
+          await closed;
+          await relayDone;
+          await refresher.idle();
+        })();
+        return closing;
+      },
+    };
+  }
 }
 
 /** What changes in the outbox when an event is recorded, relayed or dies: the counts and the relay's state. */
