@@ -63,7 +63,8 @@ export function parseModesFile(text: string | null): { states: Map<string, ModeS
   return { states, problems };
 }
 
-function position(text: string, offset: number): { line: number; col: number } {
+/** The 1-based line and column of an offset into a text. */
+export function position(text: string, offset: number): { line: number; col: number } {
   const before = text.slice(0, offset).split('\n');
   return { line: before.length, col: before.at(-1)!.length + 1 };
 }
