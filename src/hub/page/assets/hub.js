@@ -123,14 +123,10 @@
 
   function connect() {
     if (typeof EventSource !== 'function') return;
-    const events = new EventSource('/api/events');
-    let first = true;
-    events.addEventListener('open', () => {
-      say('live');
-      // Whatever changed between the first paint and this connection: catch up once.
-      if (first) schedule(null);
-      first = false;
-    });
+    // ?since= the page's revision: the hub replays what changed between the first paint and this
+    // connection (or says reset); on reconnection EventSource sends Last-Event-ID itself.
+    const events = new EventSource(`/api/events?since=${encodeURIComponent(String(revision))}`);
+    events.addEventListener('open', () => say('live'));
     events.addEventListener('change', (ev) => {
       let data;
       try {
