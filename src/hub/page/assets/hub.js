@@ -95,10 +95,12 @@
         restoreState(node, state);
       });
     }
+    const newer = fresh >= revision;
     revision = Math.max(revision, fresh);
     document.body.dataset.revision = String(revision);
-    const rev = document.getElementById('revision');
-    if (rev) rev.textContent = String(revision);
+    const evaluated = doc.getElementById('evaluated');
+    const shown = document.getElementById('evaluated');
+    if (evaluated && shown && newer) shown.replaceWith(document.importNode(evaluated, true));
     document.dispatchEvent(new CustomEvent('hub:updated', { detail: { revision, sections: list } }));
   }
 
@@ -113,7 +115,11 @@
       const names = wanted;
       wanted = new Set();
       inFlight = refresh(names).then(
-        () => say(`live · updated ${new Date().toLocaleTimeString()}`),
+        () => {
+          const updated = document.getElementById('updated');
+          if (updated) updated.textContent = `updated ${new Date().toLocaleTimeString()}`;
+          if (live && live.textContent.startsWith('update failed')) say('live');
+        },
         (e) => say(`update failed: ${e.message} (the page retries on the next change)`),
       );
       await inFlight;
