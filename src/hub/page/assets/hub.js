@@ -14,7 +14,6 @@
   let revision = Number(document.body.dataset.revision || 0);
   let wanted = new Set();
   let timer = null;
-  let inFlight = null;
 
   function say(text) {
     if (live) live.textContent = text;
@@ -24,7 +23,7 @@
     const open = new Map();
     for (const d of root.querySelectorAll('details[id]')) open.set(d.id, d.open);
     const values = new Map();
-    for (const i of root.querySelectorAll('input[id], textarea[id]')) if (i.type !== 'hidden' && i.value) values.set(i.id, i.value);
+    for (const i of root.querySelectorAll('input[id], textarea[id]')) if (i.type !== 'hidden' && (i.value || i === document.activeElement)) values.set(i.id, i.value);
     const outputs = new Map();
     for (const o of root.querySelectorAll('form output')) {
       const owner = o.closest('[id]');
@@ -104,26 +103,37 @@
     document.dispatchEvent(new CustomEvent('hub:updated', { detail: { revision, sections: list } }));
   }
 
-  // Coalesces bursts of changes into one fetch; never two fetches at once.
+  // Coalesces bursts of changes into one fetch, and runs one fetch at a time: what is wanted while
+  // one runs is fetched right after it (wanted === null: every section).
+  let running = false;
+  async function pump() {
+    if (running) return;
+    running = true;
+    try {
+      while (wanted === null || wanted.size > 0) {
+        const names = wanted;
+        wanted = new Set();
+        try {
+          await refresh(names);
+          const updated = document.getElementById('updated');
+          if (updated) updated.textContent = `updated ${new Date().toLocaleTimeString()}`;
+          if (live && live.textContent.startsWith('update failed')) say('live');
+        } catch (e) {
+          say(`update failed: ${e.message} (the page retries on the next change)`);
+        }
+      }
+    } finally {
+      running = false;
+    }
+  }
+
   function schedule(names) {
     if (names === null) wanted = null;
     else if (wanted !== null) for (const n of names) wanted.add(n);
     if (timer) return;
-    timer = setTimeout(async () => {
+    timer = setTimeout(() => {
       timer = null;
-      if (inFlight) await inFlight.catch(() => {});
-      const names = wanted;
-      wanted = new Set();
-      inFlight = refresh(names).then(
-        () => {
-          const updated = document.getElementById('updated');
-          if (updated) updated.textContent = `updated ${new Date().toLocaleTimeString()}`;
-          if (live && live.textContent.startsWith('update failed')) say('live');
-        },
-        (e) => say(`update failed: ${e.message} (the page retries on the next change)`),
-      );
-      await inFlight;
-      inFlight = null;
+      void pump();
     }, 60);
   }
 
