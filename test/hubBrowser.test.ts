@@ -135,12 +135,21 @@ describe('the live board of the example fleet', { skip: skip ?? false }, () => {
     await shot(page, 'board-light');
   });
 
-  test('a file edited on disk appears on the page', async () => {
+  test('a file edited on disk appears on the page, and a note being typed there keeps its text and the focus', async () => {
     const file = readdirSync(join(root, 'workplans')).filter((f) => f.endsWith('.md')).sort()[0]!;
     const workplan = file.replace(/\.md$/, '');
+    const note = page.locator(`article[data-workplan="${workplan}"] li.task input[name="note"]`).first();
+    const noteId = (await note.getAttribute('id'))!;
+    await note.focus();
+    await page.keyboard.type('half-typed');
     appendFileSync(join(root, 'workplans', file), '\n- [ ] HUB-T1 Added on disk while the hub watches\n');
     await page.waitForSelector(`article[data-workplan="${workplan}"] li[data-task="HUB-T1"]`, { timeout: 15_000 });
     assert.match(await page.locator(`article[data-workplan="${workplan}"] li[data-task="HUB-T1"]`).innerText(), /Added on disk/);
+    assert.equal(await page.locator(`[id="${noteId}"]`).inputValue(), 'half-typed', 'the typed note survived the swap');
+    assert.equal(await page.evaluate(() => document.activeElement?.id), noteId, 'and kept the focus');
+    await page.keyboard.type(' more');
+    assert.equal(await page.locator(`[id="${noteId}"]`).inputValue(), 'half-typed more');
+    await page.locator(`[id="${noteId}"]`).fill('');
     await notReloaded();
   });
 
