@@ -283,3 +283,43 @@ describe('the board with 10,000 nodes', { skip: skip ?? false }, () => {
     }
   });
 });
+
+describe('live swaps on the page', { skip: skip ?? false }, () => {
+  let snapshot = syntheticHubSnapshot(30);
+  let server: PageServer;
+  let context: BrowserContext;
+  before(async () => {
+    server = await startPageServer(() => snapshot);
+    context = await browser.context();
+  });
+  after(async () => {
+    await context?.close();
+    await server?.close();
+  });
+
+  test('a section the page never had arrives as a table, a section that went away is removed, closed details stay closed', async () => {
+    const page = await context.newPage();
+    const errors = watchErrors(page);
+    await page.goto(server.url);
+    await page.waitForFunction(() => document.getElementById('live')?.textContent === 'live');
+    await page.evaluate(() => ((window as unknown as { loadedOnce: boolean }).loadedOnce = true));
+    const area = page.locator('#nodes details.area').first();
+    await area.locator('summary').click();
+    assert.equal(await area.evaluate((d) => (d as HTMLDetailsElement).open), false);
+
+    const { rollouts: _gone, ...rest } = snapshot.sections;
+    const nodes = (rest.nodes as Array<Record<string, unknown>>).map((n, i) => (i === 0 ? { ...n, mode: 'DEGRADED', reasons: ['tcp 127.0.0.1:1: refused'] } : n));
+    snapshot = { revision: 2, generatedAt: snapshot.generatedAt, sections: { ...rest, nodes, leases: [{ node: 'n00001', holder: 'rollout-7' }] } };
+    server.change(2, { nodes, leases: snapshot.sections.leases, rollouts: null });
+
+    await page.waitForSelector('section[data-section="leases"] td:has-text("rollout-7")');
+    await page.waitForSelector('#nodes tr[data-node="n00000"][data-mode="DEGRADED"]');
+    assert.equal(await page.locator('section[data-section="rollouts"]').count(), 0, 'the rollouts section went away');
+    assert.equal(await page.locator('header nav a[href="#leases"]').count(), 1, 'the new section is in the navigation');
+    assert.equal(await page.locator('#nodes details.area').first().evaluate((d) => (d as HTMLDetailsElement).open), false, 'a closed group stays closed');
+    assert.equal(await page.evaluate(() => document.body.dataset.revision), '2');
+    assert.equal(await page.evaluate(() => (window as unknown as { loadedOnce?: boolean }).loadedOnce), true, 'no reload');
+    assert.deepEqual(errors, []);
+    await page.close();
+  });
+});

@@ -81,8 +81,13 @@
       const olds = [...document.querySelectorAll(sel)];
       const news = [...doc.querySelectorAll(sel)];
       if (olds.length === 0 && news.length > 0) {
-        // A section the page did not have yet (a new kind of record): add it, and its nav entry.
+        // A section the page did not have yet (a new kind of record): add it.
         for (const n of news) if (n.tagName === 'SECTION') document.getElementById('main').append(document.importNode(n, true));
+        continue;
+      }
+      if (news.length === 0) {
+        // A section that went away.
+        for (const old of olds) old.remove();
         continue;
       }
       olds.forEach((old, i) => {
@@ -94,6 +99,9 @@
         restoreState(node, state);
       });
     }
+    const nav = doc.querySelector('header nav');
+    const shownNav = document.querySelector('header nav');
+    if (nav && shownNav && nav.innerHTML !== shownNav.innerHTML) shownNav.replaceWith(document.importNode(nav, true));
     const newer = fresh >= revision;
     revision = Math.max(revision, fresh);
     document.body.dataset.revision = String(revision);
