@@ -13,7 +13,7 @@ import assert from 'node:assert/strict';
 import { appendFileSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import type { Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { checkout, upstreamLog, upstreamRepo } from '../scripts/git-server/fleetUpstream.js';
 import { REPO, removeDir } from './helpers/fleet.js';
 import { startGitServer, type GitServer } from '../scripts/git-server/gitHttpServer.js';
@@ -25,6 +25,15 @@ import { syntheticHubSnapshot } from '../scripts/syntheticHubSnapshot.js';
 
 const skip = browserSkipReason();
 const SHOTS = process.env.FLEETHUB_SHOTS ?? null;
+
+// One browser for the file (a context per test group); started only when the tests run.
+let browser: HubBrowser;
+before(async () => {
+  if (!skip) browser = await launchHubBrowser();
+});
+after(async () => {
+  await browser?.close();
+});
 
 /** Fails the test on any console error (a CSP refusal is one) or page error. */
 function watchErrors(page: Page): string[] {
@@ -69,7 +78,7 @@ describe('the live board of the example fleet', { skip: skip ?? false }, () => {
   let fleet: SimulatedFleet;
   let root: string;
   let hub: HubProcess;
-  let browser: HubBrowser;
+  let context: BrowserContext;
   let page: Page;
   let errors: string[];
   before(async () => {
@@ -78,8 +87,8 @@ describe('the live board of the example fleet', { skip: skip ?? false }, () => {
     const url = await upstreamRepo(git, 'board', filesOf(fleet.root));
     root = await checkout(url, ADA);
     hub = await startHubProcess(root, ['--probe-interval', '1s'], { FLEETHUB_TRUST_ROOT: join(REPO, 'test/fixtures/keys/trust-root.json') });
-    browser = await launchHubBrowser();
-    page = await browser.context.newPage();
+    context = await browser.context();
+    page = await context.newPage();
     errors = watchErrors(page);
     await openBoard(page, hub);
     await page.evaluate(() => ((window as unknown as { loadedOnce: boolean }).loadedOnce = true));
@@ -94,7 +103,7 @@ describe('the live board of the example fleet', { skip: skip ?? false }, () => {
         failures.push(`${what}: ${(e as Error).message}`);
       }
     };
-    await step('closing the browser', () => browser?.close());
+    await step('closing the page', () => context?.close());
     await step('stopping the hub', async () => {
       const code = await hub?.stop();
       if (hub && code !== 0) throw new Error(`it exited ${code}, not 0, on SIGTERM:\n${hub.log()}`);
@@ -126,12 +135,21 @@ describe('the live board of the example fleet', { skip: skip ?? false }, () => {
     await shot(page, 'board-light');
   });
 
-  test('a file edited on disk appears on the page', async () => {
+  test('a file edited on disk appears on the page, and a note being typed there keeps its text and the focus', async () => {
     const file = readdirSync(join(root, 'workplans')).filter((f) => f.endsWith('.md')).sort()[0]!;
     const workplan = file.replace(/\.md$/, '');
+    const note = page.locator(`article[data-workplan="${workplan}"] li.task input[name="note"]`).first();
+    const noteId = (await note.getAttribute('id'))!;
+    await note.focus();
+    await page.keyboard.type('half-typed');
     appendFileSync(join(root, 'workplans', file), '\n- [ ] HUB-T1 Added on disk while the hub watches\n');
     await page.waitForSelector(`article[data-workplan="${workplan}"] li[data-task="HUB-T1"]`, { timeout: 15_000 });
     assert.match(await page.locator(`article[data-workplan="${workplan}"] li[data-task="HUB-T1"]`).innerText(), /Added on disk/);
+    assert.equal(await page.locator(`[id="${noteId}"]`).inputValue(), 'half-typed', 'the typed note survived the swap');
+    assert.equal(await page.evaluate(() => document.activeElement?.id), noteId, 'and kept the focus');
+    await page.keyboard.type(' more');
+    assert.equal(await page.locator(`[id="${noteId}"]`).inputValue(), 'half-typed more');
+    await page.locator(`[id="${noteId}"]`).fill('');
     await notReloaded();
   });
 
@@ -163,11 +181,11 @@ describe('the live board of the example fleet', { skip: skip ?? false }, () => {
 
   test('light, dark and phone-width screenshots', async () => {
     if (!SHOTS) return;
-    const dark = await launchHubBrowser({ colorScheme: 'dark' });
-    const phone = await launchHubBrowser({ width: 390, height: 844 });
+    const dark = await browser.context({ colorScheme: 'dark' });
+    const phone = await browser.context({ width: 390, height: 844 });
     try {
-      for (const [b, name] of [[dark, 'board-dark'], [phone, 'board-390']] as const) {
-        const p = await b.context.newPage();
+      for (const [c, name] of [[dark, 'board-dark'], [phone, 'board-390']] as const) {
+        const p = await c.newPage();
         await openBoard(p, hub);
         await shot(p, name);
         await p.locator('#workplans').scrollIntoViewIfNeeded();
@@ -183,18 +201,18 @@ describe('the live board of the example fleet', { skip: skip ?? false }, () => {
 describe('the board with 10,000 nodes', { skip: skip ?? false }, () => {
   const snapshot = syntheticHubSnapshot(10_000);
   let server: PageServer;
-  let browser: HubBrowser;
+  let context: BrowserContext;
   before(async () => {
     server = await startPageServer(() => snapshot);
-    browser = await launchHubBrowser();
+    context = await browser.context();
   });
   after(async () => {
-    await browser?.close();
+    await context?.close();
     await server?.close();
   });
 
   test('loads counts first, grouped by area, in fewer than 2,000 DOM elements, without a CSP refusal', async (t) => {
-    const page = await browser.context.newPage();
+    const page = await context.newPage();
     const errors = watchErrors(page);
     await page.goto(server.url);
     await page.waitForFunction(() => document.documentElement.classList.contains('js'));
@@ -211,7 +229,7 @@ describe('the board with 10,000 nodes', { skip: skip ?? false }, () => {
   });
 
   test('the filter box finds one node of 10,000 in place (no reload), and the area link pages its rows', async () => {
-    const page = await browser.context.newPage();
+    const page = await context.newPage();
     await page.goto(server.url);
     await page.waitForFunction(() => document.documentElement.classList.contains('js'));
     await page.evaluate(() => ((window as unknown as { marker: number }).marker = 42));
@@ -230,7 +248,7 @@ describe('the board with 10,000 nodes', { skip: skip ?? false }, () => {
   });
 
   test('is usable by keyboard: the first Tab reaches the skip link, focus is visible, Enter filters and follows links', async () => {
-    const page = await browser.context.newPage();
+    const page = await context.newPage();
     await page.goto(server.url);
     await page.waitForFunction(() => document.documentElement.classList.contains('js'));
     await page.keyboard.press('Tab');
@@ -253,9 +271,9 @@ describe('the board with 10,000 nodes', { skip: skip ?? false }, () => {
   });
 
   test('is readable without JavaScript: the nodes by area, a workplan list, the findings', async () => {
-    const noJs = await launchHubBrowser({ javaScript: false });
+    const noJs = await browser.context({ javaScript: false });
     try {
-      const page = await noJs.context.newPage();
+      const page = await noJs.newPage();
       await page.goto(`${server.url}?q=n00007`);
       assert.equal(await page.locator('#nodes tbody tr[data-node="n00007"]').count(), 1);
       assert.match(await page.locator('#workplans caption').innerText(), /500 workplans/);
@@ -263,5 +281,45 @@ describe('the board with 10,000 nodes', { skip: skip ?? false }, () => {
     } finally {
       await noJs.close();
     }
+  });
+});
+
+describe('live swaps on the page', { skip: skip ?? false }, () => {
+  let snapshot = syntheticHubSnapshot(30);
+  let server: PageServer;
+  let context: BrowserContext;
+  before(async () => {
+    server = await startPageServer(() => snapshot);
+    context = await browser.context();
+  });
+  after(async () => {
+    await context?.close();
+    await server?.close();
+  });
+
+  test('a section the page never had arrives as a table, a section that went away is removed, closed details stay closed', async () => {
+    const page = await context.newPage();
+    const errors = watchErrors(page);
+    await page.goto(server.url);
+    await page.waitForFunction(() => document.getElementById('live')?.textContent === 'live');
+    await page.evaluate(() => ((window as unknown as { loadedOnce: boolean }).loadedOnce = true));
+    const area = page.locator('#nodes details.area').first();
+    await area.locator('summary').click();
+    assert.equal(await area.evaluate((d) => (d as HTMLDetailsElement).open), false);
+
+    const { rollouts: _gone, ...rest } = snapshot.sections;
+    const nodes = (rest.nodes as Array<Record<string, unknown>>).map((n, i) => (i === 0 ? { ...n, mode: 'DEGRADED', reasons: ['tcp 127.0.0.1:1: refused'] } : n));
+    snapshot = { revision: 2, generatedAt: snapshot.generatedAt, sections: { ...rest, nodes, leases: [{ node: 'n00001', holder: 'rollout-7' }] } };
+    server.change(2, { nodes, leases: snapshot.sections.leases, rollouts: null });
+
+    await page.waitForSelector('section[data-section="leases"] td:has-text("rollout-7")');
+    await page.waitForSelector('#nodes tr[data-node="n00000"][data-mode="DEGRADED"]');
+    assert.equal(await page.locator('section[data-section="rollouts"]').count(), 0, 'the rollouts section went away');
+    assert.equal(await page.locator('header nav a[href="#leases"]').count(), 1, 'the new section is in the navigation');
+    assert.equal(await page.locator('#nodes details.area').first().evaluate((d) => (d as HTMLDetailsElement).open), false, 'a closed group stays closed');
+    assert.equal(await page.evaluate(() => document.body.dataset.revision), '2');
+    assert.equal(await page.evaluate(() => (window as unknown as { loadedOnce?: boolean }).loadedOnce), true, 'no reload');
+    assert.deepEqual(errors, []);
+    await page.close();
   });
 });

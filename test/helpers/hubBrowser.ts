@@ -4,9 +4,7 @@
  * where a missing browser fails them (.ci/run installs the `chromium` package). Each launch gets a
  * fresh user-data directory, removed on close, and nothing that talks to the network.
  */
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { existsSync } from 'node:fs';
 import { chromium, type BrowserContext } from 'playwright-core';
 
 /** The browser: $FLEETHUB_CHROMIUM, else Debian's. */
@@ -26,25 +24,24 @@ export function browserSkipReason(env: NodeJS.ProcessEnv = process.env): string 
 }
 
 export interface HubBrowser {
-  context: BrowserContext;
+  /** A new context (its own cookies and storage): JavaScript on or off, light or dark, a viewport. */
+  context(options?: { javaScript?: boolean; colorScheme?: 'light' | 'dark'; width?: number; height?: number }): Promise<BrowserContext>;
   close(): Promise<void>;
 }
 
-export async function launchHubBrowser(options: { javaScript?: boolean; colorScheme?: 'light' | 'dark'; width?: number; height?: number } = {}): Promise<HubBrowser> {
-  const userData = mkdtempSync(join(tmpdir(), 'fleethub-chromium-'));
-  const context = await chromium.launchPersistentContext(userData, {
-    executablePath: chromiumPath(),
-    headless: true,
-    args: ARGS,
-    javaScriptEnabled: options.javaScript ?? true,
-    colorScheme: options.colorScheme ?? 'light',
-    viewport: { width: options.width ?? 1280, height: options.height ?? 900 },
-  });
+/**
+ * One Chromium for a test file; contexts are cheap, launches are not. playwright's launch() runs
+ * it on a fresh temporary user-data directory of its own and removes it on close.
+ */
+export async function launchHubBrowser(): Promise<HubBrowser> {
+  const browser = await chromium.launch({ executablePath: chromiumPath(), headless: true, args: ARGS });
   return {
-    context,
-    async close() {
-      await context.close();
-      rmSync(userData, { recursive: true, force: true });
-    },
+    context: (options = {}) =>
+      browser.newContext({
+        javaScriptEnabled: options.javaScript ?? true,
+        colorScheme: options.colorScheme ?? 'light',
+        viewport: { width: options.width ?? 1280, height: options.height ?? 900 },
+      }),
+    close: () => browser.close(),
   };
 }

@@ -1,11 +1,12 @@
 /**
  * A loopback HTTP server that serves the board page alone: `renderHubPage(snapshot(), query)` at
- * `/`, the files of `hubAssetDir()` at `/assets/<file>`, and 204 at /api/events (no live stream:
- * the script stops reconnecting), all under the hub's CSP `default-src 'self'`. For the browser
- * tests of the page itself (a 10,000-node snapshot) without a fleet behind it.
+ * `/`, the files of `hubAssetDir()` at `/assets/<file>`, and at /api/events a server-sent event
+ * stream the test writes to with `change()` (the hub's protocol: `id:` revision, `event: change`,
+ * data `{revision, sections}`), all under the hub's CSP `default-src 'self'`. For the browser
+ * tests of the page itself (a 10,000-node snapshot, live swaps) without a fleet behind it.
  */
 import { readFileSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
+import { createServer, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { hubAssetDir } from '../../src/hub/page/hubAssetDir.js';
@@ -14,12 +15,17 @@ import type { HubSnapshot } from '../../src/hub/hubSnapshot.js';
 
 export interface PageServer {
   url: string;
+  /** Sends `event: change` to every open event stream. */
+  change(revision: number, sections: Record<string, unknown>): void;
+  /** How many event streams are open. */
+  streams(): number;
   close(): Promise<void>;
 }
 
 const TYPES: Record<string, string> = { js: 'text/javascript; charset=utf-8', css: 'text/css; charset=utf-8', svg: 'image/svg+xml' };
 
 export async function startPageServer(snapshot: () => HubSnapshot): Promise<PageServer> {
+  const streams = new Set<ServerResponse>();
   const server: Server = createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
     const headers = { 'Content-Security-Policy': "default-src 'self'; frame-ancestors 'none'", 'X-Content-Type-Options': 'nosniff', 'Cache-Control': 'no-store' };
@@ -34,7 +40,10 @@ export async function startPageServer(snapshot: () => HubSnapshot): Promise<Page
         res.writeHead(404, headers).end();
       }
     } else if (url.pathname === '/api/events') {
-      res.writeHead(204, headers).end();
+      res.writeHead(200, { ...headers, 'Content-Type': 'text/event-stream' });
+      res.write(': open\n\n');
+      streams.add(res);
+      res.on('close', () => streams.delete(res));
     } else {
       res.writeHead(404, headers).end();
     }
@@ -42,6 +51,14 @@ export async function startPageServer(snapshot: () => HubSnapshot): Promise<Page
   await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
   return {
     url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/`,
-    close: () => new Promise<void>((ok) => server.close(() => ok())),
+    change(revision, sections) {
+      for (const res of streams) res.write(`id: ${revision}\nevent: change\ndata: ${JSON.stringify({ revision, sections })}\n\n`);
+    },
+    streams: () => streams.size,
+    close: () =>
+      new Promise<void>((ok) => {
+        for (const res of streams) res.destroy();
+        server.close(() => ok());
+      }),
   };
 }

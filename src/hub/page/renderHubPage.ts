@@ -6,6 +6,7 @@
  * script makes them, and the live updates from /api/events, replace sections in place.
  */
 import { escapeHtml } from './escapeHtml.js';
+import { formatTime } from './formatTime.js';
 import type { PageSnapshot } from './pageTypes.js';
 import { parseHubView } from './parseHubView.js';
 import { renderSection } from './renderSection.js';
@@ -35,7 +36,7 @@ export function renderHubPage(snapshot: PageSnapshot, query: string | URLSearchP
 <a class="skip" href="#main">Skip to the board</a>
 <header class="top">
 <h1>fleethub</h1>
-<p class="status-line"><span data-section="outbox" data-part="status">${renderUpstreamStatus(snapshot.sections.outbox)}</span> <span class="revision">revision <span id="revision">${snapshot.revision}</span> · ${escapeHtml(snapshot.generatedAt)}</span> <span id="live" role="status" aria-live="polite">static page</span></p>
+<p class="status-line"><span data-section="outbox" data-part="status">${renderUpstreamStatus(snapshot.sections.outbox)}</span> <span class="revision" id="evaluated" title="revision ${snapshot.revision}">evaluated ${formatTime(snapshot.generatedAt)}</span> <span id="live" role="status">static page: reload to update</span> <span id="updated" class="revision"></span></p>
 <nav aria-label="sections"><ul>${nav}</ul></nav>
 </header>
 <main id="main">

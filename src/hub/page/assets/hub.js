@@ -14,7 +14,6 @@
   let revision = Number(document.body.dataset.revision || 0);
   let wanted = new Set();
   let timer = null;
-  let inFlight = null;
 
   function say(text) {
     if (live) live.textContent = text;
@@ -24,7 +23,7 @@
     const open = new Map();
     for (const d of root.querySelectorAll('details[id]')) open.set(d.id, d.open);
     const values = new Map();
-    for (const i of root.querySelectorAll('input[id], textarea[id]')) if (i.type !== 'hidden' && i.value) values.set(i.id, i.value);
+    for (const i of root.querySelectorAll('input[id], textarea[id]')) if (i.type !== 'hidden' && (i.value || i === document.activeElement)) values.set(i.id, i.value);
     const outputs = new Map();
     for (const o of root.querySelectorAll('form output')) {
       const owner = o.closest('[id]');
@@ -82,8 +81,13 @@
       const olds = [...document.querySelectorAll(sel)];
       const news = [...doc.querySelectorAll(sel)];
       if (olds.length === 0 && news.length > 0) {
-        // A section the page did not have yet (a new kind of record): add it, and its nav entry.
+        // A section the page did not have yet (a new kind of record): add it.
         for (const n of news) if (n.tagName === 'SECTION') document.getElementById('main').append(document.importNode(n, true));
+        continue;
+      }
+      if (news.length === 0) {
+        // A section that went away.
+        for (const old of olds) old.remove();
         continue;
       }
       olds.forEach((old, i) => {
@@ -95,42 +99,58 @@
         restoreState(node, state);
       });
     }
+    const nav = doc.querySelector('header nav');
+    const shownNav = document.querySelector('header nav');
+    if (nav && shownNav && nav.innerHTML !== shownNav.innerHTML) shownNav.replaceWith(document.importNode(nav, true));
+    const newer = fresh >= revision;
     revision = Math.max(revision, fresh);
     document.body.dataset.revision = String(revision);
-    const rev = document.getElementById('revision');
-    if (rev) rev.textContent = String(revision);
+    const evaluated = doc.getElementById('evaluated');
+    const shown = document.getElementById('evaluated');
+    if (evaluated && shown && newer) shown.replaceWith(document.importNode(evaluated, true));
     document.dispatchEvent(new CustomEvent('hub:updated', { detail: { revision, sections: list } }));
   }
 
-  // Coalesces bursts of changes into one fetch; never two fetches at once.
+  // Coalesces bursts of changes into one fetch, and runs one fetch at a time: what is wanted while
+  // one runs is fetched right after it (wanted === null: every section).
+  let running = false;
+  async function pump() {
+    if (running) return;
+    running = true;
+    try {
+      while (wanted === null || wanted.size > 0) {
+        const names = wanted;
+        wanted = new Set();
+        try {
+          await refresh(names);
+          const updated = document.getElementById('updated');
+          if (updated) updated.textContent = `updated ${new Date().toLocaleTimeString()}`;
+          if (live && live.textContent.startsWith('update failed')) say('live');
+        } catch (e) {
+          say(`update failed: ${e.message} (the page retries on the next change)`);
+        }
+      }
+    } finally {
+      running = false;
+    }
+  }
+
   function schedule(names) {
     if (names === null) wanted = null;
     else if (wanted !== null) for (const n of names) wanted.add(n);
     if (timer) return;
-    timer = setTimeout(async () => {
+    timer = setTimeout(() => {
       timer = null;
-      if (inFlight) await inFlight.catch(() => {});
-      const names = wanted;
-      wanted = new Set();
-      inFlight = refresh(names).then(
-        () => say(`live · updated ${new Date().toLocaleTimeString()}`),
-        (e) => say(`update failed: ${e.message} (the page retries on the next change)`),
-      );
-      await inFlight;
-      inFlight = null;
+      void pump();
     }, 60);
   }
 
   function connect() {
     if (typeof EventSource !== 'function') return;
-    const events = new EventSource('/api/events');
-    let first = true;
-    events.addEventListener('open', () => {
-      say('live');
-      // Whatever changed between the first paint and this connection: catch up once.
-      if (first) schedule(null);
-      first = false;
-    });
+    // ?since= the page's revision: the hub replays what changed between the first paint and this
+    // connection (or says reset); on reconnection EventSource sends Last-Event-ID itself.
+    const events = new EventSource(`/api/events?since=${encodeURIComponent(String(revision))}`);
+    events.addEventListener('open', () => say('live'));
     events.addEventListener('change', (ev) => {
       let data;
       try {
