@@ -12,8 +12,8 @@ import { cachePath, ensureStateDir, generatorId, removeAbandonedBuilds } from '.
 import { createCacheWriter } from './cacheWriter.js';
 import { crossCheck, FULL_SCOPE, type ReadText } from './crossCheck.js';
 import { findingRow } from './fileRows.js';
-import { buildShards } from './buildShards.js';
-import { PARALLEL_THRESHOLD, parseFiles } from './parseFiles.js';
+import { buildInParallel } from './buildInParallel.js';
+import { PARALLEL_THRESHOLD } from './parseFiles.js';
 import { availableParallelism } from 'node:os';
 
 export interface RebuildOptions {
@@ -44,22 +44,12 @@ export async function rebuildCache(root: string, options: RebuildOptions = {}): 
     const walk = walkFleet(root, { stat: false });
     const writer = createCacheWriter(db, { fresh: true });
     const total = walk.files.length;
-    let done = 0;
+    db.exec('BEGIN');
     const walkInsert = db.prepare('INSERT INTO findings VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)');
     for (const f of walk.findings) walkInsert.run(findingRow(f, 'walk'));
     const threads = Math.max(1, options.workers ?? availableParallelism());
-    if (total >= PARALLEL_THRESHOLD && threads > 1) {
-      await buildShards(db, root, walk.files, threads - 1, (i) => `${tmp}.shard${i}`, options.onProgress);
-    } else {
-      db.exec('BEGIN');
-      await parseFiles(root, walk.files, (rows) => {
-        for (const r of rows) writer.write(r);
-        done += rows.length;
-        options.onProgress?.(done, total);
-      }, 1);
-      db.exec('COMMIT');
-    }
-    db.exec('BEGIN');
+    const workers = total >= PARALLEL_THRESHOLD ? threads - 1 : 0;
+    await buildInParallel(root, walk.files, workers, (rows) => writer.write(rows), options.onProgress);
     db.exec(CACHE_INDEXES);
     crossCheck(db, FULL_SCOPE, fileReader(root));
     const meta = db.prepare('INSERT INTO meta VALUES (?, ?)');

@@ -1,0 +1,90 @@
+/**
+ * Cold builds on several cores, with one writer. Worker threads and the
+ * calling thread take batches of files from a shared counter (so a slow start
+ * or a heavy batch on one thread does not leave the others idle) and parse
+ * them; the workers hand their rows to the calling thread (packed flat:
+ * packRows.ts), which writes every batch in batch order as soon as it and all
+ * before it are there: one writer, no shard databases to merge. The rows therefore go into the cache in walk order, exactly as a
+ * one-thread build writes them (same rowids, same duplicate settling), and
+ * the calling thread parses whatever share its writing leaves it time for.
+ */
+import { Worker } from 'node:worker_threads';
+import { createValidators } from '../records/validators.js';
+import type { FleetFile } from '../repo/walkFleet.js';
+import type { FileRows, Row } from './fileRows.js';
+import { unpackRows } from './unpackRows.js';
+import { readFleetFile } from './readFleetFile.js';
+
+/** Files per batch: small enough that the last batches end together, large enough that a message per batch costs nothing. */
+const BATCH = 192;
+
+/** A batch of parsed rows from a worker. */
+interface BatchMessage {
+  b: number;
+  /** packRows.ts */
+  rows: Row;
+}
+
+/**
+ * Parses every file with `workers` threads besides this one and writes their
+ * rows with `write`, which runs on this thread only, once per file, in file
+ * order.
+ */
+export async function buildInParallel(root: string, files: FleetFile[], workers: number, write: (rows: FileRows) => void, onProgress?: (done: number, total: number) => void): Promise<void> {
+  const counter = new Int32Array(new SharedArrayBuffer(4));
+  const pool = Array.from({ length: workers }, () => new Worker(new URL('./rowWorker.js', import.meta.url), { workerData: { root, counter, batch: BATCH } }));
+  try {
+    const batches = Math.ceil(files.length / BATCH);
+    // One string (`kind\tpath` lines): cloned as a copy, split by each worker.
+    const list = files.map((f) => `${f.kind}\t${f.path}`).join('\n');
+    for (const w of pool) w.postMessage(list);
+    const pending = new Map<number, FileRows[]>();
+    let next = 0;
+    let written = 0;
+    const flush = (): void => {
+      for (let rows = pending.get(next); rows !== undefined; rows = pending.get(next)) {
+        pending.delete(next++);
+        for (const r of rows) write(r);
+        written += rows.length;
+      }
+      onProgress?.(written, files.length);
+    };
+    let settle: { resolve: () => void; reject: (e: unknown) => void } | undefined;
+    let failure: unknown;
+    const fail = (e: unknown): void => {
+      failure ??= e;
+      settle?.reject(failure);
+    };
+    for (const w of pool) {
+      w.on('message', (m: BatchMessage) => {
+        pending.set(m.b, unpackRows(m.rows));
+        try {
+          flush();
+        } catch (e) {
+          return fail(e);
+        }
+        if (next === batches) settle?.resolve();
+      });
+      w.on('error', fail);
+      w.on('exit', (code) => {
+        if (code !== 0) fail(new Error(`cache build worker stopped with code ${code}`));
+      });
+    }
+    const validators = createValidators();
+    for (let b = Atomics.add(counter, 0, 1); b < batches; b = Atomics.add(counter, 0, 1)) {
+      pending.set(b, files.slice(b * BATCH, (b + 1) * BATCH).map((f) => readFleetFile(root, f, validators)));
+      flush();
+      // Let the workers' batches in (and be written) between our own.
+      await new Promise<void>((resolve) => setImmediate(resolve));
+      if (failure !== undefined) throw failure;
+    }
+    if (next < batches) {
+      await new Promise<void>((resolve, reject) => {
+        settle = { resolve, reject };
+        if (failure !== undefined) reject(failure);
+      });
+    }
+  } finally {
+    await Promise.all(pool.map((w) => w.terminate()));
+  }
+}
