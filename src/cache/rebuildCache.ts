@@ -11,7 +11,10 @@ import { CACHE_INDEXES, CACHE_TABLES, CACHE_VIEWS, SCHEMA_VERSION } from './cach
 import { cachePath, ensureStateDir, generatorId, removeAbandonedBuilds } from './cacheFile.js';
 import { createCacheWriter } from './cacheWriter.js';
 import { crossCheck, FULL_SCOPE, type ReadText } from './crossCheck.js';
+import { collectCrossInput } from './collectCrossInput.js';
 import { findingRow } from './fileRows.js';
+import { schemaSql } from './schemaSql.js';
+import { startCheckCompiler, type CheckCompiler } from './startCheckCompiler.js';
 import { buildInParallel } from './buildInParallel.js';
 import { PARALLEL_THRESHOLD } from './parseFiles.js';
 import { availableParallelism } from 'node:os';
@@ -37,11 +40,14 @@ export async function rebuildCache(root: string, options: RebuildOptions = {}): 
   const target = cachePath(root);
   const tmp = `${target}.${process.pid}.${Date.now()}.tmp`;
   const db = new Database(tmp);
+  let compiler: CheckCompiler | null = null;
   try {
     db.pragma('journal_mode = OFF');
     db.pragma('synchronous = OFF');
     db.exec(CACHE_TABLES + CACHE_VIEWS);
     const walk = walkFleet(root, { stat: false });
+    // Check SQL is compiled in a child process: start it now, so its start-up overlaps the parse.
+    compiler = walk.files.some((f) => f.kind === 'policy') ? startCheckCompiler() : null;
     const writer = createCacheWriter(db, { fresh: true });
     const total = walk.files.length;
     db.exec('BEGIN');
@@ -49,9 +55,16 @@ export async function rebuildCache(root: string, options: RebuildOptions = {}): 
     for (const f of walk.findings) walkInsert.run(findingRow(f, 'walk'));
     const threads = Math.max(1, options.workers ?? availableParallelism());
     const workers = total >= PARALLEL_THRESHOLD ? threads - 1 : 0;
-    await buildInParallel(root, walk.files, workers, (rows) => writer.write(rows), options.onProgress);
+    const cross = collectCrossInput();
+    await buildInParallel(root, walk.files, workers, (rows) => {
+      writer.write(rows);
+      cross.add(rows);
+    }, options.onProgress);
     db.exec(CACHE_INDEXES);
-    crossCheck(db, FULL_SCOPE, fileReader(root));
+    const compile = compiler ? await compiler.precompile(schemaSql(db), db.prepare('SELECT sql FROM checks').pluck().all() as string[]) : undefined;
+    // Without a clash of ids (which removes rows written), the rows collected are the tables' rows.
+    const clashed = db.prepare(`SELECT 1 FROM findings WHERE code = 'duplicate-id' LIMIT 1`).get() !== undefined;
+    crossCheck(db, FULL_SCOPE, fileReader(root), compile, clashed ? undefined : cross);
     const meta = db.prepare('INSERT INTO meta VALUES (?, ?)');
     meta.run('schema_version', String(SCHEMA_VERSION));
     meta.run('generator', generatorId());
@@ -66,6 +79,8 @@ export async function rebuildCache(root: string, options: RebuildOptions = {}): 
     if (db.open) db.close();
     rmSync(tmp, { force: true });
     throw e;
+  } finally {
+    compiler?.stop();
   }
 }
 
