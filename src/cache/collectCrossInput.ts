@@ -14,29 +14,34 @@ export interface CrossCollector extends CrossInput {
 }
 
 export function collectCrossInput(): CrossCollector {
-  const records = new Set<string>();
+  /** kind → ids of the records written. */
+  const records = new Map<string, Set<string>>();
   const edges: Row[] = [];
-  /** kind\0id → the state of the first file (in write order) that declares the id and holds no record. */
-  const broken = new Map<string, string>();
-  const key = (kind: unknown, id: unknown): string => `${String(kind)}\0${String(id)}`;
+  /** kind → id → the state of the first file (in write order) that declares the id and holds no record. */
+  const broken = new Map<string, Map<string, string>>();
+  const idsOf = <T extends Set<string> | Map<string, string>>(by: Map<string, T>, kind: string, empty: () => T): T => {
+    let ids = by.get(kind);
+    if (ids === undefined) by.set(kind, (ids = empty()));
+    return ids;
+  };
+  const written = (kind: string): Set<string> => idsOf(records, kind, () => new Set());
   return {
     add(rows) {
       if (!rows.main) {
-        const k = key(rows.kind, rows.id);
-        if (!broken.has(k)) broken.set(k, 'invalid');
+        const ids = idsOf(broken, rows.kind, () => new Map());
+        if (!ids.has(rows.id)) ids.set(rows.id, 'invalid');
         return;
       }
-      records.add(key(rows.main.kind, rows.main.id));
-      for (const s of rows.subs) records.add(key(s.kind, s.id));
+      written(rows.main.kind).add(rows.main.id);
+      for (const s of rows.subs) written(s.kind).add(s.id);
       for (const e of rows.edges) edges.push(e);
     },
     dangling() {
       const out: EdgeRow[] = [];
       for (const e of edges) {
-        const k = key(e[3], e[4]);
-        if (records.has(k)) continue;
         const [src_kind, src_id, rel, dst_kind, dst_id, , file, pointer, line, col] = e as [string, string, string, string, string, number, string, string, number | null, number | null];
-        out.push({ src_kind, src_id, rel, dst_kind, dst_id, file, pointer, line, col, state: broken.get(k) ?? null });
+        if (records.get(dst_kind)?.has(dst_id) === true) continue;
+        out.push({ src_kind, src_id, rel, dst_kind, dst_id, file, pointer, line, col, state: broken.get(dst_kind)?.get(dst_id) ?? null });
       }
       return out;
     },
