@@ -8,6 +8,12 @@ import { after, describe, it } from 'node:test';
 import fc from 'fast-check';
 import Database from 'better-sqlite3';
 import { cachePath } from '../src/cache/cacheFile.js';
+import { CACHE_INDEXES, CACHE_TABLES, CACHE_VIEWS } from '../src/cache/cacheSchema.js';
+import { createCacheWriter } from '../src/cache/cacheWriter.js';
+import { findingRow } from '../src/cache/fileRows.js';
+import { readFleetFile } from '../src/cache/readFleetFile.js';
+import { createValidators } from '../src/records/validators.js';
+import { walkFleet } from '../src/repo/walkFleet.js';
 import { compileChecks } from '../src/cache/compileChecks.js';
 import { crossCheck, FULL_SCOPE } from '../src/cache/crossCheck.js';
 import { fileReader, rebuildCache } from '../src/cache/rebuildCache.js';
@@ -18,6 +24,28 @@ const { fleet, cleanup } = fleetMaker();
 after(cleanup);
 
 const FINDINGS = 'SELECT file, line, col, severity, code, message, hint, kind, record_id, related, origin FROM findings ORDER BY rowid';
+
+/** Every row of the tables a build writes, in rowid order. */
+function dump(db: Database.Database): unknown[] {
+  return ['files', 'records', 'edges', 'findings'].map((t) => db.prepare(`SELECT * FROM ${t} ORDER BY rowid`).raw().all());
+}
+
+/** The plain way: every file through the cache writer one by one, then the cross-check over SQL. */
+function referenceBuild(root: string): unknown[] {
+  const db = new Database(':memory:');
+  db.exec(CACHE_TABLES + CACHE_VIEWS + CACHE_INDEXES);
+  const walk = walkFleet(root, { stat: false });
+  const writer = createCacheWriter(db, { fresh: true });
+  const validators = createValidators();
+  db.transaction(() => {
+    for (const f of walk.findings) db.prepare('INSERT INTO findings VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)').run(findingRow(f, 'walk'));
+    for (const f of walk.files) writer.write(readFleetFile(root, f, validators));
+    crossCheck(db, FULL_SCOPE, fileReader(root));
+  })();
+  const out = dump(db);
+  db.close();
+  return out;
+}
 
 /** A fleet: workloads w0..w5 with dependencies and hosts among ids that partly do not exist or are broken, and a workplan's tasks. */
 const fleetArb = fc.record({
@@ -55,13 +83,14 @@ function files(f: Shape): Record<string, string> {
 }
 
 describe('cold rebuild', () => {
-  it('cross-checks the rows it wrote exactly as the same check over the cache does', async () => {
+  it('writes the rows and findings, in the same order, that writing file by file and cross-checking over SQL gives', async () => {
     await fc.assert(
       fc.asyncProperty(fleetArb, async (f) => {
         const root = fleet(files(f));
         await rebuildCache(root, { workers: 1 });
         const db = new Database(cachePath(root));
         try {
+          assert.deepEqual(dump(db), referenceBuild(root));
           const built = db.prepare(FINDINGS).all();
           db.transaction(() => crossCheck(db, FULL_SCOPE, fileReader(root)))();
           assert.deepEqual(db.prepare(FINDINGS).all(), built);

@@ -11,8 +11,7 @@
 import { Worker } from 'node:worker_threads';
 import { createValidators } from '../records/validators.js';
 import type { FleetFile } from '../repo/walkFleet.js';
-import type { FileRows, Row } from './fileRows.js';
-import { unpackRows } from './unpackRows.js';
+import { packRows, type PackedRows } from './packRows.js';
 import { readFleetFile } from './readFleetFile.js';
 
 /** Files per batch: small enough that the last batches end together, large enough that a message per batch costs nothing. */
@@ -36,16 +35,15 @@ function claimOrder(files: FleetFile[]): number[] {
 /** A batch of parsed rows from a worker. */
 interface BatchMessage {
   b: number;
-  /** packRows.ts */
-  rows: Row;
+  rows: PackedRows;
 }
 
 /**
  * Parses every file with `workers` threads besides this one and writes their
- * rows with `write`, which runs on this thread only, once per file, in file
+ * rows with `write`, which runs on this thread only, once per batch, in file
  * order.
  */
-export async function buildInParallel(root: string, files: FleetFile[], workers: number, write: (rows: FileRows) => void, onProgress?: (done: number, total: number) => void): Promise<void> {
+export async function buildInParallel(root: string, files: FleetFile[], workers: number, write: (rows: PackedRows) => void, onProgress?: (done: number, total: number) => void): Promise<void> {
   const counter = new Int32Array(new SharedArrayBuffer(4));
   const pool = Array.from({ length: workers }, () => new Worker(new URL('./rowWorker.js', import.meta.url), { workerData: { root, counter, batch: BATCH } }));
   try {
@@ -54,14 +52,14 @@ export async function buildInParallel(root: string, files: FleetFile[], workers:
     const list = files.map((f) => `${f.kind}\t${f.path}`).join('\n');
     const order = claimOrder(files);
     for (const w of pool) w.postMessage({ list, order });
-    const pending = new Map<number, FileRows[]>();
+    const pending = new Map<number, PackedRows>();
     let next = 0;
     let written = 0;
     const flush = (): void => {
       for (let rows = pending.get(next); rows !== undefined; rows = pending.get(next)) {
         pending.delete(next++);
-        for (const r of rows) write(r);
-        written += rows.length;
+        write(rows);
+        written += rows.counts.length / 3;
       }
       onProgress?.(written, files.length);
     };
@@ -73,7 +71,7 @@ export async function buildInParallel(root: string, files: FleetFile[], workers:
     };
     for (const w of pool) {
       w.on('message', (m: BatchMessage) => {
-        pending.set(m.b, unpackRows(m.rows));
+        pending.set(m.b, m.rows);
         try {
           flush();
         } catch (e) {
@@ -89,7 +87,7 @@ export async function buildInParallel(root: string, files: FleetFile[], workers:
     const validators = createValidators();
     for (let c = Atomics.add(counter, 0, 1); c < batches; c = Atomics.add(counter, 0, 1)) {
       const b = order[c]!;
-      pending.set(b, files.slice(b * BATCH, (b + 1) * BATCH).map((f) => readFleetFile(root, f, validators)));
+      pending.set(b, packRows(files.slice(b * BATCH, (b + 1) * BATCH).map((f) => readFleetFile(root, f, validators))));
       flush();
       // Let the workers' batches in (and be written) between our own.
       await new Promise<void>((resolve) => setImmediate(resolve));

@@ -2,55 +2,77 @@
  * What the cross-record rules read, gathered from the rows as a cold build
  * writes them, so that crossCheck need not read them back from SQL: the keys
  * of the records written, the edges, and the state of files that hold no
- * record. It mirrors the tables only while no id clashed (a clash settles
- * which file keeps an id, and removes the other's rows): `mirrors` says
- * whether that held, and crossCheck reads SQL otherwise. Pure.
+ * record. It mirrors the tables while every batch added `fits` (no record id
+ * in it is taken already, or twice in it): then no clash had to be settled,
+ * and every row went in as packed. Pure.
  */
 import type { CrossInput, DepEdge, EdgeRow } from './crossCheck.js';
-import type { FileRows, Row } from './fileRows.js';
+import type { Row } from './fileRows.js';
+import { WIDTH, type PackedRows } from './packRows.js';
 
 export interface CrossCollector extends CrossInput {
-  add(rows: FileRows): void;
+  /** Whether no record id in `p` is taken by a record added before, or twice in `p`. */
+  fits(p: PackedRows): boolean;
+  add(p: PackedRows): void;
 }
 
 export function collectCrossInput(): CrossCollector {
-  /** kind → ids of the records written. */
+  /** kind → ids of the records added. */
   const records = new Map<string, Set<string>>();
+  /** Packed edges rows, batch by batch. */
   const edges: Row[] = [];
   /** kind → id → the state of the first file (in write order) that declares the id and holds no record. */
   const broken = new Map<string, Map<string, string>>();
-  const idsOf = <T extends Set<string> | Map<string, string>>(by: Map<string, T>, kind: string, empty: () => T): T => {
-    let ids = by.get(kind);
-    if (ids === undefined) by.set(kind, (ids = empty()));
+  const idsOf = (kind: string): Set<string> => {
+    let ids = records.get(kind);
+    if (ids === undefined) records.set(kind, (ids = new Set()));
     return ids;
   };
-  const written = (kind: string): Set<string> => idsOf(records, kind, () => new Set());
+  /** Calls `f` with each packed edge's list and offset. */
+  const eachEdge = (f: (e: Row, at: number) => void): void => {
+    for (const e of edges) for (let at = 0; at < e.length; at += WIDTH.edges) f(e, at);
+  };
   return {
-    add(rows) {
-      if (!rows.main) {
-        const ids = idsOf(broken, rows.kind, () => new Map());
-        if (!ids.has(rows.id)) ids.set(rows.id, 'invalid');
-        return;
+    fits(p) {
+      const seen = new Set<string>();
+      for (let at = 0; at < p.records.length; at += WIDTH.records) {
+        const kind = p.records[at] as string;
+        const id = p.records[at + 1] as string;
+        const key = `${kind}\0${id}`;
+        if (seen.has(key) || records.get(kind)?.has(id) === true) return false;
+        seen.add(key);
       }
-      written(rows.main.kind).add(rows.main.id);
-      for (const s of rows.subs) written(s.kind).add(s.id);
-      for (const e of rows.edges) edges.push(e);
+      return true;
+    },
+    add(p) {
+      for (let at = 0; at < p.records.length; at += WIDTH.records) idsOf(p.records[at] as string).add(p.records[at + 1] as string);
+      if (p.edges.length > 0) edges.push(p.edges);
+      for (let k = 0; k < p.counts.length / 3; k++) {
+        if (p.counts[k * 3] !== 0) continue;
+        const kind = p.files[k * WIDTH.files + 1] as string;
+        const id = p.files[k * WIDTH.files + 5] as string;
+        let ids = broken.get(kind);
+        if (ids === undefined) broken.set(kind, (ids = new Map()));
+        if (!ids.has(id)) ids.set(id, 'invalid');
+      }
     },
     dangling() {
       const out: EdgeRow[] = [];
-      for (const e of edges) {
-        const [src_kind, src_id, rel, dst_kind, dst_id, , file, pointer, line, col] = e as [string, string, string, string, string, number, string, string, number | null, number | null];
-        if (records.get(dst_kind)?.has(dst_id) === true) continue;
+      eachEdge((e, at) => {
+        const dst_kind = e[at + 3] as string;
+        const dst_id = e[at + 4] as string;
+        if (records.get(dst_kind)?.has(dst_id) === true) return;
+        const [src_kind, src_id, rel, , , , file, pointer, line, col] = e.slice(at, at + WIDTH.edges) as [string, string, string, string, string, number, string, string, number | null, number | null];
         out.push({ src_kind, src_id, rel, dst_kind, dst_id, file, pointer, line, col, state: broken.get(dst_kind)?.get(dst_id) ?? null });
-      }
+      });
       return out;
     },
     dependencyEdges(kind, rel) {
       const out: Array<DepEdge & { ord: number }> = [];
-      for (const e of edges) {
-        if (e[0] !== kind || e[2] !== rel || e[3] !== kind) continue;
-        out.push({ src_id: e[1] as string, dst_id: e[4] as string, ord: e[5] as number, file: e[6] as string, pointer: e[7] as string, line: e[8] as number | null, col: e[9] as number | null });
-      }
+      eachEdge((e, at) => {
+        if (e[at] !== kind || e[at + 2] !== rel || e[at + 3] !== kind) return;
+        out.push({ src_id: e[at + 1] as string, dst_id: e[at + 4] as string, ord: e[at + 5] as number, file: e[at + 6] as string, pointer: e[at + 7] as string, line: e[at + 8] as number | null, col: e[at + 9] as number | null });
+      });
       // ORDER BY src_id, ord (ids are ASCII: string order is SQLite's byte order).
       return out.sort((a, b) => (a.src_id < b.src_id ? -1 : a.src_id > b.src_id ? 1 : a.ord - b.ord));
     },

@@ -11,7 +11,9 @@ import { CACHE_INDEXES, CACHE_TABLES, CACHE_VIEWS, SCHEMA_VERSION } from './cach
 import { cachePath, ensureStateDir, generatorId, removeAbandonedBuilds } from './cacheFile.js';
 import { createCacheWriter } from './cacheWriter.js';
 import { crossCheck, FULL_SCOPE, type ReadText } from './crossCheck.js';
+import { bulkWriter } from './bulkWriter.js';
 import { collectCrossInput } from './collectCrossInput.js';
+import { unpackRows } from './unpackRows.js';
 import { findingRow } from './fileRows.js';
 import { schemaSql } from './schemaSql.js';
 import { startCheckCompiler, type CheckCompiler } from './startCheckCompiler.js';
@@ -55,15 +57,22 @@ export async function rebuildCache(root: string, options: RebuildOptions = {}): 
     for (const f of walk.findings) walkInsert.run(findingRow(f, 'walk'));
     const threads = Math.max(1, options.workers ?? availableParallelism());
     const workers = total >= PARALLEL_THRESHOLD ? threads - 1 : 0;
+    // Batches go in with multi-row INSERTs while no record id clashes; from the first clash on, through the writer, which settles it.
     const cross = collectCrossInput();
+    const bulk = bulkWriter(db);
+    let clashed = false;
     await buildInParallel(root, walk.files, workers, (rows) => {
-      writer.write(rows);
+      clashed ||= !cross.fits(rows);
+      if (clashed) {
+        for (const r of unpackRows(rows)) writer.write(r);
+        return;
+      }
+      bulk(rows);
       cross.add(rows);
     }, options.onProgress);
     db.exec(CACHE_INDEXES);
     const compile = compiler ? await compiler.precompile(schemaSql(db), db.prepare('SELECT sql FROM checks').pluck().all() as string[]) : undefined;
-    // Without a clash of ids (which removes rows written), the rows collected are the tables' rows.
-    const clashed = db.prepare(`SELECT 1 FROM findings WHERE code = 'duplicate-id' LIMIT 1`).get() !== undefined;
+    // Without a clash of ids, the rows collected are the tables' rows.
     crossCheck(db, FULL_SCOPE, fileReader(root), compile, clashed ? undefined : cross);
     const meta = db.prepare('INSERT INTO meta VALUES (?, ?)');
     meta.run('schema_version', String(SCHEMA_VERSION));

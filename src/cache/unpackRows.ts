@@ -1,30 +1,21 @@
-/** Reads back what packRows.ts packed: the same FileRows, in the same order. Pure. */
+/** Gives packed rows (packRows.ts) back per file, as the cache writer takes them. Pure. */
 import type { FileRows, RecordRows, Row } from './fileRows.js';
+import { WIDTH, type PackedRows } from './packRows.js';
 
-/** Values per row: a records row, an edges row, a findings row (the tables' column counts). */
-const RECORD = 8;
-const EDGE = 10;
-const FINDING = 11;
-
-export function unpackRows(flat: Row): FileRows[] {
+export function unpackRows(p: PackedRows): FileRows[] {
   const out: FileRows[] = [];
-  let i = 0;
-  const record = (): RecordRows => {
-    const r = { kind: flat[i] as string, id: flat[i + 1] as string, record: flat.slice(i + 2, i + 2 + RECORD) };
-    i += 2 + RECORD;
-    return r;
-  };
-  const rows = (n: number, width: number): Row[] => {
-    const list: Row[] = new Array(n);
-    for (let k = 0; k < n; k++, i += width) list[k] = flat.slice(i, i + width);
-    return list;
-  };
-  while (i < flat.length) {
-    const [path, kind, id, size, mtimeMs, hash, hasMain, subs, edges, findings] = flat.slice(i, (i += 10)) as [string, string, string, number, number, string, number, number, number, number];
-    const main = hasMain === 1 ? record() : null;
-    const subRows: RecordRows[] = new Array(subs);
-    for (let k = 0; k < subs; k++) subRows[k] = record();
-    out.push({ path, kind, id, size, mtimeMs, hash, main, subs: subRows, edges: rows(edges, EDGE), findings: rows(findings, FINDING) });
+  let r = 0;
+  let e = 0;
+  let x = 0;
+  const rows = (from: Row, at: number, n: number, width: number): Row[] => Array.from({ length: n }, (_, k) => from.slice((at + k) * width, (at + k + 1) * width));
+  for (let k = 0; k < p.counts.length / 3; k++) {
+    const [path, kind, size, mtimeMs, hash, id] = p.files.slice(k * WIDTH.files, (k + 1) * WIDTH.files) as [string, string, number, number, string, string];
+    const [records, edges, findings] = p.counts.slice(k * 3, k * 3 + 3) as [number, number, number];
+    const recs: RecordRows[] = rows(p.records, r, records, WIDTH.records).map((record) => ({ kind: record[0] as string, id: record[1] as string, record }));
+    out.push({ path, kind, id, size, mtimeMs, hash, main: recs[0] ?? null, subs: recs.slice(1), edges: rows(p.edges, e, edges, WIDTH.edges), findings: rows(p.findings, x, findings, WIDTH.findings) });
+    r += records;
+    e += edges;
+    x += findings;
   }
   return out;
 }
