@@ -2,11 +2,13 @@
  * Cold builds on several cores, with one writer. Worker threads and the
  * calling thread take batches of files from a shared counter (so a slow start
  * or a heavy batch on one thread does not leave the others idle) and parse
- * them; the workers hand their rows to the calling thread (packed flat:
- * packRows.ts), which writes every batch in batch order as soon as it and all
- * before it are there: one writer, no shard databases to merge. The rows therefore go into the cache in walk order, exactly as a
- * one-thread build writes them (same rowids, same duplicate settling), and
- * the calling thread parses whatever share its writing leaves it time for.
+ * them; the workers hand their rows to the calling thread packed per table
+ * (packRows.ts), and the calling thread writes every batch, in batch order, as
+ * soon as it and all before it are there: one writer, no shard databases to
+ * merge afterwards. The rows therefore go into the cache in walk order,
+ * exactly as a one-thread build writes them (same rowids, same duplicate
+ * settling), and the calling thread parses whatever share its writing leaves
+ * it time for.
  */
 import { Worker } from 'node:worker_threads';
 import { createValidators } from '../records/validators.js';
