@@ -34,11 +34,8 @@ function claimOrder(files: FleetFile[]): number[] {
   return [...first, ...rest];
 }
 
-/** A batch of parsed rows from a worker. */
-interface BatchMessage {
-  b: number;
-  rows: PackedRows;
-}
+/** A batch of parsed rows from a worker, or its word that it has taken its last batch (sent after all its batches). */
+type WorkerMessage = { b: number; rows: PackedRows } | { done: true };
 
 /**
  * Parses every file with `workers` threads besides this one and writes their
@@ -71,8 +68,15 @@ export async function buildInParallel(root: string, files: FleetFile[], workers:
       failure ??= e;
       settle?.reject(failure);
     };
+    let done = 0;
+    const lost = (): Error => new Error(`cache build workers ended with ${batches - next} batch(es) of files not handed over`);
     for (const w of pool) {
-      w.on('message', (m: BatchMessage) => {
+      w.on('message', (m: WorkerMessage) => {
+        // Every batch is taken, and this thread's own are written (this runs between them): one missing now is lost.
+        if ('done' in m) {
+          if (++done === pool.length && Atomics.load(counter, 0) >= batches && next < batches) fail(lost());
+          return;
+        }
         pending.set(m.b, m.rows);
         try {
           flush();

@@ -22,4 +22,5 @@ parentPort!.once('message', ({ list, order }: { list: string; order: number[] })
     const b = order[c]!;
     parentPort!.postMessage({ b, rows: packRows(files.slice(b * batch, (b + 1) * batch).map((f) => readFleetFile(root, f, validators))) });
   }
+  parentPort!.postMessage({ done: true });
 });
