@@ -37,12 +37,17 @@ function claimOrder(files: FleetFile[]): number[] {
 /** A batch of parsed rows from a worker, or its word that it has taken its last batch (sent after all its batches). */
 type WorkerMessage = { b: number; rows: PackedRows } | { done: true };
 
-/**
- * Parses every file with `workers` threads besides this one and writes their
- * rows with `write`, which runs on this thread only, once per batch, in file
- * order.
- */
-export async function buildInParallel(root: string, files: FleetFile[], workers: number, write: (rows: PackedRows) => void, onProgress?: (done: number, total: number) => void): Promise<void> {
+export interface BuildHooks {
+  /** Each batch, in file order, on this thread only. */
+  write: (rows: PackedRows) => void;
+  /** Each batch as soon as it is parsed, in the order they are taken (before it is written). */
+  parsed?: (rows: PackedRows) => void;
+  onProgress?: (done: number, total: number) => void;
+}
+
+/** Parses every file with `workers` threads besides this one and writes their rows with `hooks.write`. */
+export async function buildInParallel(root: string, files: FleetFile[], workers: number, hooks: BuildHooks): Promise<void> {
+  const { write, parsed, onProgress } = hooks;
   const counter = new Int32Array(new SharedArrayBuffer(4));
   const pool = Array.from({ length: workers }, () => new Worker(new URL('./rowWorker.js', import.meta.url), { workerData: { root, counter, batch: BATCH } }));
   try {
@@ -79,6 +84,7 @@ export async function buildInParallel(root: string, files: FleetFile[], workers:
         }
         pending.set(m.b, m.rows);
         try {
+          parsed?.(m.rows);
           flush();
         } catch (e) {
           return fail(e);
@@ -93,7 +99,9 @@ export async function buildInParallel(root: string, files: FleetFile[], workers:
     const validators = createValidators();
     for (let c = Atomics.add(counter, 0, 1); c < batches; c = Atomics.add(counter, 0, 1)) {
       const b = order[c]!;
-      pending.set(b, packRows(files.slice(b * BATCH, (b + 1) * BATCH).map((f) => readFleetFile(root, f, validators))));
+      const rows = packRows(files.slice(b * BATCH, (b + 1) * BATCH).map((f) => readFleetFile(root, f, validators)));
+      pending.set(b, rows);
+      parsed?.(rows);
       flush();
       // Let the workers' batches in (and be written) between our own.
       await new Promise<void>((resolve) => setImmediate(resolve));

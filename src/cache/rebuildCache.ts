@@ -14,6 +14,7 @@ import { crossCheck, FULL_SCOPE, type ReadText } from './crossCheck.js';
 import { bulkWriter } from './bulkWriter.js';
 import { collectCrossInput } from './collectCrossInput.js';
 import { unpackRows } from './unpackRows.js';
+import { WIDTH, type PackedRows } from './packRows.js';
 import { findingRow } from './fileRows.js';
 import { schemaSql } from './schemaSql.js';
 import { startCheckCompiler, type CheckCompiler } from './startCheckCompiler.js';
@@ -36,20 +37,23 @@ export function fileReader(root: string): ReadText {
   return readRepoText(root);
 }
 
+function hasCheck(rows: PackedRows): boolean {
+  for (let at = 0; at < rows.records.length; at += WIDTH.records) if (rows.records[at] === 'check') return true;
+  return false;
+}
+
 export async function rebuildCache(root: string, options: RebuildOptions = {}): Promise<RebuildResult> {
   const dir = ensureStateDir(root);
   removeAbandonedBuilds(dir);
   const target = cachePath(root);
   const tmp = `${target}.${process.pid}.${Date.now()}.tmp`;
   const db = new Database(tmp);
-  let compiler: CheckCompiler | null = null;
+  let compiler = null as CheckCompiler | null;
   try {
     db.pragma('journal_mode = OFF');
     db.pragma('synchronous = OFF');
     db.exec(CACHE_TABLES + CACHE_VIEWS);
     const walk = walkFleet(root, { stat: false });
-    // Check SQL is compiled in a child process: start it now, so its start-up overlaps the parse.
-    compiler = walk.files.some((f) => f.kind === 'policy') ? startCheckCompiler() : null;
     const writer = createCacheWriter(db, { fresh: true });
     const total = walk.files.length;
     db.exec('BEGIN');
@@ -61,15 +65,22 @@ export async function rebuildCache(root: string, options: RebuildOptions = {}): 
     const cross = collectCrossInput();
     const bulk = bulkWriter(db);
     let clashed = false;
-    await buildInParallel(root, walk.files, workers, (rows) => {
-      clashed ||= !cross.fits(rows);
-      if (clashed) {
-        for (const r of unpackRows(rows)) writer.write(r);
-        return;
-      }
-      bulk(rows);
-      cross.add(rows);
-    }, options.onProgress);
+    await buildInParallel(root, walk.files, workers, {
+      write(rows) {
+        clashed ||= !cross.fits(rows);
+        if (clashed) {
+          for (const r of unpackRows(rows)) writer.write(r);
+          return;
+        }
+        bulk(rows);
+        cross.add(rows);
+      },
+      // Check SQL is compiled in a child process: start it once a check is parsed (policy files are parsed first), so its start-up overlaps the parse.
+      parsed(rows) {
+        if (compiler === null && hasCheck(rows)) compiler = startCheckCompiler();
+      },
+      onProgress: options.onProgress,
+    });
     db.exec(CACHE_INDEXES);
     const compile = compiler ? await compiler.precompile(schemaSql(db), db.prepare('SELECT sql FROM checks').pluck().all() as string[]) : undefined;
     // Without a clash of ids, the rows collected are the tables' rows.
