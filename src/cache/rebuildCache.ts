@@ -67,13 +67,12 @@ export async function rebuildCache(root: string, options: RebuildOptions = {}): 
     let clashed = false;
     await buildInParallel(root, walk.files, workers, {
       write(rows) {
-        clashed ||= !cross.fits(rows);
+        clashed ||= !cross.admit(rows);
         if (clashed) {
           for (const r of unpackRows(rows)) writer.write(r);
           return;
         }
         bulk(rows);
-        cross.add(rows);
       },
       // Check SQL is compiled in a child process: start it once a check is parsed (policy files are parsed first), so its start-up overlaps the parse.
       parsed(rows) {
