@@ -13,7 +13,8 @@ import { WIDTH, type PackedRows } from './packRows.js';
 export interface CrossCollector extends CrossInput {
   /**
    * Adds `p`, if no record id in it is taken by a record added before, or
-   * twice in it; else adds nothing and returns false.
+   * twice in it; else returns false, and from then on mirrors nothing (the
+   * caller settles the clash in SQL and cross-checks there).
    */
   admit(p: PackedRows): boolean;
 }
@@ -32,14 +33,11 @@ export function collectCrossInput(): CrossCollector {
   };
   return {
     admit(p) {
-      // One pass that checks and adds; on a clash, what this batch added is taken out again.
+      // One pass that checks and adds.
       for (let at = 0; at < p.records.length; at += WIDTH.records) {
         const ids = idsOf(p.records[at] as string);
         const id = p.records[at + 1] as string;
-        if (ids.has(id)) {
-          for (let back = 0; back < at; back += WIDTH.records) records.get(p.records[back] as string)!.delete(p.records[back + 1] as string);
-          return false;
-        }
+        if (ids.has(id)) return false;
         ids.add(id);
       }
       if (p.edges.length > 0) edges.push(p.edges);

@@ -67,6 +67,7 @@ export async function rebuildCache(root: string, options: RebuildOptions = {}): 
     let clashed = false;
     await buildInParallel(root, walk.files, workers, {
       write(rows) {
+        // Once a batch clashed, the collector is not asked again (nor its mirror read).
         clashed ||= !cross.admit(rows);
         if (clashed) {
           for (const r of unpackRows(rows)) writer.write(r);
