@@ -203,7 +203,7 @@ test('the default range starts at the merge base with the default branch; text a
   assert.match(text.stdout, /^changed node n1 \(registry\/nodes\/n1\.md\)\n {2}\/site: \(none\) → "feature"$/m);
   const md = await cliInProcess(['diff', 'main...feature', '--format', 'md'], { cwd: dir });
   assert.equal(md.code, 0, md.stderr);
-  assert.match(md.stdout, /^\*\*fleethub diff\*\* .*: 1 changed$/m);
+  assert.match(md.stdout, /^<!-- fleethub-diff -->\n\*\*fleethub diff\*\* .*: 1 changed; introduces 0 findings, resolves 0$/m);
   assert.match(md.stdout, /^### node \(1\)\n\n\| record \| change \| field \| old \| new \|\n\| --- .*\n\| `n1` \| changed \| `\/site` \| `\(none\)` \| `"feature"` \|$/m);
   assert.deepEqual((await diffJson(dir, 'main..feature')).records.map((r) => r.id), ['n1', 'n2']);
 });

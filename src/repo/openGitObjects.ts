@@ -44,6 +44,28 @@ export interface GitObjects {
   /** The fleet files (registry/, workplans/, policies/) whose blob differs between two commits. */
   changedFleetFiles(from: string, to: string): Promise<ChangedFleetFile[]>;
   readBlob(oid: string): Promise<Uint8Array>;
+  /** Every regular file under these fleet-relative directories at a commit (hidden entries, symlinks and submodules left out), sorted by path. */
+  filesUnder(commit: string, dirs: readonly string[]): Promise<TreeFile[]>;
+  /** The blob of a fleet-relative path at a commit, or null when no regular file is there. */
+  blobAt(commit: string, path: string): Promise<string | null>;
+  /** A commit's parents, author and dates (seconds since the epoch) and message. */
+  readCommit(commit: string): Promise<CommitInfo>;
+}
+
+export interface TreeFile {
+  /** Relative to the fleet's root, '/'-separated. */
+  path: string;
+  oid: string;
+  /** Git's mode: 100644, or 100755 for an executable file. */
+  mode: string;
+}
+
+export interface CommitInfo {
+  oid: string;
+  parents: string[];
+  author: { name: string; email: string; timestamp: number };
+  committer: { timestamp: number };
+  message: string;
 }
 
 interface TreeEntry {
@@ -173,6 +195,34 @@ export async function openGitObjects(root: string): Promise<GitObjects> {
     },
     async readBlob(oid) {
       return (await git.readBlob({ fs, gitdir: commondir, oid, cache })).blob;
+    },
+    async filesUnder(commit, dirs) {
+      const tree = await commitTree(commit);
+      const out: TreeFile[] = [];
+      const walk = async (oid: string, path: string): Promise<void> => {
+        for (const [name, e] of await readTree(oid)) {
+          if (name.startsWith('.')) continue;
+          if (e.type === 'tree') await walk(e.oid, `${path}/${name}`);
+          else if (e.type === 'blob' && e.mode !== '120000') out.push({ path: `${path}/${name}`, oid: e.oid, mode: e.mode });
+        }
+      };
+      for (const dir of dirs) {
+        const oid = await treeAt(tree, prefix === '' ? dir : `${prefix}/${dir}`);
+        if (oid) await walk(oid, dir);
+      }
+      return out.sort((x, y) => (x.path < y.path ? -1 : x.path > y.path ? 1 : 0));
+    },
+    async blobAt(commit, path) {
+      const full = prefix === '' ? path : `${prefix}/${path}`;
+      const cut = full.lastIndexOf('/');
+      const dir = await treeAt(await commitTree(commit), cut < 0 ? '' : full.slice(0, cut));
+      if (dir === null) return null;
+      const e = (await readTree(dir)).get(full.slice(cut + 1));
+      return e?.type === 'blob' && e.mode !== '120000' ? e.oid : null;
+    },
+    async readCommit(oid) {
+      const { commit } = await git.readCommit({ fs, gitdir: commondir, oid, cache });
+      return { oid, parents: commit.parent, author: { name: commit.author.name, email: commit.author.email, timestamp: commit.author.timestamp }, committer: { timestamp: commit.committer.timestamp }, message: commit.message };
     },
   };
 

@@ -1,0 +1,50 @@
+/**
+ * The impact of a change: both revisions materialised from Git objects into
+ * one directory fleethub owns (the earlier one whole, then only the files the
+ * later one changes), each evaluated offline (evaluateRevision), and their
+ * findings compared (findingImpact), with what only the step between them
+ * shows (changeFindings) counted as introduced. The working tree and the
+ * index are never read or written. The caller gives the directory and removes it.
+ */
+import type { FleetDiff, RecordChange } from '../diff/diffRecordVersions.js';
+import { fileLocator } from '../records/fileLocator.js';
+import type { ReconcileIo } from '../reconcile/reconcileContext.js';
+import { materialiseRevision } from '../repo/materialiseRevision.js';
+import type { GitObjects } from '../repo/openGitObjects.js';
+import { readRepoText } from '../repo/readRepoText.js';
+import { changedTopology, type TopologyChange } from './changedTopology.js';
+import { changeFindings } from './changeFindings.js';
+import { evaluateRevision } from './evaluateRevision.js';
+import { findingImpact, type FindingImpact } from './findingImpact.js';
+
+export interface ImpactIo {
+  /** An empty directory of fleethub's own (under .fleethub/) to materialise the revisions in. */
+  dir: string;
+  /** The reconcile I/O for the revision `commit` materialised in `dir`. */
+  ioFor(dir: string, commit: string): ReconcileIo;
+}
+
+export interface RevisionImpact extends FindingImpact {
+  /** How many findings each revision's evaluation has. */
+  findings: { from: number; to: number };
+  topology: TopologyChange;
+}
+
+export async function revisionImpact(git: GitObjects, from: string, to: string, records: readonly RecordChange[], io: ImpactIo): Promise<RevisionImpact> {
+  const { holds } = await materialiseRevision(git, from, io.dir);
+  const before = await evaluateRevision(io.ioFor(io.dir, from), from);
+  await materialiseRevision(git, to, io.dir, holds);
+  const after = await evaluateRevision(io.ioFor(io.dir, to), to);
+  const readText = readRepoText(io.dir);
+  const step = changeFindings({ records, before, after, locate: fileLocator(readText), readText });
+  return {
+    ...findingImpact(before.findings, after.findings, records, step),
+    findings: { from: before.findings.length, to: after.findings.length },
+    topology: changedTopology(records, before, after),
+  };
+}
+
+/** What `fleethub diff` found: the range, the records' changes, and the impact (null with --records-only). */
+export interface FleetReview extends FleetDiff {
+  impact: RevisionImpact | null;
+}
