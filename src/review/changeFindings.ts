@@ -42,11 +42,14 @@ export function changeFindings({ records, before, after, locate, readText }: Cha
     }
     if (r.kind === 'workplan') {
       for (const f of r.fields) {
-        const m = /^\/tasks\/([^/]+)\/depends\/[^/]+$/.exec(f.path);
+        // One entry gone (/tasks/T02/depends/T01), or the whole list (/tasks/T02/depends, when no dependency is left).
+        const m = /^\/tasks\/([^/]+)\/depends(\/[^/]+)?$/.exec(f.path);
         if (!m || !('old' in f) || 'new' in f) continue;
-        const task = unescape(m[1]!);
         if (r.fields.some((g) => g.path === `/tasks/${m[1]}` && !('new' in g))) continue; // the task itself was removed
-        out.push({ code: 'task-dependency-removed', severity: 'warning', kind: 'task', id: `${r.id}/${task}`, file: r.to, ...taskLine(readText(r.to), task), message: `task ${r.id}/${task} no longer depends on ${String(f.old)}` });
+        const task = unescape(m[1]!);
+        for (const dep of m[2] === undefined ? (Array.isArray(f.old) ? f.old : []) : [f.old]) {
+          out.push({ code: 'task-dependency-removed', severity: 'warning', kind: 'task', id: `${r.id}/${task}`, file: r.to, ...taskLine(readText(r.to), task), message: `task ${r.id}/${task} no longer depends on ${String(dep)}` });
+        }
       }
     }
   }
