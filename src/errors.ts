@@ -214,3 +214,10 @@ export class UnknownRevisionError extends FleethubError {
     super('revision-unknown', `unknown revision '${revision}': ${detail} (give a branch, tag or commit of this repository; 'git log --oneline' lists commits)`, { revision, detail });
   }
 }
+
+/** `fleethub history` was given a record id that names no record (or several). */
+export class UnknownRecordError extends FleethubError {
+  constructor(record: string, detail: string, candidates: string[] = []) {
+    super('record-unknown', `no single record '${record}': ${detail}`, { record, detail, candidates });
+  }
+}

@@ -6,21 +6,21 @@
  * resolved ones, one table per kind, and a Mermaid graph of the topology the
  * change touched, or a table when the graph would pass Forgejo's Mermaid limit
  * (`[markup] MERMAID_MAX_SOURCE_CHARACTERS`, 5000 by default). Values are
- * shown as JSON, shortened past 120 characters. The same change gives the
+ * shown as JSON, shortened past 120 characters (showFieldValue). The same change gives the
  * same bytes (no clock, sorted throughout). Pure.
  */
 import type { RecordChange } from '../diff/diffRecordVersions.js';
-import type { FieldChange } from '../diff/diffValues.js';
 import type { Finding } from '../records/finding.js';
 import { findingRecord } from '../records/findingRecord.js';
 import type { TopologyChange } from '../review/changedTopology.js';
 import type { FleetReview } from '../review/revisionImpact.js';
+import { codeCell as cell } from './codeCell.js';
 import { formatFindings } from './formatFindings.js';
 import { markdownCell } from './markdownCell.js';
 import { mermaidIds, mermaidText } from './mermaid.js';
+import { showFieldValue as show } from './showFieldValue.js';
 import { PLAIN, type Style } from './style.js';
 
-const MAX_VALUE = 120;
 export const DIFF_MARKER = '<!-- fleethub-diff -->';
 /** Forgejo's (and Gitea's before 1.24) default `MERMAID_MAX_SOURCE_CHARACTERS`. */
 export const MERMAID_MAX_SOURCE = 5000;
@@ -119,17 +119,3 @@ function topology(t: TopologyChange): string {
 }
 
 const place = (r: RecordChange): string => (r.from && r.to && r.from !== r.to ? `${r.from} → ${r.to}` : (r.to ?? r.from)!);
-
-function show(f: FieldChange, side: 'old' | 'new'): string {
-  if (!(side in f)) return '(none)';
-  const s = JSON.stringify(f[side]) ?? String(f[side]);
-  return s.length > MAX_VALUE ? `${s.slice(0, MAX_VALUE - 1)}…` : s;
-}
-
-/** A table cell: pipes escaped, optionally as code (a backtick in the text widens the fence). */
-function cell(s: string, code: boolean): string {
-  const t = s.replace(/\|/g, '\\|').replace(/\r\n|\r|\n/g, ' ');
-  if (!code || t === '') return t;
-  const fence = t.includes('`') ? '``' : '`';
-  return `${fence}${fence.length > 1 ? ' ' : ''}${t}${fence.length > 1 ? ' ' : ''}${fence}`;
-}
