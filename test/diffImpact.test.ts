@@ -7,7 +7,7 @@
  * --fail-on, and a working tree and index left as they were.
  */
 import assert from 'node:assert/strict';
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, test } from 'node:test';
 import { cliInProcess, fleetMaker, node, workload, writeFile } from './helpers/fleet.js';
@@ -176,7 +176,30 @@ test('the working tree, the index and .fleethub/ are as they were: a dirty tree 
   assert.deepEqual(readFileSync(join(dir, '.git', 'index')), index, 'the index file’s bytes');
   assert.equal(git(dir, 'status', '--porcelain', '--untracked-files=all'), status);
   assert.equal(readFileSync(join(dir, 'registry/nodes/n1.md'), 'utf8'), node('n1', 'site: dirty\n'));
-  assert.deepEqual(state(), fleethub, 'no materialised revision left under .fleethub/');
+  assert.deepEqual(state(), [...fleethub, 'review'].sort(), 'the review directory, and nothing else, added under .fleethub/');
+  assert.deepEqual(readdirSync(join(dir, '.fleethub', 'review')).sort(), ['holds.json', 'tree'], 'the lock released, no temporary directory left');
+});
+
+test('.fleethub/review/ is kept between runs and written as a delta; a diff running meanwhile works in a directory of its own; a damaged one is rebuilt', async () => {
+  const dir = history({ 'registry/nodes/n1.md': node('n1'), 'registry/nodes/n2.md': node('n2'), 'registry/workloads/web.md': workload('web', 'host: n1\n'), 'policies/freeze.yaml': freeze('n2', '2020-01-01') });
+  commit(dir, { 'registry/workloads/web.md': workload('web', 'host: n2\n') });
+  const first = await diffJson(dir, 'HEAD~1..HEAD');
+  const review = join(dir, '.fleethub', 'review');
+  const holds = JSON.parse(readFileSync(join(review, 'holds.json'), 'utf8')) as Record<string, string>;
+  assert.equal(holds['registry/workloads/web.md'], git(dir, 'rev-parse', 'HEAD:registry/workloads/web.md').trim(), 'it holds the later revision');
+  assert.equal(readFileSync(join(review, 'tree', 'registry/workloads/web.md'), 'utf8'), workload('web', 'host: n2\n'));
+  // Reversed, from what it holds: the same findings, the other way round.
+  assert.deepEqual(codes((await diffJson(dir, 'HEAD..HEAD~1')).impact.resolved), codes(first.impact.introduced));
+  // Held by a live process (this one): a temporary directory, removed afterwards.
+  writeFileSync(join(review, 'lock'), String(process.pid));
+  assert.deepEqual(codes((await diffJson(dir, 'HEAD~1..HEAD')).impact.introduced), codes(first.impact.introduced));
+  assert.deepEqual(readdirSync(review).sort(), ['holds.json', 'lock', 'tree']);
+  // A lock left by a process that is gone is taken over; a tree whose record is missing (a crash) is written whole.
+  writeFileSync(join(review, 'lock'), '999999999');
+  writeFileSync(join(review, 'tree', 'registry/workloads/web.md'), 'garbage');
+  rmSync(join(review, 'holds.json'));
+  assert.deepEqual(codes((await diffJson(dir, 'HEAD~1..HEAD')).impact.introduced), codes(first.impact.introduced));
+  assert.deepEqual(readdirSync(review).sort(), ['holds.json', 'tree']);
 });
 
 test('--records-only skips the impact; --fail-on needs it', async () => {

@@ -1,14 +1,12 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { join } from 'node:path';
 import type { FleetDiff } from '../diff/diffRecordVersions.js';
 import { UsageError } from '../errors.js';
 import type { Finding } from '../records/finding.js';
 import { findingRecord } from '../records/findingRecord.js';
 import { hintFor } from '../records/hints.js';
 import { createValidators } from '../records/validators.js';
-import { ensureStateDir } from '../repo/ensureStateDir.js';
 import { findRoot } from '../repo/findRoot.js';
 import { openGitObjects, type GitObjects } from '../repo/openGitObjects.js';
+import { openReviewTree } from '../repo/openReviewTree.js';
 import { findingJson } from '../report/formatFinding.js';
 import { renderFleetDiff } from '../report/renderFleetDiff.js';
 import { diffRevisions } from '../review/diffRevisions.js';
@@ -33,8 +31,8 @@ change. Workplan tasks are compared by task id (/tasks/<id>/state, ...).
 
 Then the impact: both revisions are evaluated offline, as 'fleethub status'
 evaluates the working tree (validation, freeze with each revision's history,
-policies, checks, workplans, trust), in a directory under .fleethub/ written
-from Git objects and removed afterwards, and the findings the change
+policies, checks, workplans, trust), in .fleethub/review/ written from Git
+objects (kept between runs: the next diff writes only what differs), and the findings the change
 introduces and resolves are listed (matched by code and record, not by
 message), with what only the step shows: an intent whose version went down or
 whose target widened, a task that lost a dependency. See docs/diff.md.
@@ -72,12 +70,12 @@ error (a revision that names no commit).`,
     const records = await diffRevisions(git, range.from, range.to, createValidators());
     let impact = null;
     if (!recordsOnly) {
-      const dir = mkdtempSync(join(ensureStateDir(root), 'review-'));
+      const tree = openReviewTree(root);
       const now = new Date();
       try {
-        impact = await revisionImpact(git, range.from, range.to, records, { dir, ioFor: (d, commit) => revisionIo(root, d, commit, ctx.env, () => now) });
+        impact = await revisionImpact(git, range.from, range.to, records, { dir: tree.dir, holds: tree.holds, materialised: tree.save, ioFor: (d, commit) => revisionIo(root, d, commit, ctx.env, () => now) });
       } finally {
-        rmSync(dir, { recursive: true, force: true });
+        tree.release();
       }
     }
     const result = commandResult(impact?.introduced ?? [], fail, { differs: args.values['exit-code'] === true && records.length > 0 });

@@ -58,7 +58,10 @@ Exit codes: 0, or 2 for a usage error (an id that names no record, or several).`
       throw new UnknownRecordError(spec, `${found.length} records have that id: ${names.join(', ')}${kindName === null ? '; write kind:id' : ''}`, names);
     }
     const [{ kind, path }] = found as [{ kind: KindDir; path: string }];
-    const entries = await recordHistory(logOf(kind), kind, path, (oid) => git.readBlob(oid), createValidators());
+    // The versions of files with this id, read at once (another file is read only to tell a rename with a new id).
+    const log = logOf(kind);
+    const blobs = await git.readBlobs(log.flatMap((c) => c.changes.filter((x) => x.path === path || isRecord(kind, x.path)).flatMap((x) => [x.before, x.after].filter((o): o is string => o !== null))));
+    const entries = await recordHistory(log, kind, path, async (oid) => blobs.get(oid) ?? git.readBlob(oid), createValidators());
     const view = { record: { kind: kind.kind, id, path }, entries };
     return { text: () => renderRecordHistory(view, args.values.format === 'md' ? 'md' : 'text'), json: () => view, problems: false };
   },

@@ -20,6 +20,7 @@ export const MATERIALISED_DIRS: readonly string[] = [...KIND_DIRS.map((k) => k.d
 export async function materialiseRevision(git: GitObjects, commit: string, dir: string, holds: Materialised = new Map()): Promise<{ holds: Materialised; written: number; removed: number }> {
   const files = await git.filesUnder(commit, MATERIALISED_DIRS);
   const next = new Map(files.map((f) => [f.path, f.oid] as const));
+  const blobs = await git.readBlobs(files.filter((f) => holds.get(f.path) !== f.oid).map((f) => f.oid));
   const made = new Set<string>();
   let written = 0;
   let removed = 0;
@@ -38,7 +39,7 @@ export async function materialiseRevision(git: GitObjects, commit: string, dir: 
     }
     // A path that was a file and is now a directory (or the reverse) is cleared first.
     if (holds.size > 0) rmSync(target, { recursive: true, force: true });
-    writeFileSync(target, await git.readBlob(f.oid));
+    writeFileSync(target, blobs.get(f.oid)!);
     written++;
   }
   return { holds: next, written, removed };

@@ -1,15 +1,16 @@
 /**
  * The impact of a change: both revisions materialised from Git objects into
- * one directory fleethub owns (the earlier one whole, then only the files the
- * later one changes), each evaluated offline (evaluateRevision), and their
+ * one directory fleethub owns (each as the files that differ from what the
+ * directory holds), each evaluated offline (evaluateRevision), and their
  * findings compared (findingImpact), with what only the step between them
  * shows (changeFindings) counted as introduced. The working tree and the
- * index are never read or written. The caller gives the directory and removes it.
+ * index are never read or written. The caller gives the directory (kept
+ * between runs: only what differs from what it holds is written).
  */
 import type { FleetDiff, RecordChange } from '../diff/diffRecordVersions.js';
 import { fileLocator } from '../records/fileLocator.js';
 import type { ReconcileIo } from '../reconcile/reconcileContext.js';
-import { materialiseRevision } from '../repo/materialiseRevision.js';
+import { materialiseRevision, type Materialised } from '../repo/materialiseRevision.js';
 import type { GitObjects } from '../repo/openGitObjects.js';
 import { readRepoText } from '../repo/readRepoText.js';
 import { changedTopology, type TopologyChange } from './changedTopology.js';
@@ -18,8 +19,12 @@ import { evaluateRevision } from './evaluateRevision.js';
 import { findingImpact, type FindingImpact } from './findingImpact.js';
 
 export interface ImpactIo {
-  /** An empty directory of fleethub's own (under .fleethub/) to materialise the revisions in. */
+  /** A directory of fleethub's own (under .fleethub/) to materialise the revisions in. */
   dir: string;
+  /** What `dir` holds already (openReviewTree); empty for an empty directory. */
+  holds: Materialised;
+  /** Called once `dir` holds the later revision whole. */
+  materialised(holds: Materialised): void;
   /** The reconcile I/O for the revision `commit` materialised in `dir`. */
   ioFor(dir: string, commit: string): ReconcileIo;
 }
@@ -31,9 +36,9 @@ export interface RevisionImpact extends FindingImpact {
 }
 
 export async function revisionImpact(git: GitObjects, from: string, to: string, records: readonly RecordChange[], io: ImpactIo): Promise<RevisionImpact> {
-  const { holds } = await materialiseRevision(git, from, io.dir);
+  const { holds } = await materialiseRevision(git, from, io.dir, io.holds);
   const before = await evaluateRevision(io.ioFor(io.dir, from), from);
-  await materialiseRevision(git, to, io.dir, holds);
+  io.materialised((await materialiseRevision(git, to, io.dir, holds)).holds);
   const after = await evaluateRevision(io.ioFor(io.dir, to), to);
   const readText = readRepoText(io.dir);
   const step = changeFindings({ records, before, after, locate: fileLocator(readText), readText });
