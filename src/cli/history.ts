@@ -43,12 +43,10 @@ Exit codes: 0, or 2 for a usage error (an id that names no record, or several).`
     const isRecord = (k: KindDir, p: string): boolean => k.extensions.some((x) => p.endsWith(x)) && idFromPath(p) === id && !p.toLowerCase().endsWith('/readme.md');
     let found: Array<{ kind: KindDir; path: string }> = [];
     for (const k of kinds) for (const f of await git.filesUnder(head, [k.dir])) if (isRecord(k, f.path)) found.push({ kind: k, path: f.path });
-    const logs = new Map<KindDir, ReturnType<typeof fleetLog>>();
-    const logOf = (k: KindDir) => logs.get(k) ?? logs.set(k, fleetLog(root, head, k.dir)).get(k)!;
     if (found.length === 0) {
       // Deleted since: its last path in history.
       for (const k of kinds) {
-        const gone = logOf(k).flatMap((c) => c.changes).find((x) => x.status === 'D' && isRecord(k, x.path));
+        const gone = fleetLog(root, head, k.dir).flatMap((c) => c.changes).find((x) => x.status === 'D' && isRecord(k, x.path));
         if (gone) found.push({ kind: k, path: gone.path });
       }
     }
@@ -58,10 +56,8 @@ Exit codes: 0, or 2 for a usage error (an id that names no record, or several).`
       throw new UnknownRecordError(spec, `${found.length} records have that id: ${names.join(', ')}${kindName === null ? '; write kind:id' : ''}`, names);
     }
     const [{ kind, path }] = found as [{ kind: KindDir; path: string }];
-    // The versions of files with this id, read at once (another file is read only to tell a rename with a new id).
-    const log = logOf(kind);
-    const blobs = await git.readBlobs(log.flatMap((c) => c.changes.filter((x) => x.path === path || isRecord(kind, x.path)).flatMap((x) => [x.before, x.after].filter((o): o is string => o !== null))));
-    const entries = await recordHistory(log, kind, path, async (oid) => blobs.get(oid) ?? git.readBlob(oid), createValidators());
+    const io = { log: (rev: string, p: string) => fleetLog(root, rev, p), changes: (commit: string, dir: string) => fleetLog(root, commit, dir, 1)[0]?.changes ?? [], readBlobs: (oids: readonly string[]) => git.readBlobs(oids) };
+    const entries = await recordHistory(io, head, kind, path, createValidators());
     const view = { record: { kind: kind.kind, id, path }, entries };
     return { text: () => renderRecordHistory(view, args.values.format === 'md' ? 'md' : 'text'), json: () => view, problems: false };
   },

@@ -1,8 +1,9 @@
 /**
- * The commits that changed files under one directory of the fleet, newest
- * first, each with its author, author date and the files it changed (their
- * blob ids before and after), read with the system's git in one process:
- * `git log --raw --no-renames -z <revision> -- <dir>`. Merge commits show no
+ * The commits that changed a file, or files under a directory, of the fleet,
+ * newest first, each with its author, author date and the files it changed
+ * there (their blob ids before and after), read with the system's git in one
+ * process: `git log --raw --no-renames -z <revision> -- <path>` (with git
+ * log's history simplification for a path). Merge commits show no
  * changes (as `git log` shows them: each change is the commit that made it).
  * Renames are left to the caller (fleethub's rename is semantic: same id, or
  * blob, or half the fields). Paths are relative to the fleet's root. I/O.
@@ -29,8 +30,10 @@ export interface LogCommit {
 
 const NONE = /^0+$/;
 
-export function fleetLog(root: string, revision: string, dir: string): LogCommit[] {
-  const r = spawnSync('git', ['-c', 'core.quotePath=false', 'log', '--raw', '--no-renames', '--no-abbrev', '-z', '--relative', '--format=%x01%H%x00%P%x00%an%x00%ae%x00%aI', revision, '--', dir], { cwd: root, maxBuffer: 1 << 30 });
+/** `path`: a file or a directory, relative to the fleet's root; `maxCount`: at most this many commits. */
+export function fleetLog(root: string, revision: string, path: string, maxCount?: number): LogCommit[] {
+  const dir = path;
+  const r = spawnSync('git', ['-c', 'core.quotePath=false', 'log', '--raw', '--no-renames', '--no-abbrev', '-z', '--relative', ...(maxCount !== undefined ? [`--max-count=${maxCount}`] : []), '--format=%x01%H%x00%P%x00%an%x00%ae%x00%aI', revision, '--', path], { cwd: root, maxBuffer: 2 ** 31 });
   if (r.error) throw new UsageError(`fleethub history needs git on PATH to read the fleet's history (${r.error.message})`);
   if (r.status !== 0) throw new UsageError(`git log could not read the history of ${dir}: ${r.stderr.toString().trim()}`, { dir, revision });
   const out: LogCommit[] = [];
