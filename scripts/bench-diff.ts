@@ -2,7 +2,8 @@
  * Diff and history benchmark (issue 14): `fleethub diff` between two
  * revisions of the synthetic fleet (scripts/gen-fleet.ts) that differ in 100
  * records, with the records only (--records-only) and with the impact (both
- * revisions materialised and evaluated offline), against `git diff --stat`
+ * revisions materialised and evaluated offline; a first run, and later runs
+ * that find .fleethub/review/ from the run before), against `git diff --stat`
  * of the same revisions; and `fleethub history` of one record over 1,000
  * commits (every other one changing it), against `git log --follow` of its
  * file. Each figure is the wall time of a fresh process (start-up included),
@@ -29,7 +30,10 @@ export interface DiffBench {
   files: number;
   changedRecords: number;
   recordsOnlyMs: number;
-  withImpactMs: number;
+  /** The first diff: .fleethub/review/ empty, every file of the earlier revision written, its cache built. */
+  withImpactColdMs: number;
+  /** Later diffs of the same revisions: the files that differ written, the cache refreshed. */
+  withImpactWarmMs: number;
   gitDiffStatMs: number;
   historyMs: number;
   historyEntries: number;
@@ -68,9 +72,9 @@ export function benchDiff(sizes: GenOptions, runs: number, keep = false): DiffBe
     git(['fast-import', '--quiet'], stream.join(''));
     git(['reset', '-q', '--hard', 'main']);
     const commits = Number(git(['rev-list', '--count', 'HEAD']).trim());
-    const time = (label: string, f: () => unknown): number => {
+    const time = (label: string, f: () => unknown, n = runs): number => {
       const all: number[] = [];
-      for (let i = 0; i < runs; i++) {
+      for (let i = 0; i < n; i++) {
         const t = performance.now();
         f();
         all.push(performance.now() - t);
@@ -82,13 +86,15 @@ export function benchDiff(sizes: GenOptions, runs: number, keep = false): DiffBe
     let changedRecords = 0;
     const recordsOnlyMs = time('diff --records-only', () => (changedRecords = (JSON.parse(fleethub(['diff', `${a}..${b}`, '--records-only', '--format', 'json'])) as { records: unknown[] }).records.length));
     if (changedRecords !== CHANGED) throw new Error(`the diff found ${changedRecords} changed records, not ${CHANGED}`);
-    const withImpactMs = time('diff (with impact)', () => fleethub(['diff', `${a}..${b}`, '--format', 'json']));
+    rmSync(join(root, '.fleethub', 'review'), { recursive: true, force: true });
+    const withImpactColdMs = time('diff, impact, cold', () => fleethub(['diff', `${a}..${b}`, '--format', 'json']), 1);
+    const withImpactWarmMs = time('diff, impact, warm', () => fleethub(['diff', `${a}..${b}`, '--format', 'json']));
     const gitDiffStatMs = time('git diff --stat', () => git(['diff', '--stat', a, b]));
     let historyEntries = 0;
     const historyMs = time('history', () => (historyEntries = (JSON.parse(fleethub(['history', 'workload:wl-00042', '--format', 'json'])) as { entries: unknown[] }).entries.length));
     if (historyEntries !== HISTORY_COMMITS / 2 + 1) throw new Error(`history found ${historyEntries} changes, not ${HISTORY_COMMITS / 2 + 1}`);
     const gitLogFollowMs = time('git log --follow', () => git(['log', '--follow', '--oneline', '--', TRACKED]));
-    return { files, changedRecords, recordsOnlyMs, withImpactMs, gitDiffStatMs, historyMs, historyEntries, gitLogFollowMs, commits };
+    return { files, changedRecords, recordsOnlyMs, withImpactColdMs, withImpactWarmMs, gitDiffStatMs, historyMs, historyEntries, gitLogFollowMs, commits };
   } finally {
     if (keep) process.stderr.write(`  kept ${root}\n`);
     else rmSync(root, { recursive: true, force: true });
@@ -99,7 +105,8 @@ export function diffRows(d: DiffBench): Array<[string, string, string, string]> 
   const x = (ms: number, base: number): string => `${(ms / base).toFixed(1)}x`;
   return [
     [`diff: ${d.files} files, ${d.changedRecords} records changed, records only`, `${d.recordsOnlyMs.toFixed(0)} ms`, x(d.recordsOnlyMs, d.gitDiffStatMs), `git diff --stat ${d.gitDiffStatMs.toFixed(0)} ms; target <= 2 s: ${d.recordsOnlyMs <= 2000 ? 'met' : 'MISSED'}`],
-    ['diff: with the impact (both revisions evaluated)', `${d.withImpactMs.toFixed(0)} ms`, x(d.withImpactMs, d.gitDiffStatMs), `target <= 2 s: ${d.withImpactMs <= 2000 ? 'met' : 'MISSED'}`],
+    ['diff: with the impact (both revisions evaluated), first run', `${d.withImpactColdMs.toFixed(0)} ms`, x(d.withImpactColdMs, d.gitDiffStatMs), `writes ${d.files} files, builds their cache; target <= 2 s: ${d.withImpactColdMs <= 2000 ? 'met' : 'MISSED'}`],
+    ['diff: with the impact, .fleethub/review/ kept from the run before', `${d.withImpactWarmMs.toFixed(0)} ms`, x(d.withImpactWarmMs, d.gitDiffStatMs), `target <= 2 s: ${d.withImpactWarmMs <= 2000 ? 'met' : 'MISSED'}`],
     [`history: one record over ${d.commits} commits (${d.historyEntries} changes)`, `${d.historyMs.toFixed(0)} ms`, x(d.historyMs, d.gitLogFollowMs), `git log --follow ${d.gitLogFollowMs.toFixed(0)} ms`],
   ];
 }

@@ -22,7 +22,7 @@ import { showFieldValue as show } from './showFieldValue.js';
 import { PLAIN, type Style } from './style.js';
 
 export const DIFF_MARKER = '<!-- fleethub-diff -->';
-/** Forgejo's (and Gitea's before 1.24) default `MERMAID_MAX_SOURCE_CHARACTERS`. */
+/** `[markup] MERMAID_MAX_SOURCE_CHARACTERS` as Forgejo and Gitea long defaulted it (go-gitea/gitea#16519; raised to 50,000 by go-gitea/gitea#34152 in 2025, but instances keep older settings). */
 export const MERMAID_MAX_SOURCE = 5000;
 
 export function renderFleetDiff(review: FleetReview, format: 'text' | 'md', style: Style = PLAIN): string {
