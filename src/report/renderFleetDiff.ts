@@ -5,7 +5,8 @@
  * its comment to edit by it), a summary line, the introduced findings, then the
  * resolved ones, one table per kind, and a Mermaid graph of the topology the
  * change touched, or a table when the graph would pass Forgejo's Mermaid limit
- * (`[markup] MERMAID_MAX_SOURCE_CHARACTERS`, 5000 by default). Values are
+ * (`[markup] MERMAID_MAX_SOURCE_CHARACTERS`, 5000 by default); at most 50
+ * rows per table (the rest counted). Values are
  * shown as JSON, shortened past 120 characters (showFieldValue). The same change gives the
  * same bytes (no clock, sorted throughout). Pure.
  */
@@ -63,8 +64,8 @@ function markdown(review: FleetReview, range: string, summary: string): string {
     for (const [title, list] of [['Introduced findings', review.impact.introduced], ['Resolved findings', review.impact.resolved]] as const) {
       if (list.length === 0) continue;
       const rows = ['| severity | code | record | where | message |', '| --- | --- | --- | --- | --- |'];
-      for (const f of list) rows.push(`| ${f.severity} | ${cell(f.code, true)} | ${cell(findingRecord(f), true)} | ${cell(`${f.file}:${f.line}:${f.col}`, true)} | ${markdownCell(f.message)} |`);
-      parts.push(`### ${title} (${list.length})\n\n${rows.join('\n')}`);
+      for (const f of list.slice(0, MD_MAX_ROWS)) rows.push(`| ${f.severity} | ${cell(f.code, true)} | ${cell(findingRecord(f), true)} | ${cell(`${f.file}:${f.line}:${f.col}`, true)} | ${markdownCell(f.message)} |`);
+      parts.push(`### ${title} (${list.length})\n\n${rows.join('\n')}${more(list.length)}`);
     }
   }
   const kinds = [...new Set(review.records.map((r) => r.kind))];
@@ -79,11 +80,16 @@ function markdown(review: FleetReview, range: string, summary: string): string {
       if (fields.length === 0) fields.push(['', '', '']);
       fields.forEach(([path, old, nu], i) => rows.push(`| ${i === 0 ? name : ''} | ${i === 0 ? change : ''} | ${path} | ${old} | ${nu} |`));
     }
-    parts.push(`### ${kind} (${records.length})\n\n${rows.join('\n')}`);
+    const shown = rows.slice(0, MD_MAX_ROWS + 2);
+    parts.push(`### ${kind} (${records.length})\n\n${shown.join('\n')}${more(rows.length - 2, 'rows')}`);
   }
   if (review.impact && review.impact.topology.nodes.length > 0) parts.push(topology(review.impact.topology));
   return parts.join('\n\n');
 }
+
+/** Rows per table in md: a pull request comment stays readable (and within the forge's comment size); the JSON has everything. */
+export const MD_MAX_ROWS = 50;
+const more = (n: number, what = 'findings'): string => (n > MD_MAX_ROWS ? `\n\n… and ${n - MD_MAX_ROWS} more ${what} (\`fleethub diff --format json\` lists them all)` : '');
 
 const CLASSES = [
   ['added', 'fill:#e6ffed,stroke:#2da44e'],
