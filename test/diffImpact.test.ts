@@ -185,8 +185,9 @@ test('.fleethub/review/ is kept between runs and written as a delta; a diff runn
   commit(dir, { 'registry/workloads/web.md': workload('web', 'host: n2\n') });
   const first = await diffJson(dir, 'HEAD~1..HEAD');
   const review = join(dir, '.fleethub', 'review');
-  const holds = JSON.parse(readFileSync(join(review, 'holds.json'), 'utf8')) as Record<string, string>;
-  assert.equal(holds['registry/workloads/web.md'], git(dir, 'rev-parse', 'HEAD:registry/workloads/web.md').trim(), 'it holds the later revision');
+  const holds = JSON.parse(readFileSync(join(review, 'holds.json'), 'utf8')) as { commit: string; files: Record<string, string> };
+  assert.equal(holds.commit, git(dir, 'rev-parse', 'HEAD').trim());
+  assert.equal(holds.files['registry/workloads/web.md'], git(dir, 'rev-parse', 'HEAD:registry/workloads/web.md').trim(), 'it holds the later revision');
   assert.equal(readFileSync(join(review, 'tree', 'registry/workloads/web.md'), 'utf8'), workload('web', 'host: n2\n'));
   // Reversed, from what it holds: the same findings, the other way round.
   assert.deepEqual(codes((await diffJson(dir, 'HEAD..HEAD~1')).impact.resolved), codes(first.impact.introduced));
@@ -247,4 +248,39 @@ test('md: the same change gives the same bytes; a touched topology past Forgejoâ
   assert.equal(capped.split('\n').filter((l) => l.startsWith('| error | `check-failed`')).length, 50);
   assert.match(capped, /^### Introduced findings \(60\)$/m);
   assert.match(capped, /^â€¦ and 10 more findings \(`fleethub diff --format json` lists them all\)$/m);
+});
+
+test('materialiseRevision: a delta from what the directory holds gives the same files as writing the revision whole', async () => {
+  const { openGitObjects } = await import('../src/repo/openGitObjects.js');
+  const { materialiseRevision } = await import('../src/repo/materialiseRevision.js');
+  const dir = history({ 'registry/nodes/n1.md': node('n1'), 'registry/nodes/sub/n2.md': node('n2'), 'status/modes.json': '{"nodes": {}}\n', 'policies/freeze.yaml': freeze('n1', '2020-01-01') });
+  const a = git(dir, 'rev-parse', 'HEAD').trim();
+  const b = commit(dir, { 'registry/nodes/sub/n2.md': null, 'registry/nodes/n3.md': node('n3'), 'status/modes.json': null, 'workplans/WP-1.md': '---\ntitle: P\nstatus: active\n---\n- [ ] T01 A\n' });
+  const objects = await openGitObjects(dir);
+  const list = (root: string): Record<string, string> => {
+    const out: Record<string, string> = {};
+    const walk = (d: string, rel: string): void => {
+      for (const e of readdirSync(d, { withFileTypes: true })) {
+        if (e.name === '.fleethub') continue;
+        if (e.isDirectory()) walk(join(d, e.name), `${rel}${e.name}/`);
+        else out[`${rel}${e.name}`] = readFileSync(join(d, e.name), 'utf8');
+      }
+    };
+    walk(root, '');
+    return out;
+  };
+  const fresh = async (c: string): Promise<Record<string, string>> => {
+    const d = maker.tempDir();
+    await materialiseRevision(objects, c, d);
+    return list(d);
+  };
+  const work = maker.tempDir();
+  const atA = await materialiseRevision(objects, a, work);
+  assert.deepEqual(list(work), await fresh(a));
+  const atB = await materialiseRevision(objects, b, work, atA.holds);
+  assert.deepEqual([atB.written, atB.removed], [2, 2], 'n3 and WP-1 written, n2 and modes.json removed');
+  assert.deepEqual(list(work), await fresh(b));
+  assert.equal(list(work)['registry/nodes/n3.md'], node('n3'));
+  await materialiseRevision(objects, a, work, atB.holds);
+  assert.deepEqual(list(work), await fresh(a));
 });

@@ -2,10 +2,12 @@
  * Writes the fleet's files as a commit has them (registry/, workplans/,
  * policies/, status/) into a directory of its own, from Git objects: the
  * working tree, the index and the refs are never touched. Given what the
- * directory already holds (the answer of an earlier call), only the files
- * whose blob differs are written and those the commit lacks are removed, so
- * the second revision of a diff costs its changed files, not the fleet.
- * The directory must be one fleethub owns (under .fleethub/). I/O.
+ * directory already holds (the answer of an earlier call: a commit and its
+ * files), only the files whose blob differs between that commit and this one
+ * are written, and those this one lacks removed (the two trees compared
+ * top-down, equal subtrees skipped), so the second revision of a diff, or the
+ * next diff, costs the files that differ, not the fleet. The directory must
+ * be one fleethub owns (under .fleethub/). I/O.
  */
 import { mkdirSync, rmSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
@@ -13,26 +15,36 @@ import { dirname, join } from 'node:path';
 import { KIND_DIRS } from '../records/kinds.js';
 import type { GitObjects } from './openGitObjects.js';
 
-/** What a materialised directory holds: fleet-relative path → blob id. */
-export type Materialised = ReadonlyMap<string, string>;
+/** What a materialised directory holds: a commit's files (fleet-relative path → blob id); `commit` null for an empty directory. */
+export interface Materialised {
+  commit: string | null;
+  files: ReadonlyMap<string, string>;
+}
+
+export const EMPTY_DIR: Materialised = { commit: null, files: new Map() };
 
 const WRITES_IN_FLIGHT = 16;
 
 export const MATERIALISED_DIRS: readonly string[] = [...KIND_DIRS.map((k) => k.dir), 'status'];
 
-export async function materialiseRevision(git: GitObjects, commit: string, dir: string, holds: Materialised = new Map()): Promise<{ holds: Materialised; written: number; removed: number }> {
-  const files = await git.filesUnder(commit, MATERIALISED_DIRS);
-  const next = new Map(files.map((f) => [f.path, f.oid] as const));
-  const todo = files.filter((f) => holds.get(f.path) !== f.oid);
-  const blobs = await git.readBlobs(todo.map((f) => f.oid));
-  const made = new Set<string>();
-  let written = 0;
-  let removed = 0;
-  for (const [path] of holds) {
-    if (next.has(path)) continue;
-    rmSync(join(dir, path), { force: true });
-    removed++;
+export async function materialiseRevision(git: GitObjects, commit: string, dir: string, holds: Materialised = EMPTY_DIR): Promise<{ holds: Materialised; written: number; removed: number }> {
+  let todo: Array<{ path: string; oid: string }>;
+  let gone: string[];
+  const files = new Map(holds.files);
+  if (holds.commit === null) {
+    todo = (await git.filesUnder(commit, MATERIALISED_DIRS)).map((f) => ({ path: f.path, oid: f.oid }));
+    gone = [];
+  } else {
+    const changes = holds.commit === commit ? [] : await git.changedFiles(holds.commit, commit, MATERIALISED_DIRS);
+    todo = changes.flatMap((c) => (c.after === null ? [] : [{ path: c.path, oid: c.after }]));
+    gone = changes.flatMap((c) => (c.after === null ? [c.path] : []));
   }
+  const blobs = await git.readBlobs(todo.map((f) => f.oid));
+  for (const path of gone) {
+    rmSync(join(dir, path), { force: true });
+    files.delete(path);
+  }
+  const made = new Set<string>();
   for (const f of todo) {
     const parent = dirname(join(dir, f.path));
     if (!made.has(parent)) {
@@ -47,11 +59,11 @@ export async function materialiseRevision(git: GitObjects, commit: string, dir: 
       const f = todo[cursor++]!;
       const target = join(dir, f.path);
       // A path that was a directory and is now a file is cleared first.
-      if (holds.size > 0) rmSync(target, { recursive: true, force: true });
+      if (holds.commit !== null) rmSync(target, { recursive: true, force: true });
       await writeFile(target, blobs.get(f.oid)!);
-      written++;
+      files.set(f.path, f.oid);
     }
   };
   await Promise.all(Array.from({ length: WRITES_IN_FLIGHT }, writer));
-  return { holds: next, written, removed };
+  return { holds: { commit, files }, written: todo.length, removed: gone.length };
 }

@@ -52,6 +52,8 @@ export interface GitObjects {
    * tree of 30,000 files); blob by blob with isomorphic-git when git is not on PATH.
    */
   readBlobs(oids: readonly string[]): Promise<Map<string, Uint8Array>>;
+  /** The regular files under these fleet-relative directories whose blob differs between two commits (any name; hidden entries left out), sorted by path. */
+  changedFiles(from: string, to: string, dirs: readonly string[]): Promise<Array<{ path: string; before: string | null; after: string | null }>>;
   /** Every regular file under these fleet-relative directories at a commit (hidden entries, symlinks and submodules left out), sorted by path. */
   filesUnder(commit: string, dirs: readonly string[]): Promise<TreeFile[]>;
   /** The blob of a fleet-relative path at a commit, or null when no regular file is there. */
@@ -198,6 +200,16 @@ export async function openGitObjects(root: string): Promise<GitObjects> {
         await compareTrees(a, b, k.dir, (name) => k.extensions.some((x) => name.endsWith(x)) && name.toLowerCase() !== 'readme.md', (path, before, after) =>
           out.push({ path, kind: k.kind, before, after }),
         );
+      }
+      return out.sort((x, y) => (x.path < y.path ? -1 : x.path > y.path ? 1 : 0));
+    },
+    async changedFiles(from, to, dirs) {
+      const [fromTree, toTree] = await Promise.all([commitTree(from), commitTree(to)]);
+      const out: Array<{ path: string; before: string | null; after: string | null }> = [];
+      for (const d of dirs) {
+        const full = prefix === '' ? d : `${prefix}/${d}`;
+        const [a, b] = await Promise.all([treeAt(fromTree, full), treeAt(toTree, full)]);
+        await compareTrees(a, b, d, () => true, (path, before, after) => out.push({ path, before, after }));
       }
       return out.sort((x, y) => (x.path < y.path ? -1 : x.path > y.path ? 1 : 0));
     },

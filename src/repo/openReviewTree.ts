@@ -1,8 +1,8 @@
 /**
  * The directory `fleethub diff` materialises revisions in:
  * `.fleethub/review/tree/`, kept between runs with a record of what it holds
- * (`.fleethub/review/holds.json`: path → blob id), so the next diff writes
- * only the files that differ from the last revision it held, and its cache
+ * (`.fleethub/review/holds.json`: the commit and its files, path → blob id),
+ * so the next diff writes only the files that differ from the last revision it held, and its cache
  * (`tree/.fleethub/cache.sqlite`) is refreshed, not rebuilt. Writing 30,000
  * files is most of a cold diff's time.
  *
@@ -18,7 +18,7 @@
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ensureStateDir } from './ensureStateDir.js';
-import type { Materialised } from './materialiseRevision.js';
+import { EMPTY_DIR, type Materialised } from './materialiseRevision.js';
 
 export interface ReviewTree {
   dir: string;
@@ -36,22 +36,24 @@ export function openReviewTree(root: string): ReviewTree {
   const lock = join(base, 'lock');
   if (!takeLock(lock)) {
     const dir = mkdtempSync(join(base, 'tmp-'));
-    return { dir, holds: new Map(), save: () => {}, release: () => rmSync(dir, { recursive: true, force: true }) };
+    return { dir, holds: EMPTY_DIR, save: () => {}, release: () => rmSync(dir, { recursive: true, force: true }) };
   }
   const dir = join(base, 'tree');
   const record = join(base, 'holds.json');
-  let holds: Materialised = new Map();
+  let holds: Materialised = EMPTY_DIR;
   try {
-    holds = new Map(Object.entries(JSON.parse(readFileSync(record, 'utf8')) as Record<string, string>));
+    const j = JSON.parse(readFileSync(record, 'utf8')) as { commit: unknown; files: unknown };
+    if (typeof j.commit !== 'string' || !/^[0-9a-f]{40}$/.test(j.commit) || j.files === null || typeof j.files !== 'object') throw new Error('not a record of this version');
+    holds = { commit: j.commit, files: new Map(Object.entries(j.files as Record<string, string>)) };
   } catch {
-    rmSync(dir, { recursive: true, force: true }); // no record (first run, or a crash): start empty
+    rmSync(dir, { recursive: true, force: true }); // no record (first run, or a crash), or one this version cannot read: start empty
   }
   rmSync(record, { force: true });
   mkdirSync(dir, { recursive: true });
   return {
     dir,
     holds,
-    save: (h) => writeFileSync(record, JSON.stringify(Object.fromEntries(h))),
+    save: (h) => writeFileSync(record, JSON.stringify({ commit: h.commit, files: Object.fromEntries(h.files) })),
     release: () => unlinkSync(lock),
   };
 }
