@@ -7,7 +7,8 @@
  * --fail-on, and a working tree and index left as they were.
  */
 import assert from 'node:assert/strict';
-import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, test } from 'node:test';
 import { cliInProcess, fleetMaker, node, workload, writeFile } from './helpers/fleet.js';
@@ -283,4 +284,21 @@ test('materialiseRevision: a delta from what the directory holds gives the same 
   assert.equal(list(work)['registry/nodes/n3.md'], node('n3'));
   await materialiseRevision(objects, a, work, atB.holds);
   assert.deepEqual(list(work), await fresh(a));
+});
+
+test('security: a crafted tree whose entry names a path outside its directory is refused (exit 2, a clear error), nothing written outside .fleethub/review/', async () => {
+  const dir = history({ 'registry/nodes/n1.md': node('n1') });
+  const run = (args: string[], input?: Buffer): string => execFileSync('git', args, { cwd: dir, ...(input ? { input } : {}), env: { ...process.env, GIT_AUTHOR_NAME: 't', GIT_AUTHOR_EMAIL: 't@example.org', GIT_COMMITTER_NAME: 't', GIT_COMMITTER_EMAIL: 't@example.org' } }).toString().trim();
+  const blob = run(['hash-object', '-w', '--stdin'], Buffer.from(node('escape')));
+  const tree = (entries: Array<[string, string, string]>): string =>
+    run(['hash-object', '-w', '-t', 'tree', '--literally', '--stdin'], Buffer.concat(entries.map(([mode, name, oid]) => Buffer.concat([Buffer.from(`${mode} ${name}\0`), Buffer.from(oid, 'hex')]))));
+  const nodes = tree([['100644', '../../../../escape.md', blob], ['100644', 'n1.md', run(['rev-parse', 'HEAD:registry/nodes/n1.md'])]]);
+  const root = tree([['40000', 'registry', tree([['40000', 'nodes', nodes]])]]);
+  run(['update-ref', 'refs/heads/evil', run(['commit-tree', root, '-p', 'HEAD', '-m', 'evil'])]);
+  const r = await cliInProcess(['diff', 'main..evil', '--format', 'json'], { cwd: dir });
+  assert.equal(r.code, 2);
+  const err = r.json<{ error: { code: string; data: { name: string } } }>().error;
+  assert.deepEqual([err.code, err.data.name], ['git-tree-unsafe', '../../../../escape.md']);
+  for (const where of ['.', '.fleethub', '..']) assert.ok(!existsSync(join(dir, where, 'escape.md')), where);
+  assert.equal(git(dir, 'status', '--porcelain', '--untracked-files=all'), '');
 });

@@ -11,7 +11,7 @@
  */
 import { mkdirSync, rmSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
+import { dirname, join, resolve, sep } from 'node:path';
 import { KIND_DIRS } from '../records/kinds.js';
 import type { GitObjects } from './openGitObjects.js';
 
@@ -43,6 +43,11 @@ export async function materialiseRevision(git: GitObjects, commit: string, dir: 
   for (const path of gone) {
     rmSync(join(dir, path), { force: true });
     files.delete(path);
+  }
+  const root = resolve(dir);
+  for (const f of [...todo.map((t) => t.path), ...gone]) {
+    // Defence in depth (openGitObjects skips such names): nothing is written outside the directory.
+    if (!resolve(root, f).startsWith(root + sep)) throw new Error(`refusing to write ${JSON.stringify(f)}: it is outside ${root}`);
   }
   const made = new Set<string>();
   for (const f of todo) {

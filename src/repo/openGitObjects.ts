@@ -21,7 +21,7 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
 import git from 'isomorphic-git';
-import { UnknownRevisionError, UsageError } from '../errors.js';
+import { UnknownRevisionError, UnsafeTreeEntryError, UsageError } from '../errors.js';
 import { KIND_DIRS, type RecordKind } from '../records/kinds.js';
 import { locateRepository } from './gitRepository.js';
 
@@ -95,7 +95,13 @@ export async function openGitObjects(root: string): Promise<GitObjects> {
   const readTree = async (oid: string): Promise<Map<string, TreeEntry>> => {
     let t = trees.get(oid);
     if (!t) {
-      const { tree } = await git.readTree({ fs, gitdir: commondir, oid, cache });
+      let tree;
+      try {
+        ({ tree } = await git.readTree({ fs, gitdir: commondir, oid, cache }));
+      } catch (e) {
+        if ((e as { code?: string }).code === 'UnsafeFilepathError') throw new UnsafeTreeEntryError(oid, String((e as { data?: { filepath?: unknown } }).data?.filepath));
+        throw e;
+      }
       t = new Map(tree.map((e) => [e.path, { oid: e.oid, type: e.type, mode: e.mode }] as const));
       trees.set(oid, t);
     }
@@ -243,7 +249,7 @@ export async function openGitObjects(root: string): Promise<GitObjects> {
       const out: TreeFile[] = [];
       const walk = async (oid: string, path: string): Promise<void> => {
         for (const [name, e] of await readTree(oid)) {
-          if (name.startsWith('.')) continue;
+          if (!safeName(name)) continue;
           if (e.type === 'tree') await walk(e.oid, `${path}/${name}`);
           else if (e.type === 'blob' && e.mode !== '120000') out.push({ path: `${path}/${name}`, oid: e.oid, mode: e.mode });
         }
@@ -274,7 +280,7 @@ export async function openGitObjects(root: string): Promise<GitObjects> {
     const [ta, tb] = await Promise.all([a ? readTree(a) : new Map<string, TreeEntry>(), b ? readTree(b) : new Map<string, TreeEntry>()]);
     const names = [...new Set([...ta.keys(), ...tb.keys()])].sort();
     for (const name of names) {
-      if (name.startsWith('.')) continue; // as walkFleet: hidden entries are not records
+      if (!safeName(name)) continue; // as walkFleet: hidden entries are not records
       const ea = ta.get(name);
       const eb = tb.get(name);
       const sub = (e: TreeEntry | undefined): string | null => (e?.type === 'tree' ? e.oid : null);
@@ -286,4 +292,14 @@ export async function openGitObjects(root: string): Promise<GitObjects> {
     }
   }
   return objects;
+}
+
+/**
+ * A tree entry name fleethub reads: not hidden (as walkFleet: `.git`, `.` and
+ * `..` included), and one path segment. Git never writes a name with a slash
+ * or a NUL, but a crafted tree object can hold one; read, it
+ * could name a file outside the directory a revision is written into.
+ */
+function safeName(name: string): boolean {
+  return !name.startsWith('.') && !/[/\u0000]/.test(name) && name !== '';
 }
