@@ -160,6 +160,16 @@ test('an old revision that fails today’s schema is a finding of that revision;
   assert.ok(r.impact.findings.to > 0, 'the later revision is evaluated');
 });
 
+test('when neither revision can be evaluated (a pin that does not parse), that is the error, exit 2: never an empty impact', async () => {
+  const intent = `---\ntitle: Update\nkind: update\nversion: 1\nexpires: '2099-01-01'\ntarget:\n  nodes: [n1]\nartifact:\n  name: agent\n  version: 1.0.0\n  digest: 'sha256:${'a'.repeat(64)}'\nstrategy:\n  type: rolling\ncontrol: run\n---\n`;
+  const dir = history({ 'registry/nodes/n1.md': node('n1'), 'registry/intents/up.md': intent });
+  commit(dir, { 'registry/nodes/n1.md': node('n1', 'site: b\n') });
+  writeFileSync(join(dir, 'bad-pin.json'), '{ not json');
+  const r = await cliInProcess(['diff', 'HEAD~1..HEAD', '--format', 'json'], { cwd: dir, env: { FLEETHUB_TRUST_ROOT: join(dir, 'bad-pin.json') } });
+  assert.equal(r.code, 2, r.stdout);
+  assert.equal(r.json<{ error: { code: string } }>().error.code, 'trust-pin-malformed');
+});
+
 test('the working tree, the index and .fleethub/ are as they were: a dirty tree and a staged change stay, nothing is left behind', async () => {
   const dir = history({ 'registry/nodes/n1.md': node('n1'), 'registry/nodes/n2.md': node('n2'), 'registry/workloads/web.md': workload('web', 'host: n1\n'), 'policies/freeze.yaml': freeze('n2', '2020-01-01') });
   commit(dir, { 'registry/workloads/web.md': workload('web', 'host: n2\n') });

@@ -10,7 +10,8 @@
  * A revision that cannot be evaluated at all (a typed failure: a ratchet or
  * pin that does not parse, ...) is a `revision-unevaluable` finding of that
  * revision, never a crash; a record today's schema rejects is an ordinary
- * validation finding of it.
+ * validation finding of it. (When neither revision can be evaluated, the
+ * failure is not the change's: revisionImpact reports it as the error it is.)
  */
 import { FleethubError } from '../errors.js';
 import type { Finding } from '../records/finding.js';
@@ -29,6 +30,8 @@ export interface RevisionEvaluation {
   workloads: BoardWorkload[];
   /** Each intent's targeted node ids (sorted), as its target selector resolves against this revision's nodes. */
   targets: Map<string, string[]>;
+  /** Why the revision could not be evaluated at all (then `findings` is the one revision-unevaluable finding). */
+  unevaluable?: FleethubError;
 }
 
 const EVALUATION_STEPS = STEPS.filter((s) => s !== plan && s !== apply);
@@ -41,7 +44,7 @@ export async function evaluateRevision(io: ReconcileIo, commit: string): Promise
     if (!(e instanceof FleethubError)) throw e;
     const file = typeof e.data.file === 'string' ? e.data.file : '';
     const finding: Finding = { code: 'revision-unevaluable', severity: 'error', file, line: 1, col: 1, message: `revision ${commit.slice(0, 12)} cannot be evaluated: ${e.message}` };
-    return { commit, findings: [finding], nodes: [], workloads: [], targets: new Map() };
+    return { commit, findings: [finding], nodes: [], workloads: [], targets: new Map(), unevaluable: e };
   }
   try {
     const db = ctx.db;

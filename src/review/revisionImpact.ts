@@ -40,6 +40,8 @@ export async function revisionImpact(git: GitObjects, from: string, to: string, 
   const before = await evaluateRevision(io.ioFor(io.dir, from), from);
   io.materialised((await materialiseRevision(git, to, io.dir, holds)).holds);
   const after = await evaluateRevision(io.ioFor(io.dir, to), to);
+  // Neither side evaluable (a pin that does not parse, ...): the failure is this checkout's, not the change's; an empty impact would hide it.
+  if (before.unevaluable && after.unevaluable) throw after.unevaluable;
   const readText = readRepoText(io.dir);
   const step = changeFindings({ records, before, after, locate: fileLocator(readText), readText });
   return {
