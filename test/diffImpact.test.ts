@@ -294,6 +294,10 @@ test('materialiseRevision: a delta from what the directory holds gives the same 
   assert.equal(list(work)['registry/nodes/n3.md'], node('n3'));
   await materialiseRevision(objects, a, work, atB.holds);
   assert.deepEqual(list(work), await fresh(a));
+  // Holding a commit this repository does not have (a restored cache): compared file by file instead.
+  const atUnknown = await materialiseRevision(objects, b, work, { commit: 'f'.repeat(40), files: atA.holds.files });
+  assert.deepEqual([atUnknown.written, atUnknown.removed], [2, 2]);
+  assert.deepEqual(list(work), await fresh(b));
 });
 
 test('security: a crafted tree whose entry names a path outside its directory is refused (exit 2, a clear error), nothing written outside .fleethub/review/', async () => {

@@ -31,11 +31,16 @@ export async function materialiseRevision(git: GitObjects, commit: string, dir: 
   let todo: Array<{ path: string; oid: string }>;
   let gone: string[];
   const files = new Map(holds.files);
-  if (holds.commit === null) {
-    todo = (await git.filesUnder(commit, MATERIALISED_DIRS)).map((f) => ({ path: f.path, oid: f.oid }));
-    gone = [];
+  let changes: Awaited<ReturnType<GitObjects['changedFiles']>> | null = null;
+  if (holds.commit === commit) changes = [];
+  else if (holds.commit !== null && (await git.hasCommit(holds.commit))) changes = await git.changedFiles(holds.commit, commit, MATERIALISED_DIRS);
+  // Otherwise (nothing held, or a commit this repository does not have: a restored cache, a pruned branch): compared file by file.
+  if (changes === null) {
+    const all = await git.filesUnder(commit, MATERIALISED_DIRS);
+    const present = new Set(all.map((f) => f.path));
+    todo = all.filter((f) => holds.files.get(f.path) !== f.oid).map((f) => ({ path: f.path, oid: f.oid }));
+    gone = [...holds.files.keys()].filter((p) => !present.has(p));
   } else {
-    const changes = holds.commit === commit ? [] : await git.changedFiles(holds.commit, commit, MATERIALISED_DIRS);
     todo = changes.flatMap((c) => (c.after === null ? [] : [{ path: c.path, oid: c.after }]));
     gone = changes.flatMap((c) => (c.after === null ? [c.path] : []));
   }
@@ -64,7 +69,7 @@ export async function materialiseRevision(git: GitObjects, commit: string, dir: 
       const f = todo[cursor++]!;
       const target = join(dir, f.path);
       // A path that was a directory and is now a file is cleared first.
-      if (holds.commit !== null) rmSync(target, { recursive: true, force: true });
+      if (holds.files.size > 0) rmSync(target, { recursive: true, force: true });
       await writeFile(target, blobs.get(f.oid)!);
       files.set(f.path, f.oid);
     }

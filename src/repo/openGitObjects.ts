@@ -58,6 +58,8 @@ export interface GitObjects {
   filesUnder(commit: string, dirs: readonly string[]): Promise<TreeFile[]>;
   /** The blob of a fleet-relative path at a commit, or null when no regular file is there. */
   blobAt(commit: string, path: string): Promise<string | null>;
+  /** Whether the repository has this commit (false for a missing object, or one that is not a commit). */
+  hasCommit(oid: string): Promise<boolean>;
   /** A commit's parents, author and dates (seconds since the epoch) and message. */
   readCommit(commit: string): Promise<CommitInfo>;
 }
@@ -267,6 +269,14 @@ export async function openGitObjects(root: string): Promise<GitObjects> {
       if (dir === null) return null;
       const e = (await readTree(dir)).get(full.slice(cut + 1));
       return e?.type === 'blob' && e.mode !== '120000' ? e.oid : null;
+    },
+    async hasCommit(oid) {
+      try {
+        return (await git.readObject({ fs, gitdir: commondir, oid, cache })).type === 'commit';
+      } catch (e) {
+        if ((e as { code?: string }).code === 'NotFoundError') return false;
+        throw e;
+      }
     },
     async readCommit(oid) {
       const { commit } = await git.readCommit({ fs, gitdir: commondir, oid, cache });
