@@ -251,6 +251,7 @@ test('md: the same change gives the same bytes; a touched topology past Forgejo�
   assert.doesNotMatch(big, /```mermaid/);
   assert.match(big, /would pass Forgejo's Mermaid limit of 5000; as tables:\n\n\| node \| role \| change \|/);
   assert.match(big, /^\| `long` \| changed \| — \| node-000 → node-001 → .* → node-119 \|$/m);
+  assert.match(big, /^… and 70 more nodes \(`fleethub diff --format json` lists them all\)$/m);
   // At most 50 rows a table; the rest counted.
   const many = review(2);
   const finding = (i: number) => ({ code: 'check-failed' as const, severity: 'error' as const, kind: 'check', id: `c${String(i).padStart(2, '0')}`, file: 'policies/checks.yaml', line: i + 1, col: 5, message: `check ${i} fails` });

@@ -119,9 +119,9 @@ function topology(t: TopologyChange): string {
   lines.push('```');
   const graph = lines.slice(1, -1).join('\n');
   if (graph.length <= MERMAID_MAX_SOURCE) return `### Topology touched\n\n${lines.join('\n')}`;
-  const nodeRows = ['| node | role | change |', '| --- | --- | --- |', ...t.nodes.map((n) => `| ${cell(n.id, true)} | ${markdownCell(n.role)} | ${n.change ?? 'neighbour'} |`)];
-  const tunnelRows = ['| tunnel | change | path before | path after |', '| --- | --- | --- | --- |', ...t.tunnels.map((x) => `| ${cell(x.id, true)} | ${x.change ?? 'neighbour'} | ${markdownCell(x.before.join(' → '))} | ${markdownCell(x.after.join(' → '))} |`)];
-  return `### Topology touched\n\nThe graph (${graph.length} characters) would pass Forgejo's Mermaid limit of ${MERMAID_MAX_SOURCE}; as tables:\n\n${nodeRows.join('\n')}${t.tunnels.length > 0 ? `\n\n${tunnelRows.join('\n')}` : ''}`;
+  const nodeRows = ['| node | role | change |', '| --- | --- | --- |', ...t.nodes.slice(0, MD_MAX_ROWS).map((n) => `| ${cell(n.id, true)} | ${markdownCell(n.role)} | ${n.change ?? 'neighbour'} |`)];
+  const tunnelRows = ['| tunnel | change | path before | path after |', '| --- | --- | --- | --- |', ...t.tunnels.slice(0, MD_MAX_ROWS).map((x) => `| ${cell(x.id, true)} | ${x.change ?? 'neighbour'} | ${markdownCell(x.before.join(' → '))} | ${markdownCell(x.after.join(' → '))} |`)];
+  return `### Topology touched\n\nThe graph (${graph.length} characters) would pass Forgejo's Mermaid limit of ${MERMAID_MAX_SOURCE}; as tables:\n\n${nodeRows.join('\n')}${more(t.nodes.length, 'nodes')}${t.tunnels.length > 0 ? `\n\n${tunnelRows.join('\n')}${more(t.tunnels.length, 'tunnels')}` : ''}`;
 }
 
 const place = (r: RecordChange): string => (r.from && r.to && r.from !== r.to ? `${r.from} → ${r.to}` : (r.to ?? r.from)!);
