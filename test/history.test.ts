@@ -100,3 +100,18 @@ test('ids: kind:id picks among records sharing an id; an ambiguous or unknown id
   const gone = await historyJson(dir, 'gone');
   assert.deepEqual(gone.entries.map((e) => [e.commit, e.change]), [[removed, 'removed'], [git(dir, 'rev-list', '--max-parents=0', 'HEAD').trim(), 'added']]);
 });
+
+test('task:WP/T: a task’s part of its workplan’s history; commits that touch only other tasks are left out', async () => {
+  const plan = (lines: string[]): string => `---\ntitle: Plan\nstatus: active\nowner: ops\n---\n\n${lines.join('\n')}\n`;
+  const dir = history({ 'workplans/WP-1.md': plan(['- [ ] T01 First', '- [ ] T02 Second [depends:: T01]']) });
+  const first = git(dir, 'rev-parse', 'HEAD').trim();
+  commit(dir, { 'workplans/WP-1.md': plan(['- [x] T01 First', '- [ ] T02 Second [depends:: T01]']) });
+  const started = commit(dir, { 'workplans/WP-1.md': plan(['- [x] T01 First', '- [/] T02 Second [depends:: T01]']) });
+  const h = await historyJson(dir, 'task:WP-1/T02');
+  assert.deepEqual(h.record, { kind: 'task', id: 'WP-1/T02', path: 'workplans/WP-1.md' });
+  assert.deepEqual(h.entries.map((e) => [e.commit, e.change, e.fields]), [
+    [started, 'changed', [{ path: '/tasks/T02/state', old: 'todo', new: 'doing' }]],
+    [first, 'added', [{ path: '/tasks/T02', new: { title: 'Second', state: 'todo', depends: ['T01'] } }]],
+  ]);
+  assert.equal((await cliInProcess(['history', 'task:WP-1'], { cwd: dir })).code, 2);
+});

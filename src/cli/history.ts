@@ -6,6 +6,7 @@ import { fleetLog } from '../repo/fleetLog.js';
 import { openGitObjects } from '../repo/openGitObjects.js';
 import { renderRecordHistory } from '../report/renderRecordHistory.js';
 import { recordHistory } from '../review/recordHistory.js';
+import { taskFields } from '../review/taskFields.js';
 import type { Command } from './command.js';
 
 export const history: Command = {
@@ -22,7 +23,8 @@ earlier path (and id). Merge commits show no change of their own, as in
 'git log'. Needs git on PATH.
 
   <record>   kind:id (node:n1, workload:web, intent:up, workplan:WP-1,
-             policy:freeze), or a bare id when only one record has it. A record
+             policy:freeze, task:WP-1/T04: a task's part of its workplan's
+             history), or a bare id when only one record has it. A record
              deleted since is found at its last path.
   --format md   one table per commit, for a pull request or a wiki page
 
@@ -34,9 +36,13 @@ Exit codes: 0, or 2 for a usage error (an id that names no record, or several).`
     if (args.positionals.length !== 1) throw new UsageError(`history takes one record (kind:id, or an id), not ${args.positionals.length} arguments`, { positionals: args.positionals });
     const spec = args.positionals[0]!;
     const colon = spec.indexOf(':');
-    const [kindName, id] = colon > 0 ? [spec.slice(0, colon), spec.slice(colon + 1)] : [null, spec];
-    const kinds = kindName === null ? KIND_DIRS : KIND_DIRS.filter((k) => k.kind === kindName);
-    if (kinds.length === 0) throw new UsageError(`unknown record kind '${kindName}' in '${spec}' (one of ${KIND_DIRS.map((k) => k.kind).join(', ')})`, { record: spec });
+    const [kindName, name] = colon > 0 ? [spec.slice(0, colon), spec.slice(colon + 1)] : [null, spec];
+    // A task is read out of its workplan's history: task:WP-1/T04.
+    const slash = name.indexOf('/');
+    if (kindName === 'task' && (slash <= 0 || slash === name.length - 1)) throw new UsageError(`a task is named task:<workplan>/<task>, e.g. task:WP-1/T04, not '${spec}'`, { record: spec });
+    const [id, task] = kindName === 'task' ? [name.slice(0, slash), name.slice(slash + 1)] : [name, null];
+    const kinds = kindName === null ? KIND_DIRS : KIND_DIRS.filter((k) => k.kind === (task === null ? kindName : 'workplan'));
+    if (kinds.length === 0) throw new UsageError(`unknown record kind '${kindName}' in '${spec}' (one of ${[...KIND_DIRS.map((k) => k.kind), 'task'].join(', ')})`, { record: spec });
     const root = findRoot(ctx.cwd, ctx.root);
     const git = await openGitObjects(root);
     const head = await git.resolveCommit('HEAD');
@@ -58,7 +64,7 @@ Exit codes: 0, or 2 for a usage error (an id that names no record, or several).`
     const [{ kind, path }] = found as [{ kind: KindDir; path: string }];
     const io = { log: (rev: string, p: string) => fleetLog(root, rev, p), changes: (commit: string, dir: string) => fleetLog(root, commit, dir, 1)[0]?.changes ?? [], readBlobs: (oids: readonly string[]) => git.readBlobs(oids) };
     const entries = await recordHistory(io, head, kind, path, createValidators());
-    const view = { record: { kind: kind.kind, id, path }, entries };
+    const view = task === null ? { record: { kind: kind.kind, id, path }, entries } : { record: { kind: 'task', id: `${id}/${task}`, path }, entries: taskFields(entries, task) };
     return { text: () => renderRecordHistory(view, args.values.format === 'md' ? 'md' : 'text'), json: () => view, problems: false };
   },
 };
