@@ -19,7 +19,8 @@ import { revisionIo } from './revisionIo.js';
 export const diff: Command = {
   name: 'diff',
   summary: 'what a change means: the records changed between two revisions, and the findings it introduces and resolves',
-  usage: `fleethub diff [<a>..<b> | <a>...<b> | <a>] [--format text|json|md] [--exit-code] [--fail-on error|warning|none] [--records-only]
+  usage: `fleethub diff [<a>..<b> | <a>...<b> | <a>] [--format text|json|md] [--exit-code]
+                     [--fail-on error|warning|none] [--records-only]
 
 Compares the fleet's records (registry/, workplans/, policies/) between two
 revisions, read straight from Git objects: nothing is checked out, the working
@@ -32,10 +33,11 @@ change. Workplan tasks are compared by task id (/tasks/<id>/state, ...).
 Then the impact: both revisions are evaluated offline, as 'fleethub status'
 evaluates the working tree (validation, freeze with each revision's history,
 policies, checks, workplans, trust), in .fleethub/review/ written from Git
-objects (kept between runs: the next diff writes only what differs), and the findings the change
-introduces and resolves are listed (matched by code and record, not by
-message), with what only the step shows: an intent whose version went down or
-whose target widened, a task that lost a dependency. See docs/diff.md.
+objects (kept between runs: the next diff writes only what differs), and
+the findings the change introduces and resolves are listed (matched by code
+and record, not by message), with what only the step shows: an intent whose
+version went down or whose target widened, a task that lost a dependency.
+See docs/diff.md.
 
   <a>..<b>     from a to b; <a> alone means <a>..HEAD
   <a>...<b>    from the merge base of a and b to b
