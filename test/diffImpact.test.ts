@@ -94,6 +94,7 @@ test('a critical path now through the workstation: introduced, with the tunnel a
   assert.match(md.stdout, /```mermaid\nflowchart LR\n/);
   assert.match(md.stdout, /n_a -->\|link · changed\| n_ws\n {2}n_ws -->\|link · changed\| n_c\n {2}n_a -.->\|link · before\| n_b\n {2}n_b -.->\|link · before\| n_c\n```/);
   assert.ok(md.stdout.indexOf('### Introduced findings') < md.stdout.indexOf('### workload (1)'), 'introduced findings come first');
+  assert.equal((await cliInProcess(['diff', 'HEAD~1..HEAD', '--format', 'md'], { cwd: dir })).stdout, md.stdout, 'the same bytes on a second run (from what .fleethub/review/ holds)');
 });
 
 test('an intent whose version went down and whose target widened', async () => {
