@@ -21,6 +21,10 @@
  * nodes, against as many raw ed25519 verifications (bench-trust.ts).
  * Hub: `fleethub hub` on the same fleet: a saved file to the SSE change event
  * (p50, p95 over 50 saves) against one offline evaluation, RSS, idle CPU (bench-hub.ts).
+ * Diff: `fleethub diff` between two revisions differing in 100 records (records
+ * only, and with the impact, cold and warm), against `git diff --stat`, and
+ * `fleethub history` of one record over 1,000 commits, against `git log
+ * --follow` (bench-diff.ts).
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
@@ -32,6 +36,7 @@ import { PROBE_CONCURRENCIES, PROBE_TIMEOUT_MS } from './benchConfig.js';
 import { benchHub, hubRows } from './bench-hub.js';
 import { benchRelay, type RelayBench } from './bench-relay.js';
 import { benchStartup, startupRows } from './bench-startup.js';
+import { benchDiff, diffRows } from './bench-diff.js';
 import { benchTrust, trustRows } from './bench-trust.js';
 import { generateFleet } from './gen-fleet.js';
 
@@ -106,6 +111,8 @@ process.stderr.write(`  trust     1000 intents x 2 signatures against ${sizes.no
 const trustBench = benchTrust({ root, intents: 1000, runs });
 process.stderr.write(`  hub       fleethub hub on the same fleet: 50 saves -> SSE, RSS, idle CPU\n`);
 const hubBench = await benchHub({ root, saves: 50 });
+process.stderr.write(`  diff      two revisions of the fleet differing in 100 records, and one record's history over 1,000 commits (bench-diff.ts)\n`);
+const diffBench = benchDiff(sizes, runs);
 const peakRssMb = Math.max(cold.maxRssMb, warm.maxRssMb, oneFile.maxRssMb, validate.maxRssMb);
 
 const ratio = (m: Measure): number => Math.round((m.ms / floor.ms) * 1000) / 1000;
@@ -124,6 +131,7 @@ const rows: Array<[string, string, string, string]> = [
   ...startupRows(startup),
   ...trustRows(trustBench),
   ...hubRows(hubBench),
+  ...diffRows(diffBench),
 ];
 const w = [0, 1, 2].map((i) => Math.max(...rows.map((r) => r[i]!.length)));
 process.stdout.write(`\nfleet: ${sizes.nodes} nodes, ${sizes.workloads} workloads, ${sizes.workplans} workplans\n`);
@@ -153,6 +161,7 @@ const result = {
   startup,
   trust: trustBench,
   hub: hubBench,
+  diff: diffBench,
   relay: { events: relayed.events, commits: relayed.commits, total_ms: Math.round(relayed.totalMs), push_ms: relayed.pushMs, c_git_push_ms: Math.round(relayed.cGitPushMs), push_ratio_c_git: Math.round((relayed.pushMs / relayed.cGitPushMs) * 100) / 100, fetch_ms: relayed.fetchMs, plan_ms: relayed.planMs, commit_ms: relayed.commitMs },
 };
 process.stdout.write(`${JSON.stringify(result)}\n`);

@@ -239,3 +239,17 @@ export class HubRequestError extends FleethubError {
     super(code, message, { status });
   }
 }
+
+/** `fleethub history` was given a record id that names no record (or several). */
+export class UnknownRecordError extends FleethubError {
+  constructor(record: string, detail: string, candidates: string[] = []) {
+    super('record-unknown', `no single record '${record}': ${detail}`, { record, detail, candidates });
+  }
+}
+
+/** A Git tree holds an entry name git itself never writes (a path segment with '/' or '..'): a crafted object, never read. */
+export class UnsafeTreeEntryError extends FleethubError {
+  constructor(tree: string, name: string) {
+    super('git-tree-unsafe', `Git tree ${tree.slice(0, 12)} holds an entry named ${JSON.stringify(name)}, which git never writes (a crafted object?); fleethub reads no tree that could name a file outside its place: compare other revisions`, { tree, name });
+  }
+}

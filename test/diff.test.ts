@@ -4,11 +4,11 @@
  * changes, ranges, formats, exit codes, and a working tree and index left alone.
  */
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
-import { rmSync, statSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, test } from 'node:test';
 import { cliInProcess, fleetMaker, node, workload, writeFile } from './helpers/fleet.js';
+import { gitHistory } from './helpers/gitHistory.js';
 
 const maker = fleetMaker();
 after(maker.cleanup);
@@ -32,28 +32,7 @@ interface DiffJson {
   records: Rec[];
 }
 
-const git = (dir: string, ...args: string[]): string =>
-  execFileSync('git', args, { cwd: dir, encoding: 'utf8', env: { ...process.env, GIT_AUTHOR_NAME: 't', GIT_AUTHOR_EMAIL: 't@example.org', GIT_COMMITTER_NAME: 't', GIT_COMMITTER_EMAIL: 't@example.org' } });
-
-/** A repository on branch main whose first commit holds `files`. */
-function history(files: Record<string, string>): string {
-  const dir = maker.fleet(files);
-  git(dir, 'init', '-q', '-b', 'main');
-  git(dir, 'add', '-A');
-  git(dir, 'commit', '-q', '-m', 'first');
-  return dir;
-}
-
-/** Writes `files` (null: removes the file) and commits them. */
-function commit(dir: string, files: Record<string, string | null>, message = 'change'): string {
-  for (const [path, content] of Object.entries(files)) {
-    if (content === null) rmSync(join(dir, path));
-    else writeFile(dir, path, content);
-  }
-  git(dir, 'add', '-A');
-  git(dir, 'commit', '-q', '--allow-empty', '-m', message);
-  return git(dir, 'rev-parse', 'HEAD').trim();
-}
+const { git, history, commit } = gitHistory(maker.fleet);
 
 async function diffJson(dir: string, ...args: string[]): Promise<DiffJson> {
   const r = await cliInProcess(['diff', ...args, '--format', 'json'], { cwd: dir });
@@ -203,7 +182,7 @@ test('the default range starts at the merge base with the default branch; text a
   assert.match(text.stdout, /^changed node n1 \(registry\/nodes\/n1\.md\)\n {2}\/site: \(none\) → "feature"$/m);
   const md = await cliInProcess(['diff', 'main...feature', '--format', 'md'], { cwd: dir });
   assert.equal(md.code, 0, md.stderr);
-  assert.match(md.stdout, /^\*\*fleethub diff\*\* .*: 1 changed$/m);
+  assert.match(md.stdout, /^<!-- fleethub-diff -->\n\*\*fleethub diff\*\* .*: 1 changed; introduces 0 findings, resolves 0$/m);
   assert.match(md.stdout, /^### node \(1\)\n\n\| record \| change \| field \| old \| new \|\n\| --- .*\n\| `n1` \| changed \| `\/site` \| `\(none\)` \| `"feature"` \|$/m);
   assert.deepEqual((await diffJson(dir, 'main..feature')).records.map((r) => r.id), ['n1', 'n2']);
 });

@@ -6,7 +6,7 @@
  * freeze without history, an out-of-order drain, a check that errors and one
  * that times out, a task ticked done too early, a duplicate id, peers a node
  * reported, with an agent version its record does not declare), and the hostile corpus, whose test holds validate's findings to
- * their hints. Together they must produce every code src/records/hints.ts
+ * their hints, and the codes only diff reports (test/diffImpact.test.ts). Together they must produce every code src/records/hints.ts
  * knows, so no code goes untested and no hint is dead.
  */
 import assert from 'node:assert/strict';
@@ -16,6 +16,7 @@ import { after, before, describe, it } from 'node:test';
 import { renderNodeReports } from '../src/evaluate/nodeReports.js';
 import { HINTS, type FindingCode } from '../src/records/hints.js';
 import { FLEET_TRUST_CODES, TRUST_CHAIN_CODES, TRUST_CODES } from './helpers/trustCodes.js';
+import { REVIEW_CODES } from './helpers/reviewCodes.js';
 import type { ReconcileFindingJson } from '../src/report/reconcileReport.js';
 import { cli, copyExampleFleet, removeDir, REPO, workload, writeFile } from './helpers/fleet.js';
 
@@ -78,7 +79,7 @@ after(() => removeDir(root));
 describe('hints', () => {
   it('every code fleethub reports is produced by a test run: the example fleet and fixtures here, the hostile corpus for validation', () => {
     const corpus = JSON.parse(readFileSync(join(REPO, 'test', 'corpus', 'hostile', 'cases.json'), 'utf8')) as Array<{ expect: Array<{ code: string }> }>;
-    const seen = new Set<string>([...run.codes, ...corpus.flatMap((c) => c.expect.map((e) => e.code)), ...TRUST_CODES, ...TRUST_CHAIN_CODES, ...FLEET_TRUST_CODES]);
+    const seen = new Set<string>([...run.codes, ...corpus.flatMap((c) => c.expect.map((e) => e.code)), ...TRUST_CODES, ...TRUST_CHAIN_CODES, ...FLEET_TRUST_CODES, ...REVIEW_CODES]);
     assert.deepEqual(Object.keys(HINTS).filter((c) => !seen.has(c)), [], 'codes with a hint that no test produces');
     assert.deepEqual([...seen].filter((c) => !(c in HINTS)), [], 'codes produced without a hint');
   });

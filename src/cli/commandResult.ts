@@ -1,14 +1,14 @@
 /**
  * The one rule that turns what a command found into its result: exit 1 when
  * there are findings at or above `--fail-on`, or another problem the command
- * names (drift for `reconcile --check`, a push that cannot land); otherwise 0. Usage and internal errors (exit 2) never get here:
+ * names (drift for `reconcile --check`, a push that cannot land, a fleet that differs for `diff --exit-code`); otherwise 0. Usage and internal errors (exit 2) never get here:
  * they are thrown. Commands put the result in their JSON output as `result`
  * and return `problems: result.exit === 1` (main.ts maps it to the exit code).
  */
 import type { FailOn } from './failOn.js';
 
 /** Why a command exits 1, in the order they are checked. */
-export type ProblemReason = 'findings' | 'drift' | 'relay';
+export type ProblemReason = 'findings' | 'drift' | 'relay' | 'differs';
 
 export interface CommandResult {
   exit: 0 | 1;
@@ -23,6 +23,6 @@ const THRESHOLD: Record<FailOn, number> = { warning: 1, error: 2, none: Infinity
 export function commandResult(findings: ReadonlyArray<{ severity: 'error' | 'warning' }>, fail: FailOn, other: Partial<Record<Exclude<ProblemReason, 'findings'>, boolean>> = {}): CommandResult {
   const reasons: ProblemReason[] = [];
   if (findings.some((f) => RANK[f.severity] >= THRESHOLD[fail])) reasons.push('findings');
-  for (const r of ['drift', 'relay'] as const) if (other[r]) reasons.push(r);
+  for (const r of ['drift', 'relay', 'differs'] as const) if (other[r]) reasons.push(r);
   return { exit: reasons.length > 0 ? 1 : 0, reasons, failOn: fail };
 }

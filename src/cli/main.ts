@@ -34,6 +34,7 @@ export const COMMAND_LOADERS: Readonly<Record<string, () => Promise<Command>>> =
   trust: async () => (await import('./trust.js')).trust,
   diff: async () => (await import('./diff.js')).diff,
   hub: async () => (await import('./hub.js')).hub,
+  history: async () => (await import('./history.js')).history,
 };
 
 export interface Io {

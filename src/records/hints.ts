@@ -88,6 +88,11 @@ export const HINTS = {
   // Generated files (reconcile).
   'generated-drift': 'run fleethub reconcile --write and commit status/',
   'modes-file-unreadable': 'fix status/modes.json (a merge conflict? resolve it), or delete it to start every node from unknown; fleethub does not overwrite it while it cannot be read',
+  // Changes between two revisions (fleethub diff; docs/diff.md).
+  'revision-unevaluable': 'this revision could not be evaluated at all (the message says why); mend the file it names in a later commit, or compare from a revision after it',
+  'intent-version-lowered': "an intent's version may only go up: restore the higher version, or issue a new intent with a version above the old one",
+  'intent-target-widened': "check that the rollout should reach the nodes named; narrow the intent's target if not",
+  'task-dependency-removed': 'check that the task may now start without the work it waited for; add the dependency back (or depend on the task that replaces it) if not',
 } as const satisfies Record<string, string>;
 
 /** Every code a finding can have. */

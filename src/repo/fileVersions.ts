@@ -12,16 +12,17 @@ export type FileVersions =
 
 const MAX_VERSIONS = 1000;
 
-export function fileVersions(root: string, path: string): FileVersions {
+/** @param revision where history ends (HEAD; fleethub diff reads other revisions) */
+export function fileVersions(root: string, path: string, revision = 'HEAD'): FileVersions {
   const run = (args: string[], input?: string) => spawnSync('git', args, { cwd: root, maxBuffer: 64 << 20, ...(input !== undefined ? { input } : {}) });
-  const head = run(['rev-parse', '--is-shallow-repository', '--verify', '--quiet', 'HEAD']);
+  const head = run(['rev-parse', '--is-shallow-repository', '--verify', '--quiet', revision]);
   if (head.status !== 0) {
     const inside = run(['rev-parse', '--is-inside-work-tree']);
     if (inside.status !== 0) return { available: false, reason: 'not-a-repository', detail: inside.stderr.toString().trim() || 'not a git repository' };
     return { available: true, versions: [] }; // no commit yet
   }
   if (head.stdout.toString().split('\n')[0] === 'true') return { available: false, reason: 'shallow-clone', detail: 'a shallow clone has only part of the history' };
-  const log = run(['log', '--reverse', '--format=%H', `--max-count=${MAX_VERSIONS}`, 'HEAD', '--', path]);
+  const log = run(['log', '--reverse', '--format=%H', `--max-count=${MAX_VERSIONS}`, revision, '--', path]);
   if (log.status !== 0) return { available: false, reason: 'git-failed', detail: log.stderr.toString().trim() };
   const commits = log.stdout.toString().split('\n').filter(Boolean);
   if (commits.length === 0) return { available: true, versions: [] };

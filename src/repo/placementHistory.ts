@@ -111,8 +111,9 @@ const ABSENT_DIR: DirState = { oid: null, files: new Map() };
 /**
  * @param dir   the fleet's root directory (it may be a subdirectory of the repository's work tree)
  * @param files workload files, relative to `dir`, `/`-separated
+ * @param at    a commit to walk from instead of HEAD (fleethub diff evaluates other revisions)
  */
-export async function placementHistory(dir: string, files: string[], memo?: Memo): Promise<PlacementHistory> {
+export async function placementHistory(dir: string, files: string[], memo?: Memo, at?: string): Promise<PlacementHistory> {
   const repo = locateRepository(resolve(dir));
   if (!repo) return { available: false, reason: 'not-a-repository', detail: `${dir} is not inside a Git work tree (no .git found in it or any parent directory)` };
   if (isShallow(repo)) {
@@ -120,7 +121,7 @@ export async function placementHistory(dir: string, files: string[], memo?: Memo
   }
   let head: string;
   try {
-    head = await resolveHead(repo);
+    head = at ?? (await resolveHead(repo));
   } catch (e) {
     // Only a branch that has no commit yet is "no commits"; an unreadable HEAD or a ref naming nothing is not.
     if (e instanceof UnbornBranch) return { available: false, reason: 'no-commits', detail: `the repository at ${repo.workdir} has no commits yet` };

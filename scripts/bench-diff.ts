@@ -1,0 +1,120 @@
+/**
+ * Diff and history benchmark (issue 14): `fleethub diff` between two
+ * revisions of the synthetic fleet (scripts/gen-fleet.ts) that differ in 100
+ * records, with the records only (--records-only) and with the impact (both
+ * revisions materialised and evaluated offline; a first run, and later runs
+ * that find .fleethub/review/ from the run before), against `git diff --stat`
+ * of the same revisions; and `fleethub history` of one record over 1,000
+ * commits (every other one changing it), against `git log --follow` of its
+ * file. Each figure is the wall time of a fresh process (start-up included),
+ * the median of the runs. Target: diff <= 2 s.
+ *
+ *   node dist/scripts/bench-diff.js [--nodes 10000] [--workloads 20000] [--workplans 500] [--runs 3] [--keep]
+ *   (also part of npm run bench)
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { generateFleet, type GenOptions } from './gen-fleet.js';
+
+const BIN = fileURLToPath(new URL('../../bin/fleethub.js', import.meta.url));
+const CHANGED = 100;
+const HISTORY_COMMITS = 1000;
+const TRACKED = 'registry/workloads/wl-00042.md';
+
+export interface DiffBench {
+  files: number;
+  changedRecords: number;
+  recordsOnlyMs: number;
+  /** The first diff: .fleethub/review/ empty, every file of the earlier revision written, its cache built. */
+  withImpactColdMs: number;
+  /** Later diffs of the same revisions: the files that differ written, the cache refreshed. */
+  withImpactWarmMs: number;
+  gitDiffStatMs: number;
+  historyMs: number;
+  historyEntries: number;
+  gitLogFollowMs: number;
+  commits: number;
+}
+
+const GIT_ENV = { ...process.env, GIT_AUTHOR_NAME: 'bench', GIT_AUTHOR_EMAIL: 'bench@example.org', GIT_COMMITTER_NAME: 'bench', GIT_COMMITTER_EMAIL: 'bench@example.org' };
+
+/** `keep`: leave the generated repository (its path is printed on stderr) to profile against it. */
+export function benchDiff(sizes: GenOptions, runs: number, keep = false): DiffBench {
+  const root = mkdtempSync(join(tmpdir(), 'fleethub-bench-diff-'));
+  try {
+    const { files } = generateFleet(root, sizes);
+    const git = (args: string[], input?: string): string => execFileSync('git', args, { cwd: root, env: GIT_ENV, encoding: 'utf8', maxBuffer: 1 << 28, ...(input !== undefined ? { input } : {}) });
+    git(['init', '-q', '-b', 'main']);
+    git(['add', '-A']);
+    git(['commit', '-q', '-m', 'the synthetic fleet']);
+    const a = git(['rev-parse', 'HEAD']).trim();
+    // 100 records changed: a field each (a stage, a title), spread over the workloads.
+    for (let i = 0; i < CHANGED; i++) {
+      const path = join(root, 'registry/workloads', `wl-${String(i * 97).padStart(5, '0')}.md`);
+      writeFileSync(path, readFileSync(path, 'utf8').replace(/^title: (.*)$/m, 'title: $1 (changed)'));
+    }
+    git(['commit', '-q', '-am', `${CHANGED} records changed`]);
+    const b = git(['rev-parse', 'HEAD']).trim();
+    // 1,000 more commits, one at a time (fast-import): every other one changes the tracked record, the others another workload.
+    const base = readFileSync(join(root, TRACKED), 'utf8');
+    const other = readFileSync(join(root, 'registry/workloads/wl-00043.md'), 'utf8');
+    const stream: string[] = [];
+    for (let i = 1; i <= HISTORY_COMMITS; i++) {
+      const [path, text] = i % 2 === 0 ? [TRACKED, base.replace(/^title: (.*)$/m, `title: $1 v${i}`)] : ['registry/workloads/wl-00043.md', other.replace(/^title: (.*)$/m, `title: $1 v${i}`)];
+      const message = `commit ${i}`;
+      stream.push(`commit refs/heads/main\ncommitter bench <bench@example.org> ${1_800_000_000 + i} +0000\ndata ${Buffer.byteLength(message)}\n${message}\n${i === 1 ? `from ${b}\n` : ''}M 100644 inline ${path}\ndata ${Buffer.byteLength(text)}\n${text}\n`);
+    }
+    git(['fast-import', '--quiet'], stream.join(''));
+    git(['reset', '-q', '--hard', 'main']);
+    const commits = Number(git(['rev-list', '--count', 'HEAD']).trim());
+    const time = (label: string, f: () => unknown, n = runs): number => {
+      const all: number[] = [];
+      for (let i = 0; i < n; i++) {
+        const t = performance.now();
+        f();
+        all.push(performance.now() - t);
+      }
+      process.stderr.write(`  ${label.padEnd(22)} ${all.map((m) => m.toFixed(0)).join(' / ')} ms\n`);
+      return all.sort((x, y) => x - y)[Math.floor(all.length / 2)]!;
+    };
+    const fleethub = (args: string[]): string => execFileSync(process.execPath, [BIN, ...args], { cwd: root, encoding: 'utf8', maxBuffer: 1 << 28, env: { ...process.env, NO_COLOR: '1' } });
+    let changedRecords = 0;
+    const recordsOnlyMs = time('diff --records-only', () => (changedRecords = (JSON.parse(fleethub(['diff', `${a}..${b}`, '--records-only', '--format', 'json'])) as { records: unknown[] }).records.length));
+    if (changedRecords !== CHANGED) throw new Error(`the diff found ${changedRecords} changed records, not ${CHANGED}`);
+    rmSync(join(root, '.fleethub', 'review'), { recursive: true, force: true });
+    const withImpactColdMs = time('diff, impact, cold', () => fleethub(['diff', `${a}..${b}`, '--format', 'json']), 1);
+    const withImpactWarmMs = time('diff, impact, warm', () => fleethub(['diff', `${a}..${b}`, '--format', 'json']));
+    const gitDiffStatMs = time('git diff --stat', () => git(['diff', '--stat', a, b]));
+    let historyEntries = 0;
+    const historyMs = time('history', () => (historyEntries = (JSON.parse(fleethub(['history', 'workload:wl-00042', '--format', 'json'])) as { entries: unknown[] }).entries.length));
+    if (historyEntries !== HISTORY_COMMITS / 2 + 1) throw new Error(`history found ${historyEntries} changes, not ${HISTORY_COMMITS / 2 + 1}`);
+    const gitLogFollowMs = time('git log --follow', () => git(['log', '--follow', '--oneline', '--', TRACKED]));
+    return { files, changedRecords, recordsOnlyMs, withImpactColdMs, withImpactWarmMs, gitDiffStatMs, historyMs, historyEntries, gitLogFollowMs, commits };
+  } finally {
+    if (keep) process.stderr.write(`  kept ${root}\n`);
+    else rmSync(root, { recursive: true, force: true });
+  }
+}
+
+export function diffRows(d: DiffBench): Array<[string, string, string, string]> {
+  const x = (ms: number, base: number): string => `${(ms / base).toFixed(1)}x`;
+  return [
+    [`diff: ${d.files} files, ${d.changedRecords} records changed, records only`, `${d.recordsOnlyMs.toFixed(0)} ms`, x(d.recordsOnlyMs, d.gitDiffStatMs), `git diff --stat ${d.gitDiffStatMs.toFixed(0)} ms; target <= 2 s: ${d.recordsOnlyMs <= 2000 ? 'met' : 'MISSED'}`],
+    ['diff: with the impact (both revisions evaluated), first run', `${d.withImpactColdMs.toFixed(0)} ms`, x(d.withImpactColdMs, d.gitDiffStatMs), `writes ${d.files} files, builds their cache; target <= 2 s: ${d.withImpactColdMs <= 2000 ? 'met' : 'MISSED'}`],
+    ['diff: with the impact, .fleethub/review/ kept from the run before', `${d.withImpactWarmMs.toFixed(0)} ms`, x(d.withImpactWarmMs, d.gitDiffStatMs), `target <= 2 s: ${d.withImpactWarmMs <= 2000 ? 'met' : 'MISSED'}`],
+    [`history: one record over ${d.commits} commits (${d.historyEntries} changes)`, `${d.historyMs.toFixed(0)} ms`, x(d.historyMs, d.gitLogFollowMs), `git log --follow ${d.gitLogFollowMs.toFixed(0)} ms`],
+  ];
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const { values } = parseArgs({ options: { nodes: { type: 'string' }, workloads: { type: 'string' }, workplans: { type: 'string' }, runs: { type: 'string' }, keep: { type: 'boolean' } } });
+  const sizes = { nodes: Number(values.nodes ?? 10000), workloads: Number(values.workloads ?? 20000), workplans: Number(values.workplans ?? 500) };
+  const d = benchDiff(sizes, Number(values.runs ?? 3), values.keep === true);
+  for (const r of diffRows(d)) process.stdout.write(`${r.join('  ')}\n`);
+  process.stdout.write(`${JSON.stringify(d)}\n`);
+}

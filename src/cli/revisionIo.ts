@@ -1,0 +1,40 @@
+/**
+ * The real I/O for evaluating another revision of the fleet (fleethub diff):
+ * the revision's files as materialised in `dir`, its history read from the
+ * fleet's repository as of that commit (the freeze's placements, trust.yaml's
+ * versions, the ratchet's), the pin from the fleet's own .fleethub/ (or
+ * FLEETHUB_TRUST_ROOT). It has no events (nothing pending belongs to an old
+ * revision) and it never probes, writes or records: the evaluation is offline
+ * and read-only, and an attempt to do otherwise is an internal error.
+ */
+import { fileVersions } from '../repo/fileVersions.js';
+import { placementHistory } from '../repo/placementHistory.js';
+import { readRepoText } from '../repo/readRepoText.js';
+import type { ReconcileIo } from '../reconcile/reconcileContext.js';
+import { PIN_FILE } from '../trust/readFleetTrust.js';
+import { fileIo } from './fileIo.js';
+import { trustIo } from './trustIo.js';
+
+export function revisionIo(root: string, dir: string, commit: string, env: Readonly<Record<string, string | undefined>>, now: () => Date): ReconcileIo {
+  const io = fileIo(dir, env, now);
+  const refuse = (what: string) => (): never => {
+    throw new Error(`the evaluation of revision ${commit} tried to ${what}; it is read-only`);
+  };
+  const fromRoot = trustIo(root, env);
+  const own = trustIo(dir, env);
+  return {
+    ...io,
+    writeText: refuse('write a file'),
+    probe: refuse('probe'),
+    record: refuse('record events'),
+    placementHistory: (files, memo) => placementHistory(root, files, memo, commit),
+    trust: {
+      ...own,
+      readText: (path) => (path === PIN_FILE ? fromRoot.readText(path) : own.readText(path)),
+      readAbsolute: fromRoot.readAbsolute,
+      fileVersions: (path) => fileVersions(root, path, commit),
+      head: () => commit,
+    },
+    readNotInFiles: async () => readRepoText(dir),
+  };
+}
