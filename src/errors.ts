@@ -214,3 +214,17 @@ export class UnknownRevisionError extends FleethubError {
     super('revision-unknown', `unknown revision '${revision}': ${detail} (give a branch, tag or commit of this repository; 'git log --oneline' lists commits)`, { revision, detail });
   }
 }
+
+/** An observations file (`fleethub probe --shard i/n --out <file>`) that cannot be read as one: where, and what is wrong. */
+export class ObservationsFileError extends FleethubError {
+  constructor(file: string, line: number, col: number, detail: string) {
+    super('observations-file-invalid', `${file}:${line}:${col}: ${detail} (an observations file is written by 'fleethub probe --shard <i>/<n> --out <file>'; probe the shard again rather than editing it)`, { file, line, col, detail });
+  }
+}
+
+/** Observations files that do not fit together: shards of different counts, or one shard given twice. */
+export class ObservationsMismatchError extends FleethubError {
+  constructor(detail: string, files: string[]) {
+    super('observations-mismatch', `the observations files do not fit together: ${detail} (give one file per shard, all from the same 'fleethub probe --shard <i>/<n>' run)`, { detail, files });
+  }
+}
