@@ -228,3 +228,11 @@ export class ObservationsMismatchError extends FleethubError {
     super('observations-mismatch', `the observations files do not fit together: ${detail} (give one file per shard, all from the same 'fleethub probe --shard <i>/<n>' run)`, { detail, files });
   }
 }
+
+/** Forgejo's API answered a request of `fleethub comment` with an error (the token never appears in it). */
+export class ForgejoApiError extends FleethubError {
+  constructor(method: string, url: string, status: number, detail: string) {
+    const why = status === 401 || status === 403 ? ' (the token may not write to this repository: a pull request from a fork gets a read-only token)' : status === 404 ? ' (check GITHUB_REPOSITORY, the pull request number and GITHUB_SERVER_URL)' : '';
+    super('forgejo-api', `Forgejo answered ${method} ${url} with ${status}${detail ? `: ${detail}` : ''}${why}`, { method, url, status, detail });
+  }
+}
