@@ -124,7 +124,7 @@ describe('the pull request job (fleethub-check.yml)', () => {
 });
 
 describe('the scheduled job (fleethub-reconcile.yml)', () => {
-  const statusCommits = async (repo: string) => (await upstreamLog(git, repo, '%an %s')).filter((l) => l.startsWith('fleethub '));
+  const statusCommits = async (repo: string) => (await upstreamLog(git, repo, '%an|%s')).filter((l) => l.startsWith('fleethub|'));
 
   it('probes in 3 shards, hands their observations to the fan-in, and commits status once (a second run commits nothing)', async () => {
     const dir = await fleet('sched');
@@ -139,7 +139,7 @@ describe('the scheduled job (fleethub-reconcile.yml)', () => {
     assert.ok(!outputs(r).includes(TOKEN));
     const again = await run(dir, 'sched', 'fleethub-reconcile.yml', scheduled, 'main');
     assert.ok(again.ok, failed(again));
-    assert.equal((await statusCommits('sched')).length, 1, 'nothing changed in the fleet: nothing committed');
+    assert.equal((await statusCommits('sched')).length, 1, `nothing changed in the fleet: nothing committed\n${await runGit(['--git-dir', join(git.root, 'sched.git'), 'log', '-p', '-2', 'main'])}`);
   });
 
   it('two runs started together corrupt nothing and commit nothing twice', async () => {
@@ -148,7 +148,7 @@ describe('the scheduled job (fleethub-reconcile.yml)', () => {
     const [a, b] = await Promise.all([run(dir, 'twice', 'fleethub-reconcile.yml', scheduled, 'main'), run(dir, 'twice', 'fleethub-reconcile.yml', scheduled, 'main')]);
     assert.ok(a.ok && b.ok, failed(a) + failed(b));
     const log = await upstreamLog(git, 'twice', '%H %an %s');
-    assert.equal(log.length - base, 1, `one commit for the one change:\n${log.join('\n')}`);
+    assert.equal(log.length - base, 1, `one commit for the one change:\n${await runGit(['--git-dir', join(git.root, 'twice.git'), 'log', '--stat', 'main'])}`);
     const modes = JSON.parse((await upstreamFile(git, 'twice', 'status/modes.json'))!) as { nodes: Record<string, { mode: string }> };
     for (const id of NODES) assert.equal(modes.nodes[id]!.mode, 'ACTIVE');
     const clone = join(tempDir('fleethub-wf-clone-'), 'c');
