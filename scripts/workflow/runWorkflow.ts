@@ -13,9 +13,10 @@
  * expression is an error, never skipped. Jobs run when their `needs` are
  * done; independent jobs and matrix entries run at the same time.
  * The job's `container:` is not started: the steps run on this machine
- * (Node 20, git, bash). npm runs offline (npm_config_offline), with a global
- * prefix inside the job's temporary directory, so `npm install --global` of a
- * local fleethub works as it does in the container.
+ * (Node 20, git, bash). npm runs offline (npm_config_offline) and runs no
+ * install scripts (a local fleethub is built already), with a global prefix
+ * inside the job's temporary directory, so `npm install --global` of a local
+ * fleethub works as it does in the container.
  */
 import { spawn } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -196,7 +197,6 @@ async function runJob(options: RunWorkflowOptions, run: JobRun): Promise<JobResu
   ctxContexts = { ...ctxContexts, env: wfEnv };
   const jobEnv = { ...wfEnv, ...evaluated(run.job.env, at('success')) };
   ctxContexts = { ...ctxContexts, env: jobEnv };
-  const pr = options.event.name === 'pull_request';
   const github = ctxContexts.github as Record<string, string>;
   const forgejoEnv: Record<string, string> = {
     CI: 'true',
@@ -234,6 +234,8 @@ async function runJob(options: RunWorkflowOptions, run: JobRun): Promise<JobResu
     npm_config_prefix: prefix,
     npm_config_cache: join(home, '.npm'),
     npm_config_offline: 'true',
+    // Nothing to build offline, and a local fleethub is built already: its prepare script must not rebuild the checkout the tests run from.
+    npm_config_ignore_scripts: 'true',
     npm_config_update_notifier: 'false',
     ...(options.env ?? {}),
   };
