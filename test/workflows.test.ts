@@ -12,6 +12,8 @@ import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { parseDocument } from 'yaml';
 import { renderWorkflows } from '../src/cli/renderWorkflows.js';
+import { readCommandSpecs } from '../src/cli/commandSpecs.js';
+import { parseCommandLine } from '../src/cli/parseCommandLine.js';
 import { unsupportedKeys } from '../scripts/workflow/forgejoKeys.js';
 import { cli, removeDir, REPO, tempDir } from './helpers/fleet.js';
 
@@ -68,6 +70,22 @@ describe('workflow files', () => {
     assert.deepEqual([...commands].sort(), ['comment', 'diff', 'probe', 'reconcile', 'validate']);
     for (const c of commands) assert.equal(cli([c, '--help']).code, 0, c);
     assert.notEqual(cli(['no-such-command', '--help']).code, 0, 'the check can fail');
+  });
+
+  it("every fleethub command line in a run: step parses with that command's options (no unknown option)", () => {
+    const specs = readCommandSpecs()!;
+    let lines = 0;
+    for (const f of all()) {
+      for (const s of steps(parseDocument(f.text).toJS())) {
+        for (const m of (s.run ?? '').matchAll(/(?:^|&&\s*)fleethub\s+([^&|;>\n]+)/g)) {
+          const words = [...m[1]!.replace(/\$\{\{[^}]*\}\}/g, '1').matchAll(/"([^"]*)"|'([^']*)'|(\S+)/g)].map((w) => w[1] ?? w[2] ?? w[3]!);
+          assert.doesNotThrow(() => parseCommandLine(words, specs), `${f.name}: fleethub ${words.join(' ')}`);
+          lines++;
+        }
+      }
+    }
+    assert.ok(lines >= 10, `${lines} command lines checked`);
+    assert.throws(() => parseCommandLine(['probe', '--shards', '1/3'], specs), /unknown option/i, 'the check can fail');
   });
 
   it('the scheduled workflow: full history, workflow-level concurrency, a probe matrix uploading artifacts, one fan-in that merges them and pushes', () => {
