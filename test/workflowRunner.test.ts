@@ -8,7 +8,7 @@
  */
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:net';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
@@ -140,6 +140,23 @@ describe('the scheduled job (fleethub-reconcile.yml)', () => {
     const again = await run(dir, 'sched', 'fleethub-reconcile.yml', scheduled, 'main');
     assert.ok(again.ok, failed(again));
     assert.equal((await statusCommits('sched')).length, 1, `nothing changed in the fleet: nothing committed\n${await runGit(['--git-dir', join(git.root, 'sched.git'), 'log', '-p', '-2', 'main'])}`);
+  });
+
+  it('a shard whose job fails: the fan-in still runs, its nodes keep their state, a warning names the shard', async () => {
+    const dir = await fleet('broken');
+    // The scaffolded workflow with one more step in the probe job that fails in shard 2 (as a runner dying mid-job would).
+    const file = join(dir, '.forgejo/workflows/fleethub-reconcile.yml');
+    const text = readFileSync(file, 'utf8');
+    const broken = text.replace(/(\n      - uses: https:\/\/code\.forgejo\.org\/forgejo\/upload-artifact@v4)/, "\n      - if: ${{ matrix.shard == 2 }}\n        run: exit 1$1");
+    assert.notEqual(broken, text);
+    writeFileSync(join(dir, '.forgejo/workflows/broken-shard.yml'), broken);
+    const r = await run(dir, 'broken', 'broken-shard.yml', scheduled, 'main');
+    assert.deepEqual(r.jobs.map((j) => `${j.id}${j.matrix ? ` ${String(j.matrix.shard)}` : ''} ${j.status}`), ['probe 1 success', 'probe 2 failure', 'probe 3 success', 'reconcile success']);
+    assert.match(r.log, /downloaded 2 artifacts: observations-1, observations-3/);
+    const fanIn = r.jobs.find((j) => j.id === 'reconcile')!.steps.at(-1)!.output;
+    assert.match(fanIn, /warning\[probe-shard-missing\]: probe shard 2\/3 is missing/);
+    const modes = JSON.parse((await upstreamFile(git, 'broken', 'status/modes.json'))!) as { nodes: Record<string, { mode: string }> };
+    for (const id of NODES) assert.equal(modes.nodes[id]!.mode, shardOf(id, 3) === 2 ? 'UNKNOWN' : 'ACTIVE', `${id} (shard ${shardOf(id, 3)})`);
   });
 
   it('two runs started together corrupt nothing and commit nothing twice', async () => {
