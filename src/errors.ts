@@ -253,3 +253,25 @@ export class UnsafeTreeEntryError extends FleethubError {
     super('git-tree-unsafe', `Git tree ${tree.slice(0, 12)} holds an entry named ${JSON.stringify(name)}, which git never writes (a crafted object?); fleethub reads no tree that could name a file outside its place: compare other revisions`, { tree, name });
   }
 }
+
+/** An observations file (`fleethub probe --shard i/n --out <file>`) that cannot be read as one: where, and what is wrong. */
+export class ObservationsFileError extends FleethubError {
+  constructor(file: string, line: number, col: number, detail: string) {
+    super('observations-file-invalid', `${file}:${line}:${col}: ${detail} (an observations file is written by 'fleethub probe --shard <i>/<n> --out <file>'; probe the shard again rather than editing it)`, { file, line, col, detail });
+  }
+}
+
+/** Observations files that do not fit together: shards of different counts, or one shard given twice. */
+export class ObservationsMismatchError extends FleethubError {
+  constructor(detail: string, files: string[]) {
+    super('observations-mismatch', `the observations files do not fit together: ${detail} (give one file per shard, all from the same 'fleethub probe --shard <i>/<n>' run)`, { detail, files });
+  }
+}
+
+/** Forgejo's API answered a request of `fleethub comment` with an error (the token never appears in it). */
+export class ForgejoApiError extends FleethubError {
+  constructor(method: string, url: string, status: number, detail: string) {
+    const why = status === 401 || status === 403 ? ' (the token may not write to this repository: a pull request from a fork gets a read-only token)' : status === 404 ? ' (check GITHUB_REPOSITORY, the pull request number and GITHUB_SERVER_URL)' : '';
+    super('forgejo-api', `Forgejo answered ${method} ${url} with ${status}${detail ? `: ${detail}` : ''}${why}`, { method, url, status, detail });
+  }
+}

@@ -140,7 +140,7 @@ describe('fleethub init', () => {
     const dir = join(tempDir(), 'my-fleet');
     const r = cli(['init', dir]);
     assert.equal(r.code, 0, r.stderr);
-    for (const f of ['registry/nodes/edge-1.md', 'registry/workloads/web.md', 'workplans/WP-0001.md', 'policies/modes.yaml', 'policies/checks.yaml', 'policies/freeze.yaml', 'policies/promotion-gate.yaml', 'policies/drain-sequence.yaml', 'policies/rollout.yaml', 'policies/trust.yaml', 'schemas/node.schema.json', '.vscode/settings.json', '.gitignore', 'package.json', '.forgejo/workflows/fleethub.yml', '.forgejo/workflows/reconcile.yml', 'status/BOARD.md', 'status/modes.json', 'status/runtime-registry.json']) {
+    for (const f of ['registry/nodes/edge-1.md', 'registry/workloads/web.md', 'workplans/WP-0001.md', 'policies/modes.yaml', 'policies/checks.yaml', 'policies/freeze.yaml', 'policies/promotion-gate.yaml', 'policies/drain-sequence.yaml', 'policies/rollout.yaml', 'policies/trust.yaml', 'schemas/node.schema.json', '.vscode/settings.json', '.gitignore', 'package.json', '.forgejo/workflows/fleethub-check.yml', '.forgejo/workflows/fleethub-reconcile.yml', 'status/BOARD.md', 'status/modes.json', 'status/runtime-registry.json']) {
       assert.ok(existsSync(join(dir, f)), f);
     }
     assert.match(readFileSync(join(dir, 'policies/modes.yaml'), 'utf8'), /^# yaml-language-server: \$schema=\.\.\/schemas\/modes\.schema\.json/);

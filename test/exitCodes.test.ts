@@ -80,10 +80,11 @@ describe('exit 0: the command did its job and found nothing at or above --fail-o
   });
 
   it('the scheduled reconcile workflow passes --fail-on none, so runs on a fleet with findings succeed', () => {
-    const workflow = readFileSync(join(REPO, '.forgejo/workflows/reconcile.yml'), 'utf8');
-    const line = workflow.split('\n').find((l) => l.includes('node bin/fleethub.js reconcile'))!;
-    const args = line.split('node bin/fleethub.js ')[1]!.trim().split(/\s+/);
-    assert.ok(args.includes('--push') && args.includes('--probe'));
+    const workflow = readFileSync(join(REPO, '.forgejo/workflows/fleethub-reconcile.yml'), 'utf8');
+    const line = workflow.split('\n').find((l) => l.includes('fleethub reconcile'))!;
+    const args = line.split('fleethub reconcile ')[1]!.trim().split(/\s+/).filter((a) => !a.includes('observations'));
+    assert.ok(args.includes('--push') && line.includes('--observations'));
+    args.unshift('reconcile');
     // Without --push (no upstream here), the same evaluation and the same verdict.
     const r = result([...args.filter((a) => a !== '--push'), '--root', bundled]);
     assert.equal(r.code, 0);

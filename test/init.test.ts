@@ -49,7 +49,7 @@ describe('fleethub init: next steps and scaffold', () => {
     for (const wf of readdirSync(join(dir, '.forgejo/workflows'))) {
       const text = readFileSync(join(dir, '.forgejo/workflows', wf), 'utf8');
       assert.doesNotMatch(text, /npm ci/, wf);
-      assert.match(text, /npx --yes --package "\$FLEETHUB_PACKAGE" fleethub /, wf);
+      assert.match(text, /npm install --global --no-audit --no-fund "\$FLEETHUB_PACKAGE"/, wf);
     }
   });
 

@@ -13,6 +13,8 @@ import { backoffDelay } from '../src/relay/backoffDelay.js';
 import { fileView } from '../src/relay/fileView.js';
 import { journalIds, journalLine, journalPath } from '../src/relay/journal.js';
 import { planRelay } from '../src/relay/planRelay.js';
+import { textHash } from '../src/records/textHash.js';
+import { renderModesFile } from '../src/evaluate/modesFile.js';
 
 const ADA: Writer = { name: 'Ada', email: 'Ada@Fleet.invalid' };
 const BOB: Writer = { name: 'Bob', email: 'bob+ops@fleet.invalid' };
@@ -52,6 +54,30 @@ describe('applyEvent', () => {
     applyEvent(v, { type: 'status.modes', payload: { nodes: { b: state('DEGRADED') }, remove: ['a'] } });
     const doc = JSON.parse(v.changes.get('status/modes.json')!) as { nodes: Record<string, { mode: string }> };
     assert.deepEqual(Object.fromEntries(Object.entries(doc.nodes).map(([k, s]) => [k, s.mode])), { b: 'DEGRADED' });
+  });
+});
+
+describe('status events computed from a base another reconcile changed meanwhile', () => {
+  const state = (mode: 'ACTIVE' | 'DEGRADED' | 'UNKNOWN', since: string | null = null) => ({ mode, since, last_verified: null, observed_at: null, failures: 0, passes: 0, reason: '' });
+  const modes = (nodes: Record<string, ReturnType<typeof state>>) => renderModesFile(new Map(Object.entries(nodes)) as Parameters<typeof renderModesFile>[0]);
+
+  it('are superseded: the entry or file upstream holds now is kept, and an event that changes nothing is settled without a commit', () => {
+    // Run A (landed) took a and b from UNKNOWN to ACTIVE at 10:00; run B computed the same transitions at 10:01 from the same base.
+    const base = { a: state('UNKNOWN'), b: state('UNKNOWN') };
+    const upstream = { 'status/modes.json': modes({ a: state('ACTIVE', '10:00'), b: state('ACTIVE', '10:00') }), 'status/BOARD.md': 'board by A\n' };
+    const bModes = ev({ type: 'status.modes', payload: { nodes: { a: state('ACTIVE', '10:01'), b: state('ACTIVE', '10:01') }, base } });
+    const bBoard = ev({ type: 'status.file', payload: { path: 'status/BOARD.md', text: 'board by B\n', base: textHash('board before\n') } });
+    const plan = planRelay([bModes, bBoard], files(upstream), { batchSize: 10, journal: true });
+    assert.deepEqual(plan.batches, [], 'no commit, not even a journal line');
+    assert.deepEqual(plan.landed, [bModes.id, bBoard.id]);
+    // From the base upstream still holds, the same events apply; only the entries still at their base move.
+    const fresh = planRelay([bModes, bBoard], files({ 'status/modes.json': modes({ a: state('UNKNOWN'), b: state('DEGRADED') }), 'status/BOARD.md': 'board before\n' }), { batchSize: 10, journal: true });
+    const doc = JSON.parse(fresh.batches[0]!.changes.get('status/modes.json')!) as { nodes: Record<string, { mode: string; since: string | null }> };
+    assert.deepEqual([doc.nodes.a!, doc.nodes.b!].map((n) => `${n.mode} ${n.since}`), ['ACTIVE 10:01', 'DEGRADED null'], 'b was changed by someone else: left as it is');
+    assert.equal(fresh.batches[0]!.changes.get('status/BOARD.md'), 'board by B\n');
+    // Events without a base (older fleethub) apply as before.
+    const old = planRelay([ev({ type: 'status.file', payload: { path: 'status/BOARD.md', text: 'board by B\n' } })], files(upstream), { batchSize: 10, journal: true });
+    assert.equal(old.batches[0]!.changes.get('status/BOARD.md'), 'board by B\n');
   });
 });
 

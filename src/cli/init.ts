@@ -1,6 +1,6 @@
-import { cpSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import * as fs from 'node:fs';
-import { join, relative, resolve } from 'node:path';
+import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { UsageError } from '../errors.js';
 import { fileIo } from './fileIo.js';
@@ -8,6 +8,7 @@ import { reconcile } from '../reconcile/reconcile.js';
 import { SCHEMA_DIR } from '../records/schemaFiles.js';
 import type { Command } from './command.js';
 import { prepareInitTarget } from './prepareInitTarget.js';
+import { renderWorkflows } from './renderWorkflows.js';
 
 /** This fleethub: the checkout (or installed package) the running CLI comes from. */
 const FLEETHUB_DIR = fileURLToPath(new URL('../../../', import.meta.url));
@@ -41,6 +42,11 @@ of this fleethub's bin/fleethub.js (no published package needed).`,
     const pkg = join(target, 'package.json');
     writeFileSync(pkg, readFileSync(pkg, 'utf8').replace('"file:FLEETHUB_DIR"', JSON.stringify(`file:${FLEETHUB_DIR.replace(/\/$/, '')}`)));
     cpSync(SCHEMA_DIR, join(target, 'schemas'), { recursive: true });
+    // The workflows this repository runs too, rendered for a fleet repository (templates/workflows/, docs/forgejo.md).
+    for (const w of renderWorkflows('fleet')) {
+      mkdirSync(dirname(join(target, w.path)), { recursive: true });
+      writeFileSync(join(target, w.path), w.text);
+    }
     // Git first, so the first status/ is what a reconcile in the new repository produces.
     if (!hadGit) {
       const { default: git } = await import('isomorphic-git');

@@ -35,6 +35,7 @@ export const COMMAND_LOADERS: Readonly<Record<string, () => Promise<Command>>> =
   diff: async () => (await import('./diff.js')).diff,
   hub: async () => (await import('./hub.js')).hub,
   history: async () => (await import('./history.js')).history,
+  comment: async () => (await import('./comment.js')).comment,
 };
 
 export interface Io {

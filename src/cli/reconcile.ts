@@ -1,4 +1,8 @@
-import { UsageError } from '../errors.js';
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { PathNotFoundError, RepoFileUnreadableError, UsageError } from '../errors.js';
+import { parseObservationsFile } from '../observe/parseObservationsFile.js';
+import type { ObservationSet } from '../observe/shard.js';
 import { attemptRelay, relayOptionsFrom } from '../relay/attemptRelay.js';
 import { reconcile as runReconcile } from '../reconcile/reconcile.js';
 import { fileIo } from './fileIo.js';
@@ -12,7 +16,7 @@ import { relayOutcome } from './relayOutcome.js';
 export const reconcile: Command = {
   name: 'reconcile',
   summary: 'evaluate the fleet: modes, board, runtime registry, drift',
-  usage: `fleethub reconcile [--probe] [--write | --push] [--check] [--fail-on error|warning|none] [--allow-remote] [--format json]
+  usage: `fleethub reconcile [--probe | --observations <file>...] [--write | --push] [--check] [--fail-on error|warning|none] [--allow-remote] [--format json]
 
 Loads and validates the files, evaluates each node's mode, the policies, the
 named checks and the workplans, and renders status/modes.json,
@@ -20,6 +24,11 @@ status/BOARD.md and status/runtime-registry.json. Lists the findings (errors
 first) as path:line:col: severity[code]: message, each with a hint; the JSON
 output has them all, each with file, line, column, hint and record.
   --probe         probe the fleet first (otherwise offline, on the last observations)
+  --observations <file>...
+                  instead of probing, merge the shards' observations files
+                  ('fleethub probe --shard <i>/<n> --out <file>'); a shard no
+                  file names keeps its nodes' last known state and is reported
+                  (warning probe-shard-missing), never taken for "all down"
   --write         write the generated files that changed (to the working tree)
   --push          record the changes in the outbox and relay them upstream as a
                   commit (see 'fleethub relay'); they wait there while offline
@@ -31,14 +40,18 @@ Exit codes: 0 nothing at or above --fail-on (and, with --check, no drift),
 1 findings at or above --fail-on, drift with --check, or pushed changes that
 cannot land (the JSON "result" says which: findings, drift, relay), 2 usage or
 internal error.`,
-  options: { probe: { type: 'boolean' }, write: { type: 'boolean' }, push: { type: 'boolean' }, check: { type: 'boolean' }, 'allow-remote': { type: 'boolean' }, ...FAIL_ON_OPTION },
+  options: { probe: { type: 'boolean' }, observations: { type: 'string', multiple: true }, write: { type: 'boolean' }, push: { type: 'boolean' }, check: { type: 'boolean' }, 'allow-remote': { type: 'boolean' }, ...FAIL_ON_OPTION },
   reads: true,
   async run(args, ctx) {
     const fail = failOn(args);
     const push = args.values.push === true;
     if (push && args.values.write) throw new UsageError('give --write (the working tree) or --push (upstream), not both');
+    const files = [...((args.values.observations as string[] | undefined) ?? []), ...(args.values.observations ? args.positionals : [])];
+    if (!args.values.observations && args.positionals.length > 0) throw new UsageError(`unexpected argument '${args.positionals[0]}' (reconcile takes options only; observations files follow --observations)`);
+    if (files.length > 0 && args.values.probe) throw new UsageError('give --probe (probe now) or --observations (what the shards probed), not both');
+    const observationSets = files.length > 0 ? files.map((f) => readObservations(resolve(ctx.cwd, f), f)) : undefined;
     const root = findRoot(ctx.cwd, ctx.root);
-    const result = await runReconcile(fileIo(root, ctx.env), { probe: args.values.probe === true, write: args.values.write === true, push, allowRemote: args.values['allow-remote'] === true });
+    const result = await runReconcile(fileIo(root, ctx.env), { probe: args.values.probe === true, observationSets, write: args.values.write === true, push, allowRemote: args.values['allow-remote'] === true });
     result.db?.close();
     const json = reconcileJson(result);
     const drifted = json.changes.length > 0 && args.values.write !== true && !push;
@@ -53,3 +66,14 @@ internal error.`,
     };
   },
 };
+
+function readObservations(path: string, shown: string): ObservationSet {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT') throw new PathNotFoundError(shown);
+    throw new RepoFileUnreadableError(shown, (e as Error).message);
+  }
+  return parseObservationsFile(text, shown);
+}

@@ -29,6 +29,8 @@ export function relayOutcome(attempt: RelayAttempt | null, ids: readonly string[
   const others = r.applied + r.landed - ids.length;
   const more = others > 0 ? ` (with ${others} earlier event${others === 1 ? '' : 's'})` : '';
   if (r.target === 'working-tree') return { lines: [], json: { state: 'applied', target: 'working-tree', written: r.written }, problem: false };
+  // Status events that changed nothing upstream (it had them, or another reconcile superseded them meanwhile) make no commit.
+  if (r.commits.length === 0) return { lines: [style.dim(`  nothing to commit: ${r.url} ${r.branch} has these changes already, or another reconcile changed status/ meanwhile (the next run evaluates on top of it)`)], json: { state: 'applied', target: 'upstream', url: r.url, branch: r.branch, commits: [] }, problem: false };
   const commit = r.commits.at(-1)?.slice(0, 10) ?? '';
   return { lines: [style.dim(`  relayed to ${r.url} ${r.branch} in ${commit}${more}; git pull to see it here`)], json: { state: 'applied', target: 'upstream', url: r.url, branch: r.branch, commits: r.commits }, problem: false };
 }

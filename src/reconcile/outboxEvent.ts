@@ -30,12 +30,21 @@ export interface TaskEventPayload {
 export interface ModesEventPayload {
   nodes: Record<string, ModeState>;
   remove?: string[];
+  /**
+   * Each changed or removed node's entry as this change was computed from it
+   * (null: there was none). Where upstream's entry is no longer that one,
+   * another reconcile changed it meanwhile, and this change is superseded:
+   * the node is left as upstream has it. Absent in older events.
+   */
+  base?: Record<string, ModeState | null>;
 }
 
 /** Replace a generated file under status/ with this text. */
 export interface StatusFileEventPayload {
   path: string;
   text: string;
+  /** The SHA-256 (hex) of the text this was computed from (null: no file); when upstream's differs, another reconcile wrote it meanwhile and this is superseded. Absent in older events. */
+  base?: string | null;
 }
 
 export type EventBody =

@@ -9,6 +9,7 @@ import type { NodeReport } from '../evaluate/nodeReports.js';
 import type { Finding } from '../records/finding.js';
 import type { Memo } from '../records/memo.js';
 import type { NodeObservation, ProbeOptions, ProbeTarget } from '../observe/observation.js';
+import type { ObservationSet, Shard } from '../observe/shard.js';
 import type { ArtifactRenderers, BoardNode, BoardSectionData, BoardWorkload } from './boardInput.js';
 import type { EventBody } from './outboxEvent.js';
 import type { CheckResult } from '../checks/checkResult.js';
@@ -52,6 +53,14 @@ export interface ReconcileOptions {
   push?: boolean;
   /** Probe only these nodes. */
   only?: string[];
+  /** Probe only the nodes of this shard (fleethub probe --shard i/n; src/observe/shardOf.ts). */
+  shard?: Shard;
+  /**
+   * Instead of probing: the observations the shards' probe jobs wrote
+   * (fleethub reconcile --observations), counted as this run's. A shard no
+   * file names leaves its nodes as they were, with a probe-shard-missing finding.
+   */
+  observationSets?: readonly ObservationSet[];
   /** Contact non-loopback addresses. */
   allowRemote: boolean;
   /** Run only these named checks (fleethub check <ids>). */

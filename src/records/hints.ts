@@ -85,6 +85,8 @@ export const HINTS = {
   'trust-chain-broken': 'sign the new trust.yaml version with a threshold of the previous root keys and of its own (fleethub trust sign --key <root key>), and commit each version',
   'trust-chain-gap': 'commit every trust.yaml version in turn (each exactly one higher than the one before), or fetch the full history (git fetch --unshallow)',
   'trust-root-mismatch': 'the pinned root and this repository disagree: check which root is genuine before pinning again (fleethub trust pin)',
+  // Sharded probing (reconcile --observations).
+  'probe-shard-missing': "that shard's probe job failed or its observations file was not passed on (see the job's log); its nodes keep their last known state until a run observes them again",
   // Generated files (reconcile).
   'generated-drift': 'run fleethub reconcile --write and commit status/',
   'modes-file-unreadable': 'fix status/modes.json (a merge conflict? resolve it), or delete it to start every node from unknown; fleethub does not overwrite it while it cannot be read',

@@ -1,7 +1,9 @@
 /**
  * Applies one event to a version of the fleet's files, as a semantic edit:
  * flip this task's box (wherever the task now is in its workplan), set these
- * nodes' entries in status/modes.json, put this generated file. Pure: the
+ * nodes' entries in status/modes.json, put this generated file — unless
+ * another reconcile changed that entry or file since this event's base (a
+ * concurrent run): then it is superseded and changes nothing. Pure: the
  * files come in through a FileView. An event that can no longer apply says
  * why, with a stable code, and becomes a dead letter; nothing else is held
  * back by it.
@@ -9,6 +11,7 @@
 import { parseModesFile, renderModesFile, MODES_FILE } from '../evaluate/modesFile.js';
 import type { EventBody, TaskEventPayload } from '../reconcile/outboxEvent.js';
 import { editTask } from '../records/editTask.js';
+import { textHash } from '../records/textHash.js';
 import type { FileView } from './fileView.js';
 
 export type ApplyOutcome = { ok: true; path: string; changed: boolean } | { ok: false; code: DeadCode; reason: string };
@@ -25,13 +28,20 @@ export function applyEvent(view: FileView, event: EventBody): ApplyOutcome {
     case 'status.modes': {
       // An unreadable file or entry is reported by the next reconcile (modes-file-unreadable); the event's nodes are written.
       const { states } = parseModesFile(view.read(MODES_FILE));
-      for (const [id, s] of Object.entries(event.payload.nodes)) states.set(id, s);
-      for (const id of event.payload.remove ?? []) states.delete(id);
+      // A node whose entry is no longer the one this change was computed from was changed by another reconcile meanwhile: left as it is.
+      const base = event.payload.base;
+      const current = (id: string) => (base && id in base && JSON.stringify(states.get(id) ?? null) !== JSON.stringify(base[id]) ? false : true);
+      for (const [id, s] of Object.entries(event.payload.nodes)) if (current(id)) states.set(id, s);
+      for (const id of event.payload.remove ?? []) if (current(id)) states.delete(id);
       return put(view, MODES_FILE, renderModesFile(states));
     }
-    case 'status.file':
+    case 'status.file': {
       if (!STATUS_FILE.test(event.payload.path) || event.payload.path.includes('..')) return { ok: false, code: 'invalid-event', reason: `${event.payload.path} is not a generated file under status/` };
+      // Written by another reconcile since this one read it: superseded, the next reconcile renders it again.
+      const base = event.payload.base;
+      if (base !== undefined && textHash(view.read(event.payload.path)) !== base) return { ok: true, path: event.payload.path, changed: false };
       return put(view, event.payload.path, event.payload.text);
+    }
     default:
       return { ok: false, code: 'invalid-event', reason: `unknown event type '${(event as { type: string }).type}' (written by a newer fleethub?)` };
   }

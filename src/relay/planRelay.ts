@@ -1,7 +1,8 @@
 /**
  * The pure planner of a relay pass: given the pending events (in outbox order)
  * and a version of the files (upstream's head), decide which events already
- * landed (their id is in their writer's journal), which can no longer apply
+ * landed (their id is in their writer's journal, or a status event that
+ * changes nothing at upstream's head), which can no longer apply
  * (dead letters, with the reason), and the batches of commits that carry the
  * rest: each batch (one writer's, at most batchSize events) the files it
  * changes, journal lines included. Same inputs,
@@ -66,6 +67,11 @@ export function planRelay(events: readonly OutboxEvent[], read: (path: string) =
     const outcome = applyEvent(batch, e);
     if (!outcome.ok) {
       plan.dead.push({ id: e.id, code: outcome.code, reason: outcome.reason });
+      continue;
+    }
+    // A generated file's event that changes nothing (upstream has it already, or another reconcile superseded it) needs no commit: settled as landed.
+    if (!outcome.changed && e.type !== 'task.set') {
+      plan.landed.push(e.id);
       continue;
     }
     members.push(e);

@@ -5,6 +5,7 @@
  * relayed upstream; without either, each change is reported as drift.
  */
 import { MODES_FILE } from '../../evaluate/modesFile.js';
+import { textHash } from '../../records/textHash.js';
 import type { ModeState } from '../../evaluate/modeState.js';
 import type { EventBody } from '../outboxEvent.js';
 import type { ReconcileContext } from '../reconcileContext.js';
@@ -31,10 +32,12 @@ export async function apply(ctx: ReconcileContext): Promise<void> {
   }
 }
 
+/** Each event names what it was computed from (its base), so a change another reconcile superseded meanwhile is not replayed over it (src/relay/applyEvent.ts). */
 function eventFor(ctx: ReconcileContext, path: string): EventBody {
-  if (path !== MODES_FILE) return { type: 'status.file', payload: { path, text: ctx.artifacts.find((a) => a.path === path)!.text } };
+  if (path !== MODES_FILE) return { type: 'status.file', payload: { path, text: ctx.artifacts.find((a) => a.path === path)!.text, base: textHash(ctx.readGenerated(path)) } };
   const nodes: Record<string, ModeState> = {};
   for (const [id, s] of ctx.persisted) if (JSON.stringify(ctx.previous.get(id)) !== JSON.stringify(s)) nodes[id] = s;
   const remove = [...ctx.previous.keys()].filter((id) => !ctx.persisted.has(id));
-  return { type: 'status.modes', payload: { nodes, ...(remove.length > 0 ? { remove } : {}) } };
+  const base = Object.fromEntries([...Object.keys(nodes), ...remove].map((id) => [id, ctx.previous.get(id) ?? null]));
+  return { type: 'status.modes', payload: { nodes, ...(remove.length > 0 ? { remove } : {}), base } };
 }

@@ -1,9 +1,15 @@
 /**
- * Step 3: with --probe, probe the enabled, provisioned nodes and record what
- * was seen in the cache; otherwise read the last recorded observations (for
- * display: they never count twice toward a mode change).
+ * Step 3: with --probe, probe the enabled, provisioned nodes (with a shard,
+ * only that shard's) and record what was seen in the cache; with observation
+ * sets (reconcile --observations), record the shards' observations as this
+ * run's instead, and a finding for each shard no file names (its nodes keep
+ * their state); otherwise read the last recorded observations (for display:
+ * they never count twice toward a mode change).
  */
+import { mergeObservationSets } from '../../observe/mergeObservationSets.js';
 import type { NodeObservation } from '../../observe/observation.js';
+import { shardOf } from '../../observe/shardOf.js';
+import { MODES_FILE } from '../../evaluate/modesFile.js';
 import type { ReconcileContext } from '../reconcileContext.js';
 import { CacheDataError } from '../../errors.js';
 
@@ -12,8 +18,28 @@ export async function observe(ctx: ReconcileContext): Promise<void> {
   for (const r of db.prepare('SELECT node, at, ok, reason, results, status FROM observations').all() as Array<{ node: string; at: string; ok: number; reason: string; results: string; status: string | null }>) {
     ctx.lastObservations.set(r.node, { node: r.node, at: r.at, ok: r.ok === 1, reason: r.reason, results: cached(r.results, r.node) as NodeObservation['results'], ...(r.status ? { status: cached(r.status, r.node) as NodeObservation['status'] } : {}) });
   }
+  const shard = ctx.options.shard;
+  const eligible = ctx.nodes.filter((n) => n.enabled && !n.planned).map((n) => n.id);
+  if (ctx.options.observationSets) {
+    const merged = mergeObservationSets(ctx.options.observationSets);
+    const known = new Set(eligible);
+    record(ctx, merged.observations.filter((o) => known.has(o.node)));
+    for (const index of merged.missing) {
+      const left = eligible.filter((id) => shardOf(id, merged.count) === index);
+      const names = left.length > 5 ? `${left.slice(0, 5).join(', ')} and ${left.length - 5} more` : left.join(', ');
+      ctx.findings.push({
+        code: 'probe-shard-missing',
+        severity: 'warning',
+        message: `probe shard ${index}/${merged.count} is missing (no observations file names it): its ${left.length} node${left.length === 1 ? '' : 's'}${left.length > 0 ? ` (${names})` : ''} keep their last known state`,
+        file: MODES_FILE,
+        line: 1,
+        col: 1,
+      });
+    }
+    return;
+  }
   if (!ctx.options.probe) return;
-  const probed = new Set(ctx.nodes.filter((n) => n.enabled && !n.planned && (!ctx.options.only || ctx.options.only.includes(n.id))).map((n) => n.id));
+  const probed = new Set(eligible.filter((id) => (!ctx.options.only || ctx.options.only.includes(id)) && (!shard || shardOf(id, shard.count) === shard.index)));
   const targets = ctx.probes.filter((p) => probed.has(p.node));
   const seen = await ctx.io.probe(targets, {
     concurrency: ctx.policy.concurrency,
@@ -22,8 +48,12 @@ export async function observe(ctx: ReconcileContext): Promise<void> {
     allowRemote: ctx.options.allowRemote,
     now: () => ctx.io.now(),
   });
-  const save = db.prepare('INSERT OR REPLACE INTO observations VALUES (?, ?, ?, ?, ?, ?)');
-  db.transaction(() => {
+  record(ctx, seen);
+}
+
+function record(ctx: ReconcileContext, seen: readonly NodeObservation[]): void {
+  const save = ctx.db.prepare('INSERT OR REPLACE INTO observations VALUES (?, ?, ?, ?, ?, ?)');
+  ctx.db.transaction(() => {
     for (const o of seen) {
       ctx.observations.set(o.node, o);
       ctx.lastObservations.set(o.node, o);
