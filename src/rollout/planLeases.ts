@@ -25,6 +25,8 @@ import { IN_FLIGHT, type EffectiveLimits, type Grant, type JournalEntry, type Le
 
 const NOT_ACTIVE: Readonly<Record<string, WaitCode>> = { DISABLED: 'node-disabled', PLANNED: 'node-planned', DEGRADED: 'node-degraded', UNKNOWN: 'node-unknown' };
 const DONE = new Set(['healthy', 'rolled_back', 'aborted']);
+/** Waits on the node itself, which no tick of the rollout lifts. */
+const NODE_WAITS: ReadonlySet<WaitCode> = new Set(['not-in-strategy', 'node-missing', 'node-disabled', 'node-planned', 'node-degraded', 'node-unknown', 'node-not-active', 'node-no-agent']);
 const byId = <T extends { node: string }>(a: T, b: T): number => (a.node < b.node ? -1 : a.node > b.node ? 1 : 0);
 
 export function planLeases(intent: RolloutIntent, verdict: IntentVerdict, policy: RolloutPolicy, nodes: readonly RolloutNode[], journal: readonly JournalEntry[], now: Date): LeasePlan {
@@ -153,7 +155,8 @@ export function planLeases(intent: RolloutIntent, verdict: IntentVerdict, policy
     if (blocked) waiting.push(blocked);
     else grant(n, false);
   }
-  const state = pending.length === 0 && live.length === 0 && waiting.every((w) => w.code === 'not-in-strategy') ? 'complete' : 'running';
+  // Complete once every node that can be leased is done: the rest wait on their own state (not ACTIVE, no agent, not in the strategy), not on the rollout.
+  const state = pending.length === 0 && live.length === 0 && waiting.every((w) => NODE_WAITS.has(w.code)) ? 'complete' : 'running';
   return { ...finish(base, grants, ttlRevocations, waiting), state };
 }
 
