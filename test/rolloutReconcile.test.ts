@@ -107,6 +107,29 @@ describe('the rollout step', () => {
     assert.deepEqual(f.leases.map((l) => l.node), ['test-2']);
     assert.equal(f.epoch, 2);
     assert.equal(f.leases[0]!.epoch, 2);
+    // The board: progress by area and state, the next wave.
+    const board = readFileSync(join(dir, 'status', 'BOARD.md'), 'utf8');
+    const section = board.slice(board.indexOf(`### ${INTENT} (version 1)`));
+    assert.match(section, /^### rap-node-agent-0\.2\.332-home-test \(version 1\): running\n/);
+    assert.match(section, /\| area \| nodes \| healthy \| leased \| not started \|\n\| --- \| --- \| --- \| --- \| --- \|\n\| home \| 2 \| 0 \| 0 \| 2 \|\n\| test \| 2 \| 1 \| 1 \| 0 \|/);
+    assert.match(section, /Next wave: none\./);
+  });
+
+  it('a failed canary halts the rollout: nothing more is leased, and the board says why', async () => {
+    const dir = fleet();
+    await cli(['reconcile', '--write', '--fail-on', 'none', '--root', dir]);
+    const lease = rolloutFile(dir).leases[0]!;
+    report(dir, 'test-1', { [INTENT]: { state: 'rolled_back', lease: lease.id, version: 1, reason: 'health check failed: exit 1', reported_at: new Date().toISOString() } });
+    const r = await cli(['reconcile', '--write', '--fail-on', 'none', '--format', 'json', '--root', dir]);
+    assert.equal(r.code, 0);
+    const f = rolloutFile(dir);
+    assert.deepEqual(f.leases, []);
+    assert.equal(f.journal['test-1']?.reason, 'health check failed: exit 1');
+    const board = readFileSync(join(dir, 'status', 'BOARD.md'), 'utf8');
+    assert.match(board, /### rap-node-agent-0\.2\.332-home-test \(version 1\): \*\*halted\*\*\n\nControl: operator active, signed run; epoch 1\.\n\n\*\*Halted\*\* \(`rollout-canary-failed`\): canary test-1 failed\n/);
+    assert.match(board, /Waiting: 3 `rollout-halted`\./);
+    const plan = await cli(['plan', '--intent', INTENT, '--format', 'json', '--root', dir]);
+    assert.deepEqual(plan.json<{ rollouts: Array<{ halted: unknown }> }>().rollouts[0]!.halted, { code: 'rollout-canary-failed', message: 'canary test-1 failed' });
   });
 
   it('--push records the rollout file in the real outbox, and the relay lands it (here: the working tree, no upstream)', async () => {
