@@ -15,7 +15,7 @@ import type { IntentVerdict } from '../trust/trustTypes.js';
 import type { ReconcileContext } from './reconcileContext.js';
 
 export interface RolloutInputs {
-  intents: Array<{ intent: RolloutIntent; verdict: IntentVerdict; file: string }>;
+  intents: Array<{ intent: RolloutIntent; verdict: IntentVerdict; file: string; artifact: { name: string; version: string } | null }>;
   policy: RolloutPolicy;
   nodes: RolloutNode[];
   /** Each node's report for one intent. */
@@ -39,7 +39,8 @@ export function rolloutInputs(ctx: ReconcileContext): RolloutInputs {
       ...(d.strategy ? { strategy: d.strategy as RolloutIntent['strategy'] } : {}),
       control: d.control === 'paused' || d.control === 'aborted' ? d.control : 'run',
     };
-    return [{ intent, verdict, file: r.file }];
+    const artifact = (d.artifact ?? {}) as { name?: unknown; version?: unknown };
+    return [{ intent, verdict, file: r.file, artifact: typeof artifact.name === 'string' && typeof artifact.version === 'string' ? { name: artifact.name, version: artifact.version } : null }];
   });
   if (intents.length === 0) return { intents, policy: NO_POLICY, nodes: [], reports: () => new Map() };
   const policyRow = ctx.db.prepare(`SELECT data FROM policies WHERE kind = 'rollout' ORDER BY id LIMIT 1`).pluck().get() as string | undefined;

@@ -57,6 +57,7 @@ export function planLeases(intent: RolloutIntent, verdict: IntentVerdict, policy
     else if (!node) waiting.push({ node: id, code: 'node-missing', reason: 'named by the target but not in registry/nodes/' });
     else if (node.mode !== 'ACTIVE') waiting.push({ node: id, code: NOT_ACTIVE[node.mode] ?? 'node-not-active', reason: `node is ${node.mode}: only ACTIVE nodes are leased` });
     else if (node.agent === false) waiting.push({ node: id, code: 'node-no-agent', reason: `no agent has reported for ${id} (status/agents/${id}.json): a lease could only expire` });
+    else if (intent.after?.pending.has(id)) waiting.push({ node: id, code: 'host-agent-first', reason: `the artifact's host-agent phase (${intent.after.intent}) is not done on ${id} yet: the node-agent phase follows it` });
     else pending.push(node);
   }
 
@@ -100,6 +101,9 @@ export function planLeases(intent: RolloutIntent, verdict: IntentVerdict, policy
   if (halted) {
     return { ...base, state: 'halted', grants: [], revocations: ttlRevocations, waiting: [...waiting, ...pending.map((n) => ({ node: n.id, code: 'rollout-halted' as const, reason: `halted: ${halted.message}` }))].sort(byId), halted };
   }
+
+  // Complete once every node that can be leased is done: the rest wait on their own state (not ACTIVE, no agent, not in the strategy), not on the rollout.
+  if (pending.length === 0 && live.length === 0 && waiting.every((w) => NODE_WAITS.has(w.code))) return { ...finish(base, [], ttlRevocations, waiting), state: 'complete' };
 
   const counters = new Counters(limits, holding, expiredLeases, targeted, fleet);
   const grants: Grant[] = [];
@@ -162,9 +166,7 @@ export function planLeases(intent: RolloutIntent, verdict: IntentVerdict, policy
     if (blocked) waiting.push(blocked);
     else grant(n, false);
   }
-  // Complete once every node that can be leased is done: the rest wait on their own state (not ACTIVE, no agent, not in the strategy), not on the rollout.
-  const state = pending.length === 0 && live.length === 0 && waiting.every((w) => NODE_WAITS.has(w.code)) ? 'complete' : 'running';
-  return { ...finish(base, grants, ttlRevocations, waiting), state };
+  return finish(base, grants, ttlRevocations, waiting);
 }
 
 function finish(base: Pick<LeasePlan, 'intent' | 'in_flight' | 'done' | 'expired_leases' | 'limits'>, grants: Grant[], revocations: Revocation[], waiting: Waiting[]): LeasePlan {

@@ -30,7 +30,12 @@ export async function rollout(ctx: ReconcileContext): Promise<void> {
   const now = new Date(ctx.now);
   const signer = trustedSigner(ctx);
   const unsigned: string[] = [];
-  for (const i of inputs.intents) {
+  // Host-agent phases first: their ticks say where a node-agent phase of the same artifact may go.
+  const phased = [...inputs.intents].sort((a, b) => Number(isPhase(b, 'host-agent')) - Number(isPhase(a, 'host-agent')) || (a.intent.id < b.intent.id ? -1 : 1));
+  const hostPending = new Map<string, { intent: string; pending: Set<string> }>();
+  for (const i of phased) {
+    const host = i.artifact && isPhase(i, 'node-agent') ? hostPending.get(`${i.artifact.name.replace(/node-agent$/, 'host-agent')}@${i.artifact.version}`) : undefined;
+    if (host) i.intent = { ...i.intent, after: host };
     const path = `${ROLLOUTS_DIR}/${i.intent.id}.yaml`;
     const text = ctx.readGenerated(path);
     let previous: RolloutFile | null = null;
@@ -44,11 +49,16 @@ export async function rollout(ctx: ReconcileContext): Promise<void> {
     }
     const input = { intent: i.intent, verdict: i.verdict, policy: inputs.policy, nodes: inputs.nodes, previous, reports: inputs.reports(i.intent.id), signer, now };
     const tick = rolloutTick(input);
+    if (i.artifact && isPhase(i, 'host-agent') && i.verdict.trusted) {
+      const targeted = [...tick.plan.waiting.map((w) => w.node), ...tick.plan.in_flight, ...tick.plan.done];
+      hostPending.set(`${i.artifact.name}@${i.artifact.version}`, { intent: i.intent.id, pending: new Set(targeted.filter((n) => tick.file.journal[n]?.state !== 'healthy')) });
+    }
     if (i.verdict.trusted) unsigned.push(...tick.unsigned.map((n) => `${i.intent.id}/${n}`));
     // A rollout that never started leaves no file; once there is one, it follows every tick.
     const started = previous !== null || tick.file.epoch > 0 || tick.file.control !== 'active' || Object.keys(tick.file.journal).length > 0 || tick.file.revoked.length > 0;
     ctx.rollouts.push({ intent: i.intent.id, file: i.file, path, input, tick, text: started ? renderRolloutFile(tick.file) : null });
   }
+  ctx.rollouts.sort((a, b) => (a.intent < b.intent ? -1 : a.intent > b.intent ? 1 : 0));
   // The board shows the rollout as this tick leaves it: once its leases are issued, the next wave is what the next tick would add (so a rerun renders the same board).
   const after = (r: RolloutRun): RolloutRun => (r.tick.file.epoch === (r.input.previous?.epoch ?? 0) ? r : { ...r, tick: rolloutTick({ ...r.input, previous: r.tick.file, signer: null }) });
   ctx.boardSections.push({ kind: 'rollouts', rollouts: ctx.rollouts.map((r) => rolloutRow(after(r), inputs.nodes)) });
@@ -66,6 +76,11 @@ export async function rollout(ctx: ReconcileContext): Promise<void> {
       col: 1,
     });
   }
+}
+
+/** Whether an intent ships the host-agent or the node-agent phase of an artifact (by the artifact's name). */
+function isPhase(i: { artifact: { name: string } | null }, phase: 'host-agent' | 'node-agent'): boolean {
+  return i.artifact !== null && i.artifact.name.endsWith(phase);
 }
 
 /** The orchestrator key, when set; a key the verified trust.yaml does not allow to sign leases is an error, never used. */
