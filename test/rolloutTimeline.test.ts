@@ -161,7 +161,7 @@ describe('rollout timelines (properties)', () => {
           assert.deepEqual(tick.plan.grants, []);
           assert.equal(tick.file.epoch, epoch, 'no new epoch, so no new lease');
           if (stop.endsWith('aborted') || stop === 'refused' || stop === 'expired') {
-            for (const l of tick.file.leases) assert.ok(!['leased', 'staged'].includes(tick.file.journal[l.node]?.state ?? ''), `${l.id} not started but kept`);
+            for (const l of tick.file.leases) assert.ok(!['leased', 'staged'].includes(tick.file.journal.get(l.node)?.state ?? ''), `${l.id} not started but kept`);
           }
           previous = tick.file;
         }

@@ -66,10 +66,11 @@ export function simulateRollout(base: Omit<RolloutTickInput, 'previous' | 'repor
   for (let t = 0; t < maxTicks; t++) {
     const now = new Date(started + t * tickMs);
     const at = now.toISOString();
-    // The agents act on what the last tick left them: a fresh lease starts applying, an apply finishes.
+    // The agents act on what the last tick left them: a fresh lease starts applying, an apply finishes; a finished agent has nothing new to say.
+    reports.clear();
     if (previous) {
       for (const l of previous.leases) {
-        const line = previous.journal[l.node];
+        const line = previous.journal.get(l.node);
         if (!line || line.lease !== l.id) continue;
         if (line.state === 'leased') reports.set(l.node, { state: 'applying', lease: l.id, version: previous.intent_version, reason: null, reported_at: at });
         else if (line.state === 'applying') reports.set(l.node, rng() < o.failRate ? { state: 'rolled_back', lease: l.id, version: previous.intent_version, reason: 'simulated health check failure', reported_at: at } : { state: 'healthy', lease: l.id, version: previous.intent_version, reason: null, reported_at: at });
@@ -81,8 +82,8 @@ export function simulateRollout(base: Omit<RolloutTickInput, 'previous' | 'repor
     const grants = tick.plan.grants.map((g) => g.node);
     if (o.timeline !== false) {
       const states: Record<string, JournalState> = {};
-      for (const w of tick.plan.waiting) states[w.node] = previous.journal[w.node]?.state ?? 'blocked';
-      for (const id of [...tick.plan.in_flight, ...tick.plan.done, ...grants]) states[id] = previous.journal[id]?.state ?? 'blocked';
+      for (const w of tick.plan.waiting) states[w.node] = previous.journal.get(w.node)?.state ?? 'blocked';
+      for (const id of [...tick.plan.in_flight, ...tick.plan.done, ...grants]) states[id] = previous.journal.get(id)?.state ?? 'blocked';
       const waits: Partial<Record<WaitCode, number>> = {};
       for (const w of tick.plan.waiting) waits[w.code] = (waits[w.code] ?? 0) + 1;
       ticks.push({ tick: t, grants, states: sorted(states), waits });

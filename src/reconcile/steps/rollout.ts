@@ -51,11 +51,11 @@ export async function rollout(ctx: ReconcileContext): Promise<void> {
     const tick = rolloutTick(input);
     if (i.artifact && isPhase(i, 'host-agent') && i.verdict.trusted) {
       const targeted = [...tick.plan.waiting.map((w) => w.node), ...tick.plan.in_flight, ...tick.plan.done];
-      hostPending.set(`${i.artifact.name}@${i.artifact.version}`, { intent: i.intent.id, pending: new Set(targeted.filter((n) => tick.file.journal[n]?.state !== 'healthy')) });
+      hostPending.set(`${i.artifact.name}@${i.artifact.version}`, { intent: i.intent.id, pending: new Set(targeted.filter((n) => tick.file.journal.get(n)?.state !== 'healthy')) });
     }
     if (i.verdict.trusted) unsigned.push(...tick.unsigned.map((n) => `${i.intent.id}/${n}`));
     // A rollout that never started leaves no file; once there is one, it follows every tick.
-    const started = previous !== null || tick.file.epoch > 0 || tick.file.control !== 'active' || Object.keys(tick.file.journal).length > 0 || tick.file.revoked.length > 0;
+    const started = previous !== null || tick.file.epoch > 0 || tick.file.control !== 'active' || tick.file.journal.size > 0 || tick.file.revoked.length > 0;
     ctx.rollouts.push({ intent: i.intent.id, file: i.file, path, input, tick, text: started ? renderRolloutFile(tick.file) : null });
   }
   ctx.rollouts.sort((a, b) => (a.intent < b.intent ? -1 : a.intent > b.intent ? 1 : 0));
@@ -107,7 +107,7 @@ function rolloutRow(r: RolloutRun, nodes: readonly RolloutNode[]): RolloutRow {
     const a = area.get(id) ?? '(not in registry)';
     if (!areas.has(a)) areas.set(a, { area: a, nodes: 0, states: {} });
     const row = areas.get(a)!;
-    const state = f.journal[id]?.state ?? 'not started';
+    const state = f.journal.get(id)?.state ?? 'not started';
     row.nodes += 1;
     row.states[state] = (row.states[state] ?? 0) + 1;
   }
