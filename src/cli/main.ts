@@ -35,6 +35,7 @@ export const COMMAND_LOADERS: Readonly<Record<string, () => Promise<Command>>> =
   diff: async () => (await import('./diff.js')).diff,
   plan: async () => (await import('./plan.js')).plan,
   rollout: async () => (await import('./rollout.js')).rollout,
+  hub: async () => (await import('./hub.js')).hub,
 };
 
 export interface Io {
