@@ -19,6 +19,9 @@
  * the bundled fleet against a bare `node -e 0` in the same run (bench-startup.ts).
  * Trust: 1,000 intents with 2 signatures each verified against the fleet's
  * nodes, against as many raw ed25519 verifications (bench-trust.ts).
+ * Rollout: one lease-planning tick over every node mid-rollout, against
+ * resolving the target set; a simulated rolling update of every node to
+ * completion (bench-rollout.ts).
  * Hub: `fleethub hub` on the same fleet: a saved file to the SSE change event
  * (p50, p95 over 50 saves) against one offline evaluation, RSS, idle CPU (bench-hub.ts).
  * Diff: `fleethub diff` between two revisions differing in 100 records (records
@@ -38,6 +41,7 @@ import { benchRelay, type RelayBench } from './bench-relay.js';
 import { benchStartup, startupRows } from './bench-startup.js';
 import { benchDiff, diffRows } from './bench-diff.js';
 import { benchTrust, trustRows } from './bench-trust.js';
+import { benchRollout, rolloutRows } from './bench-rollout.js';
 import { generateFleet } from './gen-fleet.js';
 
 const { values } = parseArgs({
@@ -109,6 +113,8 @@ process.stderr.write(`  start-up  --help, validate, status on the bundled fleet 
 const startup = benchStartup(runs * 5);
 process.stderr.write(`  trust     1000 intents x 2 signatures against ${sizes.nodes} nodes, against raw ed25519 verifications\n`);
 const trustBench = benchTrust({ root, intents: 1000, runs });
+process.stderr.write(`  rollout   one planning tick over ${sizes.nodes} nodes against resolving the target set; a simulated rolling update to completion\n`);
+const rolloutBench = benchRollout({ root, runs: Math.max(runs, 5) });
 process.stderr.write(`  hub       fleethub hub on the same fleet: 50 saves -> SSE, RSS, idle CPU\n`);
 const hubBench = await benchHub({ root, saves: 50 });
 process.stderr.write(`  diff      two revisions of the fleet differing in 100 records, and one record's history over 1,000 commits (bench-diff.ts)\n`);
@@ -130,6 +136,7 @@ const rows: Array<[string, string, string, string]> = [
   ['relay: push step (isomorphic-git)', `${relayed.pushMs.toFixed(0)} ms`, `${(relayed.pushMs / relayed.cGitPushMs).toFixed(2)}x C git`, `C git pushing the same commits from the same clone: ${relayed.cGitPushMs.toFixed(0)} ms`],
   ...startupRows(startup),
   ...trustRows(trustBench),
+  ...rolloutRows(rolloutBench),
   ...hubRows(hubBench),
   ...diffRows(diffBench),
 ];
@@ -160,6 +167,7 @@ const result = {
   floor_rss_mb: floor.maxRssMb,
   startup,
   trust: trustBench,
+  rollout: rolloutBench,
   hub: hubBench,
   diff: diffBench,
   relay: { events: relayed.events, commits: relayed.commits, total_ms: Math.round(relayed.totalMs), push_ms: relayed.pushMs, c_git_push_ms: Math.round(relayed.cGitPushMs), push_ratio_c_git: Math.round((relayed.pushMs / relayed.cGitPushMs) * 100) / 100, fetch_ms: relayed.fetchMs, plan_ms: relayed.planMs, commit_ms: relayed.commitMs },

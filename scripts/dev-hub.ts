@@ -2,7 +2,8 @@
  * `npm start`: the dev-hub on the bundled example fleet. Starts the fleet
  * simulator (scripts/sim.ts, on the ports the fleet's probes declare) and,
  * once it serves, `fleethub hub` in this process with the demo trust pin
- * (test/fixtures/keys/trust-root.json, unless FLEETHUB_TRUST_ROOT is set) and
+ * (test/fixtures/keys/trust-root.json, unless FLEETHUB_TRUST_ROOT is set), the
+ * demo orchestrator key (FLEETHUB_ORCHESTRATOR_KEY, likewise) and
  * probes every 5 s; prints the hub's URL. Ctrl-C (SIGINT) or SIGTERM stops
  * both. Arguments after `--` go to the hub (`npm start -- --port 7781`);
  * `--root <dir>` serves another fleet repository.
@@ -41,7 +42,12 @@ async function devHub(argv: string[]): Promise<number> {
     return interrupt.signal.aborted ? 0 : 2;
   }
   process.stderr.write(`fleet simulator: the example fleet's nodes answer on loopback (control: ${serving})\n`);
-  const env = { ...process.env, FLEETHUB_TRUST_ROOT: process.env.FLEETHUB_TRUST_ROOT ?? join(REPO, 'test', 'fixtures', 'keys', 'trust-root.json') };
+  const env = {
+    ...process.env,
+    FLEETHUB_TRUST_ROOT: process.env.FLEETHUB_TRUST_ROOT ?? join(REPO, 'test', 'fixtures', 'keys', 'trust-root.json'),
+    // The demo orchestrator key signs the bundled fleet's rollout leases (docs/rollout.md).
+    FLEETHUB_ORCHESTRATOR_KEY: process.env.FLEETHUB_ORCHESTRATOR_KEY ?? join(REPO, 'test', 'fixtures', 'keys', 'orchestrator-2026a.key'),
+  };
   const code = await main(['hub', '--root', root, '--probe-interval', '5s', ...hubArgs], {
     cwd: process.cwd(),
     env,

@@ -108,8 +108,9 @@ describe('workflow files', () => {
     for (const w of renderWorkflows('repository')) assert.equal(readFileSync(join(REPO, w.path), 'utf8'), w.text, `${w.path} differs from its template: run npm run workflows`);
     for (const w of renderWorkflows('fleet')) assert.equal(readFileSync(join(scaffolded, w.path), 'utf8'), w.text, w.path);
     const [repo, fleet] = [renderWorkflows('repository'), renderWorkflows('fleet')];
-    // The renderings differ only where they should: the install source, the trust root, the npm ci of this repository, the drift check's --fail-on, --allow-remote, the header.
-    const strip = (t: string) => t.replace(/ --allow-remote/g, '').split('\n').filter((l) => !/^#|FLEETHUB_PACKAGE:|FLEETHUB_TRUST_ROOT:|npm ci|reconcile --check --fail-on (none|error)$/.test(l)).join('\n');
+    // The renderings differ only where they should: the install source, the trust root, the npm ci of this repository, the drift check's --fail-on, --allow-remote, the header,
+    // and the lease-signing key (the demo key here; a fleet's from its secret, written by a step of its own).
+    const strip = (t: string) => t.replace(/ --allow-remote/g, '').replace(/ +- name: The lease-signing key[\s\S]*?KEY: \$\{\{ secrets\.FLEETHUB_ORCHESTRATOR_KEY \}\}\n/, '').replace(/ +FLEETHUB_ORCHESTRATOR_KEY: test\/fixtures\/keys\/orchestrator-2026a\.key\n/, '').split('\n').filter((l) => !/^#|FLEETHUB_PACKAGE:|FLEETHUB_TRUST_ROOT:|npm ci|reconcile --check --fail-on (none|error)$/.test(l)).join('\n');
     for (let i = 0; i < repo.length; i++) assert.equal(strip(repo[i]!.text), strip(fleet[i]!.text), repo[i]!.path);
   });
 });

@@ -33,6 +33,8 @@ export const COMMAND_LOADERS: Readonly<Record<string, () => Promise<Command>>> =
   intent: async () => (await import('./intent.js')).intent,
   trust: async () => (await import('./trust.js')).trust,
   diff: async () => (await import('./diff.js')).diff,
+  plan: async () => (await import('./plan.js')).plan,
+  rollout: async () => (await import('./rollout.js')).rollout,
   hub: async () => (await import('./hub.js')).hub,
   history: async () => (await import('./history.js')).history,
   comment: async () => (await import('./comment.js')).comment,

@@ -22,6 +22,9 @@ const VALUES: Record<WorkflowFlavour, Record<string, string>> = {
     // The bundled fleet holds error findings on purpose (the demo): here the check is for drift only.
     check_fail_on: 'none',
     allow_remote: '',
+    // The lease-signing key (docs/rollout.md): the bundled fleet's demo key; a real fleet's comes from a secret (below).
+    orchestrator_key_env: 'FLEETHUB_ORCHESTRATOR_KEY: test/fixtures/keys/orchestrator-2026a.key',
+    orchestrator_key_step: '',
   },
   fleet: {
     header: "# Scaffolded by fleethub init. FLEETHUB_PACKAGE (a repository variable) names\n# where npm installs fleethub from: a git URL such as\n# git+https://forge.example/ops/fleethub.git, a tarball URL, or a registry name\n# (unset: the npm registry's `fleethub`). FLEETHUB_TRUST_ROOT (a variable too)\n# is the pinned trust root intents are verified against (docs/trust.md).",
@@ -31,6 +34,20 @@ const VALUES: Record<WorkflowFlavour, Record<string, string>> = {
     check_fail_on: 'error',
     // A real fleet's nodes have real addresses.
     allow_remote: ' --allow-remote',
+    // The lease-signing key lives in a secret, written to a file only this job reads; without it leases are planned, not issued.
+    orchestrator_key_env: '',
+    orchestrator_key_step: [
+      '- name: The lease-signing key (secret FLEETHUB_ORCHESTRATOR_KEY, docs/rollout.md)',
+      '  run: |',
+      '    if [ -n "$KEY" ]; then',
+      '      umask 077 && printf \'%s\\n\' "$KEY" > "$RUNNER_TEMP/orchestrator.key"',
+      '      echo "FLEETHUB_ORCHESTRATOR_KEY=$RUNNER_TEMP/orchestrator.key" >> "$GITHUB_ENV"',
+      '    else',
+      '      echo "no FLEETHUB_ORCHESTRATOR_KEY secret: leases are planned, not issued"',
+      '    fi',
+      '  env:',
+      '    KEY: ${{ secrets.FLEETHUB_ORCHESTRATOR_KEY }}',
+    ].join('\n'),
   },
 };
 

@@ -95,6 +95,10 @@ export const HINTS = {
   'intent-version-lowered': "an intent's version may only go up: restore the higher version, or issue a new intent with a version above the old one",
   'intent-target-widened': "check that the rollout should reach the nodes named; narrow the intent's target if not",
   'task-dependency-removed': 'check that the task may now start without the work it waited for; add the dependency back (or depend on the task that replaces it) if not',
+  // Rollouts (reconcile, docs/rollout.md).
+  'orchestrator-key-missing': "set FLEETHUB_ORCHESTRATOR_KEY to the orchestrator key's private key file (the demo one: test/fixtures/keys/orchestrator-2026a.key); until then nothing is leased",
+  'rollout-file-unreadable': 'fix status/rollouts/<intent>.yaml (a merge conflict? take the upstream side, git checkout --theirs); fleethub does not overwrite it while it cannot be read: it may hold leases in flight',
+  'agent-report-unreadable': "the node's agent writes status/agents/<node>.json: fix or delete the file (the agent rewrites it on its next report); until then the node counts as having no agent",
 } as const satisfies Record<string, string>;
 
 /** Every code a finding can have. */

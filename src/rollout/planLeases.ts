@@ -6,7 +6,8 @@
  * byte (nodes are taken in id order, ties broken by id).
  *
  * Nothing is leased for an intent that is refused (verdict.trusted false),
- * expired, aborted or paused, nor to a node that is not ACTIVE. Abort, refusal
+ * expired, aborted or paused (then that is why every node still to do waits,
+ * whatever its own state), nor to a node that is not ACTIVE or has no agent. Abort, refusal
  * and expiry also revoke leases not yet started (leased, staged); pause and a
  * halt let in-flight nodes finish. A lease whose node's state has not changed
  * for lease_ttl expires: it is revoked, counts as a failure, and its node
@@ -24,14 +25,17 @@ import { IN_FLIGHT, type EffectiveLimits, type Grant, type JournalEntry, type Le
 
 const NOT_ACTIVE: Readonly<Record<string, WaitCode>> = { DISABLED: 'node-disabled', PLANNED: 'node-planned', DEGRADED: 'node-degraded', UNKNOWN: 'node-unknown' };
 const DONE = new Set(['healthy', 'rolled_back', 'aborted']);
+/** Nodes left out by declaration (not in the strategy, disabled, planned, not in the registry): a rollout is complete without them. Nodes DEGRADED, never observed or without an agent may still come: the rollout waits for them. */
+const LEFT_OUT: ReadonlySet<WaitCode> = new Set(['not-in-strategy', 'node-missing', 'node-disabled', 'node-planned']);
 const byId = <T extends { node: string }>(a: T, b: T): number => (a.node < b.node ? -1 : a.node > b.node ? 1 : 0);
 
 export function planLeases(intent: RolloutIntent, verdict: IntentVerdict, policy: RolloutPolicy, nodes: readonly RolloutNode[], journal: readonly JournalEntry[], now: Date): LeasePlan {
   const t = now.getTime();
   const strategy = intent.strategy ?? { type: 'rolling' as const };
   const limits = effectiveLimits(policy, strategy);
-  const fleet = new Map(nodes.map((n) => [n.id, n]));
-  const targeted = resolveTarget(intent.target, indexNodes(nodes));
+  const index = indexNodes(nodes);
+  const fleet = index.byId as ReadonlyMap<string, RolloutNode>;
+  const targeted = resolveTarget(intent.target, index);
   const entries = new Map(journal.map((e) => [e.node, e]));
   const listed = (strategy.type === 'pinned' || strategy.type === 'forced-node') && strategy.nodes ? new Set(strategy.nodes) : null;
 
@@ -41,17 +45,21 @@ export function planLeases(intent: RolloutIntent, verdict: IntentVerdict, policy
   const live = lines.filter((e) => IN_FLIGHT.includes(e.state)).map((e) => e.node).sort();
   const stale = (since: string | undefined, limitMs: number | null): boolean => limitMs !== null && !(t - Date.parse(since ?? '') < limitMs);
   const expiredLeases = live.filter((id) => stale(entries.get(id)!.since, limits.lease_ttl_ms));
-  const holding = live.filter((id) => !expiredLeases.includes(id));
-  const done = targeted.filter((id) => DONE.has(entries.get(id)?.state ?? ''));
+  const expiredSet = new Set(expiredLeases);
+  const holding = live.filter((id) => !expiredSet.has(id));
+  const done: string[] = [];
   const waiting: Waiting[] = [];
   const pending: RolloutNode[] = [];
   for (const id of targeted) {
     const state = entries.get(id)?.state;
+    if (state !== undefined && DONE.has(state)) done.push(id);
     if (state !== undefined && (IN_FLIGHT.includes(state) || DONE.has(state))) continue;
     const node = fleet.get(id);
     if (listed && !listed.has(id)) waiting.push({ node: id, code: 'not-in-strategy', reason: `not among the ${strategy.type} strategy's nodes` });
     else if (!node) waiting.push({ node: id, code: 'node-missing', reason: 'named by the target but not in registry/nodes/' });
     else if (node.mode !== 'ACTIVE') waiting.push({ node: id, code: NOT_ACTIVE[node.mode] ?? 'node-not-active', reason: `node is ${node.mode}: only ACTIVE nodes are leased` });
+    else if (node.agent === false) waiting.push({ node: id, code: 'node-no-agent', reason: `no agent has reported for ${id} (status/agents/${id}.json): a lease could only expire` });
+    else if (intent.after?.pending.has(id)) waiting.push({ node: id, code: 'host-agent-first', reason: `the artifact's host-agent phase (${intent.after.intent}) is not done on ${id} yet: the node-agent phase follows it` });
     else pending.push(node);
   }
 
@@ -74,7 +82,7 @@ export function planLeases(intent: RolloutIntent, verdict: IntentVerdict, policy
     const revoked = new Set(expiredLeases);
     const notStarted = stop.revoke === null ? [] : holding.filter((id) => entries.get(id)!.state !== 'applying' && !revoked.has(id));
     const revocations = [...ttlRevocations, ...notStarted.map((id): Revocation => ({ node: id, code: stop.revoke!, reason: `${stop.reason}; the lease was not started` }))].sort(byId);
-    return { ...base, state: stop.state, grants: [], revocations, waiting: [...waiting, ...pending.map((n) => ({ node: n.id, code: stop.code, reason: stop.reason }))].sort(byId), halted: null };
+    return { ...base, state: stop.state, grants: [], revocations, waiting: [...waiting.map((w) => w.node), ...pending.map((n) => n.id)].map((node) => ({ node, code: stop.code, reason: stop.reason })).sort(byId), halted: null };
   }
 
   // Halts: heartbeat loss, failure rate, a failed canary.
@@ -95,6 +103,9 @@ export function planLeases(intent: RolloutIntent, verdict: IntentVerdict, policy
   if (halted) {
     return { ...base, state: 'halted', grants: [], revocations: ttlRevocations, waiting: [...waiting, ...pending.map((n) => ({ node: n.id, code: 'rollout-halted' as const, reason: `halted: ${halted.message}` }))].sort(byId), halted };
   }
+
+  // Complete once every node is done but those left out by declaration.
+  if (pending.length === 0 && live.length === 0 && waiting.every((w) => LEFT_OUT.has(w.code))) return { ...finish(base, [], ttlRevocations, waiting), state: 'complete' };
 
   const counters = new Counters(limits, holding, expiredLeases, targeted, fleet);
   const grants: Grant[] = [];
@@ -136,23 +147,29 @@ export function planLeases(intent: RolloutIntent, verdict: IntentVerdict, policy
   }
 
   // Waves: lowest role rank first; a node waits while a node of a lower rank is still to do or in flight; critical nodes last, one at a time.
-  const active = [...pending, ...holding.map((id) => fleet.get(id)).filter((n): n is RolloutNode => n !== undefined && targeted.includes(n.id))];
-  const lowest = Math.min(...active.map(rank));
-  const ordered = [...pending].sort((a, b) => rank(a) - rank(b) || (a.id < b.id ? -1 : 1));
-  for (const n of ordered) {
-    if (rank(n) > lowest) {
-      const first = active.filter((m) => rank(m) === lowest).map((m) => m.id);
+  // One pass: each pending node into its rank's bucket (pending follows the target's id order, so each bucket is in id order), and the in-flight targeted nodes' ranks, for the lowest rank still active.
+  const buckets = new Map<number, RolloutNode[]>();
+  for (const n of pending) {
+    const r = rank(n);
+    (buckets.get(r) ?? buckets.set(r, []).get(r)!).push(n);
+  }
+  const flyingTargeted = holding.map((id) => fleet.get(id)).filter((n): n is RolloutNode => n !== undefined && isTargeted(targeted, n.id));
+  const lowest = Math.min(...buckets.keys(), ...flyingTargeted.map(rank));
+  const first = [...(buckets.get(lowest) ?? []), ...flyingTargeted.filter((n) => rank(n) === lowest)].map((m) => m.id);
+  const firstText = `${first.slice(0, 3).join(', ')}${first.length > 3 ? ` and ${first.length - 3} more` : ''}`;
+  const ranked = [...buckets.keys()].sort((a, b) => a - b).map((r) => [r, buckets.get(r)!] as const);
+  for (const [r, bucket] of ranked) for (const n of bucket) {
+    if (r > lowest) {
       waiting.push(n.serves.length > 0
-        ? { node: n.id, code: 'critical-last', reason: `serves ${n.serves.join(', ')}: updated last, after ${first.slice(0, 3).join(', ')}${first.length > 3 ? ` and ${first.length - 3} more` : ''}` }
-        : { node: n.id, code: 'role-order', reason: `role ${n.role ?? '(none)'} waits for ${roleName(lowest, limits)} nodes first (${first.slice(0, 3).join(', ')}${first.length > 3 ? ` and ${first.length - 3} more` : ''})` });
+        ? { node: n.id, code: 'critical-last', reason: `serves ${n.serves.join(', ')}: updated last, after ${firstText}` }
+        : { node: n.id, code: 'role-order', reason: `role ${n.role ?? '(none)'} waits for ${roleName(lowest, limits)} nodes first (${firstText})` });
       continue;
     }
     const blocked = counters.blocked(n);
     if (blocked) waiting.push(blocked);
     else grant(n, false);
   }
-  const state = pending.length === 0 && live.length === 0 && waiting.every((w) => w.code === 'not-in-strategy') ? 'complete' : 'running';
-  return { ...finish(base, grants, ttlRevocations, waiting), state };
+  return finish(base, grants, ttlRevocations, waiting);
 }
 
 function finish(base: Pick<LeasePlan, 'intent' | 'in_flight' | 'done' | 'expired_leases' | 'limits'>, grants: Grant[], revocations: Revocation[], waiting: Waiting[]): LeasePlan {
@@ -183,6 +200,8 @@ class Counters {
   private parallel: number;
   private unavailable: number;
   private critical: number;
+  /** The reason a fleet-wide limit gives, while no grant changes the counts. */
+  private said: string | null = null;
   private readonly groups = { area: new Map<string, number>(), site: new Map<string, number>(), nat_group: new Map<string, number>() };
 
   constructor(private readonly limits: EffectiveLimits, holding: readonly string[], expired: readonly string[], targeted: readonly string[], fleet: ReadonlyMap<string, RolloutNode>) {
@@ -198,6 +217,7 @@ class Counters {
   }
 
   add(n: RolloutNode): void {
+    this.said = null;
     this.parallel += 1;
     this.unavailable += 1;
     this.addGroups(n, n.serves.length > 0);
@@ -211,8 +231,9 @@ class Counters {
   /** The first limit that a lease for n would exceed, as the reason n waits; null when none would. */
   blocked(n: RolloutNode): Waiting | null {
     const l = this.limits;
-    if (this.parallel >= l.max_parallel) return { node: n.id, code: 'max-parallel', reason: `max_parallel ${l.max_parallel} reached (${this.parallel} in flight)` };
-    if (l.max_unavailable !== null && this.unavailable >= l.max_unavailable) return { node: n.id, code: 'max-unavailable', reason: `max_unavailable ${l.max_unavailable} reached (${this.unavailable} unavailable: DEGRADED or in flight)` };
+    // Once a fleet-wide limit is reached every later node waits on it, with the same words: made once.
+    if (this.parallel >= l.max_parallel) return { node: n.id, code: 'max-parallel', reason: (this.said ??= `max_parallel ${l.max_parallel} reached (${this.parallel} in flight)`) };
+    if (l.max_unavailable !== null && this.unavailable >= l.max_unavailable) return { node: n.id, code: 'max-unavailable', reason: (this.said ??= `max_unavailable ${l.max_unavailable} reached (${this.unavailable} unavailable: DEGRADED or in flight)`) };
     const caps = [
       ['area', l.max_parallel_per_area, 'max-parallel-per-area'],
       ['site', l.max_parallel_per_site, 'max-parallel-per-site'],
@@ -236,11 +257,27 @@ const count = (nodes: readonly RolloutNode[], k: 'area' | 'site' | 'nat_group', 
 /** A node's place in the order: its role's index in role_order (unlisted roles after the listed ones); critical nodes after all. */
 function rankOf(limits: EffectiveLimits): (n: RolloutNode) => number {
   const order = limits.role_order;
-  return (n) => (n.serves.length > 0 ? order.length + 1 : n.role !== undefined && order.includes(n.role) ? order.indexOf(n.role) : order.length);
+  const index = new Map<string, number>();
+  order.forEach((r, i) => index.has(r) || index.set(r, i));
+  return (n) => (n.serves.length > 0 ? order.length + 1 : (n.role !== undefined ? index.get(n.role) : undefined) ?? order.length);
 }
 
 function roleName(rank: number, limits: EffectiveLimits): string {
   return rank < limits.role_order.length ? limits.role_order[rank]! : 'the other';
+}
+
+/** Whether id is in the sorted id list (binary search: the target set is sorted). */
+function isTargeted(sorted: readonly string[], id: string): boolean {
+  let lo = 0;
+  let hi = sorted.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const v = sorted[mid]!;
+    if (v === id) return true;
+    if (v < id) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return false;
 }
 
 const compareKeys = (a: readonly number[], b: readonly number[]): number => {

@@ -57,6 +57,12 @@ export interface RolloutIntent {
   /** The default is rolling. */
   strategy?: RolloutStrategy;
   control: 'run' | 'paused' | 'aborted';
+  /**
+   * The artifact's host-agent phase, when this intent is its node-agent phase
+   * (same artifact version, name with host-agent for node-agent): the nodes
+   * where that phase is not done yet wait for it.
+   */
+  after?: { intent: string; pending: ReadonlySet<string> };
 }
 
 /** A node as the planner sees it: topology, mode (status/modes.json) and the critical roles it serves (servedRoles). */
@@ -71,6 +77,8 @@ export interface RolloutNode {
   mode: string;
   /** Critical roles served (control-api, update-store, update-cache, relay); empty for an ordinary node. */
   serves: readonly string[];
+  /** False when no agent has reported for the node (status/agents/<id>.json absent): never leased, since the lease could only expire. Absent: not tracked (counts as reporting). */
+  agent?: boolean;
 }
 
 /** One node's line in the rollout's journal. */
@@ -111,6 +119,8 @@ export type WaitCode =
   | 'node-degraded'
   | 'node-unknown'
   | 'node-not-active'
+  | 'node-no-agent'
+  | 'host-agent-first'
   | 'not-in-strategy'
   | 'canary-wait'
   | 'role-order'
