@@ -124,12 +124,25 @@ describe('the hub API on the example fleet', () => {
     for (const p of ['/assets/..%2Fpage%2FrenderHubPage.ts', '/assets/../../package.json', '/assets/.hidden.js', '/assets/nope.js']) assert.equal((await hub.call('GET', p)).status, 404, p);
   });
 
-  it('POST /api/rollouts/:intent/pause|abort: 501 until the rollout commands exist', async () => {
+  it('POST /api/rollouts/:intent/pause|abort: the event `fleethub rollout pause --queue` records; an unknown intent 404', async () => {
     for (const action of ['pause', 'abort']) {
       const r = await hub.call('POST', `/api/rollouts/some-intent/${action}`, { body: '{}' });
-      assert.equal(r.status, 501);
-      assert.equal(r.json().error.code, 'not-implemented');
+      assert.equal(r.status, 404);
+      assert.match(r.json().error.message, /no update intent 'some-intent'/);
     }
+    const rollouts = (await hub.call('GET', '/api/rollouts')).json() as Array<{ intent: string; control: { operator: string } }>;
+    assert.ok(rollouts.length > 0, 'one row per update intent');
+    const intent = rollouts[0]!.intent;
+    const before = (await hub.call('GET', '/api/outbox')).json().pending as number;
+    const r = await hub.call('POST', `/api/rollouts/${intent}/pause`, { body: '{}' });
+    assert.equal(r.status, 202, r.body);
+    assert.deepEqual(r.json().control, { from: 'active', to: 'paused' });
+    assert.match(r.json().event, /^[0-9A-HJKMNP-TV-Z]{26}$/);
+    const after = (await hub.call('GET', '/api/outbox')).json() as { pending: number; events: Array<{ id: string }> };
+    assert.equal(after.pending, before + 1);
+    assert.ok(after.events.some((e) => e.id === r.json().event));
+    const paused = ((await hub.call('GET', '/api/rollouts')).json() as typeof rollouts).find((x) => x.intent === intent)!;
+    assert.equal(paused.control.operator, 'paused', 'the rollout shows the pause (read through the events not relayed yet)');
   });
 
   it('POST /api/tasks for a workplan or task that does not exist: 404 naming it', async () => {

@@ -11,6 +11,8 @@ export interface HubIo {
   reconcileIo(paths?: string[]): ReconcileIo;
   /** Records a task change exactly as `fleethub task --queue` does (the outbox event; the hub's relay sends it); its JSON. Throws a FleethubError for an unknown workplan or task. */
   setTask(workplan: string, task: string, action: TaskAction, note: string | undefined): Promise<unknown>;
+  /** Records an operator's pause or abort of a rollout exactly as `fleethub rollout pause|abort --queue` does; its JSON. Throws a FleethubError for an unknown intent. */
+  setRollout(intent: string, action: 'pause' | 'abort'): Promise<unknown>;
   relayOptions: RelayOptions;
   /** A line for the person running the hub (stderr). Never given a secret. */
   log(line: string): void;

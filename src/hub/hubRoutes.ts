@@ -6,7 +6,7 @@
  * this file. Every refusal is a HubRequestError (docs/hub.md lists them).
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { HubRequestError, UsageError } from '../errors.js';
+import { FleethubError, HubRequestError, UsageError } from '../errors.js';
 import type { TaskAction } from '../records/editTask.js';
 import { validateBody } from './hubBodies.js';
 import type { HubIo } from './hubIo.js';
@@ -117,7 +117,15 @@ export const ROUTES: readonly Route[] = [
     pattern: new RegExp(`^/api/rollouts/${SEGMENT}/(pause|abort)$`),
     async handle({ app, req, params }) {
       validateBody('empty', await readJsonBody(req, app.bodyLimit));
-      throw new HubRequestError(501, 'not-implemented', `${params[1]} of rollout '${params[0]}' needs the rollout commands (issue 12), which this fleethub does not have yet`);
+      let result: unknown;
+      try {
+        result = await app.io.setRollout(params[0]!, params[1] as 'pause' | 'abort');
+      } catch (e) {
+        if (e instanceof FleethubError && e.code === 'intent-unknown') throw new HubRequestError(404, 'not-found', e.message);
+        throw e;
+      }
+      await app.recorded();
+      return { status: 202, json: { ...(result as object), revision: current(app).revision } };
     },
   },
   {
