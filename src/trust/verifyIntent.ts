@@ -12,10 +12,11 @@
 import { createHash } from 'node:crypto';
 import type { Finding } from '../records/finding.js';
 import { hintFor, type FindingCode } from '../records/hints.js';
-import { decodeBase64, publicKeyFromRaw, verifyBytes } from './ed25519.js';
+import { decodeBase64 } from './ed25519.js';
 import { expiryInstant } from './expiryInstant.js';
 import { indexNodes, matchesScope, resolveTarget, type NodeIndex } from './resolveTarget.js';
 import { signedPayload } from './signedPayload.js';
+import { signingKey } from './signingKey.js';
 import type { IntentVerdict, RatchetEntry, RolloutCaps, Scope, ScopeNode, TrustKey, TrustRoot } from './trustTypes.js';
 
 export const MAX_SIGNATURES = 16;
@@ -134,16 +135,6 @@ export function verifyIntent(intent: IntentInput, ctx: VerifyIntentContext): Int
     }
   }
   return { id: intent.id, trusted: findings.length === 0, signers: [...signers].sort(), digest, findings };
-}
-
-/** The key whose public half verifies the signature: the hinted id first, then any other. */
-function signingKey(keys: readonly TrustKey[], hint: string, sig: string, bytes: Buffer): TrustKey | null {
-  const ordered = [...keys.filter((k) => k.id === hint), ...keys.filter((k) => k.id !== hint)];
-  for (const k of ordered) {
-    const pub = publicKeyFromRaw(k.publicKey);
-    if (pub && verifyBytes(pub, bytes, sig)) return k;
-  }
-  return null;
 }
 
 function normalizedKey(b64: string): string {
