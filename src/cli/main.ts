@@ -33,6 +33,7 @@ export const COMMAND_LOADERS: Readonly<Record<string, () => Promise<Command>>> =
   intent: async () => (await import('./intent.js')).intent,
   trust: async () => (await import('./trust.js')).trust,
   diff: async () => (await import('./diff.js')).diff,
+  agent: async () => (await import('./agent.js')).agent,
 };
 
 export interface Io {
