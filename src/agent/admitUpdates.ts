@@ -25,6 +25,8 @@ import type { PinnedRoot } from '../trust/verifyTrustChain.js';
 import type { AgentJournalState, Artifact } from './agentTypes.js';
 import type { FleetView } from './readFleetView.js';
 
+const SIGNATURE_CODES = new Set(['intent-signature-invalid', 'intent-unknown-key', 'intent-unsigned']);
+
 interface AdmissionBase {
   intent: string;
   version: number;
@@ -60,7 +62,8 @@ export function admitUpdates({ view, pin, node, now, journal }: AdmitInput): { a
     const artifact = artifactOf(data.artifact);
     const stop = (kind: 'blocked' | 'aborted', code: string, message: string): Admission => ({ ...base, kind, code, message, artifact });
     if (!verdict.trusted) {
-      const f = verdict.findings[0]!;
+      // A signature that does not verify says the most (a tampered copy also reuses the version, say): it is the reason given.
+      const f = verdict.findings.find((x) => SIGNATURE_CODES.has(x.code)) ?? verdict.findings[0]!;
       admissions.push(stop('blocked', f.code, `${f.file}:${f.line}:${f.col}: ${f.message}`));
       continue;
     }
