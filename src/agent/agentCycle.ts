@@ -47,6 +47,13 @@ export async function agentCycle(config: CycleConfig, io: AgentIo): Promise<Cycl
   const ctx: UpdateContext = { io, journal, node: config.node, heartbeatMs: null, actions: outcome.actions, flush };
   let st: AgentJournalState = journal.read();
   try {
+    if (st.pending?.phase === 'applying' && st.pending.pid === null && st.pending.apply_exit === null) {
+      // Killed before the apply's gate opened (its id was never saved): it never ran; it runs under the lease if the lease still holds.
+      const p = st.pending;
+      p.phase = 'staged';
+      journal.save(st, [{ at: io.now().toISOString(), intent: p.intent, version: p.version, state: 'recovered', lease: p.lease, reason: 'the apply never started' }]);
+      outcome.actions.push(`${p.intent} v${p.version}: the apply never started before the agent stopped; it starts again under a valid lease`);
+    }
     if (st.pending && ['applying', 'verifying', 'rolling_back'].includes(st.pending.phase)) {
       outcome.actions.push(`resuming ${st.pending.intent} v${st.pending.version} from the journal (${st.pending.phase})`);
       journal.save(st, [{ at: io.now().toISOString(), intent: st.pending.intent, version: st.pending.version, state: 'recovered', lease: st.pending.lease, reason: st.pending.phase }]);

@@ -24,8 +24,6 @@ export interface HealthAnswer {
 }
 
 export interface RunningCommand {
-  /** The process id (kept in the journal so a restarted agent waits for it); null for an in-process simulation. */
-  pid: number | null;
   exited: Promise<{ code: number | null; detail: string }>;
 }
 
@@ -35,8 +33,13 @@ export interface AgentIo {
   fetch(): Promise<FetchResult>;
   /** The snapshot parsed (the simulations share one parse between many agents). */
   view(snapshot: FleetSnapshot): FleetView;
-  /** Starts the apply command with these variables added to its environment. */
-  startApply(vars: Readonly<Record<string, string>>): Promise<RunningCommand>;
+  /**
+   * Starts the apply command with these variables added to its environment.
+   * `started` is called with its process id (null for an in-process
+   * simulation) before the command itself may run: the journal keeps the id,
+   * so a command whose id is not in the journal never ran.
+   */
+  startApply(vars: Readonly<Record<string, string>>, started: (pid: number | null) => void): Promise<RunningCommand>;
   /** Runs the health command (null when none is configured). */
   health(vars: Readonly<Record<string, string>>): Promise<HealthAnswer | null>;
   /** Whether a process left running by an earlier agent is still there. */

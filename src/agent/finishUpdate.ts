@@ -59,9 +59,10 @@ export async function finishUpdate(ctx: UpdateContext, st: AgentJournalState): P
   for (let attempt = 0; attempt < 2; attempt++) {
     let exit: { code: number | null; detail: string } | null = null;
     if (!ran) {
-      const run = await ctx.io.startApply(commandVars(ctx.node, p, p.previous, true));
-      p.pid = run.pid;
-      ctx.journal.save(st);
+      const run = await ctx.io.startApply(commandVars(ctx.node, p, p.previous, true), (pid) => {
+        p.pid = pid;
+        ctx.journal.save(st);
+      });
       exit = await run.exited;
       p.pid = null;
       ctx.journal.save(st);

@@ -37,7 +37,7 @@ export function processAgentIo(config: AgentConfig, pin: PinnedRoot | null, env:
       return { url: got.url, shown: got.shown, branch: got.branch, snapshot };
     },
     view: (snapshot) => readFleetView(snapshot, pin),
-    startApply: async (vars) => startDetached(config.apply, { ...env, ...vars }, join(config.stateDir, 'apply.log')),
+    startApply: async (vars, started) => startDetached(config.apply, { ...env, ...vars }, join(config.stateDir, 'apply.log'), started),
     health: async (vars) => (config.health === undefined ? null : runHealth(config.health, { ...env, ...vars }, options.healthTimeoutMs ?? 60_000)),
     processAlive(pid) {
       try {
@@ -64,19 +64,35 @@ export function processAgentIo(config: AgentConfig, pin: PinnedRoot | null, env:
   };
 }
 
-function startDetached(command: string, env: Record<string, string | undefined>, log: string): Promise<RunningCommand> {
+/**
+ * The command behind a gate: the shell waits for 'go' on its stdin, which is
+ * written only once `started` has recorded its process id. An agent killed
+ * before that closes the pipe, and the shell exits without running the
+ * command — so an apply whose id the journal does not have never ran.
+ */
+const GATE = 'read go && [ "$go" = go ] || exit 97; exec /bin/sh -c "$1"';
+
+function startDetached(command: string, env: Record<string, string | undefined>, log: string, started: (pid: number | null) => void): Promise<RunningCommand> {
   mkdirSync(join(log, '..'), { recursive: true });
   const fd = openSync(log, 'a', 0o600);
   return new Promise((resolve, reject) => {
-    const child = spawn('/bin/sh', ['-c', command], { detached: true, stdio: ['ignore', fd, fd], env });
+    const child = spawn('/bin/sh', ['-c', GATE, 'fleethub-apply', command], { detached: true, stdio: ['pipe', fd, fd], env });
     closeSync(fd);
-    child.once('error', (e) => reject(new AgentCommandError('apply', command, e.message)));
-    child.once('spawn', () =>
-      resolve({
-        pid: child.pid ?? null,
-        exited: new Promise((done) => child.once('exit', (code, signal) => done({ code: code ?? -1, detail: signal ? `was killed by ${signal}` : code === 0 ? 'exited 0' : `exited with status ${code}` }))),
-      }),
+    const exited = new Promise<{ code: number | null; detail: string }>((done) =>
+      child.once('exit', (code, signal) => done({ code: code ?? -1, detail: signal ? `was killed by ${signal}` : code === 0 ? 'exited 0' : `exited with status ${code}` })),
     );
+    child.once('error', (e) => reject(new AgentCommandError('apply', command, e.message)));
+    child.once('spawn', () => {
+      try {
+        started(child.pid ?? null);
+      } catch (e) {
+        child.stdin!.destroy();
+        reject(e);
+        return;
+      }
+      child.stdin!.end('go\n');
+      resolve({ exited });
+    });
   });
 }
 

@@ -67,9 +67,10 @@ export async function runUpdate(ctx: UpdateContext, st: AgentJournalState, a: Ex
     p.phase = 'applying';
     ctx.journal.save(st, report(p, 'applying'));
     await ctx.flush();
-    const run = await ctx.io.startApply(commandVars(ctx.node, p, a.artifact.version, false));
-    p.pid = run.pid;
-    ctx.journal.save(st);
+    const run = await ctx.io.startApply(commandVars(ctx.node, p, a.artifact.version, false), (pid) => {
+      p.pid = pid;
+      ctx.journal.save(st);
+    });
     const exit = await run.exited;
     p.pid = null;
     p.apply_exit = exit.code ?? -1;
