@@ -235,3 +235,24 @@ export class AgentCommandError extends FleethubError {
     super('agent-command', `the ${which} command '${command}' could not be run: ${detail}`, { which, command, detail });
   }
 }
+
+/** FLEETHUB_ORCHESTRATOR_KEY names a key that the verified trust.yaml does not give a role allowed to sign leases: agents would refuse every lease it signs. */
+export class OrchestratorKeyUntrustedError extends FleethubError {
+  constructor(path: string, fingerprint: string) {
+    super('orchestrator-key-untrusted', `FLEETHUB_ORCHESTRATOR_KEY (${path}, fingerprint ${fingerprint}) is not a key of a role that may sign leases in policies/trust.yaml (the orchestrator role): agents would refuse its leases; set it to the orchestrator key, or add its public half to trust.yaml under that role and sign trust.yaml again`, { path, fingerprint });
+  }
+}
+
+/** `fleethub rollout resume` on a rollout that no operator paused, or whose intent is signed paused or aborted. */
+export class RolloutResumeRefusedError extends FleethubError {
+  constructor(intent: string, reason: string) {
+    super('rollout-resume-refused', `cannot resume ${intent}: ${reason}`, { intent, reason });
+  }
+}
+
+/** A `fleethub rollout` command names an intent the fleet does not have (or one that is not an update). */
+export class UnknownIntentError extends FleethubError {
+  constructor(intent: string, known: readonly string[]) {
+    super('intent-unknown', `no update intent '${intent}' in registry/intents/ (${known.length > 0 ? `known: ${known.join(', ')}` : 'the fleet has none'})`, { intent, known });
+  }
+}

@@ -14,6 +14,7 @@ import type { ReconcileIo } from '../reconcile/reconcileContext.js';
 import { renderBoard } from '../report/renderBoard.js';
 import { renderRuntimeRegistry } from '../report/renderRuntimeRegistry.js';
 import { trustIo } from './trustIo.js';
+import { readOrchestratorKey } from './readOrchestratorKey.js';
 
 /** `now`: the one clock of the run: the context's time, the probes' and the recorded events' (tests pass a fixed one). */
 export function fileIo(root: string, env: Readonly<Record<string, string | undefined>> = {}, now: () => Date = () => new Date()): ReconcileIo {
@@ -30,6 +31,7 @@ export function fileIo(root: string, env: Readonly<Record<string, string | undef
     render: { board: (input) => renderBoard(input), runtimeRegistry: renderRuntimeRegistry },
     trust: trustIo(root, env),
     record: async (events) => (await recordEvents(root, events, { env, now })).map((e) => e.id),
+    orchestratorKey: () => readOrchestratorKey(root, env),
     readNotInFiles: async () => {
       const { pending, unpulled } = await eventsNotInFiles(root);
       if (pending.length === 0 && unpulled.length === 0) return readText;

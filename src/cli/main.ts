@@ -34,6 +34,8 @@ export const COMMAND_LOADERS: Readonly<Record<string, () => Promise<Command>>> =
   trust: async () => (await import('./trust.js')).trust,
   diff: async () => (await import('./diff.js')).diff,
   agent: async () => (await import('./agent.js')).agent,
+  plan: async () => (await import('./plan.js')).plan,
+  rollout: async () => (await import('./rollout.js')).rollout,
 };
 
 export interface Io {

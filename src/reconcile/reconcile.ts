@@ -12,12 +12,13 @@ import { evaluate } from './steps/evaluate.js';
 import { load } from './steps/load.js';
 import { observe } from './steps/observe.js';
 import { plan } from './steps/plan.js';
+import { rollout } from './steps/rollout.js';
 import { trust } from './steps/trust.js';
 import { validate } from './steps/validate.js';
 
 export type Step = (ctx: ReconcileContext) => Promise<void>;
 
-export const STEPS: readonly Step[] = [load, validate, observe, evaluate, freeze, policies, checks, workplans, trust, plan, apply];
+export const STEPS: readonly Step[] = [load, validate, observe, evaluate, freeze, policies, checks, workplans, trust, rollout, plan, apply];
 
 /** Runs the steps; the caller closes `ctx.db` when done with the result. */
 export async function reconcile(io: ReconcileIo, options: ReconcileOptions, steps: readonly Step[] = STEPS): Promise<ReconcileContext> {

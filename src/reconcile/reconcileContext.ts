@@ -14,6 +14,8 @@ import type { CheckResult } from '../checks/checkResult.js';
 import type { TrustIo } from '../trust/readFleetTrust.js';
 import type { RatchetEntry } from '../trust/trustTypes.js';
 import type { FleetTrust } from '../trust/verifyFleetTrust.js';
+import type { KeyObject } from 'node:crypto';
+import type { RolloutTick, RolloutTickInput } from '../rollout/rolloutTick.js';
 
 export interface ReconcileIo {
   root: string;
@@ -40,6 +42,21 @@ export interface ReconcileIo {
    * but not pulled yet applied on top (what `workplan` and `task` show too).
    */
   readNotInFiles(): Promise<(path: string) => string | null>;
+  /** The orchestrator's private key (FLEETHUB_ORCHESTRATOR_KEY, a key file's path) and where it came from; null when not set (the rollout step). */
+  orchestratorKey(): { key: KeyObject; source: string } | null;
+}
+
+/** One intent's rollout tick (the rollout step): what it was planned from, the plan and the next rollout file. */
+export interface RolloutRun {
+  intent: string;
+  /** The intent's file. */
+  file: string;
+  /** status/rollouts/<intent>.yaml. */
+  path: string;
+  input: RolloutTickInput;
+  tick: RolloutTick;
+  /** The rollout file's next text; null while the rollout has not started (no file is written). */
+  text: string | null;
 }
 
 export interface ReconcileOptions {
@@ -111,6 +128,8 @@ export interface ReconcileContext {
   boardSections: BoardSectionData[];
   /** The trust step's verdicts (the trust.yaml chain, each intent) and the ratchet after this run; null before the step. */
   trust: (FleetTrust & { ratchet: Map<string, RatchetEntry> }) | null;
+  /** The rollout step's ticks, one per update intent, in id order. */
+  rollouts: RolloutRun[];
   artifacts: Array<{ path: string; text: string }>;
   changes: Change[];
   /** Ids of the events the apply step recorded (with push). */
@@ -155,6 +174,7 @@ export function createContext(io: ReconcileIo, options: ReconcileOptions): Recon
     checkResults: new Map(),
     boardSections: [],
     trust: null,
+    rollouts: [],
     artifacts: [],
     changes: [],
     recorded: [],

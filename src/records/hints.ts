@@ -88,6 +88,10 @@ export const HINTS = {
   // Generated files (reconcile).
   'generated-drift': 'run fleethub reconcile --write and commit status/',
   'modes-file-unreadable': 'fix status/modes.json (a merge conflict? resolve it), or delete it to start every node from unknown; fleethub does not overwrite it while it cannot be read',
+  // Rollouts (reconcile, docs/rollout.md).
+  'orchestrator-key-missing': "set FLEETHUB_ORCHESTRATOR_KEY to the orchestrator key's private key file (the demo one: test/fixtures/keys/orchestrator-2026a.key); until then nothing is leased",
+  'rollout-file-unreadable': 'fix status/rollouts/<intent>.yaml (a merge conflict? take the upstream side, git checkout --theirs); fleethub does not overwrite it while it cannot be read: it may hold leases in flight',
+  'agent-report-unreadable': "the node's agent writes status/agents/<node>.json: fix or delete the file (the agent rewrites it on its next report); until then the node counts as having no agent",
 } as const satisfies Record<string, string>;
 
 /** Every code a finding can have. */

@@ -42,7 +42,7 @@ export interface ReconcileJson {
   changes: Array<{ path: string; action: string; written: boolean; pushed: boolean }>;
 }
 
-function findingOut(f: Finding): ReconcileFindingJson {
+export function findingOut(f: Finding): ReconcileFindingJson {
   return { code: f.code, severity: f.severity, record: findingRecord(f), message: f.message, file: f.file, line: f.line, column: f.col, hint: f.hint ?? hintFor(f.code) };
 }
 

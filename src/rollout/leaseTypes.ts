@@ -8,6 +8,7 @@
  * policies/trust.yaml). Plain data.
  */
 import type { TrustRoot } from '../trust/trustTypes.js';
+import type { JournalState } from './rolloutTypes.js';
 
 /** One signature, as on intents and trust.yaml: the key id is a hint, the key that verifies decides. */
 export interface LeaseSignature {
@@ -73,3 +74,63 @@ export interface VerifyLeaseContext {
   /** The highest epoch this node has accepted for this intent (0 when none). */
   highestEpochSeen: number;
 }
+
+/** Operator control of a rollout (status/rollouts/<intent>.yaml); the intent's own signed `control` is the other half. */
+export type RolloutControl = 'active' | 'paused' | 'aborted';
+export const ROLLOUT_CONTROLS: readonly RolloutControl[] = ['active', 'paused', 'aborted'];
+
+/** One node's line in a rollout file's journal: the reconciler's view of the node, from its agent's reports and the leases issued. */
+export interface RolloutJournalLine {
+  state: JournalState;
+  /** The id of the last lease issued to the node for this intent (null: never leased). */
+  lease: string | null;
+  /** ISO instant the node entered this state. */
+  since: string;
+  /** ISO instant its current lease was issued (null: never leased). */
+  leased_at: string | null;
+  /** ISO instant of the agent's last report that this line reflects (null: none yet). */
+  reported_at: string | null;
+  /** The agent's reason (a refusal code and message, a failed health check), or null. */
+  reason: string | null;
+}
+
+export interface RevokedLease {
+  id: string;
+  node: string;
+  reason: string;
+}
+
+/** status/rollouts/<intent>.yaml: written only by the reconciler, through the outbox. */
+export interface RolloutFile {
+  intent: string;
+  intent_version: number;
+  /** `sha256:<hex>`, or '' when the intent was never trusted. */
+  intent_digest: string;
+  /** Grows by one with every tick that issues leases. */
+  epoch: number;
+  control: RolloutControl;
+  leases: Lease[];
+  revoked: RevokedLease[];
+  journal: Record<string, RolloutJournalLine>;
+}
+
+/** One intent's report in status/agents/<node>.json, written only by that node's agent. */
+export interface AgentReport {
+  state: JournalState;
+  lease: string | null;
+  version: string | number | null;
+  reason: string | null;
+  reported_at: string;
+}
+
+/** status/agents/<node>.json. */
+export interface AgentFile {
+  node: string;
+  agent_version: string | null;
+  installed: Record<string, string>;
+  reports: Record<string, AgentReport>;
+}
+
+/** Where the rollout files and agent reports live in the fleet repository. */
+export const ROLLOUTS_DIR = 'status/rollouts';
+export const AGENTS_DIR = 'status/agents';

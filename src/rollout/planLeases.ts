@@ -6,7 +6,8 @@
  * byte (nodes are taken in id order, ties broken by id).
  *
  * Nothing is leased for an intent that is refused (verdict.trusted false),
- * expired, aborted or paused, nor to a node that is not ACTIVE. Abort, refusal
+ * expired, aborted or paused (then that is why every node still to do waits,
+ * whatever its own state), nor to a node that is not ACTIVE or has no agent. Abort, refusal
  * and expiry also revoke leases not yet started (leased, staged); pause and a
  * halt let in-flight nodes finish. A lease whose node's state has not changed
  * for lease_ttl expires: it is revoked, counts as a failure, and its node
@@ -52,6 +53,7 @@ export function planLeases(intent: RolloutIntent, verdict: IntentVerdict, policy
     if (listed && !listed.has(id)) waiting.push({ node: id, code: 'not-in-strategy', reason: `not among the ${strategy.type} strategy's nodes` });
     else if (!node) waiting.push({ node: id, code: 'node-missing', reason: 'named by the target but not in registry/nodes/' });
     else if (node.mode !== 'ACTIVE') waiting.push({ node: id, code: NOT_ACTIVE[node.mode] ?? 'node-not-active', reason: `node is ${node.mode}: only ACTIVE nodes are leased` });
+    else if (node.agent === false) waiting.push({ node: id, code: 'node-no-agent', reason: `no agent has reported for ${id} (status/agents/${id}.json): a lease could only expire` });
     else pending.push(node);
   }
 
@@ -74,7 +76,7 @@ export function planLeases(intent: RolloutIntent, verdict: IntentVerdict, policy
     const revoked = new Set(expiredLeases);
     const notStarted = stop.revoke === null ? [] : holding.filter((id) => entries.get(id)!.state !== 'applying' && !revoked.has(id));
     const revocations = [...ttlRevocations, ...notStarted.map((id): Revocation => ({ node: id, code: stop.revoke!, reason: `${stop.reason}; the lease was not started` }))].sort(byId);
-    return { ...base, state: stop.state, grants: [], revocations, waiting: [...waiting, ...pending.map((n) => ({ node: n.id, code: stop.code, reason: stop.reason }))].sort(byId), halted: null };
+    return { ...base, state: stop.state, grants: [], revocations, waiting: [...waiting.map((w) => w.node), ...pending.map((n) => n.id)].map((node) => ({ node, code: stop.code, reason: stop.reason })).sort(byId), halted: null };
   }
 
   // Halts: heartbeat loss, failure rate, a failed canary.

@@ -71,6 +71,8 @@ export interface RolloutNode {
   mode: string;
   /** Critical roles served (control-api, update-store, update-cache, relay); empty for an ordinary node. */
   serves: readonly string[];
+  /** False when no agent has reported for the node (status/agents/<id>.json absent): never leased, since the lease could only expire. Absent: not tracked (counts as reporting). */
+  agent?: boolean;
 }
 
 /** One node's line in the rollout's journal. */
@@ -111,6 +113,7 @@ export type WaitCode =
   | 'node-degraded'
   | 'node-unknown'
   | 'node-not-active'
+  | 'node-no-agent'
   | 'not-in-strategy'
   | 'canary-wait'
   | 'role-order'

@@ -96,8 +96,11 @@ export async function cliInProcess(args: string[], options: CliOptions = {}): Pr
 /** The bundled fleet's demo trust root (docs/trust.md): the CLI runs of the tests verify intents against it, as npm start does; a test of the unpinned path passes FLEETHUB_TRUST_ROOT: ''. */
 export const DEMO_TRUST_ROOT = join(REPO, 'test', 'fixtures', 'keys', 'trust-root.json');
 
+/** The bundled fleet's demo orchestrator key (docs/rollout.md): the CLI runs of the tests sign rollout leases with it, as npm start does; a test of the keyless path passes FLEETHUB_ORCHESTRATOR_KEY: ''. */
+export const DEMO_ORCHESTRATOR_KEY = join(REPO, 'test', 'fixtures', 'keys', 'orchestrator-2026a.key');
+
 function spawnOptions(options: CliOptions): { cwd: string; env: NodeJS.ProcessEnv } {
-  return { cwd: options.cwd ?? REPO, env: { ...process.env, NO_COLOR: '1', FLEETHUB_DEBUG: '', FLEETHUB_TRUST_ROOT: DEMO_TRUST_ROOT, ...options.env } };
+  return { cwd: options.cwd ?? REPO, env: { ...process.env, NO_COLOR: '1', FLEETHUB_DEBUG: '', FLEETHUB_TRUST_ROOT: DEMO_TRUST_ROOT, FLEETHUB_ORCHESTRATOR_KEY: DEMO_ORCHESTRATOR_KEY, ...options.env } };
 }
 
 function cliRun(code: number | null, stdout: string, stderr: string): CliRun {

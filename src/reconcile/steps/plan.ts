@@ -34,6 +34,8 @@ export async function plan(ctx: ReconcileContext): Promise<void> {
     { path: RUNTIME_REGISTRY_FILE, text: ctx.io.render.runtimeRegistry(input) },
     // The ratchet only moves up, and only once something was trusted: a fleet without trusted intents gets no file.
     ...(ctx.trust && ctx.trust.ratchet.size > 0 ? [{ path: RATCHET_FILE, text: renderRatchet(ctx.trust.ratchet) }] : []),
+    // Each started rollout's file (the rollout step), rewritten only when its content changes.
+    ...ctx.rollouts.flatMap((r) => (r.text === null ? [] : [{ path: r.path, text: r.text }])),
   ];
   // --push sends the changes upstream, so they are judged against what upstream has (or will have); otherwise against the working tree.
   const read = ctx.options.push ? ctx.readGenerated : ctx.io.readText;

@@ -1,0 +1,99 @@
+/**
+ * A dry run of a rollout: the real tick (rolloutTick, so the real planner and
+ * the real lease bookkeeping) repeated against simulated agents, one tick per
+ * simulated minute. Each agent with a lease reports `applying` on the next
+ * tick and, on the one after, `healthy` or — with probability failRate, from
+ * a seeded RNG — `rolled_back`; every tick it reports, so no heartbeat is
+ * lost. The intent is taken as trusted (a dry run before signing) and every
+ * node as having an agent; modes are the fleet's. Leases are signed with a
+ * throwaway key made for the run. Ends `complete`, `halted` (the plan's halt),
+ * or `stuck` (nothing in flight, nothing granted, and nothing left to wait
+ * for but a limit that never lifts). Pure apart from the throwaway key.
+ */
+import { generateKeyPairSync } from 'node:crypto';
+import { mulberry32 } from '../records/mulberry32.js';
+import { rolloutTick, type RolloutTickInput } from './rolloutTick.js';
+import type { AgentReport } from './leaseTypes.js';
+import type { HaltCode, JournalState, WaitCode } from './rolloutTypes.js';
+
+export interface SimulateOptions {
+  failRate: number;
+  seed: number;
+  /** The simulated time between ticks (default one minute). */
+  tickMs?: number;
+  /** Stop after this many ticks (default 100,000): `stuck`. */
+  maxTicks?: number;
+  /** Keep every tick's states (the JSON timeline); the benchmark turns it off. */
+  timeline?: boolean;
+}
+
+export interface SimulatedTick {
+  tick: number;
+  grants: string[];
+  /** Every targeted node's journal state after the tick (`blocked`: not leased yet). */
+  states: Record<string, JournalState>;
+  /** How many waiting nodes each reason held back this tick (for the text output). */
+  waits: Partial<Record<WaitCode, number>>;
+}
+
+export interface Simulation {
+  intent: string;
+  result: 'complete' | 'halted' | 'stuck';
+  halted: null | { code: HaltCode; message: string };
+  ticks: SimulatedTick[];
+  /** Ticks run (also when the timeline is not kept). */
+  tickCount: number;
+  /** Nodes leased over the whole run. */
+  leased: number;
+}
+
+/** With nothing in flight, the one wait that lifts by itself: canaries healthy for long enough. Any other means no node can ever start. */
+const LIFTS_WHEN_IDLE: ReadonlySet<WaitCode> = new Set(['canary-wait']);
+
+export function simulateRollout(base: Omit<RolloutTickInput, 'previous' | 'reports' | 'signer' | 'control'>, o: SimulateOptions): Simulation {
+  const rng = mulberry32(o.seed);
+  const tickMs = o.tickMs ?? 60_000;
+  const maxTicks = o.maxTicks ?? 100_000;
+  const { privateKey } = generateKeyPairSync('ed25519');
+  const signer = { id: 'simulation', key: privateKey };
+  const verdict = { ...base.verdict, trusted: true, id: base.intent.id, findings: [], digest: base.verdict.digest || '0'.repeat(64) };
+  const nodes = base.nodes.map((n) => ({ ...n, agent: true }));
+  const reports = new Map<string, AgentReport>();
+  const started = base.now.getTime();
+  let previous: RolloutTickInput['previous'] = null;
+  const ticks: SimulatedTick[] = [];
+  let leased = 0;
+  for (let t = 0; t < maxTicks; t++) {
+    const now = new Date(started + t * tickMs);
+    const at = now.toISOString();
+    // The agents act on what the last tick left them: a fresh lease starts applying, an apply finishes.
+    if (previous) {
+      for (const l of previous.leases) {
+        const line = previous.journal[l.node];
+        if (!line || line.lease !== l.id) continue;
+        if (line.state === 'leased') reports.set(l.node, { state: 'applying', lease: l.id, version: previous.intent_version, reason: null, reported_at: at });
+        else if (line.state === 'applying') reports.set(l.node, rng() < o.failRate ? { state: 'rolled_back', lease: l.id, version: previous.intent_version, reason: 'simulated health check failure', reported_at: at } : { state: 'healthy', lease: l.id, version: previous.intent_version, reason: null, reported_at: at });
+      }
+    }
+    const tick = rolloutTick({ ...base, verdict, nodes, previous, reports, signer, now });
+    previous = tick.file;
+    leased += tick.plan.grants.length;
+    const grants = tick.plan.grants.map((g) => g.node);
+    if (o.timeline !== false) {
+      const states: Record<string, JournalState> = {};
+      for (const w of tick.plan.waiting) states[w.node] = previous.journal[w.node]?.state ?? 'blocked';
+      for (const id of [...tick.plan.in_flight, ...tick.plan.done, ...grants]) states[id] = previous.journal[id]?.state ?? 'blocked';
+      const waits: Partial<Record<WaitCode, number>> = {};
+      for (const w of tick.plan.waiting) waits[w.code] = (waits[w.code] ?? 0) + 1;
+      ticks.push({ tick: t, grants, states: sorted(states), waits });
+    }
+    const end = (result: Simulation['result']): Simulation => ({ intent: base.intent.id, result, halted: tick.plan.halted, ticks, tickCount: t + 1, leased });
+    if (tick.plan.state === 'complete') return end('complete');
+    if (tick.plan.halted) return end('halted');
+    const inFlight = tick.plan.in_flight.length > 0 || grants.length > 0;
+    if (!inFlight && !tick.plan.waiting.some((w) => LIFTS_WHEN_IDLE.has(w.code))) return end(tick.plan.waiting.length === 0 ? 'complete' : 'stuck');
+  }
+  return { intent: base.intent.id, result: 'stuck', halted: null, ticks, tickCount: maxTicks, leased };
+}
+
+const sorted = <T>(o: Record<string, T>): Record<string, T> => Object.fromEntries(Object.keys(o).sort().map((k) => [k, o[k]!]));
