@@ -1,0 +1,106 @@
+/**
+ * Simulated node agents: many nodes' agent cycles driven from one process,
+ * through the same cycle `fleethub agent --once` runs (src/agent/agentCycle.ts:
+ * the same trust and lease verification, the same journal, one per node, the
+ * same reports). What is simulated is the node itself and the transport:
+ *
+ * - the fleet is fetched once per tick (one clone, the relay's fetch) and the
+ *   snapshot shared by every agent, as if each had fetched the same commit;
+ * - apply and health are in-process: a node "installs" the version it is
+ *   given after its delay, and a node with the `fail` fault is unhealthy on
+ *   the new version (so it rolls back);
+ * - every agent records its report in one outbox (writer = its node id, as
+ *   a real agent's would be) and the outbox is relayed once per tick.
+ *
+ * Used by the end-to-end rollout test and by `npm run sim -- --agents`.
+ */
+import { join } from 'node:path';
+import { agentCycle } from '../../src/agent/agentCycle.js';
+import type { AgentIo } from '../../src/agent/agentIo.js';
+import type { CycleOutcome } from '../../src/agent/agentTypes.js';
+import { fetchFleet } from '../../src/agent/fetchFleet.js';
+import { readFleetSnapshot, type FleetSnapshot } from '../../src/agent/readFleetSnapshot.js';
+import { readFleetView, type FleetView } from '../../src/agent/readFleetView.js';
+import { recordEvents } from '../../src/outbox/recordEvents.js';
+import { relay } from '../../src/relay/relay.js';
+import type { PinnedRoot } from '../../src/trust/verifyTrustChain.js';
+
+export interface SimNodeFault {
+  /** Unhealthy on any version other than the one it started with: it rolls back. */
+  fail?: boolean;
+  /** How long its apply takes (ms). */
+  applyMs?: number;
+}
+
+export interface SimulatedAgentsOptions {
+  nodes: readonly string[];
+  /** Where the shared clone, the outbox and each node's journal live. */
+  stateDir: string;
+  remote: string;
+  branch?: string;
+  pin: PinnedRoot | null;
+  /** The version each node starts with (per artifact name, the same for all). */
+  initial: string;
+  now?: () => Date;
+}
+
+export interface SimulatedAgents {
+  /** One cycle of every agent against the remote's current commit, then one relay of their reports. */
+  tick(): Promise<{ commit: string | null; outcomes: Map<string, CycleOutcome>; relayed: number }>;
+  setFault(node: string, fault: SimNodeFault): void;
+  installed(node: string): string;
+  /** How many times each node's apply ran (rollbacks included). */
+  applications(node: string): number;
+}
+
+export function simulatedAgents(options: SimulatedAgentsOptions): SimulatedAgents {
+  const now = options.now ?? (() => new Date());
+  const faults = new Map<string, SimNodeFault>();
+  const installed = new Map(options.nodes.map((n) => [n, options.initial]));
+  const applied = new Map(options.nodes.map((n) => [n, 0]));
+  const views = new WeakMap<FleetSnapshot, FleetView>();
+  const view = (s: FleetSnapshot): FleetView => views.get(s) ?? (views.set(s, readFleetView(s, options.pin)), views.get(s)!);
+
+  const ioFor = (node: string, shared: Awaited<ReturnType<AgentIo['fetch']>>): AgentIo => ({
+    now,
+    fetch: async () => shared,
+    view,
+    async startApply(vars, started) {
+      started(null);
+      applied.set(node, applied.get(node)! + 1);
+      const ms = faults.get(node)?.applyMs ?? 0;
+      const exited = (async () => {
+        if (ms > 0) await new Promise((r) => setTimeout(r, ms));
+        installed.set(node, vars.FLEETHUB_VERSION!);
+        return { code: 0, detail: 'exited 0' };
+      })();
+      return { exited };
+    },
+    async health() {
+      const version = installed.get(node)!;
+      const healthy = !(faults.get(node)?.fail && version !== options.initial);
+      return { healthy, version, detail: healthy ? 'exited 0' : 'exited with status 1: simulated failure' };
+    },
+    processAlive: () => false,
+    sleep: (ms) => new Promise((r) => setTimeout(r, ms)),
+    record: async (path, text) => void (await recordEvents(options.stateDir, [{ type: 'status.file', payload: { path, text } }], { env: { FLEETHUB_WRITER_NAME: node, FLEETHUB_WRITER_EMAIL: `${node}@fleethub-agent.invalid` }, now })),
+    relay: async () => ({ ok: true }),
+  });
+
+  return {
+    async tick() {
+      const got = await fetchFleet(options.stateDir, [options.remote], options.branch ? { branch: options.branch } : {});
+      const snapshot = got.head === null ? null : await readFleetSnapshot(got.gitdir, got.head);
+      const outcomes = new Map<string, CycleOutcome>();
+      if (snapshot !== null) {
+        const shared = { url: got.url, shown: got.shown, branch: got.branch, snapshot };
+        await Promise.all(options.nodes.map(async (node) => outcomes.set(node, await agentCycle({ node, stateDir: join(options.stateDir, 'agents', node), pin: options.pin }, ioFor(node, shared)))));
+      }
+      const report = await relay(options.stateDir, { upstream: options.remote, ...(options.branch ? { branch: options.branch } : {}) }, { now, random: Math.random });
+      return { commit: snapshot?.commit ?? null, outcomes, relayed: report.applied };
+    },
+    setFault: (node, fault) => void faults.set(node, fault),
+    installed: (node) => installed.get(node)!,
+    applications: (node) => applied.get(node)!,
+  };
+}
