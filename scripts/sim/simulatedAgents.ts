@@ -21,7 +21,9 @@ import type { CycleOutcome } from '../../src/agent/agentTypes.js';
 import { fetchFleet } from '../../src/agent/fetchFleet.js';
 import { readFleetSnapshot, type FleetSnapshot } from '../../src/agent/readFleetSnapshot.js';
 import { readFleetView, type FleetView } from '../../src/agent/readFleetView.js';
-import { recordEvents } from '../../src/outbox/recordEvents.js';
+import type { ULIDFactory } from 'ulidx';
+import { openAgentJournal, type AgentJournal } from '../../src/agent/openAgentJournal.js';
+import { openOutbox } from '../../src/outbox/openOutbox.js';
 import { relay } from '../../src/relay/relay.js';
 import type { PinnedRoot } from '../../src/trust/verifyTrustChain.js';
 
@@ -51,6 +53,8 @@ export interface SimulatedAgents {
   installed(node: string): string;
   /** How many times each node's apply ran (rollbacks included). */
   applications(node: string): number;
+  /** Closes the nodes' journals. */
+  close(): void;
 }
 
 export function simulatedAgents(options: SimulatedAgentsOptions): SimulatedAgents {
@@ -58,6 +62,12 @@ export function simulatedAgents(options: SimulatedAgentsOptions): SimulatedAgent
   const faults = new Map<string, SimNodeFault>();
   const installed = new Map(options.nodes.map((n) => [n, options.initial]));
   const applied = new Map(options.nodes.map((n) => [n, 0]));
+  const pending: Array<{ node: string; path: string; text: string }> = [];
+  let ulid: ULIDFactory | null = null;
+  const journals = new Map<string, AgentJournal>();
+  const journalDir = (node: string): string => join(options.stateDir, 'agents', node);
+  // Each node's journal stays open between cycles; synchronous = OFF, since a simulated node's journal need not survive a power loss.
+  const journalOf = (node: string): AgentJournal => journals.get(node) ?? (journals.set(node, openAgentJournal(journalDir(node), { durable: false })), journals.get(node)!);
   const views = new WeakMap<FleetSnapshot, FleetView>();
   const view = (s: FleetSnapshot): FleetView => views.get(s) ?? (views.set(s, readFleetView(s, options.pin)), views.get(s)!);
 
@@ -83,7 +93,8 @@ export function simulatedAgents(options: SimulatedAgentsOptions): SimulatedAgent
     },
     processAlive: () => false,
     sleep: (ms) => new Promise((r) => setTimeout(r, ms)),
-    record: async (path, text) => void (await recordEvents(options.stateDir, [{ type: 'status.file', payload: { path, text } }], { env: { FLEETHUB_WRITER_NAME: node, FLEETHUB_WRITER_EMAIL: `${node}@fleethub-agent.invalid` }, now })),
+    // Buffered for the tick and recorded at its end in one transaction, each event with its node as the writer.
+    record: async (path, text) => void pending.push({ node, path, text }),
     relay: async () => ({ ok: true }),
   });
 
@@ -94,7 +105,17 @@ export function simulatedAgents(options: SimulatedAgentsOptions): SimulatedAgent
       const outcomes = new Map<string, CycleOutcome>();
       if (snapshot !== null) {
         const shared = { url: got.url, shown: got.shown, branch: got.branch, snapshot };
-        await Promise.all(options.nodes.map(async (node) => outcomes.set(node, await agentCycle({ node, stateDir: join(options.stateDir, 'agents', node), pin: options.pin }, ioFor(node, shared)))));
+        await Promise.all(options.nodes.map(async (node) => outcomes.set(node, await agentCycle({ node, stateDir: journalDir(node), pin: options.pin, journal: journalOf(node) }, ioFor(node, shared)))));
+      }
+      if (pending.length > 0) {
+        ulid ??= (await import('ulidx')).monotonicFactory();
+        const at = now();
+        const outbox = openOutbox(options.stateDir);
+        try {
+          outbox.append(pending.splice(0).map((e) => ({ body: { type: 'status.file', payload: { path: e.path, text: e.text } }, writer: { name: e.node, email: `${e.node}@fleethub-agent.invalid` }, at: at.toISOString(), id: ulid!(at.getTime()) })));
+        } finally {
+          outbox.close();
+        }
       }
       const report = await relay(options.stateDir, { upstream: options.remote, ...(options.branch ? { branch: options.branch } : {}) }, { now, random: Math.random });
       return { commit: snapshot?.commit ?? null, outcomes, relayed: report.applied };
@@ -102,5 +123,9 @@ export function simulatedAgents(options: SimulatedAgentsOptions): SimulatedAgent
     setFault: (node, fault) => void faults.set(node, fault),
     installed: (node) => installed.get(node)!,
     applications: (node) => applied.get(node)!,
+    close: () => {
+      for (const j of journals.values()) j.close();
+      journals.clear();
+    },
   };
 }

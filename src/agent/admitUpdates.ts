@@ -36,7 +36,8 @@ interface AdmissionBase {
 
 export type Admission =
   | (AdmissionBase & { kind: 'admitted'; artifact: Artifact; lease: Lease })
-  | (AdmissionBase & { kind: 'blocked' | 'aborted'; code: string; message: string; artifact: Artifact | null });
+  /** `lease`: the valid lease the node holds for it, when one is (an abort or a revocation stops it before its apply). */
+  | (AdmissionBase & { kind: 'blocked' | 'aborted'; code: string; message: string; artifact: Artifact | null; lease: string | null });
 
 export interface AdmitInput {
   view: FleetView;
@@ -60,7 +61,7 @@ export function admitUpdates({ view, pin, node, now, journal }: AdmitInput): { a
     const version = Number.isSafeInteger(data.version) ? (data.version as number) : 0;
     const base: AdmissionBase = { intent: intent.id, version, digest: verdict.digest ? `${DIGEST_PREFIX}${verdict.digest}` : '' };
     const artifact = artifactOf(data.artifact);
-    const stop = (kind: 'blocked' | 'aborted', code: string, message: string): Admission => ({ ...base, kind, code, message, artifact });
+    const stop = (kind: 'blocked' | 'aborted', code: string, message: string, lease: string | null = null): Admission => ({ ...base, kind, code, message, artifact, lease });
     if (!verdict.trusted) {
       // A signature that does not verify says the most (a tampered copy also reuses the version, say): it is the reason given.
       const f = verdict.findings.find((x) => SIGNATURE_CODES.has(x.code)) ?? verdict.findings[0]!;
@@ -93,31 +94,39 @@ function leaseAdmission(
   now: Date,
   highestEpochSeen: number,
   root: Parameters<typeof verifyLease>[1]['chain']['root'] | null,
-  stop: (kind: 'blocked' | 'aborted', code: string, message: string) => Admission,
+  stop: (kind: 'blocked' | 'aborted', code: string, message: string, lease?: string | null) => Admission,
 ): Admission {
   const file = `status/rollouts/${id}.yaml`;
   const rollout = view.rollouts.get(id);
-  if (rollout === undefined) return stop('blocked', 'lease-missing', `no lease for ${node} yet (${file} is not there): waiting for the orchestrator`);
+  // One wording whether the file is there or not, so a waiting node's report does not change (and relay) when the rollout starts.
+  const waiting = `no lease for ${node} yet: waiting for the orchestrator`;
+  if (rollout === undefined) return stop('blocked', 'lease-missing', waiting);
   if (!rollout.ok) return stop('blocked', 'rollout-file-invalid', `${rollout.message}: no lease can be read from it`);
   const r = rollout.data;
-  if (r.control === 'aborted') return stop('aborted', 'rollout-aborted', `${file}: the rollout was aborted`);
   const mine = (Array.isArray(r.leases) ? (r.leases as unknown[]) : [])
     .filter((l): l is Record<string, unknown> => l !== null && typeof l === 'object' && (l as Record<string, unknown>).node === node)
     .sort((a, b) => (Number(b.epoch) || 0) - (Number(a.epoch) || 0));
-  if (mine.length === 0) return stop('blocked', r.control === 'paused' ? 'rollout-paused' : 'lease-missing', r.control === 'paused' ? `${file}: the rollout is paused and holds no lease for ${node}` : `${file} holds no lease for ${node} yet: waiting for the orchestrator`);
-  if (root === null) return stop('blocked', 'intent-untrusted-root', 'the trust root is refused');
-  const revoked = new Set((Array.isArray(r.revoked) ? (r.revoked as Array<Record<string, unknown> | null>) : []).map((x) => (x && typeof x === 'object' ? String(x.id) : '')));
   let first: { code: string; message: string } | null = null;
-  for (const lease of mine) {
-    const verdict = verifyLease(lease, { chain: { root }, intent: { id, version: base.version, digest: base.digest }, node, now, highestEpochSeen });
-    if (!verdict.ok) {
-      first ??= { code: verdict.code, message: `${file}: ${verdict.message}` };
-      continue;
+  let valid: Lease | null = null;
+  for (const lease of root === null ? [] : mine) {
+    const verdict = verifyLease(lease, { chain: { root: root! }, intent: { id, version: base.version, digest: base.digest }, node, now, highestEpochSeen });
+    if (verdict.ok) {
+      valid = lease as unknown as Lease;
+      break;
     }
-    if (revoked.has(String(lease.id))) return stop('blocked', 'lease-revoked', `${file}: lease ${String(lease.id)} was revoked by the orchestrator`);
-    return { ...base, kind: 'admitted', artifact, lease: lease as unknown as Lease };
+    first ??= { code: verdict.code, message: `${file}: ${verdict.message}` };
   }
-  return stop('blocked', first!.code, first!.message);
+  const revokedList = (Array.isArray(r.revoked) ? (r.revoked as Array<Record<string, unknown> | null>) : []).filter((x): x is Record<string, unknown> => x !== null && typeof x === 'object');
+  // The lease the node holds (or held, until it was revoked) is named in its report, so the orchestrator counts the report against it.
+  const lastRevoked = revokedList.filter((x) => x.node === node && typeof x.id === 'string').at(-1);
+  const held = valid?.id ?? (lastRevoked ? String(lastRevoked.id) : null);
+  if (r.control === 'aborted') return stop('aborted', 'rollout-aborted', `${file}: the rollout was aborted`, held);
+  if (valid === null) {
+    if (first !== null) return stop('blocked', first.code, first.message);
+    return stop('blocked', r.control === 'paused' ? 'rollout-paused' : 'lease-missing', r.control === 'paused' ? `${file}: the rollout is paused and holds no lease for ${node}` : waiting);
+  }
+  if (revokedList.some((x) => x.id === valid!.id)) return stop('blocked', 'lease-revoked', `${file}: lease ${valid.id} was revoked by the orchestrator`, held);
+  return { ...base, kind: 'admitted', artifact, lease: valid };
 }
 
 function artifactOf(v: unknown): Artifact | null {

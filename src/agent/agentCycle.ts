@@ -21,7 +21,7 @@ import { admitUpdates, type Admission } from './admitUpdates.js';
 import type { AgentIo } from './agentIo.js';
 import type { AgentJournalState, CycleOutcome } from './agentTypes.js';
 import { finishUpdate } from './finishUpdate.js';
-import { openAgentJournal } from './openAgentJournal.js';
+import { openAgentJournal, type AgentJournal } from './openAgentJournal.js';
 import { publishReport } from './publishReport.js';
 import { runUpdate } from './runUpdate.js';
 import { setReport } from './setReport.js';
@@ -32,10 +32,12 @@ export interface CycleConfig {
   stateDir: string;
   /** The pinned trust root (--trust-root / FLEETHUB_TRUST_ROOT); null: nothing can be trusted, every intent is blocked. */
   pin: PinnedRoot | null;
+  /** An open journal to use (and leave open): the simulations keep each node's open between cycles. Otherwise the state dir's is opened and closed. */
+  journal?: AgentJournal;
 }
 
 export async function agentCycle(config: CycleConfig, io: AgentIo): Promise<CycleOutcome> {
-  const journal = openAgentJournal(config.stateDir);
+  const journal = config.journal ?? openAgentJournal(config.stateDir);
   const outcome: CycleOutcome = { fetchedFrom: null, commit: null, reports: {}, actions: [], relayed: false, relayError: null };
   let preferred: string | null = null;
   const flush = async (): Promise<void> => {
@@ -94,7 +96,7 @@ export async function agentCycle(config: CycleConfig, io: AgentIo): Promise<Cycl
     outcome.reports = st.reports;
     return outcome;
   } finally {
-    journal.close();
+    if (!config.journal) journal.close();
   }
 }
 
@@ -112,5 +114,5 @@ function report(ctx: UpdateContext, st: AgentJournalState, a: Admission, busy: b
     st.pending = null;
   }
   const reason = `${a.code}: ${a.message}`;
-  ctx.journal.save(st, setReport(st, a.intent, { state: a.kind === 'aborted' ? 'aborted' : 'blocked', lease: pendingHere?.lease ?? null, version: a.version, reason }, now, ctx.heartbeatMs));
+  ctx.journal.save(st, setReport(st, a.intent, { state: a.kind === 'aborted' ? 'aborted' : 'blocked', lease: a.lease ?? pendingHere?.lease ?? null, version: a.version, reason }, now, ctx.heartbeatMs));
 }

@@ -46,7 +46,11 @@ CREATE TABLE IF NOT EXISTS state (id INTEGER PRIMARY KEY CHECK (id = 1), doc TEX
 CREATE TABLE IF NOT EXISTS timeline (seq INTEGER PRIMARY KEY AUTOINCREMENT, at TEXT NOT NULL, intent TEXT NOT NULL, version INTEGER NOT NULL, state TEXT NOT NULL, lease TEXT, reason TEXT);
 `;
 
-export function openAgentJournal(stateDir: string): AgentJournal {
+/**
+ * `durable: false` (synchronous = OFF) is for simulated nodes only (scripts/sim/), whose
+ * journals need not outlive the simulation; every real agent's journal is FULL.
+ */
+export function openAgentJournal(stateDir: string, options: { durable?: boolean } = {}): AgentJournal {
   mkdirSync(stateDir, { recursive: true, mode: 0o700 });
   const path = join(stateDir, 'journal.sqlite');
   const fresh = !existsSync(path);
@@ -62,7 +66,7 @@ export function openAgentJournal(stateDir: string): AgentJournal {
       if (missing.length > 0 && tables.size > 0) throw new Error(`a SQLite database, but not an agent journal: no ${missing.join(' or ')} table`);
     }
     db.pragma('journal_mode = WAL');
-    db.pragma('synchronous = FULL');
+    db.pragma(options.durable === false ? 'synchronous = OFF' : 'synchronous = FULL');
     db.transaction(() => {
       db.exec(SCHEMA);
       db.prepare(`INSERT OR IGNORE INTO meta (key, value) VALUES ('format', ?)`).run(String(JOURNAL_FORMAT));
