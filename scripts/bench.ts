@@ -16,6 +16,9 @@
  * the bundled fleet against a bare `node -e 0` in the same run (bench-startup.ts).
  * Trust: 1,000 intents with 2 signatures each verified against the fleet's
  * nodes, against as many raw ed25519 verifications (bench-trust.ts).
+ * Rollout: one lease-planning tick over every node mid-rollout, against
+ * resolving the target set; a simulated rolling update of every node to
+ * completion (bench-rollout.ts).
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
@@ -27,6 +30,7 @@ import { PROBE_CONCURRENCIES, PROBE_TIMEOUT_MS } from './benchConfig.js';
 import { benchRelay, type RelayBench } from './bench-relay.js';
 import { benchStartup, startupRows } from './bench-startup.js';
 import { benchTrust, trustRows } from './bench-trust.js';
+import { benchRollout, rolloutRows } from './bench-rollout.js';
 import { generateFleet } from './gen-fleet.js';
 
 const { values } = parseArgs({
@@ -78,6 +82,8 @@ process.stderr.write(`  start-up  --help, validate, status on the bundled fleet 
 const startup = benchStartup(runs * 5);
 process.stderr.write(`  trust     1000 intents x 2 signatures against ${sizes.nodes} nodes, against raw ed25519 verifications\n`);
 const trustBench = benchTrust({ root, intents: 1000, runs });
+process.stderr.write(`  rollout   one planning tick over ${sizes.nodes} nodes against resolving the target set; a simulated rolling update to completion\n`);
+const rolloutBench = benchRollout({ root, runs: Math.max(runs, 5) });
 const peakRssMb = Math.max(cold.maxRssMb, warm.maxRssMb, oneFile.maxRssMb, validate.maxRssMb);
 
 const ratio = (m: Measure): number => Math.round((m.ms / floor.ms) * 1000) / 1000;
@@ -95,6 +101,7 @@ const rows: Array<[string, string, string, string]> = [
   ['relay: push step (isomorphic-git)', `${relayed.pushMs.toFixed(0)} ms`, `${(relayed.pushMs / relayed.cGitPushMs).toFixed(2)}x C git`, `C git pushing the same commits from the same clone: ${relayed.cGitPushMs.toFixed(0)} ms`],
   ...startupRows(startup),
   ...trustRows(trustBench),
+  ...rolloutRows(rolloutBench),
 ];
 const w = [0, 1, 2].map((i) => Math.max(...rows.map((r) => r[i]!.length)));
 process.stdout.write(`\nfleet: ${sizes.nodes} nodes, ${sizes.workloads} workloads, ${sizes.workplans} workplans\n`);
@@ -119,6 +126,7 @@ const result = {
   floor_rss_mb: floor.maxRssMb,
   startup,
   trust: trustBench,
+  rollout: rolloutBench,
   relay: { events: relayed.events, commits: relayed.commits, total_ms: Math.round(relayed.totalMs), push_ms: relayed.pushMs, c_git_push_ms: Math.round(relayed.cGitPushMs), push_ratio_c_git: Math.round((relayed.pushMs / relayed.cGitPushMs) * 100) / 100, fetch_ms: relayed.fetchMs, plan_ms: relayed.planMs, commit_ms: relayed.commitMs },
 };
 process.stdout.write(`${JSON.stringify(result)}\n`);

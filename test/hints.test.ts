@@ -16,6 +16,7 @@ import { after, before, describe, it } from 'node:test';
 import { refreshCache } from '../src/cache/refreshCache.js';
 import { HINTS, type FindingCode } from '../src/records/hints.js';
 import { FLEET_TRUST_CODES, TRUST_CHAIN_CODES, TRUST_CODES } from './helpers/trustCodes.js';
+import { ROLLOUT_CODES } from './helpers/rolloutCodes.js';
 import type { ReconcileFindingJson } from '../src/report/reconcileReport.js';
 import { cli, copyExampleFleet, removeDir, REPO, workload, writeFile } from './helpers/fleet.js';
 
@@ -80,7 +81,7 @@ after(() => removeDir(root));
 describe('hints', () => {
   it('every code fleethub reports is produced by a test run: the example fleet and fixtures here, the hostile corpus for validation', () => {
     const corpus = JSON.parse(readFileSync(join(REPO, 'test', 'corpus', 'hostile', 'cases.json'), 'utf8')) as Array<{ expect: Array<{ code: string }> }>;
-    const seen = new Set<string>([...run.codes, ...corpus.flatMap((c) => c.expect.map((e) => e.code)), ...TRUST_CODES, ...TRUST_CHAIN_CODES, ...FLEET_TRUST_CODES]);
+    const seen = new Set<string>([...run.codes, ...corpus.flatMap((c) => c.expect.map((e) => e.code)), ...TRUST_CODES, ...TRUST_CHAIN_CODES, ...FLEET_TRUST_CODES, ...ROLLOUT_CODES]);
     assert.deepEqual(Object.keys(HINTS).filter((c) => !seen.has(c)), [], 'codes with a hint that no test produces');
     assert.deepEqual([...seen].filter((c) => !(c in HINTS)), [], 'codes produced without a hint');
   });

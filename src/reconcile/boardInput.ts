@@ -56,7 +56,28 @@ export type BoardSectionData =
   | { kind: 'freeze'; hosts: Array<{ entry: FreezeEntry; results: FreezeResult[] }>; missing: { reason: HistoryUnavailableReason; rules: string[] } | null }
   | { kind: 'drain'; progress: DrainProgress }
   | { kind: 'workplans'; evaluation: WorkplanEvaluation }
-  | { kind: 'intents'; trust: { ok: boolean; version: number | null; chain: number[]; refusal: string | null }; intents: IntentRow[] };
+  | { kind: 'intents'; trust: { ok: boolean; version: number | null; chain: number[]; refusal: string | null }; intents: IntentRow[] }
+  | { kind: 'rollouts'; rollouts: RolloutRow[] };
+
+/** A rollout on the board (the rollout step): its state, progress by area, the next wave and why it is halted. */
+export interface RolloutRow {
+  intent: string;
+  version: number | null;
+  /** The planner's state: running, complete, halted, paused, aborted, expired, refused. */
+  state: string;
+  /** The operator's control (status/rollouts/) and the intent's signed one. */
+  control: { operator: string; signed: string };
+  epoch: number;
+  /** Per area of the targeted nodes: how many, and how many in each journal state ('not started' for nodes without a line). */
+  areas: Array<{ area: string; nodes: number; states: Record<string, number> }>;
+  /** The nodes the next tick leases. */
+  next: string[];
+  /** The next wave is planned but would not be issued: no orchestrator key in this run. */
+  unsigned: boolean;
+  halted: null | { code: string; message: string };
+  /** Why the nodes still to do wait: each reason code and how many. */
+  waits: Array<{ code: string; nodes: number }>;
+}
 
 /** An intent on the board: what it is, who signed it and the verdict. */
 export interface IntentRow {

@@ -8,14 +8,14 @@
  */
 import { hintFor } from '../records/hints.js';
 import { parseAgentFile } from '../rollout/parseAgentFile.js';
-import { servedRoles } from '../rollout/servedRoles.js';
+import { servedRoles, type HostedWorkload } from '../rollout/servedRoles.js';
 import { AGENTS_DIR, type AgentReport } from '../rollout/leaseTypes.js';
 import type { RolloutIntent, RolloutNode, RolloutPolicy } from '../rollout/rolloutTypes.js';
 import type { IntentVerdict } from '../trust/trustTypes.js';
 import type { ReconcileContext } from './reconcileContext.js';
 
 export interface RolloutInputs {
-  intents: Array<{ intent: RolloutIntent; verdict: IntentVerdict; file: string }>;
+  intents: Array<{ intent: RolloutIntent; verdict: IntentVerdict; file: string; artifact: { name: string; version: string } | null }>;
   policy: RolloutPolicy;
   nodes: RolloutNode[];
   /** Each node's report for one intent. */
@@ -39,14 +39,17 @@ export function rolloutInputs(ctx: ReconcileContext): RolloutInputs {
       ...(d.strategy ? { strategy: d.strategy as RolloutIntent['strategy'] } : {}),
       control: d.control === 'paused' || d.control === 'aborted' ? d.control : 'run',
     };
-    return [{ intent, verdict, file: r.file }];
+    const artifact = (d.artifact ?? {}) as { name?: unknown; version?: unknown };
+    return [{ intent, verdict, file: r.file, artifact: typeof artifact.name === 'string' && typeof artifact.version === 'string' ? { name: artifact.name, version: artifact.version } : null }];
   });
   if (intents.length === 0) return { intents, policy: NO_POLICY, nodes: [], reports: () => new Map() };
   const policyRow = ctx.db.prepare(`SELECT data FROM policies WHERE kind = 'rollout' ORDER BY id LIMIT 1`).pluck().get() as string | undefined;
   const policy = policyRow ? (JSON.parse(policyRow) as RolloutPolicy) : NO_POLICY;
   const labels = new Map((ctx.db.prepare('SELECT id, labels FROM nodes').all() as Array<{ id: string; labels: string }>).map((n) => [n.id, JSON.parse(n.labels) as Record<string, unknown>]));
   const workloadLabels = new Map((ctx.db.prepare('SELECT id, labels FROM workloads').all() as Array<{ id: string; labels: string }>).map((w) => [w.id, JSON.parse(w.labels) as Record<string, unknown>]));
-  const hosted = ctx.workloads.map((w) => ({ host: w.host ?? undefined, listeners: w.listeners, labels: workloadLabels.get(w.id) ?? {} }));
+  // Each node's own workloads, grouped once (servedRoles looks only at those).
+  const hosted = new Map<string, HostedWorkload[]>();
+  for (const w of ctx.workloads) if (w.host) (hosted.get(w.host) ?? hosted.set(w.host, []).get(w.host)!).push({ host: w.host, listeners: w.listeners, labels: workloadLabels.get(w.id) ?? {} });
   const byNode = new Map<string, Map<string, AgentReport>>();
   const nodes: RolloutNode[] = ctx.nodes.map((n) => {
     const path = `${AGENTS_DIR}/${n.id}.json`;
@@ -70,7 +73,7 @@ export function rolloutInputs(ctx: ReconcileContext): RolloutInputs {
       ...(n.nat_group ? { nat_group: n.nat_group } : {}),
       labels: labels.get(n.id) ?? {},
       mode: ctx.persisted.get(n.id)?.mode ?? 'UNKNOWN',
-      serves: servedRoles({ id: n.id, ...(n.role ? { role: n.role } : {}) }, hosted),
+      serves: servedRoles({ id: n.id, ...(n.role ? { role: n.role } : {}) }, hosted.get(n.id) ?? []),
       agent,
     };
   });

@@ -3,6 +3,7 @@ import type { BoardSectionData } from '../reconcile/boardInput.js';
 import { freezeSection } from './freezeSection.js';
 import { intentsSection } from './intentsSection.js';
 import { renderDrainSection } from './renderDrainSection.js';
+import { rolloutsSection } from './rolloutsSection.js';
 import { workplansSection } from './workplansSection.js';
 
 export function renderBoardSection(data: BoardSectionData): string {
@@ -15,5 +16,7 @@ export function renderBoardSection(data: BoardSectionData): string {
       return workplansSection(data.evaluation);
     case 'intents':
       return intentsSection(data);
+    case 'rollouts':
+      return rolloutsSection(data);
   }
 }

@@ -25,6 +25,8 @@ import { IN_FLIGHT, type EffectiveLimits, type Grant, type JournalEntry, type Le
 
 const NOT_ACTIVE: Readonly<Record<string, WaitCode>> = { DISABLED: 'node-disabled', PLANNED: 'node-planned', DEGRADED: 'node-degraded', UNKNOWN: 'node-unknown' };
 const DONE = new Set(['healthy', 'rolled_back', 'aborted']);
+/** Waits on the node itself, which no tick of the rollout lifts. */
+const NODE_WAITS: ReadonlySet<WaitCode> = new Set(['not-in-strategy', 'node-missing', 'node-disabled', 'node-planned', 'node-degraded', 'node-unknown', 'node-not-active', 'node-no-agent']);
 const byId = <T extends { node: string }>(a: T, b: T): number => (a.node < b.node ? -1 : a.node > b.node ? 1 : 0);
 
 export function planLeases(intent: RolloutIntent, verdict: IntentVerdict, policy: RolloutPolicy, nodes: readonly RolloutNode[], journal: readonly JournalEntry[], now: Date): LeasePlan {
@@ -42,7 +44,8 @@ export function planLeases(intent: RolloutIntent, verdict: IntentVerdict, policy
   const live = lines.filter((e) => IN_FLIGHT.includes(e.state)).map((e) => e.node).sort();
   const stale = (since: string | undefined, limitMs: number | null): boolean => limitMs !== null && !(t - Date.parse(since ?? '') < limitMs);
   const expiredLeases = live.filter((id) => stale(entries.get(id)!.since, limits.lease_ttl_ms));
-  const holding = live.filter((id) => !expiredLeases.includes(id));
+  const expiredSet = new Set(expiredLeases);
+  const holding = live.filter((id) => !expiredSet.has(id));
   const done = targeted.filter((id) => DONE.has(entries.get(id)?.state ?? ''));
   const waiting: Waiting[] = [];
   const pending: RolloutNode[] = [];
@@ -54,6 +57,7 @@ export function planLeases(intent: RolloutIntent, verdict: IntentVerdict, policy
     else if (!node) waiting.push({ node: id, code: 'node-missing', reason: 'named by the target but not in registry/nodes/' });
     else if (node.mode !== 'ACTIVE') waiting.push({ node: id, code: NOT_ACTIVE[node.mode] ?? 'node-not-active', reason: `node is ${node.mode}: only ACTIVE nodes are leased` });
     else if (node.agent === false) waiting.push({ node: id, code: 'node-no-agent', reason: `no agent has reported for ${id} (status/agents/${id}.json): a lease could only expire` });
+    else if (intent.after?.pending.has(id)) waiting.push({ node: id, code: 'host-agent-first', reason: `the artifact's host-agent phase (${intent.after.intent}) is not done on ${id} yet: the node-agent phase follows it` });
     else pending.push(node);
   }
 
@@ -98,6 +102,9 @@ export function planLeases(intent: RolloutIntent, verdict: IntentVerdict, policy
     return { ...base, state: 'halted', grants: [], revocations: ttlRevocations, waiting: [...waiting, ...pending.map((n) => ({ node: n.id, code: 'rollout-halted' as const, reason: `halted: ${halted.message}` }))].sort(byId), halted };
   }
 
+  // Complete once every node that can be leased is done: the rest wait on their own state (not ACTIVE, no agent, not in the strategy), not on the rollout.
+  if (pending.length === 0 && live.length === 0 && waiting.every((w) => NODE_WAITS.has(w.code))) return { ...finish(base, [], ttlRevocations, waiting), state: 'complete' };
+
   const counters = new Counters(limits, holding, expiredLeases, targeted, fleet);
   const grants: Grant[] = [];
   const grant = (n: RolloutNode, canary: boolean): void => {
@@ -138,23 +145,28 @@ export function planLeases(intent: RolloutIntent, verdict: IntentVerdict, policy
   }
 
   // Waves: lowest role rank first; a node waits while a node of a lower rank is still to do or in flight; critical nodes last, one at a time.
-  const active = [...pending, ...holding.map((id) => fleet.get(id)).filter((n): n is RolloutNode => n !== undefined && targeted.includes(n.id))];
-  const lowest = Math.min(...active.map(rank));
-  const ordered = [...pending].sort((a, b) => rank(a) - rank(b) || (a.id < b.id ? -1 : 1));
+  const targetedSet = new Set(targeted);
+  const active = [...pending, ...holding.map((id) => fleet.get(id)).filter((n): n is RolloutNode => n !== undefined && targetedSet.has(n.id))];
+  const lowest = active.reduce((m, n) => Math.min(m, rank(n)), Infinity);
+  const first = active.filter((m) => rank(m) === lowest).map((m) => m.id);
+  const firstText = `${first.slice(0, 3).join(', ')}${first.length > 3 ? ` and ${first.length - 3} more` : ''}`;
+  // By rank, then id: pending follows the target's id order, so buckets per rank keep it.
+  const ranks = new Map(pending.map((n) => [n.id, rank(n)]));
+  const buckets = new Map<number, RolloutNode[]>();
+  for (const n of pending) (buckets.get(ranks.get(n.id)!) ?? buckets.set(ranks.get(n.id)!, []).get(ranks.get(n.id)!)!).push(n);
+  const ordered = [...buckets.keys()].sort((a, b) => a - b).flatMap((r) => buckets.get(r)!);
   for (const n of ordered) {
-    if (rank(n) > lowest) {
-      const first = active.filter((m) => rank(m) === lowest).map((m) => m.id);
+    if (ranks.get(n.id)! > lowest) {
       waiting.push(n.serves.length > 0
-        ? { node: n.id, code: 'critical-last', reason: `serves ${n.serves.join(', ')}: updated last, after ${first.slice(0, 3).join(', ')}${first.length > 3 ? ` and ${first.length - 3} more` : ''}` }
-        : { node: n.id, code: 'role-order', reason: `role ${n.role ?? '(none)'} waits for ${roleName(lowest, limits)} nodes first (${first.slice(0, 3).join(', ')}${first.length > 3 ? ` and ${first.length - 3} more` : ''})` });
+        ? { node: n.id, code: 'critical-last', reason: `serves ${n.serves.join(', ')}: updated last, after ${firstText}` }
+        : { node: n.id, code: 'role-order', reason: `role ${n.role ?? '(none)'} waits for ${roleName(lowest, limits)} nodes first (${firstText})` });
       continue;
     }
     const blocked = counters.blocked(n);
     if (blocked) waiting.push(blocked);
     else grant(n, false);
   }
-  const state = pending.length === 0 && live.length === 0 && waiting.every((w) => w.code === 'not-in-strategy') ? 'complete' : 'running';
-  return { ...finish(base, grants, ttlRevocations, waiting), state };
+  return finish(base, grants, ttlRevocations, waiting);
 }
 
 function finish(base: Pick<LeasePlan, 'intent' | 'in_flight' | 'done' | 'expired_leases' | 'limits'>, grants: Grant[], revocations: Revocation[], waiting: Waiting[]): LeasePlan {
@@ -238,7 +250,9 @@ const count = (nodes: readonly RolloutNode[], k: 'area' | 'site' | 'nat_group', 
 /** A node's place in the order: its role's index in role_order (unlisted roles after the listed ones); critical nodes after all. */
 function rankOf(limits: EffectiveLimits): (n: RolloutNode) => number {
   const order = limits.role_order;
-  return (n) => (n.serves.length > 0 ? order.length + 1 : n.role !== undefined && order.includes(n.role) ? order.indexOf(n.role) : order.length);
+  const index = new Map<string, number>();
+  order.forEach((r, i) => index.has(r) || index.set(r, i));
+  return (n) => (n.serves.length > 0 ? order.length + 1 : (n.role !== undefined ? index.get(n.role) : undefined) ?? order.length);
 }
 
 function roleName(rank: number, limits: EffectiveLimits): string {

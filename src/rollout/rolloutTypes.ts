@@ -57,6 +57,12 @@ export interface RolloutIntent {
   /** The default is rolling. */
   strategy?: RolloutStrategy;
   control: 'run' | 'paused' | 'aborted';
+  /**
+   * The artifact's host-agent phase, when this intent is its node-agent phase
+   * (same artifact version, name with host-agent for node-agent): the nodes
+   * where that phase is not done yet wait for it.
+   */
+  after?: { intent: string; pending: ReadonlySet<string> };
 }
 
 /** A node as the planner sees it: topology, mode (status/modes.json) and the critical roles it serves (servedRoles). */
@@ -114,6 +120,7 @@ export type WaitCode =
   | 'node-unknown'
   | 'node-not-active'
   | 'node-no-agent'
+  | 'host-agent-first'
   | 'not-in-strategy'
   | 'canary-wait'
   | 'role-order'

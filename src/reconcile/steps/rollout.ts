@@ -19,7 +19,9 @@ import { LEASE_KIND, ROLLOUTS_DIR, type RolloutFile } from '../../rollout/leaseT
 import type { LeaseSigner } from '../../rollout/signLease.js';
 import { fingerprint, rawPublicKey } from '../../trust/ed25519.js';
 import { OrchestratorKeyUntrustedError } from '../../errors.js';
-import type { ReconcileContext } from '../reconcileContext.js';
+import type { RolloutNode } from '../../rollout/rolloutTypes.js';
+import type { RolloutRow } from '../boardInput.js';
+import type { ReconcileContext, RolloutRun } from '../reconcileContext.js';
 
 export async function rollout(ctx: ReconcileContext): Promise<void> {
   if (!ctx.trust) return;
@@ -28,7 +30,12 @@ export async function rollout(ctx: ReconcileContext): Promise<void> {
   const now = new Date(ctx.now);
   const signer = trustedSigner(ctx);
   const unsigned: string[] = [];
-  for (const i of inputs.intents) {
+  // Host-agent phases first: their ticks say where a node-agent phase of the same artifact may go.
+  const phased = [...inputs.intents].sort((a, b) => Number(isPhase(b, 'host-agent')) - Number(isPhase(a, 'host-agent')) || (a.intent.id < b.intent.id ? -1 : 1));
+  const hostPending = new Map<string, { intent: string; pending: Set<string> }>();
+  for (const i of phased) {
+    const host = i.artifact && isPhase(i, 'node-agent') ? hostPending.get(`${i.artifact.name.replace(/node-agent$/, 'host-agent')}@${i.artifact.version}`) : undefined;
+    if (host) i.intent = { ...i.intent, after: host };
     const path = `${ROLLOUTS_DIR}/${i.intent.id}.yaml`;
     const text = ctx.readGenerated(path);
     let previous: RolloutFile | null = null;
@@ -42,11 +49,19 @@ export async function rollout(ctx: ReconcileContext): Promise<void> {
     }
     const input = { intent: i.intent, verdict: i.verdict, policy: inputs.policy, nodes: inputs.nodes, previous, reports: inputs.reports(i.intent.id), signer, now };
     const tick = rolloutTick(input);
+    if (i.artifact && isPhase(i, 'host-agent') && i.verdict.trusted) {
+      const targeted = [...tick.plan.waiting.map((w) => w.node), ...tick.plan.in_flight, ...tick.plan.done];
+      hostPending.set(`${i.artifact.name}@${i.artifact.version}`, { intent: i.intent.id, pending: new Set(targeted.filter((n) => tick.file.journal[n]?.state !== 'healthy')) });
+    }
     if (i.verdict.trusted) unsigned.push(...tick.unsigned.map((n) => `${i.intent.id}/${n}`));
     // A rollout that never started leaves no file; once there is one, it follows every tick.
     const started = previous !== null || tick.file.epoch > 0 || tick.file.control !== 'active' || Object.keys(tick.file.journal).length > 0 || tick.file.revoked.length > 0;
     ctx.rollouts.push({ intent: i.intent.id, file: i.file, path, input, tick, text: started ? renderRolloutFile(tick.file) : null });
   }
+  ctx.rollouts.sort((a, b) => (a.intent < b.intent ? -1 : a.intent > b.intent ? 1 : 0));
+  // The board shows the rollout as this tick leaves it: once its leases are issued, the next wave is what the next tick would add (so a rerun renders the same board).
+  const after = (r: RolloutRun): RolloutRun => (r.tick.file.epoch === (r.input.previous?.epoch ?? 0) ? r : { ...r, tick: rolloutTick({ ...r.input, previous: r.tick.file, signer: null }) });
+  ctx.boardSections.push({ kind: 'rollouts', rollouts: ctx.rollouts.map((r) => rolloutRow(after(r), inputs.nodes)) });
   if (unsigned.length > 0) {
     const first = inputs.intents.find((i) => unsigned.some((u) => u.startsWith(`${i.intent.id}/`)))!;
     ctx.findings.push({
@@ -63,6 +78,11 @@ export async function rollout(ctx: ReconcileContext): Promise<void> {
   }
 }
 
+/** Whether an intent ships the host-agent or the node-agent phase of an artifact (by the artifact's name). */
+function isPhase(i: { artifact: { name: string } | null }, phase: 'host-agent' | 'node-agent'): boolean {
+  return i.artifact !== null && i.artifact.name.endsWith(phase);
+}
+
 /** The orchestrator key, when set; a key the verified trust.yaml does not allow to sign leases is an error, never used. */
 function trustedSigner(ctx: ReconcileContext): LeaseSigner | null {
   const key = ctx.io.orchestratorKey();
@@ -74,4 +94,35 @@ function trustedSigner(ctx: ReconcileContext): LeaseSigner | null {
   const listed = chain.root.keys.find((k) => k.publicKey === pub && k.roles.some((r) => roles.has(r)));
   if (!listed) throw new OrchestratorKeyUntrustedError(key.source, fingerprint(pub));
   return { id: listed.id, key: key.key };
+}
+
+/** A rollout's board row: progress by area from the journal and the plan; nothing in it moves unless the rollout's files or the plan do. */
+function rolloutRow(r: RolloutRun, nodes: readonly RolloutNode[]): RolloutRow {
+  const p = r.tick.plan;
+  const f = r.tick.file;
+  const area = new Map(nodes.map((n) => [n.id, n.area ?? '(none)']));
+  const targeted = [...new Set([...p.waiting.map((w) => w.node), ...p.in_flight, ...p.done, ...p.grants.map((g) => g.node)])].sort();
+  const areas = new Map<string, { area: string; nodes: number; states: Record<string, number> }>();
+  for (const id of targeted) {
+    const a = area.get(id) ?? '(not in registry)';
+    if (!areas.has(a)) areas.set(a, { area: a, nodes: 0, states: {} });
+    const row = areas.get(a)!;
+    const state = f.journal[id]?.state ?? 'not started';
+    row.nodes += 1;
+    row.states[state] = (row.states[state] ?? 0) + 1;
+  }
+  const waits = new Map<string, number>();
+  for (const w of p.waiting) waits.set(w.code, (waits.get(w.code) ?? 0) + 1);
+  return {
+    intent: r.intent,
+    version: r.input.intent.version ?? null,
+    state: p.state,
+    control: { operator: f.control, signed: r.input.intent.control },
+    epoch: f.epoch,
+    areas: [...areas.values()].sort((a, b) => (a.area < b.area ? -1 : a.area > b.area ? 1 : 0)),
+    next: p.grants.map((g) => g.node),
+    unsigned: r.tick.unsigned.length > 0,
+    halted: p.halted,
+    waits: [...waits].map(([code, n]) => ({ code, nodes: n })).sort((a, b) => b.nodes - a.nodes || (a.code < b.code ? -1 : 1)),
+  };
 }
