@@ -41,8 +41,8 @@ export interface SimulatedAgentsOptions {
   remote: string;
   branch?: string;
   pin: PinnedRoot | null;
-  /** The version each node starts with (per artifact name, the same for all). */
-  initial: string;
+  /** The version each node starts with (the same for every artifact). */
+  initial: string | ((node: string) => string);
   now?: () => Date;
 }
 
@@ -50,6 +50,7 @@ export interface SimulatedAgents {
   /** One cycle of every agent against the remote's current commit, then one relay of their reports. */
   tick(): Promise<{ commit: string | null; outcomes: Map<string, CycleOutcome>; relayed: number }>;
   setFault(node: string, fault: SimNodeFault): void;
+  fault(node: string): SimNodeFault;
   installed(node: string): string;
   /** How many times each node's apply ran (rollbacks included). */
   applications(node: string): number;
@@ -60,7 +61,8 @@ export interface SimulatedAgents {
 export function simulatedAgents(options: SimulatedAgentsOptions): SimulatedAgents {
   const now = options.now ?? (() => new Date());
   const faults = new Map<string, SimNodeFault>();
-  const installed = new Map(options.nodes.map((n) => [n, options.initial]));
+  const initialOf = (node: string): string => (typeof options.initial === 'string' ? options.initial : options.initial(node));
+  const installed = new Map(options.nodes.map((n) => [n, initialOf(n)]));
   const applied = new Map(options.nodes.map((n) => [n, 0]));
   const pending: Array<{ node: string; path: string; text: string }> = [];
   let ulid: ULIDFactory | null = null;
@@ -88,7 +90,7 @@ export function simulatedAgents(options: SimulatedAgentsOptions): SimulatedAgent
     },
     async health() {
       const version = installed.get(node)!;
-      const healthy = !(faults.get(node)?.fail && version !== options.initial);
+      const healthy = !(faults.get(node)?.fail && version !== initialOf(node));
       return { healthy, version, detail: healthy ? 'exited 0' : 'exited with status 1: simulated failure' };
     },
     processAlive: () => false,
@@ -121,6 +123,7 @@ export function simulatedAgents(options: SimulatedAgentsOptions): SimulatedAgent
       return { commit: snapshot?.commit ?? null, outcomes, relayed: report.applied };
     },
     setFault: (node, fault) => void faults.set(node, fault),
+    fault: (node) => faults.get(node) ?? {},
     installed: (node) => installed.get(node)!,
     applications: (node) => applied.get(node)!,
     close: () => {
