@@ -162,3 +162,25 @@ test('offline: no remote answers → exit 1, nothing applied, the report buffere
   assert.match((await upstreamFile(suite.server, 'offline', `status/agents/${NODE}.json`)) ?? '', /lease-missing/);
   assert.equal(existsSync(marker), false);
 });
+
+test('a long apply heartbeats: the node re-reports applying every half heartbeat_timeout while the apply runs', async () => {
+  const policy = FILES['policies/rollout.yaml']!.replace(/heartbeat_timeout: \S+/, 'heartbeat_timeout: 2s');
+  assert.notEqual(policy, FILES['policies/rollout.yaml']);
+  const lease = orchestratorLease({ intentText: INTENT_TEXT, node: NODE, epoch: 1, expires: SOON });
+  await suite.server.createRepo('heartbeat', { files: { ...FILES, 'policies/rollout.yaml': policy, ...rollout([lease]) } });
+  const dir = suite.keep(tempDir('fleethub-agent-heartbeat-'));
+  const state = join(dir, 'state');
+  const r = await cliAsync(['agent', '--node', NODE, '--remote', suite.server.url('heartbeat'), '--apply', 'sleep 3', '--once', '--state-dir', state, '--trust-root', DEMO_TRUST_ROOT, '--format', 'json'], { cwd: dir });
+  assert.equal(r.code, 0, r.stderr);
+  const outbox = openOutbox(state);
+  try {
+    const applying = outbox
+      .list()
+      .map((e) => (e.type === 'status.file' ? (JSON.parse(e.payload.text) as { reports: Record<string, { state: string; reported_at: string }> }).reports[INTENT] : undefined))
+      .filter((x) => x?.state === 'applying');
+    assert.ok(applying.length >= 2, `applying reported ${applying.length} time(s)`);
+    assert.equal(new Set(applying.map((x) => x!.reported_at)).size, applying.length, 'each with a later time');
+  } finally {
+    outbox.close();
+  }
+});

@@ -25,6 +25,7 @@ import type { ULIDFactory } from 'ulidx';
 import { openAgentJournal, type AgentJournal } from '../../src/agent/openAgentJournal.js';
 import { openOutbox } from '../../src/outbox/openOutbox.js';
 import { relay } from '../../src/relay/relay.js';
+import { sleep } from '../../src/relay/sleep.js';
 import type { PinnedRoot } from '../../src/trust/verifyTrustChain.js';
 
 export interface SimNodeFault {
@@ -94,7 +95,7 @@ export function simulatedAgents(options: SimulatedAgentsOptions): SimulatedAgent
       return { healthy, version, detail: healthy ? 'exited 0' : 'exited with status 1: simulated failure' };
     },
     processAlive: () => false,
-    sleep: (ms) => new Promise((r) => setTimeout(r, ms)),
+    sleep: (ms, signal) => sleep(ms, signal ?? new AbortController().signal),
     // Buffered for the tick and recorded at its end in one transaction, each event with its node as the writer.
     record: async (path, text) => void pending.push({ node, path, text }),
     relay: async () => ({ ok: true }),

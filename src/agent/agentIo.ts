@@ -44,7 +44,8 @@ export interface AgentIo {
   health(vars: Readonly<Record<string, string>>): Promise<HealthAnswer | null>;
   /** Whether a process left running by an earlier agent is still there. */
   processAlive(pid: number): boolean;
-  sleep(ms: number): Promise<void>;
+  /** Resolves after `ms`, or at once when `signal` aborts. */
+  sleep(ms: number, signal?: AbortSignal): Promise<void>;
   /** Records status/agents/<node>.json's new text in the agent's outbox (durable on return). */
   record(path: string, text: string): Promise<void>;
   /** Relays the outbox: to `preferred` (the remote fetched from) first, then the others; the error when none accepts. */

@@ -17,6 +17,7 @@ import { AgentCommandError } from '../errors.js';
 import { recordEvents } from '../outbox/recordEvents.js';
 import { attemptRelay, relayOptionsFrom } from '../relay/attemptRelay.js';
 import { redactUrl } from '../relay/redactUrl.js';
+import { sleep } from '../relay/sleep.js';
 import type { AgentIo, HealthAnswer, RunningCommand } from './agentIo.js';
 import type { AgentConfig } from './agentTypes.js';
 import { fetchFleet } from './fetchFleet.js';
@@ -47,7 +48,7 @@ export function processAgentIo(config: AgentConfig, pin: PinnedRoot | null, env:
         return (e as NodeJS.ErrnoException).code === 'EPERM';
       }
     },
-    sleep: (ms) => new Promise((done) => setTimeout(done, ms)),
+    sleep: (ms, signal) => sleep(ms, signal ?? new AbortController().signal),
     async record(path, text) {
       await recordEvents(config.stateDir, [{ type: 'status.file', payload: { path, text } }], { env: writerEnv, now });
     },

@@ -71,7 +71,7 @@ export async function runUpdate(ctx: UpdateContext, st: AgentJournalState, a: Ex
       p.pid = pid;
       ctx.journal.save(st);
     });
-    const exit = await run.exited;
+    const exit = await heartbeating(ctx, run.exited, () => report(p!, 'applying'), () => ctx.journal.save(st));
     p.pid = null;
     p.apply_exit = exit.code ?? -1;
     p.phase = 'verifying';
@@ -79,4 +79,32 @@ export async function runUpdate(ctx: UpdateContext, st: AgentJournalState, a: Ex
     ctx.actions.push(`${a.intent} v${a.version}: the apply ${exit.detail}`);
   }
   await finishUpdate(ctx, st);
+}
+
+/**
+ * Waits for the apply; meanwhile, every half heartbeat_timeout, the node
+ * re-reports `applying` and relays it, so a long apply never looks like a
+ * lost heartbeat to the orchestrator.
+ */
+async function heartbeating<T>(ctx: UpdateContext, exited: Promise<T>, beat: () => unknown, save: () => void): Promise<T> {
+  if (ctx.heartbeatMs === null) return exited;
+  const stop = new AbortController();
+  let result: { value: T } | null = null;
+  const done = exited.then((value) => {
+    result = { value };
+    stop.abort();
+  });
+  try {
+    while (result === null) {
+      await ctx.io.sleep(ctx.heartbeatMs / 2, stop.signal);
+      if (result !== null) break;
+      beat();
+      save();
+      await ctx.flush();
+    }
+  } finally {
+    stop.abort();
+  }
+  await done;
+  return (result as { value: T } | null)!.value;
 }
