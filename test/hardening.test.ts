@@ -151,14 +151,25 @@ describe('errors that are not swallowed', () => {
   });
 
   it('readPolicyInput: unparseable JSON in the cache is an error naming the row, not {}', async () => {
-    const root = fleet({ 'registry/nodes/n1.md': NODE });
+    const root = fleet({ 'registry/nodes/n1.md': NODE, 'registry/workloads/w1.md': '---\ntitle: W\nkind: service\nhost: n1\n---\n' });
     const { db } = await refreshCache(root);
     try {
-      db.prepare('INSERT INTO observations VALUES (?, ?, ?, ?, ?, ?)').run('n1', '2026-07-03T10:00:00Z', 1, 'ok', '[]', '{"peers": [');
-      assert.throws(() => readPolicyInput(db), (e: unknown) => e instanceof CacheDataError && e.data.table === 'observations' && e.data.id === 'n1' && /fleethub rebuild/.test(e.message));
+      db.prepare("UPDATE records SET data = '{\"host\": [' WHERE kind = 'workload' AND id = 'w1'").run();
+      assert.throws(() => readPolicyInput(db), (e: unknown) => e instanceof CacheDataError && e.data.table === 'workloads' && e.data.id === 'w1' && /fleethub rebuild/.test(e.message));
     } finally {
       db.close();
     }
+  });
+
+  it('the observe step: an unparseable observation in the cache is an error naming the row and saying to rebuild', async () => {
+    const root = fleet({ 'registry/nodes/n1.md': NODE });
+    const { db } = await refreshCache(root);
+    db.prepare('INSERT INTO observations VALUES (?, ?, ?, ?, ?, ?)').run('n1', '2026-07-03T10:00:00Z', 1, 'ok', '[]', '{"peers": [');
+    db.close();
+    const r = cli(['reconcile', '--root', root]);
+    assert.equal(r.code, 2);
+    assert.match(r.stderr, /observations.*n1.*fleethub rebuild/s);
+    assert.doesNotMatch(r.stderr, /\n\s+at /, 'no stack trace');
   });
 
   it('placementHistory: only an unborn branch is "no commits yet"; a HEAD that cannot be read is "unreadable"', async () => {

@@ -13,7 +13,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { refreshCache } from '../src/cache/refreshCache.js';
+import { renderNodeReports } from '../src/evaluate/nodeReports.js';
 import { HINTS, type FindingCode } from '../src/records/hints.js';
 import { FLEET_TRUST_CODES, TRUST_CHAIN_CODES, TRUST_CODES } from './helpers/trustCodes.js';
 import { ROLLOUT_CODES } from './helpers/rolloutCodes.js';
@@ -67,10 +67,8 @@ let run: Run;
 before(async () => {
   root = copyExampleFleet();
   for (const [path, text] of Object.entries(EXTRA)) writeFile(root, path, text);
-  // A status document with peers (and an agent version other than its record's), as home-1 (hosting the critical Control API) would report it.
-  const { db } = await refreshCache(root);
-  db.prepare('INSERT INTO observations VALUES (?, ?, 1, ?, ?, ?)').run('home-1', '2026-07-14T23:00:00.000Z', 'all probes passed', '[]', JSON.stringify({ agent_version: '0.0.0-other', peers: [{ id: 'home-2', direct: true, ready: true }] }));
-  db.close();
+  // A status document with peers (and an agent version other than its record's), as home-1 (hosting the critical Control API) reported it to a probing run.
+  writeFile(root, 'status/node-reports.json', renderNodeReports(new Map([['home-1', { agent_version: '0.0.0-other', peers: [{ id: 'home-2', direct: true, ready: true }] }]])));
   const json = cli(['reconcile', '--root', root, '--format', 'json']);
   assert.equal(json.stderr, '');
   const findings = json.json<{ findings: ReconcileFindingJson[] }>().findings;

@@ -20,6 +20,20 @@ interface Json {
 
 const CONFLICT = '{\n  "generated_by": "fleethub",\n  "nodes": {\n<<<<<<< HEAD\n    "a": {"mode":"DEGRADED","since":"2026-01-01T00:00:00.000Z","last_verified":null,"failures":0,"passes":0,"reason":"down"}\n=======\n    "a": {"mode":"ACTIVE","since":"2026-01-01T00:00:00.000Z","last_verified":null,"failures":0,"passes":0,"reason":"up"}\n>>>>>>> other\n  }\n}\n';
 
+describe('an unreadable status/node-reports.json', () => {
+  it('is an error at its line and column, and --write keeps the file', () => {
+    const text = '{\n  "generated_by": "fleethub",\n  "nodes": {\n    "a": {"agent_version": "1.0.0",, "peers": []}\n  }\n}\n';
+    const root = fleet({ 'registry/nodes/a.md': node('a'), 'status/node-reports.json': text });
+    const r = cli(['reconcile', '--write', '--root', root, '--format', 'json']);
+    assert.equal(r.code, 1, r.stderr);
+    const json = r.json<Json>();
+    const f = json.findings.filter((x) => x.code === 'modes-file-unreadable');
+    assert.deepEqual(f.map((x) => [x.severity, x.file, x.line]), [['error', 'status/node-reports.json', 4]]);
+    assert.ok(!json.changes.some((c) => c.path === 'status/node-reports.json'));
+    assert.equal(readFileSync(join(root, 'status/node-reports.json'), 'utf8'), text, 'not overwritten');
+  });
+});
+
 describe('an unreadable status/modes.json', () => {
   it('is an error at its line and column; the states are unknown, and --write keeps the file', () => {
     const root = fleet({ 'registry/nodes/a.md': node('a'), 'status/modes.json': CONFLICT });

@@ -55,13 +55,17 @@ describe('node modes', () => {
     assert.equal(nextModeState(disabled, on, undefined, policy, t(6)).mode, 'UNKNOWN');
   });
 
-  it('writes status/modes.json deterministically and only moves last-verified after the refresh interval', () => {
+  it('writes status/modes.json deterministically; new observation times only with a change of state, or a heartbeat when one is set', () => {
     const states = new Map(run([true]).map((s) => ['n', s] as const));
     const text = renderModesFile(states);
     assert.equal(renderModesFile(parseModesFile(text).states), text);
     const later = new Map([['n', { ...states.get('n')!, last_verified: t(10), observed_at: t(10) }]]);
-    assert.equal(renderModesFile(statesToPersist(states, later, 3_600_000, 3_600_000)), text, 'ten minutes later, nothing to write');
-    assert.notEqual(renderModesFile(statesToPersist(states, later, 60_000, 60_000)), text, 'past the refresh interval, write');
+    const muchLater = new Map([['n', { ...states.get('n')!, last_verified: t(60 * 24 * 30), observed_at: t(60 * 24 * 30) }]]);
+    assert.equal(renderModesFile(statesToPersist(states, muchLater, null)), text, 'no heartbeat: a month later and unchanged, nothing to write');
+    assert.equal(renderModesFile(statesToPersist(states, later, 3_600_000)), text, 'heartbeat 1h: ten minutes later, nothing to write');
+    assert.notEqual(renderModesFile(statesToPersist(states, later, 60_000)), text, 'heartbeat 1m: past it, write');
+    const failing = new Map([['n', { ...later.get('n')!, failures: 1, reason: 'failing 1/3: refused' }]]);
+    assert.equal(statesToPersist(states, failing, null).get('n')!.observed_at, t(10), 'a change of counters writes the new time');
     const bad = parseModesFile('not json');
     assert.equal(bad.states.size, 0);
     assert.deepEqual(bad.problems.map((p) => [p.line, p.message.startsWith('status/modes.json is not valid JSON')]), [[1, true]]);

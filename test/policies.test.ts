@@ -5,10 +5,11 @@
  * pinned against what reference documents 001 and 004 imply.
  */
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { refreshCache } from '../src/cache/refreshCache.js';
+import { parseModesFile } from '../src/evaluate/modesFile.js';
+import { renderNodeReports } from '../src/evaluate/nodeReports.js';
 import { evaluateDrainSequence } from '../src/policy/evaluateDrainSequence.js';
 import { evaluateListeners } from '../src/policy/evaluateListeners.js';
 import { DEFAULT_PEER_DIVERSITY_TARGETS, evaluatePeerDiversity } from '../src/policy/evaluatePeerDiversity.js';
@@ -306,13 +307,12 @@ describe('the policies step on the example fleet', () => {
   const lineOf = (file: string, key: RegExp): number => readFileSync(join(root, file), 'utf8').split('\n').findIndex((l) => key.test(l)) + 1;
 
   before(async () => {
-    root = copyExampleFleet();
-    // Status documents as two fabric nodes would report them (the simulator reports no peers).
-    const { db } = await refreshCache(root);
-    const obs = db.prepare('INSERT INTO observations VALUES (?, ?, 1, ?, ?, ?)');
-    obs.run('home-1', '2026-07-14T23:00:00.000Z', 'all probes passed', '[]', JSON.stringify({ peers: [{ id: 'home-2', direct: true, ready: true }, { id: 'usa-los-1', direct: false, ready: true }] }));
-    obs.run('test-1', '2026-07-14T23:00:00.000Z', 'all probes passed', '[]', JSON.stringify({ peers: [{ id: 'home-1', direct: true, ready: true }, { id: 'usa-los-1', direct: true, ready: true }, { id: 'test-2', direct: true, ready: true }] }));
-    db.close();
+    root = copyExampleFleet({ status: true });
+    // Status documents as two fabric nodes reported them (the simulator reports no peers), as a probing run recorded them.
+    writeFileSync(join(root, 'status/node-reports.json'), renderNodeReports(new Map([
+      ['home-1', { peers: [{ id: 'home-2', direct: true, ready: true }, { id: 'usa-los-1', direct: false, ready: true }] }],
+      ['test-1', { peers: [{ id: 'home-1', direct: true, ready: true }, { id: 'usa-los-1', direct: true, ready: true }, { id: 'test-2', direct: true, ready: true }] }],
+    ])));
     const io = { ...fileIo(root), now: () => NOW };
     ctx = await reconcile(io, { probe: false, write: false, allowRemote: false }, [load, validate, evaluate, policies]);
   });
@@ -371,11 +371,12 @@ describe('the policies step on the example fleet', () => {
     assert.match(section, /Next wave: 1 — Forge \+ CI/);
   });
 
-  it('writes peer_diversity for the nodes that reported peers, and warns about the critical one below target', () => {
+  it('writes peer_diversity for the nodes that reported peers (status/node-reports.json), and warns about the critical one below target', () => {
+    const observedAt = (id: string): string => parseModesFile(readFileSync(join(root, 'status/modes.json'), 'utf8')).states.get(id)!.observed_at!;
     const rows = ctx.db!.prepare('SELECT * FROM peer_diversity ORDER BY node').all();
     assert.deepEqual(rows, [
-      { node: 'home-1', direct_ready_count: 1, relay_ready_count: 1, external_area_ready_count: 0, independent_ingress_ready_count: 1, recovery_path_count: 1, observed_at: '2026-07-14T23:00:00.000Z' },
-      { node: 'test-1', direct_ready_count: 3, relay_ready_count: 0, external_area_ready_count: 2, independent_ingress_ready_count: 2, recovery_path_count: 2, observed_at: '2026-07-14T23:00:00.000Z' },
+      { node: 'home-1', direct_ready_count: 1, relay_ready_count: 1, external_area_ready_count: 0, independent_ingress_ready_count: 1, recovery_path_count: 1, observed_at: observedAt('home-1') },
+      { node: 'test-1', direct_ready_count: 3, relay_ready_count: 0, external_area_ready_count: 2, independent_ingress_ready_count: 2, recovery_path_count: 2, observed_at: observedAt('test-1') },
     ]);
     assert.deepEqual(readPolicyInput(ctx.db!).targets, { direct_ready: 2, external_area_ready: 1, independent_ingress_ready: 1, recovery_paths: 1 }, 'policies/modes.yaml');
     // home-1 hosts the critical Control API and ingress; test-1 hosts nothing critical.

@@ -72,16 +72,17 @@ describe('stale observations on the board', () => {
 
 describe('statesToPersist and staleness', () => {
   const t = (min: number): string => new Date(Date.UTC(2026, 10, 22, 0, min)).toISOString();
-  it('writes the true time of a node observed in this run when its kept time would look stale next to a newer one', () => {
-    // a was written at 0, b at 50; both observed again at 70. a moved 70m (past the 60m refresh): written; b moved 20m: kept, 20m behind a.
-    const previous = new Map([['a', active(t(0))], ['b', active(t(50))]]);
-    const next = new Map([['a', active(t(70))], ['b', active(t(70))]]);
-    assert.equal(persistedStaleness(new Map([['a', active(t(70))], ['b', active(t(50))]]), 10 * 60_000).stale.has('b'), true, 'without the rule, b would be marked');
-    const out = statesToPersist(previous, next, HOUR, 10 * 60_000);
+  it('writes every observed time when one node changes, so no node observed in this run looks stale next to the changed one', () => {
+    // a and b were written at 0; both observed again at 70, and b starts failing: a change, so both take 70.
+    const previous = new Map([['a', active(t(0))], ['b', active(t(0))]]);
+    const next = new Map([['a', active(t(70))], ['b', { ...active(t(70)), failures: 1, reason: 'failing 1/3: refused' }]]);
+    const out = statesToPersist(previous, next, null);
     assert.equal(out.get('a')!.observed_at, t(70));
     assert.equal(out.get('b')!.observed_at, t(70));
-    assert.equal(out.get('b')!.last_verified, t(50), 'last_verified keeps the refresh rule');
     assert.deepEqual([...persistedStaleness(out, 10 * 60_000).stale.keys()], []);
+    const seenAgain = (at: string): ModeState => ({ ...active(at), since: t(0) });
+    const steady = statesToPersist(previous, new Map([['a', seenAgain(t(70))], ['b', seenAgain(t(70))]]), null);
+    assert.equal(steady.get('a')!.observed_at, t(0), 'nothing changed: the times read are written');
   });
 
   it('keeps a node that was not observed stale, with its age relative to the latest observation, and judges no declared or unobserved node', () => {
@@ -91,7 +92,7 @@ describe('statesToPersist and staleness', () => {
       ['off', { ...active(t(0)), mode: 'DISABLED' }],
       ['new', { mode: 'UNKNOWN', since: null, last_verified: null, observed_at: null, failures: 0, passes: 0, reason: 'not observed yet' }],
     ]);
-    const out = statesToPersist(states, states, HOUR, 10 * 60_000);
+    const out = statesToPersist(states, states, HOUR);
     const { asOf, stale } = persistedStaleness(out, 10 * 60_000);
     assert.equal(asOf, t(180));
     assert.deepEqual([...stale.values()], [{ node: 'b', observed_at: t(0), age_s: 3 * 3600 }]);

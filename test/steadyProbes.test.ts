@@ -1,7 +1,8 @@
 /**
  * "A steady fleet produces no new commit", with probes: against the fleet
  * simulator, a second `reconcile --probe --write` with nothing changed in the
- * fleet writes nothing (no observation time leaks into a generated file).
+ * fleet writes nothing (no observation time leaks into a generated file), and
+ * a fresh clone's offline run finds the same findings and no drift.
  */
 import assert from 'node:assert/strict';
 import { readFileSync, rmSync, statSync } from 'node:fs';
@@ -22,7 +23,7 @@ after(async () => {
   removeDir(fleet.root);
 });
 
-const FILES = ['status/modes.json', 'status/BOARD.md', 'status/runtime-registry.json', 'status/trust-ratchet.json'];
+const FILES = ['status/modes.json', 'status/BOARD.md', 'status/node-reports.json', 'status/runtime-registry.json', 'status/trust-ratchet.json'];
 const snapshot = (): string[] => FILES.map((f) => `${statSync(join(fleet.root, f)).mtimeMs} ${readFileSync(join(fleet.root, f), 'utf8')}`);
 
 describe('reconcile --probe --write on a steady fleet', () => {
@@ -39,5 +40,16 @@ describe('reconcile --probe --write on a steady fleet', () => {
     const second = await run();
     assert.deepEqual(second.changes, [], 'nothing changed in the fleet, so nothing to write');
     assert.deepEqual(snapshot(), written, 'no file rewritten, not even with the same bytes');
+
+    // A fresh clone (no cache, no observations) renders the same board: the peer-diversity findings come from
+    // status/node-reports.json, not from observations only the probing checkout has.
+    rmSync(join(fleet.root, '.fleethub'), { recursive: true, force: true });
+    const fresh = await cliAsync(['reconcile', '--check', '--fail-on', 'none', '--root', fleet.root, '--format', 'json']);
+    assert.equal(fresh.code, 0, fresh.stderr);
+    const offline = fresh.json<{ changes: unknown[]; findings: Array<{ code: string; message: string }> }>();
+    assert.deepEqual(offline.changes, [], 'no drift in a fresh clone');
+    const diversity = (fs: Array<{ code: string; message: string }>): string[] => fs.filter((f) => f.code === 'peer-diversity-below-target').map((f) => f.message);
+    assert.deepEqual(diversity(offline.findings), diversity(second.findings));
+    assert.deepEqual(snapshot(), written);
   });
 });

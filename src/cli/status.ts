@@ -21,7 +21,7 @@ evaluation 'fleethub reconcile' runs (validation, policies, checks,
 workplans, drift of the generated files): counted by severity and code, and
 listed (the first 50 in text; the JSON output has them all), and the nodes
 whose last observation is older than stale_after (policies/modes.yaml,
-default refresh_interval), with its age. The JSON output is the same bytes
+default refresh_interval, else one hour), with its age. The JSON output is the same bytes
 for the same files and observations (no timings in it but those ages); its
 "result" says whether the command failed and why.
   --rebuild   rebuild the cache from scratch first

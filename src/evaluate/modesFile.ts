@@ -5,7 +5,6 @@
  * rendering is deterministic, so an unchanged fleet gives unchanged bytes.
  */
 import type { Mode, ModeState } from './modeState.js';
-import { persistedStaleness } from './persistedStaleness.js';
 
 export const MODES_FILE = 'status/modes.json';
 
@@ -64,7 +63,8 @@ export function parseModesFile(text: string | null): { states: Map<string, ModeS
   return { states, problems };
 }
 
-function position(text: string, offset: number): { line: number; col: number } {
+/** The 1-based line and column of an offset into a text. */
+export function position(text: string, offset: number): { line: number; col: number } {
   const before = text.slice(0, offset).split('\n');
   return { line: before.length, col: before.at(-1)!.length + 1 };
 }
@@ -79,34 +79,44 @@ export function renderModesFile(states: Map<string, ModeState>): string {
 }
 
 /**
- * The states to write: a last-verified or last-observed time that moved by
- * less than the refresh interval is written as it was, so a steady fleet does
- * not produce a new commit on every run. A time kept that way must not make a
- * node observed in this run look stale next to a newer one (the board judges
- * staleness from these times: persistedStaleness): such a node gets its true
- * observation time.
+ * The states to write. Times of observation are not fleet state, so a run in
+ * which no node's mode, counters or reason changed writes the times it found
+ * (the same bytes: a steady fleet produces no commit, whenever it is probed).
+ * A run that changes anything writes every time it observed, so the picture
+ * stays one snapshot: the board judges staleness from these times
+ * (persistedStaleness), and a node left at an older time is one this run did
+ * not observe. `refreshMs` (policies/modes.yaml `refresh_interval`, off by
+ * default) adds a heartbeat: the times are rewritten once any of them has
+ * moved by at least that much, each rewrite a commit.
  */
-export function statesToPersist(previous: Map<string, ModeState>, next: Map<string, ModeState>, refreshMs: number, staleAfterMs: number): Map<string, ModeState> {
+export function statesToPersist(previous: Map<string, ModeState>, next: Map<string, ModeState>, refreshMs: number | null): Map<string, ModeState> {
+  if (stateChanged(previous, next) || heartbeatDue(previous, next, refreshMs)) return next;
   const out = new Map<string, ModeState>();
   for (const [id, s] of next) {
-    const before = previous.get(id);
-    out.set(id, { ...s, last_verified: kept(before?.last_verified, s.last_verified, refreshMs), observed_at: kept(before?.observed_at, s.observed_at, refreshMs) });
-  }
-  for (let again = true; again; ) {
-    again = false;
-    for (const id of persistedStaleness(out, staleAfterMs).stale.keys()) {
-      const s = out.get(id)!;
-      const observed_at = next.get(id)!.observed_at;
-      if (s.observed_at === observed_at) continue;
-      out.set(id, { ...s, observed_at });
-      again = true;
-    }
+    const before = previous.get(id)!;
+    out.set(id, { ...s, last_verified: before.last_verified, observed_at: before.observed_at });
   }
   return out;
 }
 
-/** The time to write: the one written before when the new one moved by less than the refresh interval. */
-function kept(before: string | null | undefined, now: string | null, refreshMs: number): string | null {
-  if (!before || !now || before === now) return now;
-  return Date.parse(now) - Date.parse(before) < refreshMs ? before : now;
+/** Whether any node appeared, went, or changed in anything but its observation times. */
+function stateChanged(previous: Map<string, ModeState>, next: Map<string, ModeState>): boolean {
+  if (previous.size !== next.size) return true;
+  for (const [id, s] of next) {
+    const b = previous.get(id);
+    if (!b || b.mode !== s.mode || b.since !== s.since || b.failures !== s.failures || b.passes !== s.passes || b.reason !== s.reason) return true;
+    if ((b.observed_at === null) !== (s.observed_at === null) || (b.last_verified === null) !== (s.last_verified === null)) return true;
+  }
+  return false;
+}
+
+function heartbeatDue(previous: Map<string, ModeState>, next: Map<string, ModeState>, refreshMs: number | null): boolean {
+  if (refreshMs === null) return false;
+  for (const [id, s] of next) {
+    const b = previous.get(id)!;
+    for (const [then, now] of [[b.last_verified, s.last_verified], [b.observed_at, s.observed_at]] as const) {
+      if (then && now && Date.parse(now) - Date.parse(then) >= refreshMs) return true;
+    }
+  }
+  return false;
 }

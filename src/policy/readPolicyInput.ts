@@ -8,7 +8,6 @@
  */
 import type Database from 'better-sqlite3';
 import { CacheDataError } from '../errors.js';
-import type { PeerReport } from '../observe/observation.js';
 import { DEFAULT_PEER_DIVERSITY_TARGETS } from './evaluatePeerDiversity.js';
 import type { DrainSequencePolicy, FreezePolicy, PeerDiversityTargets, PolicyWorkload, PromotionGatePolicy } from './policyData.js';
 
@@ -22,12 +21,6 @@ export interface DeclaredPolicyNode {
   planned: boolean;
 }
 
-export interface PeerObservation {
-  node: string;
-  at: string;
-  peers: PeerReport[];
-}
-
 export interface PolicyInput {
   workloads: PolicyWorkload[];
   nodes: DeclaredPolicyNode[];
@@ -37,8 +30,6 @@ export interface PolicyInput {
   targets: PeerDiversityTargets;
   /** Task key (`WP/T04`) → box state. */
   taskStates: Map<string, string>;
-  /** Nodes whose last status document listed peers. */
-  peerObservations: PeerObservation[];
 }
 
 type Obj = Record<string, unknown>;
@@ -84,9 +75,5 @@ export function readPolicyInput(db: Database.Database): PolicyInput {
   const modes = ofKind<Obj>('modes')[0];
   const targets: PeerDiversityTargets = { ...DEFAULT_PEER_DIVERSITY_TARGETS, ...((modes?.peer_diversity ?? {}) as Partial<PeerDiversityTargets>) };
   const taskStates = new Map((db.prepare('SELECT key, state FROM tasks').all() as Array<{ key: string; state: string | null }>).filter((t) => t.state !== null).map((t) => [t.key, t.state!] as const));
-  const peerObservations = (db.prepare('SELECT node, at, status FROM observations WHERE status IS NOT NULL ORDER BY node').all() as Array<{ node: string; at: string; status: string }>).flatMap((o) => {
-    const peers = parse(o.status, 'observations', o.node).peers;
-    return Array.isArray(peers) ? [{ node: o.node, at: o.at, peers: (peers as Obj[]).filter((p) => p && typeof p.id === 'string') as unknown as PeerReport[] }] : [];
-  });
-  return { workloads, nodes, gates: ofKind('promotion-gate'), drains: ofKind('drain-sequence'), freezes: ofKind('freeze'), targets, taskStates, peerObservations };
+  return { workloads, nodes, gates: ofKind('promotion-gate'), drains: ofKind('drain-sequence'), freezes: ofKind('freeze'), targets, taskStates };
 }

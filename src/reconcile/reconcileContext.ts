@@ -5,6 +5,7 @@ import type { CheckToRun } from '../checks/runChecks.js';
 import { CacheNotLoadedError } from '../errors.js';
 import type { PlacementHistory } from '../repo/placementHistory.js';
 import type { ModePolicy, ModeState } from '../evaluate/modeState.js';
+import type { NodeReport } from '../evaluate/nodeReports.js';
 import type { Finding } from '../records/finding.js';
 import type { Memo } from '../records/memo.js';
 import type { NodeObservation, ProbeOptions, ProbeTarget } from '../observe/observation.js';
@@ -78,8 +79,9 @@ export interface RuntimePolicy extends ModePolicy {
   probeTimeoutMs: number;
   tickDeadlineMs: number;
   concurrency: number;
-  refreshMs: number;
-  /** An observation older than this is stale (policies/modes.yaml stale_after; default refresh_interval). */
+  /** The heartbeat: observation times in status/ rewritten once they moved this much (policies/modes.yaml refresh_interval); null (the default): only when a node's state changes. */
+  refreshMs: number | null;
+  /** An observation older than this is stale (policies/modes.yaml stale_after; default refresh_interval, else one hour). */
   staleAfterMs: number;
 }
 
@@ -119,8 +121,12 @@ export interface ReconcileContext {
   lastObservations: Map<string, NodeObservation>;
   /** Each node's mode after this run. */
   states: Map<string, ModeState>;
-  /** What status/modes.json holds after this run (last-verified times move only after the refresh interval). */
+  /** What status/modes.json holds after this run (observation times move only with a change of state, or the heartbeat). */
   persisted: Map<string, ModeState>;
+  /** From status/node-reports.json, read through `readGenerated`. */
+  previousReports: Map<string, NodeReport>;
+  /** What each node last reported in its status document, after this run: status/node-reports.json. */
+  reports: Map<string, NodeReport>;
   findings: Finding[];
   /** Results of the named checks (policies of kind checks), by check id, once the checks step ran. */
   checkResults: Map<string, CheckResult>;
@@ -142,7 +148,7 @@ export const DEFAULT_POLICY: RuntimePolicy = {
   probeTimeoutMs: 2000,
   tickDeadlineMs: 10_000,
   concurrency: 32,
-  refreshMs: 3_600_000,
+  refreshMs: null,
   staleAfterMs: 3_600_000,
 };
 
@@ -170,6 +176,8 @@ export function createContext(io: ReconcileIo, options: ReconcileOptions): Recon
     lastObservations: new Map(),
     states: new Map(),
     persisted: new Map(),
+    previousReports: new Map(),
+    reports: new Map(),
     findings: [],
     checkResults: new Map(),
     boardSections: [],

@@ -33,8 +33,9 @@ export function planLeases(intent: RolloutIntent, verdict: IntentVerdict, policy
   const t = now.getTime();
   const strategy = intent.strategy ?? { type: 'rolling' as const };
   const limits = effectiveLimits(policy, strategy);
-  const fleet = new Map(nodes.map((n) => [n.id, n]));
-  const targeted = resolveTarget(intent.target, indexNodes(nodes));
+  const index = indexNodes(nodes);
+  const fleet = index.byId as ReadonlyMap<string, RolloutNode>;
+  const targeted = resolveTarget(intent.target, index);
   const entries = new Map(journal.map((e) => [e.node, e]));
   const listed = (strategy.type === 'pinned' || strategy.type === 'forced-node') && strategy.nodes ? new Set(strategy.nodes) : null;
 
@@ -46,11 +47,12 @@ export function planLeases(intent: RolloutIntent, verdict: IntentVerdict, policy
   const expiredLeases = live.filter((id) => stale(entries.get(id)!.since, limits.lease_ttl_ms));
   const expiredSet = new Set(expiredLeases);
   const holding = live.filter((id) => !expiredSet.has(id));
-  const done = targeted.filter((id) => DONE.has(entries.get(id)?.state ?? ''));
+  const done: string[] = [];
   const waiting: Waiting[] = [];
   const pending: RolloutNode[] = [];
   for (const id of targeted) {
     const state = entries.get(id)?.state;
+    if (state !== undefined && DONE.has(state)) done.push(id);
     if (state !== undefined && (IN_FLIGHT.includes(state) || DONE.has(state))) continue;
     const node = fleet.get(id);
     if (listed && !listed.has(id)) waiting.push({ node: id, code: 'not-in-strategy', reason: `not among the ${strategy.type} strategy's nodes` });
@@ -145,18 +147,19 @@ export function planLeases(intent: RolloutIntent, verdict: IntentVerdict, policy
   }
 
   // Waves: lowest role rank first; a node waits while a node of a lower rank is still to do or in flight; critical nodes last, one at a time.
-  const targetedSet = new Set(targeted);
-  const active = [...pending, ...holding.map((id) => fleet.get(id)).filter((n): n is RolloutNode => n !== undefined && targetedSet.has(n.id))];
-  const lowest = active.reduce((m, n) => Math.min(m, rank(n)), Infinity);
-  const first = active.filter((m) => rank(m) === lowest).map((m) => m.id);
-  const firstText = `${first.slice(0, 3).join(', ')}${first.length > 3 ? ` and ${first.length - 3} more` : ''}`;
-  // By rank, then id: pending follows the target's id order, so buckets per rank keep it.
-  const ranks = new Map(pending.map((n) => [n.id, rank(n)]));
+  // One pass: each pending node into its rank's bucket (pending follows the target's id order, so each bucket is in id order), and the in-flight targeted nodes' ranks, for the lowest rank still active.
   const buckets = new Map<number, RolloutNode[]>();
-  for (const n of pending) (buckets.get(ranks.get(n.id)!) ?? buckets.set(ranks.get(n.id)!, []).get(ranks.get(n.id)!)!).push(n);
-  const ordered = [...buckets.keys()].sort((a, b) => a - b).flatMap((r) => buckets.get(r)!);
-  for (const n of ordered) {
-    if (ranks.get(n.id)! > lowest) {
+  for (const n of pending) {
+    const r = rank(n);
+    (buckets.get(r) ?? buckets.set(r, []).get(r)!).push(n);
+  }
+  const flyingTargeted = holding.map((id) => fleet.get(id)).filter((n): n is RolloutNode => n !== undefined && isTargeted(targeted, n.id));
+  const lowest = Math.min(...buckets.keys(), ...flyingTargeted.map(rank));
+  const first = [...(buckets.get(lowest) ?? []), ...flyingTargeted.filter((n) => rank(n) === lowest)].map((m) => m.id);
+  const firstText = `${first.slice(0, 3).join(', ')}${first.length > 3 ? ` and ${first.length - 3} more` : ''}`;
+  const ranked = [...buckets.keys()].sort((a, b) => a - b).map((r) => [r, buckets.get(r)!] as const);
+  for (const [r, bucket] of ranked) for (const n of bucket) {
+    if (r > lowest) {
       waiting.push(n.serves.length > 0
         ? { node: n.id, code: 'critical-last', reason: `serves ${n.serves.join(', ')}: updated last, after ${firstText}` }
         : { node: n.id, code: 'role-order', reason: `role ${n.role ?? '(none)'} waits for ${roleName(lowest, limits)} nodes first (${firstText})` });
@@ -197,6 +200,8 @@ class Counters {
   private parallel: number;
   private unavailable: number;
   private critical: number;
+  /** The reason a fleet-wide limit gives, while no grant changes the counts. */
+  private said: string | null = null;
   private readonly groups = { area: new Map<string, number>(), site: new Map<string, number>(), nat_group: new Map<string, number>() };
 
   constructor(private readonly limits: EffectiveLimits, holding: readonly string[], expired: readonly string[], targeted: readonly string[], fleet: ReadonlyMap<string, RolloutNode>) {
@@ -212,6 +217,7 @@ class Counters {
   }
 
   add(n: RolloutNode): void {
+    this.said = null;
     this.parallel += 1;
     this.unavailable += 1;
     this.addGroups(n, n.serves.length > 0);
@@ -225,8 +231,9 @@ class Counters {
   /** The first limit that a lease for n would exceed, as the reason n waits; null when none would. */
   blocked(n: RolloutNode): Waiting | null {
     const l = this.limits;
-    if (this.parallel >= l.max_parallel) return { node: n.id, code: 'max-parallel', reason: `max_parallel ${l.max_parallel} reached (${this.parallel} in flight)` };
-    if (l.max_unavailable !== null && this.unavailable >= l.max_unavailable) return { node: n.id, code: 'max-unavailable', reason: `max_unavailable ${l.max_unavailable} reached (${this.unavailable} unavailable: DEGRADED or in flight)` };
+    // Once a fleet-wide limit is reached every later node waits on it, with the same words: made once.
+    if (this.parallel >= l.max_parallel) return { node: n.id, code: 'max-parallel', reason: (this.said ??= `max_parallel ${l.max_parallel} reached (${this.parallel} in flight)`) };
+    if (l.max_unavailable !== null && this.unavailable >= l.max_unavailable) return { node: n.id, code: 'max-unavailable', reason: (this.said ??= `max_unavailable ${l.max_unavailable} reached (${this.unavailable} unavailable: DEGRADED or in flight)`) };
     const caps = [
       ['area', l.max_parallel_per_area, 'max-parallel-per-area'],
       ['site', l.max_parallel_per_site, 'max-parallel-per-site'],
@@ -257,6 +264,20 @@ function rankOf(limits: EffectiveLimits): (n: RolloutNode) => number {
 
 function roleName(rank: number, limits: EffectiveLimits): string {
   return rank < limits.role_order.length ? limits.role_order[rank]! : 'the other';
+}
+
+/** Whether id is in the sorted id list (binary search: the target set is sorted). */
+function isTargeted(sorted: readonly string[], id: string): boolean {
+  let lo = 0;
+  let hi = sorted.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const v = sorted[mid]!;
+    if (v === id) return true;
+    if (v < id) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return false;
 }
 
 const compareKeys = (a: readonly number[], b: readonly number[]): number => {

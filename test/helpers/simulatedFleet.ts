@@ -37,9 +37,9 @@ export async function simulatedExampleFleet(options: { flapPeriod?: number; mode
     }
     for (const [id, fault] of faultsFromStatus(root)) if (sim.nodes.has(id)) await sim.setFault(id, fault);
   }
-  writeFileSync(
-    join(root, 'policies/modes.yaml'),
-    options.modes ?? 'kind: modes\nfailure_threshold: 3\nsuccess_threshold: 2\nprobe_timeout: 300ms\ntick_deadline: 2s\nconcurrency: 16\nrefresh_interval: 1h\n',
-  );
+  // The bundled policy with short probe timeouts (every other setting as shipped, so the shipped board still matches).
+  const modesPath = join(root, 'policies/modes.yaml');
+  const quick = { probe_timeout: '300ms', tick_deadline: '2s', concurrency: '16' };
+  writeFileSync(modesPath, options.modes ?? Object.entries(quick).reduce((text, [key, value]) => text.replace(new RegExp(`^${key}:.*$`, 'm'), `${key}: ${value}`), readFileSync(modesPath, 'utf8')));
   return { root, sim };
 }

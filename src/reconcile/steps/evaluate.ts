@@ -1,6 +1,7 @@
-/** Step 4: each node's next mode, recorded in the cache (node_status); shown by reconcile --format json and the board. */
+/** Step 4: each node's next mode, recorded in the cache (node_status), and what each node last reported (status/node-reports.json); shown by reconcile --format json and the board. */
 import { statesToPersist } from '../../evaluate/modesFile.js';
 import { nextModeState } from '../../evaluate/nextModeState.js';
+import { nextNodeReports } from '../../evaluate/nodeReports.js';
 import type { ReconcileContext } from '../reconcileContext.js';
 
 export async function evaluate(ctx: ReconcileContext): Promise<void> {
@@ -8,7 +9,8 @@ export async function evaluate(ctx: ReconcileContext): Promise<void> {
     const state = nextModeState(ctx.previous.get(n.id), n, ctx.observations.get(n.id), ctx.policy, ctx.now);
     ctx.states.set(n.id, state);
   }
-  ctx.persisted = statesToPersist(ctx.previous, ctx.states, ctx.policy.refreshMs, ctx.policy.staleAfterMs);
+  ctx.persisted = statesToPersist(ctx.previous, ctx.states, ctx.policy.refreshMs);
+  ctx.reports = nextNodeReports(ctx.previousReports, ctx.observations, ctx.nodes.map((n) => n.id));
   const db = ctx.db;
   const save = db.prepare('INSERT INTO node_status VALUES (?, ?, ?, ?, ?, ?, ?)');
   db.transaction(() => {

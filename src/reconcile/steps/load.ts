@@ -1,6 +1,7 @@
 /** Step 1: bring the cache up to date and read what the other steps need from it and from status/. */
 import { durationMs, MAX_TIMER_MS } from '../../records/duration.js';
 import { MODES_FILE, parseModesFile } from '../../evaluate/modesFile.js';
+import { NODE_REPORTS_FILE, parseNodeReports } from '../../evaluate/nodeReports.js';
 import type { ProbeTarget } from '../../observe/observation.js';
 import type { BoardWorkload } from '../boardInput.js';
 import { DEFAULT_POLICY, type DeclaredNode, type ReconcileContext } from '../reconcileContext.js';
@@ -45,7 +46,7 @@ export async function load(ctx: ReconcileContext): Promise<void> {
       probeTimeoutMs: Math.min(ms(m.probe_timeout, DEFAULT_POLICY.probeTimeoutMs), MAX_TIMER_MS),
       tickDeadlineMs: Math.min(ms(m.tick_deadline, DEFAULT_POLICY.tickDeadlineMs), MAX_TIMER_MS),
       concurrency: typeof m.concurrency === 'number' ? m.concurrency : DEFAULT_POLICY.concurrency,
-      refreshMs: ms(m.refresh_interval, DEFAULT_POLICY.refreshMs),
+      refreshMs: typeof m.refresh_interval === 'string' ? (durationMs(m.refresh_interval) ?? null) : null,
       staleAfterMs: ms(m.stale_after, ms(m.refresh_interval, DEFAULT_POLICY.staleAfterMs)),
     };
   }
@@ -56,4 +57,7 @@ export async function load(ctx: ReconcileContext): Promise<void> {
   for (const p of modes.problems) {
     ctx.findings.push({ code: 'modes-file-unreadable', severity: 'error', ...(p.node ? { kind: 'node', id: p.node } : {}), message: p.message, file: MODES_FILE, line: p.line, col: p.col });
   }
+  const reports = parseNodeReports(ctx.readGenerated(NODE_REPORTS_FILE));
+  ctx.previousReports = reports.reports;
+  for (const p of reports.problems) ctx.findings.push({ code: 'modes-file-unreadable', severity: 'error', message: p.message, file: NODE_REPORTS_FILE, line: p.line, col: p.col });
 }

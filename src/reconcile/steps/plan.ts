@@ -6,6 +6,7 @@
 import { MODES_FILE, renderModesFile } from '../../evaluate/modesFile.js';
 import type { ModeState } from '../../evaluate/modeState.js';
 import { persistedStaleness } from '../../evaluate/persistedStaleness.js';
+import { NODE_REPORTS_FILE, renderNodeReports } from '../../evaluate/nodeReports.js';
 import type { BoardInput } from '../boardInput.js';
 import { RATCHET_FILE } from '../../trust/readFleetTrust.js';
 import { renderRatchet } from '../../trust/ratchet.js';
@@ -30,6 +31,8 @@ export async function plan(ctx: ReconcileContext): Promise<void> {
   };
   ctx.artifacts = [
     { path: MODES_FILE, text: renderModesFile(ctx.persisted) },
+    // Only once some node reported something: a fleet without status documents gets no file.
+    ...(ctx.reports.size > 0 || ctx.readGenerated(NODE_REPORTS_FILE) !== null ? [{ path: NODE_REPORTS_FILE, text: renderNodeReports(ctx.reports) }] : []),
     { path: BOARD_FILE, text: ctx.io.render.board(input) },
     { path: RUNTIME_REGISTRY_FILE, text: ctx.io.render.runtimeRegistry(input) },
     // The ratchet only moves up, and only once something was trusted: a fleet without trusted intents gets no file.
@@ -40,9 +43,9 @@ export async function plan(ctx: ReconcileContext): Promise<void> {
   // --push sends the changes upstream, so they are judged against what upstream has (or will have); otherwise against the working tree.
   const read = ctx.options.push ? ctx.readGenerated : ctx.io.readText;
   // An unreadable status/modes.json (a merge conflict?) is left for a person to mend (the load step reported it), never overwritten.
-  const modesUnreadable = ctx.findings.some((f) => f.code === 'modes-file-unreadable');
+  const unreadable = new Set(ctx.findings.filter((f) => f.code === 'modes-file-unreadable').map((f) => f.file));
   for (const a of ctx.artifacts) {
-    if (a.path === MODES_FILE && modesUnreadable) continue;
+    if (unreadable.has(a.path)) continue;
     const current = read(a.path);
     if (current === a.text) continue;
     ctx.changes.push({ path: a.path, action: current === null ? 'create' : 'update' });

@@ -44,11 +44,12 @@ export async function policies(ctx: ReconcileContext): Promise<void> {
   found.push(...evaluateListeners(input.workloads));
 
   const topology = new Map<string, PeerTopology>(input.nodes.map((n) => [n.id, { ...(n.area ? { area: n.area } : {}), ...(n.nat_group ? { nat_group: n.nat_group } : {}) }]));
-  const rows = input.peerObservations.map((o) => peerDiversity(o.node, topology.get(o.node) ?? {}, o.peers, topology, o.at));
+  // From the recorded reports (status/node-reports.json after this run), never the local cache alone: every checkout judges the same facts.
+  const rows = [...ctx.reports].filter(([, r]) => r.peers !== undefined).map(([id, r]) => peerDiversity(id, topology.get(id) ?? {}, r.peers!, topology, ctx.persisted.get(id)?.observed_at ?? ''));
   const critical = new Set(input.workloads.filter((w) => w.critical === true && w.stage !== 'retired' && w.host !== undefined).map((w) => w.host!));
   found.push(...evaluatePeerDiversity(rows, critical, input.targets, nodes));
   const declaredVersions = db.prepare(`SELECT id AS node, file, CAST(labels->>'$.agent_version' AS TEXT) AS version FROM nodes WHERE labels->>'$.agent_version' IS NOT NULL ORDER BY id`).all() as Array<{ node: string; file: string; version: string }>;
-  found.push(...evaluateAgentVersion(declaredVersions, new Map([...ctx.lastObservations].map(([id, o]) => [id, o.status?.agent_version])), nodes));
+  found.push(...evaluateAgentVersion(declaredVersions, new Map([...ctx.reports].map(([id, r]) => [id, r.agent_version])), nodes));
   const save = db.prepare('INSERT INTO peer_diversity VALUES (?, ?, ?, ?, ?, ?, ?)');
   db.transaction(() => {
     db.prepare('DELETE FROM peer_diversity').run();
