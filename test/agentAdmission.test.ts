@@ -17,7 +17,7 @@ import { readFleetView } from '../src/agent/readFleetView.js';
 import { AgentJournalCorruptError } from '../src/errors.js';
 import { openOutbox } from '../src/outbox/openOutbox.js';
 import { parsePinnedRoot } from '../src/trust/parsePinnedRoot.js';
-import { upstreamFile } from '../scripts/git-server/fleetUpstream.js';
+import { runGit, upstreamFile } from '../scripts/git-server/fleetUpstream.js';
 import { bundledFleetFiles, INTENT, INTENT_FILE, orchestratorLease, rolloutFile } from './helpers/agentFleet.js';
 import { cliAsync, DEMO_TRUST_ROOT, tempDir } from './helpers/fleet.js';
 import { gitServerSuite } from './helpers/gitServerSuite.js';
@@ -122,6 +122,7 @@ test('usage: --node, --remote and --apply are required; a bad --interval is refu
     [['--node', NODE, '--remote', 'x'], /give --apply <cmd>/],
     [['--node', NODE, '--remote', 'x', '--apply', 'true', '--interval', 'soon'], /--interval 'soon' is not a duration/],
     [['--node', '../etc', '--remote', 'x', '--apply', 'true'], /is not a node id/],
+    [['--node', NODE, '--remote', 'ftp://user:secret@example.invalid/fleet', '--apply', 'true'], /--remote ftp:\/\/(?!.*secret).* is not an address the agent can fetch from/],
   ] as const) {
     const r = await cliAsync(['agent', ...args, '--once']);
     assert.equal(r.code, 2, r.stderr);
@@ -183,4 +184,17 @@ test('a long apply heartbeats: the node re-reports applying every half heartbeat
   } finally {
     outbox.close();
   }
+});
+
+test('a --remote that is a local path is relative to the working directory; the reports are pushed into it', async () => {
+  await suite.server.createRepo('local', { files: FILES });
+  const dir = suite.keep(tempDir('fleethub-agent-local-'));
+  await runGit(['clone', '-q', '--bare', suite.server.url('local'), join(dir, 'fleet.git')]);
+  const r = await cliAsync(['agent', '--node', NODE, '--remote', 'fleet.git', '--apply', 'true', '--once', '--state-dir', 'state', '--trust-root', DEMO_TRUST_ROOT, '--format', 'json'], { cwd: dir });
+  assert.equal(r.code, 0, r.stderr + r.stdout);
+  const out = r.json<{ relayed: boolean; reports: Record<string, { state: string }> }>();
+  assert.equal(out.relayed, true, r.stdout);
+  assert.equal(out.reports[INTENT]?.state, 'blocked');
+  const text = await runGit(['--git-dir', join(dir, 'fleet.git'), 'show', `HEAD:status/agents/${NODE}.json`]);
+  assert.match(text, /"node": "test-1"/);
 });

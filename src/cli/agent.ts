@@ -10,7 +10,9 @@ import { resolve } from 'node:path';
 import { agentCycle } from '../agent/agentCycle.js';
 import { DEFAULT_STATE_DIR, type AgentConfig, type CycleOutcome } from '../agent/agentTypes.js';
 import { processAgentIo } from '../agent/processAgentIo.js';
-import { UsageError } from '../errors.js';
+import { AgentJournalCorruptError, FleethubError, UsageError } from '../errors.js';
+import { parseRemote } from '../relay/parseRemote.js';
+import { redactUrl } from '../relay/redactUrl.js';
 import { durationMs } from '../records/duration.js';
 import { ID_PATTERN } from '../records/kinds.js';
 import { sleep } from '../relay/sleep.js';
@@ -79,8 +81,14 @@ Exit codes: 0 the cycle ran (blocked is normal: waiting), 1 no remote answered,
       const node = typeof v.node === 'string' ? v.node : null;
       if (node === null) throw new UsageError('give --node <id>: the node this agent runs on (its file is registry/nodes/<id>.md)');
       if (!ID_PATTERN.test(node)) throw new UsageError(`--node '${node}' is not a node id (letters, digits, '-', '_' and '.')`);
-      const remotes = (Array.isArray(v.remote) ? v.remote : []).filter((r): r is string => typeof r === 'string' && r !== '');
-      if (remotes.length === 0) throw new UsageError('give at least one --remote <url>: where the fleet repository can be fetched from');
+      const given = (Array.isArray(v.remote) ? v.remote : []).filter((r): r is string => typeof r === 'string' && r !== '');
+      if (given.length === 0) throw new UsageError('give at least one --remote <url>: where the fleet repository can be fetched from');
+      // A local path is relative to the working directory (not to the state directory the clones live in).
+      const remotes = given.map((r) => {
+        const remote = parseRemote(r, ctx.cwd);
+        if (remote === null) throw new UsageError(`--remote ${redactUrl(r)} is not an address the agent can fetch from: give an http(s)://, ssh://, git@host:path, git:// or file:// URL or a local path`);
+        return remote.transport === 'system-git' && remote.url === resolve(ctx.cwd, r) ? remote.url : r;
+      });
       if (typeof v.apply !== 'string' || v.apply.trim() === '') throw new UsageError('give --apply <cmd>: the shell command that installs the artifact');
       const interval = durationMs(typeof v.interval === 'string' ? v.interval : DEFAULT_INTERVAL);
       if (interval === null || interval <= 0) throw new UsageError(`--interval '${String(v.interval)}' is not a duration (30s, 5m, 1h)`);
@@ -96,15 +104,27 @@ Exit codes: 0 the cycle ran (blocked is normal: waiting), 1 no remote answered,
       if (pin === null) ctx.log?.(ctx.style.yellow('warning: no trust root pinned (--trust-root or FLEETHUB_TRUST_ROOT): every intent is blocked'));
       const io = processAgentIo(config, pin, ctx.env, now);
       const signal = ctx.signal ?? new AbortController().signal;
-      let last: CycleOutcome;
+      let last: CycleOutcome | undefined;
       for (;;) {
-        last = await agentCycle({ node, stateDir: config.stateDir, pin }, io);
+        try {
+          last = await agentCycle({ node, stateDir: config.stateDir, pin }, io);
+        } catch (e) {
+          // Running for good, a failed cycle (a command that cannot start, a remote's odd answer) is logged and the next one tried; a damaged journal stops the agent.
+          if (v.once || !(e instanceof FleethubError) || e instanceof AgentJournalCorruptError || e instanceof UsageError) throw e;
+          ctx.log?.(`${now().toISOString()} ${ctx.style.red(`this cycle failed: ${e.message}`)}`);
+          await sleep(interval, signal);
+          if (signal.aborted) {
+            if (last === undefined) throw e;
+            break;
+          }
+          continue;
+        }
         if (v.once || signal.aborted) break;
         for (const line of cycleLines(last, ctx.style)) ctx.log?.(`${now().toISOString()} ${line}`);
         await sleep(interval, signal);
         if (signal.aborted) break;
       }
-      const outcome = last;
+      const outcome = last!;
       return {
         text: () => cycleLines(outcome, ctx.style).join('\n'),
         json: () => outcome,
