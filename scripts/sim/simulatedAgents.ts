@@ -66,6 +66,9 @@ export function simulatedAgents(options: SimulatedAgentsOptions): SimulatedAgent
   const installed = new Map(options.nodes.map((n) => [n, initialOf(n)]));
   const applied = new Map(options.nodes.map((n) => [n, 0]));
   const pending: Array<{ node: string; path: string; text: string }> = [];
+  let lastPid = 0;
+  const running = new Set<number>();
+  const startedTokens = new Set<string>();
   let ulid: ULIDFactory | null = null;
   const journals = new Map<string, AgentJournal>();
   const journalDir = (node: string): string => join(options.stateDir, 'agents', node);
@@ -79,12 +82,18 @@ export function simulatedAgents(options: SimulatedAgentsOptions): SimulatedAgent
     fetch: async () => shared,
     view,
     async startApply(vars, started) {
-      started(null);
+      // A simulated process: an id, running until its apply is done. `started` may throw (a crash): then it never runs.
+      const pid = ++lastPid;
+      const token = `${node}-${pid}`;
+      started({ pid, token });
+      running.add(pid);
+      startedTokens.add(token);
       applied.set(node, applied.get(node)! + 1);
       const ms = faults.get(node)?.applyMs ?? 0;
       const exited = (async () => {
         if (ms > 0) await new Promise((r) => setTimeout(r, ms));
         installed.set(node, vars.FLEETHUB_VERSION!);
+        running.delete(pid);
         return { code: 0, detail: 'exited 0' };
       })();
       return { exited };
@@ -94,7 +103,8 @@ export function simulatedAgents(options: SimulatedAgentsOptions): SimulatedAgent
       const healthy = !(faults.get(node)?.fail && version !== initialOf(node));
       return { healthy, version, detail: healthy ? 'exited 0' : 'exited with status 1: simulated failure' };
     },
-    processAlive: () => false,
+    processAlive: (pid) => running.has(pid),
+    commandStarted: (token) => startedTokens.has(token),
     sleep: (ms, signal) => sleep(ms, signal ?? new AbortController().signal),
     // Buffered for the tick and recorded at its end in one transaction, each event with its node as the writer.
     record: async (path, text) => void pending.push({ node, path, text }),

@@ -39,11 +39,18 @@ export interface AgentIo {
    * simulation) before the command itself may run: the journal keeps the id,
    * so a command whose id is not in the journal never ran.
    */
-  startApply(vars: Readonly<Record<string, string>>, started: (pid: number | null) => void): Promise<RunningCommand>;
+  startApply(vars: Readonly<Record<string, string>>, started: (run: { pid: number | null; token: string }) => void): Promise<RunningCommand>;
   /** Runs the health command (null when none is configured). */
   health(vars: Readonly<Record<string, string>>): Promise<HealthAnswer | null>;
   /** Whether a process left running by an earlier agent is still there. */
   processAlive(pid: number): boolean;
+  /**
+   * Once that process is gone: whether its command got past the gate and
+   * started (an agent killed after saving the id, before opening the gate,
+   * leaves a process that exits without running anything). The token is the
+   * one `started` was given; its mark stays until the next command starts.
+   */
+  commandStarted(token: string): boolean;
   /** Resolves after `ms`, or at once when `signal` aborts. */
   sleep(ms: number, signal?: AbortSignal): Promise<void>;
   /** Records status/agents/<node>.json's new text in the agent's outbox (durable on return). */

@@ -40,6 +40,8 @@ export interface PendingUpdate {
   previous: string | null;
   /** The running apply (or rollback) command's process id, so a restarted agent waits for it instead of starting another. */
   pid: number | null;
+  /** The token its gate marks when the command starts (`<state dir>/run/<token>.started`): whether it ever ran. */
+  run_token: string | null;
   /** The apply's exit status once it finished (-1: killed by a signal); null while it runs or when an earlier agent's apply was waited for. */
   apply_exit: number | null;
   /** Why a rollback was started (its reason in the report). */

@@ -21,7 +21,14 @@ const POLL_MS = 100;
 
 export async function finishUpdate(ctx: UpdateContext, st: AgentJournalState): Promise<void> {
   const p = st.pending!;
-  const resumed = await waitForLeftover(ctx, p);
+  const left = await waitForLeftover(ctx, p);
+  if (left === 'never-started' && p.phase === 'applying') {
+    // The earlier agent saved the apply's id and stopped before opening its gate: it never ran; it runs under the lease if the lease still holds.
+    p.phase = 'staged';
+    ctx.actions.push(`${p.intent} v${p.version}: the apply left by an earlier agent never started; it starts again under a valid lease`);
+    ctx.journal.save(st, [{ at: ctx.io.now().toISOString(), intent: p.intent, version: p.version, state: 'recovered', lease: p.lease, reason: 'the apply never started' }]);
+    return;
+  }
   const applyExit = p.apply_exit === null ? null : { code: p.apply_exit, detail: p.apply_exit === 0 ? 'exited 0' : `exited with status ${p.apply_exit}` };
   if (p.phase === 'applying' || p.phase === 'verifying') {
     const health = await ctx.io.health(commandVars(ctx.node, p, p.artifact.version, false));
@@ -55,17 +62,18 @@ export async function finishUpdate(ctx: UpdateContext, st: AgentJournalState): P
     return done(ctx, st, 'rolled_back', `${p.rollback_reason}; rollback-impossible: no previous version was installed`);
   }
   // A rollback left running by an earlier agent has just been waited for: its outcome is read before another is started.
-  let ran = resumed && p.phase === 'rolling_back';
+  let ran = left === 'started' && p.phase === 'rolling_back';
   for (let attempt = 0; attempt < 2; attempt++) {
     let exit: { code: number | null; detail: string } | null = null;
     if (!ran) {
-      const run = await ctx.io.startApply(commandVars(ctx.node, p, p.previous, true), (pid) => {
+      const run = await ctx.io.startApply(commandVars(ctx.node, p, p.previous, true), ({ pid, token }) => {
         p.pid = pid;
+        p.run_token = token;
         ctx.journal.save(st);
       });
       exit = await run.exited;
+      // Not saved on its own: a restart before the outcome below is saved finds the rollback's id, sees it started, and reads health.
       p.pid = null;
-      ctx.journal.save(st);
     }
     ran = false;
     const health = await ctx.io.health(commandVars(ctx.node, p, p.previous, true));
@@ -80,14 +88,15 @@ export async function finishUpdate(ctx: UpdateContext, st: AgentJournalState): P
   return done(ctx, st, 'rolled_back', `${p.rollback_reason}; rollback-failed: ${p.artifact.name} ${p.previous} is not back after two attempts`);
 }
 
-/** A command the journal says was running: wait until its process is gone. */
-async function waitForLeftover(ctx: UpdateContext, p: PendingUpdate): Promise<boolean> {
-  if (p.pid === null) return false;
+/** A command the journal says was running: wait until its process is gone, then whether it ever started. */
+async function waitForLeftover(ctx: UpdateContext, p: PendingUpdate): Promise<'none' | 'started' | 'never-started'> {
+  if (p.pid === null) return 'none';
   if (ctx.io.processAlive(p.pid)) ctx.actions.push(`waiting for the ${p.phase === 'rolling_back' ? 'rollback' : 'apply'} left running by an earlier agent (pid ${p.pid})`);
   while (ctx.io.processAlive(p.pid)) await ctx.io.sleep(POLL_MS);
-  if (p.phase === 'applying') p.phase = 'verifying';
+  const started = p.run_token !== null && ctx.io.commandStarted(p.run_token);
   p.pid = null;
-  return true;
+  if (started && p.phase === 'applying') p.phase = 'verifying';
+  return started ? 'started' : 'never-started';
 }
 
 function done(ctx: UpdateContext, st: AgentJournalState, state: 'healthy' | 'rolled_back', reason: string | null): void {

@@ -6,12 +6,15 @@
  * The apply (and a rollback) runs detached, in its own process group, its
  * output appended to `<state dir>/apply.log`: an agent killed mid-apply does
  * not take the apply with it, and the restarted agent waits for that process
- * (its id is in the journal) instead of starting a second one. The health
+ * (its id is in the journal) instead of starting a second one; a marker
+ * `<state dir>/run/<token>.started`, written by the gate as the command starts,
+ * tells it whether that process ever got past the gate. The health
  * command runs attached, its output captured (the first line is the
  * installed version), killed after `healthTimeoutMs`.
  */
 import { spawn } from 'node:child_process';
-import { closeSync, mkdirSync, openSync } from 'node:fs';
+import { randomUUID } from 'node:crypto';
+import { closeSync, existsSync, mkdirSync, openSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { AgentCommandError } from '../errors.js';
 import { recordEvents } from '../outbox/recordEvents.js';
@@ -29,6 +32,7 @@ const HEALTH_OUTPUT_LIMIT = 64 * 1024;
 
 export function processAgentIo(config: AgentConfig, pin: PinnedRoot | null, env: Readonly<Record<string, string | undefined>>, now: () => Date, options: { healthTimeoutMs?: number } = {}): AgentIo {
   const transport = relayOptionsFrom(env);
+  const runDir = join(config.stateDir, 'run');
   const writerEnv = { FLEETHUB_WRITER_NAME: config.node, FLEETHUB_WRITER_EMAIL: `${config.node}@fleethub-agent.invalid` };
   return {
     now,
@@ -38,7 +42,7 @@ export function processAgentIo(config: AgentConfig, pin: PinnedRoot | null, env:
       return { url: got.url, shown: got.shown, branch: got.branch, snapshot };
     },
     view: (snapshot) => readFleetView(snapshot, pin),
-    startApply: async (vars, started) => startDetached(config.apply, { ...env, ...vars }, join(config.stateDir, 'apply.log'), started),
+    startApply: async (vars, started) => startDetached(config.apply, { ...env, ...vars }, join(config.stateDir, 'apply.log'), runDir, started),
     health: async (vars) => (config.health === undefined ? null : runHealth(config.health, { ...env, ...vars }, options.healthTimeoutMs ?? 60_000)),
     processAlive(pid) {
       try {
@@ -48,6 +52,7 @@ export function processAgentIo(config: AgentConfig, pin: PinnedRoot | null, env:
         return (e as NodeJS.ErrnoException).code === 'EPERM';
       }
     },
+    commandStarted: (token) => existsSync(join(runDir, `${token}.started`)),
     sleep: (ms, signal) => sleep(ms, signal ?? new AbortController().signal),
     async record(path, text) {
       await recordEvents(config.stateDir, [{ type: 'status.file', payload: { path, text } }], { env: writerEnv, now });
@@ -71,13 +76,16 @@ export function processAgentIo(config: AgentConfig, pin: PinnedRoot | null, env:
  * before that closes the pipe, and the shell exits without running the
  * command — so an apply whose id the journal does not have never ran.
  */
-const GATE = 'read go && [ "$go" = go ] || exit 97; exec /bin/sh -c "$1"';
+const GATE = 'read go && [ "$go" = go ] || exit 97; : > "$2" || exit 98; exec /bin/sh -c "$1"';
 
-function startDetached(command: string, env: Record<string, string | undefined>, log: string, started: (pid: number | null) => void): Promise<RunningCommand> {
-  mkdirSync(join(log, '..'), { recursive: true });
+function startDetached(command: string, env: Record<string, string | undefined>, log: string, runDir: string, started: (run: { pid: number | null; token: string }) => void): Promise<RunningCommand> {
+  // One command at a time, and only once the last one's outcome is in the journal: the older marks are not needed any more.
+  rmSync(runDir, { recursive: true, force: true });
+  mkdirSync(runDir, { recursive: true, mode: 0o700 });
+  const token = randomUUID();
   const fd = openSync(log, 'a', 0o600);
   return new Promise((resolve, reject) => {
-    const child = spawn('/bin/sh', ['-c', GATE, 'fleethub-apply', command], { detached: true, stdio: ['pipe', fd, fd], env });
+    const child = spawn('/bin/sh', ['-c', GATE, 'fleethub-apply', command, join(runDir, `${token}.started`)], { detached: true, stdio: ['pipe', fd, fd], env });
     closeSync(fd);
     const exited = new Promise<{ code: number | null; detail: string }>((done) =>
       child.once('exit', (code, signal) => done({ code: code ?? -1, detail: signal ? `was killed by ${signal}` : code === 0 ? 'exited 0' : `exited with status ${code}` })),
@@ -85,7 +93,7 @@ function startDetached(command: string, env: Record<string, string | undefined>,
     child.once('error', (e) => reject(new AgentCommandError('apply', command, e.message)));
     child.once('spawn', () => {
       try {
-        started(child.pid ?? null);
+        started({ pid: child.pid ?? null, token });
       } catch (e) {
         child.stdin!.destroy();
         reject(e);

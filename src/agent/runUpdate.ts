@@ -36,6 +36,7 @@ export async function runUpdate(ctx: UpdateContext, st: AgentJournalState, a: Ex
       staged_digest: null,
       previous: null,
       pid: null,
+      run_token: null,
       apply_exit: null,
       rollback_reason: null,
       since: now().toISOString(),
@@ -67,8 +68,9 @@ export async function runUpdate(ctx: UpdateContext, st: AgentJournalState, a: Ex
     p.phase = 'applying';
     ctx.journal.save(st, report(p, 'applying'));
     await ctx.flush();
-    const run = await ctx.io.startApply(commandVars(ctx.node, p, a.artifact.version, false), (pid) => {
+    const run = await ctx.io.startApply(commandVars(ctx.node, p, a.artifact.version, false), ({ pid, token }) => {
       p.pid = pid;
+      p.run_token = token;
       ctx.journal.save(st);
     });
     const exit = await heartbeating(ctx, run.exited, () => report(p!, 'applying'), () => ctx.journal.save(st));
