@@ -65,7 +65,7 @@ export function simulatedAgents(options: SimulatedAgentsOptions): SimulatedAgent
   const initialOf = (node: string): string => (typeof options.initial === 'string' ? options.initial : options.initial(node));
   const installed = new Map(options.nodes.map((n) => [n, initialOf(n)]));
   const applied = new Map(options.nodes.map((n) => [n, 0]));
-  const pending: Array<{ node: string; path: string; text: string }> = [];
+  const pending = new Map<string, { node: string; path: string; text: string }>();
   let lastPid = 0;
   const running = new Set<number>();
   const startedTokens = new Set<string>();
@@ -106,8 +106,9 @@ export function simulatedAgents(options: SimulatedAgentsOptions): SimulatedAgent
     processAlive: (pid) => running.has(pid),
     commandStarted: (token) => startedTokens.has(token),
     sleep: (ms, signal) => sleep(ms, signal ?? new AbortController().signal),
-    // Buffered for the tick and recorded at its end in one transaction, each event with its node as the writer.
-    record: async (path, text) => void pending.push({ node, path, text }),
+    // Buffered for the tick and recorded at its end in one transaction, each event with its node as the writer. One relay per
+    // tick lands only each file's last text, so a node's earlier reports of the same tick (applying, then healthy) are folded.
+    record: async (path, text) => void pending.set(`${node}\n${path}`, { node, path, text }),
     relay: async () => ({ ok: true }),
   });
 
@@ -120,12 +121,14 @@ export function simulatedAgents(options: SimulatedAgentsOptions): SimulatedAgent
         const shared = { url: got.url, shown: got.shown, branch: got.branch, snapshot };
         await Promise.all(options.nodes.map(async (node) => outcomes.set(node, await agentCycle({ node, stateDir: journalDir(node), pin: options.pin, journal: journalOf(node) }, ioFor(node, shared)))));
       }
-      if (pending.length > 0) {
+      if (pending.size > 0) {
         ulid ??= (await import('ulidx')).monotonicFactory();
         const at = now();
         const outbox = openOutbox(options.stateDir);
         try {
-          outbox.append(pending.splice(0).map((e) => ({ body: { type: 'status.file', payload: { path: e.path, text: e.text } }, writer: { name: e.node, email: `${e.node}@fleethub-agent.invalid` }, at: at.toISOString(), id: ulid!(at.getTime()) })));
+          const events = [...pending.values()];
+          pending.clear();
+          outbox.append(events.map((e) => ({ body: { type: 'status.file', payload: { path: e.path, text: e.text } }, writer: { name: e.node, email: `${e.node}@fleethub-agent.invalid` }, at: at.toISOString(), id: ulid!(at.getTime()) })));
         } finally {
           outbox.close();
         }
