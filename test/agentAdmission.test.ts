@@ -164,14 +164,14 @@ test('offline: no remote answers → exit 1, nothing applied, the report buffere
   assert.equal(existsSync(marker), false);
 });
 
-test('a long apply heartbeats: the node re-reports applying every half heartbeat_timeout while the apply runs', async () => {
+test('a long apply heartbeats: the node re-reports applying every half heartbeat_timeout while the apply runs; the apply gets the artifact, never the agent\'s token', async () => {
   const policy = FILES['policies/rollout.yaml']!.replace(/heartbeat_timeout: \S+/, 'heartbeat_timeout: 2s');
   assert.notEqual(policy, FILES['policies/rollout.yaml']);
   const lease = orchestratorLease({ intentText: INTENT_TEXT, node: NODE, epoch: 1, expires: SOON });
   await suite.server.createRepo('heartbeat', { files: { ...FILES, 'policies/rollout.yaml': policy, ...rollout([lease]) } });
   const dir = suite.keep(tempDir('fleethub-agent-heartbeat-'));
   const state = join(dir, 'state');
-  const r = await cliAsync(['agent', '--node', NODE, '--remote', suite.server.url('heartbeat'), '--apply', 'sleep 3', '--once', '--state-dir', state, '--trust-root', DEMO_TRUST_ROOT, '--format', 'json'], { cwd: dir });
+  const r = await cliAsync(['agent', '--node', NODE, '--remote', suite.server.url('heartbeat'), '--apply', `env > '${join(dir, 'apply-env')}'; sleep 3`, '--once', '--state-dir', state, '--trust-root', DEMO_TRUST_ROOT, '--format', 'json'], { cwd: dir, env: { FLEETHUB_TOKEN: 'sekrit-token-123' } });
   assert.equal(r.code, 0, r.stderr);
   const outbox = openOutbox(state);
   try {
@@ -184,17 +184,23 @@ test('a long apply heartbeats: the node re-reports applying every half heartbeat
   } finally {
     outbox.close();
   }
+  const env = readFileSync(join(dir, 'apply-env'), 'utf8');
+  for (const line of ['FLEETHUB_ARTIFACT=rap-node-agent', 'FLEETHUB_VERSION=0.2.332-relaycertintentfix', `FLEETHUB_LEASE=${lease.id}`, 'FLEETHUB_ROLLBACK=0', `FLEETHUB_NODE=${NODE}`]) assert.ok(env.split('\n').includes(line), line);
+  assert.match(env, /^FLEETHUB_DIGEST=sha256:4ccb49e6/m);
+  assert.match(env, /^FLEETHUB_MIRRORS=https:\/\/update-store\.fleet\.invalid\/\S+ https:\/\/update-cache/m);
+  assert.doesNotMatch(env, /sekrit/, 'the agent\'s token is not in the apply\'s environment');
 });
 
 test('a --remote that is a local path is relative to the working directory; the reports are pushed into it', async () => {
   await suite.server.createRepo('local', { files: FILES });
   const dir = suite.keep(tempDir('fleethub-agent-local-'));
   await runGit(['clone', '-q', '--bare', suite.server.url('local'), join(dir, 'fleet.git')]);
-  const r = await cliAsync(['agent', '--node', NODE, '--remote', 'fleet.git', '--apply', 'true', '--once', '--state-dir', 'state', '--trust-root', DEMO_TRUST_ROOT, '--format', 'json'], { cwd: dir });
+  const r = await cliAsync(['agent', '--node', NODE, '--remote', 'fleet.git', '--apply', 'true', '--once', '--state-dir', 'state', '--trust-root', DEMO_TRUST_ROOT, '--format', 'json'], { cwd: dir, env: { FLEETHUB_TOKEN: 'sekrit-token-123' } });
   assert.equal(r.code, 0, r.stderr + r.stdout);
   const out = r.json<{ relayed: boolean; reports: Record<string, { state: string }> }>();
   assert.equal(out.relayed, true, r.stdout);
   assert.equal(out.reports[INTENT]?.state, 'blocked');
   const text = await runGit(['--git-dir', join(dir, 'fleet.git'), 'show', `HEAD:status/agents/${NODE}.json`]);
   assert.match(text, /"node": "test-1"/);
+  assert.doesNotMatch(r.stdout + r.stderr, /sekrit/);
 });

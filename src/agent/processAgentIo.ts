@@ -29,10 +29,13 @@ import { readFleetView } from './readFleetView.js';
 import type { PinnedRoot } from '../trust/verifyTrustChain.js';
 
 const HEALTH_OUTPUT_LIMIT = 64 * 1024;
+const SECRET_VARS = new Set(['FLEETHUB_TOKEN', 'FLEETHUB_TOKEN_USER', 'FLEETHUB_ORCHESTRATOR_KEY']);
 
 export function processAgentIo(config: AgentConfig, pin: PinnedRoot | null, env: Readonly<Record<string, string | undefined>>, now: () => Date, options: { healthTimeoutMs?: number } = {}): AgentIo {
   const transport = relayOptionsFrom(env);
   const runDir = join(config.stateDir, 'run');
+  // The commands get the agent's environment without its credentials: the upstream token is the agent's, not theirs.
+  const commandEnv: Record<string, string | undefined> = Object.fromEntries(Object.entries(env).filter(([k]) => !SECRET_VARS.has(k)));
   const writerEnv = { FLEETHUB_WRITER_NAME: config.node, FLEETHUB_WRITER_EMAIL: `${config.node}@fleethub-agent.invalid` };
   return {
     now,
@@ -42,8 +45,8 @@ export function processAgentIo(config: AgentConfig, pin: PinnedRoot | null, env:
       return { url: got.url, shown: got.shown, branch: got.branch, snapshot };
     },
     view: (snapshot) => readFleetView(snapshot, pin),
-    startApply: async (vars, started) => startDetached(config.apply, { ...env, ...vars }, join(config.stateDir, 'apply.log'), runDir, started),
-    health: async (vars) => (config.health === undefined ? null : runHealth(config.health, { ...env, ...vars }, options.healthTimeoutMs ?? 60_000)),
+    startApply: async (vars, started) => startDetached(config.apply, { ...commandEnv, ...vars }, join(config.stateDir, 'apply.log'), runDir, started),
+    health: async (vars) => (config.health === undefined ? null : runHealth(config.health, { ...commandEnv, ...vars }, options.healthTimeoutMs ?? 60_000)),
     processAlive(pid) {
       try {
         process.kill(pid, 0);
