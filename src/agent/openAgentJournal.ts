@@ -15,6 +15,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { AgentJournalCorruptError } from '../errors.js';
 import type { AgentJournalState, JournalState } from './agentTypes.js';
+import { emptyJournal } from './emptyJournal.js';
 
 export const JOURNAL_FORMAT = 1;
 
@@ -34,10 +35,6 @@ export interface AgentJournal {
   save(state: AgentJournalState, timeline?: readonly TimelineEntry[]): void;
   timeline(): TimelineEntry[];
   close(): void;
-}
-
-export function emptyJournal(): AgentJournalState {
-  return { pending: null, epochs: {}, accepted: {}, done: {}, installed: {}, reports: {}, last_plan: null, last_report: null };
 }
 
 const SCHEMA = `

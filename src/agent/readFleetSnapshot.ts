@@ -10,30 +10,13 @@ import fs from 'node:fs';
 import git from 'isomorphic-git';
 import { fileVersions, type FileVersions } from '../repo/fileVersions.js';
 import { readFilesAt } from '../relay/readFilesAt.js';
-import { RATCHET_FILE, TRUST_FILE } from '../trust/readFleetTrust.js';
-
-export const ROLLOUT_POLICY_FILE = 'policies/rollout.yaml';
-export const ROLLOUTS_DIR = 'status/rollouts';
-export const NODES_DIR = 'registry/nodes';
-export const INTENTS_DIR = 'registry/intents';
+import { agentReads } from './agentReads.js';
 
 export interface FleetSnapshot {
   commit: string;
   /** The repository-relative paths read, sorted, and their texts (null: not there or not text). */
   files: ReadonlyMap<string, string | null>;
   fileVersions(path: string): FileVersions;
-}
-
-/** Whether the agent reads this path of the fleet repository. */
-export function agentReads(path: string): boolean {
-  return (
-    path === TRUST_FILE ||
-    path === ROLLOUT_POLICY_FILE ||
-    path === RATCHET_FILE ||
-    (path.startsWith(`${NODES_DIR}/`) && path.endsWith('.md') && !path.slice(NODES_DIR.length + 1).includes('/')) ||
-    (path.startsWith(`${INTENTS_DIR}/`) && path.endsWith('.md') && !path.slice(INTENTS_DIR.length + 1).includes('/')) ||
-    (path.startsWith(`${ROLLOUTS_DIR}/`) && path.endsWith('.yaml') && !path.slice(ROLLOUTS_DIR.length + 1).includes('/'))
-  );
 }
 
 export async function readFleetSnapshot(gitdir: string, commit: string): Promise<FleetSnapshot> {

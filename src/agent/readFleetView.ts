@@ -17,7 +17,8 @@ import { RATCHET_FILE, readTrustVersions, TRUST_FILE } from '../trust/readFleetT
 import type { RatchetEntry, RolloutCaps, ScopeNode } from '../trust/trustTypes.js';
 import type { IntentInput } from '../trust/verifyIntent.js';
 import type { PinnedRoot, TrustVersion } from '../trust/verifyTrustChain.js';
-import { INTENTS_DIR, NODES_DIR, ROLLOUT_POLICY_FILE, ROLLOUTS_DIR, type FleetSnapshot } from './readFleetSnapshot.js';
+import { INTENTS_DIR, NODES_DIR, ROLLOUT_POLICY_FILE, ROLLOUTS_DIR } from './agentReads.js';
+import type { FleetSnapshot } from './readFleetSnapshot.js';
 
 /** status/rollouts/<intent>.yaml as the agent reads it (the reconciler writes it; only its leases are signed). */
 export interface RolloutFile {
