@@ -17,6 +17,7 @@ import fc from 'fast-check';
 import { generateKeyPairSync } from 'node:crypto';
 import { renderRolloutFile } from '../src/rollout/renderRolloutFile.js';
 import { rolloutTick, type RolloutTickInput } from '../src/rollout/rolloutTick.js';
+import { planLeases } from '../src/rollout/planLeases.js';
 import { simulateRollout } from '../src/rollout/simulateRollout.js';
 import { verifyLease } from '../src/rollout/verifyLease.js';
 import type { AgentReport, RolloutFile } from '../src/rollout/leaseTypes.js';
@@ -88,6 +89,20 @@ const caseArb: fc.Arbitrary<Case> = fc
   }));
 
 const intentOf = (strategy: RolloutStrategy, extra: Partial<RolloutIntent> = {}): RolloutIntent => ({ id: 'up', version: 1, expires: '2027-01-01', target: {}, strategy, control: 'run', ...extra });
+
+describe('when a rollout is complete', () => {
+  const at = '2026-06-01T11:00:00.000Z';
+  const n = (id: string, extra: Partial<RolloutNode> = {}): RolloutNode => ({ id, area: 'a', site: 's', nat_group: 'g', role: 'edge', labels: {}, mode: 'ACTIVE', serves: [], agent: true, ...extra });
+  const done = [{ node: 'n1', state: 'healthy' as const, since: at, leased_at: at, reported_at: at }];
+  const state = (nodes: RolloutNode[]): string => planLeases(intentOf({ type: 'rolling' }), TRUSTED, { max_parallel: 1 }, nodes, done, NOW).state;
+  it('is complete once every node is done but those left out by declaration (DISABLED, PLANNED)', () => {
+    assert.equal(state([n('n1')]), 'complete');
+    assert.equal(state([n('n1'), n('n2', { mode: 'DISABLED' }), n('n3', { mode: 'PLANNED' })]), 'complete');
+  });
+  it('waits (running) for a node DEGRADED, never observed, or whose agent has not reported', () => {
+    for (const extra of [{ mode: 'DEGRADED' }, { mode: 'UNKNOWN' }, { agent: false }]) assert.equal(state([n('n1'), n('n2', extra)]), 'running', JSON.stringify(extra));
+  });
+});
 
 describe('rollout timelines (properties)', () => {
   it('no limit is exceeded in any tick, non-ACTIVE nodes are never leased, critical nodes go one at a time and last, and the failure stop holds', () => {
@@ -161,7 +176,7 @@ describe('rollout timelines (properties)', () => {
           assert.deepEqual(tick.plan.grants, []);
           assert.equal(tick.file.epoch, epoch, 'no new epoch, so no new lease');
           if (stop.endsWith('aborted') || stop === 'refused' || stop === 'expired') {
-            for (const l of tick.file.leases) assert.ok(!['leased', 'staged'].includes(tick.file.journal[l.node]?.state ?? ''), `${l.id} not started but kept`);
+            for (const l of tick.file.leases) assert.ok(!['leased', 'staged'].includes(tick.file.journal.get(l.node)?.state ?? ''), `${l.id} not started but kept`);
           }
           previous = tick.file;
         }

@@ -26,7 +26,7 @@ export function rolloutStatusJson(run: RolloutRun): RolloutStatusJson {
   const f = run.tick.file;
   const p = run.tick.plan;
   const counts: Record<string, number> = {};
-  for (const l of Object.values(f.journal)) counts[l.state] = (counts[l.state] ?? 0) + 1;
+  for (const l of f.journal.values()) counts[l.state] = (counts[l.state] ?? 0) + 1;
   return {
     intent: run.intent,
     state: p.state,
@@ -35,7 +35,7 @@ export function rolloutStatusJson(run: RolloutRun): RolloutStatusJson {
     epoch: f.epoch,
     halted: p.halted,
     counts,
-    journal: Object.keys(f.journal).sort().map((node) => ({ node, ...pick(f.journal[node]!) })),
+    journal: [...f.journal.keys()].sort().map((node) => ({ node, ...pick(f.journal.get(node)!) })),
     leases: f.leases.map((l) => ({ id: l.id, node: l.node, expires: l.expires })),
     revoked: f.revoked,
     next: { grants: p.grants.map((g) => g.node), waiting: p.waiting.map((w) => ({ node: w.node, reason: w.reason })) },

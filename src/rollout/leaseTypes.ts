@@ -111,7 +111,8 @@ export interface RolloutFile {
   control: RolloutControl;
   leases: Lease[];
   revoked: RevokedLease[];
-  journal: Record<string, RolloutJournalLine>;
+  /** Node id → its line (a Map: a tick copies it, and big fleets have thousands). */
+  journal: Map<string, RolloutJournalLine>;
 }
 
 /** One intent's report in status/agents/<node>.json, written only by that node's agent. */

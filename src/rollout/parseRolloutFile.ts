@@ -41,13 +41,13 @@ export function parseRolloutFile(text: string): ParsedRolloutFile {
   }
   const j = d.journal;
   if (j === null || typeof j !== 'object' || Array.isArray(j)) return bad('/journal', 'journal must be a mapping of node id to its line');
-  const journal: Record<string, RolloutJournalLine> = {};
+  const journal = new Map<string, RolloutJournalLine>();
   for (const [node, v] of Object.entries(j as Record<string, unknown>)) {
     const o = v as Record<string, unknown> | null;
     const at = `/journal/${node.replace(/~/g, '~0').replace(/\//g, '~1')}`;
     if (o === null || typeof o !== 'object' || !(JOURNAL_STATES as readonly unknown[]).includes(o.state) || typeof o.since !== 'string') return bad(at, `a journal line needs state (one of ${JOURNAL_STATES.join(', ')}) and since`);
     const opt = (k: string): string | null => (typeof o[k] === 'string' ? (o[k] as string) : null);
-    journal[node] = { state: o.state as RolloutJournalLine['state'], lease: opt('lease'), since: o.since, leased_at: opt('leased_at'), reported_at: opt('reported_at'), reason: opt('reason') };
+    journal.set(node, { state: o.state as RolloutJournalLine['state'], lease: opt('lease'), since: o.since, leased_at: opt('leased_at'), reported_at: opt('reported_at'), reason: opt('reason') });
   }
   return {
     ok: true,

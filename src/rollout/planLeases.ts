@@ -25,8 +25,8 @@ import { IN_FLIGHT, type EffectiveLimits, type Grant, type JournalEntry, type Le
 
 const NOT_ACTIVE: Readonly<Record<string, WaitCode>> = { DISABLED: 'node-disabled', PLANNED: 'node-planned', DEGRADED: 'node-degraded', UNKNOWN: 'node-unknown' };
 const DONE = new Set(['healthy', 'rolled_back', 'aborted']);
-/** Waits on the node itself, which no tick of the rollout lifts. */
-const NODE_WAITS: ReadonlySet<WaitCode> = new Set(['not-in-strategy', 'node-missing', 'node-disabled', 'node-planned', 'node-degraded', 'node-unknown', 'node-not-active', 'node-no-agent']);
+/** Nodes left out by declaration (not in the strategy, disabled, planned, not in the registry): a rollout is complete without them. Nodes DEGRADED, never observed or without an agent may still come: the rollout waits for them. */
+const LEFT_OUT: ReadonlySet<WaitCode> = new Set(['not-in-strategy', 'node-missing', 'node-disabled', 'node-planned']);
 const byId = <T extends { node: string }>(a: T, b: T): number => (a.node < b.node ? -1 : a.node > b.node ? 1 : 0);
 
 export function planLeases(intent: RolloutIntent, verdict: IntentVerdict, policy: RolloutPolicy, nodes: readonly RolloutNode[], journal: readonly JournalEntry[], now: Date): LeasePlan {
@@ -104,8 +104,8 @@ export function planLeases(intent: RolloutIntent, verdict: IntentVerdict, policy
     return { ...base, state: 'halted', grants: [], revocations: ttlRevocations, waiting: [...waiting, ...pending.map((n) => ({ node: n.id, code: 'rollout-halted' as const, reason: `halted: ${halted.message}` }))].sort(byId), halted };
   }
 
-  // Complete once every node that can be leased is done: the rest wait on their own state (not ACTIVE, no agent, not in the strategy), not on the rollout.
-  if (pending.length === 0 && live.length === 0 && waiting.every((w) => NODE_WAITS.has(w.code))) return { ...finish(base, [], ttlRevocations, waiting), state: 'complete' };
+  // Complete once every node is done but those left out by declaration.
+  if (pending.length === 0 && live.length === 0 && waiting.every((w) => LEFT_OUT.has(w.code))) return { ...finish(base, [], ttlRevocations, waiting), state: 'complete' };
 
   const counters = new Counters(limits, holding, expiredLeases, targeted, fleet);
   const grants: Grant[] = [];

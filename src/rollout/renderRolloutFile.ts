@@ -25,8 +25,8 @@ export function renderRolloutFile(f: RolloutFile): string {
   };
   list('leases', [...f.leases].sort((a, b) => (a.node < b.node ? -1 : a.node > b.node ? 1 : 0)));
   list('revoked', f.revoked);
-  const nodes = Object.keys(f.journal).sort();
+  const nodes = [...f.journal.keys()].sort();
   if (nodes.length === 0) lines.push('journal: {}');
-  else lines.push('journal:', ...nodes.map((n) => `  ${q(n)}: ${q(f.journal[n])}`));
+  else lines.push('journal:', ...nodes.map((n) => `  ${q(n)}: ${q(f.journal.get(n))}`));
   return `${lines.join('\n')}\n`;
 }

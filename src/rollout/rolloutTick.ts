@@ -49,27 +49,27 @@ export function rolloutTick(input: RolloutTickInput): RolloutTick {
   const digest = verdict.trusted && verdict.digest !== '' ? `${DIGEST_PREFIX}${verdict.digest}` : null;
   const version = typeof intent.version === 'number' ? intent.version : 0;
   let file: RolloutFile = input.previous
-    ? { ...input.previous, leases: [...input.previous.leases], revoked: [...input.previous.revoked], journal: { ...input.previous.journal } }
-    : { intent: intent.id, intent_version: version, intent_digest: digest ?? '', epoch: 0, control: 'active', leases: [], revoked: [], journal: {} };
+    ? { ...input.previous, leases: [...input.previous.leases], revoked: [...input.previous.revoked], journal: new Map(input.previous.journal) }
+    : { intent: intent.id, intent_version: version, intent_digest: digest ?? '', epoch: 0, control: 'active', leases: [], revoked: [], journal: new Map() };
   // A new trusted version or content: the old leases no longer apply anywhere.
   if (digest !== null && (file.intent_version !== version || file.intent_digest !== digest)) {
     const revoked = [...file.revoked, ...file.leases.map((l) => ({ id: l.id, node: l.node, reason: `intent-changed: version ${file.intent_version} (${file.intent_digest || 'never trusted'}) was replaced by version ${version}` }))];
-    file = { ...file, intent_version: version, intent_digest: digest, control: file.control === 'aborted' ? 'active' : file.control, leases: [], revoked, journal: {} };
+    file = { ...file, intent_version: version, intent_digest: digest, control: file.control === 'aborted' ? 'active' : file.control, leases: [], revoked, journal: new Map() };
   }
   if (input.control !== undefined) file.control = input.control;
 
   // The agents' reports, where they speak of this file's leases.
   for (const [node, r] of input.reports) {
-    const line = file.journal[node];
+    const line = file.journal.get(node);
     const next = merged(line, r);
-    if (next) file.journal[node] = next;
+    if (next) file.journal.set(node, next);
   }
 
   // A finished node's lease is spent: it leaves the file (the journal keeps the node's outcome and lease id).
-  file.leases = file.leases.filter((l) => !FINISHED.has(file.journal[l.node]?.lease === l.id ? file.journal[l.node]!.state : 'leased'));
+  file.leases = file.leases.filter((l) => !FINISHED.has(file.journal.get(l.node)?.lease === l.id ? file.journal.get(l.node)!.state : 'leased'));
 
   const control: RolloutIntent['control'] = intent.control !== 'run' ? intent.control : file.control === 'active' ? 'run' : file.control;
-  const journal: JournalEntry[] = Object.entries(file.journal).map(([node, l]) => ({
+  const journal: JournalEntry[] = [...file.journal].map(([node, l]) => ({
     node,
     state: l.state,
     since: l.since,
@@ -100,7 +100,7 @@ export function rolloutTick(input: RolloutTickInput): RolloutTick {
       if (old) revoke(old, `superseded by the lease of epoch ${epoch}`);
       const lease = signLease({ intent: intent.id, intent_version: version, intent_digest: digest, node: g.node, epoch, expires: g.expires ?? fallback }, input.signer);
       file.leases.push(lease);
-      file.journal[g.node] = { state: 'leased', lease: lease.id, since: nowIso, leased_at: nowIso, reported_at: null, reason: null };
+      file.journal.set(g.node, { state: 'leased', lease: lease.id, since: nowIso, leased_at: nowIso, reported_at: null, reason: null });
     }
   } else unsigned.push(...plan.grants.map((g) => g.node));
   file.leases.sort((a, b) => (a.node < b.node ? -1 : a.node > b.node ? 1 : 0));

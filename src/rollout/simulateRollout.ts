@@ -6,9 +6,10 @@
  * a seeded RNG — `rolled_back`; every tick it reports, so no heartbeat is
  * lost. The intent is taken as trusted (a dry run before signing) and every
  * node as having an agent; modes are the fleet's. Leases are signed with a
- * throwaway key made for the run. Ends `complete`, `halted` (the plan's halt),
- * or `stuck` (nothing in flight, nothing granted, and nothing left to wait
- * for but a limit that never lifts). Pure apart from the throwaway key.
+ * throwaway key made for the run. Ends `complete` (every node done but those
+ * whose mode keeps them out), `halted` (the plan's halt), or `stuck`
+ * (nothing in flight, nothing granted, and nothing left to wait for but a
+ * limit that never lifts). Pure apart from the throwaway key.
  */
 import { generateKeyPairSync } from 'node:crypto';
 import { mulberry32 } from '../records/mulberry32.js';
@@ -50,6 +51,9 @@ export interface Simulation {
 /** With nothing in flight, the one wait that lifts by itself: canaries healthy for long enough. Any other means no node can ever start. */
 const LIFTS_WHEN_IDLE: ReadonlySet<WaitCode> = new Set(['canary-wait']);
 
+/** Waits on a node's own mode or declaration, which simulated agents do not change. */
+const NODE_STATES: ReadonlySet<WaitCode> = new Set(['not-in-strategy', 'node-missing', 'node-disabled', 'node-planned', 'node-degraded', 'node-unknown', 'node-not-active']);
+
 export function simulateRollout(base: Omit<RolloutTickInput, 'previous' | 'reports' | 'signer' | 'control'>, o: SimulateOptions): Simulation {
   const rng = mulberry32(o.seed);
   const tickMs = o.tickMs ?? 60_000;
@@ -66,10 +70,11 @@ export function simulateRollout(base: Omit<RolloutTickInput, 'previous' | 'repor
   for (let t = 0; t < maxTicks; t++) {
     const now = new Date(started + t * tickMs);
     const at = now.toISOString();
-    // The agents act on what the last tick left them: a fresh lease starts applying, an apply finishes.
+    // The agents act on what the last tick left them: a fresh lease starts applying, an apply finishes; a finished agent has nothing new to say.
+    reports.clear();
     if (previous) {
       for (const l of previous.leases) {
-        const line = previous.journal[l.node];
+        const line = previous.journal.get(l.node);
         if (!line || line.lease !== l.id) continue;
         if (line.state === 'leased') reports.set(l.node, { state: 'applying', lease: l.id, version: previous.intent_version, reason: null, reported_at: at });
         else if (line.state === 'applying') reports.set(l.node, rng() < o.failRate ? { state: 'rolled_back', lease: l.id, version: previous.intent_version, reason: 'simulated health check failure', reported_at: at } : { state: 'healthy', lease: l.id, version: previous.intent_version, reason: null, reported_at: at });
@@ -81,8 +86,8 @@ export function simulateRollout(base: Omit<RolloutTickInput, 'previous' | 'repor
     const grants = tick.plan.grants.map((g) => g.node);
     if (o.timeline !== false) {
       const states: Record<string, JournalState> = {};
-      for (const w of tick.plan.waiting) states[w.node] = previous.journal[w.node]?.state ?? 'blocked';
-      for (const id of [...tick.plan.in_flight, ...tick.plan.done, ...grants]) states[id] = previous.journal[id]?.state ?? 'blocked';
+      for (const w of tick.plan.waiting) states[w.node] = previous.journal.get(w.node)?.state ?? 'blocked';
+      for (const id of [...tick.plan.in_flight, ...tick.plan.done, ...grants]) states[id] = previous.journal.get(id)?.state ?? 'blocked';
       const waits: Partial<Record<WaitCode, number>> = {};
       for (const w of tick.plan.waiting) waits[w.code] = (waits[w.code] ?? 0) + 1;
       ticks.push({ tick: t, grants, states: sorted(states), waits });
@@ -91,7 +96,8 @@ export function simulateRollout(base: Omit<RolloutTickInput, 'previous' | 'repor
     if (tick.plan.state === 'complete') return end('complete');
     if (tick.plan.halted) return end('halted');
     const inFlight = tick.plan.in_flight.length > 0 || grants.length > 0;
-    if (!inFlight && !tick.plan.waiting.some((w) => LIFTS_WHEN_IDLE.has(w.code))) return end(tick.plan.waiting.length === 0 ? 'complete' : 'stuck');
+    // Nothing in flight and nothing can start: complete when only nodes the simulation cannot change are left (their mode), stuck otherwise.
+    if (!inFlight && !tick.plan.waiting.some((w) => LIFTS_WHEN_IDLE.has(w.code))) return end(tick.plan.waiting.every((w) => NODE_STATES.has(w.code)) ? 'complete' : 'stuck');
   }
   return { intent: base.intent.id, result: 'stuck', halted: null, ticks, tickCount: maxTicks, leased };
 }

@@ -27,37 +27,15 @@ export async function rollout(ctx: ReconcileContext): Promise<void> {
   if (!ctx.trust) return;
   const inputs = rolloutInputs(ctx);
   if (inputs.intents.length === 0) return;
-  const now = new Date(ctx.now);
-  const signer = trustedSigner(ctx);
-  const unsigned: string[] = [];
-  // Host-agent phases first: their ticks say where a node-agent phase of the same artifact may go.
-  const phased = [...inputs.intents].sort((a, b) => Number(isPhase(b, 'host-agent')) - Number(isPhase(a, 'host-agent')) || (a.intent.id < b.intent.id ? -1 : 1));
-  const hostPending = new Map<string, { intent: string; pending: Set<string> }>();
-  for (const i of phased) {
-    const host = i.artifact && isPhase(i, 'node-agent') ? hostPending.get(`${i.artifact.name.replace(/node-agent$/, 'host-agent')}@${i.artifact.version}`) : undefined;
-    if (host) i.intent = { ...i.intent, after: host };
-    const path = `${ROLLOUTS_DIR}/${i.intent.id}.yaml`;
-    const text = ctx.readGenerated(path);
-    let previous: RolloutFile | null = null;
-    if (text !== null) {
-      const parsed = parseRolloutFile(text);
-      if (!parsed.ok) {
-        ctx.findings.push({ code: 'rollout-file-unreadable', severity: 'error', kind: 'intent', id: i.intent.id, message: `${path} cannot be read: ${parsed.message}; its rollout is not planned until it is mended`, hint: hintFor('rollout-file-unreadable'), file: path, line: parsed.line, col: parsed.col });
-        continue;
-      }
-      previous = parsed.file;
-    }
-    const input = { intent: i.intent, verdict: i.verdict, policy: inputs.policy, nodes: inputs.nodes, previous, reports: inputs.reports(i.intent.id), signer, now };
-    const tick = rolloutTick(input);
-    if (i.artifact && isPhase(i, 'host-agent') && i.verdict.trusted) {
-      const targeted = [...tick.plan.waiting.map((w) => w.node), ...tick.plan.in_flight, ...tick.plan.done];
-      hostPending.set(`${i.artifact.name}@${i.artifact.version}`, { intent: i.intent.id, pending: new Set(targeted.filter((n) => tick.file.journal[n]?.state !== 'healthy')) });
-    }
-    if (i.verdict.trusted) unsigned.push(...tick.unsigned.map((n) => `${i.intent.id}/${n}`));
-    // A rollout that never started leaves no file; once there is one, it follows every tick.
-    const started = previous !== null || tick.file.epoch > 0 || tick.file.control !== 'active' || Object.keys(tick.file.journal).length > 0 || tick.file.revoked.length > 0;
-    ctx.rollouts.push({ intent: i.intent.id, file: i.file, path, input, tick, text: started ? renderRolloutFile(tick.file) : null });
+  // The key is read only when a trusted intent would get a lease: first plan without it, then sign.
+  let runs = tickAll(ctx, inputs, null);
+  let unsigned = runs.flatMap((r) => (r.input.verdict.trusted ? r.tick.unsigned.map((n) => `${r.intent}/${n}`) : []));
+  const signer = unsigned.length > 0 ? trustedSigner(ctx) : null;
+  if (signer) {
+    runs = tickAll(ctx, inputs, signer);
+    unsigned = [];
   }
+  ctx.rollouts.push(...runs);
   ctx.rollouts.sort((a, b) => (a.intent < b.intent ? -1 : a.intent > b.intent ? 1 : 0));
   // The board shows the rollout as this tick leaves it: once its leases are issued, the next wave is what the next tick would add (so a rerun renders the same board).
   const after = (r: RolloutRun): RolloutRun => (r.tick.file.epoch === (r.input.previous?.epoch ?? 0) ? r : { ...r, tick: rolloutTick({ ...r.input, previous: r.tick.file, signer: null }) });
@@ -107,7 +85,7 @@ function rolloutRow(r: RolloutRun, nodes: readonly RolloutNode[]): RolloutRow {
     const a = area.get(id) ?? '(not in registry)';
     if (!areas.has(a)) areas.set(a, { area: a, nodes: 0, states: {} });
     const row = areas.get(a)!;
-    const state = f.journal[id]?.state ?? 'not started';
+    const state = f.journal.get(id)?.state ?? 'not started';
     row.nodes += 1;
     row.states[state] = (row.states[state] ?? 0) + 1;
   }
@@ -125,4 +103,37 @@ function rolloutRow(r: RolloutRun, nodes: readonly RolloutNode[]): RolloutRow {
     halted: p.halted,
     waits: [...waits].map(([code, n]) => ({ code, nodes: n })).sort((a, b) => b.nodes - a.nodes || (a.code < b.code ? -1 : 1)),
   };
+}
+
+/** One tick of every update intent's rollout, host-agent phases first (their ticks say where a node-agent phase of the same artifact may go); an unreadable rollout file is reported once and its rollout skipped. */
+function tickAll(ctx: ReconcileContext, inputs: ReturnType<typeof rolloutInputs>, signer: LeaseSigner | null): RolloutRun[] {
+  const now = new Date(ctx.now);
+  const runs: RolloutRun[] = [];
+  const phased = [...inputs.intents].sort((a, b) => Number(isPhase(b, 'host-agent')) - Number(isPhase(a, 'host-agent')) || (a.intent.id < b.intent.id ? -1 : 1));
+  const hostPending = new Map<string, { intent: string; pending: Set<string> }>();
+  for (const i of phased) {
+    const host = i.artifact && isPhase(i, 'node-agent') ? hostPending.get(`${i.artifact.name.replace(/node-agent$/, 'host-agent')}@${i.artifact.version}`) : undefined;
+    const intent = host ? { ...i.intent, after: host } : i.intent;
+    const path = `${ROLLOUTS_DIR}/${intent.id}.yaml`;
+    const text = ctx.readGenerated(path);
+    let previous: RolloutFile | null = null;
+    if (text !== null) {
+      const parsed = parseRolloutFile(text);
+      if (!parsed.ok) {
+        if (signer === null) ctx.findings.push({ code: 'rollout-file-unreadable', severity: 'error', kind: 'intent', id: i.intent.id, message: `${path} cannot be read: ${parsed.message}; its rollout is not planned until it is mended`, hint: hintFor('rollout-file-unreadable'), file: path, line: parsed.line, col: parsed.col });
+        continue;
+      }
+      previous = parsed.file;
+    }
+    const input = { intent, verdict: i.verdict, policy: inputs.policy, nodes: inputs.nodes, previous, reports: inputs.reports(i.intent.id), signer, now };
+    const tick = rolloutTick(input);
+    if (i.artifact && isPhase(i, 'host-agent') && i.verdict.trusted) {
+      const targeted = [...tick.plan.waiting.map((w) => w.node), ...tick.plan.in_flight, ...tick.plan.done];
+      hostPending.set(`${i.artifact.name}@${i.artifact.version}`, { intent: i.intent.id, pending: new Set(targeted.filter((n) => tick.file.journal.get(n)?.state !== 'healthy')) });
+    }
+    // A rollout that never started leaves no file; once there is one, it follows every tick.
+    const started = previous !== null || tick.file.epoch > 0 || tick.file.control !== 'active' || tick.file.journal.size > 0 || tick.file.revoked.length > 0;
+    runs.push({ intent: i.intent.id, file: i.file, path, input, tick, text: started ? renderRolloutFile(tick.file) : null });
+  }
+  return runs;
 }
