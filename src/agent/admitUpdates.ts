@@ -19,7 +19,7 @@
 import { DIGEST_PREFIX, type Lease } from '../rollout/leaseTypes.js';
 import { verifyLease } from '../rollout/verifyLease.js';
 import { indexNodes, resolveTarget } from '../trust/resolveTarget.js';
-import type { RatchetEntry, Scope } from '../trust/trustTypes.js';
+import type { RatchetEntry, Scope, TrustRoot } from '../trust/trustTypes.js';
 import { verifyFleetTrust } from '../trust/verifyFleetTrust.js';
 import type { PinnedRoot } from '../trust/verifyTrustChain.js';
 import type { AgentJournalState, Artifact } from './agentTypes.js';
@@ -93,7 +93,7 @@ function leaseAdmission(
   node: string,
   now: Date,
   highestEpochSeen: number,
-  root: Parameters<typeof verifyLease>[1]['chain']['root'] | null,
+  root: TrustRoot | null,
   stop: (kind: 'blocked' | 'aborted', code: string, message: string, lease?: string | null) => Admission,
 ): Admission {
   const file = `status/rollouts/${id}.yaml`;
