@@ -68,7 +68,7 @@ export async function agentCycle(config: CycleConfig, io: AgentIo): Promise<Cycl
       if (!(e instanceof AgentOfflineError)) throw e;
       outcome.actions.push(e.message);
       await publishReport(config.node, st, journal, io);
-      outcome.relayError = e.message;
+      outcome.relayError = 'offline';
       outcome.reports = st.reports;
       return outcome;
     }

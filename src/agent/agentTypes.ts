@@ -106,7 +106,7 @@ export interface CycleOutcome {
   reports: Record<string, IntentReport>;
   /** What happened, one line each (for the log). */
   actions: string[];
-  /** Reports relayed (true), still buffered (false: offline or refused; `relayError` says why). */
+  /** Reports relayed (true), still buffered (false: offline or refused; `relayError` says why, 'offline' when no remote answered the fetch). */
   relayed: boolean;
   relayError: string | null;
 }

@@ -163,6 +163,6 @@ function cycleLines(o: CycleOutcome, style: Style): string[] {
     const colour = r.state === 'healthy' ? style.green : r.state === 'blocked' || r.state === 'aborted' ? style.yellow : r.state === 'rolled_back' ? style.red : (s: string) => s;
     lines.push(`${colour(r.state.padEnd(11))} ${intent} v${r.version}${r.lease ? ` lease ${r.lease}` : ''}${r.reason ? ` — ${r.reason}` : ''}`);
   }
-  if (!o.relayed) lines.push(style.dim(`reports buffered in the agent's outbox${o.relayError ? `: ${o.relayError}` : ''}`));
+  if (!o.relayed) lines.push(style.dim(`reports buffered in the agent's outbox${o.relayError && o.relayError !== 'offline' ? `: ${o.relayError}` : ''}`));
   return lines;
 }
