@@ -1,6 +1,8 @@
 /**
  * One benchmark step, run in a fresh process so its peak memory is its own.
- * Prints one JSON line: { ms, maxRssMb }.
+ * Prints one JSON line: { ms, cpuMs, maxRssMb } (cpuMs: user + system time of
+ * this process's threads during the step, a figure a busy machine disturbs
+ * less than the wall-clock ms).
  *
  *   node dist/scripts/bench-step.js <floor|cold|warm|one-file|validate|offline-eval|modes-eval> <fleet dir>
  *   node dist/scripts/bench-step.js probe-tick <simulated nodes>:<concurrency>
@@ -103,7 +105,9 @@ const run = steps[step];
 if (!run) throw new Error(`unknown step ${step}`);
 if (step === 'cold') rmSync(cachePath(root), { force: true });
 if (step === 'one-file' || step === 'warm' || step === 'validate' || step === 'offline-eval' || step === 'modes-eval') (await refreshCache(root)).db.close();
+const cpuStart = process.cpuUsage();
 const start = performance.now();
 const own = await run();
 const ms = typeof own === 'number' ? own : performance.now() - start;
-process.stdout.write(`${JSON.stringify({ ms: Math.round(ms * 10) / 10, maxRssMb: Math.round(process.resourceUsage().maxRSS / 1024) })}\n`);
+const cpu = process.cpuUsage(cpuStart);
+process.stdout.write(`${JSON.stringify({ ms: Math.round(ms * 10) / 10, cpuMs: Math.round((cpu.user + cpu.system) / 1000), maxRssMb: Math.round(process.resourceUsage().maxRSS / 1024) })}\n`);

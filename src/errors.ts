@@ -256,3 +256,28 @@ export class UnknownIntentError extends FleethubError {
     super('intent-unknown', `no update intent '${intent}' in registry/intents/ (${known.length > 0 ? `known: ${known.join(', ')}` : 'the fleet has none'})`, { intent, known });
   }
 }
+
+/** The hub's port is taken by another program (`fleethub hub --port` picks another). */
+export class HubPortInUseError extends FleethubError {
+  constructor(host: string, port: number) {
+    super('hub-port-in-use', `${host}:${port} is already in use (another hub?); stop it or start this one with --port <n>`, { host, port });
+  }
+}
+
+/** A bind to an address other than loopback without --allow-remote and a token. */
+export class HubRemoteBindError extends FleethubError {
+  constructor(host: string, missing: string[]) {
+    super('hub-remote-bind', `the hub binds only to loopback (127.0.0.1, ::1) unless ${missing.join(' and ')} ${missing.length > 1 ? 'are' : 'is'} given: ${host} would let other machines reach it`, { host, missing });
+  }
+}
+
+/** A request the hub refuses: its HTTP status and a stable code, sent as {"error": {"code", "message"}}. */
+export class HubRequestError extends FleethubError {
+  constructor(
+    readonly status: number,
+    code: string,
+    message: string,
+  ) {
+    super(code, message, { status });
+  }
+}

@@ -117,17 +117,4 @@ describe('the example fleet', () => {
     const tunnels = db.prepare(blocks[0]!).all() as Array<{ id: string }>;
     assert.ok(tunnels.some((t) => t.id === 'state-hub-primary'));
   });
-  it('npm start runs a fleethub command that exists, on the bundled fleet, and succeeds', () => {
-    const pkg = JSON.parse(readFileSync(join(REPO, 'package.json'), 'utf8')) as { scripts: Record<string, string> };
-    const args = /node bin\/fleethub\.js ([^&|;]+)$/.exec(pkg.scripts.start!)?.[1]?.trim().split(/\s+/);
-    assert.ok(args, `npm start runs bin/fleethub.js: ${pkg.scripts.start}`);
-    const copy = copyExampleFleet({ status: true });
-    try {
-      const run = cli([...args, '--root', copy]);
-      assert.equal(run.code, 0, run.stderr);
-      assert.match(run.stdout, /node3\s.*DEGRADED/);
-    } finally {
-      removeDir(copy);
-    }
-  });
 });

@@ -15,21 +15,42 @@ export type SqlProblem = { code: 'check-not-readonly' | 'check-invalid-sql'; mes
 /** How long compiling one check's SQL may take: real checks compile in milliseconds. */
 export const COMPILE_LIMIT_MS = 2000;
 /** Allowance for starting the child (Node and SQLite) on a loaded machine. */
-const START_MS = 30_000;
+export const START_MS = 30_000;
 
-/** The problem of each SQL (null: it compiles and only reads), in order. */
-export function compileChecks(schema: string[], sqls: string[], limitMs: number = COMPILE_LIMIT_MS): Array<SqlProblem | null> {
+/** Compiles check SQL against a schema: compileChecks, or answers known in advance (startCheckCompiler.ts). */
+export type CompileFn = (schema: string[], sqls: string[]) => Array<SqlProblem | null>;
+
+/** What one run of the child gave: its output and how it ended (spawnSync's fields). */
+export interface CompileRun {
+  stdout: string;
+  stderr: string;
+  status: number | null;
+  signal: NodeJS.Signals | null;
+  error?: Error;
+}
+
+export const COMPILE_WORKER = fileURLToPath(new URL('./compileWorker.js', import.meta.url));
+
+/**
+ * The problem of each SQL (null: it compiles and only reads), in order.
+ * `firstRun`: a run of the child over all of `sqls` that already happened
+ * (startCheckCompiler.ts); its output is read as this function's first run.
+ */
+export function compileChecks(schema: string[], sqls: string[], limitMs: number = COMPILE_LIMIT_MS, firstRun?: CompileRun): Array<SqlProblem | null> {
   const out: Array<SqlProblem | null> = [];
-  const worker = fileURLToPath(new URL('./compileWorker.js', import.meta.url));
+  let given = firstRun;
   while (out.length < sqls.length) {
     const rest = sqls.slice(out.length);
-    const run = spawnSync(process.execPath, [worker], {
-      input: JSON.stringify({ schema, sqls: rest, limitMs }),
-      timeout: START_MS + limitMs * (rest.length + 1),
-      killSignal: 'SIGKILL',
-      maxBuffer: 64 * 1024 * 1024,
-      encoding: 'utf8',
-    });
+    const run: CompileRun =
+      given ??
+      spawnSync(process.execPath, [COMPILE_WORKER], {
+        input: JSON.stringify({ schema, sqls: rest, limitMs }),
+        timeout: START_MS + limitMs * (rest.length + 1),
+        killSignal: 'SIGKILL',
+        maxBuffer: 64 * 1024 * 1024,
+        encoding: 'utf8',
+      });
+    given = undefined;
     if (run.error && (run.error as NodeJS.ErrnoException).code !== 'ETIMEDOUT') throw run.error;
     if (run.signal === 'SIGINT' || run.signal === 'SIGTERM' || run.signal === 'SIGHUP') throw new Error(`interrupted (${run.signal})`);
     const before = out.length;

@@ -9,7 +9,8 @@ import type { Finding } from '../records/finding.js';
 import { hintFor } from '../records/hints.js';
 import { fileLocator } from '../records/fileLocator.js';
 import { findingRow } from './fileRows.js';
-import { compileChecks } from './compileChecks.js';
+import { compileChecks, type CompileFn } from './compileChecks.js';
+import { schemaSql } from './schemaSql.js';
 import { durationMs, MAX_TIMER_MS } from '../records/duration.js';
 
 export interface CrossScope {
@@ -28,7 +29,7 @@ export const FULL_SCOPE: CrossScope = { files: 'all', keys: new Set(), dependenc
 /** Reads a repository file's text, or null when it cannot be read. I/O passed in. */
 export type ReadText = (path: string) => string | null;
 
-interface EdgeRow {
+export interface EdgeRow {
   src_kind: string;
   src_id: string;
   rel: string;
@@ -41,21 +42,38 @@ interface EdgeRow {
   state: string | null;
 }
 
+/**
+ * The rows a full check reads, when the caller has them in memory
+ * (collectCrossInput.ts, during a cold build): the edges whose target does
+ * not exist, in rowid order, and one relation's dependency edges ordered by
+ * source and position.
+ */
+export interface CrossInput {
+  dangling(): EdgeRow[];
+  dependencyEdges(kind: string, rel: string): DepEdge[];
+}
+
 const DEPENDENCY_RELS: ReadonlyArray<[kind: string, rel: string]> = [
   ['workload', 'depends_on'],
   ['task', 'depends'],
 ];
 
-export function crossCheck(db: Database.Database, scope: CrossScope, readText: ReadText): void {
+/**
+ * `compile`: how check SQL is compiled (a rebuild passes answers it got while
+ * parsing: startCheckCompiler.ts). `input`: the rows of a full check, held in
+ * memory, instead of reading them from the cache.
+ */
+export function crossCheck(db: Database.Database, scope: CrossScope, readText: ReadText, compile: CompileFn = compileChecks, input?: CrossInput): void {
   const locate = fileLocator(readText);
   const insert = db.prepare('INSERT INTO findings VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)');
   const add = (f: Finding, origin: string, related: string | null = null): void => {
     insert.run(findingRow(f, origin, related));
   };
 
-  checkReferences(db, scope, locate, add);
-  if (scope.dependencies) checkCycles(db, scope, locate, add);
-  if (scope.checks) checkCheckSql(db, locate, add);
+  const full = scope.files === 'all' ? input : undefined;
+  checkReferences(db, scope, locate, add, full);
+  if (scope.dependencies) checkCycles(db, scope, locate, add, full);
+  if (scope.checks) checkCheckSql(db, locate, add, compile);
 }
 
 const DANGLING = `
@@ -64,11 +82,11 @@ const DANGLING = `
   FROM edges e
   WHERE NOT EXISTS (SELECT 1 FROM records r WHERE r.kind = e.dst_kind AND r.id = e.dst_id)`;
 
-function checkReferences(db: Database.Database, scope: CrossScope, locate: (file: string, pointer: string) => { line: number; col: number }, add: (f: Finding, origin: string, related: string | null) => void): void {
+function checkReferences(db: Database.Database, scope: CrossScope, locate: (file: string, pointer: string) => { line: number; col: number }, add: (f: Finding, origin: string, related: string | null) => void, input: CrossInput | undefined): void {
   let rows: EdgeRow[];
   if (scope.files === 'all') {
     db.prepare(`DELETE FROM findings WHERE origin = 'ref'`).run();
-    rows = db.prepare(DANGLING).all() as EdgeRow[];
+    rows = input ? input.dangling() : (db.prepare(DANGLING).all() as EdgeRow[]);
   } else {
     const files = new Set(scope.files);
     const byTarget = db.prepare('SELECT DISTINCT file FROM edges WHERE dst_kind = ? AND dst_id = ?').pluck();
@@ -105,7 +123,7 @@ function checkReferences(db: Database.Database, scope: CrossScope, locate: (file
   }
 }
 
-interface DepEdge {
+export interface DepEdge {
   src_id: string;
   dst_id: string;
   file: string;
@@ -119,7 +137,7 @@ interface DepEdge {
  * scope, over the whole graph; otherwise only the components through the
  * changed records, found from the part of the graph they reach.
  */
-function checkCycles(db: Database.Database, scope: CrossScope, locate: (file: string, pointer: string) => { line: number; col: number }, add: (f: Finding, origin: string, related: string) => void): void {
+function checkCycles(db: Database.Database, scope: CrossScope, locate: (file: string, pointer: string) => { line: number; col: number }, add: (f: Finding, origin: string, related: string) => void, input: CrossInput | undefined): void {
   const stored = db.prepare(`SELECT rowid, related FROM findings WHERE origin = 'cycle'`).all() as Array<{ rowid: number; related: string }>;
   const dropWhere = (kind: string, hit: (member: string) => boolean): void => {
     const del = db.prepare('DELETE FROM findings WHERE rowid = ?');
@@ -133,7 +151,7 @@ function checkCycles(db: Database.Database, scope: CrossScope, locate: (file: st
     let roots: Set<string> | null = null;
     if (scope.files === 'all') {
       dropWhere(kind, () => true);
-      edges = db.prepare(`SELECT src_id, dst_id, file, pointer, line, col FROM edges WHERE src_kind = @kind AND rel = @rel AND dst_kind = @kind ORDER BY src_id, ord`).all({ kind, rel }) as DepEdge[];
+      edges = input ? input.dependencyEdges(kind, rel) : (db.prepare(`SELECT src_id, dst_id, file, pointer, line, col FROM edges WHERE src_kind = @kind AND rel = @rel AND dst_kind = @kind ORDER BY src_id, ord`).all({ kind, rel }) as DepEdge[]);
     } else {
       roots = new Set([...scope.keys].filter((k) => k.startsWith(`${kind}:`)).map((k) => k.slice(kind.length + 1)));
       if (roots.size === 0) continue;
@@ -261,14 +279,13 @@ function cycleThrough(graph: Map<string, string[]>, scc: Set<string>): string[] 
   return [start];
 }
 
-function checkCheckSql(db: Database.Database, locate: (file: string, pointer: string) => { line: number; col: number }, add: (f: Finding, origin: string) => void): void {
+function checkCheckSql(db: Database.Database, locate: (file: string, pointer: string) => { line: number; col: number }, add: (f: Finding, origin: string) => void, compile: CompileFn): void {
   db.prepare(`DELETE FROM findings WHERE origin = 'check'`).run();
   const checks = db.prepare('SELECT c.id, c.sql, c.file, p.data AS policy FROM checks c JOIN policies p ON p.id = c.policy ORDER BY c.id').all() as Array<{ id: string; sql: string; file: string; policy: string }>;
   checkTimers(db, locate, add);
   if (checks.length === 0) return;
   // Check SQL is untrusted: it is compiled in a child process with a time limit, never here.
-  const schema = db.prepare(`SELECT sql FROM sqlite_master WHERE type IN ('table', 'view') AND sql IS NOT NULL AND name NOT LIKE 'sqlite_%' ORDER BY rowid`).pluck().all() as string[];
-  const problems = compileChecks(schema, checks.map((c) => c.sql));
+  const problems = compile(schemaSql(db), checks.map((c) => c.sql));
   for (const [i, c] of checks.entries()) {
     const problem = problems[i];
     if (!problem) continue;

@@ -36,6 +36,7 @@ export const COMMAND_LOADERS: Readonly<Record<string, () => Promise<Command>>> =
   agent: async () => (await import('./agent.js')).agent,
   plan: async () => (await import('./plan.js')).plan,
   rollout: async () => (await import('./rollout.js')).rollout,
+  hub: async () => (await import('./hub.js')).hub,
 };
 
 export interface Io {

@@ -10,6 +10,7 @@
  * the journal cleared, an operator abort lifted (a pause stays). Pure: the
  * clock and the key are passed in; the same inputs give the same file.
  */
+import { expiryInstant } from '../trust/expiryInstant.js';
 import type { IntentVerdict } from '../trust/trustTypes.js';
 import { planLeases } from './planLeases.js';
 import { signLease, type LeaseSigner } from './signLease.js';
@@ -94,7 +95,7 @@ export function rolloutTick(input: RolloutTickInput): RolloutTick {
   if (plan.grants.length > 0 && input.signer && digest !== null) {
     const epoch = file.epoch + 1;
     file.epoch = epoch;
-    const fallback = new Date(Math.min(Date.parse(intent.expires) || Infinity, input.now.getTime() + 24 * 3_600_000)).toISOString();
+    const fallback = new Date(Math.min(expiryInstant(intent.expires) ?? Infinity, input.now.getTime() + 24 * 3_600_000)).toISOString();
     for (const g of plan.grants) {
       const old = file.leases.find((x) => x.node === g.node);
       if (old) revoke(old, `superseded by the lease of epoch ${epoch}`);

@@ -1,0 +1,119 @@
+/**
+ * Cold builds on several cores, with one writer. Worker threads and the
+ * calling thread take batches of files from a shared counter (so a slow start
+ * or a heavy batch on one thread does not leave the others idle) and parse
+ * them; the workers hand their rows to the calling thread packed per table
+ * (packRows.ts), and the calling thread writes every batch, in batch order, as
+ * soon as it and all before it are there: one writer, no shard databases to
+ * merge afterwards. The rows therefore go into the cache in walk order,
+ * exactly as a one-thread build writes them (same rowids, same duplicate
+ * settling), and the calling thread parses whatever share its writing leaves
+ * it time for.
+ */
+import { Worker } from 'node:worker_threads';
+import { createValidators } from '../records/validators.js';
+import type { FleetFile } from '../repo/walkFleet.js';
+import { packRows, type PackedRows } from './packRows.js';
+import { readFleetFile } from './readFleetFile.js';
+
+/** Files per batch: small enough that the last batches end together, large enough that a message per batch costs nothing. */
+const BATCH = 192;
+
+/**
+ * The order batches are taken in (they are written in batch order whatever
+ * it is): those with a policy file first, since locating a policy's checks
+ * loads the `yaml` package (~0.1 s), which should not be the last thing a
+ * thread does while the others wait.
+ */
+function claimOrder(files: FleetFile[]): number[] {
+  const first = new Set<number>();
+  files.forEach((f, i) => {
+    if (f.kind === 'policy') first.add(Math.floor(i / BATCH));
+  });
+  const rest = Array.from({ length: Math.ceil(files.length / BATCH) }, (_, b) => b).filter((b) => !first.has(b));
+  return [...first, ...rest];
+}
+
+/** A batch of parsed rows from a worker, or its word that it has taken its last batch (sent after all its batches). */
+type WorkerMessage = { b: number; rows: PackedRows } | { done: true };
+
+export interface BuildHooks {
+  /** Each batch, in file order, on this thread only. */
+  write: (rows: PackedRows) => void;
+  /** Each batch as soon as it is parsed, in the order they are taken (before it is written). */
+  parsed?: (rows: PackedRows) => void;
+  onProgress?: (done: number, total: number) => void;
+}
+
+/** Parses every file with `workers` threads besides this one and writes their rows with `hooks.write`. */
+export async function buildInParallel(root: string, files: FleetFile[], workers: number, hooks: BuildHooks): Promise<void> {
+  const { write, parsed, onProgress } = hooks;
+  const counter = new Int32Array(new SharedArrayBuffer(4));
+  const pool = Array.from({ length: workers }, () => new Worker(new URL('./rowWorker.js', import.meta.url), { workerData: { root, counter, batch: BATCH } }));
+  try {
+    const batches = Math.ceil(files.length / BATCH);
+    // One string (`kind\tpath` lines): cloned as a copy, split by each worker.
+    const list = files.map((f) => `${f.kind}\t${f.path}`).join('\n');
+    const order = claimOrder(files);
+    for (const w of pool) w.postMessage({ list, order });
+    const pending = new Map<number, PackedRows>();
+    let next = 0;
+    let written = 0;
+    const flush = (): void => {
+      for (let rows = pending.get(next); rows !== undefined; rows = pending.get(next)) {
+        pending.delete(next++);
+        write(rows);
+        written += rows.counts.length / 3;
+      }
+      onProgress?.(written, files.length);
+    };
+    let settle: { resolve: () => void; reject: (e: unknown) => void } | undefined;
+    let failure: unknown;
+    const fail = (e: unknown): void => {
+      failure ??= e;
+      settle?.reject(failure);
+    };
+    let done = 0;
+    const lost = (): Error => new Error(`cache build workers ended with ${batches - next} batch(es) of files not handed over`);
+    for (const w of pool) {
+      w.on('message', (m: WorkerMessage) => {
+        // Every batch is taken, and this thread's own are written (this runs between them): one missing now is lost.
+        if ('done' in m) {
+          if (++done === pool.length && Atomics.load(counter, 0) >= batches && next < batches) fail(lost());
+          return;
+        }
+        pending.set(m.b, m.rows);
+        try {
+          parsed?.(m.rows);
+          flush();
+        } catch (e) {
+          return fail(e);
+        }
+        if (next === batches) settle?.resolve();
+      });
+      w.on('error', fail);
+      w.on('exit', (code) => {
+        if (code !== 0) fail(new Error(`cache build worker stopped with code ${code}`));
+      });
+    }
+    const validators = createValidators();
+    for (let c = Atomics.add(counter, 0, 1); c < batches; c = Atomics.add(counter, 0, 1)) {
+      const b = order[c]!;
+      const rows = packRows(files.slice(b * BATCH, (b + 1) * BATCH).map((f) => readFleetFile(root, f, validators)));
+      pending.set(b, rows);
+      parsed?.(rows);
+      flush();
+      // Let the workers' batches in (and be written) between our own.
+      await new Promise<void>((resolve) => setImmediate(resolve));
+      if (failure !== undefined) throw failure;
+    }
+    if (next < batches) {
+      await new Promise<void>((resolve, reject) => {
+        settle = { resolve, reject };
+        if (failure !== undefined) reject(failure);
+      });
+    }
+  } finally {
+    await Promise.all(pool.map((w) => w.terminate()));
+  }
+}

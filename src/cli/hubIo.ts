@@ -1,0 +1,26 @@
+/** The real I/O of the hub (src/hub/hubIo.ts): the reconcile loop's fileIo (its cache refresh limited to the watcher's paths), the task command's own code path for task changes, the relay options from the environment. */
+import { refreshCache } from '../cache/refreshCache.js';
+import type { HubIo } from '../hub/hubIo.js';
+import { relayOptionsFrom } from '../relay/attemptRelay.js';
+import { PLAIN } from '../report/style.js';
+import type { Context } from './command.js';
+import { fileIo } from './fileIo.js';
+import { taskCommand } from './task.js';
+
+export function hubIo(root: string, ctx: Context, log: (line: string) => void): HubIo {
+  const now = (): Date => new Date();
+  const setTask = taskCommand(now);
+  return {
+    root,
+    now,
+    random: Math.random,
+    reconcileIo: (paths) => ({ ...fileIo(root, ctx.env, now), ...(paths ? { refreshCache: () => refreshCache(root, { paths }) } : {}) }),
+    async setTask(workplan, task, action, note) {
+      // The task command itself, queued: the same event `fleethub task --queue` records; the hub's relay sends it.
+      const outcome = await setTask.run({ positionals: [action, workplan, task], values: { queue: true, ...(note !== undefined ? { note } : {}) } }, { ...ctx, root, format: 'json', style: PLAIN, progress: () => () => {} });
+      return outcome.json?.() ?? null;
+    },
+    relayOptions: relayOptionsFrom(ctx.env),
+    log,
+  };
+}

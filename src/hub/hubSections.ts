@@ -1,0 +1,14 @@
+/** The registry of the hub's sections, in page order: name → builder. A new kind of record plugs in here (and, for a page of its own, in src/hub/page/); the server serves whatever is listed. */
+import type { SectionBuilder } from './hubInput.js';
+import { checks } from './sections/checks.js';
+import { findings } from './sections/findings.js';
+import { fleet } from './sections/fleet.js';
+import { intents } from './sections/intents.js';
+import { nodes } from './sections/nodes.js';
+import { outbox } from './sections/outbox.js';
+import { rollouts } from './sections/rollouts.js';
+import { topology } from './sections/topology.js';
+import { workloads } from './sections/workloads.js';
+import { workplans } from './sections/workplans.js';
+
+export const HUB_SECTIONS: Readonly<Record<string, SectionBuilder>> = { fleet, nodes, topology, workloads, workplans, checks, findings, intents, rollouts, outbox };

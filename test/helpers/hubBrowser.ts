@@ -1,0 +1,47 @@
+/**
+ * Debian's Chromium driven by playwright-core, for the board's browser tests. No browser at
+ * /usr/bin/chromium (or $FLEETHUB_CHROMIUM): the tests skip and say why — except under CI=true,
+ * where a missing browser fails them (.ci/run installs the `chromium` package). Each launch gets a
+ * fresh user-data directory, removed on close, and nothing that talks to the network.
+ */
+import { existsSync } from 'node:fs';
+import { chromium, type BrowserContext } from 'playwright-core';
+
+/** The browser: $FLEETHUB_CHROMIUM, else Debian's. */
+export function chromiumPath(env: NodeJS.ProcessEnv = process.env): string {
+  return env.FLEETHUB_CHROMIUM ?? '/usr/bin/chromium';
+}
+
+const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-dev-shm-usage'];
+
+/** Why the browser tests cannot run here (null: they can). Throws under CI=true: CI must not skip them. */
+export function browserSkipReason(env: NodeJS.ProcessEnv = process.env): string | null {
+  const path = chromiumPath(env);
+  if (existsSync(path)) return null;
+  const why = `no Chromium at ${path}: install Debian's package (apt-get install -y --no-install-recommends chromium) or set FLEETHUB_CHROMIUM to a Chromium binary`;
+  if (env.CI === 'true') throw new Error(`CI=true and the browser tests cannot run: ${why}`);
+  return why;
+}
+
+export interface HubBrowser {
+  /** A new context (its own cookies and storage): JavaScript on or off, light or dark, a viewport. */
+  context(options?: { javaScript?: boolean; colorScheme?: 'light' | 'dark'; width?: number; height?: number }): Promise<BrowserContext>;
+  close(): Promise<void>;
+}
+
+/**
+ * One Chromium for a test file; contexts are cheap, launches are not. playwright's launch() runs
+ * it on a fresh temporary user-data directory of its own and removes it on close.
+ */
+export async function launchHubBrowser(): Promise<HubBrowser> {
+  const browser = await chromium.launch({ executablePath: chromiumPath(), headless: true, args: ARGS });
+  return {
+    context: (options = {}) =>
+      browser.newContext({
+        javaScriptEnabled: options.javaScript ?? true,
+        colorScheme: options.colorScheme ?? 'light',
+        viewport: { width: options.width ?? 1280, height: options.height ?? 900 },
+      }),
+    close: () => browser.close(),
+  };
+}
