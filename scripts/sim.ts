@@ -3,6 +3,7 @@
  * repository), on the loopback ports its nodes' probes declare.
  *
  *   npm run sim [-- --root <dir>] [--control-port 47100] [--slow-ms 1500] [--fault node3=down ...] [--healthy]
+ *               [--agents [--remote <url>] [--agent-interval 5s] [--apply-ms 2000] [--agent-fail <node> ...]]
  *
  * Starts in the picture the fleet's status/modes.json records (DEGRADED nodes down), then applies
  * each --fault. Prints the control URL and a node → port table; stops cleanly on SIGINT/SIGTERM
@@ -17,6 +18,7 @@ import { faultsFromStatus, STATUS_MODES_FILE } from './sim/faultsFromStatus.js';
 import { FAULTS, startFleetSimulator, type Fault } from './sim/fleetSimulator.js';
 import { parseFaultOption } from './sim/parseFaultOption.js';
 import { watchParent } from './sim/watchParent.js';
+import { startAgents, type RunningAgents } from './sim/startAgents.js';
 
 const USAGE = `usage: npm run sim -- [--root <dir>] [--control-port <n>] [--slow-ms <n>] [--fault <node>=<fault> ...] [--healthy]
 
@@ -28,7 +30,16 @@ in the picture ${STATUS_MODES_FILE} records (every DEGRADED node down), so a fir
   --slow-ms <n>             delay of the "slow" fault (default 1500)
   --fault <node>=<fault>    start <node> with <fault> (repeatable; after the recorded picture)
   --healthy                 ignore ${STATUS_MODES_FILE}: every node starts without a fault
+  --agents                  also run a simulated node agent for every enabled node (the cycle of
+                            'fleethub agent --once', the node's apply and health simulated): a
+                            rollout runs end to end on loopback
+  --remote <url>            with --agents: the fleet repository the agents fetch from and report to
+                            (default: a copy of --root served on loopback, its URL printed)
+  --agent-interval <d>      with --agents: time between agent cycles (default 5s)
+  --apply-ms <n>            with --agents: how long each apply takes (default 2000)
+  --agent-fail <node>       with --agents: <node> is unhealthy on a new version, so it rolls back (repeatable)
 Faults: ${FAULTS.join(', ')}
+Agent faults: curl -X POST -d '{"apply_ms": 5000, "fail": true}' <control URL>/control/agents/<id>
 Example: npm run sim -- --fault node3=none --fault node1=wrong-version`;
 
 function portArg(name: string, value: string | undefined, fallback: number): number {
@@ -70,6 +81,11 @@ async function main(): Promise<number> {
         'slow-ms': { type: 'string' },
         fault: { type: 'string', multiple: true },
         healthy: { type: 'boolean' },
+        agents: { type: 'boolean' },
+        remote: { type: 'string' },
+        'agent-interval': { type: 'string' },
+        'apply-ms': { type: 'string' },
+        'agent-fail': { type: 'string', multiple: true },
         help: { type: 'boolean', short: 'h' },
       },
     }));
@@ -118,10 +134,28 @@ async function main(): Promise<number> {
     return 2;
   }
 
+  let agents: RunningAgents | null = null;
+  if (values.agents) {
+    try {
+      agents = await startAgents(root, nodes.filter((n) => n.enabled).map((n) => ({ id: n.id, version: n.version ?? '1.0.0' })), {
+        remote: values.remote,
+        interval: values['agent-interval'],
+        applyMs: values['apply-ms'],
+        fail: values['agent-fail'] ?? [],
+        env: process.env,
+        log: (line) => process.stdout.write(`${line}\n`),
+      });
+    } catch (e) {
+      process.stderr.write(`${(e as Error).message}\n${USAGE}\n`);
+      return 2;
+    }
+  }
+
   let sim;
   try {
-    sim = await startFleetSimulator({ nodes, controlPort, slowMs });
+    sim = await startFleetSimulator({ nodes, controlPort, slowMs, ...(agents ? { versionOf: agents.versionOf, extraControl: agents.control } : {}) });
   } catch (e) {
+    await agents?.stop();
     process.stderr.write(`${(e as Error).message}\n(is another simulator already running?)\n`);
     return 2;
   }
@@ -130,16 +164,19 @@ async function main(): Promise<number> {
   const width = Math.max(...nodes.map((n) => n.id.length), 4);
   const lines = [
     `fleet simulator for ${root}`,
-    `control URL: ${sim.controlUrl}   (GET /control/nodes, POST /control/nodes/<id> {"fault": "..."})`,
+    `control URL: ${sim.controlUrl}   (GET /control/nodes, POST /control/nodes/<id> {"fault": "..."}${agents ? ', GET /control/agents, POST /control/agents/<id> {"apply_ms": n, "fail": true}' : ''})`,
     '',
     `${'node'.padEnd(width)}  port   url`,
     ...nodes.map((n) => `${n.id.padEnd(width)}  ${String(sim.nodes.get(n.id)!.port).padEnd(5)}  ${sim.nodes.get(n.id)!.url}${(faults.get(n.id) ?? 'none') === 'none' ? '' : `   fault: ${faults.get(n.id)}`}${n.enabled ? '' : '   (disabled in the registry)'}`),
     '',
+    ...(agents ? ['', ...agents.intro] : []),
     'Ctrl-C to stop.',
   ];
   process.stdout.write(`${lines.join('\n')}\n`);
+  agents?.start();
 
   await stopRequested;
+  await agents?.stop();
   await sim.stop();
   process.stdout.write('fleet simulator stopped\n');
   return 0;

@@ -215,6 +215,27 @@ export class UnknownRevisionError extends FleethubError {
   }
 }
 
+/** The node agent's journal (`<state dir>/journal.sqlite`) is not one: it is never replaced, since it is the only record of an update in progress. */
+export class AgentJournalCorruptError extends FleethubError {
+  constructor(path: string, detail: string) {
+    super('agent-journal-corrupt', `the agent's journal ${path} cannot be read (${detail}); it records the update in progress and the rollback owed: move it aside only after checking the node's installed version by hand`, { path, detail });
+  }
+}
+
+/** No remote given to `fleethub agent` answered the fetch: the cycle applied nothing, its reports stay in the agent's outbox. */
+export class AgentOfflineError extends FleethubError {
+  constructor(attempts: ReadonlyArray<{ remote: string; error: string }>) {
+    super('agent-offline', `no remote answered: ${attempts.map((a) => `${a.remote} (${a.error})`).join('; ')}; nothing was applied and the reports stay buffered in the agent's outbox`, { attempts });
+  }
+}
+
+/** The apply or health command of `fleethub agent` could not be started (not a failure of the command: it never ran). */
+export class AgentCommandError extends FleethubError {
+  constructor(which: 'apply' | 'health', command: string, detail: string) {
+    super('agent-command', `the ${which} command '${command}' could not be run: ${detail}`, { which, command, detail });
+  }
+}
+
 /** FLEETHUB_ORCHESTRATOR_KEY names a key that the verified trust.yaml does not give a role allowed to sign leases: agents would refuse every lease it signs. */
 export class OrchestratorKeyUntrustedError extends FleethubError {
   constructor(path: string, fingerprint: string) {

@@ -33,6 +33,10 @@ export interface FleetSimulatorOptions {
   flapPeriod?: number;
   /** The agent version nodes without their own `version` report. Default '1.0.0'. */
   expectedVersion?: string;
+  /** The version a node reports now, when something installs versions on it (the simulated agents); undefined: its spec's. */
+  versionOf?: (id: string) => string | undefined;
+  /** More control API routes (the simulated agents'): answers and returns true when the path is its own. */
+  extraControl?: (req: IncomingMessage, res: ServerResponse, path: string) => Promise<boolean>;
 }
 export interface SimulatedNodeAddress { id: string; port: number; url: string }
 export interface SimulatedNodeState extends SimulatedNodeAddress { fault: Fault; connections: number; requests: number }
@@ -129,7 +133,7 @@ export async function startFleetSimulator(options: FleetSimulatorOptions): Promi
       case '/cluster/status':
         return sendJson(res, 200, {
           node: n.spec.id,
-          agent_version: n.fault === 'wrong-version' ? WRONG_VERSION : (n.spec.version ?? defaultVersion),
+          agent_version: n.fault === 'wrong-version' ? WRONG_VERSION : (options.versionOf?.(n.spec.id) ?? n.spec.version ?? defaultVersion),
           control_endpoint: controlUrl,
           update_state: 'idle',
           peers: peers(n),
@@ -247,16 +251,17 @@ export async function startFleetSimulator(options: FleetSimulatorOptions): Promi
     state: (id) => state(get(id)),
     stop,
   };
-  control.on('request', controlApi(api));
+  control.on('request', controlApi(api, options.extraControl));
   return api;
 }
 
 const summary = (s: SimulatedNodeState) => ({ id: s.id, port: s.port, fault: s.fault, connections: s.connections, requests: s.requests });
 
 /** The control API, built on the simulator's public interface. */
-function controlApi(sim: FleetSimulator): (req: IncomingMessage, res: ServerResponse) => Promise<void> {
+function controlApi(sim: FleetSimulator, extra?: FleetSimulatorOptions['extraControl']): (req: IncomingMessage, res: ServerResponse) => Promise<void> {
   return async (req, res) => {
     const path = new URL(req.url ?? '/', 'http://sim').pathname;
+    if (extra && (await extra(req, res, path))) return;
     if (path === '/control/nodes' && req.method === 'GET') return sendJson(res, 200, [...sim.nodes.keys()].map((id) => summary(sim.state(id))));
     const match = /^\/control\/nodes\/([^/]+)$/.exec(path);
     if (!match) return sendJson(res, 404, { error: `no such path: ${path}` });

@@ -33,6 +33,7 @@ export const COMMAND_LOADERS: Readonly<Record<string, () => Promise<Command>>> =
   intent: async () => (await import('./intent.js')).intent,
   trust: async () => (await import('./trust.js')).trust,
   diff: async () => (await import('./diff.js')).diff,
+  agent: async () => (await import('./agent.js')).agent,
   plan: async () => (await import('./plan.js')).plan,
   rollout: async () => (await import('./rollout.js')).rollout,
   hub: async () => (await import('./hub.js')).hub,
