@@ -107,7 +107,9 @@ describe('the hub API on the example fleet', () => {
     const intents = (await hub.call('GET', '/api/intents')).json();
     assert.equal(intents.intents.length, 3);
     assert.equal(intents.trust.ok, true, 'the demo pin is trusted');
-    assert.deepEqual((await hub.call('GET', '/api/rollouts')).json(), []);
+    const rollouts = (await hub.call('GET', '/api/rollouts')).json() as Array<{ intent: string; state: string; areas: unknown[] }>;
+    assert.deepEqual(rollouts.map((r) => r.intent), intents.intents.map((i: { id: string }) => i.id), 'one rollout per update intent, as the board has them');
+    for (const r of rollouts) assert.ok(typeof r.state === 'string' && Array.isArray(r.areas), r.intent);
     const outbox = (await hub.call('GET', '/api/outbox')).json();
     assert.deepEqual({ pending: outbox.pending, dead: outbox.dead, url: outbox.upstream.url }, { pending: 0, dead: 0, url: null });
   });
