@@ -119,6 +119,12 @@ process.stderr.write(`  hub       fleethub hub on the same fleet: 50 saves -> SS
 const hubBench = await benchHub({ root, saves: 50 });
 process.stderr.write(`  diff      two revisions of the fleet differing in 100 records, and one record's history over 1,000 commits (bench-diff.ts)\n`);
 const diffBench = benchDiff(sizes, runs);
+// Two benches that print their own table: run as they are run alone, their tables passed through.
+const alone = (script: string, args: string[]): string => execFileSync(process.execPath, [fileURLToPath(new URL(script, import.meta.url)), ...args], { encoding: 'utf8', maxBuffer: 64 << 20 });
+process.stderr.write(`  agent     the node agent's cycle for 200 nodes against the trust verification alone (bench-agent.ts)\n`);
+const agentTable = alone('./bench-agent.js', ['--nodes', '200']);
+process.stderr.write(`  hub page  the board page rendered for 100 and 10,000 nodes against JSON.stringify of the same snapshot (bench-hub-page.ts)\n`);
+const hubPageTable = alone('./bench-hub-page.js', []);
 const peakRssMb = Math.max(cold.maxRssMb, warm.maxRssMb, oneFile.maxRssMb, validate.maxRssMb);
 
 const ratio = (m: Measure): number => Math.round((m.ms / floor.ms) * 1000) / 1000;
@@ -143,6 +149,9 @@ const rows: Array<[string, string, string, string]> = [
 const w = [0, 1, 2].map((i) => Math.max(...rows.map((r) => r[i]!.length)));
 process.stdout.write(`\nfleet: ${sizes.nodes} nodes, ${sizes.workloads} workloads, ${sizes.workplans} workplans\n`);
 for (const r of rows) process.stdout.write(`${r[0].padEnd(w[0]!)}  ${r[1].padStart(w[1]!)}  ${r[2].padStart(w[2]!)}  ${r[3]}\n`);
+const tableOf = (out: string): string => out.split('\n').filter((l) => l !== '' && !l.startsWith('{')).join('\n');
+const jsonOf = (out: string): unknown => JSON.parse(out.split('\n').filter((l) => l.startsWith('{')).at(-1) ?? '{}');
+process.stdout.write(`\n${tableOf(agentTable)}\n\n${tableOf(hubPageTable)}\n`);
 const result = {
   fleet: sizes,
   cores: availableParallelism(),
@@ -170,6 +179,8 @@ const result = {
   rollout: rolloutBench,
   hub: hubBench,
   diff: diffBench,
+  agent_cycle: jsonOf(agentTable),
+  hub_page: jsonOf(hubPageTable),
   relay: { events: relayed.events, commits: relayed.commits, total_ms: Math.round(relayed.totalMs), push_ms: relayed.pushMs, c_git_push_ms: Math.round(relayed.cGitPushMs), push_ratio_c_git: Math.round((relayed.pushMs / relayed.cGitPushMs) * 100) / 100, fetch_ms: relayed.fetchMs, plan_ms: relayed.planMs, commit_ms: relayed.commitMs },
 };
 process.stdout.write(`${JSON.stringify(result)}\n`);
