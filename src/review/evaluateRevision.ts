@@ -20,6 +20,7 @@ import type { BoardWorkload } from '../reconcile/boardInput.js';
 import type { DeclaredNode, ReconcileIo } from '../reconcile/reconcileContext.js';
 import { apply } from '../reconcile/steps/apply.js';
 import { plan } from '../reconcile/steps/plan.js';
+import { readScopeNodes } from '../trust/readScopeNodes.js';
 import { indexNodes, resolveTarget } from '../trust/resolveTarget.js';
 import type { Scope, ScopeNode } from '../trust/trustTypes.js';
 
@@ -48,16 +49,7 @@ export async function evaluateRevision(io: ReconcileIo, commit: string): Promise
   }
   try {
     const db = ctx.db;
-    const nodes = (db.prepare('SELECT id, role, area, site, nat_group, labels FROM nodes ORDER BY id').all() as Array<Record<string, string | null>>).map(
-      (n): ScopeNode => ({
-        id: n.id!,
-        ...(n.role ? { role: n.role } : {}),
-        ...(n.area ? { area: n.area } : {}),
-        ...(n.site ? { site: n.site } : {}),
-        ...(n.nat_group ? { nat_group: n.nat_group } : {}),
-        labels: JSON.parse(n.labels ?? '{}') as Record<string, unknown>,
-      }),
-    );
+    const nodes = readScopeNodes(db);
     const index = indexNodes(nodes);
     const targets = new Map<string, string[]>();
     for (const r of db.prepare('SELECT id, data FROM intents ORDER BY id').all() as Array<{ id: string; data: string }>) {

@@ -11,6 +11,7 @@ import { parseYaml } from '../records/parseYaml.js';
 import type { FileVersions } from '../repo/fileVersions.js';
 import { parsePinnedRoot } from './parsePinnedRoot.js';
 import { parseRatchet } from './ratchet.js';
+import { readScopeNodes } from './readScopeNodes.js';
 import type { FleetTrustInput } from './verifyFleetTrust.js';
 import type { IntentInput } from './verifyIntent.js';
 import type { PinnedRoot, TrustVersion } from './verifyTrustChain.js';
@@ -39,14 +40,7 @@ export function readFleetTrust(db: Database.Database, io: TrustIo, now: Date, lo
     data: JSON.parse(r.data) as Record<string, unknown>,
     locate: (p) => locate(r.file, p),
   }));
-  const nodes = (db.prepare('SELECT id, role, area, site, nat_group, labels FROM nodes ORDER BY id').all() as Array<Record<string, string | null>>).map((n) => ({
-    id: n.id!,
-    ...(n.role ? { role: n.role } : {}),
-    ...(n.area ? { area: n.area } : {}),
-    ...(n.site ? { site: n.site } : {}),
-    ...(n.nat_group ? { nat_group: n.nat_group } : {}),
-    labels: JSON.parse(n.labels ?? '{}') as Record<string, unknown>,
-  }));
+  const nodes = readScopeNodes(db);
   const rollout = db.prepare(`SELECT data FROM policies WHERE kind = 'rollout' ORDER BY id LIMIT 1`).pluck().get() as string | undefined;
   const caps = rollout ? (JSON.parse(rollout) as { max_parallel?: number; max_unavailable?: number }) : {};
   const trustRow = db.prepare(`SELECT file, data FROM policies WHERE kind = 'trust' ORDER BY id LIMIT 1`).get() as { file: string; data: string } | undefined;
