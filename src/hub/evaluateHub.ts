@@ -9,23 +9,28 @@ import { FleethubError } from '../errors.js';
 import { eventsNotInFiles } from '../outbox/eventsNotInFiles.js';
 import { openOutbox } from '../outbox/openOutbox.js';
 import { pendingTaskStates } from '../outbox/pendingTaskStates.js';
-import { reconcile, STEPS } from '../reconcile/reconcile.js';
-import { apply } from '../reconcile/steps/apply.js';
-import { plan } from '../reconcile/steps/plan.js';
+import type { CheckResult } from '../checks/checkResult.js';
+import { STEPS } from '../reconcile/reconcile.js';
+import { createContext } from '../reconcile/reconcileContext.js';
+import { evaluate } from '../reconcile/steps/evaluate.js';
 import { redactUrl } from '../relay/redactUrl.js';
 import { resolveUpstream } from '../relay/resolveUpstream.js';
 import { evaluateWorkplans } from '../workplans/evaluateWorkplans.js';
-import type { HubOutboxState, SectionBuilder } from './hubInput.js';
+import type { HubInput, HubOutboxState, SectionBuilder } from './hubInput.js';
 import type { HubIo } from './hubIo.js';
 import { HUB_SECTIONS } from './hubSections.js';
 
 /**
- * The offline evaluation without rendering the generated files (plan, apply):
- * the hub shows the fleet, not whether status/ is up to date (`fleethub
- * reconcile --check` says that), and a probing evaluation writes what changed.
- * Rendering the board of a large fleet costs more than the rest of a small one.
+ * The steps after which the hub can publish what derives only from the
+ * records (the file's own records refreshed, the nodes' modes): the first of
+ * a save's two phases. The rest (findings, checks) follow in the same run.
  */
-export const OFFLINE_STEPS = STEPS.filter((s) => s !== plan && s !== apply);
+export const RECORD_STEPS = STEPS.slice(0, STEPS.indexOf(evaluate) + 1);
+
+/** Sections that derive from the evaluation's verdicts: shown as {"evaluating": true} in a first phase, until the run finishes. */
+export const EVALUATED_SECTIONS = new Set(['findings', 'checks', 'intents']);
+
+export const EVALUATING = { evaluating: true } as const;
 
 export interface HubEvaluationRequest {
   /** Only these repository-relative paths changed (the watcher's hints); absent: compare every file. */
@@ -40,19 +45,53 @@ export interface HubEvaluation {
   sections: Record<string, unknown>;
 }
 
-export async function evaluateHub(io: HubIo, request: HubEvaluationRequest, builders: Readonly<Record<string, SectionBuilder>> = HUB_SECTIONS): Promise<HubEvaluation> {
+/** What one evaluation leaves for the next: the check results, for a first phase's done-when verdicts (replaced when the run finishes). */
+export interface HubMemory {
+  checkResults: Map<string, CheckResult>;
+}
+
+/**
+ * The whole reconcile loop, as `fleethub reconcile` runs it (offline: the
+ * generated files rendered and compared, a difference a `generated-drift`
+ * finding; with probes: `--probe --write`). With `early`, and files saved
+ * (request.paths not empty), a first phase is handed to it once the records
+ * are refreshed: the sections that derive from the records, the evaluated
+ * ones marked EVALUATING (never a stale or partial finding).
+ */
+export async function evaluateHub(
+  io: HubIo,
+  request: HubEvaluationRequest,
+  builders: Readonly<Record<string, SectionBuilder>> = HUB_SECTIONS,
+  early?: (evaluation: HubEvaluation) => void,
+  memory: HubMemory = { checkResults: new Map() },
+): Promise<HubEvaluation> {
   const rio = io.reconcileIo(request.paths);
-  const run = await reconcile(rio, { probe: request.probe, write: request.probe, allowRemote: request.allowRemote }, request.probe ? STEPS : OFFLINE_STEPS);
+  const run = createContext(rio, { probe: request.probe, write: request.probe, allowRemote: request.allowRemote });
   try {
     const { pending, unpulled } = await eventsNotInFiles(io.root);
-    const workplans = evaluateWorkplans(run.db, run.checkResults, pendingTaskStates(pending, unpulled));
-    const outbox = await outboxState(io);
-    const sections: Record<string, unknown> = {};
-    for (const [name, build] of Object.entries(builders)) sections[name] = build({ run, workplans, outbox });
-    return { generatedAt: run.now, sections };
+    const overlay = pendingTaskStates(pending, unpulled);
+    const out = await outboxState(io);
+    for (const step of RECORD_STEPS) await step(run);
+    if (early && !request.probe && request.paths && request.paths.length > 0) {
+      const workplans = evaluateWorkplans(run.db, memory.checkResults, overlay);
+      // A copy of the context: what the builders make of it once (src/hub/sections/reconcileView.ts) is kept per context, and the run goes on.
+      early({ generatedAt: run.now, sections: build(builders, { run: { ...run }, workplans, outbox: out, evaluating: true }) });
+    }
+    for (const step of STEPS.slice(RECORD_STEPS.length)) await step(run);
+    memory.checkResults = run.checkResults;
+    // The workplans step's evaluation is the hub's when no event waits to land: the same inputs, the same result.
+    const stepped = run.boardSections.find((b) => b.kind === 'workplans');
+    const workplans = overlay.size === 0 && stepped?.kind === 'workplans' ? stepped.evaluation : evaluateWorkplans(run.db, run.checkResults, overlay);
+    return { generatedAt: run.now, sections: build(builders, { run, workplans, outbox: out }) };
   } finally {
-    run.db.close();
+    if (run.db.open) run.db.close();
   }
+}
+
+function build(builders: Readonly<Record<string, SectionBuilder>>, input: HubInput): Record<string, unknown> {
+  const sections: Record<string, unknown> = {};
+  for (const [name, make] of Object.entries(builders)) sections[name] = input.evaluating && EVALUATED_SECTIONS.has(name) ? EVALUATING : make(input);
+  return sections;
 }
 
 async function outboxState(io: HubIo): Promise<HubOutboxState> {

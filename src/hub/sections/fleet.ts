@@ -7,7 +7,8 @@ export interface HubFleet {
   nodes: { total: number; byMode: Record<string, number>; byRole: Record<string, number>; byArea: Record<string, number>; stale: number };
   workloads: { total: number; byStage: Record<string, number>; moving: number };
   tasks: Record<string, number>;
-  findings: { errors: number; warnings: number };
+  /** Findings by severity; { evaluating: true } in a save's first phase. */
+  findings: { errors: number; warnings: number } | { evaluating: true };
   outbox: { pending: number; dead: number };
 }
 
@@ -32,7 +33,7 @@ export function fleet(input: HubInput): HubFleet {
     },
     workloads: { total: run.workloads.length, byStage: count(run.workloads.map((w) => w.stage)), moving: run.workloads.filter((w) => w.host !== null && w.target_host !== null && w.host !== w.target_host).length },
     tasks,
-    findings: { errors, warnings: run.findings.length - errors },
+    findings: input.evaluating ? { evaluating: true } : { errors, warnings: run.findings.length - errors },
     outbox: { pending: input.outbox.pending.length, dead: input.outbox.dead.length },
   };
 }
