@@ -16,6 +16,8 @@ import { evaluate } from '../reconcile/steps/evaluate.js';
 import { redactUrl } from '../relay/redactUrl.js';
 import { resolveUpstream } from '../relay/resolveUpstream.js';
 import { evaluateWorkplans } from '../workplans/evaluateWorkplans.js';
+import { kindOfPath } from '../records/kinds.js';
+import { countBy } from './sections/countBy.js';
 import type { HubInput, HubOutboxState, SectionBuilder } from './hubInput.js';
 import type { HubIo } from './hubIo.js';
 import { HUB_SECTIONS } from './hubSections.js';
@@ -45,9 +47,11 @@ export interface HubEvaluation {
   sections: Record<string, unknown>;
 }
 
-/** What one evaluation leaves for the next: the check results, for a first phase's done-when verdicts (replaced when the run finishes). */
+/** What one evaluation leaves for the next: the check results, for a first phase's done-when verdicts (replaced when the run finishes), and the sections it built. */
 export interface HubMemory {
   checkResults: Map<string, CheckResult>;
+  /** The last finished evaluation's sections; null before the first. */
+  sections: Record<string, unknown> | null;
 }
 
 /**
@@ -63,7 +67,7 @@ export async function evaluateHub(
   request: HubEvaluationRequest,
   builders: Readonly<Record<string, SectionBuilder>> = HUB_SECTIONS,
   early?: (evaluation: HubEvaluation) => void,
-  memory: HubMemory = { checkResults: new Map() },
+  memory: HubMemory = { checkResults: new Map(), sections: null },
 ): Promise<HubEvaluation> {
   const rio = io.reconcileIo(request.paths);
   const run = createContext(rio, { probe: request.probe, write: request.probe, allowRemote: request.allowRemote });
@@ -71,18 +75,34 @@ export async function evaluateHub(
     const { pending, unpulled } = await eventsNotInFiles(io.root);
     const overlay = pendingTaskStates(pending, unpulled);
     const out = await outboxState(io);
+    const saved = early && !request.probe && request.paths && request.paths.length > 0;
+    let published = false;
+    if (saved && memory.sections && 'workplans' in builders && request.paths!.every((p) => kindOfPath(p)?.kind === 'workplan')) {
+      // Only workplans saved: nothing but the workplans (and the task counts) can change before the findings; the records refreshed, the rest is the last evaluation's.
+      run.db = (await rio.refreshCache()).db;
+      const workplans = evaluateWorkplans(run.db, memory.checkResults, overlay);
+      const section = builders.workplans!({ run, workplans, outbox: out, evaluating: true });
+      const fleet = memory.sections.fleet as Record<string, unknown> | undefined;
+      const counts = fleet ? { fleet: { ...fleet, tasks: countBy([...workplans.graph.tasks.values()].map((t) => t.state)), findings: EVALUATING } } : {};
+      const marked = Object.fromEntries(Object.keys(builders).filter((n) => EVALUATED_SECTIONS.has(n)).map((n) => [n, EVALUATING]));
+      early({ generatedAt: run.now, sections: { ...memory.sections, ...counts, workplans: section, ...marked } });
+      run.db.close();
+      published = true;
+    }
     for (const step of RECORD_STEPS) await step(run);
-    if (early && !request.probe && request.paths && request.paths.length > 0) {
+    if (saved && !published) {
       const workplans = evaluateWorkplans(run.db, memory.checkResults, overlay);
       // A copy of the context: what the builders make of it once (src/hub/sections/reconcileView.ts) is kept per context, and the run goes on.
-      early({ generatedAt: run.now, sections: build(builders, { run: { ...run }, workplans, outbox: out, evaluating: true }) });
+      early!({ generatedAt: run.now, sections: build(builders, { run: { ...run }, workplans, outbox: out, evaluating: true }) });
     }
     for (const step of STEPS.slice(RECORD_STEPS.length)) await step(run);
     memory.checkResults = run.checkResults;
     // The workplans step's evaluation is the hub's when no event waits to land: the same inputs, the same result.
     const stepped = run.boardSections.find((b) => b.kind === 'workplans');
     const workplans = overlay.size === 0 && stepped?.kind === 'workplans' ? stepped.evaluation : evaluateWorkplans(run.db, run.checkResults, overlay);
-    return { generatedAt: run.now, sections: build(builders, { run, workplans, outbox: out }) };
+    const sections = build(builders, { run, workplans, outbox: out });
+    memory.sections = sections;
+    return { generatedAt: run.now, sections };
   } finally {
     if (run.db.open) run.db.close();
   }

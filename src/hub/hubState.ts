@@ -38,7 +38,8 @@ export function hubState(first: number, keep = 500): HubState {
   return {
     snapshot: () => current,
     publish(evaluation) {
-      const nextTexts = new Map(Object.entries(evaluation.sections).map(([k, v]) => [k, JSON.stringify(v)] as const));
+      // A section handed on as the very object published before (a save's first phase) is not walked again.
+      const nextTexts = new Map(Object.entries(evaluation.sections).map(([k, v]) => [k, current && current.sections[k] === v ? texts.get(k)! : JSON.stringify(v)] as const));
       const changed: Record<string, unknown> = {};
       for (const [name, text] of nextTexts) if (texts.get(name) !== text) changed[name] = evaluation.sections[name];
       const removed = [...texts.keys()].filter((k) => !nextTexts.has(k));

@@ -1,6 +1,7 @@
 /** Section `fleet`: the summary counts, first on the page: records by kind, nodes by mode and role, workloads by stage, tasks by state, findings by severity, the outbox. */
 import { staleObservations } from '../../evaluate/staleObservations.js';
 import type { HubInput } from '../hubInput.js';
+import { countBy } from './countBy.js';
 
 export interface HubFleet {
   counts: Record<string, number>;
@@ -14,11 +15,7 @@ export interface HubFleet {
 
 export function fleet(input: HubInput): HubFleet {
   const { run } = input;
-  const count = (values: Iterable<string | null>): Record<string, number> => {
-    const out: Record<string, number> = {};
-    for (const v of values) out[v ?? '(none)'] = (out[v ?? '(none)'] ?? 0) + 1;
-    return Object.fromEntries(Object.entries(out).sort(([a], [b]) => (a < b ? -1 : 1)));
-  };
+  const count = countBy;
   const counts = Object.fromEntries((run.db.prepare('SELECT kind, count(*) AS n FROM records GROUP BY kind ORDER BY kind').all() as Array<{ kind: string; n: number }>).map((r) => [r.kind, r.n]));
   const tasks = count([...input.workplans.graph.tasks.values()].map((t) => t.state));
   const errors = run.findings.filter((f) => f.severity === 'error').length;
