@@ -16,6 +16,7 @@ import { evaluate } from '../reconcile/steps/evaluate.js';
 import { redactUrl } from '../relay/redactUrl.js';
 import { resolveUpstream } from '../relay/resolveUpstream.js';
 import { evaluateWorkplans } from '../workplans/evaluateWorkplans.js';
+import { workplanGraph, type WorkplanGraph } from '../workplans/workplanGraph.js';
 import { kindOfPath } from '../records/kinds.js';
 import { countBy } from './sections/countBy.js';
 import type { HubInput, HubOutboxState, SectionBuilder } from './hubInput.js';
@@ -52,6 +53,8 @@ export interface HubMemory {
   checkResults: Map<string, CheckResult>;
   /** The last finished evaluation's sections; null before the first. */
   sections: Record<string, unknown> | null;
+  /** The workplans as the last finished evaluation read them (no overlay); null before the first and while an evaluation runs (one that fails leaves it null: its paths are not known to the next). */
+  graph: WorkplanGraph | null;
 }
 
 /**
@@ -67,10 +70,12 @@ export async function evaluateHub(
   request: HubEvaluationRequest,
   builders: Readonly<Record<string, SectionBuilder>> = HUB_SECTIONS,
   early?: (evaluation: HubEvaluation) => void,
-  memory: HubMemory = { checkResults: new Map(), sections: null },
+  memory: HubMemory = { checkResults: new Map(), sections: null, graph: null },
 ): Promise<HubEvaluation> {
   const rio = io.reconcileIo(request.paths);
   const run = createContext(rio, { probe: request.probe, write: request.probe, allowRemote: request.allowRemote });
+  const previousGraph = memory.graph;
+  memory.graph = null;
   try {
     const { pending, unpulled } = await eventsNotInFiles(io.root);
     const overlay = pendingTaskStates(pending, unpulled);
@@ -80,7 +85,8 @@ export async function evaluateHub(
     if (saved && memory.sections && 'workplans' in builders && request.paths!.every((p) => kindOfPath(p)?.kind === 'workplan')) {
       // Only workplans saved: nothing but the workplans (and the task counts) can change before the findings; the records refreshed, the rest is the last evaluation's.
       run.db = (await rio.refreshCache()).db;
-      const workplans = evaluateWorkplans(run.db, memory.checkResults, overlay);
+      const graph = previousGraph ? workplanGraph(run.db, { previous: previousGraph, files: new Set(request.paths) }) : undefined;
+      const workplans = evaluateWorkplans(run.db, memory.checkResults, overlay, graph);
       const section = builders.workplans!({ run, workplans, outbox: out, evaluating: true });
       const fleet = memory.sections.fleet as Record<string, unknown> | undefined;
       const counts = fleet ? { fleet: { ...fleet, tasks: countBy([...workplans.graph.tasks.values()].map((t) => t.state)), findings: EVALUATING } } : {};
@@ -102,6 +108,7 @@ export async function evaluateHub(
     const workplans = overlay.size === 0 && stepped?.kind === 'workplans' ? stepped.evaluation : evaluateWorkplans(run.db, run.checkResults, overlay);
     const sections = build(builders, { run, workplans, outbox: out });
     memory.sections = sections;
+    if (stepped?.kind === 'workplans') memory.graph = stepped.evaluation.graph;
     return { generatedAt: run.now, sections };
   } finally {
     if (run.db.open) run.db.close();
