@@ -94,12 +94,14 @@ export async function evaluateHub(
       early({ generatedAt: run.now, sections: { ...memory.sections, ...counts, workplans: section, ...marked } });
       run.db.close();
       published = true;
+      await flush();
     }
     for (const step of RECORD_STEPS) await step(run);
     if (saved && !published) {
       const workplans = evaluateWorkplans(run.db, memory.checkResults, overlay);
       // A copy of the context: what the builders make of it once (src/hub/sections/reconcileView.ts) is kept per context, and the run goes on.
       early!({ generatedAt: run.now, sections: build(builders, { run: { ...run }, workplans, outbox: out, evaluating: true }) });
+      await flush();
     }
     for (const step of STEPS.slice(RECORD_STEPS.length)) await step(run);
     memory.checkResults = run.checkResults;
@@ -114,6 +116,14 @@ export async function evaluateHub(
     if (run.db.open) run.db.close();
   }
 }
+
+/**
+ * The event loop's turn to write the first phase to the clients (a change of
+ * megabytes is many socket writes) before the evaluation's synchronous steps
+ * hold it: without it the first phase arrived 0.5-0.8 s later on the 30k fleet.
+ */
+const FLUSH_MS = 20;
+const flush = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, FLUSH_MS));
 
 function build(builders: Readonly<Record<string, SectionBuilder>>, input: HubInput): Record<string, unknown> {
   const sections: Record<string, unknown> = {};
