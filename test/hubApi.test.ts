@@ -181,12 +181,15 @@ describe('the hub API on the example fleet', () => {
     const start = hub.state.snapshot()!.revision;
     writeFileSync(join(root, 'workplans/VNEXT-P2.md'), readFileSync(join(root, 'workplans/VNEXT-P2.md'), 'utf8').replace(/^- \[ \] (\S+)/m, '- [/] $1'));
     await waitFor(() => hub.state.snapshot()!.revision > start, 'the edit is seen');
+    // Both phases of the save (the records, then the finished evaluation) published.
+    await hub.refresher.idle();
     const now = hub.state.snapshot()!.revision;
     const resumed = await sse(hub, '/api/events', { 'last-event-id': String(start) });
     try {
       const got = await resumed.next((e) => e.event === 'change' && Number(e.id) === now, 'the missed change');
       assert.deepEqual(resumed.events.map((e) => Number(e.id)), Array.from({ length: now - start }, (_, i) => start + 1 + i));
-      assert.ok('workplans' in got.data.sections);
+      assert.ok(Array.isArray(got.data.sections.findings), 'the last missed change is the finished evaluation');
+      assert.ok(resumed.events.some((e) => 'workplans' in e.data.sections), 'the saved workplan is among the missed changes');
     } finally {
       resumed.close();
     }

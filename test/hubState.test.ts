@@ -19,6 +19,26 @@ describe('hub state', () => {
     assert.deepEqual(s.publish(ev({ a: 2 })), { revision: 1002, sections: { b: null } });
   });
 
+  it('textOf(change) is JSON.stringify(change): the latest change composed from the compared texts (sections changed, handed on unchanged, removed), an older one serialised', () => {
+    const section = fc.oneof(fc.constant(undefined), fc.jsonValue(), fc.constant('same'));
+    fc.assert(
+      fc.property(fc.array(fc.dictionary(fc.constantFrom('a', 'b', 'c d', 'é"'), section), { minLength: 1, maxLength: 12 }), (steps) => {
+        const s = hubState(1);
+        const changes = [];
+        for (const step of steps) {
+          const previous = s.snapshot()?.sections ?? {};
+          // 'same': the very object published before (a first phase hands sections on so), else a fresh value.
+          const sections = Object.fromEntries(Object.entries(step).filter(([, v]) => v !== undefined).map(([k, v]) => [k, v === 'same' && k in previous ? previous[k] : v]));
+          const change = s.publish(ev(sections));
+          if (!change) continue;
+          assert.equal(s.textOf(change), JSON.stringify(change));
+          changes.push(change);
+        }
+        for (const c of changes) assert.equal(s.textOf(c), JSON.stringify(c));
+      }),
+    );
+  });
+
   it('since(r): the changes after r in order; [] when current; null when too old, unknown or from the future', () => {
     fc.assert(
       fc.property(fc.array(fc.integer({ min: 0, max: 3 }), { minLength: 1, maxLength: 40 }), fc.integer({ min: 1, max: 10 }), (values, keep) => {

@@ -9,23 +9,31 @@ import { FleethubError } from '../errors.js';
 import { eventsNotInFiles } from '../outbox/eventsNotInFiles.js';
 import { openOutbox } from '../outbox/openOutbox.js';
 import { pendingTaskStates } from '../outbox/pendingTaskStates.js';
-import { reconcile, STEPS } from '../reconcile/reconcile.js';
-import { apply } from '../reconcile/steps/apply.js';
-import { plan } from '../reconcile/steps/plan.js';
+import type { CheckResult } from '../checks/checkResult.js';
+import { STEPS } from '../reconcile/reconcile.js';
+import { createContext } from '../reconcile/reconcileContext.js';
+import { evaluate } from '../reconcile/steps/evaluate.js';
 import { redactUrl } from '../relay/redactUrl.js';
 import { resolveUpstream } from '../relay/resolveUpstream.js';
 import { evaluateWorkplans } from '../workplans/evaluateWorkplans.js';
-import type { HubOutboxState, SectionBuilder } from './hubInput.js';
+import { workplanGraph, type WorkplanGraph } from '../workplans/workplanGraph.js';
+import { kindOfPath } from '../records/kinds.js';
+import { countBy } from './sections/countBy.js';
+import type { HubInput, HubOutboxState, SectionBuilder } from './hubInput.js';
 import type { HubIo } from './hubIo.js';
 import { HUB_SECTIONS } from './hubSections.js';
 
 /**
- * The offline evaluation without rendering the generated files (plan, apply):
- * the hub shows the fleet, not whether status/ is up to date (`fleethub
- * reconcile --check` says that), and a probing evaluation writes what changed.
- * Rendering the board of a large fleet costs more than the rest of a small one.
+ * The steps after which the hub can publish what derives only from the
+ * records (the file's own records refreshed, the nodes' modes): the first of
+ * a save's two phases. The rest (findings, checks) follow in the same run.
  */
-export const OFFLINE_STEPS = STEPS.filter((s) => s !== plan && s !== apply);
+export const RECORD_STEPS = STEPS.slice(0, STEPS.indexOf(evaluate) + 1);
+
+/** Sections that derive from the evaluation's verdicts: shown as {"evaluating": true} in a first phase, until the run finishes. */
+export const EVALUATED_SECTIONS = new Set(['findings', 'checks', 'intents']);
+
+export const EVALUATING = { evaluating: true } as const;
 
 export interface HubEvaluationRequest {
   /** Only these repository-relative paths changed (the watcher's hints); absent: compare every file. */
@@ -40,19 +48,87 @@ export interface HubEvaluation {
   sections: Record<string, unknown>;
 }
 
-export async function evaluateHub(io: HubIo, request: HubEvaluationRequest, builders: Readonly<Record<string, SectionBuilder>> = HUB_SECTIONS): Promise<HubEvaluation> {
+/** What one evaluation leaves for the next: the check results, for a first phase's done-when verdicts (replaced when the run finishes), and the sections it built. */
+export interface HubMemory {
+  checkResults: Map<string, CheckResult>;
+  /** The last finished evaluation's sections; null before the first. */
+  sections: Record<string, unknown> | null;
+  /** The workplans as the last finished evaluation read them (no overlay); null before the first and while an evaluation runs (one that fails leaves it null: its paths are not known to the next). */
+  graph: WorkplanGraph | null;
+}
+
+/**
+ * The whole reconcile loop, as `fleethub reconcile` runs it (offline: the
+ * generated files rendered and compared, a difference a `generated-drift`
+ * finding; with probes: `--probe --write`). With `early`, and files saved
+ * (request.paths not empty), a first phase is handed to it once the records
+ * are refreshed: the sections that derive from the records, the evaluated
+ * ones marked EVALUATING (never a stale or partial finding).
+ */
+export async function evaluateHub(
+  io: HubIo,
+  request: HubEvaluationRequest,
+  builders: Readonly<Record<string, SectionBuilder>> = HUB_SECTIONS,
+  early?: (evaluation: HubEvaluation) => void,
+  memory: HubMemory = { checkResults: new Map(), sections: null, graph: null },
+): Promise<HubEvaluation> {
   const rio = io.reconcileIo(request.paths);
-  const run = await reconcile(rio, { probe: request.probe, write: request.probe, allowRemote: request.allowRemote }, request.probe ? STEPS : OFFLINE_STEPS);
+  const run = createContext(rio, { probe: request.probe, write: request.probe, allowRemote: request.allowRemote });
+  const previousGraph = memory.graph;
+  memory.graph = null;
   try {
     const { pending, unpulled } = await eventsNotInFiles(io.root);
-    const workplans = evaluateWorkplans(run.db, run.checkResults, pendingTaskStates(pending, unpulled));
-    const outbox = await outboxState(io);
-    const sections: Record<string, unknown> = {};
-    for (const [name, build] of Object.entries(builders)) sections[name] = build({ run, workplans, outbox });
+    const overlay = pendingTaskStates(pending, unpulled);
+    const out = await outboxState(io);
+    const saved = early && !request.probe && request.paths && request.paths.length > 0;
+    let published = false;
+    if (saved && memory.sections && 'workplans' in builders && request.paths!.every((p) => kindOfPath(p)?.kind === 'workplan')) {
+      // Only workplans saved: nothing but the workplans (and the task counts) can change before the findings; the records refreshed, the rest is the last evaluation's.
+      run.db = (await rio.refreshCache()).db;
+      const graph = previousGraph ? workplanGraph(run.db, { previous: previousGraph, files: new Set(request.paths) }) : undefined;
+      const workplans = evaluateWorkplans(run.db, memory.checkResults, overlay, graph);
+      const section = builders.workplans!({ run, workplans, outbox: out, evaluating: true });
+      const fleet = memory.sections.fleet as Record<string, unknown> | undefined;
+      const counts = fleet ? { fleet: { ...fleet, tasks: countBy([...workplans.graph.tasks.values()].map((t) => t.state)), findings: EVALUATING } } : {};
+      const marked = Object.fromEntries(Object.keys(builders).filter((n) => EVALUATED_SECTIONS.has(n)).map((n) => [n, EVALUATING]));
+      early({ generatedAt: run.now, sections: { ...memory.sections, ...counts, workplans: section, ...marked } });
+      run.db.close();
+      published = true;
+      await flush();
+    }
+    for (const step of RECORD_STEPS) await step(run);
+    if (saved && !published) {
+      const workplans = evaluateWorkplans(run.db, memory.checkResults, overlay);
+      // A copy of the context: what the builders make of it once (src/hub/sections/reconcileView.ts) is kept per context, and the run goes on.
+      early!({ generatedAt: run.now, sections: build(builders, { run: { ...run }, workplans, outbox: out, evaluating: true }) });
+      await flush();
+    }
+    for (const step of STEPS.slice(RECORD_STEPS.length)) await step(run);
+    memory.checkResults = run.checkResults;
+    // The workplans step's evaluation is the hub's when no event waits to land: the same inputs, the same result.
+    const stepped = run.boardSections.find((b) => b.kind === 'workplans');
+    const workplans = overlay.size === 0 && stepped?.kind === 'workplans' ? stepped.evaluation : evaluateWorkplans(run.db, run.checkResults, overlay);
+    const sections = build(builders, { run, workplans, outbox: out });
+    memory.sections = sections;
+    if (stepped?.kind === 'workplans') memory.graph = stepped.evaluation.graph;
     return { generatedAt: run.now, sections };
   } finally {
-    run.db.close();
+    if (run.db.open) run.db.close();
   }
+}
+
+/**
+ * The event loop's turn to write the first phase to the clients (a change of
+ * megabytes is many socket writes) before the evaluation's synchronous steps
+ * hold it: without it the first phase arrived 0.5-0.8 s later on the 30k fleet.
+ */
+const FLUSH_MS = 20;
+const flush = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, FLUSH_MS));
+
+function build(builders: Readonly<Record<string, SectionBuilder>>, input: HubInput): Record<string, unknown> {
+  const sections: Record<string, unknown> = {};
+  for (const [name, make] of Object.entries(builders)) sections[name] = input.evaluating && EVALUATED_SECTIONS.has(name) ? EVALUATING : make(input);
+  return sections;
 }
 
 async function outboxState(io: HubIo): Promise<HubOutboxState> {

@@ -21,6 +21,8 @@ export interface HubInput {
   /** The workplans with the task states of the events not in the files yet laid on top (marked pending / upstream). */
   workplans: WorkplanEvaluation;
   outbox: HubOutboxState;
+  /** A first phase: the records are refreshed, the findings and checks not evaluated yet (a builder shows what depends on them as evaluating). */
+  evaluating?: true;
 }
 
 /** A section builder: the input in, the section's JSON-ready data out. Pure apart from reading `run.db`. */

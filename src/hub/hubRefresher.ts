@@ -2,7 +2,8 @@
  * Runs the hub's evaluations one at a time and folds the requests that arrive
  * meanwhile into the next one: changed paths are collected, a full rescan
  * absorbs them, a probe request is kept. Each evaluation is published to the
- * state. A failed evaluation is logged (and retried by the next request),
+ * state, a save's first phase (the records refreshed, findings evaluating)
+ * too. A failed evaluation is logged (and retried by the next request),
  * never ends the hub.
  */
 import type { HubEvaluation, HubEvaluationRequest } from './evaluateHub.js';
@@ -21,7 +22,7 @@ export interface HubRefresher {
   idle(): Promise<void>;
 }
 
-export function hubRefresher(state: HubState, evaluate: (r: HubEvaluationRequest) => Promise<HubEvaluation>, allowRemote: boolean, onError: (e: unknown) => void): HubRefresher {
+export function hubRefresher(state: HubState, evaluate: (r: HubEvaluationRequest, early: (e: HubEvaluation) => void) => Promise<HubEvaluation>, allowRemote: boolean, onError: (e: unknown) => void): HubRefresher {
   let waiting: { paths: Set<string>; full: boolean; probe: boolean } | null = null;
   let waiters: Array<() => void> = [];
   let running: Promise<void> | null = null;
@@ -33,7 +34,7 @@ export function hubRefresher(state: HubState, evaluate: (r: HubEvaluationRequest
       waiting = null;
       waiters = [];
       try {
-        state.publish(await evaluate({ ...(next.full ? {} : { paths: [...next.paths] }), probe: next.probe, allowRemote }));
+        state.publish(await evaluate({ ...(next.full ? {} : { paths: [...next.paths] }), probe: next.probe, allowRemote }, (first) => state.publish(first)));
       } catch (e) {
         onError(e);
       }

@@ -21,6 +21,8 @@ export interface HubState {
   /** The changes after `revision`, in order; null when they are no longer kept (or `revision` is not one this hub gave out): the client must start again from the snapshot. */
   since(revision: number): HubChange[] | null;
   subscribe(listener: (change: HubChange) => void): () => void;
+  /** `JSON.stringify(change)`; for the latest change, composed from the section texts already made to compare them (a large change is serialised once, not once more per client). */
+  textOf(change: HubChange): string;
 }
 
 /**
@@ -35,10 +37,13 @@ export function hubState(first: number, keep = 500): HubState {
   let texts = new Map<string, string>();
   const history: HubChange[] = [];
   const listeners = new Set<(change: HubChange) => void>();
+  /** The latest change's text only: the history keeps the changes, not their text. */
+  let latest: { change: HubChange; text: string } | null = null;
   return {
     snapshot: () => current,
     publish(evaluation) {
-      const nextTexts = new Map(Object.entries(evaluation.sections).map(([k, v]) => [k, JSON.stringify(v)] as const));
+      // A section handed on as the very object published before (a save's first phase) is not walked again.
+      const nextTexts = new Map(Object.entries(evaluation.sections).map(([k, v]) => [k, current && current.sections[k] === v ? texts.get(k)! : JSON.stringify(v)] as const));
       const changed: Record<string, unknown> = {};
       for (const [name, text] of nextTexts) if (texts.get(name) !== text) changed[name] = evaluation.sections[name];
       const removed = [...texts.keys()].filter((k) => !nextTexts.has(k));
@@ -48,6 +53,8 @@ export function hubState(first: number, keep = 500): HubState {
       current = { revision, generatedAt: evaluation.generatedAt, sections: evaluation.sections };
       texts = nextTexts;
       const change = { revision, sections: changed };
+      // The same bytes JSON.stringify(change) gives: the keys in the same order, each value's text as compared (a removed section: null).
+      latest = { change, text: `{"revision":${revision},"sections":{${Object.keys(changed).map((k) => `${JSON.stringify(k)}:${nextTexts.get(k) ?? 'null'}`).join(',')}}}` };
       history.push(change);
       if (history.length > keep) history.shift();
       for (const l of listeners) l(change);
@@ -58,6 +65,9 @@ export function hubState(first: number, keep = 500): HubState {
       if (revision === current.revision) return [];
       if (revision < history[0]!.revision - 1) return null;
       return history.filter((c) => c.revision > revision);
+    },
+    textOf(change) {
+      return latest?.change === change ? latest.text : JSON.stringify(change);
     },
     subscribe(listener) {
       listeners.add(listener);

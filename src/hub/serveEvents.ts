@@ -13,7 +13,7 @@ import type { HubChange, HubState } from './hubState.js';
 export function serveEvents(req: IncomingMessage, res: ServerResponse, url: URL, state: HubState, heartbeatMs: number, headers: Record<string, string>): void {
   res.writeHead(200, { ...headers, 'Content-Type': 'text/event-stream; charset=utf-8', 'Cache-Control': 'no-store', Connection: 'keep-alive', 'X-Accel-Buffering': 'no' });
   const send = (c: HubChange): void => {
-    res.write(`id: ${c.revision}\nevent: change\ndata: ${JSON.stringify(c)}\n\n`);
+    res.write(`id: ${c.revision}\nevent: change\ndata: ${state.textOf(c)}\n\n`);
   };
   const reset = (): void => {
     const revision = state.snapshot()?.revision ?? null;

@@ -14,7 +14,8 @@ import { isLoopback } from '../observe/isLoopback.js';
 import { openOutbox } from '../outbox/openOutbox.js';
 import { attemptRelay } from '../relay/attemptRelay.js';
 import { readHeadCommit } from '../repo/gitRepository.js';
-import { evaluateHub } from './evaluateHub.js';
+import { evaluateHub, type HubMemory } from './evaluateHub.js';
+import { HUB_SECTIONS } from './hubSections.js';
 import type { HubIo } from './hubIo.js';
 import { hubRefresher, type HubRefresher } from './hubRefresher.js';
 import { hubRelay } from './hubRelay.js';
@@ -62,7 +63,8 @@ export async function startHub(io: HubIo, options: HubOptions): Promise<RunningH
   const startedAt = io.now();
   const state = hubState(startedAt.getTime());
   const logError = (what: string) => (e: unknown) => io.log(`hub: ${what}: ${(e as Error)?.message ?? String(e)}`);
-  const refresher = hubRefresher(state, (r) => evaluateHub(io, r), options.allowRemote, logError('evaluation failed (the page keeps the last good state)'));
+  const memory: HubMemory = { checkResults: new Map(), sections: null, graph: null };
+  const refresher = hubRefresher(state, (r, early) => evaluateHub(io, r, HUB_SECTIONS, early, memory), options.allowRemote, logError('evaluation failed (the page keeps the last good state)'));
   const relayIntervalMs = options.relayIntervalMs ?? 5000;
 
   let relay: ReturnType<typeof hubRelay> | null = null;

@@ -9,7 +9,7 @@ import type { CheckResult } from '../checks/checkResult.js';
 import { readiness, type ReadinessResult } from './readiness.js';
 import { verifyDoneWhen, type VerificationResult } from './verifyDoneWhen.js';
 import type { TaskState } from '../records/parseTasks.js';
-import { workplanGraph, type GraphTask, type WorkplanGraph } from './workplanGraph.js';
+import { workplanGraph, type WorkplanGraph } from './workplanGraph.js';
 
 /** A task state that an event not in the files yet will set: still in the outbox (`pending`) or landed upstream but not pulled (`upstream`). */
 export type TaskOverlay = { state: TaskState; overlay: 'pending' | 'upstream' };
@@ -22,12 +22,19 @@ export interface WorkplanEvaluation {
   checksRan: boolean;
 }
 
-/** `overlay`: task states that events not in the files yet will set (pendingTaskStates); they count as set, and the tasks are marked. */
-export function evaluateWorkplans(db: Database.Database, checkResults: ReadonlyMap<string, CheckResult>, overlay: ReadonlyMap<string, TaskOverlay> = new Map()): WorkplanEvaluation {
-  const graph = workplanGraph(db);
-  for (const [key, o] of overlay) {
-    const t = graph.tasks.get(key) as GraphTask | undefined;
-    if (t) Object.assign(t, { state: o.state, overlay: o.overlay });
+/**
+ * `overlay`: task states that events not in the files yet will set (pendingTaskStates); they count as set, and the tasks are marked.
+ * `graph`: the graph when the caller has it already (workplanGraph with a patch); it is not changed.
+ */
+export function evaluateWorkplans(db: Database.Database, checkResults: ReadonlyMap<string, CheckResult>, overlay: ReadonlyMap<string, TaskOverlay> = new Map(), read: WorkplanGraph = workplanGraph(db)): WorkplanEvaluation {
+  let graph = read;
+  if (overlay.size > 0) {
+    const tasks = new Map(graph.tasks);
+    for (const [key, o] of overlay) {
+      const t = tasks.get(key);
+      if (t) tasks.set(key, { ...t, state: o.state, overlay: o.overlay });
+    }
+    graph = { workplans: graph.workplans, tasks };
   }
   return { graph, readiness: readiness(graph), verification: verifyDoneWhen(graph.tasks.values(), checkResults), checksRan: checkResults.size > 0 };
 }

@@ -48,23 +48,39 @@ export interface WorkplanGraph {
 
 const STATES: ReadonlySet<string> = new Set(['todo', 'doing', 'done', 'cancelled', 'blocked']);
 
-export function workplanGraph(db: Database.Database): WorkplanGraph {
-  const workplans = (db.prepare('SELECT id, title, status, owner, file FROM workplans ORDER BY id').all() as Array<Omit<GraphWorkplan, 'tasks'>>).map((w) => ({ ...w, tasks: [] as string[] }));
-  const byId = new Map(workplans.map((w) => [w.id, w]));
-  const tasks = new Map<string, GraphTask>();
-  const rows = db.prepare(`SELECT t.key, t.workplan, t.id, t.title, t.state, t.owner, t.line, r.col, t.file FROM tasks t JOIN records r ON r.kind = 'task' AND r.id = t.key ORDER BY t.workplan, t.line, t.key`).all() as Array<Omit<GraphTask, 'depends' | 'doneWhen'>>;
+/**
+ * With `patch`, only the workplans of `patch.files` are read again (the files
+ * saved since `patch.previous` was read from this cache; a deleted one has
+ * none), the rest taken from `patch.previous`: the same graph as a full read.
+ * `previous` is not changed.
+ */
+export function workplanGraph(db: Database.Database, patch?: { previous: WorkplanGraph; files: ReadonlySet<string> }): WorkplanGraph {
+  const files = patch ? [...patch.files] : [];
+  const inFiles = (column: string): string => (patch ? ` WHERE ${column} IN (SELECT value FROM json_each(?))` : '');
+  const args = patch ? [JSON.stringify(files)] : [];
+  const read = (db.prepare(`SELECT id, title, status, owner, file FROM workplans${inFiles('file')} ORDER BY id`).all(...args) as Array<Omit<GraphWorkplan, 'tasks'>>).map((w) => ({ ...w, tasks: [] as string[] }));
+  const readIds = new Set(read.map((w) => w.id));
+  const kept = patch ? patch.previous.workplans.filter((w) => !patch.files.has(w.file) && !readIds.has(w.id)) : [];
+  const workplans = patch ? [...kept, ...read].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)) : read;
+  const byId = new Map(read.map((w) => [w.id, w]));
+  const fresh = new Map<string, GraphTask>();
+  const rows = db.prepare(`SELECT t.key, t.workplan, t.id, t.title, t.state, t.owner, t.line, r.col, t.file FROM tasks t JOIN records r ON r.kind = 'task' AND r.id = t.key${patch ? ' WHERE t.file IN (SELECT value FROM json_each(?))' : ''} ORDER BY t.workplan, t.line, t.key`).all(...args) as Array<Omit<GraphTask, 'depends' | 'doneWhen'>>;
   for (const r of rows) {
     const wp = byId.get(r.workplan);
     if (!wp) continue;
-    tasks.set(r.key, { ...r, state: STATES.has(r.state) ? r.state : 'todo', depends: [], doneWhen: [] });
+    fresh.set(r.key, { ...r, state: STATES.has(r.state) ? r.state : 'todo', depends: [], doneWhen: [] });
     wp.tasks.push(r.key);
   }
-  const edges = db.prepare(`SELECT src_id, rel, dst_id FROM edges WHERE src_kind = 'task' AND rel IN ('depends', 'done-when') ORDER BY src_id, rel, ord`).all() as Array<{ src_id: string; rel: string; dst_id: string }>;
+  const edges = db.prepare(`SELECT src_id, rel, dst_id FROM edges WHERE src_kind = 'task' AND rel IN ('depends', 'done-when')${patch ? ' AND src_id IN (SELECT value FROM json_each(?))' : ''} ORDER BY src_id, rel, ord`).all(...(patch ? [JSON.stringify([...fresh.keys()])] : [])) as Array<{ src_id: string; rel: string; dst_id: string }>;
   for (const e of edges) {
-    const t = tasks.get(e.src_id);
+    const t = fresh.get(e.src_id);
     if (!t) continue;
     const list = e.rel === 'depends' ? t.depends : t.doneWhen;
     if (!list.includes(e.dst_id)) list.push(e.dst_id);
   }
+  if (!patch) return { workplans, tasks: fresh };
+  // The tasks in the full read's order: by workplan, then line, then key.
+  const tasks = new Map<string, GraphTask>();
+  for (const w of workplans) for (const k of w.tasks) tasks.set(k, fresh.get(k) ?? patch.previous.tasks.get(k)!);
   return { workplans, tasks };
 }

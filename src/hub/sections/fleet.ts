@@ -1,23 +1,21 @@
 /** Section `fleet`: the summary counts, first on the page: records by kind, nodes by mode and role, workloads by stage, tasks by state, findings by severity, the outbox. */
 import { staleObservations } from '../../evaluate/staleObservations.js';
 import type { HubInput } from '../hubInput.js';
+import { countBy } from './countBy.js';
 
 export interface HubFleet {
   counts: Record<string, number>;
   nodes: { total: number; byMode: Record<string, number>; byRole: Record<string, number>; byArea: Record<string, number>; stale: number };
   workloads: { total: number; byStage: Record<string, number>; moving: number };
   tasks: Record<string, number>;
-  findings: { errors: number; warnings: number };
+  /** Findings by severity; { evaluating: true } in a save's first phase. */
+  findings: { errors: number; warnings: number } | { evaluating: true };
   outbox: { pending: number; dead: number };
 }
 
 export function fleet(input: HubInput): HubFleet {
   const { run } = input;
-  const count = (values: Iterable<string | null>): Record<string, number> => {
-    const out: Record<string, number> = {};
-    for (const v of values) out[v ?? '(none)'] = (out[v ?? '(none)'] ?? 0) + 1;
-    return Object.fromEntries(Object.entries(out).sort(([a], [b]) => (a < b ? -1 : 1)));
-  };
+  const count = countBy;
   const counts = Object.fromEntries((run.db.prepare('SELECT kind, count(*) AS n FROM records GROUP BY kind ORDER BY kind').all() as Array<{ kind: string; n: number }>).map((r) => [r.kind, r.n]));
   const tasks = count([...input.workplans.graph.tasks.values()].map((t) => t.state));
   const errors = run.findings.filter((f) => f.severity === 'error').length;
@@ -32,7 +30,7 @@ export function fleet(input: HubInput): HubFleet {
     },
     workloads: { total: run.workloads.length, byStage: count(run.workloads.map((w) => w.stage)), moving: run.workloads.filter((w) => w.host !== null && w.target_host !== null && w.host !== w.target_host).length },
     tasks,
-    findings: { errors, warnings: run.findings.length - errors },
+    findings: input.evaluating ? { evaluating: true } : { errors, warnings: run.findings.length - errors },
     outbox: { pending: input.outbox.pending.length, dead: input.outbox.dead.length },
   };
 }
