@@ -16,7 +16,7 @@
  * read back from upstream after every tick): 200 nodes complete a rolling
  * update with every limit held at every tick; injected failures halt it at
  * the failure-rate threshold; an abort mid-way grants nothing more, and the
- * nodes whose lease had not started apply nothing. The last two run on 100
+ * nodes whose lease had not started apply nothing. The last two run on 60
  * nodes (the same caps and waves) to keep the file's time
  * down; what they check does not depend on the fleet's size.
  */
@@ -35,7 +35,7 @@ import { readFileSync } from 'node:fs';
 
 const suite = gitServerSuite();
 const N = 200;
-const HALF = 100;
+const HALF = 60;
 const CAPS: RolloutCaps = {
   max_parallel: 80,
   max_parallel_per_area: 20,
