@@ -73,4 +73,27 @@ describe('reevaluateWorkplans', () => {
       { numRuns: 300 },
     );
   });
+
+  it('equals a full evaluation after states changed within open (todo, doing, blocked) or closed (done, cancelled): the critical paths kept, readiness carried only as far as it changes', () => {
+    const results = new Map<string, CheckResult>([['c1', { status: 'pass', message: 'ok' } as CheckResult]]);
+    const OPEN: TaskState[] = ['todo', 'doing', 'blocked'];
+    const CLOSED: TaskState[] = ['done', 'cancelled'];
+    fc.assert(
+      fc.property(fc.array(plan, { minLength: 4, maxLength: 4 }), fc.array(fc.nat(), { minLength: 16, maxLength: 16 }), fc.uniqueArray(fc.nat({ max: 3 }), { minLength: 1, maxLength: 2 }), (before, picks, savedIdx) => {
+        const old = new Map<string, GraphTask[]>(before.map((spec, wi) => [WPS[wi]!, tasksOf(wi, spec)] as const));
+        const saved = new Set(savedIdx.map((i) => WPS[i]!));
+        const now = new Map<string, GraphTask[]>(
+          [...old].map(([w, tasks]) => [w, saved.has(w) ? tasks.map((t, i) => {
+            const same = OPEN.includes(t.state) ? OPEN : CLOSED;
+            return { ...t, state: same[picks[(WPS.indexOf(w) * 4 + i) % 16]! % same.length]! };
+          }) : tasks] as const),
+        );
+        const graph = graphOf(now);
+        const changed = new Set([...saved].flatMap((w) => now.get(w)!.map((t) => t.key)));
+        const got = reevaluateWorkplans(full(graphOf(old), results), graph, changed, results);
+        assert.deepEqual(plain(got.evaluation), plain(full(graph, results)));
+      }),
+      { numRuns: 500 },
+    );
+  });
 });

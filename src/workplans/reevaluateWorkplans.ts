@@ -15,7 +15,8 @@
 import type { CheckResult } from '../checks/checkResult.js';
 import type { WorkplanEvaluation } from './evaluateWorkplans.js';
 import { readiness } from './readiness.js';
-import { verifyDoneWhen } from './verifyDoneWhen.js';
+import { verifyDoneWhen, type TaskVerification, type VerificationResult } from './verifyDoneWhen.js';
+import type { Finding } from '../records/finding.js';
 import type { GraphTask, WorkplanGraph } from './workplanGraph.js';
 
 export interface Reevaluation {
@@ -33,6 +34,8 @@ export function reevaluateWorkplans(previous: WorkplanEvaluation, graph: Workpla
       else dependents.set(d, [t.key]);
     }
   }
+  // No open task came, went or changed its dependencies: every chain of open tasks is as it was, so are the critical paths.
+  if (sameChains(previous.graph, graph, changed)) return byReadiness(previous, graph, changed, dependents, checkResults);
   // Downstream of the changed tasks.
   const down = new Set<string>(changed);
   const queue = [...changed];
@@ -70,7 +73,7 @@ export function reevaluateWorkplans(previous: WorkplanEvaluation, graph: Workpla
     }
   }
   const part = readiness({ workplans, tasks });
-  const verification = verifyDoneWhen(graph.tasks.values(), checkResults);
+  const verification = verifiedAgain(previous, graph, new Set(workplans.flatMap((w) => w.tasks)), checkResults);
   return {
     evaluation: {
       graph,
@@ -83,4 +86,93 @@ export function reevaluateWorkplans(previous: WorkplanEvaluation, graph: Workpla
     },
     workplans: workplans.map((w) => w.id),
   };
+}
+
+const isOpen = (t: GraphTask): boolean => t.state !== 'done' && t.state !== 'cancelled';
+
+/** Whether the changed tasks are, before and after, the same open tasks with the same dependencies. */
+function sameChains(before: WorkplanGraph, after: WorkplanGraph, changed: ReadonlySet<string>): boolean {
+  for (const k of changed) {
+    const a = before.tasks.get(k);
+    const b = after.tasks.get(k);
+    if (!a || !b || isOpen(a) !== isOpen(b) || a.depends.length !== b.depends.length || a.depends.some((d, i) => b.depends[i] !== d)) return false;
+  }
+  return true;
+}
+
+/** What a task's readiness tells its dependents: closed (done, cancelled), blocked, open, or no task. */
+const effect = (r: { readiness: string } | undefined): string => (r === undefined ? 'gone' : r.readiness === 'done' || r.readiness === 'cancelled' ? 'closed' : r.readiness === 'blocked' ? 'blocked' : 'open');
+
+/**
+ * The critical paths unchanged: readiness computed again for the changed
+ * tasks' workplans, then for the workplans of the dependents of any task
+ * whose effect on them changed, until none did. Each round is `readiness`
+ * over those workplans' tasks with their dependencies outside as they stand
+ * (a task the last evaluation found blocked stands in as a blocked box, with
+ * no dependencies of its own).
+ */
+function byReadiness(previous: WorkplanEvaluation, graph: WorkplanGraph, changed: ReadonlySet<string>, dependents: ReadonlyMap<string, string[]>, checkResults: ReadonlyMap<string, CheckResult>): Reevaluation {
+  const ids = new Set<string>();
+  for (const k of changed) {
+    const t = graph.tasks.get(k);
+    if (t) ids.add(t.workplan);
+  }
+  const before = new Map(previous.graph.workplans.map((w) => [w.id, w.tasks]));
+  for (const w of graph.workplans) {
+    const was = before.get(w.id);
+    if (!was || was.length !== w.tasks.length || was.some((k, i) => w.tasks[i] !== k)) ids.add(w.id);
+  }
+  for (;;) {
+    const workplans = graph.workplans.filter((w) => ids.has(w.id));
+    const tasks = new Map<string, GraphTask>();
+    for (const w of workplans) for (const k of w.tasks) tasks.set(k, graph.tasks.get(k)!);
+    const inside = new Set(tasks.keys());
+    for (const k of inside) {
+      for (const d of tasks.get(k)!.depends) {
+        const t = graph.tasks.get(d);
+        if (!t || tasks.has(d)) continue;
+        tasks.set(d, { ...t, depends: [], state: previous.readiness.tasks.get(d)?.readiness === 'blocked' ? 'blocked' : t.state });
+      }
+    }
+    const part = readiness({ workplans, tasks });
+    const more = new Set<string>();
+    for (const k of [...inside, ...changed]) {
+      if (!inside.has(k) && graph.tasks.has(k)) continue;
+      if (effect(part.tasks.get(k)) === effect(previous.readiness.tasks.get(k))) continue;
+      for (const d of dependents.get(k) ?? []) {
+        const w = graph.tasks.get(d)!.workplan;
+        if (!ids.has(w)) more.add(w);
+      }
+    }
+    if (more.size > 0) {
+      for (const w of more) ids.add(w);
+      continue;
+    }
+    return {
+      evaluation: {
+        graph,
+        readiness: {
+          tasks: new Map([...graph.tasks.keys()].map((k) => [k, inside.has(k) ? part.tasks.get(k)! : previous.readiness.tasks.get(k)!])),
+          workplans: new Map(graph.workplans.map((w) => [w.id, ids.has(w.id) ? { ...part.workplans.get(w.id)!, criticalPath: previous.readiness.workplans.get(w.id)?.criticalPath ?? [] } : previous.readiness.workplans.get(w.id)!])),
+        },
+        verification: verifiedAgain(previous, graph, inside, checkResults),
+        checksRan: checkResults.size > 0,
+      },
+      workplans: workplans.map((w) => w.id),
+    };
+  }
+}
+
+/** Done-when verification of the tasks `again` (their done-when or state may have changed), the others' as `previous` had it (same checks, same results); findings in task order. */
+function verifiedAgain(previous: WorkplanEvaluation, graph: WorkplanGraph, again: ReadonlySet<string>, checkResults: ReadonlyMap<string, CheckResult>): VerificationResult {
+  const fresh = verifyDoneWhen([...again].map((k) => graph.tasks.get(k)!), checkResults);
+  const found = new Map<string, Finding[]>();
+  for (const f of [...previous.verification.findings.filter((f) => !again.has(f.id!)), ...fresh.findings]) found.set(f.id!, [...(found.get(f.id!) ?? []), f]);
+  const tasks = new Map<string, TaskVerification>();
+  const findings: Finding[] = [];
+  for (const k of graph.tasks.keys()) {
+    tasks.set(k, again.has(k) ? fresh.tasks.get(k)! : previous.verification.tasks.get(k)!);
+    if (found.size > 0) findings.push(...(found.get(k) ?? []));
+  }
+  return { tasks, findings };
 }
