@@ -58,6 +58,8 @@ export interface HubMemory {
   graph: WorkplanGraph | null;
   /** The workplans as the last finished evaluation's sections show them (with the overlay); null before the first and while an evaluation runs. */
   workplans: WorkplanEvaluation | null;
+  /** The outbox's state as the last finished evaluation read it; null before the first. */
+  outbox?: HubOutboxState | null;
 }
 
 /**
@@ -84,17 +86,16 @@ export async function evaluateHub(
   try {
     const { pending, unpulled } = await eventsNotInFiles(io.root);
     const overlay = pendingTaskStates(pending, unpulled);
-    const out = await outboxState(io);
     const saved = early && !request.probe && request.paths && request.paths.length > 0;
     let published = false;
-    if (saved && memory.sections && 'workplans' in builders && request.paths!.every((p) => kindOfPath(p)?.kind === 'workplan')) {
+    if (saved && memory.sections && memory.outbox && 'workplans' in builders && request.paths!.every((p) => kindOfPath(p)?.kind === 'workplan')) {
       // Only workplans saved: nothing but the workplans (and the task counts) can change before the findings; the records refreshed, the rest is the last evaluation's.
       run.db = (await rio.refreshCache()).db;
       const files = new Set(request.paths);
       const graph = previousGraph ? workplanGraph(run.db, { previous: previousGraph, files }) : undefined;
       const again = graph && previousGraph && overlay.size === 0 && previousWorkplans && previousWorkplans.graph === previousGraph ? reevaluateWorkplans(previousWorkplans, graph, savedTasks(previousGraph, graph, files), memory.checkResults) : null;
       const workplans = again ? again.evaluation : evaluateWorkplans(run.db, memory.checkResults, overlay, graph);
-      const section = (again && spliced(builders.workplans!, { run, workplans, outbox: out, evaluating: true }, again.workplans, memory.sections.workplans)) || builders.workplans!({ run, workplans, outbox: out, evaluating: true });
+      const section = (again && spliced(builders.workplans!, { run, workplans, outbox: memory.outbox, evaluating: true }, again.workplans, memory.sections.workplans)) || builders.workplans!({ run, workplans, outbox: memory.outbox, evaluating: true });
       const fleet = memory.sections.fleet as Record<string, unknown> | undefined;
       const counts = fleet ? { fleet: { ...fleet, tasks: countBy([...workplans.graph.tasks.values()].map((t) => t.state)), findings: EVALUATING } } : {};
       const marked = Object.fromEntries(Object.keys(builders).filter((n) => EVALUATED_SECTIONS.has(n)).map((n) => [n, EVALUATING]));
@@ -103,6 +104,8 @@ export async function evaluateHub(
       published = true;
       await flush();
     }
+    // Read after a workplans-only first phase (which shows the last evaluation's: the outbox section is the last evaluation's there too).
+    const out = await outboxState(io);
     for (const step of RECORD_STEPS) await step(run);
     if (saved && !published) {
       const workplans = evaluateWorkplans(run.db, memory.checkResults, overlay);
@@ -117,6 +120,7 @@ export async function evaluateHub(
     const workplans = overlay.size === 0 && stepped?.kind === 'workplans' ? stepped.evaluation : evaluateWorkplans(run.db, run.checkResults, overlay);
     const sections = build(builders, { run, workplans, outbox: out });
     memory.sections = sections;
+    memory.outbox = out;
     if (stepped?.kind === 'workplans') memory.graph = stepped.evaluation.graph;
     memory.workplans = workplans;
     return { generatedAt: run.now, sections };
