@@ -47,17 +47,7 @@ export function reevaluateWorkplans(previous: WorkplanEvaluation, graph: Workpla
       }
     }
   }
-  const ids = new Set<string>();
-  for (const k of down) {
-    const t = graph.tasks.get(k);
-    if (t) ids.add(t.workplan);
-  }
-  // And the workplans whose list of tasks is not what it was (a new one, one emptied).
-  const before = new Map(previous.graph.workplans.map((w) => [w.id, w.tasks]));
-  for (const w of graph.workplans) {
-    const was = before.get(w.id);
-    if (!was || was.length !== w.tasks.length || was.some((k, i) => w.tasks[i] !== k)) ids.add(w.id);
-  }
+  const ids = workplansOf(previous.graph, graph, down);
   const workplans = graph.workplans.filter((w) => ids.has(w.id));
   // Their tasks and everything upstream: what their readiness and critical paths are made of.
   const tasks = new Map<string, GraphTask>();
@@ -112,16 +102,7 @@ const effect = (r: { readiness: string } | undefined): string => (r === undefine
  * no dependencies of its own).
  */
 function byReadiness(previous: WorkplanEvaluation, graph: WorkplanGraph, changed: ReadonlySet<string>, dependents: ReadonlyMap<string, string[]>, checkResults: ReadonlyMap<string, CheckResult>): Reevaluation {
-  const ids = new Set<string>();
-  for (const k of changed) {
-    const t = graph.tasks.get(k);
-    if (t) ids.add(t.workplan);
-  }
-  const before = new Map(previous.graph.workplans.map((w) => [w.id, w.tasks]));
-  for (const w of graph.workplans) {
-    const was = before.get(w.id);
-    if (!was || was.length !== w.tasks.length || was.some((k, i) => w.tasks[i] !== k)) ids.add(w.id);
-  }
+  const ids = workplansOf(previous.graph, graph, changed);
   for (;;) {
     const workplans = graph.workplans.filter((w) => ids.has(w.id));
     const tasks = new Map<string, GraphTask>();
@@ -175,4 +156,19 @@ function verifiedAgain(previous: WorkplanEvaluation, graph: WorkplanGraph, again
     if (found.size > 0) findings.push(...(found.get(k) ?? []));
   }
   return { tasks, findings };
+}
+
+/** The ids of the workplans holding one of `keys`, and of those whose list of tasks is not what it was (a new one, one emptied). */
+function workplansOf(before: WorkplanGraph, after: WorkplanGraph, keys: Iterable<string>): Set<string> {
+  const ids = new Set<string>();
+  for (const k of keys) {
+    const t = after.tasks.get(k);
+    if (t) ids.add(t.workplan);
+  }
+  const was = new Map(before.workplans.map((w) => [w.id, w.tasks]));
+  for (const w of after.workplans) {
+    const tasks = was.get(w.id);
+    if (!tasks || tasks.length !== w.tasks.length || tasks.some((k, i) => w.tasks[i] !== k)) ids.add(w.id);
+  }
+  return ids;
 }
