@@ -317,3 +317,10 @@ export class ForgejoApiError extends FleethubError {
     super('forgejo-api', `Forgejo answered ${method} ${url} with ${status}${detail ? `: ${detail}` : ''}${why}`, { method, url, status, detail });
   }
 }
+
+/** A hub change (GET /api/events) that does not apply to the sections a client holds: it missed a change or holds another run's snapshot. */
+export class HubChangeMismatchError extends FleethubError {
+  constructor(section: string, detail: string) {
+    super('hub-change-mismatch', `the change does not apply to section ${section}: ${detail} (start again from GET /api/snapshot and /api/events?since=<its revision>)`, { section, detail });
+  }
+}

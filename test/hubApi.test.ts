@@ -165,11 +165,14 @@ describe('the hub API on the example fleet', () => {
       const edited = text.replace(/^- \[ \] (\S+)/m, '- [x] $1');
       assert.notEqual(edited, text);
       writeFileSync(file, edited);
-      const change = await stream.next((e) => e.event === 'change' && 'workplans' in e.data.sections, 'the workplans change');
+      const change = await stream.next((e) => e.event === 'change' && 'workplans' in (e.data.items ?? {}), 'the workplans change');
       assert.equal(Number(change.id), change.data.revision);
       assert.ok(change.data.revision > before);
-      assert.ok(!('nodes' in change.data.sections), 'only the sections that changed');
-      const wp = (change.data.sections.workplans as Array<any>).find((w) => w.id === 'VNEXT-P1');
+      assert.ok(!('nodes' in change.data.sections) && !('nodes' in (change.data.items ?? {})), 'only the sections that changed');
+      const changed = change.data.items.workplans.changed as Array<any>;
+      assert.ok(changed.length < (hub.state.snapshot()!.sections.workplans as unknown[]).length, 'only the workplans that changed');
+      assert.ok(!('order' in change.data.items.workplans), 'no workplan came, went or moved');
+      const wp = changed.find((w) => w.id === 'VNEXT-P1');
       assert.equal(wp.progress.done, (hub.state.snapshot()!.sections.workplans as Array<any>).find((w) => w.id === 'VNEXT-P1').progress.done);
       await waitFor(() => stream.comments.includes('heartbeat'), 'a heartbeat comment');
     } finally {
@@ -189,7 +192,7 @@ describe('the hub API on the example fleet', () => {
       const got = await resumed.next((e) => e.event === 'change' && Number(e.id) === now, 'the missed change');
       assert.deepEqual(resumed.events.map((e) => Number(e.id)), Array.from({ length: now - start }, (_, i) => start + 1 + i));
       assert.ok(Array.isArray(got.data.sections.findings), 'the last missed change is the finished evaluation');
-      assert.ok(resumed.events.some((e) => 'workplans' in e.data.sections), 'the saved workplan is among the missed changes');
+      assert.ok(resumed.events.some((e) => 'workplans' in (e.data.items ?? {})), 'the saved workplan is among the missed changes');
     } finally {
       resumed.close();
     }

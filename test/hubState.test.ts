@@ -5,6 +5,7 @@ import fc from 'fast-check';
 import type { HubEvaluationRequest } from '../src/hub/evaluateHub.js';
 import { hubRefresher } from '../src/hub/hubRefresher.js';
 import { hubState } from '../src/hub/hubState.js';
+import { applyHubChange } from '../src/hub/applyHubChange.js';
 
 const ev = (sections: Record<string, unknown>) => ({ generatedAt: '2026-12-01T00:00:00.000Z', sections });
 
@@ -39,20 +40,57 @@ describe('hub state', () => {
     );
   });
 
-  it('since(r): the changes after r in order; [] when current; null when too old, unknown or from the future', () => {
+  it('since(r): the changes after r in order; [] when current; null when too old, unknown or from the future; kept by bytes (the latest always)', () => {
     fc.assert(
-      fc.property(fc.array(fc.integer({ min: 0, max: 3 }), { minLength: 1, maxLength: 40 }), fc.integer({ min: 1, max: 10 }), (values, keep) => {
-        const s = hubState(500, keep);
+      fc.property(fc.array(fc.integer({ min: 0, max: 3 }), { minLength: 1, maxLength: 40 }), fc.integer({ min: 1, max: 400 }), (values, keepBytes) => {
+        const s = hubState(500, keepBytes);
         const changes = values.map((v, i) => s.publish(ev({ a: v, i }))!);
         const last = changes[changes.length - 1]!.revision;
         assert.deepEqual(s.since(last), []);
         assert.equal(s.since(last + 1), null);
         assert.equal(s.since(1.5), null);
+        // The longest run of latest changes whose JSON adds up to at most keepBytes, at least one.
+        let kept = 1;
+        for (let bytes = JSON.stringify(changes[changes.length - 1]).length; kept < changes.length; kept++) {
+          bytes += JSON.stringify(changes[changes.length - 1 - kept]).length;
+          if (bytes > keepBytes) break;
+        }
+        const first = changes[changes.length - kept]!.revision;
         for (let r = 499; r < last; r++) {
           const got = s.since(r);
-          const kept = changes.slice(-keep);
-          if (r < kept[0]!.revision - 1) assert.equal(got, null, `revision ${r}`);
+          if (r < first - 1) assert.equal(got, null, `revision ${r}`);
           else assert.deepEqual(got, changes.filter((c) => c.revision > r), `revision ${r}`);
+        }
+      }),
+    );
+  });
+
+  it('a list of items with distinct ids changes by item: only the changed items, the order when ids came, went or moved', () => {
+    const s = hubState(1);
+    const a = { id: 'A', n: 1 };
+    const b = { id: 'B', n: 1 };
+    s.publish(ev({ wp: [a, b], x: 1 }));
+    assert.deepEqual(s.publish(ev({ wp: [a, { id: 'B', n: 2 }], x: 1 })), { revision: 2, sections: {}, items: { wp: { changed: [{ id: 'B', n: 2 }] } } });
+    assert.equal(s.publish(ev({ wp: [{ id: 'A', n: 1 }, { id: 'B', n: 2 }], x: 1 })), null, 'equal items, new objects: no change');
+    assert.deepEqual(s.publish(ev({ wp: [{ id: 'B', n: 2 }, { id: 'C', n: 0 }], x: 1 })), { revision: 3, sections: {}, items: { wp: { changed: [{ id: 'C', n: 0 }], order: ['B', 'C'] } } });
+    assert.deepEqual(s.publish(ev({ wp: [], x: 1 })), { revision: 4, sections: { wp: [] } }, 'an empty list is whole');
+  });
+
+  it('applyHubChange(sections before, change) is the snapshot after, for any run of changes (whole sections, lists by item, removed sections)', () => {
+    const item = fc.record({ id: fc.constantFrom('a', 'b', 'c', 'd'), v: fc.jsonValue() });
+    const list = fc.uniqueArray(item, { selector: (i) => i.id, maxLength: 4 });
+    const section = fc.oneof(fc.constant(undefined), fc.jsonValue(), list, list);
+    fc.assert(
+      fc.property(fc.array(fc.dictionary(fc.constantFrom('a', 'b', 'c'), section), { minLength: 1, maxLength: 12 }), (steps) => {
+        const s = hubState(1);
+        let held: Record<string, unknown> = {};
+        for (const step of steps) {
+          // A section's value is never null (null in a change: the section went away).
+          const change = s.publish(ev(Object.fromEntries(Object.entries(step).filter(([, v]) => v !== undefined && v !== null))));
+          if (!change) continue;
+          // What a client holds: the JSON it was sent.
+          held = applyHubChange(held, JSON.parse(s.textOf(change)));
+          assert.deepEqual(held, JSON.parse(JSON.stringify(s.snapshot()!.sections)));
         }
       }),
     );

@@ -15,7 +15,8 @@ import { createContext } from '../reconcile/reconcileContext.js';
 import { evaluate } from '../reconcile/steps/evaluate.js';
 import { redactUrl } from '../relay/redactUrl.js';
 import { resolveUpstream } from '../relay/resolveUpstream.js';
-import { evaluateWorkplans } from '../workplans/evaluateWorkplans.js';
+import { evaluateWorkplans, type WorkplanEvaluation } from '../workplans/evaluateWorkplans.js';
+import { reevaluateWorkplans } from '../workplans/reevaluateWorkplans.js';
 import { workplanGraph, type WorkplanGraph } from '../workplans/workplanGraph.js';
 import { kindOfPath } from '../records/kinds.js';
 import { countBy } from './sections/countBy.js';
@@ -55,6 +56,10 @@ export interface HubMemory {
   sections: Record<string, unknown> | null;
   /** The workplans as the last finished evaluation read them (no overlay); null before the first and while an evaluation runs (one that fails leaves it null: its paths are not known to the next). */
   graph: WorkplanGraph | null;
+  /** The workplans as the last finished evaluation's sections show them (with the overlay); null before the first and while an evaluation runs. */
+  workplans: WorkplanEvaluation | null;
+  /** The outbox's state as the last finished evaluation read it; null before the first. */
+  outbox?: HubOutboxState | null;
 }
 
 /**
@@ -70,24 +75,27 @@ export async function evaluateHub(
   request: HubEvaluationRequest,
   builders: Readonly<Record<string, SectionBuilder>> = HUB_SECTIONS,
   early?: (evaluation: HubEvaluation) => void,
-  memory: HubMemory = { checkResults: new Map(), sections: null, graph: null },
+  memory: HubMemory = { checkResults: new Map(), sections: null, graph: null, workplans: null },
 ): Promise<HubEvaluation> {
   const rio = io.reconcileIo(request.paths);
   const run = createContext(rio, { probe: request.probe, write: request.probe, allowRemote: request.allowRemote });
   const previousGraph = memory.graph;
   memory.graph = null;
+  const previousWorkplans = memory.workplans;
+  memory.workplans = null;
   try {
     const { pending, unpulled } = await eventsNotInFiles(io.root);
     const overlay = pendingTaskStates(pending, unpulled);
-    const out = await outboxState(io);
     const saved = early && !request.probe && request.paths && request.paths.length > 0;
     let published = false;
-    if (saved && memory.sections && 'workplans' in builders && request.paths!.every((p) => kindOfPath(p)?.kind === 'workplan')) {
+    if (saved && memory.sections && memory.outbox && 'workplans' in builders && request.paths!.every((p) => kindOfPath(p)?.kind === 'workplan')) {
       // Only workplans saved: nothing but the workplans (and the task counts) can change before the findings; the records refreshed, the rest is the last evaluation's.
       run.db = (await rio.refreshCache()).db;
-      const graph = previousGraph ? workplanGraph(run.db, { previous: previousGraph, files: new Set(request.paths) }) : undefined;
-      const workplans = evaluateWorkplans(run.db, memory.checkResults, overlay, graph);
-      const section = builders.workplans!({ run, workplans, outbox: out, evaluating: true });
+      const files = new Set(request.paths);
+      const graph = previousGraph ? workplanGraph(run.db, { previous: previousGraph, files }) : undefined;
+      const again = graph && previousGraph && overlay.size === 0 && previousWorkplans && previousWorkplans.graph === previousGraph ? reevaluateWorkplans(previousWorkplans, graph, savedTasks(previousGraph, graph, files), memory.checkResults) : null;
+      const workplans = again ? again.evaluation : evaluateWorkplans(run.db, memory.checkResults, overlay, graph);
+      const section = (again && spliced(builders.workplans!, { run, workplans, outbox: memory.outbox, evaluating: true }, again.workplans, memory.sections.workplans)) || builders.workplans!({ run, workplans, outbox: memory.outbox, evaluating: true });
       const fleet = memory.sections.fleet as Record<string, unknown> | undefined;
       const counts = fleet ? { fleet: { ...fleet, tasks: countBy([...workplans.graph.tasks.values()].map((t) => t.state)), findings: EVALUATING } } : {};
       const marked = Object.fromEntries(Object.keys(builders).filter((n) => EVALUATED_SECTIONS.has(n)).map((n) => [n, EVALUATING]));
@@ -96,6 +104,8 @@ export async function evaluateHub(
       published = true;
       await flush();
     }
+    // Read after a workplans-only first phase (which shows the last evaluation's: the outbox section is the last evaluation's there too).
+    const out = await outboxState(io);
     for (const step of RECORD_STEPS) await step(run);
     if (saved && !published) {
       const workplans = evaluateWorkplans(run.db, memory.checkResults, overlay);
@@ -110,7 +120,9 @@ export async function evaluateHub(
     const workplans = overlay.size === 0 && stepped?.kind === 'workplans' ? stepped.evaluation : evaluateWorkplans(run.db, run.checkResults, overlay);
     const sections = build(builders, { run, workplans, outbox: out });
     memory.sections = sections;
+    memory.outbox = out;
     if (stepped?.kind === 'workplans') memory.graph = stepped.evaluation.graph;
+    memory.workplans = workplans;
     return { generatedAt: run.now, sections };
   } finally {
     if (run.db.open) run.db.close();
@@ -124,6 +136,29 @@ export async function evaluateHub(
  */
 const FLUSH_MS = 20;
 const flush = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, FLUSH_MS));
+
+/** The keys of the tasks of the saved files' workplans, before and after (a removed or added task too). */
+function savedTasks(before: WorkplanGraph, after: WorkplanGraph, files: ReadonlySet<string>): Set<string> {
+  const ids = new Set(after.workplans.filter((w) => files.has(w.file)).map((w) => w.id));
+  const keys = new Set<string>();
+  for (const g of [before, after]) for (const w of g.workplans) if (files.has(w.file) || ids.has(w.id)) for (const k of w.tasks) keys.add(k);
+  return keys;
+}
+
+/**
+ * The workplans section with only the workplans `ids` built again, the others
+ * the very items of `previous` (not walked, not serialised again); null when
+ * the section is not a list of workplans by id or one is missing from it.
+ */
+function spliced(make: SectionBuilder, input: HubInput, ids: readonly string[], previous: unknown): unknown[] | null {
+  if (!Array.isArray(previous)) return null;
+  const again = new Set(ids);
+  const fresh = make({ ...input, workplans: { ...input.workplans, graph: { workplans: input.workplans.graph.workplans.filter((w) => again.has(w.id)), tasks: input.workplans.graph.tasks } } });
+  if (!Array.isArray(fresh)) return null;
+  const byId = new Map<string, unknown>([...previous, ...fresh].map((item) => [(item as { id: string }).id, item]));
+  const out = input.workplans.graph.workplans.map((w) => byId.get(w.id));
+  return out.every((item) => item !== undefined) ? out : null;
+}
 
 function build(builders: Readonly<Record<string, SectionBuilder>>, input: HubInput): Record<string, unknown> {
   const sections: Record<string, unknown> = {};

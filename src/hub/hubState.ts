@@ -2,16 +2,29 @@
  * The hub's current snapshot and the recent changes to it, for the API and
  * for server-sent events. `publish` compares each new section with the one it
  * replaces: when none changed, nothing happens (the revision stays); otherwise
- * the revision grows by one, the change (only the sections that changed) is
- * kept for replay, and every subscriber is told. Pure apart from the
- * subscribers it calls.
+ * the revision grows by one, the change (only what changed) is kept for
+ * replay, and every subscriber is told. A section that is a list of items
+ * with distinct string ids (workplans, nodes, workloads…), before and after,
+ * changes by item: `items[name]` carries only the items whose JSON changed
+ * (`changed`) and, when ids came, went or moved, the new `order` of ids; any
+ * other section changes whole, in `sections` (null: gone). A client applies a
+ * change with `applyHubChange`. Pure apart from the subscribers it calls.
  */
 import type { HubEvaluation } from './evaluateHub.js';
 import type { HubSnapshot } from './hubSnapshot.js';
 
+/** A list section's change: the items whose JSON changed (new ones too), and the ids in their new order when that is not the old order. */
+export interface HubItemPatch {
+  changed: unknown[];
+  order?: string[];
+}
+
 export interface HubChange {
   revision: number;
+  /** Sections changed whole (null: the section went away). */
   sections: Record<string, unknown>;
+  /** List sections changed by item; absent when none did. */
+  items?: Record<string, HubItemPatch>;
 }
 
 export interface HubState {
@@ -21,50 +34,96 @@ export interface HubState {
   /** The changes after `revision`, in order; null when they are no longer kept (or `revision` is not one this hub gave out): the client must start again from the snapshot. */
   since(revision: number): HubChange[] | null;
   subscribe(listener: (change: HubChange) => void): () => void;
-  /** `JSON.stringify(change)`; for the latest change, composed from the section texts already made to compare them (a large change is serialised once, not once more per client). */
+  /** `JSON.stringify(change)`; for the latest change, composed from the texts already made to compare (a large change is serialised once, not once more per client). */
   textOf(change: HubChange): string;
 }
+
+/** What is kept of a published section to compare the next one with: its JSON text, or per item (the objects too: an item handed on as the same object is not serialised again). */
+type Kept = { text: string } | { ids: string[]; items: Map<string, unknown>; texts: Map<string, string> };
+
+/** Default bound of the changes kept for replay, in bytes of their JSON. */
+export const KEEP_BYTES = 16 * 1024 * 1024;
 
 /**
  * `first`: the first revision. The hub passes the start time in milliseconds,
  * so revisions keep growing across restarts and a browser's Last-Event-ID from
  * an earlier run is too old (a reset), never replayed against the wrong base.
- * `keep`: how many changes are kept for replay (Last-Event-ID).
+ * `keepBytes`: the changes kept for replay (Last-Event-ID) are the latest
+ * whose JSON adds up to at most this many bytes (the latest one always).
  */
-export function hubState(first: number, keep = 500): HubState {
+export function hubState(first: number, keepBytes = KEEP_BYTES): HubState {
   let current: HubSnapshot | null = null;
-  /** Each section's JSON text, to compare without walking the data again. */
-  let texts = new Map<string, string>();
-  const history: HubChange[] = [];
+  let kept = new Map<string, Kept>();
+  const history: Array<{ change: HubChange; bytes: number }> = [];
+  let historyBytes = 0;
   const listeners = new Set<(change: HubChange) => void>();
   /** The latest change's text only: the history keeps the changes, not their text. */
   let latest: { change: HubChange; text: string } | null = null;
   return {
     snapshot: () => current,
     publish(evaluation) {
-      // A section handed on as the very object published before (a save's first phase) is not walked again.
-      const nextTexts = new Map(Object.entries(evaluation.sections).map(([k, v]) => [k, current && current.sections[k] === v ? texts.get(k)! : JSON.stringify(v)] as const));
-      const changed: Record<string, unknown> = {};
-      for (const [name, text] of nextTexts) if (texts.get(name) !== text) changed[name] = evaluation.sections[name];
-      const removed = [...texts.keys()].filter((k) => !nextTexts.has(k));
-      for (const name of removed) changed[name] = null;
-      if (current && Object.keys(changed).length === 0) return null;
+      const next = new Map<string, Kept>();
+      const whole: Array<[string, string]> = [];
+      const patched: Array<[string, HubItemPatch, string]> = [];
+      for (const [name, value] of Object.entries(evaluation.sections)) {
+        const before = kept.get(name);
+        // A section handed on as the very object published before (a save's first phase) is not walked again.
+        if (before && current!.sections[name] === value) {
+          next.set(name, before);
+          continue;
+        }
+        const ids = idsOf(value);
+        if (ids === null) {
+          const text = JSON.stringify(value);
+          next.set(name, { text });
+          if (!before || !('text' in before) || before.text !== text) whole.push([name, text]);
+          continue;
+        }
+        const list = value as unknown[];
+        const items = new Map<string, unknown>();
+        const texts = new Map<string, string>();
+        const previous = before && 'ids' in before ? before : null;
+        const changed: number[] = [];
+        list.forEach((item, i) => {
+          const id = ids[i]!;
+          const text = previous && previous.items.get(id) === item ? previous.texts.get(id)! : JSON.stringify(item);
+          items.set(id, item);
+          texts.set(id, text);
+          if (previous && previous.texts.get(id) !== text) changed.push(i);
+        });
+        next.set(name, { ids, items, texts });
+        if (!previous) {
+          whole.push([name, `[${ids.map((id) => texts.get(id)!).join(',')}]`]);
+          continue;
+        }
+        const moved = ids.length !== previous.ids.length || ids.some((id, i) => previous.ids[i] !== id);
+        if (changed.length === 0 && !moved) continue;
+        const patch: HubItemPatch = { changed: changed.map((i) => list[i]), ...(moved ? { order: ids } : {}) };
+        patched.push([name, patch, `{"changed":[${changed.map((i) => texts.get(ids[i]!)!).join(',')}]${moved ? `,"order":${JSON.stringify(ids)}` : ''}}`]);
+      }
+      for (const name of kept.keys()) if (!next.has(name)) whole.push([name, 'null']);
+      if (current && whole.length === 0 && patched.length === 0) return null;
       const revision = current ? current.revision + 1 : first;
       current = { revision, generatedAt: evaluation.generatedAt, sections: evaluation.sections };
-      texts = nextTexts;
-      const change = { revision, sections: changed };
-      // The same bytes JSON.stringify(change) gives: the keys in the same order, each value's text as compared (a removed section: null).
-      latest = { change, text: `{"revision":${revision},"sections":{${Object.keys(changed).map((k) => `${JSON.stringify(k)}:${nextTexts.get(k) ?? 'null'}`).join(',')}}}` };
-      history.push(change);
-      if (history.length > keep) history.shift();
+      kept = next;
+      const sections: Record<string, unknown> = {};
+      for (const [name] of whole) sections[name] = name in evaluation.sections ? evaluation.sections[name] : null;
+      const change: HubChange = { revision, sections, ...(patched.length > 0 ? { items: Object.fromEntries(patched.map(([n, p]) => [n, p])) } : {}) };
+      // The same bytes JSON.stringify(change) gives: the keys in the same order, each value's text as compared.
+      const keyed = (pairs: Array<[string, string]>): string => `{${pairs.map(([k, t]) => `${JSON.stringify(k)}:${t}`).join(',')}}`;
+      const text = `{"revision":${revision},"sections":${keyed(whole)}${patched.length > 0 ? `,"items":${keyed(patched.map(([n, , t]) => [n, t]))}` : ''}}`;
+      latest = { change, text };
+      history.push({ change, bytes: text.length });
+      historyBytes += text.length;
+      while (history.length > 1 && historyBytes > keepBytes) historyBytes -= history.shift()!.bytes;
       for (const l of listeners) l(change);
       return change;
     },
     since(revision) {
       if (!current || !Number.isInteger(revision) || revision < 0 || revision > current.revision) return null;
       if (revision === current.revision) return [];
-      if (revision < history[0]!.revision - 1) return null;
-      return history.filter((c) => c.revision > revision);
+      if (revision < history[0]!.change.revision - 1) return null;
+      return history.filter((h) => h.change.revision > revision).map((h) => h.change);
     },
     textOf(change) {
       return latest?.change === change ? latest.text : JSON.stringify(change);
@@ -74,4 +133,18 @@ export function hubState(first: number, keep = 500): HubState {
       return () => listeners.delete(listener);
     },
   };
+}
+
+/** The ids of a list whose every item is an object with a string `id`, all distinct (and at least one); null for anything else. */
+function idsOf(value: unknown): string[] | null {
+  if (!Array.isArray(value) || value.length === 0) return null;
+  const ids: string[] = [];
+  const seen = new Set<string>();
+  for (const item of value) {
+    const id = item !== null && typeof item === 'object' && !Array.isArray(item) ? (item as { id?: unknown }).id : undefined;
+    if (typeof id !== 'string' || seen.has(id)) return null;
+    seen.add(id);
+    ids.push(id);
+  }
+  return ids;
 }

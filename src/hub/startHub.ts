@@ -63,7 +63,7 @@ export async function startHub(io: HubIo, options: HubOptions): Promise<RunningH
   const startedAt = io.now();
   const state = hubState(startedAt.getTime());
   const logError = (what: string) => (e: unknown) => io.log(`hub: ${what}: ${(e as Error)?.message ?? String(e)}`);
-  const memory: HubMemory = { checkResults: new Map(), sections: null, graph: null };
+  const memory: HubMemory = { checkResults: new Map(), sections: null, graph: null, workplans: null };
   const refresher = hubRefresher(state, (r, early) => evaluateHub(io, r, HUB_SECTIONS, early, memory), options.allowRemote, logError('evaluation failed (the page keeps the last good state)'));
   const relayIntervalMs = options.relayIntervalMs ?? 5000;
 

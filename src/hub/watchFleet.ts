@@ -28,7 +28,7 @@ export function ignoredPath(rel: string): boolean {
 }
 
 export function watchFleet(root: string, onChange: (paths: string[]) => void, onError: (e: Error) => void, options: { debounceMs?: number; maxWaitMs?: number } = {}): FleetWatcher {
-  const debounceMs = options.debounceMs ?? 25;
+  const debounceMs = options.debounceMs ?? 10;
   const maxWaitMs = options.maxWaitMs ?? 250;
   const rel = (p: string): string => relative(root, p).split(sep).join('/');
   const watcher = watch(root, { ignored: (p: string) => ignoredPath(rel(p)), ignoreInitial: true, persistent: true, atomic: false });

@@ -1,7 +1,8 @@
 // The board's script (served as /assets/hub.js; plain JavaScript, no build step, no framework).
 // The page works without it: every section is server-rendered HTML and filtering and paging are
 // links and GET forms. With it:
-//  - live updates: /api/events (server-sent events) says which sections changed; the script
+//  - live updates: /api/events (server-sent events) says which sections changed (whole, or by
+//    item for list sections); the script
 //    fetches the page again at the same address and replaces just those <section data-section>
 //    elements, keeping open <details>, typed text and focus. The server's renderers are the only
 //    renderers, so the live page and the first paint never disagree.
@@ -160,7 +161,8 @@
         return;
       }
       if (typeof data.revision === 'number' && data.revision <= revision) return;
-      schedule(data && data.sections ? Object.keys(data.sections) : null);
+      // Whole sections in data.sections, list sections changed by item in data.items: either way the section is fetched again.
+      schedule(data && data.sections ? [...Object.keys(data.sections), ...Object.keys(data.items || {})] : null);
     });
     events.addEventListener('reset', () => schedule(null));
     events.addEventListener('error', () => say(events.readyState === EventSource.CLOSED ? 'not live: the hub closed the event stream (reload to retry)' : 'reconnecting…'));
