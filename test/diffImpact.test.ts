@@ -8,7 +8,7 @@
  */
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, test } from 'node:test';
 import { cliInProcess, fleetMaker, node, workload, writeFile } from './helpers/fleet.js';
@@ -338,6 +338,30 @@ test('each side of the range has its own kept directory; a side that held anothe
   writeFileSync(join(review, 'lock'), String(process.pid));
   try {
     assert.deepEqual((await diffJson(dir, `${c1}..${c2}`)).impact, back.impact, 'the kept directories answer as fresh ones do');
+  } finally {
+    rmSync(join(review, 'lock'));
+  }
+});
+
+test('a first diff links the earlier side from the later one and writes only the delta; a later write to either side never reaches the other', async () => {
+  const dir = history({ 'registry/nodes/n1.md': node('n1'), 'registry/nodes/n2.md': node('n2'), 'registry/workloads/web.md': workload('web', 'host: n1\n'), 'policies/freeze.yaml': freeze('n2', '2020-01-01') });
+  commit(dir, { 'registry/workloads/web.md': workload('web', 'host: n2\n') });
+  commit(dir, { 'registry/nodes/n1.md': node('n1', 'site: b\n') });
+  const [c0, c1, c2] = ['HEAD~2', 'HEAD~1', 'HEAD'].map((r) => git(dir, 'rev-parse', r).trim());
+  const review = join(dir, '.fleethub', 'review');
+  const first = await diffJson(dir, `${c0}..${c1}`);
+  assert.deepEqual(codes(first.impact.introduced), ['freeze-violation workload:web']);
+  const ino = (side: string, path: string): number => statSync(join(review, side, path)).ino;
+  assert.equal(ino('base', 'registry/nodes/n1.md'), ino('tree', 'registry/nodes/n1.md'), 'an unchanged file is the same file on both sides');
+  assert.notEqual(ino('base', 'registry/workloads/web.md'), ino('tree', 'registry/workloads/web.md'));
+  assert.equal(readFileSync(join(review, 'base', 'registry/workloads/web.md'), 'utf8'), workload('web', 'host: n1\n'));
+  // The later side moves to c2, which changes n1.md: written as a new file, the earlier side's n1.md untouched.
+  const second = await diffJson(dir, `${c0}..${c2}`);
+  assert.equal(readFileSync(join(review, 'base', 'registry/nodes/n1.md'), 'utf8'), node('n1'));
+  assert.equal(readFileSync(join(review, 'tree', 'registry/nodes/n1.md'), 'utf8'), node('n1', 'site: b\n'));
+  writeFileSync(join(review, 'lock'), String(process.pid));
+  try {
+    assert.deepEqual((await diffJson(dir, `${c0}..${c2}`)).impact, second.impact, 'the same impact as fresh directories');
   } finally {
     rmSync(join(review, 'lock'));
   }

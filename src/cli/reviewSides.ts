@@ -3,11 +3,14 @@
  * ImpactIo): each in its own directory of .fleethub/review/ (openReviewTree),
  * the earlier revision in a worker thread (evaluateSideWorker) and the later
  * one in this thread, at once: the same steps on each side (evaluateSide), on
- * two cores. What a directory holds is recorded as soon as it is written.
+ * two cores. What a directory holds is recorded as soon as it is written. An
+ * empty earlier side (a first diff) waits for the later side's files, links
+ * them (linkMaterialised) and writes only the files that differ.
  * I/O.
  */
 import { Worker } from 'node:worker_threads';
 import { FleethubError } from '../errors.js';
+import { linkMaterialised } from '../repo/linkMaterialised.js';
 import type { Materialised } from '../repo/materialiseRevision.js';
 import type { GitObjects } from '../repo/openGitObjects.js';
 import type { ReviewTree } from '../repo/openReviewTree.js';
@@ -23,11 +26,25 @@ interface Posted {
 }
 
 export function reviewSides(root: string, git: GitObjects, tree: ReviewTree, env: Readonly<Record<string, string | undefined>>, nowMs: number): ImpactIo {
+  let written!: (holds: Materialised) => void;
+  let failed!: (e: unknown) => void;
+  const later = new Promise<Materialised>((resolve, reject) => ((written = resolve), (failed = reject)));
+  later.catch(() => {}); // the 'to' side raises it
   return {
     async evaluate(side, commit) {
       const slot = tree[side];
       const input = { root, dir: slot.dir, commit, holds: slot.holds, env: { ...env }, nowMs };
-      if (side === 'to') return { dir: slot.dir, evaluation: await evaluateSide(input, git, slot.save) };
+      if (side === 'to') {
+        const saved = (h: Materialised): void => {
+          slot.save(h);
+          written(h);
+        };
+        return { dir: slot.dir, evaluation: await evaluateSide(input, git, saved).catch((e: unknown) => (failed(e), Promise.reject(e))) };
+      }
+      // An empty earlier side (a first diff) starts from the later side's files, linked, and is written as the delta between the two.
+      if (slot.holds.commit === null) {
+        input.holds = await linkMaterialised(tree.to.dir, await later, slot.dir);
+      }
       const posted = await new Promise<Posted>((resolve, reject) => {
         const worker = new Worker(new URL('./evaluateSideWorker.js', import.meta.url), { workerData: input });
         worker.once('message', (m: Posted) => resolve(m));
