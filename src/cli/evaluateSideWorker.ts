@@ -16,7 +16,9 @@ let holds: Materialised | null = null;
 const failure = (e: unknown) =>
   e instanceof FleethubError ? { fleethub: true, code: e.code, message: e.message, data: e.data } : { fleethub: false, message: e instanceof Error ? e.message : String(e), stack: e instanceof Error ? e.stack : undefined };
 try {
-  const evaluation = await evaluateSide(input, await openGitObjects(input.root), (h) => (holds = h));
+  const evaluation = await evaluateSide(input, await openGitObjects(input.root), (h) => {
+    holds = h;
+  });
   parentPort!.postMessage({ holds, evaluation: { ...evaluation, unevaluable: evaluation.unevaluable && failure(evaluation.unevaluable) } });
 } catch (e) {
   parentPort!.postMessage({ holds, error: failure(e) });

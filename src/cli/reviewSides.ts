@@ -5,10 +5,13 @@
  * one in this thread, at once: the same steps on each side (evaluateSide), on
  * two cores. What a directory holds is recorded as soon as it is written. An
  * empty earlier side (a first diff) waits for the later side's files, links
- * them (linkMaterialised) and writes only the files that differ.
+ * them (linkMaterialised) and copies its cache (copyCache), and writes and
+ * re-reads only the files that differ.
  * I/O.
  */
 import { Worker } from 'node:worker_threads';
+import { copyCache } from '../cache/copyCache.js';
+import { refreshCache } from '../cache/refreshCache.js';
 import { FleethubError } from '../errors.js';
 import { linkMaterialised } from '../repo/linkMaterialised.js';
 import type { Materialised } from '../repo/materialiseRevision.js';
@@ -16,7 +19,7 @@ import type { GitObjects } from '../repo/openGitObjects.js';
 import type { ReviewTree } from '../repo/openReviewTree.js';
 import type { RevisionEvaluation } from '../review/evaluateRevision.js';
 import type { ImpactIo } from '../review/revisionImpact.js';
-import { evaluateSide } from './evaluateSide.js';
+import { evaluateSide, type SideInput } from './evaluateSide.js';
 
 type Failure = { fleethub: true; code: string; message: string; data: Record<string, unknown> } | { fleethub: false; message: string; stack?: string };
 interface Posted {
@@ -33,10 +36,15 @@ export function reviewSides(root: string, git: GitObjects, tree: ReviewTree, env
   return {
     async evaluate(side, commit) {
       const slot = tree[side];
-      const input = { root, dir: slot.dir, commit, holds: slot.holds, env: { ...env }, nowMs };
+      const input: SideInput = { root, dir: slot.dir, commit, holds: slot.holds, env: { ...env }, nowMs };
       if (side === 'to') {
-        const saved = (h: Materialised): void => {
+        const saved = async (h: Materialised): Promise<void> => {
           slot.save(h);
+          // An empty earlier side gets this side's cache, refreshed now (the evaluation's own refresh then finds nothing to do).
+          if (tree.from.holds.commit === null) {
+            (await refreshCache(slot.dir)).db.close();
+            copyCache(slot.dir, tree.from.dir);
+          }
           written(h);
         };
         return { dir: slot.dir, evaluation: await evaluateSide(input, git, saved).catch((e: unknown) => (failed(e), Promise.reject(e))) };
@@ -44,6 +52,7 @@ export function reviewSides(root: string, git: GitObjects, tree: ReviewTree, env
       // An empty earlier side (a first diff) starts from the later side's files, linked, and is written as the delta between the two.
       if (slot.holds.commit === null) {
         input.holds = await linkMaterialised(tree.to.dir, await later, slot.dir);
+        input.cacheFrom = tree.to.dir;
       }
       const posted = await new Promise<Posted>((resolve, reject) => {
         const worker = new Worker(new URL('./evaluateSideWorker.js', import.meta.url), { workerData: input });
