@@ -8,7 +8,7 @@
  */
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, test } from 'node:test';
 import { cliInProcess, fleetMaker, node, workload, writeFile } from './helpers/fleet.js';
@@ -189,7 +189,7 @@ test('the working tree, the index and .fleethub/ are as they were: a dirty tree 
   assert.equal(git(dir, 'status', '--porcelain', '--untracked-files=all'), status);
   assert.equal(readFileSync(join(dir, 'registry/nodes/n1.md'), 'utf8'), node('n1', 'site: dirty\n'));
   assert.deepEqual(state(), [...fleethub, 'review'].sort(), 'the review directory, and nothing else, added under .fleethub/');
-  assert.deepEqual(readdirSync(join(dir, '.fleethub', 'review')).sort(), ['holds.json', 'tree'], 'the lock released, no temporary directory left');
+  assert.deepEqual(readdirSync(join(dir, '.fleethub', 'review')).sort(), ['base', 'base.json', 'holds.json', 'tree'], 'the lock released, no temporary directory left');
 });
 
 test('.fleethub/review/ is kept between runs and written as a delta; a diff running meanwhile works in a directory of its own; a damaged one is rebuilt', async () => {
@@ -206,13 +206,13 @@ test('.fleethub/review/ is kept between runs and written as a delta; a diff runn
   // Held by a live process (this one): a temporary directory, removed afterwards.
   writeFileSync(join(review, 'lock'), String(process.pid));
   assert.deepEqual(codes((await diffJson(dir, 'HEAD~1..HEAD')).impact.introduced), codes(first.impact.introduced));
-  assert.deepEqual(readdirSync(review).sort(), ['holds.json', 'lock', 'tree']);
+  assert.deepEqual(readdirSync(review).sort(), ['base', 'base.json', 'holds.json', 'lock', 'tree']);
   // A lock left by a process that is gone is taken over; a tree whose record is missing (a crash) is written whole.
   writeFileSync(join(review, 'lock'), '999999999');
   writeFileSync(join(review, 'tree', 'registry/workloads/web.md'), 'garbage');
   rmSync(join(review, 'holds.json'));
   assert.deepEqual(codes((await diffJson(dir, 'HEAD~1..HEAD')).impact.introduced), codes(first.impact.introduced));
-  assert.deepEqual(readdirSync(review).sort(), ['holds.json', 'tree']);
+  assert.deepEqual(readdirSync(review).sort(), ['base', 'base.json', 'holds.json', 'tree']);
 });
 
 test('--records-only skips the impact; --fail-on needs it', async () => {
@@ -317,4 +317,52 @@ test('security: a crafted tree whose entry names a path outside its directory is
   assert.deepEqual([err.code, err.data.name], ['git-tree-unsafe', '../../../../escape.md']);
   for (const where of ['.', '.fleethub', '..']) assert.ok(!existsSync(join(dir, where, 'escape.md')), where);
   assert.equal(git(dir, 'status', '--porcelain', '--untracked-files=all'), '');
+});
+
+test('each side of the range has its own kept directory; a side that held another revision is brought to the one asked for, never reused stale', async () => {
+  const dir = history({ 'registry/nodes/n1.md': node('n1'), 'registry/nodes/n2.md': node('n2'), 'registry/workloads/web.md': workload('web', 'host: n1\n'), 'policies/freeze.yaml': freeze('n2', '2020-01-01') });
+  commit(dir, { 'registry/workloads/web.md': workload('web', 'host: n2\n') });
+  commit(dir, { 'registry/workloads/web.md': workload('web', 'host: n1\n'), 'registry/nodes/n3.md': node('n3') });
+  const [c0, c1, c2] = ['HEAD~2', 'HEAD~1', 'HEAD'].map((r) => git(dir, 'rev-parse', r).trim());
+  const review = join(dir, '.fleethub', 'review');
+  const held = (record: string): string => (JSON.parse(readFileSync(join(review, record), 'utf8')) as { commit: string }).commit;
+  const moved = await diffJson(dir, `${c0}..${c1}`);
+  assert.deepEqual(codes(moved.impact.introduced), ['freeze-violation workload:web']);
+  assert.deepEqual([held('base.json'), held('holds.json')], [c0, c1], 'the earlier revision in base/, the later in tree/');
+  // The earlier side now asked for c1 (base/ holds c0, where web is not on the frozen host): had it been reused, nothing would be resolved.
+  const back = await diffJson(dir, `${c1}..${c2}`);
+  assert.deepEqual(codes(back.impact.resolved), ['freeze-violation workload:web'], 'moving back resolves what moving introduced');
+  assert.deepEqual([held('base.json'), held('holds.json')], [c1, c2]);
+  assert.equal(readFileSync(join(review, 'base', 'registry/workloads/web.md'), 'utf8'), workload('web', 'host: n2\n'));
+  // The same impact as a diff in a fresh directory of its own (the kept ones held by a live process: this one).
+  writeFileSync(join(review, 'lock'), String(process.pid));
+  try {
+    assert.deepEqual((await diffJson(dir, `${c1}..${c2}`)).impact, back.impact, 'the kept directories answer as fresh ones do');
+  } finally {
+    rmSync(join(review, 'lock'));
+  }
+});
+
+test('a first diff links the earlier side from the later one and writes only the delta; a later write to either side never reaches the other', async () => {
+  const dir = history({ 'registry/nodes/n1.md': node('n1'), 'registry/nodes/n2.md': node('n2'), 'registry/workloads/web.md': workload('web', 'host: n1\n'), 'policies/freeze.yaml': freeze('n2', '2020-01-01') });
+  commit(dir, { 'registry/workloads/web.md': workload('web', 'host: n2\n') });
+  commit(dir, { 'registry/nodes/n1.md': node('n1', 'site: b\n') });
+  const [c0, c1, c2] = ['HEAD~2', 'HEAD~1', 'HEAD'].map((r) => git(dir, 'rev-parse', r).trim());
+  const review = join(dir, '.fleethub', 'review');
+  const first = await diffJson(dir, `${c0}..${c1}`);
+  assert.deepEqual(codes(first.impact.introduced), ['freeze-violation workload:web']);
+  const ino = (side: string, path: string): number => statSync(join(review, side, path)).ino;
+  assert.equal(ino('base', 'registry/nodes/n1.md'), ino('tree', 'registry/nodes/n1.md'), 'an unchanged file is the same file on both sides');
+  assert.notEqual(ino('base', 'registry/workloads/web.md'), ino('tree', 'registry/workloads/web.md'));
+  assert.equal(readFileSync(join(review, 'base', 'registry/workloads/web.md'), 'utf8'), workload('web', 'host: n1\n'));
+  // The later side moves to c2, which changes n1.md: written as a new file, the earlier side's n1.md untouched.
+  const second = await diffJson(dir, `${c0}..${c2}`);
+  assert.equal(readFileSync(join(review, 'base', 'registry/nodes/n1.md'), 'utf8'), node('n1'));
+  assert.equal(readFileSync(join(review, 'tree', 'registry/nodes/n1.md'), 'utf8'), node('n1', 'site: b\n'));
+  writeFileSync(join(review, 'lock'), String(process.pid));
+  try {
+    assert.deepEqual((await diffJson(dir, `${c0}..${c2}`)).impact, second.impact, 'the same impact as fresh directories');
+  } finally {
+    rmSync(join(review, 'lock'));
+  }
 });

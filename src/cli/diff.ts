@@ -14,7 +14,7 @@ import { revisionImpact } from '../review/revisionImpact.js';
 import type { Command } from './command.js';
 import { commandResult } from './commandResult.js';
 import { FAIL_ON_OPTION, failOn } from './failOn.js';
-import { revisionIo } from './revisionIo.js';
+import { reviewSides } from './reviewSides.js';
 
 export const diff: Command = {
   name: 'diff',
@@ -73,9 +73,8 @@ error (a revision that names no commit).`,
     let impact = null;
     if (!recordsOnly) {
       const tree = openReviewTree(root);
-      const now = new Date();
       try {
-        impact = await revisionImpact(git, range.from, range.to, records, { dir: tree.dir, holds: tree.holds, materialised: tree.save, ioFor: (d, commit) => revisionIo(root, d, commit, ctx.env, () => now) });
+        impact = await revisionImpact(range.from, range.to, records, reviewSides(root, git, tree, ctx.env, Date.now()));
       } finally {
         tree.release();
       }

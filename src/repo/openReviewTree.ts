@@ -1,9 +1,12 @@
 /**
- * The directory `fleethub diff` materialises revisions in:
- * `.fleethub/review/tree/`, kept between runs with a record of what it holds
- * (`.fleethub/review/holds.json`: the commit and its files, path → blob id),
- * so the next diff writes only the files that differ from the last revision it held, and its cache
- * (`tree/.fleethub/cache.sqlite`) is refreshed, not rebuilt. Writing 30,000
+ * The two directories `fleethub diff` materialises revisions in, one per side
+ * of the range so the two are evaluated at once: `.fleethub/review/tree/`
+ * (the later revision) and `.fleethub/review/base/` (the earlier one), each
+ * kept between runs with a record of what it holds (`holds.json`,
+ * `base.json`: the commit and its files, path → blob id), so the next diff
+ * writes only the files that differ from the revision that side last held
+ * (nothing, for a pull request's merge base), and its cache
+ * (`<dir>/.fleethub/cache.sqlite`) is refreshed, not rebuilt. Writing 30,000
  * files is most of a cold diff's time.
  *
  * - One diff at a time holds it (`.fleethub/review/lock`, created
@@ -20,12 +23,18 @@ import { join } from 'node:path';
 import { ensureStateDir } from './ensureStateDir.js';
 import { EMPTY_DIR, type Materialised } from './materialiseRevision.js';
 
-export interface ReviewTree {
+export interface ReviewSlot {
   dir: string;
   /** What `dir` holds now (empty: nothing). */
   holds: Materialised;
   /** Records what `dir` holds once it is consistent again. */
   save(holds: Materialised): void;
+}
+
+export interface ReviewTree {
+  /** The earlier revision's directory and the later one's. */
+  from: ReviewSlot;
+  to: ReviewSlot;
   /** Lets go of the lock (or removes the temporary directory). */
   release(): void;
 }
@@ -36,10 +45,16 @@ export function openReviewTree(root: string): ReviewTree {
   const lock = join(base, 'lock');
   if (!takeLock(lock)) {
     const dir = mkdtempSync(join(base, 'tmp-'));
-    return { dir, holds: EMPTY_DIR, save: () => {}, release: () => rmSync(dir, { recursive: true, force: true }) };
+    const slot = (name: string): ReviewSlot => {
+      mkdirSync(join(dir, name));
+      return { dir: join(dir, name), holds: EMPTY_DIR, save: () => {} };
+    };
+    return { from: slot('base'), to: slot('tree'), release: () => rmSync(dir, { recursive: true, force: true }) };
   }
-  const dir = join(base, 'tree');
-  const record = join(base, 'holds.json');
+  return { from: openSlot(join(base, 'base'), join(base, 'base.json')), to: openSlot(join(base, 'tree'), join(base, 'holds.json')), release: () => unlinkSync(lock) };
+}
+
+function openSlot(dir: string, record: string): ReviewSlot {
   let holds: Materialised = EMPTY_DIR;
   try {
     const j = JSON.parse(readFileSync(record, 'utf8')) as { commit: unknown; files: unknown };
@@ -50,12 +65,7 @@ export function openReviewTree(root: string): ReviewTree {
   }
   rmSync(record, { force: true });
   mkdirSync(dir, { recursive: true });
-  return {
-    dir,
-    holds,
-    save: (h) => writeFileSync(record, JSON.stringify({ commit: h.commit, files: Object.fromEntries(h.files) })),
-    release: () => unlinkSync(lock),
-  };
+  return { dir, holds, save: (h) => writeFileSync(record, JSON.stringify({ commit: h.commit, files: Object.fromEntries(h.files) })) };
 }
 
 function takeLock(lock: string): boolean {

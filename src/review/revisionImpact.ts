@@ -1,32 +1,26 @@
 /**
- * The impact of a change: both revisions materialised from Git objects into
- * one directory fleethub owns (each as the files that differ from what the
- * directory holds), each evaluated offline (evaluateRevision), and their
- * findings compared (findingImpact), with what only the step between them
- * shows (changeFindings) counted as introduced. The working tree and the
- * index are never read or written. The caller gives the directory (kept
- * between runs: only what differs from what it holds is written).
+ * The impact of a change: both revisions materialised from Git objects, each
+ * in a directory fleethub owns, and evaluated offline (evaluateRevision) — the
+ * two at once, as the caller arranges (fleethub diff: the earlier one in a
+ * worker thread) — and their findings compared (findingImpact), with what
+ * only the step between them shows (changeFindings) counted as introduced.
+ * The working tree and the index are never read or written.
  */
 import type { FleetDiff, RecordChange } from '../diff/diffRecordVersions.js';
 import { fileLocator } from '../records/fileLocator.js';
-import type { ReconcileIo } from '../reconcile/reconcileContext.js';
-import { materialiseRevision, type Materialised } from '../repo/materialiseRevision.js';
-import type { GitObjects } from '../repo/openGitObjects.js';
 import { readRepoText } from '../repo/readRepoText.js';
 import { changedTopology, type TopologyChange } from './changedTopology.js';
 import { changeFindings } from './changeFindings.js';
-import { evaluateRevision } from './evaluateRevision.js';
+import type { RevisionEvaluation } from './evaluateRevision.js';
 import { findingImpact, type FindingImpact } from './findingImpact.js';
 
 export interface ImpactIo {
-  /** A directory of fleethub's own (under .fleethub/) to materialise the revisions in. */
-  dir: string;
-  /** What `dir` holds already (openReviewTree); empty for an empty directory. */
-  holds: Materialised;
-  /** Called once `dir` holds the later revision whole. */
-  materialised(holds: Materialised): void;
-  /** The reconcile I/O for the revision `commit` materialised in `dir`. */
-  ioFor(dir: string, commit: string): ReconcileIo;
+  /**
+   * Materialises `commit` in the directory of its side of the range (one
+   * fleethub owns, under .fleethub/) and evaluates it there, with the reconcile
+   * I/O of that revision: the evaluation, and the directory it was made in.
+   */
+  evaluate(side: 'from' | 'to', commit: string): Promise<{ dir: string; evaluation: RevisionEvaluation }>;
 }
 
 export interface RevisionImpact extends FindingImpact {
@@ -35,14 +29,11 @@ export interface RevisionImpact extends FindingImpact {
   topology: TopologyChange;
 }
 
-export async function revisionImpact(git: GitObjects, from: string, to: string, records: readonly RecordChange[], io: ImpactIo): Promise<RevisionImpact> {
-  const { holds } = await materialiseRevision(git, from, io.dir, io.holds);
-  const before = await evaluateRevision(io.ioFor(io.dir, from), from);
-  io.materialised((await materialiseRevision(git, to, io.dir, holds)).holds);
-  const after = await evaluateRevision(io.ioFor(io.dir, to), to);
+export async function revisionImpact(from: string, to: string, records: readonly RecordChange[], io: ImpactIo): Promise<RevisionImpact> {
+  const [{ evaluation: before }, { dir, evaluation: after }] = await Promise.all([io.evaluate('from', from), io.evaluate('to', to)]);
   // Neither side evaluable (a pin that does not parse, ...): the failure is this checkout's, not the change's; an empty impact would hide it.
   if (before.unevaluable && after.unevaluable) throw after.unevaluable;
-  const readText = readRepoText(io.dir);
+  const readText = readRepoText(dir);
   const step = changeFindings({ records, before, after, locate: fileLocator(readText), readText });
   return {
     ...findingImpact(before.findings, after.findings, records, step),

@@ -1,0 +1,25 @@
+/**
+ * Worker thread: evaluateSide for one side of `fleethub diff` (reviewSides
+ * starts it), so the two revisions are evaluated at once. Posts what the
+ * directory holds once it is written (the command records it) and the
+ * evaluation; a failure is posted as what it is (a FleethubError's code, message
+ * and data; otherwise the message and stack), for the command to raise.
+ */
+import { parentPort, workerData } from 'node:worker_threads';
+import { FleethubError } from '../errors.js';
+import type { Materialised } from '../repo/materialiseRevision.js';
+import { openGitObjects } from '../repo/openGitObjects.js';
+import { evaluateSide, type SideInput } from './evaluateSide.js';
+
+const input = workerData as SideInput;
+let holds: Materialised | null = null;
+const failure = (e: unknown) =>
+  e instanceof FleethubError ? { fleethub: true, code: e.code, message: e.message, data: e.data } : { fleethub: false, message: e instanceof Error ? e.message : String(e), stack: e instanceof Error ? e.stack : undefined };
+try {
+  const evaluation = await evaluateSide(input, await openGitObjects(input.root), (h) => {
+    holds = h;
+  });
+  parentPort!.postMessage({ holds, evaluation: { ...evaluation, unevaluable: evaluation.unevaluable && failure(evaluation.unevaluable) } });
+} catch (e) {
+  parentPort!.postMessage({ holds, error: failure(e) });
+}
