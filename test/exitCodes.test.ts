@@ -9,20 +9,12 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { cli, copyExampleFleet, fleetMaker, node, removeDir, REPO, workload } from './helpers/fleet.js';
+import type { ReconcileFindingJson } from '../src/report/reconcileReport.js';
 
 interface Result {
   exit: number;
   reasons: string[];
   failOn: string;
-}
-interface FindingJson {
-  code: string;
-  severity: string;
-  record: string;
-  file: string | null;
-  line: number | null;
-  column: number | null;
-  message: string;
 }
 
 const { fleet, cleanup } = fleetMaker();
@@ -100,8 +92,8 @@ describe('exit 1: problems found, and the JSON result says which', () => {
     assert.equal(r.code, 1);
     assert.deepEqual(s.result, { exit: 1, reasons: ['findings'], failOn: 'error' });
     assert.deepEqual(r.result, s.result);
-    const items = (s.json.findings as { items: FindingJson[]; errors: number; warnings: number; byCode: Record<string, number> });
-    assert.deepEqual(items.items, r.json.findings as FindingJson[], 'status lists what reconcile reports, every one');
+    const items = (s.json.findings as { items: ReconcileFindingJson[]; errors: number; warnings: number; byCode: Record<string, number> });
+    assert.deepEqual(items.items, r.json.findings as ReconcileFindingJson[], 'status lists what reconcile reports, every one');
     assert.ok(items.errors > 0 && items.warnings > 0);
     assert.equal(items.errors + items.warnings, items.items.length);
     assert.equal(Object.values(items.byCode).reduce((a, b) => a + b, 0), items.items.length);
@@ -114,8 +106,8 @@ describe('exit 1: problems found, and the JSON result says which', () => {
     const w = result(['workplan', '--root', bundled, '--fail-on', 'warning']);
     const r = result(['reconcile', '--root', bundled]);
     const codes = (list: Array<{ code: string }>): string[] => list.map((f) => f.code).filter((c) => c === 'done-not-verified' || c === 'verified-not-ticked').sort();
-    assert.deepEqual(codes(w.json.findings as FindingJson[]), codes(r.json.findings as FindingJson[]));
-    assert.ok(codes(w.json.findings as FindingJson[]).length > 0);
+    assert.deepEqual(codes(w.json.findings as ReconcileFindingJson[]), codes(r.json.findings as ReconcileFindingJson[]));
+    assert.ok(codes(w.json.findings as ReconcileFindingJson[]).length > 0);
     assert.equal(w.code, 1);
   });
 

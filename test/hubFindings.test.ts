@@ -14,17 +14,8 @@ import { applyHubChange } from '../src/hub/applyHubChange.js';
 import { EVALUATING } from '../src/hub/evaluateHub.js';
 import { cliAsync, copyExampleFleet, DEMO_TRUST_ROOT, removeDir } from './helpers/fleet.js';
 import { sse, testHub, waitFor, type TestHub } from './helpers/hubClient.js';
+import type { ReconcileFindingJson } from '../src/report/reconcileReport.js';
 
-interface CliFinding {
-  code: string;
-  severity: string;
-  record: string;
-  file: string | null;
-  line: number | null;
-  column: number | null;
-  message: string;
-  hint: string;
-}
 
 const ENV = { FLEETHUB_TRUST_ROOT: DEMO_TRUST_ROOT };
 
@@ -32,7 +23,7 @@ const ENV = { FLEETHUB_TRUST_ROOT: DEMO_TRUST_ROOT };
 async function cliFindings(root: string): Promise<unknown[]> {
   const run = await cliAsync(['reconcile', '--format', 'json'], { cwd: root, env: ENV });
   assert.ok(run.code === 0 || run.code === 1, run.stderr);
-  return (run.json() as { findings: CliFinding[] }).findings.map((f) => ({ code: f.code, severity: f.severity, record: f.record, file: f.file, line: f.line, col: f.column, message: f.message, hint: f.hint }));
+  return (run.json() as { findings: ReconcileFindingJson[] }).findings.map((f) => ({ code: f.code, severity: f.severity, record: f.record, file: f.file, line: f.line, col: f.column, message: f.message, hint: f.hint }));
 }
 
 describe('the hub and fleethub reconcile: the same findings', () => {
