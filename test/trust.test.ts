@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
 import jsyaml from 'js-yaml';
+import { yamlCoreSchema } from '../src/records/jsYamlLibrary.js';
 import { parse as yamlParse, stringify as yamlStringify } from 'yaml';
 import { canonicalJson } from '../src/trust/canonicalJson.js';
 import { fingerprint, generateKey, privateKeyFromPem, publicKeyFromRaw, rawPublicKey, signBytes, verifyBytes } from '../src/trust/ed25519.js';
@@ -120,6 +121,13 @@ describe('the envelope', () => {
     assert.equal(expiryInstant('tomorrow'), null);
   });
 
+  it('the records\' js-yaml schema reads scalars as YAML 1.2 core does (the yaml package): no YAML 1.1 octal, underscores, binary or dot floats', () => {
+    for (const scalar of ['._0', '._5', '1_000', '1_0.5', '0b101', '012', '-.5', '+.5', '0o17', '0x1F', '-0x1F', '.5', '+12', '1e3', '.inf', '-.Inf', '.NaN', 'null', '~', '', 'True', 'yes', 'no', 'on', '2026-12-01']) {
+      const text = `a: ${scalar}\n`;
+      assert.deepEqual(jsyaml.load(text, { schema: yamlCoreSchema() }), yamlParse(text), JSON.stringify(scalar));
+    }
+  });
+
   it('property: the canonical bytes do not depend on which YAML parser read the file', () => {
     const key = fc.stringMatching(/^[a-z][a-z_]{0,8}$/);
     const scalar = fc.oneof(
@@ -135,7 +143,7 @@ describe('the envelope', () => {
     fc.assert(
       fc.property(fc.dictionary(key, value, { minKeys: 1, maxKeys: 6 }), (doc) => {
         for (const text of [yamlStringify(doc), yamlStringify(doc, { defaultStringType: 'PLAIN' as never })]) {
-          const viaJsYaml = jsyaml.load(text, { schema: jsyaml.CORE_SCHEMA });
+          const viaJsYaml = jsyaml.load(text, { schema: yamlCoreSchema() });
           const viaYaml = yamlParse(text);
           assert.equal(canonicalJson(viaJsYaml), canonicalJson(viaYaml), text);
         }
@@ -354,7 +362,7 @@ describe('signing a file', () => {
     const sig = signBytes(require_(privateKeyFromPem(KEYS.rm)), signedPayload('intent', 'x', data));
     const out = withSignatures(md, true, [{ key: 'release-manager-2026a', sig }]);
     const front = out.split('---\n')[1]!;
-    for (const parsed of [jsyaml.load(front, { schema: jsyaml.CORE_SCHEMA }), yamlParse(front)] as Array<Record<string, unknown>>) {
+    for (const parsed of [jsyaml.load(front, { schema: yamlCoreSchema() }), yamlParse(front)] as Array<Record<string, unknown>>) {
       assert.ok(verifyBytes(require_(publicKeyFromRaw(pub(KEYS.rm))), signedPayload('intent', 'x', parsed), sig));
     }
   });

@@ -7,6 +7,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import jsyaml from 'js-yaml';
+import { yamlCoreSchema } from '../../src/records/jsYamlLibrary.js';
 import { isLoopbackAddress, type SimulatedNodeSpec } from './fleetSimulator.js';
 
 export interface RegistrySimulatedNode extends SimulatedNodeSpec {
@@ -42,7 +43,7 @@ function readNodeFiles(root: string): NodeFile[] {
     if (yaml === undefined) continue;
     let front: unknown;
     try {
-      front = jsyaml.load(yaml, { schema: jsyaml.CORE_SCHEMA });
+      front = jsyaml.load(yaml, { schema: yamlCoreSchema() });
     } catch {
       continue; // an unparseable node is the validator's business, not the simulator's
     }

@@ -2,7 +2,7 @@
  * Record YAML: js-yaml (gray-matter's own engine) with the core schema, so
  * dates stay strings. Guards against alias bombs and deep nesting. Pure.
  */
-import { jsYamlLibrary } from './jsYamlLibrary.js';
+import { jsYamlLibrary, yamlCoreSchema } from './jsYamlLibrary.js';
 import { locateSyntaxError, strictPosition } from './locateSyntaxError.js';
 
 export const MAX_YAML_NODES = 20_000;
@@ -17,7 +17,7 @@ export function parseYaml(text: string, line = 1): ParsedYaml {
   let data: unknown;
   try {
     const jsyaml = jsYamlLibrary();
-    data = jsyaml.load(text, { schema: jsyaml.CORE_SCHEMA, json: false });
+    data = jsyaml.load(text, { schema: yamlCoreSchema(), json: false });
   } catch (e) {
     if (e instanceof RangeError) {
       return { ok: false, code: 'yaml-too-deep', message: `YAML nests deeper than the parser can follow (limit ${MAX_YAML_DEPTH} levels)`, line, col: 1 };

@@ -42,7 +42,7 @@ import fs from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type Git from 'isomorphic-git';
-import { jsYamlLibrary } from '../records/jsYamlLibrary.js';
+import { jsYamlLibrary, yamlCoreSchema } from '../records/jsYamlLibrary.js';
 import type { Memo } from '../records/memo.js';
 import { locateRepository, readBranchRef, readOrEmpty, type Repository } from './gitRepository.js';
 import { splitFrontMatter } from '../records/splitFrontMatter.js';
@@ -417,7 +417,7 @@ export function placementsIn(text: string): Set<string> | null {
   let data: unknown;
   const jsyaml = jsYamlLibrary();
   try {
-    data = jsyaml.load(split.yaml, { schema: jsyaml.CORE_SCHEMA, json: false });
+    data = jsyaml.load(split.yaml, { schema: yamlCoreSchema(), json: false });
   } catch {
     return null;
   }
