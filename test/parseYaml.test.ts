@@ -15,9 +15,9 @@ function value(text: string): unknown {
 }
 
 describe('parseYaml', () => {
-  it('resolves plain scalars by the core schema, dates and versions staying strings', () => {
+  it('resolves plain scalars by the YAML 1.2 core schema (as the yaml package and editors do), dates and versions staying strings', () => {
     assert.deepEqual(value('a: 1\nb: -2\nc: 1.5\nd: 0x1F\ne: 1e3\nf: .inf\ng: ~\nh: null\ni: True\nj: 2026-07-03\nk: 0.2.325\nl: 08\nm: 1_000\n'), {
-      a: 1, b: -2, c: 1.5, d: 31, e: 1000, f: Infinity, g: null, h: null, i: true, j: '2026-07-03', k: '0.2.325', l: '08', m: 1000,
+      a: 1, b: -2, c: 1.5, d: 31, e: 1000, f: Infinity, g: null, h: null, i: true, j: '2026-07-03', k: '0.2.325', l: 8, m: '1_000',
     });
   });
 
