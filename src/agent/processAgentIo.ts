@@ -27,6 +27,7 @@ import { fetchFleet } from './fetchFleet.js';
 import { readFleetSnapshot } from './readFleetSnapshot.js';
 import { readFleetView } from './readFleetView.js';
 import type { PinnedRoot } from '../trust/verifyTrustChain.js';
+import { processAlive } from '../repo/processAlive.js';
 
 const HEALTH_OUTPUT_LIMIT = 64 * 1024;
 const SECRET_VARS = new Set(['FLEETHUB_TOKEN', 'FLEETHUB_TOKEN_USER', 'FLEETHUB_ORCHESTRATOR_KEY']);
@@ -47,14 +48,7 @@ export function processAgentIo(config: AgentConfig, pin: PinnedRoot | null, env:
     view: (snapshot) => readFleetView(snapshot, pin),
     startApply: async (vars, started) => startDetached(config.apply, { ...commandEnv, ...vars }, join(config.stateDir, 'apply.log'), runDir, started),
     health: async (vars) => (config.health === undefined ? null : runHealth(config.health, { ...commandEnv, ...vars }, options.healthTimeoutMs ?? 60_000)),
-    processAlive(pid) {
-      try {
-        process.kill(pid, 0);
-        return true;
-      } catch (e) {
-        return (e as NodeJS.ErrnoException).code === 'EPERM';
-      }
-    },
+    processAlive,
     commandStarted: (token) => existsSync(join(runDir, `${token}.started`)),
     sleep: (ms, signal) => sleep(ms, signal ?? new AbortController().signal),
     async record(path, text) {

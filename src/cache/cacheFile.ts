@@ -27,6 +27,7 @@ export function generatorId(): string {
 
 export { STATE_DIR } from '../repo/ensureStateDir.js';
 import { STATE_DIR } from '../repo/ensureStateDir.js';
+import { processAlive } from '../repo/processAlive.js';
 
 export function cachePath(root: string): string {
   return join(root, STATE_DIR, 'cache.sqlite');
@@ -78,14 +79,5 @@ export function removeAbandonedBuilds(dir: string): void {
   for (const f of readdirSync(dir)) {
     const m = /^cache\.sqlite\.(\d+)\.\d+\.tmp(?:\.shard\d+)?(?:-journal|-wal|-shm)?$/.exec(f);
     if (m && !processAlive(Number(m[1]))) rmSync(join(dir, f), { force: true });
-  }
-}
-
-function processAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (e) {
-    return (e as NodeJS.ErrnoException).code === 'EPERM';
   }
 }

@@ -22,6 +22,7 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, unlinkSync, writeFileSync
 import { join } from 'node:path';
 import { ensureStateDir } from './ensureStateDir.js';
 import { EMPTY_DIR, type Materialised } from './materialiseRevision.js';
+import { processAlive } from './processAlive.js';
 
 export interface ReviewSlot {
   dir: string;
@@ -76,18 +77,9 @@ function takeLock(lock: string): boolean {
     } catch (e) {
       if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
       const pid = Number(readFileSync(lock, 'utf8'));
-      if (Number.isInteger(pid) && pid > 0 && alive(pid)) return false;
+      if (Number.isInteger(pid) && pid > 0 && processAlive(pid)) return false;
       rmSync(lock, { force: true }); // its process is gone
     }
   }
   return false;
-}
-
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (e) {
-    return (e as NodeJS.ErrnoException).code === 'EPERM';
-  }
 }
