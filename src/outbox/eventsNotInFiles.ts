@@ -4,7 +4,8 @@
  * recent `recent` applied events are checked). Both in relay order. Reads the
  * outbox and the checkout's Git repository; an absent outbox has none.
  */
-import { gitConfigReader } from '../repo/gitConfigReader.js';
+import { resolve } from 'node:path';
+import { locateRepository } from '../repo/gitRepository.js';
 import { openOutbox } from './openOutbox.js';
 import type { OutboxEvent } from '../reconcile/outboxEvent.js';
 import { unpulledEvents } from './unpulledEvents.js';
@@ -20,5 +21,6 @@ export async function eventsNotInFiles(root: string, recent = 5000): Promise<{ p
   } finally {
     outbox.close();
   }
-  return { pending, unpulled: await unpulledEvents((await gitConfigReader(root)).gitRoot, applied) };
+  // The repository found from the file system, not through isomorphic-git: a checkout with an outbox but nothing relayed loads no Git library.
+  return { pending, unpulled: await unpulledEvents(locateRepository(resolve(root))?.workdir ?? null, applied) };
 }
