@@ -1,60 +1,85 @@
 /**
  * The cache's content revision (src/cache/contentRevision.ts) is the key the
- * checks' results are reused under, so two caches may share a revision only
- * when every value in them is the same value of the same type: a collision
- * would hand a check a stale result. A real SQLite database, any values
- * (text with quotes, commas, newlines and NULs; blobs; integers; reals).
+ * checks' results are reused under, so it must move on every change a query
+ * could see (a stale key would hand a check a stale result) and stay put
+ * when nothing changed (or the reuse would never happen). A real cache file,
+ * built and refreshed from real files.
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import Database from 'better-sqlite3';
-import fc from 'fast-check';
+import { copyExampleFleet, removeDir, writeFile } from './helpers/fleet.js';
+import { cachePath, openCacheFile } from '../src/cache/cacheFile.js';
+import { cacheMemo } from '../src/cache/cacheMemo.js';
 import { contentRevision } from '../src/cache/contentRevision.js';
+import { copyCache } from '../src/cache/copyCache.js';
+import { rebuildCache } from '../src/cache/rebuildCache.js';
+import { refreshCache } from '../src/cache/refreshCache.js';
+import { tempDir } from './helpers/fleet.js';
 
-type Value = null | bigint | number | string | Buffer;
-
-const value: fc.Arbitrary<Value> = fc.oneof(
-  fc.constant(null),
-  fc.bigInt({ min: -(2n ** 63n), max: 2n ** 63n - 1n }),
-  fc.double({ noNaN: true }).map((d) => (Object.is(d, -0) ? 0 : d)),
-  fc.string({ unit: fc.constantFrom('a', "'", ',', '\n', '\0', 'X', '1', 'é') }),
-  fc.uint8Array({ maxLength: 6 }).map((b) => Buffer.from(b)),
-);
-const rows = fc.array(fc.tuple(value, value), { maxLength: 4 });
-
-function revisionOf(content: Array<[Value, Value]>): string {
-  const db = new Database(':memory:');
+async function revisionAfterRefresh(root: string, paths?: string[]): Promise<string> {
+  const r = await refreshCache(root, paths ? { paths } : {});
   try {
-    db.defaultSafeIntegers(true);
-    db.exec('CREATE TABLE t (a, b)'); // no affinity: every value is kept as the type it was given
-    const insert = db.prepare('INSERT INTO t VALUES (?, ?)');
-    for (const [a, b] of content) insert.run(a, b);
-    return contentRevision(db);
+    return contentRevision(r.db);
   } finally {
-    db.close();
+    r.db.close();
   }
 }
 
-/** What the values are, type included (1n is not 1.0, 'ab' is not X'6162'). */
-function typed(content: Array<[Value, Value]>): string {
-  return JSON.stringify(content.map((r) => r.map((v) => (v === null ? 'null' : typeof v === 'bigint' ? `i${v}` : typeof v === 'number' ? `r${v}` : Buffer.isBuffer(v) ? `b${v.toString('hex')}` : `t${JSON.stringify(v)}`))));
-}
-
 describe('contentRevision', () => {
-  it('is the same for the same values and differs for any other values', () => {
-    fc.assert(
-      fc.property(rows, rows, (x, y) => {
-        assert.equal(revisionOf(x) === revisionOf(y), typed(x) === typed(y), `${typed(x)} vs ${typed(y)}`);
-      }),
-      { numRuns: 400 },
-    );
-  });
+  it('stays put while nothing changes, and moves on every write to a table a check can read', async () => {
+    const root = copyExampleFleet();
+    try {
+      await rebuildCache(root);
+      const built = await revisionAfterRefresh(root);
+      assert.equal(await revisionAfterRefresh(root), built, 'a refresh that finds nothing to do');
 
-  it('tells apart what quote() alone would not: text that differs after a NUL, text and the blob of its bytes, 1 and 1.0', () => {
-    assert.notEqual(revisionOf([['a\0b', null]]), revisionOf([['a\0c', null]]));
-    assert.notEqual(revisionOf([['a\0b', null]]), revisionOf([['a', null]]));
-    assert.notEqual(revisionOf([['ab', null]]), revisionOf([[Buffer.from('ab'), null]]));
-    assert.notEqual(revisionOf([[1n, null]]), revisionOf([[1, null]]));
-    assert.notEqual(revisionOf([["a','b", null]]), revisionOf([['a', 'b']]));
+      const db = openCacheFile(cachePath(root))!;
+      try {
+        cacheMemo(db).set('check:x', 'k', 'v');
+        assert.equal(contentRevision(db), built, 'a memo write is no change of content');
+        const seen = new Set([built]);
+        const writes = [
+          `INSERT INTO observations VALUES ('node1', '2026-01-01T00:00:00Z', 1, 'ok', '[]', NULL)`,
+          `UPDATE observations SET ok = 0 WHERE node = 'node1'`,
+          `DELETE FROM observations WHERE node = 'node1'`,
+          `UPDATE records SET title = title || '!' WHERE rowid = (SELECT min(rowid) FROM records)`,
+          `DELETE FROM edges WHERE rowid = (SELECT min(rowid) FROM edges)`,
+          `INSERT INTO findings (file, line, col, severity, code, message, origin) VALUES ('x', 1, 1, 'error', 'c', 'm', 'file')`,
+          `UPDATE files SET mtime_ms = mtime_ms + 1 WHERE rowid = (SELECT min(rowid) FROM files)`,
+          `INSERT INTO node_status VALUES ('node1', 'normal', NULL, NULL, 0, 0, '')`,
+          `INSERT INTO peer_diversity VALUES ('node1', 0, 0, 0, 0, 0, '2026-01-01T00:00:00Z')`,
+        ];
+        for (const sql of writes) {
+          db.exec(sql);
+          const r = contentRevision(db);
+          assert.ok(!seen.has(r), `${sql} moves the revision`);
+          seen.add(r);
+        }
+      } finally {
+        db.close();
+      }
+
+      const before = await revisionAfterRefresh(root);
+      writeFile(root, 'registry/nodes/node1.md', '---\nid: node1\ntitle: changed\nrole: primary\n---\n');
+      assert.notEqual(await revisionAfterRefresh(root, ['registry/nodes/node1.md']), before, 'a file re-read');
+
+      const other = tempDir();
+      try {
+        const mine = await revisionAfterRefresh(root);
+        await rebuildCache(root);
+        assert.notEqual(await revisionAfterRefresh(root), mine, 'a new build starts a new revision, even with the same files');
+        assert.ok(copyCache(root, other));
+        const copy = openCacheFile(cachePath(other))!;
+        try {
+          assert.equal(cacheMemo(copy).get('check:x', 'k'), null, 'a copy carries no memo to reuse');
+        } finally {
+          copy.close();
+        }
+      } finally {
+        removeDir(other);
+      }
+    } finally {
+      removeDir(root);
+    }
   });
 });

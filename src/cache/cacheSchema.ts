@@ -3,7 +3,7 @@
  * run read-only SQL over them. Bump SCHEMA_VERSION on any change; an older
  * cache file is then rebuilt automatically.
  */
-export const SCHEMA_VERSION = 7;
+export const SCHEMA_VERSION = 8;
 
 export const CACHE_TABLES = `
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
@@ -160,4 +160,16 @@ CREATE INDEX findings_related ON findings(related);
 CREATE INDEX findings_file ON findings(file);
 `;
 
-export const CACHE_DDL = CACHE_TABLES + CACHE_VIEWS + CACHE_INDEXES;
+/**
+ * Every table a query can read but `meta` and `memo` counts its writes in
+ * meta's `revision` (src/cache/contentRevision.ts): one row-level trigger per
+ * table and statement kind, created after a bulk load (a cold build counts as
+ * one state: revision 0). Derived from CACHE_TABLES, so a new table is counted.
+ */
+export const CACHE_TRIGGERS = [...CACHE_TABLES.matchAll(/CREATE TABLE (\w+)/g)]
+  .map((m) => m[1]!)
+  .filter((t) => t !== 'meta' && t !== 'memo')
+  .flatMap((t) => ['INSERT', 'UPDATE', 'DELETE'].map((op) => `CREATE TRIGGER ${t}_${op.toLowerCase()}_revision AFTER ${op} ON ${t} BEGIN UPDATE meta SET value = value + 1 WHERE key = 'revision'; END;`))
+  .join('\n');
+
+export const CACHE_DDL = CACHE_TABLES + CACHE_VIEWS + CACHE_INDEXES + CACHE_TRIGGERS;

@@ -7,7 +7,8 @@ import { renameSync, rmSync } from 'node:fs';
 import Database from 'better-sqlite3';
 import { readRepoText } from '../repo/readRepoText.js';
 import { walkFleet } from '../repo/walkFleet.js';
-import { CACHE_INDEXES, CACHE_TABLES, CACHE_VIEWS, SCHEMA_VERSION } from './cacheSchema.js';
+import { randomUUID } from 'node:crypto';
+import { CACHE_INDEXES, CACHE_TABLES, CACHE_TRIGGERS, CACHE_VIEWS, SCHEMA_VERSION } from './cacheSchema.js';
 import { cachePath, ensureStateDir, generatorId, removeAbandonedBuilds } from './cacheFile.js';
 import { createCacheWriter } from './cacheWriter.js';
 import { crossCheck, FULL_SCOPE, type ReadText } from './crossCheck.js';
@@ -89,6 +90,10 @@ export async function rebuildCache(root: string, options: RebuildOptions = {}): 
     meta.run('schema_version', String(SCHEMA_VERSION));
     meta.run('generator', generatorId());
     meta.run('complete', '1');
+    // The content revision (contentRevision.ts): this build, then a count of the writes since.
+    meta.run('build', randomUUID());
+    meta.run('revision', '0');
+    db.exec(CACHE_TRIGGERS);
     db.exec('COMMIT');
     db.pragma('journal_mode = WAL');
     db.close();

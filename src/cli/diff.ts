@@ -69,12 +69,16 @@ error (a revision that names no commit).`,
     const root = findRoot(ctx.cwd, ctx.root);
     const git = await openGitObjects(root);
     const range = await resolveRange(git, args.positionals[0]);
-    const records = await diffRevisions(git, range.from, range.to, createValidators());
+    let records;
     let impact = null;
-    if (!recordsOnly) {
+    if (recordsOnly) records = await diffRevisions(git, range.from, range.to, createValidators());
+    else {
       const tree = openReviewTree(root);
       try {
-        impact = await revisionImpact(range.from, range.to, records, reviewSides(root, git, tree, ctx.env, Date.now()));
+        // The evaluations start first (the earlier side's worker thread starts up while the records are read).
+        const reading = Promise.resolve().then(() => diffRevisions(git, range.from, range.to, createValidators()));
+        impact = await revisionImpact(range.from, range.to, reading, reviewSides(root, git, tree, ctx.env, Date.now()));
+        records = await reading;
       } finally {
         tree.release();
       }

@@ -11,7 +11,6 @@
  */
 import { Worker } from 'node:worker_threads';
 import { copyCache } from '../cache/copyCache.js';
-import { refreshCache } from '../cache/refreshCache.js';
 import { FleethubError } from '../errors.js';
 import { linkMaterialised } from '../repo/linkMaterialised.js';
 import type { Materialised } from '../repo/materialiseRevision.js';
@@ -38,13 +37,10 @@ export function reviewSides(root: string, git: GitObjects, tree: ReviewTree, env
       const slot = tree[side];
       const input: SideInput = { root, dir: slot.dir, commit, holds: slot.holds, env: { ...env }, nowMs };
       if (side === 'to') {
-        const saved = async (h: Materialised): Promise<void> => {
+        const saved = (h: Materialised): void => {
           slot.save(h);
-          // An empty earlier side gets this side's cache, refreshed now (the evaluation's own refresh then finds nothing to do).
-          if (tree.from.holds.commit === null) {
-            (await refreshCache(slot.dir)).db.close();
-            copyCache(slot.dir, tree.from.dir);
-          }
+          // An empty earlier side gets a copy of this side's cache, fresh by now.
+          if (tree.from.holds.commit === null) copyCache(slot.dir, tree.from.dir);
           written(h);
         };
         return { dir: slot.dir, evaluation: await evaluateSide(input, git, saved).catch((e: unknown) => (failed(e), Promise.reject(e))) };

@@ -7,6 +7,7 @@
  * revision) and it never probes, writes or records: the evaluation is offline
  * and read-only, and an attempt to do otherwise is an internal error.
  */
+import { refreshCache } from '../cache/refreshCache.js';
 import { fileVersions } from '../repo/fileVersions.js';
 import { placementHistory } from '../repo/placementHistory.js';
 import { readRepoText } from '../repo/readRepoText.js';
@@ -15,7 +16,8 @@ import { PIN_FILE } from '../trust/readFleetTrust.js';
 import { fileIo } from './fileIo.js';
 import { trustIo } from './trustIo.js';
 
-export function revisionIo(root: string, dir: string, commit: string, env: Readonly<Record<string, string | undefined>>, now: () => Date): ReconcileIo {
+/** `fresh`: the caller has just brought `dir`'s cache up to date (evaluateSide): the evaluation opens it as it is, without comparing the files again. */
+export function revisionIo(root: string, dir: string, commit: string, env: Readonly<Record<string, string | undefined>>, now: () => Date, options: { fresh?: boolean } = {}): ReconcileIo {
   const io = fileIo(dir, env, now);
   const refuse = (what: string) => (): never => {
     throw new Error(`the evaluation of revision ${commit} tried to ${what}; it is read-only`);
@@ -24,6 +26,7 @@ export function revisionIo(root: string, dir: string, commit: string, env: Reado
   const own = trustIo(dir, env);
   return {
     ...io,
+    ...(options.fresh ? { refreshCache: () => refreshCache(dir, { paths: [] }) } : {}),
     writeText: refuse('write a file'),
     probe: refuse('probe'),
     record: refuse('record events'),

@@ -27,7 +27,15 @@ const WRITES_IN_FLIGHT = 16;
 
 export const MATERIALISED_DIRS: readonly string[] = [...KIND_DIRS.map((k) => k.dir), 'status'];
 
-export async function materialiseRevision(git: GitObjects, commit: string, dir: string, holds: Materialised = EMPTY_DIR): Promise<{ holds: Materialised; written: number; removed: number }> {
+export interface Materialisation {
+  holds: Materialised;
+  written: number;
+  removed: number;
+  /** The paths written or removed: where the directory now differs from what it held. */
+  changed: string[];
+}
+
+export async function materialiseRevision(git: GitObjects, commit: string, dir: string, holds: Materialised = EMPTY_DIR): Promise<Materialisation> {
   let todo: Array<{ path: string; oid: string }>;
   let gone: string[];
   const files = new Map(holds.files);
@@ -75,5 +83,5 @@ export async function materialiseRevision(git: GitObjects, commit: string, dir: 
     }
   };
   await Promise.all(Array.from({ length: WRITES_IN_FLIGHT }, writer));
-  return { holds: { commit, files }, written: todo.length, removed: gone.length };
+  return { holds: { commit, files }, written: todo.length, removed: gone.length, changed: [...todo.map((t) => t.path), ...gone] };
 }

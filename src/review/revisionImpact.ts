@@ -29,8 +29,20 @@ export interface RevisionImpact extends FindingImpact {
   topology: TopologyChange;
 }
 
-export async function revisionImpact(from: string, to: string, records: readonly RecordChange[], io: ImpactIo): Promise<RevisionImpact> {
-  const [{ evaluation: before }, { dir, evaluation: after }] = await Promise.all([io.evaluate('from', from), io.evaluate('to', to)]);
+/**
+ * `records` may still be in the making (fleethub diff reads them from Git
+ * while the evaluations run): the evaluations start first, so the worker
+ * thread's start-up overlaps the reading, and both are waited for, whatever
+ * fails first (nothing runs on in a directory after this returns).
+ */
+export async function revisionImpact(from: string, to: string, records: readonly RecordChange[] | Promise<readonly RecordChange[]>, io: ImpactIo): Promise<RevisionImpact> {
+  const settled = await Promise.allSettled([io.evaluate('from', from), io.evaluate('to', to), records]);
+  for (const s of settled) if (s.status === 'rejected') throw s.reason;
+  const [{ evaluation: before }, { dir, evaluation: after }, changes] = settled.map((s) => (s as PromiseFulfilledResult<unknown>).value) as [Awaited<ReturnType<ImpactIo['evaluate']>>, Awaited<ReturnType<ImpactIo['evaluate']>>, readonly RecordChange[]];
+  return impactOf(before, after, dir, changes);
+}
+
+function impactOf(before: RevisionEvaluation, after: RevisionEvaluation, dir: string, records: readonly RecordChange[]): RevisionImpact {
   // Neither side evaluable (a pin that does not parse, ...): the failure is this checkout's, not the change's; an empty impact would hide it.
   if (before.unevaluable && after.unevaluable) throw after.unevaluable;
   const readText = readRepoText(dir);

@@ -1,4 +1,5 @@
 /** Step 4: each node's next mode, recorded in the cache (node_status), and what each node last reported (status/node-reports.json); shown by reconcile --format json and the board. */
+import { syncTable } from '../../cache/syncTable.js';
 import { statesToPersist } from '../../evaluate/modesFile.js';
 import { nextModeState } from '../../evaluate/nextModeState.js';
 import { nextNodeReports } from '../../evaluate/nodeReports.js';
@@ -11,10 +12,5 @@ export async function evaluate(ctx: ReconcileContext): Promise<void> {
   }
   ctx.persisted = statesToPersist(ctx.previous, ctx.states, ctx.policy.refreshMs);
   ctx.reports = nextNodeReports(ctx.previousReports, ctx.observations, ctx.nodes.map((n) => n.id));
-  const db = ctx.db;
-  const save = db.prepare('INSERT INTO node_status VALUES (?, ?, ?, ?, ?, ?, ?)');
-  db.transaction(() => {
-    db.prepare('DELETE FROM node_status').run();
-    for (const [id, s] of ctx.states) save.run(id, s.mode, s.since, s.last_verified, s.failures, s.passes, s.reason);
-  })();
+  syncTable(ctx.db, 'node_status', [...ctx.states].map(([id, s]) => [id, s.mode, s.since, s.last_verified, s.failures, s.passes, s.reason]));
 }

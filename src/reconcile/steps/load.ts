@@ -16,14 +16,27 @@ export async function load(ctx: ReconcileContext): Promise<void> {
   }));
   const via = new Map<string, string[]>();
   for (const e of db.prepare(`SELECT src_id, dst_id FROM edges WHERE src_kind = 'workload' AND rel = 'via' ORDER BY src_id, ord`).all() as Array<{ src_id: string; dst_id: string }>) {
-    via.set(e.src_id, [...(via.get(e.src_id) ?? []), e.dst_id]);
+    const list = via.get(e.src_id);
+    if (list) list.push(e.dst_id);
+    else via.set(e.src_id, [e.dst_id]);
   }
   const listeners = new Map<string, BoardWorkload['listeners']>();
   for (const l of db.prepare('SELECT workload, port, protocol, edge_role FROM listeners ORDER BY workload, port').all() as Array<{ workload: string; port: number; protocol: string; edge_role: string | null }>) {
-    listeners.set(l.workload, [...(listeners.get(l.workload) ?? []), { port: l.port, protocol: l.protocol, edge_role: l.edge_role }]);
+    const listener = { port: l.port, protocol: l.protocol, edge_role: l.edge_role };
+    const list = listeners.get(l.workload);
+    if (list) list.push(listener);
+    else listeners.set(l.workload, [listener]);
   }
+  // Objects built field by field, not spread: 20,000 of them on the large fleet.
   ctx.workloads = (db.prepare('SELECT id, title, kind, host, target_host, owner, stage, target_stage, critical, advertise FROM workloads ORDER BY id').all() as Array<Omit<BoardWorkload, 'critical' | 'advertise' | 'via' | 'listeners'> & { critical: number; advertise: number }>).map((w) => ({
-    ...w,
+    id: w.id,
+    title: w.title,
+    kind: w.kind,
+    host: w.host,
+    target_host: w.target_host,
+    owner: w.owner,
+    stage: w.stage,
+    target_stage: w.target_stage,
     critical: w.critical === 1,
     advertise: w.advertise === 1,
     via: via.get(w.id) ?? [],

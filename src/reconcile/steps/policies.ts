@@ -8,6 +8,7 @@
  */
 import type { Mode } from '../../evaluate/modeState.js';
 import { cacheMemo } from '../../cache/cacheMemo.js';
+import { syncTable } from '../../cache/syncTable.js';
 import { fileLocator } from '../../records/fileLocator.js';
 import { evaluateAgentVersion } from '../../policy/evaluateAgentVersion.js';
 import { evaluateDrainSequence } from '../../policy/evaluateDrainSequence.js';
@@ -50,11 +51,7 @@ export async function policies(ctx: ReconcileContext): Promise<void> {
   found.push(...evaluatePeerDiversity(rows, critical, input.targets, nodes));
   const declaredVersions = db.prepare(`SELECT id AS node, file, CAST(labels->>'$.agent_version' AS TEXT) AS version FROM nodes WHERE labels->>'$.agent_version' IS NOT NULL ORDER BY id`).all() as Array<{ node: string; file: string; version: string }>;
   found.push(...evaluateAgentVersion(declaredVersions, new Map([...ctx.reports].map(([id, r]) => [id, r.agent_version])), nodes));
-  const save = db.prepare('INSERT INTO peer_diversity VALUES (?, ?, ?, ?, ?, ?, ?)');
-  db.transaction(() => {
-    db.prepare('DELETE FROM peer_diversity').run();
-    for (const r of rows) save.run(r.node, r.direct_ready_count, r.relay_ready_count, r.external_area_ready_count, r.independent_ingress_ready_count, r.recovery_path_count, r.observed_at);
-  })();
+  syncTable(db, 'peer_diversity', rows.map((r) => [r.node, r.direct_ready_count, r.relay_ready_count, r.external_area_ready_count, r.independent_ingress_ready_count, r.recovery_path_count, r.observed_at]));
 
   const locate = fileLocator(ctx.io.readText, { store: cacheMemo(db), name: 'positions:policies' });
   for (const { pointer, atKey: _a, ...f } of found) ctx.findings.push({ ...f, ...locate(f.file, pointer ?? '') });
