@@ -114,7 +114,6 @@ export interface ReconcileContext {
   policy: RuntimePolicy;
   nodes: DeclaredNode[];
   workloads: BoardWorkload[];
-  probes: ProbeTarget[];
   /** From status/modes.json, read through `readGenerated`. */
   previous: Map<string, ModeState>;
   /**
@@ -178,7 +177,6 @@ export function createContext(io: ReconcileIo, options: ReconcileOptions): Recon
     policy: DEFAULT_POLICY,
     nodes: [],
     workloads: [],
-    probes: [],
     previous: new Map(),
     readGenerated: io.readText,
     observations: new Map(),

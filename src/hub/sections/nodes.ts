@@ -1,4 +1,5 @@
 /** Section `nodes`: every node as declared and as observed (mode, since, last verified, stale, why), where it sits, the addresses it is probed at and the workloads it hosts. */
+import { readProbeTargets } from '../../observe/readProbeTargets.js';
 import { reconcileView } from './reconcileView.js';
 import type { HubInput } from '../hubInput.js';
 
@@ -27,7 +28,11 @@ export function nodes(input: HubInput): HubNode[] {
   const { run } = input;
   const json = new Map(reconcileView(run).nodes.map((n) => [n.id, n] as const));
   const addresses = new Map<string, string[]>();
-  for (const p of run.probes) addresses.set(p.node, [...(addresses.get(p.node) ?? []), p.target]);
+  for (const p of readProbeTargets(run.db)) {
+    const list = addresses.get(p.node);
+    if (list) list.push(p.target);
+    else addresses.set(p.node, [p.target]);
+  }
   const services = new Map<string, string[]>();
   for (const w of run.workloads) if (w.host) services.set(w.host, [...(services.get(w.host) ?? []), w.id]);
   const pending = new Set(input.outbox.pending.flatMap((e) => (e.type === 'status.modes' ? [...Object.keys(e.payload.nodes), ...(e.payload.remove ?? [])] : [])));

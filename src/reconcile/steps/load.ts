@@ -1,8 +1,7 @@
-/** Step 1: bring the cache up to date and read what the other steps need from it and from status/. */
+/** Step 1: bring the cache up to date and read what the other steps need from it and from status/ (the probe targets are read by observe, when it probes). */
 import { durationMs, MAX_TIMER_MS } from '../../records/duration.js';
 import { MODES_FILE, parseModesFile } from '../../evaluate/modesFile.js';
 import { NODE_REPORTS_FILE, parseNodeReports } from '../../evaluate/nodeReports.js';
-import type { ProbeTarget } from '../../observe/observation.js';
 import type { BoardWorkload } from '../boardInput.js';
 import { DEFAULT_POLICY, type DeclaredNode, type ReconcileContext } from '../reconcileContext.js';
 
@@ -41,13 +40,6 @@ export async function load(ctx: ReconcileContext): Promise<void> {
     advertise: w.advertise === 1,
     via: via.get(w.id) ?? [],
     listeners: listeners.get(w.id) ?? [],
-  }));
-  ctx.probes = (db.prepare('SELECT node, type, target, expect_status, expect_json FROM probes ORDER BY node, ord').all() as Array<{ node: string; type: ProbeTarget['type']; target: string; expect_status: number | null; expect_json: string | null }>).map((p) => ({
-    node: p.node,
-    type: p.type,
-    target: p.target,
-    ...(p.expect_status !== null ? { expectStatus: p.expect_status } : {}),
-    ...(p.expect_json !== null ? { expectJson: JSON.parse(p.expect_json) as Record<string, unknown> } : {}),
   }));
   const modesPolicy = db.prepare(`SELECT data FROM policies WHERE kind = 'modes' ORDER BY id LIMIT 1`).pluck().get() as string | undefined;
   if (modesPolicy) {

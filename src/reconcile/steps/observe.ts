@@ -8,6 +8,7 @@
  */
 import { mergeObservationSets } from '../../observe/mergeObservationSets.js';
 import type { NodeObservation } from '../../observe/observation.js';
+import { readProbeTargets } from '../../observe/readProbeTargets.js';
 import { shardOf } from '../../observe/shardOf.js';
 import { MODES_FILE } from '../../evaluate/modesFile.js';
 import type { ReconcileContext } from '../reconcileContext.js';
@@ -40,7 +41,7 @@ export async function observe(ctx: ReconcileContext): Promise<void> {
   }
   if (!ctx.options.probe) return;
   const probed = new Set(eligible.filter((id) => (!ctx.options.only || ctx.options.only.includes(id)) && (!shard || shardOf(id, shard.count) === shard.index)));
-  const targets = ctx.probes.filter((p) => probed.has(p.node));
+  const targets = readProbeTargets(ctx.db).filter((p) => probed.has(p.node));
   const seen = await ctx.io.probe(targets, {
     concurrency: ctx.policy.concurrency,
     timeoutMs: ctx.policy.probeTimeoutMs,
