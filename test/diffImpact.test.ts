@@ -55,6 +55,8 @@ async function diffJson(dir: string, ...args: string[]): Promise<DiffJson> {
 }
 
 const codes = (fs: FindingJson[]): string[] => fs.map((f) => `${f.code} ${f.record}`);
+/** An untracked file under registry/: the working tree no longer holds HEAD as committed, so diff keeps materialised copies of both sides (not the overlay on the working tree). */
+const untracked = (dir: string): void => writeFileSync(join(dir, 'registry', 'nodes', 'notes.txt'), 'scratch\n');
 const freeze = (host: string, since: string): string => `kind: freeze\ntitle: Freeze\nfrozen:\n  - host: ${host}\n    since: '${since}'\n    reason: maintenance\n`;
 
 test('a workload moved onto a frozen host: a freeze violation introduced (from the later revision’s history), resolved the other way round', async () => {
@@ -195,6 +197,7 @@ test('the working tree, the index and .fleethub/ are as they were: a dirty tree 
 test('.fleethub/review/ is kept between runs and written as a delta; a diff running meanwhile works in a directory of its own; a damaged one is rebuilt', async () => {
   const dir = history({ 'registry/nodes/n1.md': node('n1'), 'registry/nodes/n2.md': node('n2'), 'registry/workloads/web.md': workload('web', 'host: n1\n'), 'policies/freeze.yaml': freeze('n2', '2020-01-01') });
   commit(dir, { 'registry/workloads/web.md': workload('web', 'host: n2\n') });
+  untracked(dir);
   const first = await diffJson(dir, 'HEAD~1..HEAD');
   const review = join(dir, '.fleethub', 'review');
   const holds = JSON.parse(readFileSync(join(review, 'holds.json'), 'utf8')) as { commit: string; files: Record<string, string> };
@@ -324,6 +327,7 @@ test('each side of the range has its own kept directory; a side that held anothe
   commit(dir, { 'registry/workloads/web.md': workload('web', 'host: n2\n') });
   commit(dir, { 'registry/workloads/web.md': workload('web', 'host: n1\n'), 'registry/nodes/n3.md': node('n3') });
   const [c0, c1, c2] = ['HEAD~2', 'HEAD~1', 'HEAD'].map((r) => git(dir, 'rev-parse', r).trim());
+  untracked(dir);
   const review = join(dir, '.fleethub', 'review');
   const held = (record: string): string => (JSON.parse(readFileSync(join(review, record), 'utf8')) as { commit: string }).commit;
   const moved = await diffJson(dir, `${c0}..${c1}`);
@@ -348,6 +352,7 @@ test('a first diff links the earlier side from the later one and writes only the
   commit(dir, { 'registry/workloads/web.md': workload('web', 'host: n2\n') });
   commit(dir, { 'registry/nodes/n1.md': node('n1', 'site: b\n') });
   const [c0, c1, c2] = ['HEAD~2', 'HEAD~1', 'HEAD'].map((r) => git(dir, 'rev-parse', r).trim());
+  untracked(dir);
   const review = join(dir, '.fleethub', 'review');
   const first = await diffJson(dir, `${c0}..${c1}`);
   assert.deepEqual(codes(first.impact.introduced), ['freeze-violation workload:web']);
@@ -365,4 +370,56 @@ test('a first diff links the earlier side from the later one and writes only the
   } finally {
     rmSync(join(review, 'lock'));
   }
+});
+
+test('a later revision the working tree holds as committed is evaluated there and the earlier one laid over it: the same impact, only the files that differ written, the user’s files untouched, the overlay used only while the working tree holds its commit', async () => {
+  const dir = history({ 'registry/nodes/n1.md': node('n1'), 'registry/nodes/n2.md': node('n2'), 'registry/workloads/web.md': workload('web', 'host: n1\n'), 'policies/freeze.yaml': freeze('n2', '2020-01-01') });
+  const c1 = commit(dir, { 'registry/workloads/web.md': workload('web', 'host: n2\n') });
+  const c0 = git(dir, 'rev-parse', 'HEAD~1').trim();
+  const review = join(dir, '.fleethub', 'review');
+  const tracked = git(dir, 'ls-files').trim().split('\n');
+  const stats = (): string[] => tracked.map((p) => { const st = statSync(join(dir, p)); return `${p} ${st.nlink} ${st.mtimeMs} ${st.ino}`; });
+  const index = readFileSync(join(dir, '.git', 'index'));
+  const before = stats();
+  const record = (): { commit: string; over?: string } => JSON.parse(readFileSync(join(review, 'base.json'), 'utf8')) as { commit: string; over?: string };
+  const written = (): string[] => {
+    const out: string[] = [];
+    const walk = (d: string, rel: string): void => {
+      for (const e of readdirSync(d, { withFileTypes: true })) {
+        if (e.name === '.fleethub') continue;
+        if (e.isDirectory()) walk(join(d, e.name), `${rel}${e.name}/`);
+        else out.push(`${rel}${e.name}`);
+      }
+    };
+    walk(join(review, 'base'), '');
+    return out.sort();
+  };
+
+  const overlay = await diffJson(dir, `${c0}..${c1}`);
+  assert.deepEqual(codes(overlay.impact.introduced), ['freeze-violation workload:web']);
+  assert.deepEqual(record(), { ...record(), commit: c0, over: c1 }, 'the earlier side, an overlay on the working tree at c1');
+  assert.deepEqual(written(), ['registry/workloads/web.md'], 'only the file that differs is written');
+  assert.equal(readFileSync(join(review, 'base', 'registry/workloads/web.md'), 'utf8'), workload('web', 'host: n1\n'));
+  assert.ok(!existsSync(join(review, 'holds.json')) && readdirSync(join(review, 'tree')).length === 0, 'nothing materialised for the later side');
+  assert.deepEqual(stats(), before, 'no file of the working tree linked, written or replaced');
+  assert.deepEqual(readFileSync(join(dir, '.git', 'index')), index, 'the index file’s bytes');
+  assert.deepEqual((await diffJson(dir, `${c0}..${c1}`)).impact, overlay.impact, 'the kept overlay answers alike');
+
+  // The working tree no longer holding c1 as committed: both sides materialised whole, the overlay dropped; the same impact.
+  untracked(dir);
+  const kept = await diffJson(dir, `${c0}..${c1}`);
+  assert.deepEqual(kept.impact, overlay.impact, 'an overlay gives what whole copies give');
+  assert.equal(record().over, undefined);
+  rmSync(join(dir, 'registry', 'nodes', 'notes.txt'));
+
+  // A new commit in the working tree: an overlay on c1 is not one on c2, so it is laid anew.
+  rmSync(review, { recursive: true });
+  await diffJson(dir, `${c0}..${c1}`);
+  const c2 = commit(dir, { 'registry/nodes/n1.md': node('n1', 'site: b\n') });
+  const moved = await diffJson(dir, `${c0}..${c2}`);
+  assert.deepEqual([record().commit, record().over], [c0, c2]);
+  assert.deepEqual(written(), ['registry/nodes/n1.md', 'registry/workloads/web.md']);
+  assert.equal(readFileSync(join(review, 'base', 'registry/nodes/n1.md'), 'utf8'), node('n1'), 'the earlier revision’s file, not the working tree’s');
+  untracked(dir);
+  assert.deepEqual((await diffJson(dir, `${c0}..${c2}`)).impact, moved.impact, 'and it answers as whole copies do');
 });

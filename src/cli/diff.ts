@@ -6,7 +6,9 @@ import { hintFor } from '../records/hints.js';
 import { createValidators } from '../records/validators.js';
 import { findRoot } from '../repo/findRoot.js';
 import { openGitObjects, type GitObjects } from '../repo/openGitObjects.js';
+import { MATERIALISED_DIRS } from '../repo/materialiseRevision.js';
 import { openReviewTree } from '../repo/openReviewTree.js';
+import { worktreeMatches } from '../repo/worktreeMatches.js';
 import { findingJson } from '../report/formatFinding.js';
 import { renderFleetDiff } from '../report/renderFleetDiff.js';
 import { diffRevisions } from '../review/diffRevisions.js';
@@ -77,7 +79,9 @@ error (a revision that names no commit).`,
       try {
         // The evaluations start first (the earlier side's worker thread starts up while the records are read).
         const reading = Promise.resolve().then(() => diffRevisions(git, range.from, range.to, createValidators()));
-        impact = await revisionImpact(range.from, range.to, reading, reviewSides(root, git, tree, ctx.env, Date.now()));
+        // A later side that is the checkout as it stands (a pull request's CI job) is evaluated there: no 30,000 files written.
+        const worktree = worktreeMatches(root, range.to, MATERIALISED_DIRS) ? range.to : undefined;
+        impact = await revisionImpact(range.from, range.to, reading, reviewSides(root, git, tree, ctx.env, Date.now(), { worktree }));
         records = await reading;
       } finally {
         tree.release();

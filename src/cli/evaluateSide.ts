@@ -14,7 +14,7 @@ import { join } from 'node:path';
 import { cachePath } from '../cache/cacheFile.js';
 import { refreshCache } from '../cache/refreshCache.js';
 import { kindOfPath } from '../records/kinds.js';
-import { materialiseRevision, type Materialised } from '../repo/materialiseRevision.js';
+import { MATERIALISED_DIRS, materialiseRevision, type Materialised } from '../repo/materialiseRevision.js';
 import type { GitObjects } from '../repo/openGitObjects.js';
 import { evaluateRevision, type RevisionEvaluation } from '../review/evaluateRevision.js';
 import { revisionIo } from './revisionIo.js';
@@ -27,17 +27,25 @@ export interface SideInput {
   env: Readonly<Record<string, string | undefined>>;
   /** The evaluation's clock (the same instant for both sides). */
   nowMs: number;
-  /** `dir`'s files are hard links to this directory's, and its cache a copy of that one's (reviewSides, a first diff). */
+  /** `dir`'s files are hard links to this directory's (or, with overlayOn, stand in for them), and its cache a copy of that one's (reviewSides, a first diff). */
   cacheFrom?: string;
+  /**
+   * The working tree (`dir`), holding `commit`'s files: this side's `dir`
+   * is an overlay on it, with only the files that differ from that commit's,
+   * and the evaluation reads every other path of the fleet from the working
+   * tree (revisionIo's overlay). Nothing is linked to the user's files and
+   * nothing written near them. `holds` is what the overlay holds (that
+   * commit's files, for a new overlay).
+   */
+  overlayOn?: { dir: string; commit: string };
 }
 
 /**
  * A copied cache knows a rewritten file by its size and mtime differing from
- * the linked original's. Should any rewritten file match both (a coarse
- * clock), the copy could answer for the old content: it is removed, and the
- * evaluation builds the cache afresh.
+ * the original's. Should any rewritten file match both (a coarse clock), the
+ * copy could answer for the old content: false, and the caller does not use it.
  */
-function keepCopiedCacheTrue(input: SideInput, holds: Materialised): void {
+function copiedCacheTrue(input: SideInput, holds: Materialised): boolean {
   for (const [path, oid] of holds.files) {
     if (input.holds.files.get(path) === oid) continue;
     const mine = statSync(join(input.dir, path));
@@ -47,11 +55,9 @@ function keepCopiedCacheTrue(input: SideInput, holds: Materialised): void {
     } catch {
       continue; // not in the other directory: the cache has no row for it, so a refresh reads it
     }
-    if (mine.size === theirs.size && mine.mtimeMs === theirs.mtimeMs) {
-      rmSync(cachePath(input.dir), { force: true });
-      return;
-    }
+    if (mine.size === theirs.size && mine.mtimeMs === theirs.mtimeMs) return false;
   }
+  return true;
 }
 
 /**
@@ -71,13 +77,32 @@ export function pathsToRefresh(changed: readonly string[]): string[] | undefined
   return paths;
 }
 
+/**
+ * `saved` is called once the directory (or the overlay) holds the revision
+ * and its cache matches: the caller keeps the record (an overlay's names the
+ * commit it lies on).
+ */
 export async function evaluateSide(input: SideInput, git: GitObjects, saved: (holds: Materialised) => void | Promise<void>): Promise<RevisionEvaluation> {
+  const now = new Date(input.nowMs);
   const { holds, changed } = await materialiseRevision(git, input.commit, input.dir, input.holds);
-  if (input.cacheFrom !== undefined) keepCopiedCacheTrue(input, holds);
-  // No cache yet (an empty directory, or one removed above): this builds it from every file.
   const paths = pathsToRefresh(changed);
+  const copyTrue = input.cacheFrom === undefined || copiedCacheTrue(input, holds);
+  if (input.overlayOn !== undefined) {
+    if (paths && copyTrue) {
+      (await refreshCache(input.dir, { paths })).db.close();
+      await saved(holds);
+      // What differs from the working tree's commit: those files are in the overlay (written now or before), the rest read from there.
+      const delta = await git.changedFiles(input.overlayOn.commit, input.commit, MATERIALISED_DIRS);
+      const overlay = { on: input.overlayOn.dir, own: new Set(delta.filter((c) => c.after !== null).map((c) => c.path)), gone: new Set(delta.filter((c) => c.after === null).map((c) => c.path)) };
+      return evaluateRevision(revisionIo(input.root, input.dir, input.commit, input.env, () => now, { fresh: true, overlay }), input.commit);
+    }
+    // A change the walk itself would see (a stray file), or a copied cache that cannot tell a rewrite: the revision written whole after all.
+    rmSync(cachePath(input.dir), { force: true });
+    return evaluateSide({ ...input, holds: (await materialiseRevision(git, input.commit, input.dir)).holds, overlayOn: undefined, cacheFrom: undefined }, git, saved);
+  }
+  // No cache (an empty directory, or a copy removed here): this builds it from every file.
+  if (!copyTrue) rmSync(cachePath(input.dir), { force: true });
   (await refreshCache(input.dir, paths ? { paths } : {})).db.close();
   await saved(holds);
-  const now = new Date(input.nowMs);
   return evaluateRevision(revisionIo(input.root, input.dir, input.commit, input.env, () => now, { fresh: true }), input.commit);
 }

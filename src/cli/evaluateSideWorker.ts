@@ -1,6 +1,8 @@
 /**
  * Worker thread: evaluateSide for one side of `fleethub diff` (reviewSides
- * starts it), so the two revisions are evaluated at once. Posts what the
+ * starts it), so the two revisions are evaluated at once. A deferred one
+ * waits for one message naming what it starts from (its start-up overlaps
+ * the later side's cache refresh). Posts what the
  * directory holds once it is written (the command records it) and the
  * evaluation; a failure is posted as what it is (a FleethubError's code, message
  * and data; otherwise the message and stack), for the command to raise.
@@ -11,12 +13,15 @@ import type { Materialised } from '../repo/materialiseRevision.js';
 import { openGitObjects } from '../repo/openGitObjects.js';
 import { evaluateSide, type SideInput } from './evaluateSide.js';
 
-const input = workerData as SideInput;
+const given = workerData as SideInput & { deferred: boolean };
 let holds: Materialised | null = null;
 const failure = (e: unknown) =>
   e instanceof FleethubError ? { fleethub: true, code: e.code, message: e.message, data: e.data } : { fleethub: false, message: e instanceof Error ? e.message : String(e), stack: e instanceof Error ? e.stack : undefined };
 try {
-  const evaluation = await evaluateSide(input, await openGitObjects(input.root), (h) => {
+  const git = await openGitObjects(given.root);
+  // Deferred: started before what it starts from was ready (reviewSides), which arrives as one message.
+  const input: SideInput = given.deferred ? { ...given, ...(await new Promise<Partial<SideInput>>((resolve) => parentPort!.once('message', resolve))) } : given;
+  const evaluation = await evaluateSide(input, git, (h) => {
     holds = h;
   });
   parentPort!.postMessage({ holds, evaluation: { ...evaluation, unevaluable: evaluation.unevaluable && failure(evaluation.unevaluable) } });

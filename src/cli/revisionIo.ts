@@ -9,6 +9,7 @@
  */
 import { refreshCache } from '../cache/refreshCache.js';
 import { fileVersions } from '../repo/fileVersions.js';
+import { MATERIALISED_DIRS } from '../repo/materialiseRevision.js';
 import { placementHistory } from '../repo/placementHistory.js';
 import { readRepoText } from '../repo/readRepoText.js';
 import type { ReconcileIo } from '../reconcile/reconcileContext.js';
@@ -16,16 +17,29 @@ import { PIN_FILE } from '../trust/readFleetTrust.js';
 import { fileIo } from './fileIo.js';
 import { trustIo } from './trustIo.js';
 
-/** `fresh`: the caller has just brought `dir`'s cache up to date (evaluateSide): the evaluation opens it as it is, without comparing the files again. */
-export function revisionIo(root: string, dir: string, commit: string, env: Readonly<Record<string, string | undefined>>, now: () => Date, options: { fresh?: boolean } = {}): ReconcileIo {
+/** `dir` holds only `own` of the fleet's files; `gone` are not in the revision; every other path under the fleet's directories is read from `on` (evaluateSide's overlayOn). */
+export interface Overlay {
+  on: string;
+  own: ReadonlySet<string>;
+  gone: ReadonlySet<string>;
+}
+
+/**
+ * `fresh`: the caller has just brought `dir`'s cache up to date (evaluateSide):
+ * the evaluation opens it as it is, without comparing the files again.
+ * `overlay`: every file read goes through it.
+ */
+export function revisionIo(root: string, dir: string, commit: string, env: Readonly<Record<string, string | undefined>>, now: () => Date, options: { fresh?: boolean; overlay?: Overlay } = {}): ReconcileIo {
   const io = fileIo(dir, env, now);
+  const readText = options.overlay ? overlaid(readRepoText(dir), options.overlay) : io.readText;
   const refuse = (what: string) => (): never => {
     throw new Error(`the evaluation of revision ${commit} tried to ${what}; it is read-only`);
   };
   const fromRoot = trustIo(root, env);
-  const own = trustIo(dir, env);
+  const own = { ...trustIo(dir, env), readText };
   return {
     ...io,
+    readText,
     ...(options.fresh ? { refreshCache: () => refreshCache(dir, { paths: [] }) } : {}),
     writeText: refuse('write a file'),
     probe: refuse('probe'),
@@ -38,6 +52,15 @@ export function revisionIo(root: string, dir: string, commit: string, env: Reado
       fileVersions: (path) => fileVersions(root, path, commit),
       head: () => commit,
     },
-    readNotInFiles: async () => readRepoText(dir),
+    readNotInFiles: async () => readText,
+  };
+}
+
+function overlaid(mine: (path: string) => string | null, overlay: Overlay): (path: string) => string | null {
+  const theirs = readRepoText(overlay.on);
+  return (path) => {
+    if (overlay.gone.has(path)) return null;
+    if (overlay.own.has(path) || !MATERIALISED_DIRS.some((d) => path.startsWith(`${d}/`))) return mine(path);
+    return theirs(path);
   };
 }

@@ -28,8 +28,18 @@ export interface ReviewSlot {
   dir: string;
   /** What `dir` holds now (empty: nothing). */
   holds: Materialised;
+  /**
+   * Null: `dir` holds the revision whole. Otherwise `dir` is an overlay on
+   * the working tree as it held this commit: only the files that differ from
+   * that commit's are in `dir` (fleethub diff reads the rest from the
+   * working tree, and uses the overlay only while the working tree holds
+   * that commit).
+   */
+  over: string | null;
   /** Records what `dir` holds once it is consistent again. */
-  save(holds: Materialised): void;
+  save(holds: Materialised, over?: string | null): void;
+  /** Empties `dir` (and forgets its record): it then holds nothing. */
+  clear(): void;
 }
 
 export interface ReviewTree {
@@ -48,25 +58,42 @@ export function openReviewTree(root: string): ReviewTree {
     const dir = mkdtempSync(join(base, 'tmp-'));
     const slot = (name: string): ReviewSlot => {
       mkdirSync(join(dir, name));
-      return { dir: join(dir, name), holds: EMPTY_DIR, save: () => {} };
+      return { dir: join(dir, name), holds: EMPTY_DIR, over: null, save: () => {}, clear: () => {} };
     };
     return { from: slot('base'), to: slot('tree'), release: () => rmSync(dir, { recursive: true, force: true }) };
   }
   return { from: openSlot(join(base, 'base'), join(base, 'base.json')), to: openSlot(join(base, 'tree'), join(base, 'holds.json')), release: () => unlinkSync(lock) };
 }
 
+const COMMIT = /^[0-9a-f]{40}$/;
+
 function openSlot(dir: string, record: string): ReviewSlot {
   let holds: Materialised = EMPTY_DIR;
+  let over: string | null = null;
   try {
-    const j = JSON.parse(readFileSync(record, 'utf8')) as { commit: unknown; files: unknown };
-    if (typeof j.commit !== 'string' || !/^[0-9a-f]{40}$/.test(j.commit) || j.files === null || typeof j.files !== 'object') throw new Error('not a record of this version');
+    const j = JSON.parse(readFileSync(record, 'utf8')) as { commit: unknown; files: unknown; over?: unknown };
+    if (typeof j.commit !== 'string' || !COMMIT.test(j.commit) || j.files === null || typeof j.files !== 'object') throw new Error('not a record of this version');
+    if (j.over !== undefined && (typeof j.over !== 'string' || !COMMIT.test(j.over))) throw new Error('not a record of this version');
     holds = { commit: j.commit, files: new Map(Object.entries(j.files as Record<string, string>)) };
+    over = j.over ?? null;
   } catch {
     rmSync(dir, { recursive: true, force: true }); // no record (first run, or a crash), or one this version cannot read: start empty
   }
   rmSync(record, { force: true });
   mkdirSync(dir, { recursive: true });
-  return { dir, holds, save: (h) => writeFileSync(record, JSON.stringify({ commit: h.commit, files: Object.fromEntries(h.files) })) };
+  const slot: ReviewSlot = {
+    dir,
+    holds,
+    over,
+    save: (h, on = null) => writeFileSync(record, JSON.stringify({ commit: h.commit, files: Object.fromEntries(h.files), ...(on ? { over: on } : {}) })),
+    clear: () => {
+      rmSync(dir, { recursive: true, force: true });
+      mkdirSync(dir, { recursive: true });
+      slot.holds = EMPTY_DIR;
+      slot.over = null;
+    },
+  };
+  return slot;
 }
 
 function takeLock(lock: string): boolean {

@@ -37,7 +37,8 @@ export interface RevisionImpact extends FindingImpact {
  */
 export async function revisionImpact(from: string, to: string, records: readonly RecordChange[] | Promise<readonly RecordChange[]>, io: ImpactIo): Promise<RevisionImpact> {
   const settled = await Promise.allSettled([io.evaluate('from', from), io.evaluate('to', to), records]);
-  for (const s of settled) if (s.status === 'rejected') throw s.reason;
+  // The records' failure first: reading the revisions is what the evaluations build on (a tree that cannot be read fails both).
+  for (const s of [settled[2], settled[0], settled[1]]) if (s.status === 'rejected') throw s.reason;
   const [{ evaluation: before }, { dir, evaluation: after }, changes] = settled.map((s) => (s as PromiseFulfilledResult<unknown>).value) as [Awaited<ReturnType<ImpactIo['evaluate']>>, Awaited<ReturnType<ImpactIo['evaluate']>>, readonly RecordChange[]];
   return impactOf(before, after, dir, changes);
 }
