@@ -57,12 +57,17 @@ export function reviewSides(root: string, git: GitObjects, tree: ReviewTree, env
       const input: SideInput = { root, dir: slot.dir, commit, holds: slot.holds, env: { ...env }, nowMs, ...(side === 'from' && overlayOn ? { overlayOn } : {}) };
       if (side === 'to' && worktree) {
         // A new overlay starts from the working tree's cache, copied once it is fresh, and from the commit's list of files.
+        let handed = false;
         const fresh = (): void => {
           if (!empty) return;
+          handed = true;
           copyCache(root, tree.from.dir);
           git.filesUnder(commit, MATERIALISED_DIRS).then((files) => written({ commit, files: new Map(files.map((f) => [f.path, f.oid] as const)) }), failed);
         };
-        return { dir: root, evaluation: await evaluateWorktree(root, commit, env, nowMs, fresh).catch((e: unknown) => (failed(e), Promise.reject(e))) };
+        const evaluation = await evaluateWorktree(root, commit, env, nowMs, fresh).catch((e: unknown) => (failed(e), Promise.reject(e)));
+        // Unevaluable before its cache was fresh: the earlier side has nothing to start from, and fails with the same cause (never waits).
+        if (empty && !handed) failed(evaluation.unevaluable ?? new Error(`the working tree at ${commit} was evaluated without its cache`));
+        return { dir: root, evaluation };
       }
       if (side === 'to') {
         const saved = (h: Materialised): void => {
