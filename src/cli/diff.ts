@@ -8,7 +8,7 @@ import { findRoot } from '../repo/findRoot.js';
 import { openGitObjects, type GitObjects } from '../repo/openGitObjects.js';
 import { MATERIALISED_DIRS } from '../repo/materialiseRevision.js';
 import { openReviewTree } from '../repo/openReviewTree.js';
-import { worktreeMatches } from '../repo/worktreeMatches.js';
+import { worktreeCommit } from '../repo/worktreeCommit.js';
 import { findingJson } from '../report/formatFinding.js';
 import { renderFleetDiff } from '../report/renderFleetDiff.js';
 import { diffRevisions } from '../review/diffRevisions.js';
@@ -69,6 +69,8 @@ error (a revision that names no commit).`,
     if (recordsOnly && args.values['fail-on'] !== undefined) throw new UsageError('--fail-on needs the impact, which --records-only skips: leave one of them out', { option: 'fail-on' });
     const fail = args.values['fail-on'] === undefined ? 'none' : failOn(args);
     const root = findRoot(ctx.cwd, ctx.root);
+    // Asked of git now, answered by the time the range is resolved.
+    const checkout = recordsOnly ? null : worktreeCommit(root, MATERIALISED_DIRS);
     const git = await openGitObjects(root);
     const range = await resolveRange(git, args.positionals[0]);
     let records;
@@ -80,7 +82,7 @@ error (a revision that names no commit).`,
         // The evaluations start first (the earlier side's worker thread starts up while the records are read).
         const reading = Promise.resolve().then(() => diffRevisions(git, range.from, range.to, createValidators()));
         // A later side that is the checkout as it stands (a pull request's CI job) is evaluated there: no 30,000 files written.
-        const worktree = worktreeMatches(root, range.to, MATERIALISED_DIRS) ? range.to : undefined;
+        const worktree = (await checkout) === range.to ? range.to : undefined;
         impact = await revisionImpact(range.from, range.to, reading, reviewSides(root, git, tree, ctx.env, Date.now(), { worktree }));
         records = await reading;
       } finally {
