@@ -35,9 +35,12 @@ change. Workplan tasks are compared by task id (/tasks/<id>/state, ...).
 Then the impact: both revisions are evaluated offline, as 'fleethub status'
 evaluates the working tree (validation, freeze with each revision's history,
 policies, checks, workplans, trust), in .fleethub/review/ written from Git
-objects (kept between runs: the next diff writes only what differs), and
-the findings the change introduces and resolves are listed (matched by code
-and record, not by message), with what only the step shows: an intent whose
+objects (kept between runs: the next diff writes only what differs; when
+the working tree holds the later revision as committed, as in a pull
+request's CI job, that side is evaluated in place and only the files the
+earlier one changes are written), and the findings the change introduces
+and resolves are listed (matched by code and record, not by message), with
+what only the step shows: an intent whose
 version went down or whose target widened, a task that lost a dependency.
 See docs/diff.md.
 
