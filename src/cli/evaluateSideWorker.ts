@@ -9,7 +9,7 @@
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { FleethubError } from '../errors.js';
-import type { Materialised } from '../repo/materialiseRevision.js';
+import { MATERIALISED_DIRS, type Materialised } from '../repo/materialiseRevision.js';
 import { openGitObjects } from '../repo/openGitObjects.js';
 import { evaluateSide, type SideInput } from './evaluateSide.js';
 
@@ -19,8 +19,13 @@ const failure = (e: unknown) =>
   e instanceof FleethubError ? { fleethub: true, code: e.code, message: e.message, data: e.data } : { fleethub: false, message: e instanceof Error ? e.message : String(e), stack: e instanceof Error ? e.stack : undefined };
 try {
   const git = await openGitObjects(given.root);
+  // A new overlay starts from the files of the working tree's commit: listed while the working tree's cache is made fresh.
+  const over = given.overlayOn;
+  const listing = over && given.holds.commit === null ? git.filesUnder(over.commit, MATERIALISED_DIRS) : null;
+  listing?.catch(() => {}); // raised where it is awaited, below
   // Deferred: started before what it starts from was ready (reviewSides), which arrives as one message.
   const input: SideInput = given.deferred ? { ...given, ...(await new Promise<Partial<SideInput>>((resolve) => parentPort!.once('message', resolve))) } : given;
+  if (listing) input.holds = { commit: over!.commit, files: new Map((await listing).map((f) => [f.path, f.oid] as const)) };
   const evaluation = await evaluateSide(input, git, (h) => {
     holds = h;
   });

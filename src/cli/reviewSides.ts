@@ -22,7 +22,7 @@ import { Worker } from 'node:worker_threads';
 import { copyCache } from '../cache/copyCache.js';
 import { FleethubError } from '../errors.js';
 import { linkMaterialised } from '../repo/linkMaterialised.js';
-import { MATERIALISED_DIRS, type Materialised } from '../repo/materialiseRevision.js';
+import { EMPTY_DIR, type Materialised } from '../repo/materialiseRevision.js';
 import type { GitObjects } from '../repo/openGitObjects.js';
 import type { ReviewTree } from '../repo/openReviewTree.js';
 import { evaluateRevision, type RevisionEvaluation } from '../review/evaluateRevision.js';
@@ -56,13 +56,13 @@ export function reviewSides(root: string, git: GitObjects, tree: ReviewTree, env
       const slot = tree[side];
       const input: SideInput = { root, dir: slot.dir, commit, holds: slot.holds, env: { ...env }, nowMs, ...(side === 'from' && overlayOn ? { overlayOn } : {}) };
       if (side === 'to' && worktree) {
-        // A new overlay starts from the working tree's cache, copied once it is fresh, and from the commit's list of files.
+        // A new overlay starts from the working tree's cache, copied once it is fresh (the worker lists the commit's files meanwhile).
         let handed = false;
         const fresh = (): void => {
           if (!empty) return;
           handed = true;
           copyCache(root, tree.from.dir);
-          git.filesUnder(commit, MATERIALISED_DIRS).then((files) => written({ commit, files: new Map(files.map((f) => [f.path, f.oid] as const)) }), failed);
+          written(EMPTY_DIR);
         };
         const evaluation = await evaluateWorktree(root, commit, env, nowMs, fresh).catch((e: unknown) => (failed(e), Promise.reject(e)));
         // Unevaluable before its cache was fresh: the earlier side has nothing to start from, and fails with the same cause (never waits).
@@ -81,7 +81,7 @@ export function reviewSides(root: string, git: GitObjects, tree: ReviewTree, env
       // The worker starts now; an empty earlier side (a first diff) is handed where it starts from once the later side's cache is fresh:
       // the later side's files, linked, or the working tree to lay the delta over; either way its cache copied.
       const start = empty
-        ? later.then(async (h): Promise<Partial<SideInput>> => (worktree ? { holds: h, cacheFrom: root } : { holds: await linkMaterialised(tree.to.dir, h, slot.dir), cacheFrom: tree.to.dir }))
+        ? later.then(async (h): Promise<Partial<SideInput>> => (worktree ? { cacheFrom: root } : { holds: await linkMaterialised(tree.to.dir, h, slot.dir), cacheFrom: tree.to.dir }))
         : null;
       const posted = await new Promise<Posted>((resolve, reject) => {
         const worker = new Worker(new URL('./evaluateSideWorker.js', import.meta.url), { workerData: { ...input, deferred: start !== null } });
