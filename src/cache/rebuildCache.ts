@@ -8,7 +8,7 @@ import { renameSync, rmSync } from 'node:fs';
 import Database from 'better-sqlite3';
 import { readRepoText } from '../repo/readRepoText.js';
 import { walkFleet, type WalkFs } from '../repo/walkFleet.js';
-import { CACHE_INDEXES, CACHE_TABLES, CACHE_VIEWS, SCHEMA_VERSION } from './cacheSchema.js';
+import { CACHE_TABLES, CACHE_VIEWS, LOAD_ORDER_INDEXES, SCHEMA_VERSION, SORTED_INDEXES } from './cacheSchema.js';
 import { cachePath, ensureStateDir, generatorId, removeAbandonedBuilds } from './cacheFile.js';
 import { createCacheWriter } from './cacheWriter.js';
 import { crossCheck, FULL_SCOPE, type ReadText } from './crossCheck.js';
@@ -74,7 +74,7 @@ export async function rebuildCache(root: string, options: RebuildOptions = {}): 
   try {
     db.pragma('journal_mode = OFF');
     db.pragma('synchronous = OFF');
-    db.exec(CACHE_TABLES + CACHE_VIEWS);
+    db.exec(CACHE_TABLES + CACHE_VIEWS + LOAD_ORDER_INDEXES);
     const threads = Math.max(1, options.workers ?? availableParallelism());
     // The workers start as soon as the walk has listed entries enough to need them, so their start-up overlaps the rest of the walk.
     let listed = 0;
@@ -131,7 +131,7 @@ export async function rebuildCache(root: string, options: RebuildOptions = {}): 
       },
       onProgress: options.onProgress,
     });
-    db.exec(CACHE_INDEXES);
+    db.exec(SORTED_INDEXES);
     // The answers are for the SQL of every check parsed: the checks table holds those (or, after a clash was settled, fewer).
     const compile = compiler ? await (precompiled ?? compiler.precompile(schemaSql(db), sqls)) : undefined;
     // Without a clash of ids, the rows collected are the tables' rows.
