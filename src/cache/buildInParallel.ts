@@ -10,14 +10,11 @@
  * settling), and the calling thread parses whatever share its writing leaves
  * it time for.
  */
-import { Worker } from 'node:worker_threads';
 import { createValidators } from '../records/validators.js';
 import type { FleetFile } from '../repo/walkFleet.js';
 import { packRows, type PackedRows } from './packRows.js';
 import { readFleetFile } from './readFleetFile.js';
-
-/** Files per batch: small enough that the last batches end together, large enough that a message per batch costs nothing. */
-const BATCH = 192;
+import { BATCH, type RowWorkers } from './startRowWorkers.js';
 
 /**
  * The order batches are taken in (they are written in batch order whatever
@@ -45,11 +42,10 @@ export interface BuildHooks {
   onProgress?: (done: number, total: number) => void;
 }
 
-/** Parses every file with `workers` threads besides this one and writes their rows with `hooks.write`. */
-export async function buildInParallel(root: string, files: FleetFile[], workers: number, hooks: BuildHooks): Promise<void> {
+/** Parses every file with the started workers (startRowWorkers.ts) and this thread, and writes their rows with `hooks.write`; ends the workers. */
+export async function buildInParallel(root: string, files: FleetFile[], workers: RowWorkers, hooks: BuildHooks): Promise<void> {
   const { write, parsed, onProgress } = hooks;
-  const counter = new Int32Array(new SharedArrayBuffer(4));
-  const pool = Array.from({ length: workers }, () => new Worker(new URL('./rowWorker.js', import.meta.url), { workerData: { root, counter, batch: BATCH } }));
+  const { pool, counter } = workers;
   try {
     const batches = Math.ceil(files.length / BATCH);
     // One string (`kind\tpath` lines): cloned as a copy, split by each worker.
@@ -114,6 +110,6 @@ export async function buildInParallel(root: string, files: FleetFile[], workers:
       });
     }
   } finally {
-    await Promise.all(pool.map((w) => w.terminate()));
+    await workers.stop();
   }
 }

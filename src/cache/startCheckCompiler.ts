@@ -1,8 +1,9 @@
 /**
  * The check compiler's child process (compileWorker.ts), started before its
- * work is known: a cold rebuild starts it before parsing, so the child's
+ * work is known: a cold rebuild starts it while parsing, so the child's
  * start-up (Node and SQLite, ~0.1 s) overlaps the parse instead of following
- * it. `precompile` gives it the SQL and reads its answers as compileChecks'
+ * it, and hands it the checks' SQL as soon as every policy file is parsed.
+ * `precompile` gives it the SQL and reads its answers as compileChecks'
  * first run (a check that ran out of time, and every check after it, go on in
  * fresh children there); the function it returns answers for exactly that
  * SQL and schema and hands anything else to compileChecks. I/O (a child

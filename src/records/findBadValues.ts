@@ -18,23 +18,35 @@ const DATE_SHAPE = /^(\d{4})-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])(?:[T ]|$)/;
 
 export function findBadValues(data: unknown): BadValue[] {
   const out: BadValue[] = [];
-  const stack: Array<[unknown, string]> = [[data, '']];
-  while (stack.length > 0) {
-    const [v, pointer] = stack.pop()!;
+  // The path to the value being looked at; a pointer is only written for a value found bad (most files have none).
+  const path: string[] = [];
+  const pointer = (): string => path.map((seg) => `/${escape(seg)}`).join('');
+  // Recursive: the parsers hand over data at most MAX_YAML_DEPTH (32) levels deep.
+  const visit = (v: unknown): void => {
     if (typeof v === 'number') {
-      if (!Number.isFinite(v)) out.push({ pointer, code: 'non-finite-number', message: Number.isNaN(v) ? 'not a number (.nan): it would be stored as null' : 'number out of range (beyond about ±1.8e308, a double): it would be stored as null' });
+      if (!Number.isFinite(v)) out.push({ pointer: pointer(), code: 'non-finite-number', message: Number.isNaN(v) ? 'not a number (.nan): it would be stored as null' : 'number out of range (beyond about ±1.8e308, a double): it would be stored as null' });
     } else if (typeof v === 'string') {
-      const m = DATE_SHAPE.exec(v);
+      // The fifth character is the date's first '-': anything else cannot be a date (and skips the regular expression).
+      const m = v.charCodeAt(4) === 45 ? DATE_SHAPE.exec(v) : null;
       if (m && Number(m[3]) > daysInMonth(Number(m[1]), Number(m[2]))) {
-        out.push({ pointer, code: 'impossible-date', message: `${m[1]}-${m[2]}-${m[3]} is not a day of the calendar (${monthName(Number(m[2]))} ${m[1]} has ${daysInMonth(Number(m[1]), Number(m[2]))} days)` });
+        out.push({ pointer: pointer(), code: 'impossible-date', message: `${m[1]}-${m[2]}-${m[3]} is not a day of the calendar (${monthName(Number(m[2]))} ${m[1]} has ${daysInMonth(Number(m[1]), Number(m[2]))} days)` });
       }
     } else if (Array.isArray(v)) {
-      for (let i = v.length - 1; i >= 0; i--) stack.push([v[i], `${pointer}/${i}`]);
+      for (let i = 0; i < v.length; i++) {
+        path.push(String(i));
+        visit(v[i]);
+        path.pop();
+      }
     } else if (v !== null && typeof v === 'object') {
-      const entries = Object.entries(v as Record<string, unknown>);
-      for (let i = entries.length - 1; i >= 0; i--) stack.push([entries[i]![1], `${pointer}/${escape(entries[i]![0])}`]);
+      const o = v as Record<string, unknown>;
+      for (const key of Object.keys(o)) {
+        path.push(key);
+        visit(o[key]);
+        path.pop();
+      }
     }
-  }
+  };
+  visit(data);
   return out;
 }
 

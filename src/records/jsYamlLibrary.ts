@@ -21,19 +21,21 @@ export function jsYamlLibrary(): typeof JsYaml {
 export function yamlCoreSchema(): JsYaml.Schema {
   if (schema) return schema;
   const y = jsYamlLibrary();
-  const scalar = (tag: string, pattern: RegExp, construct: (s: string) => unknown, predicate: (o: unknown) => boolean): JsYaml.Type =>
-    new y.Type(`tag:yaml.org,2002:${tag}`, { kind: 'scalar', resolve: (s: string | null) => s !== null && pattern.test(s), construct, predicate, represent: (o: object) => String(o) });
+  // Every plain scalar, keys included, is tried against each tag in turn: `first` (the characters a match can start with) spares most of them the pattern.
+  const scalar = (tag: string, first: string, pattern: RegExp, construct: (s: string) => unknown, predicate: (o: unknown) => boolean): JsYaml.Type =>
+    new y.Type(`tag:yaml.org,2002:${tag}`, { kind: 'scalar', resolve: (s: string | null) => s !== null && first.includes(s.charAt(0)) && s !== '' && pattern.test(s), construct, predicate, represent: (o: object) => String(o) });
   const nullType = new y.Type('tag:yaml.org,2002:null', {
     kind: 'scalar',
-    resolve: (s: string | null) => s === null || s === '' || /^(?:~|null|Null|NULL)$/.test(s),
+    resolve: (s: string | null) => s === null || s === '' || ('~nN'.includes(s.charAt(0)) && /^(?:~|null|Null|NULL)$/.test(s)),
     construct: () => null,
     predicate: (o: unknown) => o === null,
     represent: () => 'null',
   });
-  const bool = scalar('bool', /^(?:true|True|TRUE|false|False|FALSE)$/, (s) => /^t/i.test(s), (o) => typeof o === 'boolean');
-  const int = scalar('int', /^(?:[-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+)$/, (s) => (s.startsWith('0o') ? parseInt(s.slice(2), 8) : s.startsWith('0x') ? parseInt(s.slice(2), 16) : parseInt(s, 10)), (o) => Number.isInteger(o));
+  const bool = scalar('bool', 'tTfF', /^(?:true|True|TRUE|false|False|FALSE)$/, (s) => /^t/i.test(s), (o) => typeof o === 'boolean');
+  const int = scalar('int', '-+0123456789', /^(?:[-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+)$/, (s) => (s.startsWith('0o') ? parseInt(s.slice(2), 8) : s.startsWith('0x') ? parseInt(s.slice(2), 16) : parseInt(s, 10)), (o) => Number.isInteger(o));
   const float = scalar(
     'float',
+    '-+.0123456789',
     /^(?:[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$/,
     (s) => (/inf$/i.test(s) ? (s.startsWith('-') ? -Infinity : Infinity) : /nan$/i.test(s) ? NaN : parseFloat(s)),
     (o) => typeof o === 'number',

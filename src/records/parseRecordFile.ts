@@ -132,6 +132,11 @@ export function parseRecordFile(path: string, kind: RecordKind, bytes: Uint8Arra
 }
 
 function edge(srcKind: string, srcId: string, pointer: string, dstKind: string, dstId: string): EdgeRow {
+  // Most references sit at a key (`/host`): with no digit, no segment is a list position, and the pointer after its first '/' is the relation.
+  if (!/\d/.test(pointer)) {
+    const slash = pointer.indexOf('/');
+    return { srcKind, srcId, rel: slash === -1 ? '' : pointer.slice(slash + 1), dstKind, dstId, ord: 0, pointer, line: null, col: null };
+  }
   const segs = pointer.split('/').slice(1);
   const last = segs[segs.length - 1];
   const ord = last !== undefined && /^\d+$/.test(last) ? Number(last) : 0;
@@ -178,7 +183,11 @@ function addTasks(out: ParsedFile, workplan: string, body: string, bodyLine: num
   }
 }
 
+/** `data`, this task's own, gets its depth, parent and box column in place: a key a field set already keeps its place and takes the new value, as a spread copy would give. */
 function taskRecord(t: ParsedTask, key: string, workplan: string, data: Record<string, unknown>): RecordRow {
+  data.depth = t.depth;
+  data.parent = t.parent ? `${workplan}/${t.parent}` : null;
+  data.box_col = t.boxCol;
   return {
     kind: 'task',
     id: key,
@@ -186,7 +195,7 @@ function taskRecord(t: ParsedTask, key: string, workplan: string, data: Record<s
     line: t.line,
     col: t.col,
     parent: `workplan:${workplan}`,
-    data: { ...data, depth: t.depth, parent: t.parent ? `${workplan}/${t.parent}` : null, box_col: t.boxCol },
+    data,
   };
 }
 

@@ -44,17 +44,31 @@ function measured(data: unknown, line: number): ParsedYaml {
   return { ok: true, data };
 }
 
-/** Counts values as if aliases were expanded, stopping at the limits. */
+/**
+ * Counts values as if aliases were expanded, stopping at the limits. Depth
+ * first, the last child first (the order decides which limit a text over both
+ * reports); recursive, since it stops MAX_YAML_DEPTH levels down.
+ */
 function measure(root: unknown): 'ok' | 'too-deep' | 'too-large' {
   let count = 0;
-  const stack: Array<[unknown, number]> = [[root, 0]];
-  while (stack.length > 0) {
-    const [v, depth] = stack.pop()!;
+  const visit = (v: unknown, depth: number): 'ok' | 'too-deep' | 'too-large' => {
     if (++count > MAX_YAML_NODES) return 'too-large';
-    if (v === null || typeof v !== 'object') continue;
+    if (v === null || typeof v !== 'object') return 'ok';
     if (depth >= MAX_YAML_DEPTH) return 'too-deep';
-    const children = Array.isArray(v) ? v : Object.values(v as Record<string, unknown>);
-    for (const c of children) stack.push([c, depth + 1]);
-  }
-  return 'ok';
+    if (Array.isArray(v)) {
+      for (let i = v.length - 1; i >= 0; i--) {
+        const r = visit(v[i], depth + 1);
+        if (r !== 'ok') return r;
+      }
+      return 'ok';
+    }
+    const o = v as Record<string, unknown>;
+    const keys = Object.keys(o);
+    for (let i = keys.length - 1; i >= 0; i--) {
+      const r = visit(o[keys[i]!], depth + 1);
+      if (r !== 'ok') return r;
+    }
+    return 'ok';
+  };
+  return visit(root, 0);
 }
