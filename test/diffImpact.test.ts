@@ -423,3 +423,20 @@ test('a later revision the working tree holds as committed is evaluated there an
   untracked(dir);
   assert.deepEqual((await diffJson(dir, `${c0}..${c2}`)).impact, moved.impact, 'and it answers as whole copies do');
 });
+
+test('an overlay hides what the later revision added and holds what it removed: the same impact as whole copies', async () => {
+  const dir = history({ 'registry/nodes/n1.md': node('n1'), 'registry/nodes/n2.md': node('n2'), 'registry/workloads/web.md': workload('web', 'host: n1\n'), 'registry/workloads/old.md': workload('old', 'host: n9\n'), 'policies/freeze.yaml': freeze('n2', '2020-01-01') });
+  // The later revision adds a node and a workload on the frozen host, and removes the workload whose host was never declared.
+  const c1 = commit(dir, { 'registry/nodes/n3.md': node('n3'), 'registry/workloads/api.md': workload('api', 'host: n2\n'), 'registry/workloads/old.md': null });
+  const c0 = git(dir, 'rev-parse', 'HEAD~1').trim();
+  const overlay = await diffJson(dir, `${c0}..${c1}`);
+  const base = JSON.parse(readFileSync(join(dir, '.fleethub', 'review', 'base.json'), 'utf8')) as { over?: string };
+  assert.equal(base.over, c1, 'evaluated as an overlay on the working tree');
+  assert.ok(existsSync(join(dir, '.fleethub', 'review', 'base', 'registry/workloads/old.md')), 'the removed file is in the overlay');
+  assert.ok(!existsSync(join(dir, '.fleethub', 'review', 'base', 'registry/nodes/n3.md')), 'the added one is not');
+  assert.deepEqual(overlay.records.map((r) => `${r.change} ${r.kind}:${r.id}`).sort(), ['added node:n3', 'added workload:api', 'removed workload:old']);
+  assert.ok(codes(overlay.impact.introduced).includes('freeze-violation workload:api'), JSON.stringify(codes(overlay.impact.introduced)));
+  assert.ok(codes(overlay.impact.resolved).some((c) => c.endsWith('workload:old')), 'the removed workload’s finding is resolved, so the earlier side saw it');
+  untracked(dir);
+  assert.deepEqual((await diffJson(dir, `${c0}..${c1}`)).impact, overlay.impact, 'whole copies give the same');
+});
