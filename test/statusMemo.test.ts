@@ -172,13 +172,13 @@ describe('reused check results', () => {
     assert.deepEqual((await offline(root)).findings, ['check-failed no-workloads'], 'an edit the check reads is seen');
   });
 
-  it('a check that reads the clock is run every time; an error is never reused', async () => {
-    const clock = `  - id: recent\n    title: Clock\n    sql: SELECT 1 WHERE datetime('now') < '2000-01-01'\n    expect: { empty: true }\n  - id: broken\n    title: Broken\n    sql: SELECT nope FROM nowhere_table\n    expect: { empty: true }\n`;
+  it('a check that reads the clock is run every time, an error at run time is never reused, and SQL that validation rejected is never run', async () => {
+    const clock = `  - id: recent\n    title: Clock\n    sql: SELECT 1 WHERE datetime('now') < '2000-01-01'\n    expect: { empty: true }\n  - id: errs\n    title: Errs at run time\n    sql: SELECT json_extract('not json', '$.a') AS v\n    expect: { empty: true }\n  - id: broken\n    title: Broken\n    sql: SELECT nope FROM nowhere_table\n    expect: { empty: true }\n`;
     const root = made.fleet({ 'registry/nodes/a.md': node('a'), 'registry/nodes/b.md': node('b'), 'policies/checks.yaml': CHECKS(2, clock) });
     await offline(root);
     const again = await offline(root);
-    assert.deepEqual(again.ran, ['recent', 'broken']);
-    assert.deepEqual(again.findings, ['check-invalid-sql broken'], 'validation reports the broken SQL; the step does not repeat it');
+    assert.deepEqual(again.ran, ['recent', 'errs'], 'the clock is read again, the error run again; the broken SQL would only fail to run');
+    assert.deepEqual(again.findings, ['check-error errs', 'check-invalid-sql broken'], 'validation reports the broken SQL; the step does not repeat it');
   });
 
   it('the content revision moves with any table a check could read, not with the memo', async () => {

@@ -13,6 +13,9 @@
  * read: src/cache/contentRevision.ts), with the same SQL, expectation, limit and
  * row cap, is not run again: its stored result is the result it would give.
  * An error or a timeout is never reused. `fleethub check` always runs them.
+ * A check whose SQL validation rejected (check-not-readonly,
+ * check-invalid-sql, check-sql-too-complex) is never run: its result is an
+ * error with validation's message, and validation's finding is the one reported.
  */
 import { createHash } from 'node:crypto';
 import { cacheMemo } from '../../cache/cacheMemo.js';
@@ -60,11 +63,18 @@ export async function checks(ctx: ReconcileContext): Promise<void> {
     expect: r.expect ? (JSON.parse(r.expect) as Expectation) : {},
     timeoutMs: (r.timeout ? timerMs(r.timeout) : null) ?? DEFAULT_CHECK_TIMEOUT_MS,
   }));
+  // SQL that validation rejected (it writes, does not compile, or compiles too slowly) is not run: it could only fail to run, after its time limit.
+  const rejected = new Map(ctx.findings.filter((f) => SQL_FINDINGS.has(f.code) && f.kind === 'check' && f.id !== undefined).map((f) => [f.id!, f] as const));
   const reuse = !only && toRun.some((c) => checkReusable(c.sql));
   const memo = reuse ? cacheMemo(db) : null;
   const revision = reuse ? contentRevision(db) : '';
-  const keys = toRun.map((c) => (memo && checkReusable(c.sql) ? createHash('sha256').update(JSON.stringify([checkCodeId(), revision, c.sql, c.expect, c.timeoutMs])).digest('hex') : null));
-  const known = toRun.map((c, i) => (keys[i] ? (JSON.parse(memo!.get(`check:${c.id}`, keys[i]!) ?? 'null') as CheckResult | null) : null));
+  const keys = toRun.map((c) => (memo && !rejected.has(c.id) && checkReusable(c.sql) ? createHash('sha256').update(JSON.stringify([checkCodeId(), revision, c.sql, c.expect, c.timeoutMs])).digest('hex') : null));
+  const known = toRun.map((c, i): CheckResult | null => {
+    const bad = rejected.get(c.id);
+    // Validation's message names the check first (crossCheck.ts); the result is the check's own.
+    if (bad) return { id: c.id, status: 'error', count: 0, rows: [], message: bad.message.replace(`check '${c.id}': `, ''), ms: 0 };
+    return keys[i] ? (JSON.parse(memo!.get(`check:${c.id}`, keys[i]!) ?? 'null') as CheckResult | null) : null;
+  });
   const ran = await ctx.io.runChecks(toRun.filter((_, i) => known[i] === null));
   let next = 0;
   const results = known.map((k) => k ?? ran[next++]!);
