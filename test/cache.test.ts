@@ -47,6 +47,22 @@ describe('cache', () => {
     touched.db.close();
   });
 
+  it('a refresh given paths passes over what the walk passes over: a README.md and hidden files are no records', async () => {
+    const root = fleet({ 'registry/nodes/a.md': node('a') });
+    (await refreshed(root)).db.close();
+    writeFile(root, 'registry/nodes/README.md', '# Nodes\nWhat lives here.\n');
+    writeFile(root, 'registry/nodes/.draft.md', node('draft'));
+    writeFile(root, 'registry/nodes/.old/b.md', node('b'));
+    const given = await refreshed(root, ['registry/nodes/README.md', 'registry/nodes/.draft.md', 'registry/nodes/.old/b.md']);
+    assert.deepEqual(given.changed, []);
+    assert.deepEqual(given.db.prepare('SELECT path FROM files').pluck().all(), ['registry/nodes/a.md']);
+    assert.deepEqual(codes(given.db), []);
+    given.db.close();
+    const walked = await refreshed(root);
+    assert.deepEqual([walked.changed, walked.db.prepare('SELECT path FROM files').pluck().all()], [[], ['registry/nodes/a.md']], 'what the whole walk finds');
+    walked.db.close();
+  });
+
   it('updates one changed file and re-checks the references it affects', async () => {
     const root = fleet({ 'registry/nodes/a.md': node('a'), 'registry/workloads/w.md': workload('w', 'host: a\n') });
     (await refreshed(root)).db.close();

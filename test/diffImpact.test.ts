@@ -14,6 +14,7 @@ import { after, test } from 'node:test';
 import { cliInProcess, fleetMaker, node, workload, writeFile } from './helpers/fleet.js';
 import { gitHistory } from './helpers/gitHistory.js';
 import { REVIEW_CODES } from './helpers/reviewCodes.js';
+import { pathsToRefresh } from '../src/cli/evaluateSide.js';
 
 const maker = fleetMaker();
 after(maker.cleanup);
@@ -439,4 +440,9 @@ test('an overlay hides what the later revision added and holds what it removed: 
   assert.ok(codes(overlay.impact.resolved).some((c) => c.endsWith('workload:old')), 'the removed workload’s finding is resolved, so the earlier side saw it');
   untracked(dir);
   assert.deepEqual((await diffJson(dir, `${c0}..${c1}`)).impact, overlay.impact, 'whole copies give the same');
+});
+
+test('pathsToRefresh: a side refreshes the record files it wrote, skips what the walk passes over, and walks the whole tree for a stray file', () => {
+  assert.deepEqual(pathsToRefresh(['registry/nodes/a.md', 'status/modes.json', 'registry/nodes/README.md', 'policies/.draft.yaml', 'workplans/W.md']), ['registry/nodes/a.md', 'workplans/W.md']);
+  assert.equal(pathsToRefresh(['registry/nodes/a.md', 'registry/nodes/notes.txt']), undefined, 'the walk warns about a stray file: its findings may change');
 });

@@ -8,7 +8,7 @@ import { statSync } from 'node:fs';
 import { join } from 'node:path';
 import type Database from 'better-sqlite3';
 import type { Finding } from '../records/finding.js';
-import { kindOfPath } from '../records/kinds.js';
+import { recordKindOfPath } from '../records/kinds.js';
 import { walkFleet, type FleetFile } from '../repo/walkFleet.js';
 import { cachePath, isCorruption, openCacheFile, removeAbandonedBuilds, STATE_DIR } from './cacheFile.js';
 import { createCacheWriter } from './cacheWriter.js';
@@ -67,8 +67,9 @@ async function applyChanges(root: string, db: Database.Database, options: Refres
     current = [];
     removed = [];
     for (const p of new Set(options.paths)) {
-      const k = kindOfPath(p);
-      if (!k || !k.extensions.some((x) => p.endsWith(x))) continue;
+      // As the walk would: a README.md or a hidden file is no record.
+      const k = recordKindOfPath(p);
+      if (!k) continue;
       try {
         const st = statSync(join(root, p));
         if (st.isFile()) current.push({ path: p, kind: k.kind, size: st.size, mtimeMs: st.mtimeMs });

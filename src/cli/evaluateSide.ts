@@ -13,7 +13,7 @@ import { statSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { cachePath } from '../cache/cacheFile.js';
 import { refreshCache } from '../cache/refreshCache.js';
-import { kindOfPath } from '../records/kinds.js';
+import { kindOfPath, recordKindOfPath, walkIgnores } from '../records/kinds.js';
 import { MATERIALISED_DIRS, materialiseRevision, type Materialised } from '../repo/materialiseRevision.js';
 import type { GitObjects } from '../repo/openGitObjects.js';
 import { evaluateRevision, type RevisionEvaluation } from '../review/evaluateRevision.js';
@@ -62,16 +62,16 @@ function copiedCacheTrue(input: SideInput, holds: Materialised): boolean {
 
 /**
  * What a refresh must look at after `changed` were written or removed: just
- * those of them the cache holds (record files; status/ is read as files), or
- * undefined (the whole tree) when one is neither, where the walk's own
- * findings (a stray file, a directory where a file was) may change.
+ * those of them that are record files (status/ is read as files; a README.md
+ * or a hidden file the walk passes over), or undefined (the whole tree) when
+ * one is neither, where the walk's own findings (a stray file, a directory
+ * where a file was) may change.
  */
 export function pathsToRefresh(changed: readonly string[]): string[] | undefined {
   const paths: string[] = [];
   for (const p of changed) {
-    if (p.startsWith('status/')) continue;
-    const k = kindOfPath(p);
-    if (!k || !k.extensions.some((x) => p.endsWith(x))) return undefined;
+    if (p.startsWith('status/') || (kindOfPath(p) && walkIgnores(p))) continue;
+    if (!recordKindOfPath(p)) return undefined;
     paths.push(p);
   }
   return paths;

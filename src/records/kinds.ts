@@ -28,6 +28,20 @@ export function kindOfPath(path: string): KindDir | null {
   return null;
 }
 
+/**
+ * Whether the walk of the fleet (src/repo/walkFleet.ts) passes over a path
+ * without a word: a hidden entry (a part starting with '.') or a README.md.
+ */
+export function walkIgnores(path: string): boolean {
+  return path.split('/').some((part) => part.startsWith('.')) || path.slice(path.lastIndexOf('/') + 1).toLowerCase() === 'readme.md';
+}
+
+/** The kind whose record file a repository-relative path is, by the walk's rules (its kind's directory and extension, not ignored), or null. */
+export function recordKindOfPath(path: string): KindDir | null {
+  const k = kindOfPath(path);
+  return k && !walkIgnores(path) && k.extensions.some((x) => path.endsWith(x)) ? k : null;
+}
+
 /** The id a file declares by its name: the base name without extension. */
 export function idFromPath(path: string): string {
   const base = path.slice(path.lastIndexOf('/') + 1);
