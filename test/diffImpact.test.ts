@@ -59,9 +59,22 @@ const codes = (fs: FindingJson[]): string[] => fs.map((f) => `${f.code} ${f.reco
 /** An untracked file under registry/: the working tree no longer holds HEAD as committed, so diff keeps materialised copies of both sides (not the overlay on the working tree). */
 const untracked = (dir: string): void => writeFileSync(join(dir, 'registry', 'nodes', 'notes.txt'), 'scratch\n');
 const freeze = (host: string, since: string): string => `kind: freeze\ntitle: Freeze\nfrozen:\n  - host: ${host}\n    since: '${since}'\n    reason: maintenance\n`;
+/** Two nodes, n2 frozen since 2020, and web on n1: moving web to n2 is a freeze violation. */
+const WEB_ON_N1 = { 'registry/nodes/n1.md': node('n1'), 'registry/nodes/n2.md': node('n2'), 'registry/workloads/web.md': workload('web', 'host: n1\n'), 'policies/freeze.yaml': freeze('n2', '2020-01-01') };
+
+/** The diff's impact as fresh directories give it: the kept ones held by a live process (this one), so the diff works in a temporary directory of its own. */
+async function impactInFreshDirectories(dir: string, range: string): Promise<Impact> {
+  const lock = join(dir, '.fleethub', 'review', 'lock');
+  writeFileSync(lock, String(process.pid));
+  try {
+    return (await diffJson(dir, range)).impact;
+  } finally {
+    rmSync(lock);
+  }
+}
 
 test('a workload moved onto a frozen host: a freeze violation introduced (from the later revision’s history), resolved the other way round', async () => {
-  const dir = history({ 'registry/nodes/n1.md': node('n1'), 'registry/nodes/n2.md': node('n2'), 'registry/workloads/web.md': workload('web', 'host: n1\n'), 'policies/freeze.yaml': freeze('n2', '2020-01-01') });
+  const dir = history(WEB_ON_N1);
   commit(dir, { 'registry/workloads/web.md': workload('web', 'host: n2\n') });
   const d = await diffJson(dir, 'HEAD~1..HEAD');
   assert.deepEqual(codes(d.impact.introduced), ['freeze-violation workload:web']);
@@ -175,7 +188,7 @@ test('when neither revision can be evaluated (a pin that does not parse), that i
 });
 
 test('the working tree, the index and .fleethub/ are as they were: a dirty tree and a staged change stay, nothing is left behind', async () => {
-  const dir = history({ 'registry/nodes/n1.md': node('n1'), 'registry/nodes/n2.md': node('n2'), 'registry/workloads/web.md': workload('web', 'host: n1\n'), 'policies/freeze.yaml': freeze('n2', '2020-01-01') });
+  const dir = history(WEB_ON_N1);
   commit(dir, { 'registry/workloads/web.md': workload('web', 'host: n2\n') });
   writeFile(dir, 'registry/nodes/n1.md', node('n1', 'site: dirty\n'));
   writeFile(dir, 'registry/nodes/n3.md', node('n3'));
@@ -196,7 +209,7 @@ test('the working tree, the index and .fleethub/ are as they were: a dirty tree 
 });
 
 test('.fleethub/review/ is kept between runs and written as a delta; a diff running meanwhile works in a directory of its own; a damaged one is rebuilt', async () => {
-  const dir = history({ 'registry/nodes/n1.md': node('n1'), 'registry/nodes/n2.md': node('n2'), 'registry/workloads/web.md': workload('web', 'host: n1\n'), 'policies/freeze.yaml': freeze('n2', '2020-01-01') });
+  const dir = history(WEB_ON_N1);
   commit(dir, { 'registry/workloads/web.md': workload('web', 'host: n2\n') });
   untracked(dir);
   const first = await diffJson(dir, 'HEAD~1..HEAD');
@@ -324,7 +337,7 @@ test('security: a crafted tree whose entry names a path outside its directory is
 });
 
 test('each side of the range has its own kept directory; a side that held another revision is brought to the one asked for, never reused stale', async () => {
-  const dir = history({ 'registry/nodes/n1.md': node('n1'), 'registry/nodes/n2.md': node('n2'), 'registry/workloads/web.md': workload('web', 'host: n1\n'), 'policies/freeze.yaml': freeze('n2', '2020-01-01') });
+  const dir = history(WEB_ON_N1);
   commit(dir, { 'registry/workloads/web.md': workload('web', 'host: n2\n') });
   commit(dir, { 'registry/workloads/web.md': workload('web', 'host: n1\n'), 'registry/nodes/n3.md': node('n3') });
   const [c0, c1, c2] = ['HEAD~2', 'HEAD~1', 'HEAD'].map((r) => git(dir, 'rev-parse', r).trim());
@@ -339,17 +352,11 @@ test('each side of the range has its own kept directory; a side that held anothe
   assert.deepEqual(codes(back.impact.resolved), ['freeze-violation workload:web'], 'moving back resolves what moving introduced');
   assert.deepEqual([held('base.json'), held('holds.json')], [c1, c2]);
   assert.equal(readFileSync(join(review, 'base', 'registry/workloads/web.md'), 'utf8'), workload('web', 'host: n2\n'));
-  // The same impact as a diff in a fresh directory of its own (the kept ones held by a live process: this one).
-  writeFileSync(join(review, 'lock'), String(process.pid));
-  try {
-    assert.deepEqual((await diffJson(dir, `${c1}..${c2}`)).impact, back.impact, 'the kept directories answer as fresh ones do');
-  } finally {
-    rmSync(join(review, 'lock'));
-  }
+  assert.deepEqual(await impactInFreshDirectories(dir, `${c1}..${c2}`), back.impact, 'the kept directories answer as fresh ones do');
 });
 
 test('a first diff links the earlier side from the later one and writes only the delta; a later write to either side never reaches the other', async () => {
-  const dir = history({ 'registry/nodes/n1.md': node('n1'), 'registry/nodes/n2.md': node('n2'), 'registry/workloads/web.md': workload('web', 'host: n1\n'), 'policies/freeze.yaml': freeze('n2', '2020-01-01') });
+  const dir = history(WEB_ON_N1);
   commit(dir, { 'registry/workloads/web.md': workload('web', 'host: n2\n') });
   commit(dir, { 'registry/nodes/n1.md': node('n1', 'site: b\n') });
   const [c0, c1, c2] = ['HEAD~2', 'HEAD~1', 'HEAD'].map((r) => git(dir, 'rev-parse', r).trim());
@@ -365,16 +372,11 @@ test('a first diff links the earlier side from the later one and writes only the
   const second = await diffJson(dir, `${c0}..${c2}`);
   assert.equal(readFileSync(join(review, 'base', 'registry/nodes/n1.md'), 'utf8'), node('n1'));
   assert.equal(readFileSync(join(review, 'tree', 'registry/nodes/n1.md'), 'utf8'), node('n1', 'site: b\n'));
-  writeFileSync(join(review, 'lock'), String(process.pid));
-  try {
-    assert.deepEqual((await diffJson(dir, `${c0}..${c2}`)).impact, second.impact, 'the same impact as fresh directories');
-  } finally {
-    rmSync(join(review, 'lock'));
-  }
+  assert.deepEqual(await impactInFreshDirectories(dir, `${c0}..${c2}`), second.impact, 'the same impact as fresh directories');
 });
 
 test('a later revision the working tree holds as committed is evaluated there and the earlier one laid over it: the same impact, only the files that differ written, the user’s files untouched, the overlay used only while the working tree holds its commit', async () => {
-  const dir = history({ 'registry/nodes/n1.md': node('n1'), 'registry/nodes/n2.md': node('n2'), 'registry/workloads/web.md': workload('web', 'host: n1\n'), 'policies/freeze.yaml': freeze('n2', '2020-01-01') });
+  const dir = history(WEB_ON_N1);
   const c1 = commit(dir, { 'registry/workloads/web.md': workload('web', 'host: n2\n') });
   const c0 = git(dir, 'rev-parse', 'HEAD~1').trim();
   const review = join(dir, '.fleethub', 'review');
