@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { ignoredPath } from '../src/hub/watchFleet.js';
 import { REPO, removeDir, tempDir } from './helpers/fleet.js';
-import { sse, testHub, waitFor, type TestHub } from './helpers/hubClient.js';
+import { saveFirstOpenTask, sse, testHub, waitFor, type TestHub } from './helpers/hubClient.js';
 
 const SECTIONS = ['fleet', 'nodes', 'topology', 'workloads', 'workplans', 'checks', 'findings', 'intents', 'rollouts', 'outbox'];
 
@@ -160,11 +160,7 @@ describe('the hub API on the example fleet', () => {
     const before = hub.state.snapshot()!.revision;
     const stream = await sse(hub, `/api/events?since=${before}`);
     try {
-      const file = join(root, 'workplans/VNEXT-P1.md');
-      const text = readFileSync(file, 'utf8');
-      const edited = text.replace(/^- \[ \] (\S+)/m, '- [x] $1');
-      assert.notEqual(edited, text);
-      writeFileSync(file, edited);
+      saveFirstOpenTask(root, 'workplans/VNEXT-P1.md', 'x');
       const change = await stream.next((e) => e.event === 'change' && 'workplans' in (e.data.items ?? {}), 'the workplans change');
       assert.equal(Number(change.id), change.data.revision);
       assert.ok(change.data.revision > before);
@@ -182,7 +178,7 @@ describe('the hub API on the example fleet', () => {
 
   it('SSE: a client resuming with Last-Event-ID gets the changes it missed, in order; one too old gets a reset', async () => {
     const start = hub.state.snapshot()!.revision;
-    writeFileSync(join(root, 'workplans/VNEXT-P2.md'), readFileSync(join(root, 'workplans/VNEXT-P2.md'), 'utf8').replace(/^- \[ \] (\S+)/m, '- [/] $1'));
+    saveFirstOpenTask(root, 'workplans/VNEXT-P2.md', '/');
     await waitFor(() => hub.state.snapshot()!.revision > start, 'the edit is seen');
     // Both phases of the save (the records, then the finished evaluation) published.
     await hub.refresher.idle();

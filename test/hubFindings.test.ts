@@ -13,7 +13,7 @@ import { after, before, describe, it } from 'node:test';
 import { applyHubChange } from '../src/hub/applyHubChange.js';
 import { EVALUATING } from '../src/hub/evaluateHub.js';
 import { cliAsync, copyExampleFleet, DEMO_TRUST_ROOT, removeDir } from './helpers/fleet.js';
-import { sse, testHub, waitFor, type TestHub } from './helpers/hubClient.js';
+import { saveFirstOpenTask, sse, testHub, waitFor, type TestHub } from './helpers/hubClient.js';
 import type { ReconcileFindingJson } from '../src/report/reconcileReport.js';
 
 
@@ -62,11 +62,7 @@ describe('the hub and fleethub reconcile: the same findings', () => {
     const before = hub.state.snapshot()!.sections;
     const stream = await sse(hub, `/api/events?since=${hub.state.snapshot()!.revision}`);
     try {
-      const file = join(root, 'workplans/VNEXT-P1.md');
-      const text = readFileSync(file, 'utf8');
-      const edited = text.replace(/^- \[ \] (\S+)/m, '- [/] $1');
-      assert.notEqual(edited, text);
-      writeFileSync(file, edited);
+      saveFirstOpenTask(root, 'workplans/VNEXT-P1.md', '/');
       const first = await stream.next((e) => e.event === 'change', 'the first phase');
       assert.deepEqual(first.data.sections.findings, EVALUATING);
       assert.deepEqual(first.data.sections.checks, EVALUATING);

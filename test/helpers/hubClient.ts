@@ -1,5 +1,7 @@
 /** Test helpers for the hub: a hub started in this process on a fleet, HTTP requests with any headers (Host included), and an SSE reader. */
 import assert from 'node:assert/strict';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { request as httpRequest, type IncomingHttpHeaders } from 'node:http';
 import { hubIo } from '../../src/cli/hubIo.js';
 import { hubAssetDir } from '../../src/hub/page/hubAssetDir.js';
@@ -128,4 +130,13 @@ export async function waitFor(done: () => boolean | Promise<boolean>, what: stri
     await new Promise((r) => setTimeout(r, 100));
   }
   assert.fail(`timed out waiting until ${what}`);
+}
+
+/** Saves `path` (a workplan of the fleet at `root`) with its first open task's box set to `box` (`x` done, `/` doing), as an editor would. */
+export function saveFirstOpenTask(root: string, path: string, box: 'x' | '/'): void {
+  const file = join(root, path);
+  const text = readFileSync(file, 'utf8');
+  const edited = text.replace(/^- \[ \] (\S+)/m, `- [${box}] $1`);
+  assert.notEqual(edited, text, `${path} has an open task`);
+  writeFileSync(file, edited);
 }
