@@ -414,6 +414,8 @@ test('a later revision the working tree holds as committed is evaluated there an
   assert.deepEqual(kept.impact, overlay.impact, 'an overlay gives what whole copies give');
   assert.equal(record().over, undefined);
   rmSync(join(dir, 'registry', 'nodes', 'notes.txt'));
+  assert.deepEqual((await diffJson(dir, `${c0}..${c1}`)).impact, overlay.impact);
+  assert.equal((JSON.parse(readFileSync(join(review, 'holds.json'), 'utf8')) as { commit: string }).commit, c1, 'tree/, unused while the working tree serves, keeps its record');
 
   // A new commit in the working tree: an overlay on c1 is not one on c2, so it is laid anew.
   rmSync(review, { recursive: true });

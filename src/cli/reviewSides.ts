@@ -49,11 +49,11 @@ export function reviewSides(root: string, git: GitObjects, tree: ReviewTree, env
   // An empty earlier side starts from the later side: its files linked from tree/, or, when that is the working tree, laid over it.
   const empty = tree.from.holds.commit === null;
   const overlayOn = worktree && (empty || tree.from.over !== null) ? { dir: root, commit: worktree } : undefined;
-  // tree/ is not used with the working tree: what it holds is recorded again as it was.
-  if (worktree && tree.to.holds.commit !== null) tree.to.save(tree.to.holds);
   return {
     async evaluate(side, commit) {
       const slot = tree[side];
+      // The slot is written in from here (not tree/ when the later side is the working tree: that one keeps its record).
+      if (!(side === 'to' && worktree)) slot.touch();
       const input: SideInput = { root, dir: slot.dir, commit, holds: slot.holds, env: { ...env }, nowMs, ...(side === 'from' && overlayOn ? { overlayOn } : {}) };
       if (side === 'to' && worktree) {
         // A new overlay starts from the working tree's cache, copied once it is fresh (the worker lists the commit's files meanwhile).
@@ -61,6 +61,7 @@ export function reviewSides(root: string, git: GitObjects, tree: ReviewTree, env
         const fresh = (): void => {
           if (!empty) return;
           handed = true;
+          tree.from.touch();
           copyCache(root, tree.from.dir);
           written(EMPTY_DIR);
         };

@@ -13,9 +13,10 @@
  *   exclusively, naming its process); a second diff meanwhile works in a
  *   temporary directory of its own, removed afterwards. A lock whose process
  *   is gone is taken over.
- * - The record is removed before the directory is touched and written back
- *   only once it matches again: after a crash there is no record, and the
- *   directory is emptied and written whole.
+ * - The record is removed before the directory is touched (`touch`) and
+ *   written back only once it matches again: after a crash there is no
+ *   record, and the directory is emptied and written whole. A slot a diff
+ *   does not use keeps its record as it was.
  * I/O.
  */
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
@@ -36,6 +37,8 @@ export interface ReviewSlot {
    * that commit).
    */
   over: string | null;
+  /** Forgets the record before anything writes in `dir` (idempotent): until `save`, a crash leaves no record. */
+  touch(): void;
   /** Records what `dir` holds once it is consistent again. */
   save(holds: Materialised, over?: string | null): void;
   /** Empties `dir` (and forgets its record): it then holds nothing. */
@@ -58,7 +61,7 @@ export function openReviewTree(root: string): ReviewTree {
     const dir = mkdtempSync(join(base, 'tmp-'));
     const slot = (name: string): ReviewSlot => {
       mkdirSync(join(dir, name));
-      return { dir: join(dir, name), holds: EMPTY_DIR, over: null, save: () => {}, clear: () => {} };
+      return { dir: join(dir, name), holds: EMPTY_DIR, over: null, touch: () => {}, save: () => {}, clear: () => {} };
     };
     return { from: slot('base'), to: slot('tree'), release: () => rmSync(dir, { recursive: true, force: true }) };
   }
@@ -79,14 +82,15 @@ function openSlot(dir: string, record: string): ReviewSlot {
   } catch {
     rmSync(dir, { recursive: true, force: true }); // no record (first run, or a crash), or one this version cannot read: start empty
   }
-  rmSync(record, { force: true });
   mkdirSync(dir, { recursive: true });
   const slot: ReviewSlot = {
     dir,
     holds,
     over,
+    touch: () => rmSync(record, { force: true }),
     save: (h, on = null) => writeFileSync(record, JSON.stringify({ commit: h.commit, files: Object.fromEntries(h.files), ...(on ? { over: on } : {}) })),
     clear: () => {
+      slot.touch();
       rmSync(dir, { recursive: true, force: true });
       mkdirSync(dir, { recursive: true });
       slot.holds = EMPTY_DIR;
