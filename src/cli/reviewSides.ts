@@ -39,10 +39,19 @@ interface Posted {
 
 /** `worktree`: the commit the working tree holds as it stands, when that is the later revision (diff.ts). */
 export function reviewSides(root: string, git: GitObjects, tree: ReviewTree, env: Readonly<Record<string, string | undefined>>, nowMs: number, options: { worktree?: string } = {}): ImpactIo {
-  let written!: (holds: Materialised) => void;
+  let resolveLater!: (holds: Materialised) => void;
   let failed!: (e: unknown) => void;
-  const later = new Promise<Materialised>((resolve, reject) => ((written = resolve), (failed = reject)));
+  const later = new Promise<Materialised>((resolve, reject) => ((resolveLater = resolve), (failed = reject)));
   later.catch(() => {}); // the 'to' side raises it
+  /**
+   * The earlier side's worker, when it waits for the later side: told at once, in the same turn (a promise's
+   * callback would run only after the later side's next synchronous stretch, its evaluation's first queries).
+   */
+  let handOver: ((holds: Materialised) => void) | null = null;
+  const written = (holds: Materialised): void => {
+    resolveLater(holds);
+    handOver?.(holds);
+  };
   const worktree = options.worktree;
   // An overlay is only good on the working tree as it held the commit it names.
   if (tree.from.over !== null && tree.from.over !== worktree) tree.from.clear();
@@ -79,20 +88,20 @@ export function reviewSides(root: string, git: GitObjects, tree: ReviewTree, env
         };
         return { dir: slot.dir, evaluation: await evaluateSide(input, git, saved).catch((e: unknown) => (failed(e), Promise.reject(e))) };
       }
-      // The worker starts now; an empty earlier side (a first diff) is handed where it starts from once the later side's cache is fresh:
-      // the later side's files, linked, or the working tree to lay the delta over; either way its cache copied.
-      const start = empty
-        ? later.then(async (h): Promise<Partial<SideInput>> => (worktree ? { cacheFrom: root } : { holds: await linkMaterialised(tree.to.dir, h, slot.dir), cacheFrom: tree.to.dir }))
-        : null;
+      // The worker starts now; an empty earlier side (a first diff) is handed where it starts from once the later side's cache is fresh.
       const posted = await new Promise<Posted>((resolve, reject) => {
-        const worker = new Worker(new URL('./evaluateSideWorker.js', import.meta.url), { workerData: { ...input, deferred: start !== null } });
+        const worker = new Worker(new URL('./evaluateSideWorker.js', import.meta.url), { workerData: { ...input, deferred: empty } });
         worker.once('message', (m: Posted) => resolve(m));
         worker.once('error', reject);
         worker.once('exit', (code) => reject(new Error(`the evaluation of revision ${commit} ended (exit ${code}) without an answer`)));
-        start?.then(
-          (more) => worker.postMessage(more),
-          (e: unknown) => void worker.terminate().finally(() => reject(e)),
-        );
+        if (!empty) return;
+        // Where it starts from: the working tree to lay the delta over, or the later side's files, linked; either way its cache copied.
+        const start = (more: Partial<SideInput>): void => worker.postMessage(more);
+        const stop = (e: unknown): void => void worker.terminate().finally(() => reject(e));
+        if (worktree) {
+          handOver = () => start({ cacheFrom: root });
+          later.catch(stop);
+        } else later.then((h) => linkMaterialised(tree.to.dir, h, slot.dir)).then((holds) => start({ holds, cacheFrom: tree.to.dir }), stop);
       });
       if (posted.holds) slot.save(posted.holds, overlayOn?.commit);
       if (posted.error) throw raised(posted.error);

@@ -53,7 +53,7 @@ export interface GitObjects {
    */
   readBlobs(oids: readonly string[]): Promise<Map<string, Uint8Array>>;
   /** The regular files under these fleet-relative directories whose blob differs between two commits (any name; hidden entries left out), sorted by path. */
-  changedFiles(from: string, to: string, dirs: readonly string[]): Promise<Array<{ path: string; before: string | null; after: string | null }>>;
+  changedFiles(from: string, to: string, dirs: readonly string[]): Promise<ReadonlyArray<{ path: string; before: string | null; after: string | null }>>;
   /** Every regular file under these fleet-relative directories at a commit (hidden entries, symlinks and submodules left out), sorted by path. */
   filesUnder(commit: string, dirs: readonly string[]): Promise<TreeFile[]>;
   /** The blob of a fleet-relative path at a commit, or null when no regular file is there. */
@@ -94,6 +94,8 @@ export async function openGitObjects(root: string): Promise<GitObjects> {
   const prefix = relative(workdir, resolve(root)).split(sep).filter((s) => s !== '').join('/');
   const cache = {};
   const trees = new Map<string, Map<string, TreeEntry>>();
+  /** changedFiles' answers, by commits and directories. */
+  const changes = new Map<string, ReturnType<GitObjects['changedFiles']>>();
   const readTree = async (oid: string): Promise<Map<string, TreeEntry>> => {
     let t = trees.get(oid);
     if (!t) {
@@ -211,15 +213,12 @@ export async function openGitObjects(root: string): Promise<GitObjects> {
       }
       return out.sort((x, y) => (x.path < y.path ? -1 : x.path > y.path ? 1 : 0));
     },
-    async changedFiles(from, to, dirs) {
-      const [fromTree, toTree] = await Promise.all([commitTree(from), commitTree(to)]);
-      const out: Array<{ path: string; before: string | null; after: string | null }> = [];
-      for (const d of dirs) {
-        const full = prefix === '' ? d : `${prefix}/${d}`;
-        const [a, b] = await Promise.all([treeAt(fromTree, full), treeAt(toTree, full)]);
-        await compareTrees(a, b, d, () => true, (path, before, after) => out.push({ path, before, after }));
-      }
-      return out.sort((x, y) => (x.path < y.path ? -1 : x.path > y.path ? 1 : 0));
+    changedFiles(from, to, dirs) {
+      // Asked more than once for the same pair (a diff's overlay: what to write, then what to read from the working tree): compared once.
+      const key = `${from} ${to} ${dirs.join('\0')}`;
+      let answer = changes.get(key);
+      if (answer === undefined) changes.set(key, (answer = changedFiles(from, to, dirs)));
+      return answer;
     },
     async readBlob(oid) {
       return (await git.readBlob({ fs, gitdir: commondir, oid, cache })).blob;
@@ -283,6 +282,17 @@ export async function openGitObjects(root: string): Promise<GitObjects> {
       return { oid, parents: commit.parent, author: { name: commit.author.name, email: commit.author.email, timestamp: commit.author.timestamp }, committer: { timestamp: commit.committer.timestamp }, message: commit.message };
     },
   };
+
+  async function changedFiles(from: string, to: string, dirs: readonly string[]): Promise<ReadonlyArray<{ path: string; before: string | null; after: string | null }>> {
+    const [fromTree, toTree] = await Promise.all([commitTree(from), commitTree(to)]);
+    const out: Array<{ path: string; before: string | null; after: string | null }> = [];
+    for (const d of dirs) {
+      const full = prefix === '' ? d : `${prefix}/${d}`;
+      const [a, b] = await Promise.all([treeAt(fromTree, full), treeAt(toTree, full)]);
+      await compareTrees(a, b, d, () => true, (path, before, after) => out.push({ path, before, after }));
+    }
+    return out.sort((x, y) => (x.path < y.path ? -1 : x.path > y.path ? 1 : 0));
+  }
 
   /** Calls `found` for each file under two trees (either may be null) whose blob differs; equal subtrees are skipped. */
   async function compareTrees(a: string | null, b: string | null, path: string, isRecord: (name: string) => boolean, found: (path: string, before: string | null, after: string | null) => void): Promise<void> {
