@@ -1,12 +1,14 @@
 /**
  * Reads from the cache what the policy evaluators need, as plain data: workloads
- * (with via paths, listeners in file order and promotion evidence from `data`),
+ * (with via paths, listeners in file order and promotion evidence from `data`,
+ * from the records the load step read: readWorkloadRecords),
  * nodes, the policies of kind promotion-gate / drain-sequence / freeze, the peer
  * diversity targets of the modes policy, task box states, and the peers each node
  * last reported (`observations.status`). Modes are not here: they come from the
  * reconcile run (ctx.states). Reads the database only.
  */
 import type Database from 'better-sqlite3';
+import { readWorkloadRecords, type WorkloadRecord } from '../cache/readWorkloadRecords.js';
 import { CacheDataError } from '../errors.js';
 import { DEFAULT_PEER_DIVERSITY_TARGETS } from './evaluatePeerDiversity.js';
 import type { DrainSequencePolicy, FreezePolicy, PeerDiversityTargets, PolicyWorkload, PromotionGatePolicy } from './policyData.js';
@@ -45,9 +47,10 @@ const parse = (text: string | null, table: string, id: string): Obj => {
   return v !== null && typeof v === 'object' && !Array.isArray(v) ? (v as Obj) : {};
 };
 
-export function readPolicyInput(db: Database.Database): PolicyInput {
-  const workloads = (db.prepare('SELECT id, file, data FROM workloads ORDER BY id').all() as Array<{ id: string; file: string; data: string }>).map((r) => {
-    const d = parse(r.data, 'workloads', r.id);
+/** `records`: the workloads as the load step read them (readWorkloadRecords), read again when not given. */
+export function readPolicyInput(db: Database.Database, records: readonly WorkloadRecord[] = readWorkloadRecords(db)): PolicyInput {
+  const workloads = records.map((r) => {
+    const d = r.data;
     return {
       id: r.id,
       file: r.file,

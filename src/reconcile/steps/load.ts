@@ -2,6 +2,7 @@
 import { durationMs, MAX_TIMER_MS } from '../../records/duration.js';
 import { MODES_FILE, parseModesFile } from '../../evaluate/modesFile.js';
 import { NODE_REPORTS_FILE, parseNodeReports } from '../../evaluate/nodeReports.js';
+import { readWorkloadRecords, type WorkloadRecord } from '../../cache/readWorkloadRecords.js';
 import type { BoardWorkload } from '../boardInput.js';
 import { DEFAULT_POLICY, type DeclaredNode, type ReconcileContext } from '../reconcileContext.js';
 
@@ -13,34 +14,9 @@ export async function load(ctx: ReconcileContext): Promise<void> {
     enabled: n.enabled === 1,
     planned: n.planned === 1,
   }));
-  const via = new Map<string, string[]>();
-  for (const e of db.prepare(`SELECT src_id, dst_id FROM edges WHERE src_kind = 'workload' AND rel = 'via' ORDER BY src_id, ord`).all() as Array<{ src_id: string; dst_id: string }>) {
-    const list = via.get(e.src_id);
-    if (list) list.push(e.dst_id);
-    else via.set(e.src_id, [e.dst_id]);
-  }
-  const listeners = new Map<string, BoardWorkload['listeners']>();
-  for (const l of db.prepare('SELECT workload, port, protocol, edge_role FROM listeners ORDER BY workload, port').all() as Array<{ workload: string; port: number; protocol: string; edge_role: string | null }>) {
-    const listener = { port: l.port, protocol: l.protocol, edge_role: l.edge_role };
-    const list = listeners.get(l.workload);
-    if (list) list.push(listener);
-    else listeners.set(l.workload, [listener]);
-  }
-  // Objects built field by field, not spread: 20,000 of them on the large fleet.
-  ctx.workloads = (db.prepare('SELECT id, title, kind, host, target_host, owner, stage, target_stage, critical, advertise FROM workloads ORDER BY id').all() as Array<Omit<BoardWorkload, 'critical' | 'advertise' | 'via' | 'listeners'> & { critical: number; advertise: number }>).map((w) => ({
-    id: w.id,
-    title: w.title,
-    kind: w.kind,
-    host: w.host,
-    target_host: w.target_host,
-    owner: w.owner,
-    stage: w.stage,
-    target_stage: w.target_stage,
-    critical: w.critical === 1,
-    advertise: w.advertise === 1,
-    via: via.get(w.id) ?? [],
-    listeners: listeners.get(w.id) ?? [],
-  }));
+  // One read of the workloads, shared with the policies step (readWorkloadRecords); the board's fields built field by field, not spread: 20,000 of them on the large fleet.
+  ctx.workloadRecords = readWorkloadRecords(db);
+  ctx.workloads = ctx.workloadRecords.map(boardWorkload);
   const modesPolicy = db.prepare(`SELECT data FROM policies WHERE kind = 'modes' ORDER BY id LIMIT 1`).pluck().get() as string | undefined;
   if (modesPolicy) {
     const m = JSON.parse(modesPolicy) as Record<string, unknown>;
@@ -65,4 +41,26 @@ export async function load(ctx: ReconcileContext): Promise<void> {
   const reports = parseNodeReports(ctx.readGenerated(NODE_REPORTS_FILE));
   ctx.previousReports = reports.reports;
   for (const p of reports.problems) ctx.findings.push({ code: 'modes-file-unreadable', severity: 'error', message: p.message, file: NODE_REPORTS_FILE, line: p.line, col: p.col });
+}
+
+const text = (v: unknown): string | null => (typeof v === 'string' ? v : null);
+
+/** The board's view of a workload record: its fields as the `workloads` view names them, the via path in order, the listeners by port. */
+function boardWorkload(r: WorkloadRecord): BoardWorkload {
+  const d = r.data;
+  const listeners = Array.isArray(d.listeners) ? (d.listeners as Array<Record<string, unknown>>).map((l) => ({ port: (l.port ?? null) as number, protocol: (l.protocol ?? null) as string, edge_role: text(l.edge_role) })) : [];
+  return {
+    id: r.id,
+    title: r.title as string,
+    kind: text(d.kind) as string,
+    host: text(d.host),
+    target_host: text(d.target_host),
+    owner: text(d.owner),
+    stage: text(d.stage),
+    target_stage: text(d.target_stage),
+    critical: d.critical === true,
+    advertise: d.advertise === true,
+    via: Array.isArray(d.via) ? d.via.filter((v): v is string => typeof v === 'string') : [],
+    listeners: listeners.sort((a, b) => a.port - b.port),
+  };
 }
