@@ -96,3 +96,27 @@ for (const fleetDir of ['', 'fleet[1]*']) {
     assert.ok((await withGit.filesUnder(b, MATERIALISED_DIRS)).some((e) => e.path === 'policies/modes.yaml' && e.mode === '100755'));
   });
 }
+
+test('a crafted tree entry that git never writes is refused by both readers, listed or compared', async () => {
+  const { dir, git, write } = repo();
+  write('registry/nodes/n1.md', '---\nid: n1\n---\n');
+  git('add', '-A');
+  git('commit', '-q', '-m', 'a');
+  const a = git('rev-parse', 'HEAD').trim();
+  const run = (args: string[], input: Buffer): string => execFileSync('git', args, { cwd: dir, input, env: { ...process.env, ...IDENTITY } }).toString().trim();
+  const tree = (entries: Array<[string, string, string]>): string =>
+    run(['hash-object', '-w', '-t', 'tree', '--literally', '--stdin'], Buffer.concat(entries.map(([mode, name, oid]) => Buffer.concat([Buffer.from(`${mode} ${name}\0`), Buffer.from(oid, 'hex')]))));
+  const blob = run(['hash-object', '-w', '--stdin'], Buffer.from('x\n'));
+  for (const name of ['..', '.git', '.GIT.', 'git~1', 'a\\b', '.git::$INDEX_ALLOCATION']) {
+    // Sorted as git would not matter: the readers must refuse whatever the order.
+    const nodes = tree([['100644', 'n1.md', git('rev-parse', `${a}:registry/nodes/n1.md`).trim()], ['100644', name, blob]]);
+    const root = tree([['40000', 'registry', tree([['40000', 'nodes', nodes]])]]);
+    const evil = execFileSync('git', ['commit-tree', root, '-p', a, '-m', 'evil'], { cwd: dir, env: { ...process.env, ...IDENTITY } }).toString().trim();
+    for (const systemGit of [true, false]) {
+      const objects = await openGitObjects(dir, { systemGit });
+      const refused = (e: unknown): boolean => (e as { code?: string }).code === 'git-tree-unsafe';
+      await assert.rejects(objects.filesUnder(evil, MATERIALISED_DIRS), refused, `${name}, listed (system git: ${systemGit})`);
+      await assert.rejects(objects.changedFiles(a, evil, MATERIALISED_DIRS), refused, `${name}, compared (system git: ${systemGit})`);
+    }
+  }
+});
