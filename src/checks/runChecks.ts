@@ -25,9 +25,14 @@ export const MAX_BYTES = 1024 * 1024;
 const START_LIMIT_MS = 30_000;
 
 
-export async function runChecks(cachePath: string, checks: CheckToRun[]): Promise<CheckResult[]> {
+/**
+ * `started`: a check process on this cache started before (startCheckProcess), so that its start-up overlapped
+ * other work; it is used for the first check and stopped with the others. When no check runs, its owner stops it.
+ */
+export async function runChecks(cachePath: string, checks: CheckToRun[], started?: Runner): Promise<CheckResult[]> {
   const results: CheckResult[] = [];
   let runner: Runner | null = null;
+  let spare = started ?? null;
   let openError: string | null = null;
   try {
     for (const check of checks) {
@@ -37,7 +42,8 @@ export async function runChecks(cachePath: string, checks: CheckToRun[]): Promis
       }
       if (!runner) {
         const opening = performance.now();
-        runner = startCheckProcess(cachePath);
+        runner = spare ?? startCheckProcess(cachePath);
+        spare = null;
         const ready = await runner.next(START_LIMIT_MS);
         if (ready.type !== 'ready') {
           runner.stop();

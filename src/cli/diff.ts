@@ -82,11 +82,12 @@ error (a revision that names no commit).`,
     else {
       const tree = openReviewTree(root);
       try {
-        // The evaluations start first (the earlier side's worker thread starts up while the records are read).
-        const reading = Promise.resolve().then(() => diffRevisions(git, range.from, range.to, createValidators()));
         // A later side that is the checkout as it stands (a pull request's CI job) is evaluated there: no 30,000 files written.
         const worktree = (await checkout) === range.to ? range.to : undefined;
-        impact = await revisionImpact(range.from, range.to, reading, reviewSides(root, git, tree, ctx.env, Date.now(), { worktree }));
+        const sides = reviewSides(root, git, tree, ctx.env, Date.now(), { worktree });
+        // The evaluations start first; the records are read once the earlier side has what it starts from (this thread has time to spare after).
+        const reading = sides.started.then(() => diffRevisions(git, range.from, range.to, createValidators()));
+        impact = await revisionImpact(range.from, range.to, reading, sides);
         records = await reading;
       } finally {
         tree.release();

@@ -37,8 +37,16 @@ interface Posted {
   error?: Failure;
 }
 
+export interface ReviewSides extends ImpactIo {
+  /**
+   * Settles once the earlier side has what it starts from (at once when it does not wait for the later side):
+   * work the command can do at any time (reading the records) waits for it, so as not to hold up the hand-over.
+   */
+  started: Promise<void>;
+}
+
 /** `worktree`: the commit the working tree holds as it stands, when that is the later revision (diff.ts). */
-export function reviewSides(root: string, git: GitObjects, tree: ReviewTree, env: Readonly<Record<string, string | undefined>>, nowMs: number, options: { worktree?: string } = {}): ImpactIo {
+export function reviewSides(root: string, git: GitObjects, tree: ReviewTree, env: Readonly<Record<string, string | undefined>>, nowMs: number, options: { worktree?: string } = {}): ReviewSides {
   let resolveLater!: (holds: Materialised) => void;
   let failed!: (e: unknown) => void;
   const later = new Promise<Materialised>((resolve, reject) => ((resolveLater = resolve), (failed = reject)));
@@ -59,6 +67,7 @@ export function reviewSides(root: string, git: GitObjects, tree: ReviewTree, env
   const empty = tree.from.holds.commit === null;
   const overlayOn = worktree && (empty || tree.from.over !== null) ? { dir: root, commit: worktree } : undefined;
   return {
+    started: empty ? later.then(() => {}, () => {}) : Promise.resolve(),
     async evaluate(side, commit) {
       const slot = tree[side];
       // The slot is written in from here (not tree/ when the later side is the working tree: that one keeps its record).

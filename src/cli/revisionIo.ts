@@ -7,7 +7,10 @@
  * revision) and it never probes, writes or records: the evaluation is offline
  * and read-only, and an attempt to do otherwise is an internal error.
  */
+import { cachePath } from '../cache/cacheFile.js';
 import { refreshCache } from '../cache/refreshCache.js';
+import { runChecks } from '../checks/runChecks.js';
+import type { Runner } from '../checks/startCheckProcess.js';
 import { fileVersions } from '../repo/fileVersions.js';
 import { MATERIALISED_DIRS } from '../repo/materialiseRevision.js';
 import { placementHistory } from '../repo/placementHistory.js';
@@ -27,10 +30,14 @@ export interface Overlay {
 /**
  * `fresh`: the caller has just brought `dir`'s cache up to date (evaluateSide):
  * the evaluation opens it as it is, without comparing the files again.
+ * `checkProcess`: a check process already started on that cache, for the
+ * checks step (the caller stops it when the step did not take it).
  * `overlay`: every file read goes through it.
  */
-export function revisionIo(root: string, dir: string, commit: string, env: Readonly<Record<string, string | undefined>>, now: () => Date, options: { fresh?: boolean; overlay?: Overlay } = {}): ReconcileIo {
+export function revisionIo(root: string, dir: string, commit: string, env: Readonly<Record<string, string | undefined>>, now: () => Date, options: { fresh?: boolean; overlay?: Overlay; checkProcess?: Runner } = {}): ReconcileIo {
   const io = fileIo(dir, env, now);
+  // A check process started with the evaluation (evaluateSide): taken by the one run of the checks step.
+  let spare = options.checkProcess;
   const readText = options.overlay ? overlaid(readRepoText(dir), options.overlay) : io.readText;
   const refuse = (what: string) => (): never => {
     throw new Error(`the evaluation of revision ${commit} tried to ${what}; it is read-only`);
@@ -41,6 +48,11 @@ export function revisionIo(root: string, dir: string, commit: string, env: Reado
     ...io,
     readText,
     ...(options.fresh ? { refreshCache: () => refreshCache(dir, { paths: [] }) } : {}),
+    runChecks: (checks) => {
+      const started = spare;
+      spare = undefined;
+      return runChecks(cachePath(dir), checks, started);
+    },
     writeText: refuse('write a file'),
     probe: refuse('probe'),
     record: refuse('record events'),
