@@ -55,10 +55,12 @@ export function reviewSides(root: string, git: GitObjects, tree: ReviewTree, env
    * The earlier side's worker, when it waits for the later side: told at once, in the same turn (a promise's
    * callback would run only after the later side's next synchronous stretch, its evaluation's first queries).
    */
-  let handOver: ((holds: Materialised) => void) | null = null;
+  let handOver: (() => void) | null = null;
+  let laterWritten = false;
   const written = (holds: Materialised): void => {
+    laterWritten = true;
     resolveLater(holds);
-    handOver?.(holds);
+    handOver?.();
   };
   const worktree = options.worktree;
   // An overlay is only good on the working tree as it held the commit it names.
@@ -109,6 +111,8 @@ export function reviewSides(root: string, git: GitObjects, tree: ReviewTree, env
         const stop = (e: unknown): void => void worker.terminate().finally(() => reject(e));
         if (worktree) {
           handOver = () => start({ cacheFrom: root });
+          // (The later side is asked for after this one, so its cache cannot be fresh yet; should that change, the worker is told now.)
+          if (laterWritten) handOver();
           later.catch(stop);
         } else later.then((h) => linkMaterialised(tree.to.dir, h, slot.dir)).then((holds) => start({ holds, cacheFrom: tree.to.dir }), stop);
       });

@@ -1,0 +1,122 @@
+/**
+ * Diff and history benchmark (issue 14): `fleethub diff` between two
+ * revisions of the synthetic fleet (scripts/gen-fleet.ts) that differ in 100
+ * records, with the records only (--records-only) and with the impact (both
+ * revisions materialised and evaluated offline; a first run, and later runs
+ * that find .fleethub/review/ from the run before; and the same in a checkout
+ * of the later revision, the pull request job's case: a first run with no
+ * .fleethub/ at all, and later ones), against `git diff --stat`
+ * of the same revisions; and `fleethub history` of one record over 1,000
+ * commits (every other one changing it), against `git log --follow` of its
+ * file. Each figure is the wall time of a fresh process (start-up included),
+ * the median of the runs. Target: diff <= 2 s.
+ *
+ *   node dist/scripts/bench-diff.js [--nodes 10000] [--workloads 20000] [--workplans 500] [--runs 3] [--keep]
+ *   (also part of npm run bench)
+ */
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { generateFleet } from './gen-fleet.js';
+const BIN = fileURLToPath(new URL('../../bin/fleethub.js', import.meta.url));
+const CHANGED = 100;
+const HISTORY_COMMITS = 1000;
+const TRACKED = 'registry/workloads/wl-00042.md';
+const GIT_ENV = { ...process.env, GIT_AUTHOR_NAME: 'bench', GIT_AUTHOR_EMAIL: 'bench@example.org', GIT_COMMITTER_NAME: 'bench', GIT_COMMITTER_EMAIL: 'bench@example.org' };
+/** `keep`: leave the generated repository (its path is printed on stderr) to profile against it. */
+export function benchDiff(sizes, runs, keep = false) {
+    const root = mkdtempSync(join(tmpdir(), 'fleethub-bench-diff-'));
+    try {
+        const { files } = generateFleet(root, sizes);
+        const git = (args, input) => execFileSync('git', args, { cwd: root, env: GIT_ENV, encoding: 'utf8', maxBuffer: 1 << 28, ...(input !== undefined ? { input } : {}) });
+        git(['init', '-q', '-b', 'main']);
+        git(['add', '-A']);
+        git(['commit', '-q', '-m', 'the synthetic fleet']);
+        const a = git(['rev-parse', 'HEAD']).trim();
+        // 100 records changed: a field each (a stage, a title), spread over the workloads.
+        for (let i = 0; i < CHANGED; i++) {
+            const path = join(root, 'registry/workloads', `wl-${String(i * 97).padStart(5, '0')}.md`);
+            writeFileSync(path, readFileSync(path, 'utf8').replace(/^title: (.*)$/m, 'title: $1 (changed)'));
+        }
+        git(['commit', '-q', '-am', `${CHANGED} records changed`]);
+        const b = git(['rev-parse', 'HEAD']).trim();
+        // 1,000 more commits, one at a time (fast-import): every other one changes the tracked record, the others another workload.
+        const base = readFileSync(join(root, TRACKED), 'utf8');
+        const other = readFileSync(join(root, 'registry/workloads/wl-00043.md'), 'utf8');
+        const stream = [];
+        for (let i = 1; i <= HISTORY_COMMITS; i++) {
+            const [path, text] = i % 2 === 0 ? [TRACKED, base.replace(/^title: (.*)$/m, `title: $1 v${i}`)] : ['registry/workloads/wl-00043.md', other.replace(/^title: (.*)$/m, `title: $1 v${i}`)];
+            const message = `commit ${i}`;
+            stream.push(`commit refs/heads/main\ncommitter bench <bench@example.org> ${1_800_000_000 + i} +0000\ndata ${Buffer.byteLength(message)}\n${message}\n${i === 1 ? `from ${b}\n` : ''}M 100644 inline ${path}\ndata ${Buffer.byteLength(text)}\n${text}\n`);
+        }
+        git(['fast-import', '--quiet'], stream.join(''));
+        git(['reset', '-q', '--hard', 'main']);
+        const commits = Number(git(['rev-list', '--count', 'HEAD']).trim());
+        const time = (label, f, n = runs) => {
+            const all = [];
+            for (let i = 0; i < n; i++) {
+                const t = performance.now();
+                f();
+                all.push(performance.now() - t);
+            }
+            process.stderr.write(`  ${label.padEnd(22)} ${all.map((m) => m.toFixed(0)).join(' / ')} ms\n`);
+            return all.sort((x, y) => x - y)[Math.floor(all.length / 2)];
+        };
+        const fleethub = (args) => execFileSync(process.execPath, [BIN, ...args], { cwd: root, encoding: 'utf8', maxBuffer: 1 << 28, env: { ...process.env, NO_COLOR: '1' } });
+        /** A command whose exit code (1: findings, as the synthetic fleet has) is not the point. */
+        const fleethubStatus = (args) => void spawnSync(process.execPath, [BIN, ...args], { cwd: root, stdio: 'ignore' });
+        let changedRecords = 0;
+        const recordsOnlyMs = time('diff --records-only', () => (changedRecords = JSON.parse(fleethub(['diff', `${a}..${b}`, '--records-only', '--format', 'json'])).records.length));
+        if (changedRecords !== CHANGED)
+            throw new Error(`the diff found ${changedRecords} changed records, not ${CHANGED}`);
+        rmSync(join(root, '.fleethub', 'review'), { recursive: true, force: true });
+        const withImpactColdMs = time('diff, impact, cold', () => fleethub(['diff', `${a}..${b}`, '--format', 'json']), 1);
+        const withImpactWarmMs = time('diff, impact, warm', () => fleethub(['diff', `${a}..${b}`, '--format', 'json']));
+        git(['checkout', '-q', b]);
+        rmSync(join(root, '.fleethub'), { recursive: true, force: true });
+        const checkoutColdMs = time('diff, checkout, cold', () => fleethub(['diff', `${a}..${b}`, '--format', 'json']), 1);
+        rmSync(join(root, '.fleethub'), { recursive: true, force: true });
+        fleethubStatus(['validate']);
+        const checkoutAfterValidateMs = time('diff, after validate', () => fleethub(['diff', `${a}..${b}`, '--format', 'json']), 1);
+        const checkoutWarmMs = time('diff, checkout, warm', () => fleethub(['diff', `${a}..${b}`, '--format', 'json']));
+        git(['checkout', '-q', 'main']);
+        const gitDiffStatMs = time('git diff --stat', () => git(['diff', '--stat', a, b]));
+        let historyEntries = 0;
+        const historyMs = time('history', () => (historyEntries = JSON.parse(fleethub(['history', 'workload:wl-00042', '--format', 'json'])).entries.length));
+        if (historyEntries !== HISTORY_COMMITS / 2 + 1)
+            throw new Error(`history found ${historyEntries} changes, not ${HISTORY_COMMITS / 2 + 1}`);
+        const gitLogFollowMs = time('git log --follow', () => git(['log', '--follow', '--oneline', '--', TRACKED]));
+        return { files, changedRecords, recordsOnlyMs, withImpactColdMs, withImpactWarmMs, checkoutColdMs, checkoutAfterValidateMs, checkoutWarmMs, gitDiffStatMs, historyMs, historyEntries, gitLogFollowMs, commits };
+    }
+    finally {
+        if (keep)
+            process.stderr.write(`  kept ${root}\n`);
+        else
+            rmSync(root, { recursive: true, force: true });
+    }
+}
+export function diffRows(d) {
+    const x = (ms, base) => `${(ms / base).toFixed(1)}x`;
+    return [
+        [`diff: ${d.files} files, ${d.changedRecords} records changed, records only`, `${d.recordsOnlyMs.toFixed(0)} ms`, x(d.recordsOnlyMs, d.gitDiffStatMs), `git diff --stat ${d.gitDiffStatMs.toFixed(0)} ms; target <= 2 s: ${d.recordsOnlyMs <= 2000 ? 'met' : 'MISSED'}`],
+        ['diff: with the impact (both revisions evaluated), first run', `${d.withImpactColdMs.toFixed(0)} ms`, x(d.withImpactColdMs, d.gitDiffStatMs), `writes ${d.files} files, builds their cache; target <= 2 s: ${d.withImpactColdMs <= 2000 ? 'met' : 'MISSED'}`],
+        ['diff: with the impact, .fleethub/review/ kept from the run before', `${d.withImpactWarmMs.toFixed(0)} ms`, x(d.withImpactWarmMs, d.gitDiffStatMs), `target <= 2 s: ${d.withImpactWarmMs <= 2000 ? 'met' : 'MISSED'}`],
+        ['diff: with the impact, first run in a fresh checkout of b (the CI job)', `${d.checkoutColdMs.toFixed(0)} ms`, x(d.checkoutColdMs, d.gitDiffStatMs), `no .fleethub/: builds the fleet's cache, writes the ${d.changedRecords} files that differ; target <= 2 s: ${d.checkoutColdMs <= 2000 ? 'met' : 'MISSED'}`],
+        ['diff: with the impact, in a fresh checkout after fleethub validate (the pull request job\'s order)', `${d.checkoutAfterValidateMs.toFixed(0)} ms`, x(d.checkoutAfterValidateMs, d.gitDiffStatMs), `validate built the fleet's cache; target <= 2 s: ${d.checkoutAfterValidateMs <= 2000 ? 'met' : 'MISSED'}`],
+        ['diff: with the impact, that checkout again', `${d.checkoutWarmMs.toFixed(0)} ms`, x(d.checkoutWarmMs, d.gitDiffStatMs), `target <= 2 s: ${d.checkoutWarmMs <= 2000 ? 'met' : 'MISSED'}`],
+        [`history: one record over ${d.commits} commits (${d.historyEntries} changes)`, `${d.historyMs.toFixed(0)} ms`, x(d.historyMs, d.gitLogFollowMs), `git log --follow ${d.gitLogFollowMs.toFixed(0)} ms`],
+    ];
+}
+if (import.meta.url === `file://${process.argv[1]}`) {
+    const { values } = parseArgs({ options: { nodes: { type: 'string' }, workloads: { type: 'string' }, workplans: { type: 'string' }, runs: { type: 'string' }, keep: { type: 'boolean' } } });
+    const sizes = { nodes: Number(values.nodes ?? 10000), workloads: Number(values.workloads ?? 20000), workplans: Number(values.workplans ?? 500) };
+    const d = benchDiff(sizes, Number(values.runs ?? 3), values.keep === true);
+    for (const r of diffRows(d))
+        process.stdout.write(`${r.join('  ')}\n`);
+    process.stdout.write(`${JSON.stringify(d)}\n`);
+}
+//# sourceMappingURL=bench-diff.js.map

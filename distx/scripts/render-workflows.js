@@ -1,0 +1,16 @@
+/**
+ * Writes this repository's Forgejo Actions workflows from their one source,
+ * templates/workflows/ (`npm run workflows`); test/workflows.test.ts fails
+ * while .forgejo/workflows/ is not what this renders. `fleethub init` renders
+ * the same templates for a fleet repository.
+ */
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { renderWorkflows } from '../src/cli/renderWorkflows.js';
+const REPO = fileURLToPath(new URL('../../', import.meta.url));
+for (const w of renderWorkflows('repository')) {
+    writeFileSync(join(REPO, w.path), w.text);
+    console.log(`wrote ${w.path}`);
+}
+//# sourceMappingURL=render-workflows.js.map

@@ -1,0 +1,61 @@
+/**
+ * Runs one of fleethub's Forgejo Actions workflows locally, offline: the
+ * fleet repository <dir> is pushed to a loopback Git server, a loopback
+ * stand-in of the Forgejo API serves the pull request comments, and the
+ * workflow's jobs run in temporary clones (scripts/workflow/runWorkflow.ts),
+ * with fleethub installed from this checkout (vars.FLEETHUB_PACKAGE).
+ *
+ *   npm run -s build
+ *   node dist/scripts/run-workflow.js <dir>/.forgejo/workflows/fleethub-reconcile.yml --repo <dir>
+ *   node dist/scripts/run-workflow.js <dir>/.forgejo/workflows/fleethub-check.yml --repo <dir> --event pull_request --head <branch> [--base main] [--fork]
+ *
+ * Prints the run's log (the token masked) and the API requests the stand-in
+ * recorded; exits 1 when a job failed.
+ */
+import { randomBytes } from 'node:crypto';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { startGitServer } from './git-server/gitHttpServer.js';
+import { runGit } from './git-server/runGit.js';
+import { startForgejoApiStandIn } from './workflow/forgejoApiStandIn.js';
+import { runWorkflow } from './workflow/runWorkflow.js';
+const FLEETHUB = fileURLToPath(new URL('../../', import.meta.url)).replace(/\/$/, '');
+const REPOSITORY = 'ops/fleet';
+const { values, positionals } = parseArgs({ allowPositionals: true, options: { repo: { type: 'string' }, event: { type: 'string' }, head: { type: 'string' }, base: { type: 'string' }, fork: { type: 'boolean' } } });
+const [workflow] = positionals;
+if (!workflow || !values.repo) {
+    console.error('usage: run-workflow.js <workflow.yml> --repo <fleet dir> [--event schedule|workflow_dispatch|push|pull_request] [--head <branch>] [--base <branch>] [--fork]');
+    process.exit(2);
+}
+const event = values.event ?? 'schedule';
+const base = values.base ?? 'main';
+const token = randomBytes(20).toString('hex');
+const git = await startGitServer({ token });
+const api = await startForgejoApiStandIn({ repository: REPOSITORY, token });
+try {
+    await git.createRepo('fleet');
+    const auth = `AUTHORIZATION: basic ${Buffer.from(`x-access-token:${token}`).toString('base64')}`;
+    // The server runs in this process: git runs asynchronously, and its error (which repeats the arguments) is shown with the token masked.
+    await runGit(['-c', `http.extraHeader=${auth}`, 'push', '--quiet', git.url('fleet'), '--all'], { cwd: values.repo }).catch((e) => {
+        throw new Error(e.message.split(Buffer.from(`x-access-token:${token}`).toString('base64')).join('***'));
+    });
+    const head = values.head ?? base;
+    const shas = new Map();
+    for (const b of new Set([head, base]))
+        shas.set(b, await runGit(['rev-parse', b], { cwd: values.repo }));
+    const sha = (branch) => shas.get(branch);
+    const payload = event === 'pull_request'
+        ? { action: 'synchronize', number: 1, pull_request: { number: 1, head: { ref: head, sha: sha(head), repo: { full_name: values.fork ? 'someone/fleet' : REPOSITORY } }, base: { ref: base, sha: sha(base), repo: { full_name: REPOSITORY } } } }
+        : { ref: `refs/heads/${base}`, repository: { full_name: REPOSITORY } };
+    const run = await runWorkflow({ workflow, event: { name: event, payload }, gitUrl: git.url('fleet'), serverUrl: api.url, repository: REPOSITORY, branch: head, baseBranch: base, token, vars: { FLEETHUB_PACKAGE: FLEETHUB } });
+    console.log(run.log);
+    console.log(`\nForgejo API requests: ${api.requests.length === 0 ? 'none' : ''}`);
+    for (const r of api.requests)
+        console.log(`  ${r.method} ${r.path} → ${r.status}`);
+    process.exitCode = run.ok ? 0 : 1;
+}
+finally {
+    await api.close();
+    await git.close();
+}
+//# sourceMappingURL=run-workflow.js.map

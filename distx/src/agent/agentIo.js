@@ -1,0 +1,2 @@
+export {};
+//# sourceMappingURL=agentIo.js.map

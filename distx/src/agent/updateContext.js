@@ -1,0 +1,2 @@
+export {};
+//# sourceMappingURL=updateContext.js.map

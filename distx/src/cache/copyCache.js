@@ -1,0 +1,42 @@
+/**
+ * Gives another directory's fleet a copy of this directory's cache, as a
+ * consistent snapshot (sqlite3_serialize reads every page in one read
+ * transaction, so a writer meanwhile cannot tear it; a third of the time
+ * VACUUM INTO takes, which rebuilds every index: 0.1 s against 0.36 s for
+ * the 30,000-file fleet's 36 MB, with the whole file in memory once),
+ * without its memo table (results keyed by what they depend on, but
+ * disposable: nothing is kept that a key might not name). The copy's
+ * `files` rows name this directory's files' sizes and mtimes; it is only
+ * right for a directory whose files are these very files (hard links:
+ * fleethub diff's first run) except those written since, which a refresh
+ * sees by their new mtime. No cache here: nothing is copied. I/O.
+ */
+import { renameSync, rmSync, writeFileSync } from 'node:fs';
+import Database from 'better-sqlite3';
+import { cachePath, ensureStateDir, openCacheFile } from './cacheFile.js';
+export function copyCache(from, to) {
+    const db = openCacheFile(cachePath(from), { readonly: true });
+    if (!db)
+        return false;
+    ensureStateDir(to);
+    const target = cachePath(to);
+    const tmp = `${target}.copy-${process.pid}`;
+    try {
+        writeFileSync(tmp, db.serialize());
+    }
+    finally {
+        db.close();
+    }
+    const copy = new Database(tmp);
+    try {
+        copy.exec('DELETE FROM memo');
+    }
+    finally {
+        copy.close();
+    }
+    for (const suffix of ['-wal', '-shm'])
+        rmSync(target + suffix, { force: true });
+    renameSync(tmp, target);
+    return true;
+}
+//# sourceMappingURL=copyCache.js.map

@@ -1,0 +1,161 @@
+/**
+ * Builds the whole cache from the files, into a new file that replaces the old
+ * one atomically: a crash or kill at any point leaves the previous cache (or
+ * none), never a half-built one. I/O.
+ */
+import * as nodeFs from 'node:fs';
+import { renameSync, rmSync } from 'node:fs';
+import Database from 'better-sqlite3';
+import { readRepoText } from '../repo/readRepoText.js';
+import { walkFleet } from '../repo/walkFleet.js';
+import { randomUUID } from 'node:crypto';
+import { CACHE_TABLES, CACHE_TRIGGERS, CACHE_VIEWS, LOAD_ORDER_INDEXES, SCHEMA_VERSION, SORTED_INDEXES } from './cacheSchema.js';
+import { cachePath, ensureStateDir, generatorId, removeAbandonedBuilds } from './cacheFile.js';
+import { createCacheWriter } from './cacheWriter.js';
+import { crossCheck, FULL_SCOPE } from './crossCheck.js';
+import { bulkWriter } from './bulkWriter.js';
+import { collectCrossInput } from './collectCrossInput.js';
+import { unpackRows } from './unpackRows.js';
+import { WIDTH } from './packRows.js';
+import { findingRow } from './fileRows.js';
+import { schemaSql } from './schemaSql.js';
+import { startCheckCompiler } from './startCheckCompiler.js';
+import { buildInParallel } from './buildInParallel.js';
+import { startRowWorkers } from './startRowWorkers.js';
+import { PARALLEL_THRESHOLD } from './parseFiles.js';
+import { availableParallelism } from 'node:os';
+/** The repository's one reader: null only for a file that does not exist, an error for one that cannot be read. */
+export function fileReader(root) {
+    return readRepoText(root);
+}
+/** The SQL of each check record in `rows` (the checks view's `sql`: the schema makes it a string). */
+function checkSql(rows) {
+    const out = [];
+    for (let at = 0; at < rows.records.length; at += WIDTH.records)
+        if (rows.records[at] === 'check')
+            out.push(JSON.parse(rows.records[at + 7]).sql);
+    return out;
+}
+function policyFiles(rows) {
+    let n = 0;
+    for (let at = 0; at < rows.files.length; at += WIDTH.files)
+        if (rows.files[at + 1] === 'policy')
+            n++;
+    return n;
+}
+/** Ends workers the build started and will not use after it failed with `failure`; an error of theirs is added to it. */
+async function stopAfter(workers, failure) {
+    try {
+        await workers.stop();
+    }
+    catch (e) {
+        throw new AggregateError([failure, e], `${String(failure.message ?? failure)} (and a cache build worker failed: ${String(e.message ?? e)})`);
+    }
+}
+export async function rebuildCache(root, options = {}) {
+    const dir = ensureStateDir(root);
+    removeAbandonedBuilds(dir);
+    const target = cachePath(root);
+    const tmp = `${target}.${process.pid}.${Date.now()}.tmp`;
+    const db = new Database(tmp);
+    let compiler = null;
+    /** Workers started and not yet handed to buildInParallel (which ends them). */
+    let started = null;
+    try {
+        db.pragma('page_size = 16384'); db.pragma('journal_mode = OFF');
+        db.pragma('synchronous = OFF');
+        db.exec(CACHE_TABLES + CACHE_VIEWS + LOAD_ORDER_INDEXES);
+        const threads = Math.max(1, options.workers ?? availableParallelism());
+        // The workers start as soon as the walk has listed entries enough to need them, so their start-up overlaps the rest of the walk.
+        let listed = 0;
+        const readdirSync = ((path, opts) => {
+            const entries = nodeFs.readdirSync(path, opts);
+            listed += entries.length;
+            if (threads > 1 && listed >= PARALLEL_THRESHOLD)
+                started ??= startRowWorkers(root, threads - 1);
+            return entries;
+        });
+        const walk = walkFleet(root, { stat: false, fs: { ...nodeFs, readdirSync } });
+        const writer = createCacheWriter(db, { fresh: true });
+        const total = walk.files.length;
+        db.exec('BEGIN');
+        const walkInsert = db.prepare('INSERT INTO findings VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)');
+        for (const f of walk.findings)
+            walkInsert.run(findingRow(f, 'walk'));
+        const workers = total >= PARALLEL_THRESHOLD ? threads - 1 : 0;
+        if (workers === 0 && started !== null) {
+            const unneeded = started;
+            started = null;
+            await unneeded.stop();
+        }
+        const pool = started ?? startRowWorkers(root, workers);
+        // From here buildInParallel ends them, whatever happens.
+        started = null;
+        // Batches go in with multi-row INSERTs while no record id clashes; from the first clash on, through the writer, which settles it.
+        const cross = collectCrossInput();
+        const bulk = bulkWriter(db);
+        let clashed = false;
+        const policies = walk.files.filter((f) => f.kind === 'policy').length;
+        let policiesParsed = 0;
+        const sqls = [];
+        let precompiled;
+        await buildInParallel(root, walk.files, pool, {
+            write(rows) {
+                // Once a batch clashed, the collector is not asked again (nor its mirror read).
+                clashed ||= !cross.admit(rows);
+                if (clashed) {
+                    for (const r of unpackRows(rows))
+                        writer.write(r);
+                    return;
+                }
+                bulk(rows);
+            },
+            // Check SQL is compiled in a child process: start it once a check is parsed (policy files are parsed first), so its start-up overlaps the parse,
+            // and give it every check's SQL once every policy file is parsed, so it compiles them while the rest is parsed.
+            parsed(rows) {
+                sqls.push(...checkSql(rows));
+                policiesParsed += policyFiles(rows);
+                if (compiler === null && sqls.length > 0)
+                    compiler = startCheckCompiler();
+                if (compiler !== null && precompiled === undefined && policiesParsed === policies) {
+                    precompiled = compiler.precompile(schemaSql(db), sqls);
+                    // Awaited after the parse (and its error thrown there); until then, a failure must not count as unhandled.
+                    precompiled.catch(() => undefined);
+                }
+            },
+            onProgress: options.onProgress,
+        });
+        db.exec(SORTED_INDEXES);
+        // The answers are for the SQL of every check parsed: the checks table holds those (or, after a clash was settled, fewer).
+        const compile = compiler ? await (precompiled ?? compiler.precompile(schemaSql(db), sqls)) : undefined;
+        // Without a clash of ids, the rows collected are the tables' rows.
+        crossCheck(db, FULL_SCOPE, fileReader(root), compile, clashed ? undefined : cross);
+        const meta = db.prepare('INSERT INTO meta VALUES (?, ?)');
+        meta.run('schema_version', String(SCHEMA_VERSION));
+        meta.run('generator', generatorId());
+        meta.run('complete', '1');
+        // The content revision (contentRevision.ts): this build, then a count of the writes since.
+        meta.run('build', randomUUID());
+        meta.run('revision', '0');
+        db.exec(CACHE_TRIGGERS);
+        db.exec('COMMIT');
+        db.pragma('journal_mode = WAL');
+        db.close();
+        for (const suffix of ['-wal', '-shm'])
+            rmSync(target + suffix, { force: true });
+        renameSync(tmp, target);
+        return { files: total };
+    }
+    catch (e) {
+        if (db.open)
+            db.close();
+        rmSync(tmp, { force: true });
+        if (started !== null)
+            await stopAfter(started, e);
+        throw e;
+    }
+    finally {
+        compiler?.stop();
+    }
+}
+//# sourceMappingURL=rebuildCache.js.map

@@ -1,0 +1,2 @@
+export {};
+//# sourceMappingURL=checkResult.js.map

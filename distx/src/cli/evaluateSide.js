@@ -1,0 +1,111 @@
+/**
+ * One side of `fleethub diff`'s range: the revision materialised in its
+ * directory (only what differs from what the directory holds), its cache
+ * brought up to date by re-reading just the files written or removed (the
+ * cache of a directory with a record matches what the record says it holds:
+ * the record is saved only after the refresh), the record of what it holds
+ * saved, and the revision evaluated offline there with its own I/O
+ * (revisionIo), on that cache as it is. Run in the command's thread for one side and in a worker
+ * thread (evaluateSideWorker) for the other, so the two evaluations overlap.
+ * I/O.
+ */
+import { statSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { cachePath } from '../cache/cacheFile.js';
+import { refreshCache } from '../cache/refreshCache.js';
+import { startCheckProcess } from '../checks/startCheckProcess.js';
+import { kindOfPath, recordKindOfPath, walkIgnores } from '../records/kinds.js';
+import { MATERIALISED_DIRS, materialiseRevision } from '../repo/materialiseRevision.js';
+import { evaluateRevision } from '../review/evaluateRevision.js';
+import { revisionIo } from './revisionIo.js';
+/**
+ * A copied cache knows a rewritten file by its size and mtime differing from
+ * the original's. Should any rewritten file match both (a coarse clock), the
+ * copy could answer for the old content: false, and the caller does not use it.
+ */
+function copiedCacheTrue(input, holds) {
+    for (const [path, oid] of holds.files) {
+        if (input.holds.files.get(path) === oid)
+            continue;
+        const mine = statSync(join(input.dir, path));
+        let theirs;
+        try {
+            theirs = statSync(join(input.cacheFrom, path));
+        }
+        catch {
+            continue; // not in the other directory: the cache has no row for it, so a refresh reads it
+        }
+        if (mine.size === theirs.size && mine.mtimeMs === theirs.mtimeMs)
+            return false;
+    }
+    return true;
+}
+/**
+ * What a refresh must look at after `changed` were written or removed: just
+ * those of them that are record files (status/ is read as files; a README.md
+ * or a hidden file the walk passes over), or undefined (the whole tree) when
+ * one is neither, where the walk's own findings (a stray file, a directory
+ * where a file was) may change.
+ */
+export function pathsToRefresh(changed) {
+    const paths = [];
+    for (const p of changed) {
+        if (p.startsWith('status/') || (kindOfPath(p) && walkIgnores(p)))
+            continue;
+        if (!recordKindOfPath(p))
+            return undefined;
+        paths.push(p);
+    }
+    return paths;
+}
+/**
+ * `saved` is called once the directory (or the overlay) holds the revision
+ * and its cache matches: the caller keeps the record (an overlay's names the
+ * commit it lies on).
+ */
+export async function evaluateSide(input, git, saved) {
+    const now = new Date(input.nowMs);
+    const { holds, changed } = await materialiseRevision(git, input.commit, input.dir, input.holds);
+    const paths = pathsToRefresh(changed);
+    const copyTrue = input.cacheFrom === undefined || copiedCacheTrue(input, holds);
+    if (input.overlayOn !== undefined) {
+        if (paths && copyTrue) {
+            const checkProcess = refreshed(input.dir, await refreshCache(input.dir, { paths }));
+            await saved(holds);
+            // What differs from the working tree's commit: those files are in the overlay (written now or before), the rest read from there.
+            const delta = await git.changedFiles(input.overlayOn.commit, input.commit, MATERIALISED_DIRS);
+            const overlay = { on: input.overlayOn.dir, own: new Set(delta.filter((c) => c.after !== null).map((c) => c.path)), gone: new Set(delta.filter((c) => c.after === null).map((c) => c.path)) };
+            return evaluated(revisionIo(input.root, input.dir, input.commit, input.env, () => now, { fresh: true, overlay, checkProcess }), input.commit, checkProcess);
+        }
+        // A change the walk itself would see (a stray file), or a copied cache that cannot tell a rewrite: the revision written whole after all.
+        rmSync(cachePath(input.dir), { force: true });
+        return evaluateSide({ ...input, holds: (await materialiseRevision(git, input.commit, input.dir)).holds, overlayOn: undefined, cacheFrom: undefined }, git, saved);
+    }
+    // No cache (an empty directory, or a copy removed here): this builds it from every file.
+    if (!copyTrue)
+        rmSync(cachePath(input.dir), { force: true });
+    const checkProcess = refreshed(input.dir, await refreshCache(input.dir, paths ? { paths } : {}));
+    await saved(holds);
+    return evaluated(revisionIo(input.root, input.dir, input.commit, input.env, () => now, { fresh: true, checkProcess }), input.commit, checkProcess);
+}
+/**
+ * Closes a refreshed cache and, when it holds named checks, starts the check process on it now: the cache is
+ * final, and the process's start-up (a Node process, its SQLite: ~0.2 s) overlaps the evaluation's first steps
+ * instead of holding up the checks step. (Its connection reads each query's committed state, so the steps'
+ * writes before the checks are seen.)
+ */
+function refreshed(dir, r) {
+    const checks = r.db.prepare(`SELECT 1 FROM records WHERE kind = 'check' LIMIT 1`).get() !== undefined;
+    r.db.close();
+    return checks ? startCheckProcess(cachePath(dir)) : undefined;
+}
+/** The evaluation, and the check process stopped after it (a no-op when the checks step took it and ended it). */
+async function evaluated(io, commit, checkProcess) {
+    try {
+        return await evaluateRevision(io, commit);
+    }
+    finally {
+        checkProcess?.stop();
+    }
+}
+//# sourceMappingURL=evaluateSide.js.map

@@ -1,0 +1,81 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { PathNotFoundError, RepoFileUnreadableError, UsageError } from '../errors.js';
+import { parseObservationsFile } from '../observe/parseObservationsFile.js';
+import { attemptRelay, relayOptionsFrom } from '../relay/attemptRelay.js';
+import { reconcile as runReconcile } from '../reconcile/reconcile.js';
+import { fileIo } from './fileIo.js';
+import { findRoot } from '../repo/findRoot.js';
+import { reconcileJson, reconcileText } from '../report/reconcileReport.js';
+import { commandResult } from './commandResult.js';
+import { FAIL_ON_OPTION, FAIL_ON_USAGE, failOn } from './failOn.js';
+import { relayOutcome } from './relayOutcome.js';
+export const reconcile = {
+    name: 'reconcile',
+    summary: 'evaluate the fleet: modes, board, runtime registry, drift',
+    usage: `fleethub reconcile [--probe | --observations <file>...] [--write | --push] [--check] [--fail-on error|warning|none] [--allow-remote] [--format json]
+
+Loads and validates the files, evaluates each node's mode, the policies, the
+named checks and the workplans, and renders status/modes.json,
+status/BOARD.md and status/runtime-registry.json. Lists the findings (errors
+first) as path:line:col: severity[code]: message, each with a hint; the JSON
+output has them all, each with file, line, column, hint and record.
+  --probe         probe the fleet first (otherwise offline, on the last observations)
+  --observations <file>...
+                  instead of probing, merge the shards' observations files
+                  ('fleethub probe --shard <i>/<n> --out <file>'); a shard no
+                  file names keeps its nodes' last known state and is reported
+                  (warning probe-shard-missing), never taken for "all down"
+  --write         write the generated files that changed (to the working tree)
+  --push          record the changes in the outbox and relay them upstream as a
+                  commit (see 'fleethub relay'); they wait there while offline
+  --check         exit 1 when a generated file no longer matches (drift);
+                  with --fail-on none, a pure drift check
+  --allow-remote  let probes contact addresses other than loopback
+${FAIL_ON_USAGE}
+Exit codes: 0 nothing at or above --fail-on (and, with --check, no drift),
+1 findings at or above --fail-on, drift with --check, or pushed changes that
+cannot land (the JSON "result" says which: findings, drift, relay), 2 usage or
+internal error.`,
+    options: { probe: { type: 'boolean' }, observations: { type: 'string', multiple: true }, write: { type: 'boolean' }, push: { type: 'boolean' }, check: { type: 'boolean' }, 'allow-remote': { type: 'boolean' }, ...FAIL_ON_OPTION },
+    reads: true,
+    async run(args, ctx) {
+        const fail = failOn(args);
+        const push = args.values.push === true;
+        if (push && args.values.write)
+            throw new UsageError('give --write (the working tree) or --push (upstream), not both');
+        const files = [...(args.values.observations ?? []), ...(args.values.observations ? args.positionals : [])];
+        if (!args.values.observations && args.positionals.length > 0)
+            throw new UsageError(`unexpected argument '${args.positionals[0]}' (reconcile takes options only; observations files follow --observations)`);
+        if (files.length > 0 && args.values.probe)
+            throw new UsageError('give --probe (probe now) or --observations (what the shards probed), not both');
+        const observationSets = files.length > 0 ? files.map((f) => readObservations(resolve(ctx.cwd, f), f)) : undefined;
+        const root = findRoot(ctx.cwd, ctx.root);
+        const result = await runReconcile(fileIo(root, ctx.env), { probe: args.values.probe === true, observationSets, write: args.values.write === true, push, allowRemote: args.values['allow-remote'] === true });
+        result.db?.close();
+        const json = reconcileJson(result);
+        const drifted = json.changes.length > 0 && args.values.write !== true && !push;
+        // Drift is its own reason with --check; its generated-drift findings count only toward --fail-on warning.
+        const attempt = push && result.recorded.length > 0 ? await attemptRelay(root, relayOptionsFrom(ctx.env), { now: () => new Date(), random: Math.random }) : null;
+        const relayed = attempt ? relayOutcome(attempt, result.recorded, ctx.style) : null;
+        const verdict = commandResult(json.findings, fail, { drift: args.values.check === true && drifted, relay: relayed?.problem === true });
+        return {
+            text: () => [reconcileText(json, ctx.style), ...(relayed ? ['', ...relayed.lines.map((l) => l.trimStart())] : [])].join('\n'),
+            json: () => ({ ...json, ...(push ? { events: result.recorded, relay: relayed?.json ?? null } : {}), result: verdict }),
+            problems: verdict.exit === 1,
+        };
+    },
+};
+function readObservations(path, shown) {
+    let text;
+    try {
+        text = readFileSync(path, 'utf8');
+    }
+    catch (e) {
+        if (e.code === 'ENOENT')
+            throw new PathNotFoundError(shown);
+        throw new RepoFileUnreadableError(shown, e.message);
+    }
+    return parseObservationsFile(text, shown);
+}
+//# sourceMappingURL=reconcile.js.map

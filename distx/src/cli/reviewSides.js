@@ -1,0 +1,138 @@
+/**
+ * How `fleethub diff` evaluates the two sides of its range (revisionImpact's
+ * ImpactIo): each in its own directory of .fleethub/review/ (openReviewTree),
+ * the earlier revision in a worker thread (evaluateSideWorker) and the later
+ * one in this thread, at once: the same steps on each side (evaluateSide), on
+ * two cores. What a directory holds is recorded once it and its cache match.
+ * An empty earlier side (a first diff) waits for the later side's files,
+ * links them (linkMaterialised) and copies its cache (copyCache), and writes
+ * and re-reads only the files that differ.
+ *
+ * With `worktree` (diff.ts: the later revision is the checkout as it
+ * stands, as in a pull request's CI job), the later side is evaluated in the
+ * working tree itself, on the fleet's own cache, and the earlier side is an
+ * overlay on it: only the files that differ are written (under
+ * .fleethub/review/base/), every other path is read from the working tree,
+ * nothing is linked to the user's files. The overlay is kept with the commit
+ * it lies on, and used again only while the working tree holds that commit.
+ * A first diff of the 30,000-file fleet then writes 100 files, not 60,000.
+ * I/O.
+ */
+import { Worker } from 'node:worker_threads';
+import { copyCache } from '../cache/copyCache.js';
+import { FleethubError } from '../errors.js';
+import { linkMaterialised } from '../repo/linkMaterialised.js';
+import { EMPTY_DIR } from '../repo/materialiseRevision.js';
+import { evaluateRevision } from '../review/evaluateRevision.js';
+import { evaluateSide } from './evaluateSide.js';
+import { revisionIo } from './revisionIo.js';
+/** `worktree`: the commit the working tree holds as it stands, when that is the later revision (diff.ts). */
+export function reviewSides(root, git, tree, env, nowMs, options = {}) {
+    let resolveLater;
+    let failed;
+    const later = new Promise((resolve, reject) => ((resolveLater = resolve), (failed = reject)));
+    later.catch(() => { }); // the 'to' side raises it
+    /**
+     * The earlier side's worker, when it waits for the later side: told at once, in the same turn (a promise's
+     * callback would run only after the later side's next synchronous stretch, its evaluation's first queries).
+     */
+    let handOver = null;
+    const written = (holds) => {
+        resolveLater(holds);
+        handOver?.(holds);
+    };
+    const worktree = options.worktree;
+    // An overlay is only good on the working tree as it held the commit it names.
+    if (tree.from.over !== null && tree.from.over !== worktree)
+        tree.from.clear();
+    // An empty earlier side starts from the later side: its files linked from tree/, or, when that is the working tree, laid over it.
+    const empty = tree.from.holds.commit === null;
+    const overlayOn = worktree && (empty || tree.from.over !== null) ? { dir: root, commit: worktree } : undefined;
+    return {
+        started: empty ? later.then(() => { }, () => { }) : Promise.resolve(),
+        async evaluate(side, commit) {
+            const slot = tree[side];
+            // The slot is written in from here (not tree/ when the later side is the working tree: that one keeps its record).
+            if (!(side === 'to' && worktree))
+                slot.touch();
+            const input = { root, dir: slot.dir, commit, holds: slot.holds, env: { ...env }, nowMs, ...(side === 'from' && overlayOn ? { overlayOn } : {}) };
+            if (side === 'to' && worktree) {
+                // A new overlay starts from the working tree's cache, copied once it is fresh (the worker lists the commit's files meanwhile).
+                let handed = false;
+                const fresh = () => {
+                    if (!empty)
+                        return;
+                    handed = true;
+                    tree.from.touch();
+                    copyCache(root, tree.from.dir);
+                    written(EMPTY_DIR);
+                };
+                const evaluation = await evaluateWorktree(root, commit, env, nowMs, fresh).catch((e) => (failed(e), Promise.reject(e)));
+                // Unevaluable before its cache was fresh: the earlier side has nothing to start from, and fails with the same cause (never waits).
+                if (empty && !handed)
+                    failed(evaluation.unevaluable ?? new Error(`the working tree at ${commit} was evaluated without its cache`));
+                return { dir: root, evaluation };
+            }
+            if (side === 'to') {
+                const saved = (h) => {
+                    slot.save(h);
+                    // An empty earlier side gets a copy of this side's cache, fresh by now.
+                    if (tree.from.holds.commit === null)
+                        copyCache(slot.dir, tree.from.dir);
+                    written(h);
+                };
+                return { dir: slot.dir, evaluation: await evaluateSide(input, git, saved).catch((e) => (failed(e), Promise.reject(e))) };
+            }
+            // The worker starts now; an empty earlier side (a first diff) is handed where it starts from once the later side's cache is fresh.
+            const posted = await new Promise((resolve, reject) => {
+                const worker = new Worker(new URL('./evaluateSideWorker.js', import.meta.url), { workerData: { ...input, deferred: empty } });
+                worker.once('message', (m) => resolve(m));
+                worker.once('error', reject);
+                worker.once('exit', (code) => reject(new Error(`the evaluation of revision ${commit} ended (exit ${code}) without an answer`)));
+                if (!empty)
+                    return;
+                // Where it starts from: the working tree to lay the delta over, or the later side's files, linked; either way its cache copied.
+                const start = (more) => worker.postMessage(more);
+                const stop = (e) => void worker.terminate().finally(() => reject(e));
+                if (worktree) {
+                    handOver = () => start({ cacheFrom: root });
+                    later.catch(stop);
+                }
+                else
+                    later.then((h) => linkMaterialised(tree.to.dir, h, slot.dir)).then((holds) => start({ holds, cacheFrom: tree.to.dir }), stop);
+            });
+            if (posted.holds)
+                slot.save(posted.holds, overlayOn?.commit);
+            if (posted.error)
+                throw raised(posted.error);
+            const e = posted.evaluation;
+            return { dir: slot.dir, evaluation: { ...e, ...(e.unevaluable ? { unevaluable: raised(e.unevaluable) } : { unevaluable: undefined }) } };
+        },
+    };
+}
+/**
+ * The later side in the working tree itself (diff.ts checked that it holds
+ * exactly that commit's files): its own cache, refreshed as any command
+ * refreshes it, and the revision's I/O; `fresh` is called once that cache is.
+ */
+async function evaluateWorktree(root, commit, env, nowMs, fresh) {
+    const now = new Date(nowMs);
+    const io = revisionIo(root, root, commit, env, () => now);
+    return evaluateRevision({
+        ...io,
+        refreshCache: async () => {
+            const refreshed = await io.refreshCache();
+            fresh();
+            return refreshed;
+        },
+    }, commit);
+}
+function raised(f) {
+    if (f.fleethub)
+        return new FleethubError(f.code, f.message, f.data);
+    const e = new Error(f.message);
+    if (f.stack)
+        e.stack = f.stack;
+    return e;
+}
+//# sourceMappingURL=reviewSides.js.map

@@ -1,0 +1,60 @@
+/**
+ * `fleethub rollout pause|abort|resume <intent>`: the operator's control of a
+ * rollout, as a write of status/rollouts/<intent>.yaml recorded in the
+ * outbox and relayed like every write. No signing key is needed: pausing and
+ * aborting only stop things. The file is the next tick's, with the new
+ * control and no lease issued (abort revokes the leases not yet started).
+ * Resume lifts only an operator's pause: never an abort, and never an intent
+ * whose signed `control` is paused or aborted (that needs a newly signed
+ * intent).
+ */
+import { RolloutResumeRefusedError, UnknownIntentError } from '../errors.js';
+import { recordEvents } from '../outbox/recordEvents.js';
+import { refreshCache } from '../cache/refreshCache.js';
+import { attemptRelay, relayOptionsFrom } from '../relay/attemptRelay.js';
+import { renderRolloutFile } from '../rollout/renderRolloutFile.js';
+import { rolloutTick } from '../rollout/rolloutTick.js';
+import { relayOutcome } from './relayOutcome.js';
+import { rolloutRuns } from './rolloutRuns.js';
+const TO = { pause: 'paused', abort: 'aborted', resume: 'active' };
+export async function rolloutControl(root, action, intent, ctx, queue, now = () => new Date()) {
+    // Safety actions sign nothing: the key is not even read.
+    const { FLEETHUB_ORCHESTRATOR_KEY: _key, ...env } = ctx.env;
+    const { ctx: result } = await rolloutRuns(root, env, now);
+    const run = result.rollouts.find((r) => r.intent === intent);
+    if (!run)
+        throw new UnknownIntentError(intent, result.rollouts.map((r) => r.intent));
+    const current = run.input.previous?.control ?? 'active';
+    if (action === 'resume') {
+        if (run.input.intent.control !== 'run')
+            throw new RolloutResumeRefusedError(intent, `the intent itself is signed control: ${run.input.intent.control} (${run.file}); only a newly signed version with control: run starts it again`);
+        if (current === 'aborted')
+            throw new RolloutResumeRefusedError(intent, 'the rollout was aborted; an abort is final for this version: sign a new version of the intent to start again');
+        if (current !== 'paused')
+            throw new RolloutResumeRefusedError(intent, 'it is not paused');
+    }
+    const to = TO[action];
+    const tick = rolloutTick({ ...run.input, signer: null, control: to });
+    const text = renderRolloutFile(tick.file);
+    const base = { intent, action, control: { from: current, to }, file: run.path };
+    if (current === to) {
+        return { text: () => `${intent}: already ${to}, nothing recorded`, json: () => ({ ...base, event: null, relay: null }), problems: false };
+    }
+    const [event] = await recordEvents(root, [{ type: 'status.file', payload: { path: run.path, text } }], { env: ctx.env, now });
+    const attempt = queue ? null : await attemptRelay(root, relayOptionsFrom(ctx.env), { now, random: Math.random }).catch((e) => {
+        if (e instanceof Error)
+            e.message += ` (the change is recorded: event ${event.id} is safe in the outbox; do not run this again, see 'fleethub outbox list')`;
+        throw e;
+    });
+    if (attempt?.ok && attempt.report.target === 'working-tree' && attempt.report.written.length > 0)
+        (await refreshCache(root, { paths: attempt.report.written })).db.close();
+    const outcome = relayOutcome(attempt, [event.id], ctx.style);
+    const revoked = tick.plan.revocations.map((r) => r.node);
+    const what = `${intent}: ${current} → ${to}${revoked.length > 0 ? ` (revoked the leases not started: ${revoked.join(', ')})` : ''}${to === 'paused' && tick.plan.in_flight.length > 0 ? ` (${tick.plan.in_flight.length} in flight finish)` : ''}`;
+    return {
+        text: () => [outcome.problem ? what : ctx.style.green(what), ctx.style.dim(`  ${run.path}`), ...outcome.lines].join('\n'),
+        json: () => ({ ...base, revoked, event: event.id, relay: outcome.json }),
+        problems: outcome.problem,
+    };
+}
+//# sourceMappingURL=rolloutControl.js.map

@@ -1,0 +1,92 @@
+import { execFileSync } from 'node:child_process';
+import { lstatSync } from 'node:fs';
+import { relative, resolve, sep } from 'node:path';
+import { readFindings } from '../cache/readFindings.js';
+import { refreshCache } from '../cache/refreshCache.js';
+import { findRoot } from '../repo/findRoot.js';
+import { findingJson } from '../report/formatFinding.js';
+import { formatFindings } from '../report/formatFindings.js';
+import { PathNotFoundError, UsageError } from '../errors.js';
+import { commandResult } from './commandResult.js';
+import { FAIL_ON_OPTION, FAIL_ON_USAGE, failOn } from './failOn.js';
+export const validate = {
+    name: 'validate',
+    summary: 'check the fleet files: shapes, ids, references, cycles',
+    usage: `fleethub validate [paths...] [--staged] [--fail-on error|warning|none] [--format json]
+
+Checks every record file (or only the given paths, plus the records that
+refer to them) and reports each problem as path:line:col: error[code]: message,
+with a code's hint under its first finding. A path that does not exist is a
+usage error.
+  --staged    validate the files staged for commit (the pre-commit hook)
+${FAIL_ON_USAGE}
+Exit codes: 0 no findings at or above --fail-on (by default warnings are
+allowed), 1 findings at or above it, 2 usage or internal error.`,
+    options: { staged: { type: 'boolean' }, ...FAIL_ON_OPTION },
+    reads: true,
+    async run(args, ctx) {
+        const fail = failOn(args);
+        const root = findRoot(ctx.cwd, ctx.root);
+        let paths;
+        if (args.values.staged) {
+            if (args.positionals.length > 0)
+                throw new UsageError('give either paths or --staged, not both');
+            paths = stagedPaths(root);
+        }
+        else if (args.positionals.length > 0) {
+            paths = args.positionals.map((p) => toRepoPath(root, existingPath(resolve(ctx.cwd, p), p)));
+        }
+        const { db } = await refreshCache(root, { paths, onProgress: ctx.progress('validating') });
+        try {
+            const findings = readFindings(db, paths ? { paths } : {});
+            const errors = findings.filter((f) => f.severity === 'error');
+            const warnings = findings.filter((f) => f.severity === 'warning');
+            const files = paths ? `${paths.length} file(s)` : `${db.prepare('SELECT count(*) FROM files').pluck().get()} files`;
+            const result = commandResult(findings, fail);
+            const tail = errors.length === 0 ? ctx.style.green(`ok: ${files}, ${warnings.length} warning(s)`) : ctx.style.red(`${errors.length} error(s), ${warnings.length} warning(s) in ${files}`);
+            return {
+                text: () => [...formatFindings(findings, ctx.style), tail].join('\n'),
+                json: () => ({ ok: errors.length === 0, errors: errors.map(findingJson), warnings: warnings.map(findingJson), result }),
+                problems: result.exit === 1,
+            };
+        }
+        finally {
+            db.close();
+        }
+    },
+};
+/** `abs` when something is there (a dangling symlink counts: validate reports it); else a usage error naming the path as given. */
+function existingPath(abs, given) {
+    try {
+        lstatSync(abs);
+        return abs;
+    }
+    catch (e) {
+        if (e.code === 'ENOENT' || e.code === 'ENOTDIR')
+            throw new PathNotFoundError(given);
+        throw e;
+    }
+}
+function toRepoPath(root, abs) {
+    const rel = relative(root, abs);
+    if (rel.startsWith('..'))
+        throw new UsageError(`${abs} is outside the fleet repository ${root}`);
+    return rel.split(sep).join('/');
+}
+/** Paths staged for commit, relative to the fleet root. */
+function stagedPaths(root) {
+    let out;
+    try {
+        const top = execFileSync('git', ['rev-parse', '--show-toplevel'], { cwd: root, encoding: 'utf8' }).trim();
+        out = execFileSync('git', ['diff', '--cached', '--name-only', '--no-renames', '-z'], { cwd: root, encoding: 'utf8' });
+        return out
+            .split('\0')
+            .filter(Boolean)
+            .map((p) => relative(root, resolve(top, p)).split(sep).join('/'))
+            .filter((p) => !p.startsWith('..'));
+    }
+    catch (e) {
+        throw new UsageError(`--staged needs a Git repository: ${e.message.split('\n')[0]}`);
+    }
+}
+//# sourceMappingURL=validate.js.map

@@ -1,0 +1,2 @@
+export {};
+//# sourceMappingURL=modeState.js.map

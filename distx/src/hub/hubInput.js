@@ -1,0 +1,2 @@
+export {};
+//# sourceMappingURL=hubInput.js.map

@@ -1,0 +1,2 @@
+export {};
+//# sourceMappingURL=hubIo.js.map

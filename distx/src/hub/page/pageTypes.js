@@ -1,0 +1,2 @@
+export {};
+//# sourceMappingURL=pageTypes.js.map

@@ -1,0 +1,2 @@
+export {};
+//# sourceMappingURL=policyData.js.map

@@ -1,0 +1,2 @@
+export {};
+//# sourceMappingURL=boardInput.js.map

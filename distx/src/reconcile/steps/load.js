@@ -1,0 +1,64 @@
+/** Step 1: bring the cache up to date and read what the other steps need from it and from status/ (the probe targets are read by observe, when it probes). */
+import { durationMs, MAX_TIMER_MS } from '../../records/duration.js';
+import { MODES_FILE, parseModesFile } from '../../evaluate/modesFile.js';
+import { NODE_REPORTS_FILE, parseNodeReports } from '../../evaluate/nodeReports.js';
+import { readWorkloadRecords } from '../../cache/readWorkloadRecords.js';
+import { DEFAULT_POLICY } from '../reconcileContext.js';
+export async function load(ctx) {
+    const { db } = await ctx.io.refreshCache();
+    ctx.db = db;
+    ctx.nodes = db.prepare('SELECT id, title, role, target_role, area, site, nat_group, enabled, planned FROM nodes ORDER BY id').all().map((n) => ({
+        ...n,
+        enabled: n.enabled === 1,
+        planned: n.planned === 1,
+    }));
+    // One read of the workloads, shared with the policies step (readWorkloadRecords); the board's fields built field by field, not spread: 20,000 of them on the large fleet.
+    ctx.workloadRecords = readWorkloadRecords(db);
+    ctx.workloads = ctx.workloadRecords.map(boardWorkload);
+    const modesPolicy = db.prepare(`SELECT data FROM policies WHERE kind = 'modes' ORDER BY id LIMIT 1`).pluck().get();
+    if (modesPolicy) {
+        const m = JSON.parse(modesPolicy);
+        const ms = (v, d) => (typeof v === 'string' ? (durationMs(v) ?? d) : d);
+        ctx.policy = {
+            failureThreshold: typeof m.failure_threshold === 'number' ? m.failure_threshold : DEFAULT_POLICY.failureThreshold,
+            successThreshold: typeof m.success_threshold === 'number' ? m.success_threshold : DEFAULT_POLICY.successThreshold,
+            probeTimeoutMs: Math.min(ms(m.probe_timeout, DEFAULT_POLICY.probeTimeoutMs), MAX_TIMER_MS),
+            tickDeadlineMs: Math.min(ms(m.tick_deadline, DEFAULT_POLICY.tickDeadlineMs), MAX_TIMER_MS),
+            concurrency: typeof m.concurrency === 'number' ? m.concurrency : DEFAULT_POLICY.concurrency,
+            refreshMs: typeof m.refresh_interval === 'string' ? (durationMs(m.refresh_interval) ?? null) : null,
+            staleAfterMs: ms(m.stale_after, ms(m.refresh_interval, DEFAULT_POLICY.staleAfterMs)),
+        };
+    }
+    // Through the events not in the files yet: a --push relayed but not pulled still counts toward the hysteresis.
+    ctx.readGenerated = await ctx.io.readNotInFiles();
+    const modes = parseModesFile(ctx.readGenerated(MODES_FILE));
+    ctx.previous = modes.states;
+    for (const p of modes.problems) {
+        ctx.findings.push({ code: 'modes-file-unreadable', severity: 'error', ...(p.node ? { kind: 'node', id: p.node } : {}), message: p.message, file: MODES_FILE, line: p.line, col: p.col });
+    }
+    const reports = parseNodeReports(ctx.readGenerated(NODE_REPORTS_FILE));
+    ctx.previousReports = reports.reports;
+    for (const p of reports.problems)
+        ctx.findings.push({ code: 'modes-file-unreadable', severity: 'error', message: p.message, file: NODE_REPORTS_FILE, line: p.line, col: p.col });
+}
+const text = (v) => (typeof v === 'string' ? v : null);
+/** The board's view of a workload record: its fields as the `workloads` view names them, the via path in order, the listeners by port. */
+function boardWorkload(r) {
+    const d = r.data;
+    const listeners = Array.isArray(d.listeners) ? d.listeners.map((l) => ({ port: (l.port ?? null), protocol: (l.protocol ?? null), edge_role: text(l.edge_role) })) : [];
+    return {
+        id: r.id,
+        title: r.title,
+        kind: text(d.kind),
+        host: text(d.host),
+        target_host: text(d.target_host),
+        owner: text(d.owner),
+        stage: text(d.stage),
+        target_stage: text(d.target_stage),
+        critical: d.critical === true,
+        advertise: d.advertise === true,
+        via: Array.isArray(d.via) ? d.via.filter((v) => typeof v === 'string') : [],
+        listeners: listeners.sort((a, b) => a.port - b.port),
+    };
+}
+//# sourceMappingURL=load.js.map

@@ -1,0 +1,45 @@
+import { cacheMemo } from '../../cache/cacheMemo.js';
+import { syncTable } from '../../cache/syncTable.js';
+import { fileLocator } from '../../records/fileLocator.js';
+import { evaluateAgentVersion } from '../../policy/evaluateAgentVersion.js';
+import { evaluateDrainSequence } from '../../policy/evaluateDrainSequence.js';
+import { evaluateListeners } from '../../policy/evaluateListeners.js';
+import { evaluatePeerDiversity } from '../../policy/evaluatePeerDiversity.js';
+import { evaluatePromotionGate } from '../../policy/evaluatePromotionGate.js';
+import { evaluateTopology } from '../../policy/evaluateTopology.js';
+import { peerDiversity } from '../../policy/peerDiversity.js';
+import { readPolicyInput } from '../../policy/readPolicyInput.js';
+export async function policies(ctx) {
+    const db = ctx.db;
+    const input = readPolicyInput(db, ctx.workloadRecords);
+    const now = new Date(ctx.now);
+    const nodes = new Map(input.nodes.map((n) => {
+        const declared = !n.enabled ? 'DISABLED' : n.planned ? 'PLANNED' : 'UNKNOWN';
+        const { enabled: _e, planned: _p, ...rest } = n;
+        return [n.id, { ...rest, mode: ctx.states.get(n.id)?.mode ?? declared }];
+    }));
+    const workloadsById = new Map(input.workloads.map((w) => [w.id, w]));
+    const found = [];
+    for (const gate of input.gates)
+        found.push(...evaluatePromotionGate(input.workloads, gate, now));
+    for (const drain of input.drains) {
+        const progress = evaluateDrainSequence(drain, workloadsById, input.taskStates);
+        found.push(...progress.findings);
+        ctx.boardSections.push({ kind: 'drain', progress });
+    }
+    found.push(...evaluateTopology(input.workloads, nodes, input.freezes, now));
+    found.push(...evaluateListeners(input.workloads));
+    const topology = new Map(input.nodes.map((n) => [n.id, { ...(n.area ? { area: n.area } : {}), ...(n.nat_group ? { nat_group: n.nat_group } : {}) }]));
+    // From the recorded reports (status/node-reports.json after this run), never the local cache alone: every checkout judges the same facts.
+    const rows = [...ctx.reports].filter(([, r]) => r.peers !== undefined).map(([id, r]) => peerDiversity(id, topology.get(id) ?? {}, r.peers, topology, ctx.persisted.get(id)?.observed_at ?? ''));
+    const critical = new Set(input.workloads.filter((w) => w.critical === true && w.stage !== 'retired' && w.host !== undefined).map((w) => w.host));
+    found.push(...evaluatePeerDiversity(rows, critical, input.targets, nodes));
+    const declaredVersions = db.prepare(`SELECT id AS node, file, CAST(labels->>'$.agent_version' AS TEXT) AS version FROM nodes WHERE labels->>'$.agent_version' IS NOT NULL ORDER BY id`).all();
+    found.push(...evaluateAgentVersion(declaredVersions, new Map([...ctx.reports].map(([id, r]) => [id, r.agent_version])), nodes));
+    syncTable(db, 'peer_diversity', rows.map((r) => [r.node, r.direct_ready_count, r.relay_ready_count, r.external_area_ready_count, r.independent_ingress_ready_count, r.recovery_path_count, r.observed_at]));
+    const locate = fileLocator(ctx.io.readText, { store: cacheMemo(db), name: 'positions:policies' });
+    for (const { pointer, atKey: _a, ...f } of found)
+        ctx.findings.push({ ...f, ...locate(f.file, pointer ?? '') });
+    locate.save();
+}
+//# sourceMappingURL=policies.js.map

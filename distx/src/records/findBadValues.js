@@ -1,0 +1,51 @@
+/** The shape the date schema accepts: month 01–12, day 01–31; whether that day exists is checked here. */
+const DATE_SHAPE = /^(\d{4})-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])(?:[T ]|$)/;
+export function findBadValues(data) {
+    const out = [];
+    // The path to the value being looked at; a pointer is only written for a value found bad (most files have none).
+    const path = [];
+    const pointer = () => path.map((seg) => `/${escape(seg)}`).join('');
+    // Recursive: the parsers hand over data at most MAX_YAML_DEPTH (32) levels deep.
+    const visit = (v) => {
+        if (typeof v === 'number') {
+            if (!Number.isFinite(v))
+                out.push({ pointer: pointer(), code: 'non-finite-number', message: Number.isNaN(v) ? 'not a number (.nan): it would be stored as null' : 'number out of range (beyond about ±1.8e308, a double): it would be stored as null' });
+        }
+        else if (typeof v === 'string') {
+            // The fifth character is the date's first '-': anything else cannot be a date (and skips the regular expression).
+            const m = v.charCodeAt(4) === 45 ? DATE_SHAPE.exec(v) : null;
+            if (m && Number(m[3]) > daysInMonth(Number(m[1]), Number(m[2]))) {
+                out.push({ pointer: pointer(), code: 'impossible-date', message: `${m[1]}-${m[2]}-${m[3]} is not a day of the calendar (${monthName(Number(m[2]))} ${m[1]} has ${daysInMonth(Number(m[1]), Number(m[2]))} days)` });
+            }
+        }
+        else if (Array.isArray(v)) {
+            for (let i = 0; i < v.length; i++) {
+                path.push(String(i));
+                visit(v[i]);
+                path.pop();
+            }
+        }
+        else if (v !== null && typeof v === 'object') {
+            const o = v;
+            for (const key of Object.keys(o)) {
+                path.push(key);
+                visit(o[key]);
+                path.pop();
+            }
+        }
+    };
+    visit(data);
+    return out;
+}
+function daysInMonth(year, month) {
+    if (month === 2)
+        return year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0) ? 29 : 28;
+    return [4, 6, 9, 11].includes(month) ? 30 : 31;
+}
+function monthName(month) {
+    return ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'][month - 1];
+}
+function escape(segment) {
+    return segment.replace(/~/g, '~0').replace(/\//g, '~1');
+}
+//# sourceMappingURL=findBadValues.js.map

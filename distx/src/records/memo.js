@@ -1,0 +1,2 @@
+export {};
+//# sourceMappingURL=memo.js.map

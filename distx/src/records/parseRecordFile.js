@@ -1,0 +1,175 @@
+/**
+ * One fleet file's bytes to its records, references and problems. Pure: the
+ * caller reads the file; the same bytes always give the same result. Runs in
+ * worker threads during cold rebuilds.
+ */
+import { decodeText } from './decodeText.js';
+import { describeSchemaError } from './describeSchemaError.js';
+import { findBadValues } from './findBadValues.js';
+import { hintFor } from './hints.js';
+import { ID_PATTERN, idFromPath, POLICY_KINDS } from './kinds.js';
+import { createLocator } from './locate.js';
+import { parseTasks, splitList } from './parseTasks.js';
+import { parseYaml } from './parseYaml.js';
+import { splitFrontMatter } from './splitFrontMatter.js';
+export function parseRecordFile(path, kind, bytes, validators) {
+    const id = idFromPath(path);
+    const out = { path, kind, id, records: [], edges: [], findings: [] };
+    const report = (severity, code, message, line, col, recId = id, recKind = kind) => {
+        out.findings.push({ file: path, line, col, severity, code, message, hint: hintFor(code), kind: recKind, id: recId });
+    };
+    if (!ID_PATTERN.test(id) || id.length > 128) {
+        report('error', 'invalid-id', `file name '${path.slice(path.lastIndexOf('/') + 1)}' does not make a valid id`, 1, 1);
+        return out;
+    }
+    const decoded = decodeText(bytes);
+    if (!decoded.ok) {
+        report('error', decoded.code, decoded.message, decoded.line, decoded.col);
+        return out;
+    }
+    let yamlText = decoded.text;
+    let yamlLine = 1;
+    let body = '';
+    let bodyLine = 1;
+    if (kind !== 'policy') {
+        const split = splitFrontMatter(decoded.text);
+        if (!split.ok) {
+            report('error', split.code, split.message, split.line, split.col);
+            return out;
+        }
+        ({ yaml: yamlText, yamlLine, body, bodyLine } = split);
+    }
+    const parsed = parseYaml(yamlText, yamlLine);
+    if (!parsed.ok) {
+        report('error', parsed.code, parsed.message, parsed.line, parsed.col);
+        return out;
+    }
+    const data = parsed.data;
+    if (data === null || typeof data !== 'object' || Array.isArray(data)) {
+        report('error', 'frontmatter-not-mapping', `${kind === 'policy' ? 'policy file' : 'front matter'} must be a mapping of keys to values, not ${describeValue(data)}`, yamlLine, 1);
+        return out;
+    }
+    const fields = data;
+    const locate = createLocator(yamlText, yamlLine);
+    let schemaName = kind;
+    if (kind === 'policy') {
+        const pk = fields.kind;
+        if (typeof pk !== 'string' || !POLICY_KINDS.includes(pk)) {
+            const at = locate('/kind', pk === undefined);
+            report('error', 'unknown-policy-kind', pk === undefined ? 'policy has no kind' : `unknown policy kind ${JSON.stringify(pk)}`, at.line, at.col);
+            return out;
+        }
+        schemaName = pk;
+    }
+    const badValues = findBadValues(fields);
+    for (const bad of badValues) {
+        const at = locate(bad.pointer);
+        report('error', bad.code, bad.message, at.line, at.col);
+    }
+    const badPointers = new Set(badValues.map((b) => b.pointer));
+    const shape = validators.forSchema(schemaName)(fields);
+    for (const e of shape.errors) {
+        if (e.propertyName !== undefined)
+            continue; // restated by its propertyNames error
+        const d = describeSchemaError(e);
+        if (badPointers.has(d.pointer))
+            continue; // already reported as the value it is
+        const at = locate(d.pointer, d.atKey);
+        report('error', d.code, d.message, at.line, at.col);
+    }
+    if (fields.id !== undefined && fields.id !== id) {
+        const at = locate('/id');
+        report('error', 'id-mismatch', `id ${JSON.stringify(fields.id)} does not match the file name '${id}'`, at.line, at.col);
+    }
+    if (out.findings.length > 0)
+        return out;
+    out.records.push({ kind, id, title: typeof fields.title === 'string' ? fields.title : null, line: 1, col: 1, parent: null, data: fields });
+    for (const r of shape.refs) {
+        out.edges.push(edge(kind, id, r.pointer, r.kind, r.id));
+    }
+    if (kind === 'workplan')
+        addTasks(out, id, body, bodyLine, report);
+    if (kind === 'policy' && fields.kind === 'checks')
+        addChecks(out, id, fields, locate);
+    return out;
+}
+function edge(srcKind, srcId, pointer, dstKind, dstId) {
+    // Most references sit at a key (`/host`): with no digit, no segment is a list position, and the pointer after its first '/' is the relation.
+    if (!/\d/.test(pointer)) {
+        const slash = pointer.indexOf('/');
+        return { srcKind, srcId, rel: slash === -1 ? '' : pointer.slice(slash + 1), dstKind, dstId, ord: 0, pointer, line: null, col: null };
+    }
+    const segs = pointer.split('/').slice(1);
+    const last = segs[segs.length - 1];
+    const ord = last !== undefined && /^\d+$/.test(last) ? Number(last) : 0;
+    const rel = segs.filter((s) => !/^\d+$/.test(s)).join('/');
+    return { srcKind, srcId, rel, dstKind, dstId, ord, pointer, line: null, col: null };
+}
+const TASK_REF = /^(?:[A-Za-z0-9](?:[A-Za-z0-9_-]|\.(?!\.))*\/)?[A-Za-z][A-Za-z0-9_.-]*$/;
+function addTasks(out, workplan, body, bodyLine, report) {
+    const { tasks, problems } = parseTasks(body, bodyLine);
+    for (const p of problems)
+        report(p.severity, p.code, p.message, p.line, p.col);
+    for (const t of tasks) {
+        const key = `${workplan}/${t.id}`;
+        const edges = [];
+        const data = { id: t.id, title: t.title, state: t.state };
+        let bad = false;
+        for (const f of t.fields) {
+            if (f.key === 'depends' || f.key === 'done-when') {
+                const items = splitList(f);
+                const values = [];
+                items.forEach((item, ord) => {
+                    const isTask = f.key === 'depends';
+                    const ok = isTask ? TASK_REF.test(item.value) : ID_PATTERN.test(item.value);
+                    if (!ok) {
+                        report('error', 'task-syntax', `${key}: '${item.value}' is not a valid ${isTask ? 'task' : 'check'} reference`, t.line, item.col, key, 'task');
+                        bad = true;
+                        return;
+                    }
+                    const target = isTask && !item.value.includes('/') ? `${workplan}/${item.value}` : item.value;
+                    values.push(target);
+                    edges.push({ srcKind: 'task', srcId: key, rel: f.key, dstKind: isTask ? 'task' : 'check', dstId: target, ord, pointer: '', line: t.line, col: item.col });
+                });
+                data[f.key] = values;
+            }
+            else {
+                data[f.key] = f.value;
+            }
+        }
+        if (bad)
+            continue;
+        out.records.push(taskRecord(t, key, workplan, data));
+        out.edges.push(...edges);
+    }
+}
+/** `data`, this task's own, gets its depth, parent and box column in place: a key a field set already keeps its place and takes the new value, as a spread copy would give. */
+function taskRecord(t, key, workplan, data) {
+    data.depth = t.depth;
+    data.parent = t.parent ? `${workplan}/${t.parent}` : null;
+    data.box_col = t.boxCol;
+    return {
+        kind: 'task',
+        id: key,
+        title: t.title,
+        line: t.line,
+        col: t.col,
+        parent: `workplan:${workplan}`,
+        data,
+    };
+}
+function addChecks(out, policy, fields, locate) {
+    const checks = fields.checks;
+    checks.forEach((c, i) => {
+        const at = locate(`/checks/${i}/id`);
+        out.records.push({ kind: 'check', id: String(c.id), title: String(c.title), line: at.line, col: at.col, parent: `policy:${policy}`, data: c });
+    });
+}
+function describeValue(v) {
+    if (v === null || v === undefined)
+        return 'empty';
+    if (Array.isArray(v))
+        return 'a list';
+    return `a ${typeof v}`;
+}
+//# sourceMappingURL=parseRecordFile.js.map

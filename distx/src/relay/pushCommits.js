@@ -1,0 +1,16 @@
+/**
+ * Pushes the relay's last commit to upstream's branch through the transport.
+ * The commit is first kept as the clone's `refs/heads/fleethub-relay` (so it
+ * is reachable there). 'moved' means upstream changed since the fetch (the
+ * push was not a fast-forward, or lost a race for the ref): the caller
+ * fetches again and re-applies the events on the new head. Nothing is ever
+ * force-pushed.
+ */
+import fs from 'node:fs';
+import git from 'isomorphic-git';
+const LOCAL_REF = 'refs/heads/fleethub-relay';
+export async function pushCommits(upstream, transport, commit) {
+    await git.writeRef({ fs, gitdir: upstream.gitdir, ref: LOCAL_REF, value: commit, force: true });
+    return transport.push(upstream.gitdir, LOCAL_REF, commit, upstream.branch);
+}
+//# sourceMappingURL=pushCommits.js.map

@@ -1,0 +1,95 @@
+/**
+ * The relay's own clone of upstream: a bare repository under
+ * `.fleethub/relay/<hash of the URL>`, fetched with isomorphic-git. It has no
+ * working tree and no index, so nothing the relay does can touch the user's
+ * checkout or race with their git. It is always a full clone: a shallow one
+ * (left by something else) is thrown away and fetched again, because a push
+ * from a shallow clone is never attempted.
+ */
+import { createHash } from 'node:crypto';
+import fs from 'node:fs';
+import { basename, dirname, join } from 'node:path';
+import git from 'isomorphic-git';
+import { STATE_DIR } from '../repo/ensureStateDir.js';
+import { redactUrl } from './redactUrl.js';
+/** The clone of an upstream: named by a hash of its redacted address, so no secret (nor a hash of one) is in a file name. */
+export function relayCloneDir(root, url) {
+    return join(root, STATE_DIR, 'relay', createHash('sha256').update(redactUrl(url)).digest('hex').slice(0, 16));
+}
+/**
+ * Fetches upstream's branch (the given one, or upstream's default) into the
+ * relay clone, creating it when needed, through the transport. The fetched
+ * head is kept as the local `refs/heads/<branch>` (and HEAD points at it), so
+ * the next fetch tells upstream what it already has and downloads only what
+ * is new. The clone's configuration holds only the printable address
+ * (redactUrl); the address used, and any credentials, stay in memory.
+ */
+export async function fetchUpstream(gitdir, transport, branch) {
+    if (fs.existsSync(join(gitdir, 'shallow')))
+        removeRelayClone(gitdir);
+    if (!fs.existsSync(join(gitdir, 'HEAD'))) {
+        await git.init({ fs, gitdir, bare: true });
+        // isomorphic-git's fetch reads its refspec from a remote's configuration: the printable address, never the one used.
+        await git.addRemote({ fs, gitdir, remote: 'origin', url: transport.shown, force: true });
+    }
+    const known = branch ?? (await rememberedBranch(gitdir));
+    const got = await transport.fetch(gitdir, known);
+    if (got.head) {
+        await git.writeRef({ fs, gitdir, ref: `refs/heads/${got.branch}`, value: got.head, force: true });
+        await git.writeRef({ fs, gitdir, ref: 'HEAD', value: `refs/heads/${got.branch}`, symbolic: true, force: true });
+    }
+    return { gitdir, branch: got.branch, head: got.head };
+}
+/**
+ * Relay clones written by fleethub before it kept addresses out of them: a
+ * clone whose configuration names a remote with user information in its URL
+ * (`https://user:secret@…`) is removed (clones are disposable).
+ */
+export function removeCredentialedClones(root) {
+    const dir = join(root, STATE_DIR, 'relay');
+    if (!fs.existsSync(dir))
+        return;
+    for (const name of fs.readdirSync(dir)) {
+        const config = join(dir, name, 'config');
+        let text;
+        try {
+            text = fs.readFileSync(config, 'utf8');
+        }
+        catch (e) {
+            if (e.code === 'ENOENT' || e.code === 'ENOTDIR')
+                continue;
+            throw e;
+        }
+        if (/^\s*url\s*=\s*\S+:\/\/[^/\s]*@/im.test(text))
+            removeRelayClone(join(dir, name));
+    }
+}
+/** The branch an earlier fetch found as upstream's default (HEAD → an existing refs/heads/<name>), or null. */
+async function rememberedBranch(gitdir) {
+    try {
+        const target = await git.resolveRef({ fs, gitdir, ref: 'HEAD', depth: 1 });
+        if (!target.startsWith('refs/heads/'))
+            return null;
+        await git.resolveRef({ fs, gitdir, ref: target });
+        return target.slice('refs/heads/'.length);
+    }
+    catch {
+        return null;
+    }
+}
+/**
+ * Removes a relay clone: renamed aside first (atomic), then deleted, so a
+ * crash halfway leaves a directory nobody reads, never a clone with half its
+ * objects. Leftovers of earlier removals are deleted too.
+ */
+export function removeRelayClone(gitdir) {
+    const parent = dirname(gitdir);
+    if (fs.existsSync(gitdir))
+        fs.renameSync(gitdir, `${gitdir}.removed-${process.pid}-${Date.now()}`);
+    if (!fs.existsSync(parent))
+        return;
+    for (const name of fs.readdirSync(parent))
+        if (name.startsWith(`${basename(gitdir)}.removed-`))
+            fs.rmSync(join(parent, name), { recursive: true, force: true });
+}
+//# sourceMappingURL=relayClone.js.map

@@ -1,0 +1,73 @@
+/**
+ * Turns the planner's batches into commits in the relay's clone, one commit
+ * per batch, each on top of the one before, the first on upstream's head:
+ * blobs for the changed files, trees rewritten only along the changed paths,
+ * written as loose objects directly (writeLooseObject: atomic and fast).
+ * Each commit's author is the batch's writer, its message says what the
+ * events did, and its trailer lists their ids (`Fleethub-Event: <id>`).
+ */
+import fs from 'node:fs';
+import git from 'isomorphic-git';
+import { describeEvent } from '../reconcile/outboxEvent.js';
+import { serializeTree } from './serializeTree.js';
+import { writeLooseObject } from './writeLooseObject.js';
+/** How many events a commit message describes line by line before it only counts the rest. */
+const DESCRIBED = 20;
+export async function writeBatchCommits(gitdir, parent, batches, now, cache) {
+    const commits = [];
+    let tree = parent ? (await git.readCommit({ fs, gitdir, oid: parent, cache })).commit.tree : null;
+    let head = parent;
+    const timestamp = Math.floor(now.getTime() / 1000);
+    for (const batch of batches) {
+        const blobs = new Map();
+        for (const [path, text] of batch.changes)
+            blobs.set(path, writeLooseObject(gitdir, 'blob', Buffer.from(text, 'utf8')));
+        tree = await updateTree(gitdir, tree, blobs, cache);
+        const w = batch.events[0].writer;
+        const who = `${clean(w.name) || 'fleethub'} <${clean(w.email)}> ${timestamp} +0000`;
+        const body = `tree ${tree}\n${head ? `parent ${head}\n` : ''}author ${who}\ncommitter ${who}\n\n${commitMessage(batch)}`;
+        head = writeLooseObject(gitdir, 'commit', Buffer.from(body, 'utf8'));
+        commits.push(head);
+    }
+    return commits;
+}
+/** Names and emails in a commit header may not hold '<', '>' or line breaks. */
+function clean(s) {
+    return s.replace(/[<>\r\n]+/g, ' ').trim();
+}
+export function commitMessage(batch) {
+    const n = batch.events.length;
+    const w = batch.events[0].writer;
+    const lines = batch.events.slice(0, DESCRIBED).map((e) => `- ${describeEvent(e)}`);
+    if (n > DESCRIBED)
+        lines.push(`- … and ${n - DESCRIBED} more`);
+    const subject = n === 1 ? `fleethub: ${describeEvent(batch.events[0])}` : `fleethub: ${n} events from ${w.name}`;
+    return `${subject}\n\n${lines.join('\n')}\n\n${batch.events.map((e) => `Fleethub-Event: ${e.id}`).join('\n')}\n`;
+}
+/** A tree with `blobs` (path → blob id) put in, rewriting only the trees on their paths. */
+async function updateTree(gitdir, oid, blobs, cache) {
+    const entries = new Map();
+    if (oid)
+        for (const e of (await git.readTree({ fs, gitdir, oid, cache })).tree)
+            entries.set(e.path, { mode: e.mode, name: e.path, oid: e.oid, type: e.type });
+    const below = new Map();
+    for (const [path, blob] of blobs) {
+        const slash = path.indexOf('/');
+        if (slash < 0) {
+            const mode = entries.get(path)?.type === 'blob' ? entries.get(path).mode : '100644';
+            entries.set(path, { mode, name: path, oid: blob, type: 'blob' });
+            continue;
+        }
+        const dir = path.slice(0, slash);
+        if (!below.has(dir))
+            below.set(dir, new Map());
+        below.get(dir).set(path.slice(slash + 1), blob);
+    }
+    for (const [dir, inner] of below) {
+        const existing = entries.get(dir);
+        const sub = await updateTree(gitdir, existing?.type === 'tree' ? existing.oid : null, inner, cache);
+        entries.set(dir, { mode: '40000', name: dir, oid: sub, type: 'tree' });
+    }
+    return writeLooseObject(gitdir, 'tree', serializeTree([...entries.values()]));
+}
+//# sourceMappingURL=writeBatchCommits.js.map

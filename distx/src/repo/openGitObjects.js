@@ -1,0 +1,366 @@
+/**
+ * Reads the fleet's files straight from Git objects, for `fleethub diff`:
+ * revisions to commits, the merge base with the default branch, the fleet
+ * files whose blobs differ between two commits, and blobs. Nothing is checked
+ * out and nothing is written: the working tree, the index and the refs are
+ * left as they are (isomorphic-git, and `git cat-file` for many blobs at
+ * once, only read objects and refs here).
+ *
+ * - A revision is a ref (`HEAD`, a branch, a tag, `origin/main`, a full ref),
+ *   a full or abbreviated commit id, optionally followed by `~N`, `^` or `^N`.
+ *   An annotated tag is peeled to its commit. One that names nothing is an
+ *   UnknownRevisionError naming it.
+ * - HEAD is read from the work tree's own git directory (a linked worktree
+ *   has its own HEAD); refs and objects from the common directory.
+ * - The fleet may sit in a subdirectory of the work tree: paths are given and
+ *   returned relative to the fleet's root.
+ * - Cost: whole trees are listed and compared by the system's git where it
+ *   is on PATH (lsTreeWithGit, diffTreeWithGit: C git parses a 20,000-entry
+ *   tree about ten times faster); otherwise two trees are compared top-down
+ *   and a subtree whose id is the same on both sides is skipped whole, so
+ *   unchanged directories cost one tree read. Both give the same answers
+ *   (test/gitTreeReaders.test.ts), refusals of crafted names included.
+ */
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import { join, relative, resolve, sep } from 'node:path';
+import git from 'isomorphic-git';
+import { UnknownRevisionError, UnsafeTreeEntryError, UsageError } from '../errors.js';
+import { KIND_DIRS } from '../records/kinds.js';
+import { diffTreeWithGit } from './diffTreeWithGit.js';
+import { locateRepository } from './gitRepository.js';
+import { lsTreeWithGit } from './lsTreeWithGit.js';
+/**
+ * @param root the fleet's root directory (inside a Git work tree)
+ * @param options.systemGit false: every tree read with isomorphic-git, also where the system's git would list or compare it (tests compare the two)
+ */
+export async function openGitObjects(root, options = {}) {
+    const systemGit = options.systemGit ?? true;
+    const repo = locateRepository(resolve(root));
+    if (!repo)
+        throw new UsageError(`${root} is not inside a Git repository: fleethub diff compares revisions of the fleet's Git history (run 'git init' and commit the fleet first)`, { root });
+    const { workdir, gitdir, commondir } = repo;
+    const prefix = relative(workdir, resolve(root)).split(sep).filter((s) => s !== '').join('/');
+    const cache = {};
+    /** A fleet-relative path as the repository's. */
+    const full = (path) => (prefix === '' ? path : `${prefix}/${path}`);
+    const trees = new Map();
+    /** changedFiles' answers, by commits and directories. */
+    const changes = new Map();
+    const readTree = async (oid) => {
+        let t = trees.get(oid);
+        if (!t) {
+            let tree;
+            try {
+                ({ tree } = await git.readTree({ fs, gitdir: commondir, oid, cache }));
+            }
+            catch (e) {
+                if (e.code === 'UnsafeFilepathError')
+                    throw new UnsafeTreeEntryError(oid, String(e.data?.filepath));
+                throw e;
+            }
+            t = new Map(tree.map((e) => [e.path, { oid: e.oid, type: e.type, mode: e.mode }]));
+            trees.set(oid, t);
+        }
+        return t;
+    };
+    const treeAt = async (tree, path) => {
+        let oid = tree;
+        for (const name of path.split('/').filter((s) => s !== '')) {
+            const e = (await readTree(oid)).get(name);
+            if (!e || e.type !== 'tree')
+                return null;
+            oid = e.oid;
+        }
+        return oid;
+    };
+    const commitTree = async (commit) => (await git.readCommit({ fs, gitdir: commondir, oid: commit, cache })).commit.tree;
+    /** The object a revision's base names (before ~ and ^), or null. */
+    const resolveBase = async (name) => {
+        if (name === 'HEAD' || name === '@') {
+            const text = fs.readFileSync(join(gitdir, 'HEAD'), 'utf8').trim();
+            if (/^[0-9a-f]{40}$/.test(text))
+                return text;
+            return text.startsWith('ref:') ? refOrNull(text.slice(4).trim()) : null;
+        }
+        const viaRef = await refOrNull(name);
+        if (viaRef)
+            return viaRef;
+        if (/^[0-9a-f]{4,40}$/i.test(name)) {
+            try {
+                return await git.expandOid({ fs, gitdir: commondir, oid: name.toLowerCase(), cache });
+            }
+            catch {
+                return null; // no object, or an ambiguous abbreviation: reported as unknown below
+            }
+        }
+        return null;
+    };
+    const refOrNull = async (ref) => {
+        try {
+            return await git.resolveRef({ fs, gitdir: commondir, ref });
+        }
+        catch (e) {
+            if (e.code === 'NotFoundError')
+                return null;
+            throw e;
+        }
+    };
+    /** The commit an object is, or a tag points at (peeled). */
+    const peel = async (revision, oid) => {
+        for (let depth = 0; depth < 10; depth++) {
+            let obj;
+            try {
+                obj = await git.readObject({ fs, gitdir: commondir, oid, cache });
+            }
+            catch (e) {
+                throw new UnknownRevisionError(revision, `its object ${oid} cannot be read (${e.message}); in a shallow clone, fetch the full history (git fetch --unshallow, or fetch-depth: 0 in CI)`);
+            }
+            if (obj.type === 'commit')
+                return oid;
+            if (obj.type !== 'tag')
+                throw new UnknownRevisionError(revision, `it names a ${obj.type}, not a commit`);
+            oid = (await git.readTag({ fs, gitdir: commondir, oid, cache })).tag.object;
+        }
+        throw new UnknownRevisionError(revision, 'it is a chain of more than 10 tags');
+    };
+    const objects = {
+        workdir,
+        async resolveCommit(revision) {
+            const m = /^(.*?)((?:~\d*|\^\d*)*)$/.exec(revision.trim());
+            const name = m[1];
+            if (name === '' || /\s|\.\.|[:?*[\\]/.test(name))
+                throw new UnknownRevisionError(revision, 'it is not a revision name');
+            const base = await resolveBase(name);
+            if (base === null)
+                throw new UnknownRevisionError(revision, `no branch, tag or commit is called '${name}'`);
+            let oid = await peel(revision, base);
+            for (const step of m[2].match(/[~^]\d*/g) ?? []) {
+                const n = step.length > 1 ? Number(step.slice(1)) : 1;
+                const [count, parentIndex] = step[0] === '~' ? [n, 0] : [n === 0 ? 0 : 1, n - 1];
+                for (let i = 0; i < count; i++) {
+                    const { commit } = await git.readCommit({ fs, gitdir: commondir, oid, cache });
+                    const parent = commit.parent[parentIndex];
+                    if (parent === undefined)
+                        throw new UnknownRevisionError(revision, `commit ${oid.slice(0, 12)} has no parent ${parentIndex + 1}`);
+                    oid = parent;
+                }
+            }
+            return oid;
+        },
+        async defaultBase(commit) {
+            for (const [ref, branch] of [
+                ['refs/remotes/origin/HEAD', 'origin/HEAD'],
+                ['refs/heads/main', 'main'],
+                ['refs/heads/master', 'master'],
+            ]) {
+                const tip = await refOrNull(ref);
+                if (tip)
+                    return { base: await objects.mergeBase(await peel(branch, tip), commit), branch };
+            }
+            throw new UsageError(`no default branch to compare with (neither origin/HEAD, main nor master exists); give a range, e.g. 'fleethub diff HEAD~1..HEAD'`);
+        },
+        async mergeBase(a, b) {
+            const bases = (await git.findMergeBase({ fs, gitdir: commondir, oids: [a, b], cache }));
+            if (bases.length === 0)
+                throw new UsageError(`commits ${a.slice(0, 12)} and ${b.slice(0, 12)} share no history (no merge base); give both ends of the range`, { a, b });
+            return bases[0];
+        },
+        async changedFleetFiles(from, to) {
+            const diffed = systemGit ? diffTreeWithGit(commondir, from, to, KIND_DIRS.map((k) => full(k.dir))) : null;
+            if (diffed) {
+                const out = [];
+                for (const k of KIND_DIRS) {
+                    const isRecord = (name) => k.extensions.some((x) => name.endsWith(x)) && name.toLowerCase() !== 'readme.md';
+                    for (const c of fileChanges(diffed, k.dir, isRecord, to))
+                        out.push({ ...c, kind: k.kind });
+                }
+                return out.sort(byPath);
+            }
+            const [fromTree, toTree] = await Promise.all([commitTree(from), commitTree(to)]);
+            const out = [];
+            for (const k of KIND_DIRS) {
+                const dir = prefix === '' ? k.dir : `${prefix}/${k.dir}`;
+                const [a, b] = await Promise.all([treeAt(fromTree, dir), treeAt(toTree, dir)]);
+                await compareTrees(a, b, k.dir, (name) => k.extensions.some((x) => name.endsWith(x)) && name.toLowerCase() !== 'readme.md', (path, before, after) => out.push({ path, kind: k.kind, before, after }));
+            }
+            return out.sort((x, y) => (x.path < y.path ? -1 : x.path > y.path ? 1 : 0));
+        },
+        changedFiles(from, to, dirs) {
+            // Asked more than once for the same pair (a diff's overlay: what to write, then what to read from the working tree): compared once.
+            const key = `${from} ${to} ${dirs.join('\0')}`;
+            let answer = changes.get(key);
+            if (answer === undefined)
+                changes.set(key, (answer = changedFiles(from, to, dirs)));
+            return answer;
+        },
+        async readBlob(oid) {
+            return (await git.readBlob({ fs, gitdir: commondir, oid, cache })).blob;
+        },
+        async readBlobs(oids) {
+            const unique = [...new Set(oids)];
+            const out = new Map();
+            if (unique.length === 0)
+                return out;
+            const r = spawnSync('git', ['--git-dir', commondir, 'cat-file', '--batch'], { input: unique.map((o) => `${o}\n`).join(''), maxBuffer: 2 ** 31 });
+            if (r.error || r.status !== 0) {
+                for (const oid of unique)
+                    out.set(oid, await objects.readBlob(oid));
+                return out;
+            }
+            // "<oid> blob <size>\n<bytes>\n" per blob asked.
+            const buf = r.stdout;
+            let at = 0;
+            for (const oid of unique) {
+                const nl = buf.indexOf(0x0a, at);
+                const [got, type, size] = buf.subarray(at, nl).toString().split(' ');
+                if (got !== oid || type !== 'blob')
+                    throw new Error(`git cat-file: ${oid} is ${type ?? 'missing'}`);
+                const end = nl + 1 + Number(size);
+                out.set(oid, buf.subarray(nl + 1, end));
+                at = end + 1;
+            }
+            return out;
+        },
+        async filesUnder(commit, dirs) {
+            const listed = systemGit ? lsTreeWithGit(commondir, commit, dirs.map(full)) : null;
+            if (listed) {
+                const out = [];
+                for (const e of listed) {
+                    const path = fleetPath(e.path, dirs, commit);
+                    if (path !== null && e.type === 'blob' && e.mode !== '120000')
+                        out.push({ path, oid: e.oid, mode: e.mode });
+                }
+                return out.sort(byPath);
+            }
+            const tree = await commitTree(commit);
+            const out = [];
+            const walk = async (oid, path) => {
+                for (const [name, e] of await readTree(oid)) {
+                    if (!safeName(name))
+                        continue;
+                    if (e.type === 'tree')
+                        await walk(e.oid, `${path}/${name}`);
+                    else if (e.type === 'blob' && e.mode !== '120000')
+                        out.push({ path: `${path}/${name}`, oid: e.oid, mode: e.mode });
+                }
+            };
+            for (const dir of dirs) {
+                const oid = await treeAt(tree, prefix === '' ? dir : `${prefix}/${dir}`);
+                if (oid)
+                    await walk(oid, dir);
+            }
+            return out.sort((x, y) => (x.path < y.path ? -1 : x.path > y.path ? 1 : 0));
+        },
+        async blobAt(commit, path) {
+            const full = prefix === '' ? path : `${prefix}/${path}`;
+            const cut = full.lastIndexOf('/');
+            const dir = await treeAt(await commitTree(commit), cut < 0 ? '' : full.slice(0, cut));
+            if (dir === null)
+                return null;
+            const e = (await readTree(dir)).get(full.slice(cut + 1));
+            return e?.type === 'blob' && e.mode !== '120000' ? e.oid : null;
+        },
+        async hasCommit(oid) {
+            try {
+                return (await git.readObject({ fs, gitdir: commondir, oid, cache })).type === 'commit';
+            }
+            catch (e) {
+                if (e.code === 'NotFoundError')
+                    return false;
+                throw e;
+            }
+        },
+        async readCommit(oid) {
+            const { commit } = await git.readCommit({ fs, gitdir: commondir, oid, cache });
+            return { oid, parents: commit.parent, author: { name: commit.author.name, email: commit.author.email, timestamp: commit.author.timestamp }, committer: { timestamp: commit.committer.timestamp }, message: commit.message };
+        },
+    };
+    async function changedFiles(from, to, dirs) {
+        const diffed = systemGit ? diffTreeWithGit(commondir, from, to, dirs.map(full)) : null;
+        if (diffed)
+            return dirs.flatMap((d) => fileChanges(diffed, d, () => true, to)).sort(byPath);
+        const [fromTree, toTree] = await Promise.all([commitTree(from), commitTree(to)]);
+        const out = [];
+        for (const d of dirs) {
+            const full = prefix === '' ? d : `${prefix}/${d}`;
+            const [a, b] = await Promise.all([treeAt(fromTree, full), treeAt(toTree, full)]);
+            await compareTrees(a, b, d, () => true, (path, before, after) => out.push({ path, before, after }));
+        }
+        return out.sort((x, y) => (x.path < y.path ? -1 : x.path > y.path ? 1 : 0));
+    }
+    /**
+     * A path git listed in `commit` as a fleet-relative one under one of `dirs`, or null: outside them, or through a
+     * hidden name (as the tree walks skip them). A name isomorphic-git refuses to read (`..`, `.git`, ...) is refused
+     * here too (UnsafeTreeEntryError): git lists a crafted tree's entries as they are.
+     */
+    function fleetPath(path, dirs, commit) {
+        const rel = prefix === '' ? path : path.startsWith(`${prefix}/`) ? path.slice(prefix.length + 1) : null;
+        if (rel === null || !dirs.some((d) => rel.startsWith(`${d}/`)))
+            return null;
+        const names = rel.split('/');
+        const bad = names.find(reservedName);
+        if (bad !== undefined)
+            throw new UnsafeTreeEntryError(commit, rel.slice(rel.indexOf(bad)));
+        return names.every(safeName) ? rel : null;
+    }
+    /** The entries git found different under `dir`, as compareTrees reports them: a regular file's blob on each side (null: none, or not a regular file, or not a record), where the two differ. */
+    function fileChanges(diffed, dir, isRecord, commits) {
+        const out = [];
+        for (const e of diffed) {
+            const path = fleetPath(e.path, [dir], commits);
+            if (path === null)
+                continue;
+            const name = path.slice(path.lastIndexOf('/') + 1);
+            const file = (side) => (side !== null && side.mode.startsWith('10') && side.mode !== '120000' && isRecord(name) ? side.oid : null);
+            const [before, after] = [file(e.before), file(e.after)];
+            if (before !== after)
+                out.push({ path, before, after });
+        }
+        return out;
+    }
+    /** Calls `found` for each file under two trees (either may be null) whose blob differs; equal subtrees are skipped. */
+    async function compareTrees(a, b, path, isRecord, found) {
+        if (a === b)
+            return;
+        const [ta, tb] = await Promise.all([a ? readTree(a) : new Map(), b ? readTree(b) : new Map()]);
+        const names = [...new Set([...ta.keys(), ...tb.keys()])].sort();
+        for (const name of names) {
+            if (!safeName(name))
+                continue; // as walkFleet: hidden entries are not records
+            const ea = ta.get(name);
+            const eb = tb.get(name);
+            const sub = (e) => (e?.type === 'tree' ? e.oid : null);
+            // A regular file only (symlinks, mode 120000, and submodules are not read from history).
+            const file = (e) => (e?.type === 'blob' && e.mode !== '120000' && isRecord(name) ? e.oid : null);
+            await compareTrees(sub(ea), sub(eb), `${path}/${name}`, isRecord, found);
+            const [fa, fb] = [file(ea), file(eb)];
+            if (fa !== fb)
+                found(`${path}/${name}`, fa, fb);
+        }
+    }
+    return objects;
+}
+/**
+ * A tree entry name fleethub reads: not hidden (as walkFleet: `.git`, `.` and
+ * `..` included), and one path segment. Git never writes a name with a slash
+ * or a NUL, but a crafted tree object can hold one; read, it
+ * could name a file outside the directory a revision is written into.
+ */
+const PLAIN_NAME = /^[\w-][\w.-]*$/;
+/** A name git never writes in a tree, as isomorphic-git's tree parser refuses them (git's verify_path): `.`, `..`, `.git` in its NTFS and HFS+ spellings, `git~1`, a backslash, an empty name. */
+function reservedName(name) {
+    // The common case at once (30,000 names per listing): letters, digits, '_', '-' and '.', not first, no '~' or ':'.
+    if (PLAIN_NAME.test(name))
+        return false;
+    const hfsClean = name.replace(/[\u200C-\u200F\u202A-\u202E\u206A-\u206F\uFEFF]/g, '');
+    const normalized = hfsClean.split(':')[0].toLowerCase().replace(/[. ]+$/, '');
+    return name === '' || name.includes('\\') || hfsClean === '.' || hfsClean === '..' || normalized === '.git' || /^\.?git~[1-9]$/.test(normalized);
+}
+function byPath(x, y) {
+    return x.path < y.path ? -1 : x.path > y.path ? 1 : 0;
+}
+function safeName(name) {
+    return !name.startsWith('.') && !/[/\u0000]/.test(name) && name !== '';
+}
+//# sourceMappingURL=openGitObjects.js.map

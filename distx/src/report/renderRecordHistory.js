@@ -1,0 +1,32 @@
+import { codeCell } from './codeCell.js';
+import { markdownCell } from './markdownCell.js';
+import { showFieldValue } from './showFieldValue.js';
+export function renderRecordHistory(h, format) {
+    const head = `history of ${h.record.kind} ${h.record.id} (${h.record.path}): ${h.entries.length} change${h.entries.length === 1 ? '' : 's'}`;
+    const what = (e) => (e.change === 'renamed' ? `renamed from ${e.fromId && e.fromId !== e.id ? `${e.fromId} ` : ''}(${e.from})` : e.change);
+    if (format === 'md') {
+        const parts = [`**fleethub history** \`${h.record.kind}:${h.record.id}\`: ${h.entries.length} change${h.entries.length === 1 ? '' : 's'}`];
+        for (const e of h.entries) {
+            const rows = [`#### \`${e.commit.slice(0, 12)}\` ${markdownCell(e.date)} ${markdownCell(e.author.name)}: ${markdownCell(what(e))}`, ''];
+            if (e.fields.length > 0) {
+                rows.push('| field | old | new |', '| --- | --- | --- |');
+                for (const f of e.fields)
+                    rows.push(`| ${codeCell(f.path || '/')} | ${codeCell(showFieldValue(f, 'old'))} | ${codeCell(showFieldValue(f, 'new'))} |`);
+            }
+            for (const p of e.problems ?? [])
+                rows.push(`- unreadable ${markdownCell(p)}`);
+            parts.push(rows.join('\n').trimEnd());
+        }
+        return parts.join('\n\n');
+    }
+    const blocks = h.entries.map((e) => {
+        const lines = [`${e.commit.slice(0, 12)} ${e.date} ${e.author.name} <${e.author.email}>: ${what(e)}`];
+        for (const f of e.fields)
+            lines.push(`  ${f.path || '/'}: ${showFieldValue(f, 'old')} → ${showFieldValue(f, 'new')}`);
+        for (const p of e.problems ?? [])
+            lines.push(`  unreadable ${p}`);
+        return lines.join('\n');
+    });
+    return [head, ...blocks].join('\n\n');
+}
+//# sourceMappingURL=renderRecordHistory.js.map

@@ -1,0 +1,42 @@
+import { findingsSection } from './findingsSection.js';
+import { renderTable } from './renderTable.js';
+import { PLAIN } from './style.js';
+/** A summary, not a listing: past this many nodes, the text output points at JSON and queries. */
+const MAX_NODE_ROWS = 50;
+const MAX_FINDINGS = 50;
+const list = (o) => Object.entries(o)
+    .map(([k, n]) => `${k} ${n}`)
+    .join(', ') || 'none';
+/** `findings` are the reconcile loop's (the same evaluation `fleethub reconcile` reports), not only validation's. */
+export function renderSummary(s, findings, style = PLAIN) {
+    const out = [];
+    out.push(style.bold('Fleet'));
+    out.push(`  records    ${list(s.counts)}`);
+    out.push(`  nodes      ${list(s.nodes.byMode)}  (roles: ${list(s.nodes.byRole)})`);
+    out.push(`  workloads  ${list(s.workloads.byStage)}; ${s.workloads.moving} moving, ${s.workloads.withoutTarget} without target host, ${s.workloads.withoutOwner} without owner`);
+    out.push(`  tasks      ${list(s.tasks)}`);
+    out.push('');
+    out.push(style.bold('Nodes'));
+    out.push(indent(renderTable(['id', 'role', 'target_role', 'area', 'declared', 'mode', 'since', 'why'], s.nodes.list.slice(0, MAX_NODE_ROWS).map((n) => ({ ...n, since: n.since ?? '-', why: n.reason ?? '' })), { maxWidth: 98 })));
+    if (s.nodes.list.length > MAX_NODE_ROWS)
+        out.push(style.dim(`  ... and ${s.nodes.list.length - MAX_NODE_ROWS} more nodes (fleethub status --format json, or fleethub query "SELECT * FROM nodes")`));
+    out.push('');
+    out.push(style.bold('Workloads on hosts that are not usable'));
+    const stranded = s.workloads.list.filter((w) => w.host !== null && !w.usable);
+    out.push(stranded.length === 0
+        ? style.green('  none')
+        : indent(renderTable(['id', 'kind', 'stage', 'host', 'host_mode'], stranded.slice(0, MAX_NODE_ROWS).map((w) => ({ ...w, host_mode: w.host_mode ?? 'UNKNOWN' })), { maxWidth: 98 })));
+    if (stranded.length > MAX_NODE_ROWS)
+        out.push(style.dim(`  ... and ${stranded.length - MAX_NODE_ROWS} more`));
+    out.push('');
+    out.push(style.bold('Findings'));
+    out.push(...findingsSection(findings, { max: MAX_FINDINGS, more: 'fleethub status --format json or fleethub reconcile --format json lists them all' }, style));
+    return out.join('\n');
+}
+function indent(s) {
+    return s
+        .split('\n')
+        .map((l) => `  ${l}`)
+        .join('\n');
+}
+//# sourceMappingURL=renderSummary.js.map

@@ -1,0 +1,43 @@
+import { renderTable } from './renderTable.js';
+import { PLAIN } from './style.js';
+export function rolloutStatusJson(run) {
+    const f = run.tick.file;
+    const p = run.tick.plan;
+    const counts = {};
+    for (const l of f.journal.values())
+        counts[l.state] = (counts[l.state] ?? 0) + 1;
+    return {
+        intent: run.intent,
+        state: p.state,
+        control: { operator: f.control, signed: run.input.intent.control, effective: run.tick.control },
+        intent_version: f.intent_version,
+        epoch: f.epoch,
+        halted: p.halted,
+        counts,
+        journal: [...f.journal.keys()].sort().map((node) => ({ node, ...pick(f.journal.get(node)) })),
+        leases: f.leases.map((l) => ({ id: l.id, node: l.node, expires: l.expires })),
+        revoked: f.revoked,
+        next: { grants: p.grants.map((g) => g.node), waiting: p.waiting.map((w) => ({ node: w.node, reason: w.reason })) },
+    };
+}
+const pick = (l) => ({ state: l.state, lease: l.lease, since: l.since, reported_at: l.reported_at, reason: l.reason });
+export function rolloutStatusText(json, style = PLAIN) {
+    const out = [
+        `${style.bold(json.intent)} version ${json.intent_version}: ${json.state} (control: operator ${json.control.operator}, signed ${json.control.signed}), epoch ${json.epoch}`,
+    ];
+    if (json.halted)
+        out.push(`  ${style.red('halted')}: ${json.halted.message} (${json.halted.code})`);
+    const counts = Object.entries(json.counts).sort(([a], [b]) => (a < b ? -1 : 1));
+    out.push(`  nodes: ${counts.length === 0 ? 'none reported yet' : counts.map(([s, n]) => `${n} ${s}`).join(', ')}`);
+    out.push(`  next wave: ${json.next.grants.length === 0 ? 'none' : json.next.grants.join(', ')}`);
+    if (json.journal.length > 0) {
+        out.push('', style.bold('Journal'));
+        out.push(renderTable(['node', 'state', 'lease', 'since', 'last report', 'reason'], json.journal.map((j) => ({ node: j.node, state: j.state, lease: j.lease ?? '-', since: j.since, 'last report': j.reported_at ?? '-', reason: j.reason ?? '' }))));
+    }
+    if (json.leases.length > 0)
+        out.push('', style.bold('Leases'), ...json.leases.map((l) => `  ${l.id} (expires ${l.expires})`));
+    if (json.revoked.length > 0)
+        out.push('', style.bold('Revoked'), ...json.revoked.map((r) => `  ${r.id}: ${r.reason}`));
+    return out.join('\n');
+}
+//# sourceMappingURL=rolloutStatusReport.js.map

@@ -1,0 +1,31 @@
+/**
+ * What `fleethub workplan` prints without an id: every workplan with its
+ * status, progress and ready and blocked counts, and the verification
+ * findings, as JSON for machines and text for people. Pure.
+ */
+import { renderTable } from './renderTable.js';
+import { progressBar } from './progressBar.js';
+import { NO_CHECKS } from './workplanDetail.js';
+export function workplanList(ev) {
+    const rows = ev.graph.workplans.map((w) => {
+        const r = ev.readiness.workplans.get(w.id);
+        return { id: w.id, title: w.title, status: w.status, owner: w.owner, file: w.file, done: r.done, total: r.total, cancelled: r.cancelled, ready: r.ready, blocked: r.blocked, criticalPath: r.criticalPath };
+    });
+    const failing = ev.verification.findings.filter((f) => f.code === 'done-not-verified');
+    return {
+        json: { checksRan: ev.checksRan, workplans: rows, findings: ev.verification.findings },
+        problems: failing.length > 0,
+        text(style) {
+            if (rows.length === 0)
+                return 'No workplans.';
+            const table = renderTable(['id', 'title', 'status', 'progress', 'ready', 'blocked'], rows.map((r) => ({ ...r, title: clip(r.title, 48), progress: `${progressBar(r.done, r.total)}${r.cancelled > 0 ? ` +${r.cancelled} cancelled` : ''}`, ready: r.ready.length, blocked: r.blocked.length })));
+            const notes = ev.verification.findings.map((f) => (f.severity === 'error' ? style.red(`error   ${f.code}: ${f.message}`) : style.yellow(`warning ${f.code}: ${f.message}`)));
+            return [table, ...(notes.length > 0 ? ['', ...notes] : []), ...(ev.checksRan ? [] : ['', style.dim(NO_CHECKS)])].join('\n');
+        },
+    };
+}
+function clip(s, n) {
+    const chars = [...s];
+    return chars.length <= n ? s : `${chars.slice(0, n - 1).join('')}…`;
+}
+//# sourceMappingURL=workplanList.js.map

@@ -1,0 +1,2 @@
+export {};
+//# sourceMappingURL=trustTypes.js.map

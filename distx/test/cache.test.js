@@ -1,0 +1,236 @@
+import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import { existsSync, readdirSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { after, describe, it } from 'node:test';
+import Database from 'better-sqlite3';
+import { cachePath, openCacheFile } from '../src/cache/cacheFile.js';
+import { rebuildCache } from '../src/cache/rebuildCache.js';
+import { refreshCache } from '../src/cache/refreshCache.js';
+import { readFindings } from '../src/cache/readFindings.js';
+import { fleetMaker, node, REPO, workload, writeFile } from './helpers/fleet.js';
+const { fleet, cleanup } = fleetMaker();
+after(cleanup);
+const ids = (db, table) => db.prepare(`SELECT id FROM ${table} ORDER BY id`).pluck().all();
+const codes = (db) => readFindings(db).map((f) => `${f.file}:${f.code}`);
+async function refreshed(root, paths) {
+    const r = await refreshCache(root, paths ? { paths } : {});
+    return r;
+}
+describe('cache', () => {
+    it('is created when missing and holds records, kind rows and edges', async () => {
+        const root = fleet({ 'registry/nodes/a.md': node('a'), 'registry/workloads/w.md': workload('w', 'host: a\n') });
+        const r = await refreshed(root);
+        assert.equal(r.rebuilt, true);
+        assert.ok(existsSync(cachePath(root)));
+        assert.deepEqual(ids(r.db, 'nodes'), ['a']);
+        assert.deepEqual(r.db.prepare('SELECT src_id, rel, dst_id FROM edges').all(), [{ src_id: 'w', rel: 'host', dst_id: 'a' }]);
+        assert.equal(r.db.pragma('journal_mode', { simple: true }), 'wal');
+        r.db.close();
+    });
+    it('warm refresh with nothing changed re-reads nothing; a touched but unchanged file is not re-parsed', async () => {
+        const root = fleet({ 'registry/nodes/a.md': node('a') });
+        (await refreshed(root)).db.close();
+        const again = await refreshed(root);
+        assert.deepEqual([again.rebuilt, again.changed, again.removed], [false, [], []]);
+        again.db.close();
+        const future = new Date(Date.now() + 5000);
+        utimesSync(join(root, 'registry/nodes/a.md'), future, future);
+        const touched = await refreshed(root);
+        assert.deepEqual(touched.changed, [], 'same content hash: no re-parse');
+        assert.equal(touched.db.prepare('SELECT mtime_ms FROM files').pluck().get(), statSync(join(root, 'registry/nodes/a.md')).mtimeMs);
+        touched.db.close();
+    });
+    it('a refresh given paths passes over what the walk passes over: a README.md and hidden files are no records', async () => {
+        const root = fleet({ 'registry/nodes/a.md': node('a') });
+        (await refreshed(root)).db.close();
+        writeFile(root, 'registry/nodes/README.md', '# Nodes\nWhat lives here.\n');
+        writeFile(root, 'registry/nodes/.draft.md', node('draft'));
+        writeFile(root, 'registry/nodes/.old/b.md', node('b'));
+        const given = await refreshed(root, ['registry/nodes/README.md', 'registry/nodes/.draft.md', 'registry/nodes/.old/b.md']);
+        assert.deepEqual(given.changed, []);
+        assert.deepEqual(given.db.prepare('SELECT path FROM files').pluck().all(), ['registry/nodes/a.md']);
+        assert.deepEqual(codes(given.db), []);
+        given.db.close();
+        const walked = await refreshed(root);
+        assert.deepEqual([walked.changed, walked.db.prepare('SELECT path FROM files').pluck().all()], [[], ['registry/nodes/a.md']], 'what the whole walk finds');
+        walked.db.close();
+    });
+    it('updates one changed file and re-checks the references it affects', async () => {
+        const root = fleet({ 'registry/nodes/a.md': node('a'), 'registry/workloads/w.md': workload('w', 'host: a\n') });
+        (await refreshed(root)).db.close();
+        rmSync(join(root, 'registry/nodes/a.md'));
+        const afterDelete = await refreshed(root, ['registry/nodes/a.md']);
+        assert.deepEqual(afterDelete.removed, ['registry/nodes/a.md']);
+        assert.deepEqual(codes(afterDelete.db), ['registry/workloads/w.md:unknown-reference']);
+        afterDelete.db.close();
+        writeFile(root, 'registry/nodes/a.md', node('a', 'area: back\n'));
+        const back = await refreshed(root, ['registry/nodes/a.md']);
+        assert.deepEqual(back.changed, ['registry/nodes/a.md']);
+        assert.deepEqual(codes(back.db), []);
+        assert.equal(back.db.prepare('SELECT area FROM nodes').pluck().get(), 'back');
+        back.db.close();
+    });
+    it('a file that turns invalid leaves the cache, and its references become warnings naming why', async () => {
+        const root = fleet({ 'registry/nodes/a.md': node('a'), 'registry/workloads/w.md': workload('w', 'host: a\n') });
+        (await refreshed(root)).db.close();
+        writeFile(root, 'registry/nodes/a.md', '---\ntitle: A\nrole: [\n---\n');
+        const r = await refreshed(root);
+        assert.deepEqual(ids(r.db, 'nodes'), []);
+        const f = readFindings(r.db);
+        assert.deepEqual(f.map((x) => x.code), ['yaml-syntax', 'unknown-reference']);
+        assert.match(f[1].message, /whose file has errors/);
+        r.db.close();
+    });
+    it('settles duplicate ids by path order, whatever order files arrive in, and restores the other when the winner goes', async () => {
+        const root = fleet({ 'registry/nodes/b/x.md': node('x', 'area: b\n') });
+        (await refreshed(root)).db.close();
+        writeFile(root, 'registry/nodes/a/x.md', node('x', 'area: a\n'));
+        const r = await refreshed(root);
+        assert.equal(r.db.prepare('SELECT area FROM nodes').pluck().get(), 'a', 'registry/nodes/a/x.md sorts first and wins');
+        assert.deepEqual(codes(r.db), ['registry/nodes/b/x.md:duplicate-id']);
+        r.db.close();
+        const cold = await rebuildCache(root).then(() => openCacheFile(cachePath(root)));
+        assert.equal(cold.prepare('SELECT area FROM nodes').pluck().get(), 'a', 'a cold build agrees');
+        cold.close();
+        rmSync(join(root, 'registry/nodes/a/x.md'));
+        const back = await refreshed(root);
+        assert.equal(back.db.prepare('SELECT area FROM nodes').pluck().get(), 'b');
+        assert.deepEqual(codes(back.db), []);
+        back.db.close();
+    });
+    it('reports a dependency cycle once and clears it when the cycle is broken', async () => {
+        const root = fleet({
+            'registry/workloads/a.md': workload('a', 'depends_on: [b]\n'),
+            'registry/workloads/b.md': workload('b', 'depends_on: [c]\n'),
+            'registry/workloads/c.md': workload('c', 'depends_on: [a]\n'),
+        });
+        const r = await refreshed(root);
+        const f = readFindings(r.db);
+        assert.deepEqual(f.map((x) => [x.file, x.line, x.col, x.message]), [['registry/workloads/a.md', 4, 14, 'workload dependency cycle: a -> b -> c -> a']]);
+        r.db.close();
+        writeFile(root, 'registry/workloads/c.md', workload('c'));
+        const fixed = await refreshed(root, ['registry/workloads/c.md']);
+        assert.deepEqual(codes(fixed.db), []);
+        fixed.db.close();
+    });
+    it('after any sequence of edits, an incremental refresh holds exactly what a cold build holds', async () => {
+        const root = fleet({
+            'registry/nodes/n.md': node('n'),
+            'registry/workloads/a.md': workload('a', 'depends_on: [b]\n'),
+            'registry/workloads/b.md': workload('b', 'depends_on: [a]\n'),
+            'registry/workloads/c.md': workload('c', 'depends_on: [d]\nhost: n\n'),
+            'registry/workloads/d.md': workload('d', 'depends_on: [c]\n'),
+            'workplans/W.md': '---\ntitle: W\nstatus: active\n---\n- [ ] T1 a [depends:: T2]\n- [ ] T2 b [depends:: T1]\n',
+        });
+        const edits = [
+            ['registry/workloads/b.md', workload('b', 'depends_on: [c]\n')],
+            ['registry/workloads/d.md', workload('d', 'depends_on: [a]\n')],
+            ['registry/nodes/n.md', null],
+            ['registry/workloads/c.md', workload('c', 'depends_on: [a]\nhost: n\n')],
+            ['workplans/W.md', '---\ntitle: W\nstatus: active\n---\n- [ ] T1 a\n- [ ] T2 b [depends:: T1, X/T9]\n'],
+            ['registry/nodes/n.md', node('n')],
+            ['registry/workloads/a.md', null],
+            ['registry/workloads/b.md', '---\ntitle: [\n---\n'],
+        ];
+        const snapshot = (db) => JSON.stringify([readFindings(db), db.prepare('SELECT kind, id, file FROM records ORDER BY kind, id').all()]);
+        (await refreshed(root)).db.close();
+        for (const [path, content] of edits) {
+            if (content === null)
+                rmSync(join(root, path));
+            else
+                writeFile(root, path, content);
+            const inc = await refreshed(root, [path]);
+            const incremental = snapshot(inc.db);
+            inc.db.close();
+            await rebuildCache(root);
+            const cold = openCacheFile(cachePath(root));
+            assert.equal(incremental, snapshot(cold), `after editing ${path}`);
+            cold.close();
+        }
+    });
+    it('refuses a check whose SQL writes or names a missing table', async () => {
+        const root = fleet({
+            'policies/checks.yaml': 'kind: checks\nchecks:\n  - id: w\n    title: W\n    sql: DELETE FROM nodes\n    expect: { empty: true }\n  - id: t\n    title: T\n    sql: SELECT * FROM nowhere\n    expect: { empty: true }\n  - id: ok\n    title: OK\n    sql: SELECT id FROM nodes\n    expect: { empty: true }\n',
+        });
+        const r = await refreshed(root);
+        assert.deepEqual(readFindings(r.db).map((f) => [f.code, f.line, f.col, f.id]), [
+            ['check-not-readonly', 5, 10, 'w'],
+            ['check-invalid-sql', 9, 10, 't'],
+        ]);
+        r.db.close();
+    });
+    it('is recreated automatically when the file is corrupt, truncated or of an older schema version', async () => {
+        const root = fleet({ 'registry/nodes/a.md': node('a') });
+        (await refreshed(root)).db.close();
+        const path = cachePath(root);
+        for (const damage of ['garbage', 'truncate', 'old-version']) {
+            if (damage === 'garbage')
+                writeFileSync(path, 'this is not a database, just text'.repeat(100));
+            if (damage === 'truncate')
+                writeFileSync(path, Buffer.alloc(4096));
+            if (damage === 'old-version') {
+                const db = new Database(path);
+                db.prepare(`UPDATE meta SET value = '0' WHERE key = 'schema_version'`).run();
+                db.close();
+            }
+            const r = await refreshed(root);
+            assert.equal(r.rebuilt, true, damage);
+            assert.deepEqual(ids(r.db, 'nodes'), ['a'], damage);
+            r.db.close();
+        }
+    });
+    it('parses in worker threads for large fleets and builds the same cache as one thread', async () => {
+        const files = {};
+        for (let i = 0; i < 2000; i++)
+            files[`registry/nodes/n${i}.md`] = node(`n${i}`, `area: a${i % 7}\n`);
+        files['registry/nodes/bad.md'] = '---\ntitle: [\n---\n';
+        files['registry/nodes/zz/n5.md'] = node('n5', 'area: loser\n');
+        files['registry/nodes/a/n1999.md'] = node('n1999', 'area: winner\n');
+        const root = fleet(files);
+        const dump = () => {
+            const db = openCacheFile(cachePath(root));
+            const out = JSON.stringify([db.prepare('SELECT * FROM records ORDER BY kind, id').all(), db.prepare('SELECT * FROM nodes ORDER BY id').all(), readFindings(db)]);
+            db.close();
+            return out;
+        };
+        await rebuildCache(root, { workers: 2 });
+        const parallel = dump();
+        await rebuildCache(root, { workers: 1 });
+        assert.equal(dump(), parallel);
+        assert.match(parallel, /yaml-syntax/);
+        const db = openCacheFile(cachePath(root));
+        assert.deepEqual(db.prepare(`SELECT id, area, file FROM nodes WHERE id IN ('n5', 'n1999') ORDER BY id`).all(), [
+            { id: 'n1999', area: 'winner', file: 'registry/nodes/a/n1999.md' },
+            { id: 'n5', area: 'a5', file: 'registry/nodes/n5.md' },
+        ]);
+        assert.deepEqual(readFindings(db).filter((f) => f.code === 'duplicate-id').map((f) => f.file), ['registry/nodes/n1999.md', 'registry/nodes/zz/n5.md']);
+        db.close();
+    });
+    it('a rebuild killed at any moment leaves the previous cache intact', async () => {
+        const files = {};
+        for (let i = 0; i < 3000; i++)
+            files[`registry/nodes/n${i}.md`] = node(`n${i}`);
+        const root = fleet(files);
+        await rebuildCache(root);
+        const before = readdirSync(join(root, '.fleethub')).sort();
+        const script = `import('${join(REPO, 'dist/src/cache/rebuildCache.js')}').then(m => m.rebuildCache(${JSON.stringify(root)}))`;
+        for (const delayMs of [30, 120, 250]) {
+            const child = spawn(process.execPath, ['-e', script], { stdio: 'ignore' });
+            await new Promise((r) => setTimeout(r, delayMs));
+            child.kill('SIGKILL');
+            await new Promise((r) => child.once('exit', r));
+            const db = openCacheFile(cachePath(root));
+            assert.ok(db, `cache still opens after a kill at ${delayMs} ms`);
+            assert.equal(db.prepare('SELECT count(*) FROM nodes').pluck().get(), 3000);
+            db.close();
+        }
+        const r = await refreshed(root);
+        assert.equal(r.rebuilt, false);
+        r.db.close();
+        const leftovers = readdirSync(join(root, '.fleethub')).filter((f) => f.endsWith('.tmp'));
+        assert.deepEqual(leftovers, [], 'stale temporary builds are cleaned up');
+        assert.deepEqual(readdirSync(join(root, '.fleethub')).sort().filter((f) => !f.endsWith('-wal') && !f.endsWith('-shm')), before.filter((f) => !f.endsWith('-wal') && !f.endsWith('-shm')));
+    });
+});
+//# sourceMappingURL=cache.test.js.map

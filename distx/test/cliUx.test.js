@@ -1,0 +1,191 @@
+/** What a user meets first: start-up cost, option parsing, errors, hints, tables, terminal safety. Real CLI runs. */
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { after, describe, it } from 'node:test';
+import { BIN, cli, fleetMaker, node } from './helpers/fleet.js';
+const { fleet, tempDir, cleanup } = fleetMaker();
+after(cleanup);
+/** The packages a run of the CLI loaded (CommonJS and ESM alike go through require.cache). */
+function loadedPackages(args, cwd) {
+    const dir = tempDir();
+    const probe = join(dir, 'probe.mjs');
+    const out = join(dir, 'loaded.txt');
+    writeFileSync(probe, `import { createRequire } from 'node:module';\nimport { writeFileSync } from 'node:fs';\nconst require = createRequire(import.meta.url);\nprocess.on('exit', () => writeFileSync(${JSON.stringify(out)}, Object.keys(require.cache).join('\\n')));\n`);
+    const r = spawnSync(process.execPath, ['--import', probe, BIN, ...args], { cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+    const packages = new Set([...readFileSync(out, 'utf8').matchAll(/node_modules\/((?:@[^/]+\/)?[^/]+)\//g)].map((m) => m[1]));
+    return { code: r.status, packages };
+}
+const HEAVY = ['better-sqlite3', 'isomorphic-git', 'ajv', 'gray-matter', 'yaml', 'js-yaml'];
+describe('start-up: each command loads only what it uses', () => {
+    it('help, a command\'s help and usage errors load no heavy package', () => {
+        const root = fleet({ 'registry/nodes/a.md': node('a') });
+        for (const args of [['--help'], ['validate', '--help'], ['status', '--help'], ['relay', '--help'], ['validate', '--bogus'], ['nonsense'], ['--version']]) {
+            const { code, packages } = loadedPackages(args, root);
+            assert.ok(code === 0 || code === 2, `${args.join(' ')}: exit ${code}`);
+            assert.deepEqual(HEAVY.filter((p) => packages.has(p)), [], args.join(' '));
+        }
+    });
+    it('validate on a clean fleet with a fresh cache loads no YAML parser and no Git library', () => {
+        const root = fleet({ 'registry/nodes/a.md': node('a'), 'registry/nodes/b.md': node('b') });
+        assert.equal(cli(['validate', '--root', root]).code, 0);
+        const { code, packages } = loadedPackages(['validate'], root);
+        assert.equal(code, 0);
+        assert.ok(packages.has('better-sqlite3'), 'the cache is opened');
+        assert.deepEqual(['yaml', 'js-yaml', 'isomorphic-git', 'gray-matter'].filter((p) => packages.has(p)), []);
+    });
+});
+describe('global options and our own usage errors', () => {
+    it('takes global options before or after the command', () => {
+        const root = fleet({ 'registry/nodes/a.md': node('a') });
+        const elsewhere = tempDir();
+        for (const args of [['--root', root, 'validate'], ['validate', '--root', root], [`--root=${root}`, '--format', 'json', 'validate'], ['--format=json', 'validate', '--root', root]]) {
+            const r = cli(args, { cwd: elsewhere });
+            assert.equal(r.code, 0, `${args.join(' ')}: ${r.stderr}`);
+        }
+        assert.equal(cli(['--format', 'json', '--root', root, 'validate'], { cwd: elsewhere }).json().ok, true);
+    });
+    it('names an unknown option or command in one line, with the closest one suggested', () => {
+        const root = fleet({ 'registry/nodes/a.md': node('a') });
+        const cases = [
+            [['validate', '--stagd'], /^fleethub: unknown option --stagd; did you mean --staged\? \('fleethub validate --help' lists the options\)\n$/],
+            [['validate', '--fromat', 'json'], /unknown option --fromat; did you mean --format\?/],
+            [['--rot', root, 'validate'], /unknown option --rot; did you mean --root\?/],
+            [['validate', '--bogus'], /^fleethub: unknown option --bogus \('fleethub validate --help'/],
+            [['valdate'], /^fleethub: unknown command 'valdate'; did you mean 'validate'\? \('fleethub --help' lists the commands\)\n$/],
+            [['reconcile', '--root'], /--root needs a value/],
+            [['validate', '--root', '--no-color'], /--root needs a value, not the option --no-color/],
+            [['validate', '--staged=yes'], /--staged takes no value/],
+            [['validate', '-x'], /unknown option -x/],
+        ];
+        for (const [args, expected] of cases) {
+            const r = cli(args, { cwd: root });
+            assert.equal(r.code, 2, args.join(' '));
+            assert.equal(r.stdout, '', args.join(' '));
+            assert.match(r.stderr, expected, args.join(' '));
+            assert.equal(r.stderr.trimEnd().split('\n').length, 1, `one line: ${r.stderr}`);
+            assert.doesNotMatch(r.stderr, /ERR_PARSE_ARGS|TypeError|\n\s+at /);
+        }
+    });
+    it('keeps arguments after -- as positionals', () => {
+        const root = fleet({ 'registry/nodes/a.md': node('a') });
+        const r = cli(['query', '--root', root, '--format', 'json', '--', 'SELECT id FROM nodes']);
+        assert.equal(r.code, 0, r.stderr);
+        assert.deepEqual(r.json(), [{ id: 'a' }]);
+    });
+});
+describe('--format json errors', () => {
+    it('prints {"error": {code, message, data}} on stdout with exit 2, and nothing on stderr', () => {
+        const root = fleet({ 'registry/nodes/a.md': node('a') });
+        const elsewhere = tempDir();
+        const cases = [
+            [['validate', '--bogus', '--format', 'json'], 'unknown-option', { option: '--bogus', command: 'validate' }],
+            [['--format', 'json', 'valdate'], 'unknown-command', { command: 'valdate', suggestion: 'validate' }],
+            [['validate', '--format=json'], 'root-not-found', { path: elsewhere, explicit: false, reason: 'missing' }],
+            [['query', '--root', root, '--format', 'json', 'DELETE FROM nodes'], 'query', { sql: 'DELETE FROM nodes' }],
+        ];
+        for (const [args, code, data] of cases) {
+            const r = cli(args, { cwd: elsewhere });
+            assert.equal(r.code, 2, args.join(' '));
+            assert.equal(r.stderr, '', args.join(' '));
+            const out = r.json();
+            assert.deepEqual(Object.keys(out), ['error']);
+            assert.equal(out.error.code, code, args.join(' '));
+            assert.equal(typeof out.error.message, 'string');
+            assert.deepEqual(out.error.data, data, args.join(' '));
+        }
+    });
+    it('reports an internal error as JSON too, without a stack trace unless FLEETHUB_DEBUG is set', () => {
+        const root = fleet({ 'registry/nodes/a.md': node('a'), '.fleethub/cache.sqlite/x': 'a directory where the cache file goes' });
+        const text = cli(['validate', '--root', root]);
+        assert.equal(text.code, 2);
+        assert.match(text.stderr, /^fleethub validate: internal error: .*\(set FLEETHUB_DEBUG=1 to see the stack trace, and please report it\)\n$/);
+        const json = cli(['validate', '--root', root, '--format', 'json']);
+        assert.equal(json.code, 2);
+        assert.equal(json.json().error.code, 'internal');
+        assert.doesNotMatch(json.stdout + json.stderr, /\n\s+at /);
+        const debug = cli(['validate', '--root', root], { env: { FLEETHUB_DEBUG: '1' } });
+        assert.match(debug.stderr, /\n\s+at /, 'FLEETHUB_DEBUG=1 shows the stack');
+    });
+});
+describe('validate <path>', () => {
+    it('is an error naming the path when the path does not exist', () => {
+        const root = fleet({ 'registry/nodes/a.md': node('a') });
+        const r = cli(['validate', 'registry/nodes/nope.md'], { cwd: root });
+        assert.equal(r.code, 2);
+        assert.equal(r.stdout, '');
+        assert.equal(r.stderr, 'fleethub validate: registry/nodes/nope.md does not exist\n');
+        const j = cli(['validate', 'registry/nodes/nope.md', '--format', 'json'], { cwd: root });
+        assert.deepEqual(j.json(), { error: { code: 'path-not-found', message: 'registry/nodes/nope.md does not exist', data: { path: 'registry/nodes/nope.md' } } });
+        assert.equal(cli(['validate', 'registry/nodes/a.md'], { cwd: root }).code, 0, 'an existing path still validates');
+    });
+});
+describe('hints', () => {
+    it('prints a code\'s hint once, under its first finding', () => {
+        const files = {};
+        for (let i = 0; i < 30; i++)
+            files[`registry/nodes/n${i}.md`] = node(`n${i}`, 'adresses: []\n');
+        files['registry/nodes/bad.md'] = 'no front matter\n';
+        const root = fleet(files);
+        const r = cli(['validate', '--root', root]);
+        assert.equal(r.code, 1);
+        const lines = r.stdout.trimEnd().split('\n');
+        assert.equal(lines.filter((l) => /error\[unknown-key\]/.test(l)).length, 30);
+        assert.equal(lines.filter((l) => l.startsWith('  hint: ')).length, 2, 'unknown-key once, frontmatter-missing once');
+        const first = lines.findIndex((l) => /error\[unknown-key\]/.test(l));
+        assert.match(lines[first + 1], /^ {2}hint: /, 'under the first finding of the code');
+        const status = cli(['status', '--root', root]);
+        // status shows the reconcile loop's findings: the generated files' drift (no status/ here) too, its hint once.
+        assert.equal(status.stdout.split('\n').filter((l) => /^\s+hint: /.test(l)).length, 3, status.stdout);
+        assert.equal(cli(['validate', '--root', root, '--format', 'json']).json().errors.filter((e) => e.hint).length, 31, 'JSON keeps every hint');
+    });
+});
+describe('text tables', () => {
+    it('fit 100 columns, wrapping long cells', () => {
+        const long = 'a title that goes on and on '.repeat(8).trim();
+        const root = fleet({ 'registry/nodes/a.md': `---\ntitle: ${long}\nrole: edge\narea: somewhere-with-a-long-name\n---\n`, 'registry/nodes/b.md': node('b') });
+        const r = cli(['query', '--root', root, 'SELECT id, role, area, title, title AS again FROM nodes ORDER BY id']);
+        assert.equal(r.code, 0, r.stderr);
+        const lines = r.stdout.trimEnd().split('\n');
+        assert.ok(lines.every((l) => [...l].length <= 100), lines.map((l) => [...l].length).join(' '));
+        assert.match(lines[0], /^id +role +area +title +again$/);
+        const words = lines.slice(2, -1).join(' ').split(/\s+/);
+        assert.equal(words.filter((w) => w === 'on').length, 32, 'every word of both titles is still there');
+    });
+    it('align the same with and without colour', async () => {
+        const { renderTable } = await import('../src/report/renderTable.js');
+        const { COLOR } = await import('../src/report/style.js');
+        const rows = [{ node: 'a', result: 'ok', ms: 1 }, { node: 'bbbbbb', result: 'connection refused', ms: 22 }];
+        const plain = renderTable(['node', 'result', 'ms'], rows);
+        const painted = renderTable(['node', 'result', 'ms'], rows.map((r) => ({ ...r, result: r.result === 'ok' ? COLOR.green(r.result) : COLOR.red(r.result) })));
+        assert.notEqual(painted, plain);
+        assert.equal(painted.replace(/\x1b\[[0-9;]*m/g, ''), plain);
+        const narrow = renderTable(['node', 'result'], [{ node: 'a', result: COLOR.red('a long failure message that has to wrap') }], { maxWidth: 30 });
+        assert.ok(narrow.split('\n').every((l) => [...l.replace(/\x1b\[[0-9;]*m/g, '')].length <= 30), narrow);
+        assert.ok(narrow.split('\n').slice(2).every((l) => l.includes('\x1b[31m') && l.endsWith('\x1b[39m')), 'each wrapped line keeps its colour');
+    });
+});
+describe('control characters in text output', () => {
+    const nasty = 'x\x1b]0;pwned\x07y\nz\u009b2J';
+    it('are escaped in text (one finding, one line; no ESC, BEL or C1 reaches the terminal) and exact in JSON', () => {
+        // The title as YAML escapes: the parsed title holds the real ESC, BEL, newline and C1 characters.
+        const root = fleet({ 'registry/nodes/ok.md': '---\ntitle: "T x\\x1b]0;pwned\\x07y\\nz\\x9b2J"\nrole: edge\n---\n' });
+        writeFileSync(join(root, 'registry/nodes', `${nasty}.md`), `---\ntitle: T ${nasty}\nrole: edgy\n---\n`);
+        const r = cli(['validate', '--root', root]);
+        assert.equal(r.code, 1);
+        assert.doesNotMatch(r.stdout, /[\x00-\x09\x0b-\x1f\x7f-\x9f]/, 'no control character but the line ends');
+        const findings = r.stdout.split('\n').filter((l) => /^\S.*(error|warning)\[/.test(l));
+        assert.ok(findings.length >= 1);
+        assert.ok(findings.every((l) => l.startsWith('registry/nodes/x\\x1b]0;pwned\\x07y\\nz\\x9b2J.md:')), findings.join('\n'));
+        const j = cli(['validate', '--root', root, '--format', 'json']).json();
+        assert.ok(j.errors.some((e) => e.file === `registry/nodes/${nasty}.md`), 'JSON has the exact name');
+        const q = cli(['query', '--root', root, 'SELECT title FROM nodes ORDER BY title']);
+        assert.doesNotMatch(q.stdout, /[\x00-\x09\x0b-\x1f\x7f-\x9f]/);
+        assert.match(q.stdout, /^T x\\x1b\]0;pwned\\x07y\\nz\\x9b2J$/m, 'the title, escaped, on one line');
+        assert.deepEqual(cli(['query', '--root', root, '--format', 'json', 'SELECT title FROM nodes']).json(), [{ title: `T ${nasty}` }], 'JSON has the exact title');
+        const status = cli(['status', '--root', root]);
+        assert.doesNotMatch(status.stdout, /[\x00-\x09\x0b-\x1f\x7f-\x9f]/);
+    });
+});
+//# sourceMappingURL=cliUx.test.js.map

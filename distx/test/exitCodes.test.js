@@ -1,0 +1,141 @@
+/**
+ * The exit-code table of README.md, one row at a time, on real CLI runs:
+ * 0 = nothing at or above --fail-on; 1 = findings at or above it, or drift
+ * with reconcile --check (the JSON result says which); 2 = usage or internal
+ * error. And one truth: status and reconcile report the same findings.
+ */
+import assert from 'node:assert/strict';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { cli, copyExampleFleet, fleetMaker, node, removeDir, REPO, workload } from './helpers/fleet.js';
+const { fleet, cleanup } = fleetMaker();
+let bundled;
+before(() => {
+    bundled = copyExampleFleet({ status: true });
+});
+after(() => {
+    cleanup();
+    removeDir(bundled);
+});
+const run = (args) => cli(args);
+const result = (args) => {
+    const r = run([...args, '--format', 'json']);
+    assert.equal(r.stderr, '', r.stderr);
+    const json = r.json();
+    return { code: r.code, result: json.result, json };
+};
+describe('exit 0: the command did its job and found nothing at or above --fail-on', () => {
+    it('a clean fleet: status, reconcile --check after --write, validate, workplan, check', () => {
+        const root = fleet({ 'registry/nodes/a.md': node('a'), 'workplans/WP.md': '---\ntitle: WP\nstatus: active\n---\n- [ ] T1 one\n' });
+        assert.equal(run(['reconcile', '--write', '--root', root]).code, 0);
+        for (const args of [['status'], ['reconcile', '--check'], ['validate'], ['workplan'], ['workplan', 'WP'], ['check']]) {
+            const r = result([...args, '--root', root]);
+            assert.equal(r.code, 0, args.join(' '));
+            assert.deepEqual(r.result, { exit: 0, reasons: [], failOn: 'error' }, args.join(' '));
+        }
+    });
+    it('warnings only: 0 by default, 1 with --fail-on warning (status, reconcile, validate)', () => {
+        const root = fleet({ 'registry/nodes/a.md': node('a'), 'registry/workloads/w.md': workload('w', 'host: nowhere\n') });
+        assert.equal(run(['reconcile', '--write', '--root', root]).code, 0);
+        for (const cmd of ['status', 'reconcile', 'validate']) {
+            assert.equal(result([cmd, '--root', root]).code, 0, cmd);
+            const strict = result([cmd, '--root', root, '--fail-on', 'warning']);
+            assert.equal(strict.code, 1, cmd);
+            assert.deepEqual(strict.result, { exit: 1, reasons: ['findings'], failOn: 'warning' }, cmd);
+        }
+    });
+    it('--fail-on none: the bundled fleet with its findings exits 0 (what the scheduled reconcile runs)', () => {
+        const r = result(['status', '--root', bundled, '--fail-on', 'none']);
+        assert.equal(r.code, 0);
+        assert.ok(r.json.findings.errors > 0, 'the findings are still reported');
+        assert.deepEqual(r.result, { exit: 0, reasons: [], failOn: 'none' });
+    });
+    it('status --fail-on none prints the findings and exits 0 (what the README shows for a fleet with findings)', () => {
+        const r = cli(['status', '--rebuild', '--fail-on', 'none', '--root', bundled]);
+        assert.equal(r.code, 0, r.stderr);
+        assert.match(r.stdout, /^\d+ error\(s\), \d+ warning\(s\)$/m);
+        assert.doesNotMatch(r.stdout, /\n0 error\(s\)/);
+    });
+    it('the scheduled reconcile workflow passes --fail-on none, so runs on a fleet with findings succeed', () => {
+        const workflow = readFileSync(join(REPO, '.forgejo/workflows/fleethub-reconcile.yml'), 'utf8');
+        const line = workflow.split('\n').find((l) => l.includes('fleethub reconcile'));
+        const args = line.split('fleethub reconcile ')[1].trim().split(/\s+/).filter((a) => !a.includes('observations'));
+        assert.ok(args.includes('--push') && line.includes('--observations'));
+        args.unshift('reconcile');
+        // Without --push (no upstream here), the same evaluation and the same verdict.
+        const r = result([...args.filter((a) => a !== '--push'), '--root', bundled]);
+        assert.equal(r.code, 0);
+        assert.equal(r.result.failOn, 'none');
+    });
+});
+describe('exit 1: problems found, and the JSON result says which', () => {
+    it('findings: status and reconcile report the same findings on the bundled fleet, and both exit 1', () => {
+        const s = result(['status', '--root', bundled]);
+        const r = result(['reconcile', '--root', bundled]);
+        assert.equal(s.code, 1);
+        assert.equal(r.code, 1);
+        assert.deepEqual(s.result, { exit: 1, reasons: ['findings'], failOn: 'error' });
+        assert.deepEqual(r.result, s.result);
+        const items = s.json.findings;
+        assert.deepEqual(items.items, r.json.findings, 'status lists what reconcile reports, every one');
+        assert.ok(items.errors > 0 && items.warnings > 0);
+        assert.equal(items.errors + items.warnings, items.items.length);
+        assert.equal(Object.values(items.byCode).reduce((a, b) => a + b, 0), items.items.length);
+        const text = cli(['status', '--root', bundled]).stdout;
+        assert.match(text, new RegExp(`^${items.errors} error\\(s\\), ${items.warnings} warning\\(s\\)$`, 'm'));
+        assert.doesNotMatch(text, /Findings\n {2}none/);
+    });
+    it('workplan findings are the reconcile findings about the workplans', () => {
+        const w = result(['workplan', '--root', bundled, '--fail-on', 'warning']);
+        const r = result(['reconcile', '--root', bundled]);
+        const codes = (list) => list.map((f) => f.code).filter((c) => c === 'done-not-verified' || c === 'verified-not-ticked').sort();
+        assert.deepEqual(codes(w.json.findings), codes(r.json.findings));
+        assert.ok(codes(w.json.findings).length > 0);
+        assert.equal(w.code, 1);
+    });
+    it('drift: reconcile --check exits 0 on the bundled fleet as shipped with --fail-on none, 1 with reason drift once a file drifts', () => {
+        const copy = copyExampleFleet({ status: true });
+        try {
+            const clean = result(['reconcile', '--check', '--fail-on', 'none', '--root', copy]);
+            assert.equal(clean.code, 0);
+            const findings = result(['reconcile', '--check', '--root', copy]);
+            assert.deepEqual([findings.code, findings.result.reasons], [1, ['findings']], 'the fleet has error findings, but no drift');
+            writeFileSync(join(copy, 'status/BOARD.md'), 'edited by hand\n');
+            const drift = result(['reconcile', '--check', '--fail-on', 'none', '--root', copy]);
+            assert.equal(drift.code, 1);
+            assert.deepEqual(drift.result, { exit: 1, reasons: ['drift'], failOn: 'none' });
+            assert.deepEqual(result(['reconcile', '--check', '--root', copy]).result.reasons, ['findings', 'drift']);
+            assert.equal(result(['reconcile', '--fail-on', 'none', '--root', copy]).code, 0, 'without --check, drift is a generated-drift warning');
+        }
+        finally {
+            removeDir(copy);
+        }
+    });
+    it('a failed probe counts as an error: probe exits 1, and 0 with --fail-on none', () => {
+        const root = fleet({ 'registry/nodes/a.md': node('a', 'probes:\n  tcp:\n    - host: 127.0.0.1\n      port: 1\n') });
+        const r = result(['probe', '--root', root]);
+        assert.equal(r.code, 1);
+        assert.deepEqual(r.result.reasons, ['findings']);
+        assert.equal(result(['probe', '--root', root, '--fail-on', 'none']).code, 0);
+    });
+});
+describe('exit 2: usage or internal error', () => {
+    it('an unknown node id (probe) is a usage error, like an unknown check id (check)', () => {
+        const root = fleet({ 'registry/nodes/a.md': node('a') });
+        const p = cli(['probe', 'nosuch', '--root', root]);
+        assert.equal(p.code, 2);
+        assert.match(p.stderr, /unknown node id: nosuch \(known: a\)/);
+        assert.equal(cli(['check', 'nosuch', '--root', root]).code, 2);
+        assert.equal(cli(['workplan', 'NOSUCH', '--root', root]).code, 2);
+    });
+    it('a bad --fail-on value, in every command that takes it', () => {
+        const root = fleet({ 'registry/nodes/a.md': node('a') });
+        for (const cmd of ['status', 'reconcile', 'validate', 'workplan', 'probe', 'check']) {
+            const r = cli([cmd, '--fail-on', 'sometimes', '--root', root]);
+            assert.equal(r.code, 2, cmd);
+            assert.match(r.stderr, /--fail-on must be error, warning or none, not 'sometimes'/, cmd);
+        }
+    });
+});
+//# sourceMappingURL=exitCodes.test.js.map

@@ -1,0 +1,277 @@
+/**
+ * The hostile-input corpus (test/corpus/hostile/): every case is put alone
+ * into a fresh fleet directory and run through the CLI. Each must finish,
+ * print nothing on stderr, print valid JSON, exit 0 or 1, report exactly the
+ * findings its manifest entry lists (code, line, column, severity), and keep
+ * an invalid record out of the cache.
+ *
+ * Cases that are only bytes run in this process through the CLI's own main()
+ * with an Io that captures its output (the same parsing, exit code and JSON as
+ * a real run, without ~2 process start-ups per case). Cases that play file
+ * system tricks (symlinks, named pipes, permissions), the ones that could hang
+ * a reader, run as real CLI processes, killed if they do not finish.
+ */
+import assert from 'node:assert/strict';
+import { execFile, execFileSync } from 'node:child_process';
+import { chmodSync, copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { basename, dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { after, describe, it } from 'node:test';
+import { main } from '../src/cli/main.js';
+/** dist/test/hostileCorpus.test.js → the repository root. */
+const REPO = fileURLToPath(new URL('../../', import.meta.url));
+const BIN = join(REPO, 'bin', 'fleethub.js');
+const CORPUS = join(REPO, 'test', 'corpus', 'hostile');
+const MIB = 1024 * 1024;
+const CASE_TIMEOUT_MS = 20_000;
+/** The child is killed a little before the test times out, so a hang never outlives the suite. */
+const CHILD_TIMEOUT_MS = 19_000;
+/** Generated cases that need no file-system trick: only bytes, so they run in this process. */
+const BYTES_ONLY = new Set(['too-large', 'at-size-limit', 'many-values']);
+const CASES = JSON.parse(readFileSync(join(CORPUS, 'cases.json'), 'utf8'));
+const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
+const dirs = [];
+/** Directories made unreadable by a case. */
+const locked = [];
+after(() => {
+    for (const d of locked)
+        chmodSync(d, 0o755); // so that the directories can be removed
+    for (const d of dirs)
+        rmSync(d, { recursive: true, force: true });
+});
+function tempDir(prefix) {
+    const d = mkdtempSync(join(tmpdir(), prefix));
+    dirs.push(d);
+    return d;
+}
+const ENV = { ...process.env, NO_COLOR: '1', FLEETHUB_DEBUG: '' };
+/** The CLI's main() in this process, with its output captured. */
+async function inProcess(args) {
+    const start = Date.now();
+    let stdout = '';
+    let stderr = '';
+    const code = await main(args, { cwd: tmpdir(), env: ENV, stdout: (s) => void (stdout += s), stderr: (s) => void (stderr += s), stdoutIsTTY: false, stderrIsTTY: false });
+    return { code, signal: null, stdout, stderr, ms: Date.now() - start };
+}
+function cli(args) {
+    const start = Date.now();
+    return new Promise((resolve) => {
+        execFile(process.execPath, [BIN, ...args], {
+            cwd: tmpdir(),
+            encoding: 'utf8',
+            timeout: CHILD_TIMEOUT_MS,
+            killSignal: 'SIGKILL',
+            maxBuffer: 16 * MIB,
+            env: ENV,
+        }, (err, stdout, stderr) => {
+            const e = err;
+            resolve({
+                code: e === null ? 0 : typeof e.code === 'number' ? e.code : null,
+                signal: e?.signal ?? null,
+                stdout,
+                stderr,
+                ms: Date.now() - start,
+            });
+        });
+    });
+}
+function caseBytes(c) {
+    return c.file === null ? null : readFileSync(join(CORPUS, c.file));
+}
+const VALID_NODE = '---\ntitle: Generated node\nrole: edge\n---\n';
+/** A valid node file of exactly `size` bytes: front matter, then body padding. */
+function paddedNode(size) {
+    const head = `${VALID_NODE}\n`;
+    const line = 'Padding text for the size limit cases.\n';
+    let body = '';
+    while (head.length + body.length + line.length <= size)
+        body += line;
+    body += 'x'.repeat(size - head.length - body.length);
+    const out = Buffer.from(head + body, 'utf8');
+    assert.equal(out.length, size);
+    return out;
+}
+function mkfifo(path) {
+    execFileSync('mkfifo', [path]);
+}
+/** Builds a fresh fleet directory holding only the case. */
+function buildFleet(c) {
+    const root = tempDir('fleethub-hostile-');
+    const abs = join(root, c.path);
+    mkdirSync(dirname(abs), { recursive: true });
+    const bytes = caseBytes(c);
+    switch (c.generate) {
+        case undefined:
+            assert.ok(c.file !== null, `${c.name}: a case without generate needs a file`);
+            copyFileSync(join(CORPUS, c.file), abs);
+            break;
+        case 'too-large':
+            writeFileSync(abs, paddedNode(MIB + 1));
+            break;
+        case 'at-size-limit':
+            writeFileSync(abs, paddedNode(MIB));
+            break;
+        case 'many-values': {
+            let yaml = '---\ntitle: Generated node\nrole: edge\nx-values:\n';
+            for (let i = 0; i < 25_000; i++)
+                yaml += `  - ${i}\n`;
+            writeFileSync(abs, `${yaml}---\n`);
+            break;
+        }
+        case 'symlink-outside': {
+            const outside = tempDir('fleethub-outside-');
+            writeFileSync(join(outside, basename(c.path)), bytes ?? VALID_NODE);
+            symlinkSync(join(outside, basename(c.path)), abs);
+            break;
+        }
+        case 'symlink-broken':
+            symlinkSync('no-such-target.md', abs);
+            break;
+        case 'symlink-loop':
+            symlinkSync(basename(c.path), abs);
+            break;
+        case 'symlink-device':
+            symlinkSync('/dev/zero', abs);
+            break;
+        case 'symlink-dir': {
+            mkdirSync(join(root, 'shared', 'nodes'), { recursive: true });
+            writeFileSync(join(root, 'shared', 'nodes', 'inner.md'), VALID_NODE);
+            symlinkSync(join(root, 'shared', 'nodes'), abs);
+            break;
+        }
+        case 'symlink-dir-outside': {
+            const outside = tempDir('fleethub-outside-');
+            writeFileSync(join(outside, 'inner.md'), VALID_NODE);
+            symlinkSync(outside, abs);
+            break;
+        }
+        case 'symlink-inside': {
+            const target = join(root, 'shared', basename(c.path));
+            mkdirSync(dirname(target), { recursive: true });
+            writeFileSync(target, bytes ?? VALID_NODE);
+            symlinkSync(join('..', '..', 'shared', basename(c.path)), abs);
+            break;
+        }
+        case 'fifo':
+            mkfifo(abs);
+            break;
+        case 'symlink-fifo': {
+            mkdirSync(join(root, 'shared'), { recursive: true });
+            mkfifo(join(root, 'shared', 'pipe.md'));
+            symlinkSync(join('..', '..', 'shared', 'pipe.md'), abs);
+            break;
+        }
+        case 'unreadable':
+            writeFileSync(abs, bytes ?? VALID_NODE);
+            chmodSync(abs, 0o000);
+            break;
+        case 'kind-dir-outside': {
+            // The case's path is the kind directory itself, a link to a directory outside holding a valid record.
+            const outside = tempDir('fleethub-outside-');
+            writeFileSync(join(outside, 'wp1.md'), '---\ntitle: Outside\n---\n- [ ] T01 Task\n');
+            symlinkSync(outside, abs);
+            mkdirSync(join(root, 'registry'));
+            break;
+        }
+        case 'kind-dir-loop':
+            symlinkSync(basename(c.path), abs);
+            break;
+        case 'kind-dir-inside':
+            mkdirSync(join(root, 'shared', 'policies'), { recursive: true });
+            writeFileSync(join(root, 'shared', 'policies', 'modes.yaml'), 'kind: modes\n');
+            symlinkSync(join('shared', 'policies'), abs);
+            break;
+        case 'unreadable-dir':
+            mkdirSync(abs);
+            writeFileSync(join(abs, 'n2.md'), VALID_NODE);
+            chmodSync(abs, 0o000);
+            locked.push(abs);
+            break;
+        case 'kind-dir-broken':
+            symlinkSync('no-such-directory', abs);
+            break;
+        default:
+            assert.fail(`${c.name}: unknown generate '${String(c.generate)}'`);
+    }
+    return root;
+}
+const key = (f) => `${f.severity}[${f.code}] ${f.line}:${f.col}`;
+function checkFinding(c, f, severity) {
+    const where = `${c.name}: ${JSON.stringify(f)}`;
+    assert.equal(typeof f.file, 'string', where);
+    assert.equal(f.file, c.path, `${where}: a finding about another file`);
+    assert.ok(Number.isInteger(f.line) && f.line >= 1, `${where}: line`);
+    assert.ok(Number.isInteger(f.column) && f.column >= 1, `${where}: column`);
+    assert.equal(typeof f.code, 'string', where);
+    assert.equal(f.severity, severity, where);
+    assert.ok(typeof f.message === 'string' && f.message.length > 0, `${where}: message`);
+    assert.ok(typeof f.hint === 'string' && f.hint.length > 0, `${where}: hint`);
+}
+function skipReason(c) {
+    if (c.skipIfRoot && isRoot)
+        return 'file permissions do not apply to root';
+    if ((c.generate === 'fifo' || c.generate === 'symlink-fifo') && process.platform === 'win32')
+        return 'no named pipes here';
+    if (c.generate?.startsWith('symlink') && process.platform === 'win32')
+        return 'symlinks need privileges here';
+    return false;
+}
+describe('hostile corpus', { concurrency: 8 }, () => {
+    it('has at least 50 cases, unique names, and a file for every case that is not generated', () => {
+        assert.ok(CASES.length >= 50, `only ${CASES.length} cases`);
+        assert.equal(new Set(CASES.map((c) => c.name)).size, CASES.length, 'case names are unique');
+        for (const c of CASES) {
+            assert.ok(c.file !== null || c.generate !== undefined, `${c.name}: neither file nor generate`);
+            if (c.file !== null)
+                assert.ok(c.file.startsWith(`${c.name}.`), `${c.name}: file ${c.file} is not named after the case`);
+            assert.ok(Array.isArray(c.expect), `${c.name}: expect`);
+        }
+    });
+    // Generated cases (file system tricks, the ones most likely to hang) start first, so a
+    // hang overlaps with the rest of the corpus instead of adding to the total time.
+    const ordered = [...CASES].sort((a, b) => Number(a.generate === undefined) - Number(b.generate === undefined));
+    for (const c of ordered) {
+        it(`${c.name} (${c.path})`, { timeout: CASE_TIMEOUT_MS, skip: skipReason(c) }, async () => {
+            const root = buildFleet(c);
+            const run = c.generate === undefined || BYTES_ONLY.has(c.generate) ? inProcess : cli;
+            const r = await run(['validate', '--root', root, '--format', 'json']);
+            assert.ok(r.signal === null, `${c.name}: validate did not finish (killed by ${String(r.signal)} after ${r.ms} ms): a hang`);
+            assert.equal(r.stderr, '', `${c.name}: validate printed to stderr`);
+            let out;
+            try {
+                out = JSON.parse(r.stdout);
+            }
+            catch {
+                assert.fail(`${c.name}: stdout is not JSON (exit ${String(r.code)}):\n${r.stdout.slice(0, 2000)}`);
+            }
+            assert.equal(typeof out.ok, 'boolean', `${c.name}: ok`);
+            assert.ok(Array.isArray(out.errors) && Array.isArray(out.warnings), `${c.name}: errors and warnings are arrays`);
+            for (const f of out.errors)
+                checkFinding(c, f, 'error');
+            for (const f of out.warnings)
+                checkFinding(c, f, 'warning');
+            const actual = [...out.errors, ...out.warnings].map((f) => key({ ...f, col: f.column })).sort();
+            const expected = c.expect.map(key).sort();
+            const messages = [...out.errors, ...out.warnings].map((f) => `  ${f.line}:${f.column} ${f.severity}[${f.code}] ${f.message}`).join('\n');
+            assert.deepEqual(actual, expected, `${c.name}: findings differ${c.why ? ` (${c.why})` : ''}; got:\n${messages || '  (none)'}`);
+            const hasError = c.expect.some((e) => e.severity === 'error');
+            assert.equal(r.code, hasError ? 1 : 0, `${c.name}: exit code`);
+            assert.equal(out.ok, !hasError, `${c.name}: ok`);
+            const sqlPath = c.path.replace(/'/g, "''");
+            const q = await run(['query', `SELECT count(*) AS n FROM records WHERE file = '${sqlPath}'`, '--root', root, '--format', 'json']);
+            assert.ok(q.signal === null, `${c.name}: query did not finish: a hang`);
+            assert.equal(q.stderr, '', `${c.name}: query printed to stderr`);
+            assert.equal(q.code, 0, `${c.name}: query exit code`);
+            const rows = JSON.parse(q.stdout);
+            const n = rows[0]?.n;
+            assert.equal(typeof n, 'number', `${c.name}: query output ${q.stdout}`);
+            const cached = c.cached ?? !hasError;
+            if (cached)
+                assert.ok(n >= 1, `${c.name}: the record should be in the cache (n = ${n})`);
+            else
+                assert.equal(n, 0, `${c.name}: the record must not be in the cache`);
+        });
+    }
+});
+//# sourceMappingURL=hostileCorpus.test.js.map

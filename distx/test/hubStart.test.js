@@ -1,0 +1,116 @@
+/**
+ * `fleethub hub` and `npm start` as real processes: one URL printed (carrying
+ * the token), the API answering, a clean stop on SIGINT (exit 0) that lets go
+ * of the ports — the simulator's too, for npm start's script.
+ */
+import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { createConnection, createServer } from 'node:net';
+import { join } from 'node:path';
+import { describe, it } from 'node:test';
+import { BIN, copyExampleFleet, REPO, removeDir } from './helpers/fleet.js';
+import { send, waitFor } from './helpers/hubClient.js';
+async function startProcess(args, env = {}) {
+    const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...env } });
+    let out = '';
+    let err = '';
+    child.stdout.on('data', (b) => (out += b.toString()));
+    child.stderr.on('data', (b) => (err += b.toString()));
+    const exit = new Promise((r) => child.on('close', (code) => r(code)));
+    let done = false;
+    void exit.then(() => (done = true));
+    await waitFor(() => done || /https?:\/\/\S+\?token=\S+/.test(err), 'the hub prints its URL');
+    assert.ok(!done, `the process ended early: ${err}`);
+    return { child, url: new URL(/https?:\/\/\S+\?token=\S+/.exec(err)[0]), stderr: () => err, stdout: () => out, exit };
+}
+const hostOf = (url) => ({ host: url.host });
+const bearer = (url) => ({ host: url.host, authorization: `Bearer ${url.searchParams.get('token')}` });
+/** The example fleet with its nodes' probe ports moved to free ones (a simulator may already hold the shipped ones). */
+async function exampleFleetOnFreePorts() {
+    const root = copyExampleFleet({ status: true });
+    const files = [...readdirSync(join(root, 'registry/nodes')).map((f) => join(root, 'registry/nodes', f)), ...readdirSync(join(root, 'status')).map((f) => join(root, 'status', f))];
+    const shipped = new Set();
+    for (const f of files)
+        for (const m of readFileSync(f, 'utf8').matchAll(/127\.0\.0\.1:(\d+)/g))
+            shipped.add(m[1]);
+    const map = new Map();
+    for (const p of shipped) {
+        const s = createServer();
+        await new Promise((r) => s.listen(0, '127.0.0.1', () => r()));
+        map.set(p, String(s.address().port));
+        await new Promise((r) => s.close(() => r()));
+    }
+    for (const f of files)
+        writeFileSync(f, readFileSync(f, 'utf8').replace(/\b\d{4,5}\b/g, (p) => map.get(p) ?? p));
+    return { root, ports: [...map.values()].map(Number) };
+}
+const refused = (port) => new Promise((r) => {
+    const c = createConnection({ host: '127.0.0.1', port }, () => {
+        c.destroy();
+        r(false);
+    });
+    c.on('error', () => r(true));
+});
+describe('fleethub hub as a process', () => {
+    it('prints one URL with the token, answers, and stops cleanly on SIGINT', async () => {
+        const root = copyExampleFleet();
+        try {
+            const hub = await startProcess([BIN, 'hub', '--root', root, '--port', '0', '--probe-interval', '0']);
+            assert.equal(hub.url.hostname, '127.0.0.1');
+            assert.equal(hub.url.pathname, '/');
+            assert.equal((hub.stderr().match(/https?:\/\//g) ?? []).length, 1, 'one URL');
+            const port = Number(hub.url.port);
+            const health = await send(port, 'GET', '/api/health', hostOf(hub.url));
+            assert.equal(health.status, 200);
+            const swap = await send(port, 'GET', `${hub.url.pathname}${hub.url.search}`, hostOf(hub.url));
+            assert.equal(swap.status, 303);
+            assert.equal((await send(port, 'GET', '/api/nodes/node3', bearer(hub.url))).json().id, 'node3');
+            hub.child.kill('SIGINT');
+            assert.equal(await hub.exit, 0, hub.stderr());
+            assert.match(hub.stdout(), /hub stopped/);
+            assert.equal(await refused(port), true, 'the port is free again');
+        }
+        finally {
+            removeDir(root);
+        }
+    });
+});
+describe('npm start', () => {
+    it("its script starts the simulator and the hub, answers /api/health, probes the nodes, and stops both on SIGINT", async () => {
+        const pkg = JSON.parse(readFileSync(join(REPO, 'package.json'), 'utf8'));
+        const script = /node (dist\/scripts\/dev-hub\.js)$/.exec(pkg.scripts.start)?.[1];
+        assert.ok(script, `npm start runs the dev-hub script: ${pkg.scripts.start}`);
+        const { root, ports } = await exampleFleetOnFreePorts();
+        let hub = null;
+        let stopped = false;
+        try {
+            hub = await startProcess([join(REPO, script), '--root', root, '--port', '0', '--probe-interval', '1s']);
+            const port = Number(hub.url.port);
+            assert.equal((await send(port, 'GET', '/api/health', hostOf(hub.url))).status, 200);
+            const h = hub;
+            assert.match(hub.stderr(), /fleet simulator: /);
+            // The simulator answers the probes: node1 is verified (its last_verified moves past the hub's start).
+            const started = Date.now();
+            let last = null;
+            await waitFor(async () => {
+                const n = (await send(port, 'GET', '/api/nodes/node1', bearer(h.url))).json();
+                last = n;
+                return n.mode === 'ACTIVE' && Date.parse(n.last_verified ?? '0') >= started - 1000;
+            }, 'node1 is probed ACTIVE').catch((e) => assert.fail(`${e.message}: ${JSON.stringify(last)}\n${h.stderr()}`));
+            hub.child.kill('SIGINT');
+            assert.equal(await hub.exit, 0, hub.stderr());
+            stopped = true;
+            assert.equal(await refused(port), true, "the hub's port is free again");
+            await waitFor(async () => (await Promise.all(ports.map(refused))).every(Boolean), "the simulator's ports are free again");
+        }
+        finally {
+            if (hub && !stopped) {
+                hub.child.kill('SIGKILL');
+                await hub.exit;
+            }
+            removeDir(root);
+        }
+    });
+});
+//# sourceMappingURL=hubStart.test.js.map

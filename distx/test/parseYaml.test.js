@@ -1,0 +1,59 @@
+/**
+ * The record YAML parser (js-yaml, core schema, bounded): the shapes record
+ * files are written in give the values the core schema defines (dates stay
+ * strings), and what YAML forbids is a located `yaml-syntax` error. These are
+ * the cases the removed fast path was held to, now asserted on the one parser.
+ */
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { parseYaml } from '../src/records/parseYaml.js';
+function value(text) {
+    const r = parseYaml(text);
+    assert.ok(r.ok, `expected ${JSON.stringify(text)} to parse, got ${JSON.stringify(r)}`);
+    return r.data;
+}
+describe('parseYaml', () => {
+    it('resolves plain scalars by the YAML 1.2 core schema (as the yaml package and editors do), dates and versions staying strings', () => {
+        assert.deepEqual(value('a: 1\nb: -2\nc: 1.5\nd: 0x1F\ne: 1e3\nf: .inf\ng: ~\nh: null\ni: True\nj: 2026-07-03\nk: 0.2.325\nl: 08\nm: 1_000\n'), {
+            a: 1, b: -2, c: 1.5, d: 31, e: 1000, f: Infinity, g: null, h: null, i: true, j: '2026-07-03', k: '0.2.325', l: 8, m: '1_000',
+        });
+    });
+    it('reads block and flow collections, quoted scalars, comments and CRLF', () => {
+        assert.deepEqual(value('list:\n  - a\n  - b\nsame:\n- c\n- d\n'), { list: ['a', 'b'], same: ['c', 'd'] });
+        assert.deepEqual(value('probes:\n  tcp:\n    - { host: 127.0.0.1, port: 47001 }\n  http:\n    - url: "http://127.0.0.1:1/h"\n      expect_status: 200\n'), {
+            probes: { tcp: [{ host: '127.0.0.1', port: 47001 }], http: [{ url: 'http://127.0.0.1:1/h', expect_status: 200 }] },
+        });
+        assert.deepEqual(value('a: [x, "y, z", \'q\'\'s\', 3, [1, 2], {k: v}]\nb: {}\nc: []\n'), { a: ['x', 'y, z', "q's", 3, [1, 2], { k: 'v' }], b: {}, c: [] });
+        assert.deepEqual(value('a: "esc \\" \\\\ \\n \\u00e9"\nb: plain # comment\nc: "x" # comment\n# only a comment\n'), { a: 'esc " \\ \n é', b: 'plain', c: 'x' });
+        assert.deepEqual(value('a:\nb:\n  c:\n'), { a: null, b: { c: null } });
+        assert.deepEqual(value('url: http://127.0.0.1:8080/health\nsql: SELECT a, b FROM t WHERE x = 1\n'), { url: 'http://127.0.0.1:8080/health', sql: 'SELECT a, b FROM t WHERE x = 1' });
+        assert.deepEqual(value('a: b\r\nc: d\r\n'), { a: 'b', c: 'd' });
+    });
+    it('reads the shapes beyond the plain ones: anchors, tags, block scalars, complex keys', () => {
+        assert.deepEqual(value('a: &x 1\nb: *x\n'), { a: 1, b: 1 });
+        assert.deepEqual(value('a: !!str 1\n'), { a: '1' });
+        assert.deepEqual(value('a: |\n  text\n'), { a: 'text\n' });
+        assert.deepEqual(value('a: one\n  two\n'), { a: 'one two' });
+        assert.deepEqual(value('a: [1,\n  2]\n'), { a: [1, 2] });
+        assert.deepEqual(value('- - a\n'), [['a']]);
+        assert.deepEqual(value('"quoted": key\n'), { quoted: 'key' });
+        assert.deepEqual(value('a: "\\x41"\n'), { a: 'A' });
+    });
+    it('rejects duplicate keys and control characters with a located yaml-syntax error', () => {
+        for (const [text, line] of [['a: b\na: c\n', 2], ['title: x\na: bell\x07\n', 2]]) {
+            const r = parseYaml(text, 10);
+            assert.equal(r.ok, false, JSON.stringify(text));
+            if (r.ok)
+                continue;
+            assert.equal(r.code, 'yaml-syntax', JSON.stringify(text));
+            assert.equal(r.line, 10 + line - 1, `${JSON.stringify(text)}: ${r.message}`);
+        }
+    });
+    it('rejects tab indentation, which js-yaml alone would tolerate', () => {
+        const r = parseYaml('a:\n\tb: 1\n');
+        assert.equal(r.ok, false);
+        if (!r.ok)
+            assert.equal(r.code, 'yaml-syntax');
+    });
+});
+//# sourceMappingURL=parseYaml.test.js.map

@@ -1,0 +1,84 @@
+/**
+ * The relay runs a pass again only for a damaged clone (a fresh clone cures
+ * it), never after a bug; and when the second pass fails too, the first
+ * failure's message is kept. In-process relay() against the loopback Git
+ * server, with the HTTP client wrapped to count or cut requests.
+ */
+import assert from 'node:assert/strict';
+import { existsSync, readdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, it } from 'node:test';
+import nodeHttp from 'isomorphic-git/http/node';
+import { checkout, upstreamFile, upstreamRepo } from '../scripts/git-server/fleetUpstream.js';
+import { UpstreamUnreachableError } from '../src/errors.js';
+import { openOutbox } from '../src/outbox/openOutbox.js';
+import { relay } from '../src/relay/relay.js';
+import { relayCloneDir } from '../src/relay/relayClone.js';
+import { cliAsync } from './helpers/fleet.js';
+import { gitServerSuite } from './helpers/gitServerSuite.js';
+const ADA = { name: 'Ada Ops', email: 'ada@fleet.invalid' };
+const suite = gitServerSuite();
+const io = (http) => ({ now: () => new Date(), random: () => 0.5, http });
+const queue = async (root, task) => assert.equal((await cliAsync(['task', 'done', 'WP', task, '--queue', '--root', root])).code, 0);
+const pending = (root) => {
+    const o = openOutbox(root);
+    try {
+        return o.counts().pending;
+    }
+    finally {
+        o.close();
+    }
+};
+/** Overwrites every pack of the clone with zeros of the same length: its objects can no longer be read. */
+function damagePacks(gitdir) {
+    const dir = join(gitdir, 'objects/pack');
+    const packs = readdirSync(dir).filter((f) => f.endsWith('.pack'));
+    assert.ok(packs.length > 0);
+    for (const f of packs)
+        writeFileSync(join(dir, f), Buffer.alloc(64 + 12));
+}
+describe('relay retries', () => {
+    it('a bug (a TypeError) is thrown at once with its own message, never retried on a fresh clone', async () => {
+        const url = await upstreamRepo(suite.server, 'bug');
+        const root = await checkout(url, ADA);
+        suite.keep(root);
+        await queue(root, 'T01');
+        let calls = 0;
+        const buggy = {
+            request: async () => {
+                calls += 1;
+                throw new TypeError(`bug number ${calls}`);
+            },
+        };
+        await assert.rejects(relay(root, {}, io(buggy)), (e) => e instanceof TypeError && e.message === 'bug number 1');
+        assert.equal(calls, 1, 'not retried');
+        assert.equal(pending(root), 1);
+    });
+    it('a damaged clone is replaced and the pass run again; when that fails too, both messages are kept', async () => {
+        const url = await upstreamRepo(suite.server, 'damaged');
+        const root = await checkout(url, ADA);
+        suite.keep(root);
+        await queue(root, 'T01');
+        const gitdir = relayCloneDir(root, url);
+        await relay(root, {}, io(nodeHttp));
+        await queue(root, 'T02');
+        damagePacks(gitdir);
+        const r = await relay(root, {}, io(nodeHttp));
+        assert.equal(r.applied, 1, 'relayed on a fresh clone');
+        assert.match((await upstreamFile(suite.server, 'damaged', 'workplans/WP.md')), /- \[x\] T02 Second/);
+        // Damaged again, and upstream goes away once the first clone is gone: the second failure keeps the first.
+        await queue(root, 'T03');
+        damagePacks(gitdir);
+        writeFileSync(join(gitdir, 'marker'), '');
+        const cut = {
+            request: (req) => (existsSync(join(gitdir, 'marker')) ? nodeHttp.request(req) : Promise.reject(Object.assign(new Error('connect ECONNREFUSED'), { code: 'ECONNREFUSED' }))),
+        };
+        await assert.rejects(relay(root, {}, io(cut)), (e) => {
+            assert.ok(e instanceof UpstreamUnreachableError, String(e));
+            assert.match(e.message, /is unreachable \(ECONNREFUSED\) \(after the relay's clone was replaced because it was damaged: .+\)/);
+            return true;
+        });
+        assert.equal(pending(root), 1);
+    });
+});
+//# sourceMappingURL=relayRetry.test.js.map

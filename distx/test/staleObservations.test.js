@@ -1,0 +1,51 @@
+/**
+ * Stale truth is labelled: a node whose last observation is older than
+ * stale_after (policies/modes.yaml; default refresh_interval) is shown as
+ * stale, with its age, in status (text and JSON) and in reconcile JSON.
+ */
+import assert from 'node:assert/strict';
+import Database from 'better-sqlite3';
+import { join } from 'node:path';
+import { after, describe, it } from 'node:test';
+import { cli, fleetMaker, node } from './helpers/fleet.js';
+const { fleet, cleanup } = fleetMaker();
+after(cleanup);
+const PROBED = node('a', 'probes:\n  tcp:\n    - host: 127.0.0.1\n      port: 1\n');
+const ageObservation = (root, node, at) => {
+    const db = new Database(join(root, '.fleethub', 'cache.sqlite'));
+    try {
+        assert.equal(db.prepare('UPDATE observations SET at = ? WHERE node = ?').run(at, node).changes, 1);
+    }
+    finally {
+        db.close();
+    }
+};
+describe('stale observations', () => {
+    it('are labelled with their age past stale_after, and fresh ones are not', () => {
+        const root = fleet({ 'registry/nodes/a.md': PROBED, 'registry/nodes/b.md': node('b'), 'policies/modes.yaml': 'kind: modes\nfailure_threshold: 3\nsuccess_threshold: 2\nrefresh_interval: 1h\nstale_after: 10m\n' });
+        assert.equal(cli(['reconcile', '--probe', '--fail-on', 'none', '--root', root]).code, 0);
+        const fresh = cli(['reconcile', '--fail-on', 'none', '--root', root, '--format', 'json']).json();
+        assert.deepEqual(fresh.nodes.map((n) => [n.id, n.stale]), [['a', null], ['b', null]], 'just observed (a), never observed (b): neither is stale');
+        const at = new Date(Date.now() - 3 * 3600_000).toISOString();
+        ageObservation(root, 'a', at);
+        const r = cli(['reconcile', '--fail-on', 'none', '--root', root, '--format', 'json']).json();
+        const a = r.nodes.find((n) => n.id === 'a').stale;
+        assert.equal(a.observed_at, at);
+        assert.ok(a.age_s >= 3 * 3600 && a.age_s < 4 * 3600, String(a.age_s));
+        const s = cli(['status', '--fail-on', 'none', '--root', root, '--format', 'json']).json();
+        assert.equal(s.stale.afterSeconds, 600);
+        assert.deepEqual(s.stale.nodes.map((n) => [n.node, n.observed_at]), [['a', at]]);
+        assert.match(cli(['status', '--fail-on', 'none', '--root', root]).stdout, /Stale observations \(older than 10m; [^)]*\): a observed 3h( \d+m)? ago/);
+        assert.match(cli(['reconcile', '--fail-on', 'none', '--root', root]).stdout, /stale: observed 3h( \d+m)? ago/);
+    });
+    it('stale_after defaults to the refresh interval', () => {
+        const root = fleet({ 'registry/nodes/a.md': PROBED, 'policies/modes.yaml': 'kind: modes\nfailure_threshold: 3\nsuccess_threshold: 2\nrefresh_interval: 2h\n' });
+        cli(['reconcile', '--probe', '--fail-on', 'none', '--root', root]);
+        const stale = () => cli(['status', '--fail-on', 'none', '--root', root, '--format', 'json']).json().stale.nodes.length;
+        ageObservation(root, 'a', new Date(Date.now() - 3600_000).toISOString());
+        assert.equal(stale(), 0, 'one hour old, within two');
+        ageObservation(root, 'a', new Date(Date.now() - 3 * 3600_000).toISOString());
+        assert.equal(stale(), 1);
+    });
+});
+//# sourceMappingURL=staleObservations.test.js.map
