@@ -12,11 +12,12 @@ import { worktreeCommit } from '../repo/worktreeCommit.js';
 import { findingJson } from '../report/formatFinding.js';
 import { renderFleetDiff } from '../report/renderFleetDiff.js';
 import { diffRevisions } from '../review/diffRevisions.js';
-import { revisionImpact } from '../review/revisionImpact.js';
+import { revisionImpact, type RevisionImpact } from '../review/revisionImpact.js';
 import type { Command } from './command.js';
 import { commandResult } from './commandResult.js';
 import { FAIL_ON_OPTION, failOn } from './failOn.js';
 import { reviewSides } from './reviewSides.js';
+import { startSideWorker, type SideWorker } from './startSideWorker.js';
 
 export const diff: Command = {
   name: 'diff',
@@ -72,27 +73,20 @@ error (a revision that names no commit).`,
     if (recordsOnly && args.values['fail-on'] !== undefined) throw new UsageError('--fail-on needs the impact, which --records-only skips: leave one of them out', { option: 'fail-on' });
     const fail = args.values['fail-on'] === undefined ? 'none' : failOn(args);
     const root = findRoot(ctx.cwd, ctx.root);
-    // Asked of git now, answered by the time the range is resolved.
+    // Asked of git now, answered by the time the range is resolved; the earlier side's thread loads its modules meanwhile.
     const checkout = recordsOnly ? null : worktreeCommit(root, MATERIALISED_DIRS);
-    const git = await openGitObjects(root);
-    const range = await resolveRange(git, args.positionals[0]);
-    let records;
-    let impact = null;
-    if (recordsOnly) records = await diffRevisions(git, range.from, range.to, createValidators());
-    else {
-      const tree = openReviewTree(root);
-      try {
-        // A later side that is the checkout as it stands (a pull request's CI job) is evaluated there: no 30,000 files written.
-        const worktree = (await checkout) === range.to ? range.to : undefined;
-        const sides = reviewSides(root, git, tree, ctx.env, Date.now(), { worktree });
-        // The evaluations start first; the records are read once the earlier side has what it starts from (this thread has time to spare after).
-        const reading = sides.started.then(() => diffRevisions(git, range.from, range.to, createValidators()));
-        impact = await revisionImpact(range.from, range.to, reading, sides);
-        records = await reading;
-      } finally {
-        tree.release();
-      }
+    const worker = recordsOnly ? null : startSideWorker();
+    let range: FleetDiff['range'];
+    let found: { records: FleetDiff['records']; impact: RevisionImpact | null };
+    try {
+      const git = await openGitObjects(root);
+      range = await resolveRange(git, args.positionals[0]);
+      found = worker === null ? { records: await diffRevisions(git, range.from, range.to, createValidators()), impact: null } : await withImpact(root, git, range, checkout!, worker, ctx.env);
+    } finally {
+      // Once it answered it has ended; on a failure before that (a range that names nothing, a held lock), it is stopped.
+      await worker?.stop();
     }
+    const { records, impact } = found;
     const result = commandResult(impact?.introduced ?? [], fail, { differs: args.values['exit-code'] === true && records.length > 0 });
     const review = { range, records, impact };
     const out = (f: Finding) => ({ ...findingJson(f), record: findingRecord(f), hint: f.hint ?? hintFor(f.code) });
@@ -103,6 +97,22 @@ error (a revision that names no commit).`,
     };
   },
 };
+
+/** The records' changes and the impact: both sides evaluated (reviewSides), the earlier one in `worker`. */
+async function withImpact(root: string, git: GitObjects, range: FleetDiff['range'], checkout: Promise<string | null>, worker: SideWorker, env: Readonly<Record<string, string | undefined>>): Promise<{ records: FleetDiff['records']; impact: RevisionImpact }> {
+  const tree = openReviewTree(root);
+  try {
+    // A later side that is the checkout as it stands (a pull request's CI job) is evaluated there: no 30,000 files written.
+    const worktree = (await checkout) === range.to ? range.to : undefined;
+    const sides = reviewSides(root, git, tree, env, Date.now(), { worktree, worker });
+    // The evaluations start first; the records are read once the earlier side has what it starts from (this thread has time to spare after).
+    const reading = sides.started.then(() => diffRevisions(git, range.from, range.to, createValidators()));
+    const impact = await revisionImpact(range.from, range.to, reading, sides);
+    return { records: await reading, impact };
+  } finally {
+    tree.release();
+  }
+}
 
 /** The two commits a range names, and the revisions as named (the default range names its merge base). */
 async function resolveRange(git: GitObjects, spec: string | undefined): Promise<FleetDiff['range']> {

@@ -1,19 +1,32 @@
 /**
- * Worker thread: evaluateSide for one side of `fleethub diff` (reviewSides
- * starts it), so the two revisions are evaluated at once. A deferred one
- * waits for one message naming what it starts from (its start-up overlaps
- * the later side's cache refresh). Posts what the
+ * Worker thread: evaluateSide for one side of `fleethub diff` (startSideWorker
+ * starts it, reviewSides tells it which), so the two revisions are evaluated
+ * at once. Its first message is the side to evaluate; a deferred one waits
+ * for a second naming what it starts from (its start-up overlaps the later
+ * side's cache refresh). Posts what the
  * directory holds once it is written (the command records it) and the
  * evaluation; a failure is posted as what it is (a FleethubError's code, message
  * and data; otherwise the message and stack), for the command to raise.
  */
-import { parentPort, workerData } from 'node:worker_threads';
+import { parentPort } from 'node:worker_threads';
 import { FleethubError } from '../errors.js';
 import { MATERIALISED_DIRS, type Materialised } from '../repo/materialiseRevision.js';
 import { openGitObjects } from '../repo/openGitObjects.js';
 import { evaluateSide, type SideInput } from './evaluateSide.js';
 
-const given = workerData as SideInput & { deferred: boolean };
+// Started before its side was known (startSideWorker): its messages, kept from the start so that none is missed.
+const inbox: unknown[] = [];
+let waiting: ((m: unknown) => void) | null = null;
+const receive = (m: unknown): void => {
+  const w = waiting;
+  waiting = null;
+  if (w) w(m);
+  else inbox.push(m);
+};
+parentPort!.on('message', receive);
+const next = <T>(): Promise<T> => (inbox.length > 0 ? Promise.resolve(inbox.shift() as T) : new Promise<T>((resolve) => (waiting = resolve as (m: unknown) => void)));
+
+const given = await next<SideInput & { deferred: boolean }>();
 let holds: Materialised | null = null;
 const failure = (e: unknown) =>
   e instanceof FleethubError ? { fleethub: true, code: e.code, message: e.message, data: e.data } : { fleethub: false, message: e instanceof Error ? e.message : String(e), stack: e instanceof Error ? e.stack : undefined };
@@ -24,7 +37,9 @@ try {
   const listing = over && given.holds.commit === null ? git.filesUnder(over.commit, MATERIALISED_DIRS) : null;
   listing?.catch(() => {}); // raised where it is awaited, below
   // Deferred: started before what it starts from was ready (reviewSides), which arrives as one message.
-  const input: SideInput = given.deferred ? { ...given, ...(await new Promise<Partial<SideInput>>((resolve) => parentPort!.once('message', resolve))) } : given;
+  const input: SideInput = given.deferred ? { ...given, ...(await next<Partial<SideInput>>()) } : given;
+  // Nothing more comes: the thread ends once it has answered.
+  parentPort!.off('message', receive);
   if (listing) input.holds = { commit: over!.commit, files: new Map((await listing).map((f) => [f.path, f.oid] as const)) };
   const evaluation = await evaluateSide(input, git, (h) => {
     holds = h;

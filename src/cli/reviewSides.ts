@@ -18,7 +18,6 @@
  * A first diff of the 30,000-file fleet then writes 100 files, not 60,000.
  * I/O.
  */
-import { Worker } from 'node:worker_threads';
 import { copyCache } from '../cache/copyCache.js';
 import { FleethubError } from '../errors.js';
 import { linkMaterialised } from '../repo/linkMaterialised.js';
@@ -29,13 +28,7 @@ import { evaluateRevision, type RevisionEvaluation } from '../review/evaluateRev
 import type { ImpactIo } from '../review/revisionImpact.js';
 import { evaluateSide, type SideInput } from './evaluateSide.js';
 import { revisionIo } from './revisionIo.js';
-
-type Failure = { fleethub: true; code: string; message: string; data: Record<string, unknown> } | { fleethub: false; message: string; stack?: string };
-interface Posted {
-  holds: Materialised | null;
-  evaluation?: Omit<RevisionEvaluation, 'unevaluable'> & { unevaluable?: Failure };
-  error?: Failure;
-}
+import { startSideWorker, type Failure, type Posted, type SideWorker } from './startSideWorker.js';
 
 export interface ReviewSides extends ImpactIo {
   /**
@@ -45,8 +38,11 @@ export interface ReviewSides extends ImpactIo {
   started: Promise<void>;
 }
 
-/** `worktree`: the commit the working tree holds as it stands, when that is the later revision (diff.ts). */
-export function reviewSides(root: string, git: GitObjects, tree: ReviewTree, env: Readonly<Record<string, string | undefined>>, nowMs: number, options: { worktree?: string } = {}): ReviewSides {
+/**
+ * `worktree`: the commit the working tree holds as it stands, when that is the later revision (diff.ts).
+ * `worker`: the earlier side's thread, started before (startSideWorker); started here otherwise.
+ */
+export function reviewSides(root: string, git: GitObjects, tree: ReviewTree, env: Readonly<Record<string, string | undefined>>, nowMs: number, options: { worktree?: string; worker?: SideWorker } = {}): ReviewSides {
   let resolveLater!: (holds: Materialised) => void;
   let failed!: (e: unknown) => void;
   const later = new Promise<Materialised>((resolve, reject) => ((resolveLater = resolve), (failed = reject)));
@@ -100,15 +96,18 @@ export function reviewSides(root: string, git: GitObjects, tree: ReviewTree, env
         return { dir: slot.dir, evaluation: await evaluateSide(input, git, saved).catch((e: unknown) => (failed(e), Promise.reject(e))) };
       }
       // The worker starts now; an empty earlier side (a first diff) is handed where it starts from once the later side's cache is fresh.
+      const worker = options.worker ?? startSideWorker();
+      worker.post({ ...input, deferred: empty });
       const posted = await new Promise<Posted>((resolve, reject) => {
-        const worker = new Worker(new URL('./evaluateSideWorker.js', import.meta.url), { workerData: { ...input, deferred: empty } });
-        worker.once('message', (m: Posted) => resolve(m));
-        worker.once('error', reject);
-        worker.once('exit', (code) => reject(new Error(`the evaluation of revision ${commit} ended (exit ${code}) without an answer`)));
+        worker.answer.then(resolve, reject);
         if (!empty) return;
         // Where it starts from: the working tree to lay the delta over, or the later side's files, linked; either way its cache copied.
-        const start = (more: Partial<SideInput>): void => worker.postMessage(more);
-        const stop = (e: unknown): void => void worker.terminate().finally(() => reject(e));
+        const start = (more: Partial<SideInput>): void => worker.post(more);
+        // The later side's failure is the answer (given first: the thread's exit that follows would reject too).
+        const stop = (e: unknown): void => {
+          reject(e);
+          void worker.stop();
+        };
         if (worktree) {
           handOver = () => start({ cacheFrom: root });
           // (The later side is asked for after this one, so its cache cannot be fresh yet; should that change, the worker is told now.)
