@@ -24,7 +24,7 @@
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
-import git from 'isomorphic-git';
+import type Git from 'isomorphic-git';
 import { UnknownRevisionError, UnsafeTreeEntryError, UsageError } from '../errors.js';
 import { KIND_DIRS, type RecordKind } from '../records/kinds.js';
 import { diffTreeWithGit, type DiffedEntry } from './diffTreeWithGit.js';
@@ -113,7 +113,7 @@ export async function openGitObjects(root: string, options: { systemGit?: boolea
     if (!t) {
       let tree;
       try {
-        ({ tree } = await git.readTree({ fs, gitdir: commondir, oid, cache }));
+        ({ tree } = await (await isoGit()).readTree({ fs, gitdir: commondir, oid, cache }));
       } catch (e) {
         if ((e as { code?: string }).code === 'UnsafeFilepathError') throw new UnsafeTreeEntryError(oid, String((e as { data?: { filepath?: unknown } }).data?.filepath));
         throw e;
@@ -132,7 +132,7 @@ export async function openGitObjects(root: string, options: { systemGit?: boolea
     }
     return oid;
   };
-  const commitTree = async (commit: string): Promise<string> => (await git.readCommit({ fs, gitdir: commondir, oid: commit, cache })).commit.tree;
+  const commitTree = async (commit: string): Promise<string> => (await (await isoGit()).readCommit({ fs, gitdir: commondir, oid: commit, cache })).commit.tree;
 
   /** The object a revision's base names (before ~ and ^), or null. */
   const resolveBase = async (name: string): Promise<string | null> => {
@@ -145,7 +145,7 @@ export async function openGitObjects(root: string, options: { systemGit?: boolea
     if (viaRef) return viaRef;
     if (/^[0-9a-f]{4,40}$/i.test(name)) {
       try {
-        return await git.expandOid({ fs, gitdir: commondir, oid: name.toLowerCase(), cache });
+        return await (await isoGit()).expandOid({ fs, gitdir: commondir, oid: name.toLowerCase(), cache });
       } catch {
         return null; // no object, or an ambiguous abbreviation: reported as unknown below
       }
@@ -154,7 +154,7 @@ export async function openGitObjects(root: string, options: { systemGit?: boolea
   };
   const refOrNull = async (ref: string): Promise<string | null> => {
     try {
-      return await git.resolveRef({ fs, gitdir: commondir, ref });
+      return await (await isoGit()).resolveRef({ fs, gitdir: commondir, ref });
     } catch (e) {
       if ((e as { code?: string }).code === 'NotFoundError') return null;
       throw e;
@@ -165,13 +165,13 @@ export async function openGitObjects(root: string, options: { systemGit?: boolea
     for (let depth = 0; depth < 10; depth++) {
       let obj;
       try {
-        obj = await git.readObject({ fs, gitdir: commondir, oid, cache });
+        obj = await (await isoGit()).readObject({ fs, gitdir: commondir, oid, cache });
       } catch (e) {
         throw new UnknownRevisionError(revision, `its object ${oid} cannot be read (${(e as Error).message}); in a shallow clone, fetch the full history (git fetch --unshallow, or fetch-depth: 0 in CI)`);
       }
       if (obj.type === 'commit') return oid;
       if (obj.type !== 'tag') throw new UnknownRevisionError(revision, `it names a ${obj.type}, not a commit`);
-      oid = (await git.readTag({ fs, gitdir: commondir, oid, cache })).tag.object;
+      oid = (await (await isoGit()).readTag({ fs, gitdir: commondir, oid, cache })).tag.object;
     }
     throw new UnknownRevisionError(revision, 'it is a chain of more than 10 tags');
   };
@@ -189,7 +189,7 @@ export async function openGitObjects(root: string, options: { systemGit?: boolea
         const n = step.length > 1 ? Number(step.slice(1)) : 1;
         const [count, parentIndex] = step[0] === '~' ? [n, 0] : [n === 0 ? 0 : 1, n - 1];
         for (let i = 0; i < count; i++) {
-          const { commit } = await git.readCommit({ fs, gitdir: commondir, oid, cache });
+          const { commit } = await (await isoGit()).readCommit({ fs, gitdir: commondir, oid, cache });
           const parent = commit.parent[parentIndex];
           if (parent === undefined) throw new UnknownRevisionError(revision, `commit ${oid.slice(0, 12)} has no parent ${parentIndex + 1}`);
           oid = parent;
@@ -209,7 +209,7 @@ export async function openGitObjects(root: string, options: { systemGit?: boolea
       throw new UsageError(`no default branch to compare with (neither origin/HEAD, main nor master exists); give a range, e.g. 'fleethub diff HEAD~1..HEAD'`);
     },
     async mergeBase(a, b) {
-      const bases = (await git.findMergeBase({ fs, gitdir: commondir, oids: [a, b], cache })) as string[];
+      const bases = (await (await isoGit()).findMergeBase({ fs, gitdir: commondir, oids: [a, b], cache })) as string[];
       if (bases.length === 0) throw new UsageError(`commits ${a.slice(0, 12)} and ${b.slice(0, 12)} share no history (no merge base); give both ends of the range`, { a, b });
       return bases[0]!;
     },
@@ -242,7 +242,7 @@ export async function openGitObjects(root: string, options: { systemGit?: boolea
       return answer;
     },
     async readBlob(oid) {
-      return (await git.readBlob({ fs, gitdir: commondir, oid, cache })).blob;
+      return (await (await isoGit()).readBlob({ fs, gitdir: commondir, oid, cache })).blob;
     },
     async readBlobs(oids) {
       const unique = [...new Set(oids)];
@@ -300,15 +300,21 @@ export async function openGitObjects(root: string, options: { systemGit?: boolea
       return e?.type === 'blob' && e.mode !== '120000' ? e.oid : null;
     },
     async hasCommit(oid) {
+      if (systemGit) {
+        const r = spawnSync('git', ['--git-dir', commondir, 'cat-file', '-t', oid], { encoding: 'utf8' });
+        // Answered: a type, or no such object (exit 128); not answered (no git): isomorphic-git below.
+        if (!r.error && r.status === 0) return r.stdout.trim() === 'commit';
+        if (!r.error && r.status === 128) return false;
+      }
       try {
-        return (await git.readObject({ fs, gitdir: commondir, oid, cache })).type === 'commit';
+        return (await (await isoGit()).readObject({ fs, gitdir: commondir, oid, cache })).type === 'commit';
       } catch (e) {
         if ((e as { code?: string }).code === 'NotFoundError') return false;
         throw e;
       }
     },
     async readCommit(oid) {
-      const { commit } = await git.readCommit({ fs, gitdir: commondir, oid, cache });
+      const { commit } = await (await isoGit()).readCommit({ fs, gitdir: commondir, oid, cache });
       return { oid, parents: commit.parent, author: { name: commit.author.name, email: commit.author.email, timestamp: commit.author.timestamp }, committer: { timestamp: commit.committer.timestamp }, message: commit.message };
     },
   };
@@ -389,6 +395,13 @@ function reservedName(name: string): boolean {
   const hfsClean = name.replace(/[\u200C-\u200F\u202A-\u202E\u206A-\u206F\uFEFF]/g, '');
   const normalized = hfsClean.split(':')[0]!.toLowerCase().replace(/[. ]+$/, '');
   return name === '' || name.includes('\\') || hfsClean === '.' || hfsClean === '..' || normalized === '.git' || /^\.?git~[1-9]$/.test(normalized);
+}
+
+let loadedGit: typeof Git | null = null;
+
+/** isomorphic-git, loaded on first use (~0.15 s): a diff's earlier side, whose trees and blobs the system's git reads, may never need it. */
+async function isoGit(): Promise<typeof Git> {
+  return (loadedGit ??= (await import('isomorphic-git')).default);
 }
 
 function byPath(x: { path: string }, y: { path: string }): number {
