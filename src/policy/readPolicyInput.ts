@@ -1,14 +1,14 @@
 /**
  * Reads from the cache what the policy evaluators need, as plain data: workloads
  * (with via paths, listeners in file order and promotion evidence from `data`,
- * from the records the load step read: readWorkloadRecords),
+ * from the records the load step read: readParsedRecords),
  * nodes, the policies of kind promotion-gate / drain-sequence / freeze, the peer
  * diversity targets of the modes policy, task box states, and the peers each node
  * last reported (`observations.status`). Modes are not here: they come from the
  * reconcile run (ctx.states). Reads the database only.
  */
 import type Database from 'better-sqlite3';
-import { readWorkloadRecords, type WorkloadRecord } from '../cache/readWorkloadRecords.js';
+import { readParsedRecords, type ParsedRecord } from '../cache/readParsedRecords.js';
 import { CacheDataError } from '../errors.js';
 import { DEFAULT_PEER_DIVERSITY_TARGETS } from './evaluatePeerDiversity.js';
 import type { DrainSequencePolicy, FreezePolicy, PeerDiversityTargets, PolicyListener, PolicyWorkload, PromotionGatePolicy } from './policyData.js';
@@ -54,10 +54,10 @@ function policyListener(l: Obj): PolicyListener {
   return out;
 }
 
-/** `records`: the workloads as the load step read them (readWorkloadRecords), read again when not given. */
-export function readPolicyInput(db: Database.Database, records: readonly WorkloadRecord[] = readWorkloadRecords(db)): PolicyInput {
+/** `records`: the workloads and nodes as the load step read them (readParsedRecords), read again when not given. */
+export function readPolicyInput(db: Database.Database, records: { workloads: readonly ParsedRecord[]; nodes: readonly ParsedRecord[] } = { workloads: readParsedRecords(db, 'workload'), nodes: readParsedRecords(db, 'node') }): PolicyInput {
   // Built field by field, optional ones assigned when present (no conditional spreads): 20,000 of them on the large fleet.
-  const workloads = records.map((r) => {
+  const workloads = records.workloads.map((r) => {
     const d = r.data;
     const w: PolicyWorkload = {
       id: r.id,
@@ -75,11 +75,14 @@ export function readPolicyInput(db: Database.Database, records: readonly Workloa
     if (d.promotion && typeof d.promotion === 'object') w.promotion = d.promotion as PolicyWorkload['promotion'];
     return w;
   });
-  const nodes = (db.prepare('SELECT id, file, role, area, nat_group, enabled, planned FROM nodes ORDER BY id').all() as Array<{ id: string; file: string; role: string | null; area: string | null; nat_group: string | null; enabled: number; planned: number }>).map((n) => {
-    const out: DeclaredPolicyNode = { id: n.id, file: n.file, enabled: n.enabled === 1, planned: n.planned === 1 };
-    if (n.role !== null) out.role = n.role;
-    if (n.area !== null) out.area = n.area;
-    if (n.nat_group !== null) out.nat_group = n.nat_group;
+  // As the `nodes` view names them: enabled unless the record says false, planned only when it says true.
+  const nodes = records.nodes.map((r) => {
+    const d = r.data;
+    const out: DeclaredPolicyNode = { id: r.id, file: r.file, enabled: d.enabled !== false, planned: d.planned === true };
+    const [role, area, nat] = [str(d.role), str(d.area), str(d.nat_group)];
+    if (role !== undefined) out.role = role;
+    if (area !== undefined) out.area = area;
+    if (nat !== undefined) out.nat_group = nat;
     return out;
   });
   const policies = db.prepare('SELECT id, kind, file, data FROM policies ORDER BY id').all() as Array<{ id: string; kind: string; file: string; data: string }>;

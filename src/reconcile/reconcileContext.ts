@@ -1,7 +1,7 @@
 /** What the reconcile steps share: the I/O they are given, the options, and what earlier steps found. */
 import type Database from 'better-sqlite3';
 import type { Refreshed } from '../cache/refreshCache.js';
-import type { WorkloadRecord } from '../cache/readWorkloadRecords.js';
+import type { ParsedRecord } from '../cache/readParsedRecords.js';
 import type { CheckToRun } from '../checks/runChecks.js';
 import { CacheNotLoadedError } from '../errors.js';
 import type { PlacementHistory } from '../repo/placementHistory.js';
@@ -115,8 +115,9 @@ export interface ReconcileContext {
   policy: RuntimePolicy;
   nodes: DeclaredNode[];
   workloads: BoardWorkload[];
-  /** The workload records as the load step read them, data parsed (readPolicyInput builds the policies' view from them). */
-  workloadRecords: WorkloadRecord[];
+  /** The node and workload records as the load step read them, data parsed (the policies' and the scopes' views are built from them). */
+  nodeRecords: ParsedRecord[];
+  workloadRecords: ParsedRecord[];
   /** From status/modes.json, read through `readGenerated`. */
   previous: Map<string, ModeState>;
   /**
@@ -180,6 +181,7 @@ export function createContext(io: ReconcileIo, options: ReconcileOptions): Recon
     policy: DEFAULT_POLICY,
     nodes: [],
     workloads: [],
+    nodeRecords: [],
     workloadRecords: [],
     previous: new Map(),
     readGenerated: io.readText,

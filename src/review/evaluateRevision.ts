@@ -49,7 +49,7 @@ export async function evaluateRevision(io: ReconcileIo, commit: string): Promise
   }
   try {
     const db = ctx.db;
-    const nodes = readScopeNodes(db);
+    const nodes = readScopeNodes(db, ctx.nodeRecords);
     const index = indexNodes(nodes);
     const targets = new Map<string, string[]>();
     for (const r of db.prepare('SELECT id, data FROM intents ORDER BY id').all() as Array<{ id: string; data: string }>) {

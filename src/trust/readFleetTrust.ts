@@ -12,6 +12,7 @@ import type { FileVersions } from '../repo/fileVersions.js';
 import { parsePinnedRoot } from './parsePinnedRoot.js';
 import { parseRatchet } from './ratchet.js';
 import { readScopeNodes } from './readScopeNodes.js';
+import type { ScopeNode } from './trustTypes.js';
 import type { FleetTrustInput } from './verifyFleetTrust.js';
 import type { IntentInput } from './verifyIntent.js';
 import type { PinnedRoot, TrustVersion } from './verifyTrustChain.js';
@@ -32,15 +33,17 @@ export interface TrustIo {
   readAbsolute(path: string): string | null;
 }
 
-/** `locate`: where a pointer is in a file (the reconcile step passes one that keeps positions in the cache's memo). */
-export function readFleetTrust(db: Database.Database, io: TrustIo, now: Date, locate: (file: string, pointer: string) => { line: number; col: number } = fileLocator(io.readText)): FleetTrustInput & { invalid: InvalidIntent[] } {
+/**
+ * `locate`: where a pointer is in a file (the reconcile step passes one that keeps positions in the cache's memo).
+ * `nodes`: the scopes' nodes, when the caller has them (the reconcile step: from the records the load step read).
+ */
+export function readFleetTrust(db: Database.Database, io: TrustIo, now: Date, locate: (file: string, pointer: string) => { line: number; col: number } = fileLocator(io.readText), nodes: ScopeNode[] = readScopeNodes(db)): FleetTrustInput & { invalid: InvalidIntent[] } {
   const intents: IntentInput[] = (db.prepare('SELECT id, file, data FROM intents ORDER BY id').all() as Array<{ id: string; file: string; data: string }>).map((r) => ({
     id: r.id,
     file: r.file,
     data: JSON.parse(r.data) as Record<string, unknown>,
     locate: (p) => locate(r.file, p),
   }));
-  const nodes = readScopeNodes(db);
   const rollout = db.prepare(`SELECT data FROM policies WHERE kind = 'rollout' ORDER BY id LIMIT 1`).pluck().get() as string | undefined;
   const caps = rollout ? (JSON.parse(rollout) as { max_parallel?: number; max_unavailable?: number }) : {};
   const trustRow = db.prepare(`SELECT file, data FROM policies WHERE kind = 'trust' ORDER BY id LIMIT 1`).get() as { file: string; data: string } | undefined;

@@ -2,20 +2,17 @@
 import { durationMs, MAX_TIMER_MS } from '../../records/duration.js';
 import { MODES_FILE, parseModesFile } from '../../evaluate/modesFile.js';
 import { NODE_REPORTS_FILE, parseNodeReports } from '../../evaluate/nodeReports.js';
-import { readWorkloadRecords, type WorkloadRecord } from '../../cache/readWorkloadRecords.js';
+import { readParsedRecords, type ParsedRecord } from '../../cache/readParsedRecords.js';
 import type { BoardWorkload } from '../boardInput.js';
 import { DEFAULT_POLICY, type DeclaredNode, type ReconcileContext } from '../reconcileContext.js';
 
 export async function load(ctx: ReconcileContext): Promise<void> {
   const { db } = await ctx.io.refreshCache();
   ctx.db = db;
-  ctx.nodes = (db.prepare('SELECT id, title, role, target_role, area, site, nat_group, enabled, planned FROM nodes ORDER BY id').all() as Array<Omit<DeclaredNode, 'enabled' | 'planned'> & { enabled: number; planned: number }>).map((n) => ({
-    ...n,
-    enabled: n.enabled === 1,
-    planned: n.planned === 1,
-  }));
-  // One read of the workloads, shared with the policies step (readWorkloadRecords); the board's fields built field by field, not spread: 20,000 of them on the large fleet.
-  ctx.workloadRecords = readWorkloadRecords(db);
+  // One read of the nodes and one of the workloads (readParsedRecords), shared with the later steps; the views built field by field, not spread.
+  ctx.nodeRecords = readParsedRecords(db, 'node');
+  ctx.nodes = ctx.nodeRecords.map(declaredNode);
+  ctx.workloadRecords = readParsedRecords(db, 'workload');
   ctx.workloads = ctx.workloadRecords.map(boardWorkload);
   const modesPolicy = db.prepare(`SELECT data FROM policies WHERE kind = 'modes' ORDER BY id LIMIT 1`).pluck().get() as string | undefined;
   if (modesPolicy) {
@@ -45,8 +42,24 @@ export async function load(ctx: ReconcileContext): Promise<void> {
 
 const text = (v: unknown): string | null => (typeof v === 'string' ? v : null);
 
+/** A node record as the `nodes` view names its fields (enabled unless it says false, planned only when it says true). */
+function declaredNode(r: ParsedRecord): DeclaredNode {
+  const d = r.data;
+  return {
+    id: r.id,
+    title: r.title as string,
+    role: text(d.role) as string,
+    target_role: text(d.target_role),
+    area: text(d.area),
+    site: text(d.site),
+    nat_group: text(d.nat_group),
+    enabled: d.enabled !== false,
+    planned: d.planned === true,
+  };
+}
+
 /** The board's view of a workload record: its fields as the `workloads` view names them, the via path in order, the listeners by port. */
-function boardWorkload(r: WorkloadRecord): BoardWorkload {
+function boardWorkload(r: ParsedRecord): BoardWorkload {
   const d = r.data;
   const listeners = Array.isArray(d.listeners) ? (d.listeners as Array<Record<string, unknown>>).map((l) => ({ port: (l.port ?? null) as number, protocol: (l.protocol ?? null) as string, edge_role: text(l.edge_role) })) : [];
   return {

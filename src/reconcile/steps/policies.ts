@@ -24,7 +24,7 @@ import type { ReconcileContext } from '../reconcileContext.js';
 
 export async function policies(ctx: ReconcileContext): Promise<void> {
   const db = ctx.db;
-  const input = readPolicyInput(db, ctx.workloadRecords);
+  const input = readPolicyInput(db, { workloads: ctx.workloadRecords, nodes: ctx.nodeRecords });
   const now = new Date(ctx.now);
   const nodes = new Map<string, PolicyNode>(
     input.nodes.map((n) => {

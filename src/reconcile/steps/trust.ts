@@ -12,6 +12,7 @@ import type { FileVersions } from '../../repo/fileVersions.js';
 import { advanceRatchet } from '../../trust/ratchet.js';
 import { readFleetTrust, type TrustIo } from '../../trust/readFleetTrust.js';
 import { verifyFleetTrust } from '../../trust/verifyFleetTrust.js';
+import { readScopeNodes } from '../../trust/readScopeNodes.js';
 import type { IntentRow } from '../boardInput.js';
 import type { ReconcileContext } from '../reconcileContext.js';
 
@@ -19,7 +20,7 @@ export async function trust(ctx: ReconcileContext): Promise<void> {
   // Nothing to trust, nothing to refuse, nothing to read: the chain matters to the intents it authorises ('fleethub trust verify' checks it alone).
   if (ctx.db.prepare(`SELECT count(*) FROM files WHERE kind = 'intent'`).pluck().get() === 0) return;
   const locate = fileLocator(ctx.io.trust.readText, { store: cacheMemo(ctx.db), name: 'positions:trust' });
-  const input = readFleetTrust(ctx.db, historyKept(ctx.io.trust, ctx), new Date(ctx.now), locate);
+  const input = readFleetTrust(ctx.db, historyKept(ctx.io.trust, ctx), new Date(ctx.now), locate, readScopeNodes(ctx.db, ctx.nodeRecords));
   const result = verifyFleetTrust(input);
   const versions = new Map(input.intents.flatMap((i) => (typeof i.data.version === 'number' ? [[i.id, i.data.version] as const] : [])));
   const ratchet = advanceRatchet(input.ratchet, result.verdicts, versions);
