@@ -16,7 +16,7 @@ import { refreshCache, type Refreshed } from '../cache/refreshCache.js';
 import { startCheckProcess, type Runner } from '../checks/startCheckProcess.js';
 import type { ReconcileIo } from '../reconcile/reconcileContext.js';
 import { kindOfPath, recordKindOfPath, walkIgnores } from '../records/kinds.js';
-import { MATERIALISED_DIRS, materialiseRevision, type Materialised } from '../repo/materialiseRevision.js';
+import { MATERIALISED_DIRS, materialiseRevision, type Materialisation, type Materialised } from '../repo/materialiseRevision.js';
 import type { GitObjects } from '../repo/openGitObjects.js';
 import { evaluateRevision, type RevisionEvaluation } from '../review/evaluateRevision.js';
 import { revisionIo } from './revisionIo.js';
@@ -82,11 +82,13 @@ export function pathsToRefresh(changed: readonly string[]): string[] | undefined
 /**
  * `saved` is called once the directory (or the overlay) holds the revision
  * and its cache matches: the caller keeps the record (an overlay's names the
- * commit it lies on).
+ * commit it lies on). `materialised`: the revision already being written
+ * over `input.holds` (a new overlay's files, written while its cache was
+ * still to come: evaluateSideWorker).
  */
-export async function evaluateSide(input: SideInput, git: GitObjects, saved: (holds: Materialised) => void | Promise<void>): Promise<RevisionEvaluation> {
+export async function evaluateSide(input: SideInput, git: GitObjects, saved: (holds: Materialised) => void | Promise<void>, materialised?: Promise<Materialisation>): Promise<RevisionEvaluation> {
   const now = new Date(input.nowMs);
-  const { holds, changed } = await materialiseRevision(git, input.commit, input.dir, input.holds);
+  const { holds, changed } = await (materialised ?? materialiseRevision(git, input.commit, input.dir, input.holds));
   const paths = pathsToRefresh(changed);
   const copyTrue = input.cacheFrom === undefined || copiedCacheTrue(input, holds);
   if (input.overlayOn !== undefined) {

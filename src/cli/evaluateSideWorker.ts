@@ -10,7 +10,7 @@
  */
 import { parentPort } from 'node:worker_threads';
 import { FleethubError } from '../errors.js';
-import { MATERIALISED_DIRS, type Materialised } from '../repo/materialiseRevision.js';
+import { MATERIALISED_DIRS, materialiseRevision, type Materialised } from '../repo/materialiseRevision.js';
 import { openGitObjects } from '../repo/openGitObjects.js';
 import { evaluateSide, type SideInput } from './evaluateSide.js';
 
@@ -34,16 +34,23 @@ try {
   const git = await openGitObjects(given.root);
   // A new overlay starts from the files of the working tree's commit: listed while the working tree's cache is made fresh.
   const over = given.overlayOn;
-  const listing = over && given.holds.commit === null ? git.filesUnder(over.commit, MATERIALISED_DIRS) : null;
-  listing?.catch(() => {}); // raised where it is awaited, below
+  const listing = over && given.holds.commit === null ? git.filesUnder(over.commit, MATERIALISED_DIRS).then((files): Materialised => ({ commit: over.commit, files: new Map(files.map((f) => [f.path, f.oid] as const)) })) : null;
+  // ... and its files written meanwhile too: only its cache comes with the hand-over (evaluateSide takes the writing as done).
+  const written = listing?.then((h) => materialiseRevision(git, given.commit, given.dir, h)) ?? null;
+  written?.catch(() => {}); // raised where it is awaited (evaluateSide)
   // Deferred: started before what it starts from was ready (reviewSides), which arrives as one message.
   const input: SideInput = given.deferred ? { ...given, ...(await next<Partial<SideInput>>()) } : given;
   // Nothing more comes: the thread ends once it has answered.
   parentPort!.off('message', receive);
-  if (listing) input.holds = { commit: over!.commit, files: new Map((await listing).map((f) => [f.path, f.oid] as const)) };
-  const evaluation = await evaluateSide(input, git, (h) => {
-    holds = h;
-  });
+  if (listing) input.holds = await listing;
+  const evaluation = await evaluateSide(
+    input,
+    git,
+    (h) => {
+      holds = h;
+    },
+    written ?? undefined,
+  );
   parentPort!.postMessage({ holds, evaluation: { ...evaluation, unevaluable: evaluation.unevaluable && failure(evaluation.unevaluable) } });
 } catch (e) {
   parentPort!.postMessage({ holds, error: failure(e) });
