@@ -13,12 +13,13 @@ import { statSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { cachePath } from '../cache/cacheFile.js';
 import { refreshCache, type Refreshed } from '../cache/refreshCache.js';
-import { startCheckProcess, type Runner } from '../checks/startCheckProcess.js';
+import type { Runner } from '../checks/startCheckProcess.js';
 import type { ReconcileIo } from '../reconcile/reconcileContext.js';
 import { kindOfPath, recordKindOfPath, walkIgnores } from '../records/kinds.js';
 import { MATERIALISED_DIRS, materialiseRevision, type Materialisation, type Materialised } from '../repo/materialiseRevision.js';
 import type { GitObjects } from '../repo/openGitObjects.js';
 import { evaluateRevision, type RevisionEvaluation } from '../review/evaluateRevision.js';
+import { earlyCheckProcess } from './earlyCheckProcess.js';
 import { revisionIo } from './revisionIo.js';
 
 export interface SideInput {
@@ -98,7 +99,7 @@ export async function evaluateSide(input: SideInput, git: GitObjects, saved: (ho
       // What differs from the working tree's commit: those files are in the overlay (written now or before), the rest read from there.
       const delta = await git.changedFiles(input.overlayOn.commit, input.commit, MATERIALISED_DIRS);
       const overlay = { on: input.overlayOn.dir, own: new Set(delta.filter((c) => c.after !== null).map((c) => c.path)), gone: new Set(delta.filter((c) => c.after === null).map((c) => c.path)) };
-      return evaluated(revisionIo(input.root, input.dir, input.commit, input.env, () => now, { fresh: true, overlay, checkProcess }), input.commit, checkProcess);
+      return evaluated(revisionIo(input.root, input.dir, input.commit, input.env, () => now, { fresh: true, overlay, checkProcess: () => checkProcess }), input.commit, checkProcess);
     }
     // A change the walk itself would see (a stray file), or a copied cache that cannot tell a rewrite: the revision written whole after all.
     rmSync(cachePath(input.dir), { force: true });
@@ -108,19 +109,16 @@ export async function evaluateSide(input: SideInput, git: GitObjects, saved: (ho
   if (!copyTrue) rmSync(cachePath(input.dir), { force: true });
   const checkProcess = refreshed(input.dir, await refreshCache(input.dir, paths ? { paths } : {}));
   await saved(holds);
-  return evaluated(revisionIo(input.root, input.dir, input.commit, input.env, () => now, { fresh: true, checkProcess }), input.commit, checkProcess);
+  return evaluated(revisionIo(input.root, input.dir, input.commit, input.env, () => now, { fresh: true, checkProcess: () => checkProcess }), input.commit, checkProcess);
 }
 
-/**
- * Closes a refreshed cache and, when it holds named checks, starts the check process on it now: the cache is
- * final, and the process's start-up (a Node process, its SQLite: ~0.2 s) overlaps the evaluation's first steps
- * instead of holding up the checks step. (Its connection reads each query's committed state, so the steps'
- * writes before the checks are seen.)
- */
+/** Closes a refreshed cache, with a check process started on it when the checks step is likely to need one (earlyCheckProcess). */
 function refreshed(dir: string, r: Refreshed): Runner | undefined {
-  const checks = r.db.prepare(`SELECT 1 FROM records WHERE kind = 'check' LIMIT 1`).get() !== undefined;
-  r.db.close();
-  return checks ? startCheckProcess(cachePath(dir)) : undefined;
+  try {
+    return earlyCheckProcess(r.db, cachePath(dir));
+  } finally {
+    r.db.close();
+  }
 }
 
 /** The evaluation, and the check process stopped after it (a no-op when the checks step took it and ended it). */

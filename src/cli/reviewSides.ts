@@ -18,7 +18,9 @@
  * A first diff of the 30,000-file fleet then writes 100 files, not 60,000.
  * I/O.
  */
+import { cachePath } from '../cache/cacheFile.js';
 import { copyCache } from '../cache/copyCache.js';
+import type { Runner } from '../checks/startCheckProcess.js';
 import { FleethubError } from '../errors.js';
 import { linkMaterialised } from '../repo/linkMaterialised.js';
 import { EMPTY_DIR, type Materialised } from '../repo/materialiseRevision.js';
@@ -27,6 +29,7 @@ import type { ReviewTree } from '../repo/openReviewTree.js';
 import { evaluateRevision, type RevisionEvaluation } from '../review/evaluateRevision.js';
 import type { ImpactIo } from '../review/revisionImpact.js';
 import { evaluateSide, type SideInput } from './evaluateSide.js';
+import { earlyCheckProcess } from './earlyCheckProcess.js';
 import { revisionIo } from './revisionIo.js';
 import { startSideWorker, type Failure, type Posted, type SideWorker } from './startSideWorker.js';
 
@@ -130,18 +133,24 @@ export function reviewSides(root: string, git: GitObjects, tree: ReviewTree, env
  */
 async function evaluateWorktree(root: string, commit: string, env: Readonly<Record<string, string | undefined>>, nowMs: number, fresh: () => void): Promise<RevisionEvaluation> {
   const now = new Date(nowMs);
-  const io = revisionIo(root, root, commit, env, () => now);
-  return evaluateRevision(
-    {
-      ...io,
-      refreshCache: async () => {
-        const refreshed = await io.refreshCache();
-        fresh();
-        return refreshed;
+  let checkProcess: Runner | undefined;
+  const io = revisionIo(root, root, commit, env, () => now, { checkProcess: () => checkProcess });
+  try {
+    return await evaluateRevision(
+      {
+        ...io,
+        refreshCache: async () => {
+          const refreshed = await io.refreshCache();
+          fresh();
+          checkProcess = earlyCheckProcess(refreshed.db, cachePath(root));
+          return refreshed;
+        },
       },
-    },
-    commit,
-  );
+      commit,
+    );
+  } finally {
+    checkProcess?.stop();
+  }
 }
 
 function raised(f: Failure): Error {

@@ -30,14 +30,15 @@ export interface Overlay {
 /**
  * `fresh`: the caller has just brought `dir`'s cache up to date (evaluateSide):
  * the evaluation opens it as it is, without comparing the files again.
- * `checkProcess`: a check process already started on that cache, for the
- * checks step (the caller stops it when the step did not take it).
+ * `checkProcess`: a check process already started on that cache, if any by
+ * the time the checks step runs (the caller stops it when the step did not
+ * take it).
  * `overlay`: every file read goes through it.
  */
-export function revisionIo(root: string, dir: string, commit: string, env: Readonly<Record<string, string | undefined>>, now: () => Date, options: { fresh?: boolean; overlay?: Overlay; checkProcess?: Runner } = {}): ReconcileIo {
+export function revisionIo(root: string, dir: string, commit: string, env: Readonly<Record<string, string | undefined>>, now: () => Date, options: { fresh?: boolean; overlay?: Overlay; checkProcess?: () => Runner | undefined } = {}): ReconcileIo {
   const io = fileIo(dir, env, now);
-  // A check process started with the evaluation (evaluateSide): taken by the one run of the checks step.
-  let spare = options.checkProcess;
+  // A check process started with the evaluation (earlyCheckProcess), taken by the one run of the checks step.
+  let taken = false;
   const readText = options.overlay ? overlaid(readRepoText(dir), options.overlay) : io.readText;
   const refuse = (what: string) => (): never => {
     throw new Error(`the evaluation of revision ${commit} tried to ${what}; it is read-only`);
@@ -49,8 +50,8 @@ export function revisionIo(root: string, dir: string, commit: string, env: Reado
     readText,
     ...(options.fresh ? { refreshCache: () => refreshCache(dir, { paths: [] }) } : {}),
     runChecks: (checks) => {
-      const started = spare;
-      spare = undefined;
+      const started = taken ? undefined : options.checkProcess?.();
+      taken = true;
       return runChecks(cachePath(dir), checks, started);
     },
     writeText: refuse('write a file'),
