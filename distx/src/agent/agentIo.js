@@ -1,2 +1,0 @@
-export {};
-//# sourceMappingURL=agentIo.js.map

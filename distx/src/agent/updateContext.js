@@ -1,2 +1,0 @@
-export {};
-//# sourceMappingURL=updateContext.js.map

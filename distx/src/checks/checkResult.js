@@ -1,2 +1,0 @@
-export {};
-//# sourceMappingURL=checkResult.js.map

@@ -1,2 +1,0 @@
-export {};
-//# sourceMappingURL=modeState.js.map

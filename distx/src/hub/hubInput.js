@@ -1,2 +1,0 @@
-export {};
-//# sourceMappingURL=hubInput.js.map

@@ -1,2 +1,0 @@
-export {};
-//# sourceMappingURL=hubIo.js.map

@@ -1,2 +1,0 @@
-export {};
-//# sourceMappingURL=pageTypes.js.map

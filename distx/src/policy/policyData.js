@@ -1,2 +1,0 @@
-export {};
-//# sourceMappingURL=policyData.js.map

@@ -1,2 +1,0 @@
-export {};
-//# sourceMappingURL=boardInput.js.map

@@ -1,2 +1,0 @@
-export {};
-//# sourceMappingURL=memo.js.map

@@ -1,2 +1,0 @@
-export {};
-//# sourceMappingURL=trustTypes.js.map
