@@ -26,18 +26,22 @@ import fs from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
 import type Git from 'isomorphic-git';
 import { UnknownRevisionError, UnsafeTreeEntryError, UsageError } from '../errors.js';
-import { KIND_DIRS, type RecordKind } from '../records/kinds.js';
+import { KIND_DIRS, recordKindOfPath, type RecordKind } from '../records/kinds.js';
 import { diffTreeWithGit, type DiffedEntry } from './diffTreeWithGit.js';
 import { locateRepository } from './gitRepository.js';
 import { lsTreeWithGit } from './lsTreeWithGit.js';
 
-/** A fleet file whose blob differs between two commits; `before`/`after` is null where the file does not exist. */
-export interface ChangedFleetFile {
+/** A file whose blob differs between two commits; `before`/`after` is null where there is no such regular file. */
+export interface Changed {
   /** Relative to the fleet's root, '/'-separated. */
   path: string;
-  kind: RecordKind;
   before: string | null;
   after: string | null;
+}
+
+/** A record file whose blob differs between two commits, and its kind. */
+export interface ChangedFleetFile extends Changed {
+  kind: RecordKind;
 }
 
 export interface GitObjects {
@@ -59,7 +63,7 @@ export interface GitObjects {
    */
   readBlobs(oids: readonly string[]): Promise<Map<string, Uint8Array>>;
   /** The regular files under these fleet-relative directories whose blob differs between two commits (any name; hidden entries left out), sorted by path. */
-  changedFiles(from: string, to: string, dirs: readonly string[]): Promise<ReadonlyArray<{ path: string; before: string | null; after: string | null }>>;
+  changedFiles(from: string, to: string, dirs: readonly string[]): Promise<readonly Changed[]>;
   /** Every regular file under these fleet-relative directories at a commit (hidden entries, symlinks and submodules left out), sorted by path. */
   filesUnder(commit: string, dirs: readonly string[]): Promise<TreeFile[]>;
   /** The blob of a fleet-relative path at a commit, or null when no regular file is there. */
@@ -214,31 +218,16 @@ export async function openGitObjects(root: string, options: { systemGit?: boolea
       return bases[0]!;
     },
     async changedFleetFiles(from, to) {
-      const diffed = systemGit ? diffTreeWithGit(commondir, from, to, KIND_DIRS.map((k) => full(k.dir))) : null;
-      if (diffed) {
-        const out: ChangedFleetFile[] = [];
-        for (const k of KIND_DIRS) {
-          const isRecord = (name: string): boolean => k.extensions.some((x) => name.endsWith(x)) && name.toLowerCase() !== 'readme.md';
-          for (const c of fileChanges(diffed, k.dir, isRecord, to)) out.push({ ...c, kind: k.kind });
-        }
-        return out.sort(byPath);
-      }
-      const [fromTree, toTree] = await Promise.all([commitTree(from), commitTree(to)]);
-      const out: ChangedFleetFile[] = [];
-      for (const k of KIND_DIRS) {
-        const dir = prefix === '' ? k.dir : `${prefix}/${k.dir}`;
-        const [a, b] = await Promise.all([treeAt(fromTree, dir), treeAt(toTree, dir)]);
-        await compareTrees(a, b, k.dir, (name) => k.extensions.some((x) => name.endsWith(x)) && name.toLowerCase() !== 'readme.md', (path, before, after) =>
-          out.push({ path, kind: k.kind, before, after }),
-        );
-      }
-      return out.sort((x, y) => (x.path < y.path ? -1 : x.path > y.path ? 1 : 0));
+      // Record files by the walk's rules (recordKindOfPath: the kind's directory and extension, no README.md).
+      const isRecord = (path: string): boolean => recordKindOfPath(path) !== null;
+      const changed = await changedUnder(from, to, KIND_DIRS.map((k) => k.dir), isRecord);
+      return changed.map((c) => ({ ...c, kind: recordKindOfPath(c.path)!.kind }));
     },
     changedFiles(from, to, dirs) {
       // Asked more than once for the same pair (a diff's overlay: what to write, then what to read from the working tree): compared once.
       const key = `${from} ${to} ${dirs.join('\0')}`;
       let answer = changes.get(key);
-      if (answer === undefined) changes.set(key, (answer = changedFiles(from, to, dirs)));
+      if (answer === undefined) changes.set(key, (answer = changedUnder(from, to, dirs, () => true)));
       return answer;
     },
     async readBlob(oid) {
@@ -286,17 +275,17 @@ export async function openGitObjects(root: string, options: { systemGit?: boolea
         }
       };
       for (const dir of dirs) {
-        const oid = await treeAt(tree, prefix === '' ? dir : `${prefix}/${dir}`);
+        const oid = await treeAt(tree, full(dir));
         if (oid) await walk(oid, dir);
       }
-      return out.sort((x, y) => (x.path < y.path ? -1 : x.path > y.path ? 1 : 0));
+      return out.sort(byPath);
     },
     async blobAt(commit, path) {
-      const full = prefix === '' ? path : `${prefix}/${path}`;
-      const cut = full.lastIndexOf('/');
-      const dir = await treeAt(await commitTree(commit), cut < 0 ? '' : full.slice(0, cut));
+      const repoPath = full(path);
+      const cut = repoPath.lastIndexOf('/');
+      const dir = await treeAt(await commitTree(commit), cut < 0 ? '' : repoPath.slice(0, cut));
       if (dir === null) return null;
-      const e = (await readTree(dir)).get(full.slice(cut + 1));
+      const e = (await readTree(dir)).get(repoPath.slice(cut + 1));
       return e?.type === 'blob' && e.mode !== '120000' ? e.oid : null;
     },
     async hasCommit(oid) {
@@ -319,17 +308,29 @@ export async function openGitObjects(root: string, options: { systemGit?: boolea
     },
   };
 
-  async function changedFiles(from: string, to: string, dirs: readonly string[]): Promise<ReadonlyArray<{ path: string; before: string | null; after: string | null }>> {
+  /**
+   * The regular files under `dirs` (fleet-relative) that `isRecord` takes, whose blob differs between two commits, sorted by path:
+   * compared by the system's git (diffTreeWithGit) or, without it, tree by tree.
+   */
+  async function changedUnder(from: string, to: string, dirs: readonly string[], isRecord: (path: string) => boolean): Promise<Changed[]> {
+    const out: Changed[] = [];
     const diffed = systemGit ? diffTreeWithGit(commondir, from, to, dirs.map(full)) : null;
-    if (diffed) return dirs.flatMap((d) => fileChanges(diffed, d, () => true, to)).sort(byPath);
-    const [fromTree, toTree] = await Promise.all([commitTree(from), commitTree(to)]);
-    const out: Array<{ path: string; before: string | null; after: string | null }> = [];
-    for (const d of dirs) {
-      const full = prefix === '' ? d : `${prefix}/${d}`;
-      const [a, b] = await Promise.all([treeAt(fromTree, full), treeAt(toTree, full)]);
-      await compareTrees(a, b, d, () => true, (path, before, after) => out.push({ path, before, after }));
+    if (diffed) {
+      for (const e of diffed) {
+        const path = fleetPath(e.path, dirs, to);
+        if (path === null) continue;
+        const file = (side: DiffedEntry['before']): string | null => (side !== null && side.mode.startsWith('10') && side.mode !== '120000' && isRecord(path) ? side.oid : null);
+        const [before, after] = [file(e.before), file(e.after)];
+        if (before !== after) out.push({ path, before, after });
+      }
+    } else {
+      const [fromTree, toTree] = await Promise.all([commitTree(from), commitTree(to)]);
+      for (const d of dirs) {
+        const [a, b] = await Promise.all([treeAt(fromTree, full(d)), treeAt(toTree, full(d))]);
+        await compareTrees(a, b, d, isRecord, (path, before, after) => out.push({ path, before, after }));
+      }
     }
-    return out.sort((x, y) => (x.path < y.path ? -1 : x.path > y.path ? 1 : 0));
+    return out.sort(byPath);
   }
 
   /**
@@ -346,22 +347,8 @@ export async function openGitObjects(root: string, options: { systemGit?: boolea
     return names.every(safeName) ? rel : null;
   }
 
-  /** The entries git found different under `dir`, as compareTrees reports them: a regular file's blob on each side (null: none, or not a regular file, or not a record), where the two differ. */
-  function fileChanges(diffed: readonly DiffedEntry[], dir: string, isRecord: (name: string) => boolean, commits: string): Array<{ path: string; before: string | null; after: string | null }> {
-    const out: Array<{ path: string; before: string | null; after: string | null }> = [];
-    for (const e of diffed) {
-      const path = fleetPath(e.path, [dir], commits);
-      if (path === null) continue;
-      const name = path.slice(path.lastIndexOf('/') + 1);
-      const file = (side: DiffedEntry['before']): string | null => (side !== null && side.mode.startsWith('10') && side.mode !== '120000' && isRecord(name) ? side.oid : null);
-      const [before, after] = [file(e.before), file(e.after)];
-      if (before !== after) out.push({ path, before, after });
-    }
-    return out;
-  }
-
   /** Calls `found` for each file under two trees (either may be null) whose blob differs; equal subtrees are skipped. */
-  async function compareTrees(a: string | null, b: string | null, path: string, isRecord: (name: string) => boolean, found: (path: string, before: string | null, after: string | null) => void): Promise<void> {
+  async function compareTrees(a: string | null, b: string | null, path: string, isRecord: (path: string) => boolean, found: (path: string, before: string | null, after: string | null) => void): Promise<void> {
     if (a === b) return;
     const [ta, tb] = await Promise.all([a ? readTree(a) : new Map<string, TreeEntry>(), b ? readTree(b) : new Map<string, TreeEntry>()]);
     const names = [...new Set([...ta.keys(), ...tb.keys()])].sort();
@@ -371,7 +358,7 @@ export async function openGitObjects(root: string, options: { systemGit?: boolea
       const eb = tb.get(name);
       const sub = (e: TreeEntry | undefined): string | null => (e?.type === 'tree' ? e.oid : null);
       // A regular file only (symlinks, mode 120000, and submodules are not read from history).
-      const file = (e: TreeEntry | undefined): string | null => (e?.type === 'blob' && e.mode !== '120000' && isRecord(name) ? e.oid : null);
+      const file = (e: TreeEntry | undefined): string | null => (e?.type === 'blob' && e.mode !== '120000' && isRecord(`${path}/${name}`) ? e.oid : null);
       await compareTrees(sub(ea), sub(eb), `${path}/${name}`, isRecord, found);
       const [fa, fb] = [file(ea), file(eb)];
       if (fa !== fb) found(`${path}/${name}`, fa, fb);
@@ -386,6 +373,10 @@ export async function openGitObjects(root: string, options: { systemGit?: boolea
  * or a NUL, but a crafted tree object can hold one; read, it
  * could name a file outside the directory a revision is written into.
  */
+function safeName(name: string): boolean {
+  return !name.startsWith('.') && !/[/\u0000]/.test(name) && name !== '';
+}
+
 const PLAIN_NAME = /^[\w-][\w.-]*$/;
 
 /** A name git never writes in a tree, as isomorphic-git's tree parser refuses them (git's verify_path): `.`, `..`, `.git` in its NTFS and HFS+ spellings, `git~1`, a backslash, an empty name. */
@@ -406,8 +397,4 @@ async function isoGit(): Promise<typeof Git> {
 
 function byPath(x: { path: string }, y: { path: string }): number {
   return x.path < y.path ? -1 : x.path > y.path ? 1 : 0;
-}
-
-function safeName(name: string): boolean {
-  return !name.startsWith('.') && !/[/\u0000]/.test(name) && name !== '';
 }
