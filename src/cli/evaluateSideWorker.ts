@@ -8,23 +8,16 @@
  * evaluation; a failure is posted as what it is (a FleethubError's code, message
  * and data; otherwise the message and stack), for the command to raise.
  */
+import { on } from 'node:events';
 import { parentPort } from 'node:worker_threads';
 import { FleethubError } from '../errors.js';
 import { MATERIALISED_DIRS, materialiseRevision, type Materialised } from '../repo/materialiseRevision.js';
 import { openGitObjects } from '../repo/openGitObjects.js';
 import { evaluateSide, type SideInput } from './evaluateSide.js';
 
-// Started before its side was known (startSideWorker): its messages, kept from the start so that none is missed.
-const inbox: unknown[] = [];
-let waiting: ((m: unknown) => void) | null = null;
-const receive = (m: unknown): void => {
-  const w = waiting;
-  waiting = null;
-  if (w) w(m);
-  else inbox.push(m);
-};
-parentPort!.on('message', receive);
-const next = <T>(): Promise<T> => (inbox.length > 0 ? Promise.resolve(inbox.shift() as T) : new Promise<T>((resolve) => (waiting = resolve as (m: unknown) => void)));
+// Started before its side was known (startSideWorker): its messages, queued from the start (events.on) so that none is missed.
+const messages = on(parentPort!, 'message');
+const next = async <T>(): Promise<T> => ((await messages.next()).value as [T])[0];
 
 const given = await next<SideInput & { deferred: boolean }>();
 let holds: Materialised | null = null;
@@ -41,7 +34,7 @@ try {
   // Deferred: started before what it starts from was ready (reviewSides), which arrives as one message.
   const input: SideInput = given.deferred ? { ...given, ...(await next<Partial<SideInput>>()) } : given;
   // Nothing more comes: the thread ends once it has answered.
-  parentPort!.off('message', receive);
+  await messages.return?.();
   if (listing) input.holds = await listing;
   const evaluation = await evaluateSide(
     input,
@@ -54,4 +47,5 @@ try {
   parentPort!.postMessage({ holds, evaluation: { ...evaluation, unevaluable: evaluation.unevaluable && failure(evaluation.unevaluable) } });
 } catch (e) {
   parentPort!.postMessage({ holds, error: failure(e) });
+  await messages.return?.();
 }
