@@ -11,6 +11,7 @@ import { cacheMemo } from '../src/cache/cacheMemo.js';
 import { refreshCache } from '../src/cache/refreshCache.js';
 import { runChecks } from '../src/checks/runChecks.js';
 import { earlyCheckProcess } from '../src/cli/earlyCheckProcess.js';
+import { CHECK_MEMO_PREFIX } from '../src/reconcile/steps/checks.js';
 import { fleetMaker, node, workload } from './helpers/fleet.js';
 
 const made = fleetMaker();
@@ -35,7 +36,7 @@ test('a check process is started early only for a cache that holds checks and no
   // Taken: its 'ready' was read by the run, and it was stopped with it (one not taken would still answer 'ready').
   assert.equal((await started.next(200)).type, 'timeout');
   // A cache whose memo has a check's result mostly reuses it: no process started for nothing.
-  cacheMemo(r.db).set('check:nothing-on-n2', 'k', '{}');
+  cacheMemo(r.db).set(`${CHECK_MEMO_PREFIX}nothing-on-n2`, 'k', '{}');
   assert.equal(earlyCheckProcess(r.db, cachePath(dir)), undefined);
   r.db.close();
 });

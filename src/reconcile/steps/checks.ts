@@ -30,6 +30,9 @@ import { findingRecord } from '../../records/findingRecord.js';
 import { hintFor } from '../../records/hints.js';
 import type { ReconcileContext } from '../reconcileContext.js';
 
+/** Where a check's reusable result is kept in the cache's memo: under this prefix and its id. */
+export const CHECK_MEMO_PREFIX = 'check:';
+
 /** A check's time limit when its `timeout` is not given. */
 export const DEFAULT_CHECK_TIMEOUT_MS = 5000;
 
@@ -73,13 +76,13 @@ export async function checks(ctx: ReconcileContext): Promise<void> {
     const bad = rejected.get(c.id);
     // Validation's message names the check first (crossCheck.ts); the result is the check's own.
     if (bad) return { id: c.id, status: 'error', count: 0, rows: [], message: bad.message.replace(`check '${c.id}': `, ''), ms: 0 };
-    return keys[i] ? (JSON.parse(memo!.get(`check:${c.id}`, keys[i]!) ?? 'null') as CheckResult | null) : null;
+    return keys[i] ? (JSON.parse(memo!.get(CHECK_MEMO_PREFIX + c.id, keys[i]!) ?? 'null') as CheckResult | null) : null;
   });
   const ran = await ctx.io.runChecks(toRun.filter((_, i) => known[i] === null));
   let next = 0;
   const results = known.map((k) => k ?? ran[next++]!);
   results.forEach((r, i) => {
-    if (keys[i] && known[i] === null && (r.status === 'pass' || r.status === 'fail')) memo!.set(`check:${r.id}`, keys[i]!, JSON.stringify(r));
+    if (keys[i] && known[i] === null && (r.status === 'pass' || r.status === 'fail')) memo!.set(CHECK_MEMO_PREFIX + r.id, keys[i]!, JSON.stringify(r));
   });
   const reported = new Set(ctx.findings.filter((f) => SQL_FINDINGS.has(f.code)).map(findingRecord));
   results.forEach((result, i) => {
