@@ -73,18 +73,17 @@ error (a revision that names no commit).`,
     if (recordsOnly && args.values['fail-on'] !== undefined) throw new UsageError('--fail-on needs the impact, which --records-only skips: leave one of them out', { option: 'fail-on' });
     const fail = args.values['fail-on'] === undefined ? 'none' : failOn(args);
     const root = findRoot(ctx.cwd, ctx.root);
-    // Asked of git now, answered by the time the range is resolved; the earlier side's thread loads its modules meanwhile.
-    const checkout = recordsOnly ? null : worktreeCommit(root, MATERIALISED_DIRS);
-    const worker = recordsOnly ? null : startSideWorker();
+    // For the impact: the working tree's state asked of git now (answered by the time the range is resolved), the earlier side's thread loading its modules meanwhile.
+    const started = recordsOnly ? null : { checkout: worktreeCommit(root, MATERIALISED_DIRS), worker: startSideWorker() };
     let range: FleetDiff['range'];
     let found: { records: FleetDiff['records']; impact: RevisionImpact | null };
     try {
       const git = await openGitObjects(root);
       range = await resolveRange(git, args.positionals[0]);
-      found = worker === null ? { records: await diffRevisions(git, range.from, range.to, createValidators()), impact: null } : await withImpact(root, git, range, checkout!, worker, ctx.env);
+      found = started === null ? { records: await diffRevisions(git, range.from, range.to, createValidators()), impact: null } : await withImpact(root, git, range, started, ctx.env);
     } finally {
       // Once it answered it has ended; on a failure before that (a range that names nothing, a held lock), it is stopped.
-      await worker?.stop();
+      await started?.worker.stop();
     }
     const { records, impact } = found;
     const result = commandResult(impact?.introduced ?? [], fail, { differs: args.values['exit-code'] === true && records.length > 0 });
@@ -99,7 +98,7 @@ error (a revision that names no commit).`,
 };
 
 /** The records' changes and the impact: both sides evaluated (reviewSides), the earlier one in `worker`. */
-async function withImpact(root: string, git: GitObjects, range: FleetDiff['range'], checkout: Promise<string | null>, worker: SideWorker, env: Readonly<Record<string, string | undefined>>): Promise<{ records: FleetDiff['records']; impact: RevisionImpact }> {
+async function withImpact(root: string, git: GitObjects, range: FleetDiff['range'], { checkout, worker }: { checkout: Promise<string | null>; worker: SideWorker }, env: Readonly<Record<string, string | undefined>>): Promise<{ records: FleetDiff['records']; impact: RevisionImpact }> {
   const tree = openReviewTree(root);
   try {
     // A later side that is the checkout as it stands (a pull request's CI job) is evaluated there: no 30,000 files written.
