@@ -6,7 +6,7 @@
  * next. Anything else (a damaged outbox, a bug) is thrown.
  */
 import { FleethubError, OutboxCorruptError, OutboxVersionError, RelayBusyError, UpstreamUnreachableError } from '../errors.js';
-import { relay, type RelayIo, type RelayOptions, type RelayReport } from './relay.js';
+import type { RelayIo, RelayOptions, RelayReport } from './relay.js';
 
 export type RelayAttempt =
   | { ok: true; report: RelayReport }
@@ -14,6 +14,8 @@ export type RelayAttempt =
   | { ok: false; later: boolean; error: FleethubError };
 
 export async function attemptRelay(root: string, options: RelayOptions, io: RelayIo): Promise<RelayAttempt> {
+  // Loaded here, not at the top: the relay brings isomorphic-git (~0.14 s), which a command that records nothing never needs.
+  const { relay } = await import('./relay.js');
   try {
     return { ok: true, report: await relay(root, options, io) };
   } catch (e) {
