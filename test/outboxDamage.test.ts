@@ -13,7 +13,7 @@ import { after, describe, it } from 'node:test';
 import Database from 'better-sqlite3';
 import { smallFleet } from '../scripts/git-server/fleetUpstream.js';
 import { openOutbox } from '../src/outbox/openOutbox.js';
-import { cli, fleetMaker } from './helpers/fleet.js';
+import { cliInProcess, fleetMaker } from './helpers/fleet.js';
 
 const { fleet, cleanup } = fleetMaker();
 after(cleanup);
@@ -36,14 +36,14 @@ const snapshot = (p: string): string => (statSync(p).isDirectory() ? 'dir' : cre
 
 describe('a damaged outbox is an error, never replaced', () => {
   for (const [what, { make, says }] of Object.entries(DAMAGE)) {
-    it(what, () => {
+    it(what, async () => {
       const root = fleet(smallFleet());
       mkdirSync(join(root, '.fleethub'));
       const path = join(root, '.fleethub/outbox.sqlite');
       make(path);
       const before = snapshot(path);
       for (const args of [['outbox', 'list'], ['task', 'done', 'WP', 'T01'], ['relay'], ['status']]) {
-        const r = cli([...args, '--root', root]);
+        const r = await cliInProcess([...args, '--root', root]);
         if (args[0] === 'status') {
           // status reports on the fleet; it must not say the outbox is empty
           assert.doesNotMatch(r.stdout, /Outbox: 0 pending/, `${args.join(' ')}: ${r.stdout}`);
@@ -60,10 +60,10 @@ describe('a damaged outbox is an error, never replaced', () => {
     });
   }
 
-  it('a missing outbox is created on first use, whole', () => {
+  it('a missing outbox is created on first use, whole', async () => {
     const root = fleet(smallFleet());
     assert.equal(openOutbox(root, { create: false }), null);
-    const r = cli(['task', 'done', 'WP', 'T01', '--queue', '--root', root]);
+    const r = await cliInProcess(['task', 'done', 'WP', 'T01', '--queue', '--root', root]);
     assert.equal(r.code, 0, r.stderr);
     const o = openOutbox(root);
     try {
@@ -81,18 +81,18 @@ describe('a malformed .fleethub/relay.redo.json', () => {
     'a log that writes outside the repository': '{"applied": [], "dead": [], "changes": {"../escaped.md": "x"}}',
   };
   for (const [what, text] of Object.entries(LOGS)) {
-    it(`${what}: moved aside, the pending events relayed from the outbox, later relays fine`, () => {
+    it(`${what}: moved aside, the pending events relayed from the outbox, later relays fine`, async () => {
       const root = fleet(smallFleet());
-      assert.equal(cli(['task', 'done', 'WP', 'T01', '--queue', '--root', root]).code, 0);
+      assert.equal((await cliInProcess(['task', 'done', 'WP', 'T01', '--queue', '--root', root])).code, 0);
       writeFileSync(join(root, '.fleethub/relay.redo.json'), text);
-      const r = cli(['relay', '--root', root]);
+      const r = await cliInProcess(['relay', '--root', root]);
       assert.equal(r.code, 0, r.stdout + r.stderr);
       assert.match(r.stdout, /warning: \S*relay\.redo\.json was not a valid redo log \(.+\); moved aside to \S*relay\.redo\.json\.invalid, the events are relayed from the outbox/);
       assert.match(r.stdout, /relayed 1 event\(s\) to the working tree/);
       assert.match(readFileSync(join(root, 'workplans/WP.md'), 'utf8'), /- \[x\] T01 First/);
       assert.equal(readFileSync(join(root, '.fleethub/relay.redo.json.invalid'), 'utf8'), text, 'kept for a look');
       assert.ok(!existsSync(join(root, '..', 'escaped.md')));
-      const again = cli(['relay', '--root', root]);
+      const again = await cliInProcess(['relay', '--root', root]);
       assert.equal(again.code, 0, again.stdout + again.stderr);
       assert.match(again.stdout, /nothing to relay/);
     });
