@@ -23,7 +23,7 @@ import { reconcile } from '../src/reconcile/reconcile.js';
 import type { ReconcileIo } from '../src/reconcile/reconcileContext.js';
 import { placementHistory } from '../src/repo/placementHistory.js';
 import { readRepoText } from '../src/repo/readRepoText.js';
-import { cli, copyExampleFleet, fleetMaker, node, removeDir, workload, writeFile } from './helpers/fleet.js';
+import { cliInProcess, copyExampleFleet, fleetMaker, node, removeDir, workload, writeFile } from './helpers/fleet.js';
 
 const made = fleetMaker();
 after(made.cleanup);
@@ -208,19 +208,19 @@ describe('reused check results', () => {
 });
 
 describe('status with a warm cache', () => {
-  it('shows the same findings as reconcile after an edit, and the same bytes when nothing changed', () => {
+  it('shows the same findings as reconcile after an edit, and the same bytes when nothing changed', async () => {
     const root = copyExampleFleet();
     try {
-      const once = cli(['status', '--root', root, '--format', 'json']);
-      const twice = cli(['status', '--root', root, '--format', 'json']);
+      const once = await cliInProcess(['status', '--root', root, '--format', 'json']);
+      const twice = await cliInProcess(['status', '--root', root, '--format', 'json']);
       assert.equal(twice.stdout, once.stdout, 'reused results change nothing');
       type Items = { findings: { items: Array<{ file: string; line: number; code: string }> } };
       const victim = once.json<Items>().findings.items.find((f) => f.file.startsWith('registry/workloads/') && f.line > 1)?.file;
       assert.ok(victim, 'the bundled fleet has a finding inside a workload file');
       const text = readFileSync(join(root, victim), 'utf8');
       writeFile(root, victim, text.replace(/^---\n/, '---\n# a comment that moves every key down\n\n'));
-      const edited = cli(['status', '--root', root, '--format', 'json']).json<{ findings: { items: Array<{ file: string; line: number; code: string }> } }>();
-      const rec = cli(['reconcile', '--root', root, '--format', 'json']).json<{ findings: Array<{ file: string; line: number; code: string }> }>();
+      const edited = (await cliInProcess(['status', '--root', root, '--format', 'json'])).json<{ findings: { items: Array<{ file: string; line: number; code: string }> } }>();
+      const rec = (await cliInProcess(['reconcile', '--root', root, '--format', 'json'])).json<{ findings: Array<{ file: string; line: number; code: string }> }>();
       const key = (f: { file: string; line: number; code: string }): string => `${f.file}:${f.line} ${f.code}`;
       assert.deepEqual(edited.findings.items.map(key).sort(), rec.findings.map(key).sort());
       const inVictim = (items: Items['findings']['items']): string[] => items.filter((f) => f.file === victim && f.line > 1).map((f) => `${f.code} ${f.line}`).sort();
