@@ -20,7 +20,7 @@ import { REVIEW_CODES } from './helpers/reviewCodes.js';
 import { SHARD_CODES } from './helpers/shardCodes.js';
 import { ROLLOUT_CODES } from './helpers/rolloutCodes.js';
 import type { ReconcileFindingJson } from '../src/report/reconcileReport.js';
-import { cli, copyExampleFleet, removeDir, REPO, workload, writeFile } from './helpers/fleet.js';
+import { cliInProcess, copyExampleFleet, removeDir, REPO, workload, writeFile } from './helpers/fleet.js';
 
 const EXTRA: Record<string, string> = {
   // Freeze without history, counted as violations: a second frozen host.
@@ -71,10 +71,10 @@ before(async () => {
   for (const [path, text] of Object.entries(EXTRA)) writeFile(root, path, text);
   // A status document with peers (and an agent version other than its record's), as home-1 (hosting the critical Control API) reported it to a probing run.
   writeFile(root, 'status/node-reports.json', renderNodeReports(new Map([['home-1', { agent_version: '0.0.0-other', peers: [{ id: 'home-2', direct: true, ready: true }] }]])));
-  const json = cli(['reconcile', '--root', root, '--format', 'json']);
+  const json = await cliInProcess(['reconcile', '--root', root, '--format', 'json']);
   assert.equal(json.stderr, '');
   const findings = json.json<{ findings: ReconcileFindingJson[] }>().findings;
-  run = { codes: new Set(findings.map((f) => f.code)), findings, text: cli(['reconcile', '--root', root]).stdout };
+  run = { codes: new Set(findings.map((f) => f.code)), findings, text: (await cliInProcess(['reconcile', '--root', root])).stdout };
 });
 after(() => removeDir(root));
 
