@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import Database from 'better-sqlite3';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
-import { cli, fleetMaker, node } from './helpers/fleet.js';
+import { cliInProcess, fleetMaker, node } from './helpers/fleet.js';
 
 const { fleet, cleanup } = fleetMaker();
 after(cleanup);
@@ -23,32 +23,32 @@ const ageObservation = (root: string, node: string, at: string): void => {
 };
 
 describe('stale observations', () => {
-  it('are labelled with their age past stale_after, and fresh ones are not', () => {
+  it('are labelled with their age past stale_after, and fresh ones are not', async () => {
     const root = fleet({ 'registry/nodes/a.md': PROBED, 'registry/nodes/b.md': node('b'), 'policies/modes.yaml': 'kind: modes\nfailure_threshold: 3\nsuccess_threshold: 2\nrefresh_interval: 1h\nstale_after: 10m\n' });
-    assert.equal(cli(['reconcile', '--probe', '--fail-on', 'none', '--root', root]).code, 0);
-    const fresh = cli(['reconcile', '--fail-on', 'none', '--root', root, '--format', 'json']).json<{ nodes: Array<{ id: string; stale: unknown }> }>();
+    assert.equal((await cliInProcess(['reconcile', '--probe', '--fail-on', 'none', '--root', root])).code, 0);
+    const fresh = (await cliInProcess(['reconcile', '--fail-on', 'none', '--root', root, '--format', 'json'])).json<{ nodes: Array<{ id: string; stale: unknown }> }>();
     assert.deepEqual(fresh.nodes.map((n) => [n.id, n.stale]), [['a', null], ['b', null]], 'just observed (a), never observed (b): neither is stale');
 
     const at = new Date(Date.now() - 3 * 3600_000).toISOString();
     ageObservation(root, 'a', at);
-    const r = cli(['reconcile', '--fail-on', 'none', '--root', root, '--format', 'json']).json<{ nodes: Array<{ id: string; stale: { observed_at: string; age_s: number } | null }> }>();
+    const r = (await cliInProcess(['reconcile', '--fail-on', 'none', '--root', root, '--format', 'json'])).json<{ nodes: Array<{ id: string; stale: { observed_at: string; age_s: number } | null }> }>();
     const a = r.nodes.find((n) => n.id === 'a')!.stale!;
     assert.equal(a.observed_at, at);
     assert.ok(a.age_s >= 3 * 3600 && a.age_s < 4 * 3600, String(a.age_s));
-    const s = cli(['status', '--fail-on', 'none', '--root', root, '--format', 'json']).json<{ stale: { afterSeconds: number; nodes: Array<{ node: string; observed_at: string }> } }>();
+    const s = (await cliInProcess(['status', '--fail-on', 'none', '--root', root, '--format', 'json'])).json<{ stale: { afterSeconds: number; nodes: Array<{ node: string; observed_at: string }> } }>();
     assert.equal(s.stale.afterSeconds, 600);
     assert.deepEqual(s.stale.nodes.map((n) => [n.node, n.observed_at]), [['a', at]]);
-    assert.match(cli(['status', '--fail-on', 'none', '--root', root]).stdout, /Stale observations \(older than 10m; [^)]*\): a observed 3h( \d+m)? ago/);
-    assert.match(cli(['reconcile', '--fail-on', 'none', '--root', root]).stdout, /stale: observed 3h( \d+m)? ago/);
+    assert.match((await cliInProcess(['status', '--fail-on', 'none', '--root', root])).stdout, /Stale observations \(older than 10m; [^)]*\): a observed 3h( \d+m)? ago/);
+    assert.match((await cliInProcess(['reconcile', '--fail-on', 'none', '--root', root])).stdout, /stale: observed 3h( \d+m)? ago/);
   });
 
-  it('stale_after defaults to the refresh interval', () => {
+  it('stale_after defaults to the refresh interval', async () => {
     const root = fleet({ 'registry/nodes/a.md': PROBED, 'policies/modes.yaml': 'kind: modes\nfailure_threshold: 3\nsuccess_threshold: 2\nrefresh_interval: 2h\n' });
-    cli(['reconcile', '--probe', '--fail-on', 'none', '--root', root]);
-    const stale = (): number => cli(['status', '--fail-on', 'none', '--root', root, '--format', 'json']).json<{ stale: { afterSeconds: number; nodes: unknown[] } }>().stale.nodes.length;
+    await cliInProcess(['reconcile', '--probe', '--fail-on', 'none', '--root', root]);
+    const stale = async (): Promise<number> => (await cliInProcess(['status', '--fail-on', 'none', '--root', root, '--format', 'json'])).json<{ stale: { afterSeconds: number; nodes: unknown[] } }>().stale.nodes.length;
     ageObservation(root, 'a', new Date(Date.now() - 3600_000).toISOString());
-    assert.equal(stale(), 0, 'one hour old, within two');
+    assert.equal(await stale(), 0, 'one hour old, within two');
     ageObservation(root, 'a', new Date(Date.now() - 3 * 3600_000).toISOString());
-    assert.equal(stale(), 1);
+    assert.equal(await stale(), 1);
   });
 });
