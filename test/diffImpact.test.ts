@@ -15,6 +15,7 @@ import { cliInProcess, fleetMaker, node, workload, writeFile } from './helpers/f
 import { gitHistory } from './helpers/gitHistory.js';
 import { REVIEW_CODES } from './helpers/reviewCodes.js';
 import { pathsToRefresh } from '../src/cli/evaluateSide.js';
+import { startSide, THREAD_THRESHOLD } from '../src/cli/startSideWorker.js';
 
 const maker = fleetMaker();
 after(maker.cleanup);
@@ -444,6 +445,24 @@ test('an overlay hides what the later revision added and holds what it removed: 
   assert.ok(codes(overlay.impact.resolved).some((c) => c.endsWith('workload:old')), 'the removed workload’s finding is resolved, so the earlier side saw it');
   untracked(dir);
   assert.deepEqual((await diffJson(dir, `${c0}..${c1}`)).impact, overlay.impact, 'whole copies give the same');
+});
+
+test(`a repository of ${THREAD_THRESHOLD} files or more evaluates the earlier side in a worker thread, a smaller one in the command's: the same impact`, async () => {
+  const small = history(WEB_ON_N1);
+  const docs = Object.fromEntries(Array.from({ length: THREAD_THRESHOLD }, (_, i) => [`docs/page-${i}.md`, `# Page ${i}\n`]));
+  const large = history({ ...WEB_ON_N1, ...docs });
+  for (const dir of [small, large]) commit(dir, { 'registry/workloads/web.md': workload('web', 'host: n2\n') });
+  const runners = [small, large].map((dir) => startSide(dir));
+  await Promise.all(runners.map((r) => r.stop()));
+  assert.deepEqual(runners.map((r) => r.where), ['thread', 'worker']);
+  // A first diff (the earlier side waits for the later one's cache), then with whole copies of both sides.
+  for (const step of ['overlay', 'copies']) {
+    if (step === 'copies') for (const dir of [small, large]) untracked(dir);
+    const [inThread, inWorker] = await Promise.all([small, large].map((dir) => diffJson(dir, 'HEAD~1..HEAD')));
+    assert.deepEqual(codes(inWorker!.impact.introduced), ['freeze-violation workload:web'], step);
+    assert.deepEqual(inWorker!.impact, inThread!.impact, step);
+    assert.deepEqual(inWorker!.records, inThread!.records, step);
+  }
 });
 
 test('pathsToRefresh: a side refreshes the record files it wrote, skips what the walk passes over, and walks the whole tree for a stray file', () => {

@@ -17,7 +17,7 @@ import type { Command } from './command.js';
 import { commandResult } from './commandResult.js';
 import { FAIL_ON_OPTION, failOn } from './failOn.js';
 import { reviewSides } from './reviewSides.js';
-import { startSideWorker, type SideWorker } from './startSideWorker.js';
+import { startSide, type SideWorker } from './startSideWorker.js';
 
 export const diff: Command = {
   name: 'diff',
@@ -73,8 +73,8 @@ error (a revision that names no commit).`,
     if (recordsOnly && args.values['fail-on'] !== undefined) throw new UsageError('--fail-on needs the impact, which --records-only skips: leave one of them out', { option: 'fail-on' });
     const fail = args.values['fail-on'] === undefined ? 'none' : failOn(args);
     const root = findRoot(ctx.cwd, ctx.root);
-    // For the impact: the working tree's state asked of git now (answered by the time the range is resolved), the earlier side's thread loading its modules meanwhile.
-    const started = recordsOnly ? null : { checkout: worktreeCommit(root, MATERIALISED_DIRS), worker: startSideWorker() };
+    // For the impact: the working tree's state asked of git now (answered by the time the range is resolved), the earlier side's runner started (a worker thread loads its modules meanwhile).
+    const started = recordsOnly ? null : { checkout: worktreeCommit(root, MATERIALISED_DIRS), worker: startSide(root) };
     let range: FleetDiff['range'];
     let found: { records: FleetDiff['records']; impact: RevisionImpact | null };
     try {

@@ -5,8 +5,9 @@
  * cache of a directory with a record matches what the record says it holds:
  * the record is saved only after the refresh), the record of what it holds
  * saved, and the revision evaluated offline there with its own I/O
- * (revisionIo), on that cache as it is. Run in the command's thread for one side and in a worker
- * thread (evaluateSideWorker) for the other, so the two evaluations overlap.
+ * (revisionIo), on that cache as it is. Run in the command's thread for the
+ * later side and by runSide for the earlier one (in a worker thread in a large
+ * repository), so the two evaluations overlap.
  * I/O.
  */
 import { statSync, rmSync } from 'node:fs';
@@ -85,7 +86,7 @@ export function pathsToRefresh(changed: readonly string[]): string[] | undefined
  * and its cache matches: the caller keeps the record (an overlay's names the
  * commit it lies on). `materialised`: the revision already being written
  * over `input.holds` (a new overlay's files, written while its cache was
- * still to come: evaluateSideWorker).
+ * still to come: runSide).
  */
 export async function evaluateSide(input: SideInput, git: GitObjects, saved: (holds: Materialised) => void | Promise<void>, materialised?: Promise<Materialisation>): Promise<RevisionEvaluation> {
   const now = new Date(input.nowMs);

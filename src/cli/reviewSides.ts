@@ -1,9 +1,9 @@
 /**
  * How `fleethub diff` evaluates the two sides of its range (revisionImpact's
  * ImpactIo): each in its own directory of .fleethub/review/ (openReviewTree),
- * the earlier revision in a worker thread (evaluateSideWorker) and the later
- * one in this thread, at once: the same steps on each side (evaluateSide), on
- * two cores. What a directory holds is recorded once it and its cache match.
+ * the earlier revision by its runner (startSide: a worker thread, or this
+ * thread in a small repository) and the later one in this thread, at once:
+ * the same steps on each side (evaluateSide), on two cores. What a directory holds is recorded once it and its cache match.
  * An empty earlier side (a first diff) waits for the later side's files,
  * links them (linkMaterialised) and copies its cache (copyCache), and writes
  * and re-reads only the files that differ.
@@ -31,7 +31,7 @@ import type { ImpactIo } from '../review/revisionImpact.js';
 import { evaluateSide, type SideInput } from './evaluateSide.js';
 import { earlyCheckProcess } from './earlyCheckProcess.js';
 import { revisionIo } from './revisionIo.js';
-import { startSideWorker, type Failure, type Posted, type SideWorker } from './startSideWorker.js';
+import { startSide, type Failure, type Posted, type SideWorker } from './startSideWorker.js';
 
 export interface ReviewSides extends ImpactIo {
   /**
@@ -43,7 +43,7 @@ export interface ReviewSides extends ImpactIo {
 
 /**
  * `worktree`: the commit the working tree holds as it stands, when that is the later revision (diff.ts).
- * `worker`: the earlier side's thread, started before (startSideWorker); started here otherwise.
+ * `worker`: the earlier side's runner, started before (startSide); started here otherwise.
  */
 export function reviewSides(root: string, git: GitObjects, tree: ReviewTree, env: Readonly<Record<string, string | undefined>>, nowMs: number, options: { worktree?: string; worker?: SideWorker } = {}): ReviewSides {
   let resolveLater!: (holds: Materialised) => void;
@@ -99,7 +99,7 @@ export function reviewSides(root: string, git: GitObjects, tree: ReviewTree, env
         return { dir: slot.dir, evaluation: await evaluateSide(input, git, saved).catch((e: unknown) => (failed(e), Promise.reject(e))) };
       }
       // The worker starts now; an empty earlier side (a first diff) is handed where it starts from once the later side's cache is fresh.
-      const worker = options.worker ?? startSideWorker();
+      const worker = options.worker ?? startSide(root);
       worker.post({ ...input, deferred: empty });
       const posted = await new Promise<Posted>((resolve, reject) => {
         worker.answer.then(resolve, reject);

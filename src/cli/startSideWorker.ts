@@ -1,14 +1,20 @@
 /**
- * The worker thread that evaluates the earlier side of `fleethub diff`
- * (evaluateSideWorker), started when the command starts, before its side is
- * known: its modules load (~0.3 s) while the command asks git for the working
- * tree's state and resolves the range. It is told what to evaluate in its
- * first message (reviewSides), and a deferred one where it starts from in a
- * second. Its one answer, or why none came (an error, an exit without one), is
- * `answer`, listened for from the start so that nothing it does goes unheard.
- * I/O (a thread).
+ * What evaluates the earlier side of `fleethub diff` (runSide), started when
+ * the command starts, before its side is known. In a repository of
+ * THREAD_THRESHOLD files or more, a worker thread (evaluateSideWorker): its
+ * modules load (~0.3 s of CPU) while the command asks git for the working
+ * tree's state and resolves the range, and the two sides are then evaluated
+ * on two cores. In a smaller one, where an evaluation costs less than that
+ * start-up, the command's own thread, one side after the other as each waits.
+ * Either is told what to evaluate in its first message (reviewSides), and a
+ * deferred one where it starts from in a second; messages and the answer are
+ * copied as a thread's are (structured clone). Its one answer, or why none
+ * came (an error, an exit without one), is `answer`, listened for from the
+ * start so that nothing it does goes unheard. I/O (a thread).
  */
 import { Worker } from 'node:worker_threads';
+import { indexEntries } from '../repo/gitRepository.js';
+import { runSide } from './runSide.js';
 import type { Materialised } from '../repo/materialiseRevision.js';
 import type { RevisionEvaluation } from '../review/evaluateRevision.js';
 
@@ -21,11 +27,21 @@ export interface Posted {
 }
 
 export interface SideWorker {
+  /** Where it runs: a worker thread, or this thread (startSide). */
+  where: 'worker' | 'thread';
   /** The side to evaluate (SideInput and `deferred`), then, when deferred, where it starts from. */
   post(message: object): void;
   answer: Promise<Posted>;
   /** Ends the thread (a no-op once it has answered and ended). */
   stop(): Promise<void>;
+}
+
+/** Files in the repository from which the earlier side is evaluated in a worker thread (the cache's parse uses threads from the same size). */
+export const THREAD_THRESHOLD = 1500;
+
+/** The earlier side's runner for the repository at `root`: a worker thread, or this thread when the repository is small. */
+export function startSide(root: string): SideWorker {
+  return (indexEntries(root) ?? THREAD_THRESHOLD) >= THREAD_THRESHOLD ? startSideWorker() : startSideInThread();
 }
 
 export function startSideWorker(): SideWorker {
@@ -38,11 +54,40 @@ export function startSideWorker(): SideWorker {
   });
   answer.catch(() => {}); // raised where it is awaited (reviewSides), or not at all when the command failed before
   return {
+    where: 'worker',
     post(message) {
       if ('commit' in message && typeof message.commit === 'string') what = `revision ${message.commit}`;
       worker.postMessage(message);
     },
     answer,
     stop: () => worker.terminate().then(() => {}),
+  };
+}
+
+/** runSide in this thread, behind the same interface as the worker's. */
+export function startSideInThread(): SideWorker {
+  const queued: unknown[] = [];
+  let waiting: ((message: unknown) => void) | null = null;
+  let answered!: (answer: Posted) => void;
+  let ended!: (e: unknown) => void;
+  const answer = new Promise<Posted>((resolve, reject) => ((answered = resolve), (ended = reject)));
+  answer.catch(() => {}); // as the worker's
+  void runSide({
+    next: <T>() => new Promise<T>((resolve) => (queued.length > 0 ? resolve(queued.shift() as T) : (waiting = resolve as (message: unknown) => void))),
+    close: async () => {},
+    post: (a) => answered(structuredClone(a)),
+  }).then(() => ended(new Error('the evaluation of the earlier revision ended without an answer')), ended);
+  return {
+    where: 'thread',
+    post(message) {
+      const copy = structuredClone(message);
+      const w = waiting;
+      waiting = null;
+      if (w) w(copy);
+      else queued.push(copy);
+    },
+    answer,
+    // It cannot be stopped midway; when the command no longer waits for it, its answer is not heard.
+    stop: async () => {},
   };
 }

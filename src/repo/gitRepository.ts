@@ -2,7 +2,7 @@
  * Where a Git repository's files are, read straight from the file system as
  * git does (a `.git` directory, or the `.git` file of a linked worktree), and
  * the commit a branch or HEAD names without a Git library: a loose ref, else
- * its line in packed-refs. I/O.
+ * its line in packed-refs, and how many files its index lists. I/O.
  */
 import fs from 'node:fs';
 import { dirname, isAbsolute, join, resolve } from 'node:path';
@@ -63,6 +63,27 @@ export function readHeadCommit(start: string): string | null {
   const text = readOrNull(join(repo.gitdir, 'HEAD'))?.trim() ?? '';
   if (/^[0-9a-f]{40}$/.test(text)) return text;
   return text.startsWith('ref:') ? readBranchRef(repo, text.slice(4).trim()) : null;
+}
+
+/**
+ * How many files the index of the repository at or above `start` lists (its
+ * header's entry count), read without a Git library: the repository's size,
+ * known at once. Null without a repository or a readable index.
+ */
+export function indexEntries(start: string): number | null {
+  const repo = locateRepository(start);
+  if (!repo) return null;
+  let fd: number | null = null;
+  try {
+    fd = fs.openSync(join(repo.gitdir, 'index'), 'r');
+    const header = Buffer.alloc(12);
+    if (fs.readSync(fd, header, 0, 12, 0) < 12 || header.toString('latin1', 0, 4) !== 'DIRC') return null;
+    return header.readUInt32BE(8);
+  } catch {
+    return null;
+  } finally {
+    if (fd !== null) fs.closeSync(fd);
+  }
 }
 
 export function readOrNull(path: string): string | null {

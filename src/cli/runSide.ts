@@ -1,0 +1,59 @@
+/**
+ * The earlier side of `fleethub diff`, evaluated (evaluateSide) as its runner
+ * is told over `channel`: in a worker thread (evaluateSideWorker) or in the
+ * command's own thread (startSide, for a small repository). Its first message
+ * is the side to evaluate; a deferred one waits for a second naming what it
+ * starts from (reviewSides). Posts what the directory holds once it is
+ * written (the command records it) and the evaluation, once; a failure is
+ * posted as what it is (a FleethubError's code, message and data; otherwise
+ * the message and stack), for the command to raise.
+ */
+import { FleethubError } from '../errors.js';
+import { MATERIALISED_DIRS, materialiseRevision, type Materialised } from '../repo/materialiseRevision.js';
+import { openGitObjects } from '../repo/openGitObjects.js';
+import { evaluateSide, type SideInput } from './evaluateSide.js';
+import type { Failure, Posted } from './startSideWorker.js';
+
+export interface SideChannel {
+  /** The next message from the command, in the order sent. */
+  next<T>(): Promise<T>;
+  /** No more messages will be read. */
+  close(): Promise<void>;
+  /** The one answer. */
+  post(answer: Posted): void;
+}
+
+export async function runSide(channel: SideChannel): Promise<void> {
+  const given = await channel.next<SideInput & { deferred: boolean }>();
+  let holds: Materialised | null = null;
+  try {
+    const git = await openGitObjects(given.root);
+    // A new overlay starts from the files of the working tree's commit: listed while the working tree's cache is made fresh.
+    const over = given.overlayOn;
+    const listing = over && given.holds.commit === null ? git.filesUnder(over.commit, MATERIALISED_DIRS).then((files): Materialised => ({ commit: over.commit, files: new Map(files.map((f) => [f.path, f.oid] as const)) })) : null;
+    // ... and its files written meanwhile too: only its cache comes with the hand-over (evaluateSide takes the writing as done).
+    const written = listing?.then((h) => materialiseRevision(git, given.commit, given.dir, h)) ?? null;
+    written?.catch(() => {}); // raised where it is awaited (evaluateSide)
+    // Deferred: started before what it starts from was ready (reviewSides), which arrives as one message.
+    const input: SideInput = given.deferred ? { ...given, ...(await channel.next<Partial<SideInput>>()) } : given;
+    // Nothing more comes: a thread ends once it has answered.
+    await channel.close();
+    if (listing) input.holds = await listing;
+    const evaluation = await evaluateSide(
+      input,
+      git,
+      (h) => {
+        holds = h;
+      },
+      written ?? undefined,
+    );
+    channel.post({ holds, evaluation: { ...evaluation, unevaluable: evaluation.unevaluable && failure(evaluation.unevaluable) } });
+  } catch (e) {
+    channel.post({ holds, error: failure(e) });
+    await channel.close();
+  }
+}
+
+function failure(e: unknown): Failure {
+  return e instanceof FleethubError ? { fleethub: true, code: e.code, message: e.message, data: e.data } : { fleethub: false, message: e instanceof Error ? e.message : String(e), stack: e instanceof Error ? e.stack : undefined };
+}
