@@ -7,10 +7,12 @@
  * clone, on demand.
  */
 import fs from 'node:fs';
-import git from 'isomorphic-git';
 import { fileVersions, type FileVersions } from '../repo/fileVersions.js';
 import { readFilesAt } from '../relay/readFilesAt.js';
 import { agentReads } from './agentReads.js';
+import { isomorphicGit } from '../repo/isomorphicGit.js';
+
+const git = isomorphicGit();
 
 export interface FleetSnapshot {
   commit: string;

@@ -9,6 +9,7 @@ import { SCHEMA_DIR } from '../records/schemaFiles.js';
 import type { Command } from './command.js';
 import { prepareInitTarget } from './prepareInitTarget.js';
 import { renderWorkflows } from './renderWorkflows.js';
+import { isomorphicGit } from '../repo/isomorphicGit.js';
 
 /** This fleethub: the checkout (or installed package) the running CLI comes from. */
 const FLEETHUB_DIR = fileURLToPath(new URL('../../../', import.meta.url));
@@ -49,7 +50,7 @@ of this fleethub's bin/fleethub.js (no published package needed).`,
     }
     // Git first, so the first status/ is what a reconcile in the new repository produces.
     if (!hadGit) {
-      const { default: git } = await import('isomorphic-git');
+      const git = isomorphicGit();
       await git.init({ fs, dir: target, defaultBranch: 'main' });
     }
     // The first status/: modes, board and runtime registry as the files declare them (nothing probed yet).

@@ -8,12 +8,13 @@
  */
 import fs from 'node:fs';
 import type { OutboxEvent } from '../reconcile/outboxEvent.js';
+import { isomorphicGit } from '../repo/isomorphicGit.js';
 
 export async function unpulledEvents(gitRoot: string | null, applied: readonly OutboxEvent[], depth = 2000): Promise<OutboxEvent[]> {
   const relayed = applied.filter((e) => e.commit !== null);
   if (relayed.length === 0 || gitRoot === null) return [];
-  // Loaded here, not at the top: with nothing relayed, a command does not pay ~0.1 s for it.
-  const { default: git } = await import('isomorphic-git');
+  // Loaded here, not at the top: with nothing relayed, a command does not pay for it.
+  const git = isomorphicGit();
   let head: string;
   try {
     head = await git.resolveRef({ fs, dir: gitRoot, ref: 'HEAD' });

@@ -6,10 +6,13 @@
  * printable one), so nothing secret is written.
  */
 import fs from 'node:fs';
-import git, { type HttpClient } from 'isomorphic-git';
+import type { HttpClient } from 'isomorphic-git';
 import { UpstreamBranchMissingError, UpstreamRejectedError } from '../errors.js';
 import { classifyGitError } from './classifyGitError.js';
 import { LOST_RACE, type GitTransport } from './gitTransport.js';
+import { isomorphicGit } from '../repo/isomorphicGit.js';
+
+const git = isomorphicGit();
 
 export interface HttpRemote {
   url: string;

@@ -7,9 +7,11 @@
  * force-pushed.
  */
 import fs from 'node:fs';
-import git from 'isomorphic-git';
 import type { GitTransport } from './gitTransport.js';
 import type { UpstreamHead } from './relayClone.js';
+import { isomorphicGit } from '../repo/isomorphicGit.js';
+
+const git = isomorphicGit();
 
 const LOCAL_REF = 'refs/heads/fleethub-relay';
 

@@ -7,7 +7,9 @@
  * was removed upstream (the caller replaces the clone).
  */
 import fs from 'node:fs';
-import git from 'isomorphic-git';
+import { isomorphicGit } from '../repo/isomorphicGit.js';
+
+const git = isomorphicGit();
 
 type Tree = Map<string, { oid: string; type: string }>;
 

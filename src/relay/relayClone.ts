@@ -9,10 +9,12 @@
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import { basename, dirname, join } from 'node:path';
-import git from 'isomorphic-git';
 import { STATE_DIR } from '../repo/ensureStateDir.js';
 import type { GitTransport } from './gitTransport.js';
 import { redactUrl } from './redactUrl.js';
+import { isomorphicGit } from '../repo/isomorphicGit.js';
+
+const git = isomorphicGit();
 
 export interface UpstreamHead {
   gitdir: string;

@@ -7,11 +7,13 @@
  * events did, and its trailer lists their ids (`Fleethub-Event: <id>`).
  */
 import fs from 'node:fs';
-import git from 'isomorphic-git';
 import { describeEvent } from '../reconcile/outboxEvent.js';
 import type { RelayBatch } from './planRelay.js';
 import { serializeTree, type TreeItem } from './serializeTree.js';
 import { writeLooseObject } from './writeLooseObject.js';
+import { isomorphicGit } from '../repo/isomorphicGit.js';
+
+const git = isomorphicGit();
 
 /** How many events a commit message describes line by line before it only counts the rest. */
 const DESCRIBED = 20;

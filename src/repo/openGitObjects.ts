@@ -24,12 +24,12 @@
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
-import type Git from 'isomorphic-git';
 import { UnknownRevisionError, UnsafeTreeEntryError, UsageError } from '../errors.js';
 import { KIND_DIRS, recordKindOfPath, type RecordKind } from '../records/kinds.js';
 import { diffTreeWithGit, type DiffedEntry } from './diffTreeWithGit.js';
 import { locateRepository } from './gitRepository.js';
 import { lsTreeWithGit } from './lsTreeWithGit.js';
+import { isomorphicGit } from './isomorphicGit.js';
 
 /** A file whose blob differs between two commits; `before`/`after` is null where there is no such regular file. */
 export interface Changed {
@@ -117,7 +117,7 @@ export async function openGitObjects(root: string, options: { systemGit?: boolea
     if (!t) {
       let tree;
       try {
-        ({ tree } = await (await isoGit()).readTree({ fs, gitdir: commondir, oid, cache }));
+        ({ tree } = await isomorphicGit().readTree({ fs, gitdir: commondir, oid, cache }));
       } catch (e) {
         if ((e as { code?: string }).code === 'UnsafeFilepathError') throw new UnsafeTreeEntryError(oid, String((e as { data?: { filepath?: unknown } }).data?.filepath));
         throw e;
@@ -136,7 +136,7 @@ export async function openGitObjects(root: string, options: { systemGit?: boolea
     }
     return oid;
   };
-  const commitTree = async (commit: string): Promise<string> => (await (await isoGit()).readCommit({ fs, gitdir: commondir, oid: commit, cache })).commit.tree;
+  const commitTree = async (commit: string): Promise<string> => (await isomorphicGit().readCommit({ fs, gitdir: commondir, oid: commit, cache })).commit.tree;
 
   /** The object a revision's base names (before ~ and ^), or null. */
   const resolveBase = async (name: string): Promise<string | null> => {
@@ -149,7 +149,7 @@ export async function openGitObjects(root: string, options: { systemGit?: boolea
     if (viaRef) return viaRef;
     if (/^[0-9a-f]{4,40}$/i.test(name)) {
       try {
-        return await (await isoGit()).expandOid({ fs, gitdir: commondir, oid: name.toLowerCase(), cache });
+        return await isomorphicGit().expandOid({ fs, gitdir: commondir, oid: name.toLowerCase(), cache });
       } catch {
         return null; // no object, or an ambiguous abbreviation: reported as unknown below
       }
@@ -158,7 +158,7 @@ export async function openGitObjects(root: string, options: { systemGit?: boolea
   };
   const refOrNull = async (ref: string): Promise<string | null> => {
     try {
-      return await (await isoGit()).resolveRef({ fs, gitdir: commondir, ref });
+      return await isomorphicGit().resolveRef({ fs, gitdir: commondir, ref });
     } catch (e) {
       if ((e as { code?: string }).code === 'NotFoundError') return null;
       throw e;
@@ -169,13 +169,13 @@ export async function openGitObjects(root: string, options: { systemGit?: boolea
     for (let depth = 0; depth < 10; depth++) {
       let obj;
       try {
-        obj = await (await isoGit()).readObject({ fs, gitdir: commondir, oid, cache });
+        obj = await isomorphicGit().readObject({ fs, gitdir: commondir, oid, cache });
       } catch (e) {
         throw new UnknownRevisionError(revision, `its object ${oid} cannot be read (${(e as Error).message}); in a shallow clone, fetch the full history (git fetch --unshallow, or fetch-depth: 0 in CI)`);
       }
       if (obj.type === 'commit') return oid;
       if (obj.type !== 'tag') throw new UnknownRevisionError(revision, `it names a ${obj.type}, not a commit`);
-      oid = (await (await isoGit()).readTag({ fs, gitdir: commondir, oid, cache })).tag.object;
+      oid = (await isomorphicGit().readTag({ fs, gitdir: commondir, oid, cache })).tag.object;
     }
     throw new UnknownRevisionError(revision, 'it is a chain of more than 10 tags');
   };
@@ -193,7 +193,7 @@ export async function openGitObjects(root: string, options: { systemGit?: boolea
         const n = step.length > 1 ? Number(step.slice(1)) : 1;
         const [count, parentIndex] = step[0] === '~' ? [n, 0] : [n === 0 ? 0 : 1, n - 1];
         for (let i = 0; i < count; i++) {
-          const { commit } = await (await isoGit()).readCommit({ fs, gitdir: commondir, oid, cache });
+          const { commit } = await isomorphicGit().readCommit({ fs, gitdir: commondir, oid, cache });
           const parent = commit.parent[parentIndex];
           if (parent === undefined) throw new UnknownRevisionError(revision, `commit ${oid.slice(0, 12)} has no parent ${parentIndex + 1}`);
           oid = parent;
@@ -213,7 +213,7 @@ export async function openGitObjects(root: string, options: { systemGit?: boolea
       throw new UsageError(`no default branch to compare with (neither origin/HEAD, main nor master exists); give a range, e.g. 'fleethub diff HEAD~1..HEAD'`);
     },
     async mergeBase(a, b) {
-      const bases = (await (await isoGit()).findMergeBase({ fs, gitdir: commondir, oids: [a, b], cache })) as string[];
+      const bases = (await isomorphicGit().findMergeBase({ fs, gitdir: commondir, oids: [a, b], cache })) as string[];
       if (bases.length === 0) throw new UsageError(`commits ${a.slice(0, 12)} and ${b.slice(0, 12)} share no history (no merge base); give both ends of the range`, { a, b });
       return bases[0]!;
     },
@@ -231,7 +231,7 @@ export async function openGitObjects(root: string, options: { systemGit?: boolea
       return answer;
     },
     async readBlob(oid) {
-      return (await (await isoGit()).readBlob({ fs, gitdir: commondir, oid, cache })).blob;
+      return (await isomorphicGit().readBlob({ fs, gitdir: commondir, oid, cache })).blob;
     },
     async readBlobs(oids) {
       const unique = [...new Set(oids)];
@@ -296,14 +296,14 @@ export async function openGitObjects(root: string, options: { systemGit?: boolea
         if (!r.error && r.status === 128) return false;
       }
       try {
-        return (await (await isoGit()).readObject({ fs, gitdir: commondir, oid, cache })).type === 'commit';
+        return (await isomorphicGit().readObject({ fs, gitdir: commondir, oid, cache })).type === 'commit';
       } catch (e) {
         if ((e as { code?: string }).code === 'NotFoundError') return false;
         throw e;
       }
     },
     async readCommit(oid) {
-      const { commit } = await (await isoGit()).readCommit({ fs, gitdir: commondir, oid, cache });
+      const { commit } = await isomorphicGit().readCommit({ fs, gitdir: commondir, oid, cache });
       return { oid, parents: commit.parent, author: { name: commit.author.name, email: commit.author.email, timestamp: commit.author.timestamp }, committer: { timestamp: commit.committer.timestamp }, message: commit.message };
     },
   };
@@ -386,13 +386,6 @@ function reservedName(name: string): boolean {
   const hfsClean = name.replace(/[\u200C-\u200F\u202A-\u202E\u206A-\u206F\uFEFF]/g, '');
   const normalized = hfsClean.split(':')[0]!.toLowerCase().replace(/[. ]+$/, '');
   return name === '' || name.includes('\\') || hfsClean === '.' || hfsClean === '..' || normalized === '.git' || /^\.?git~[1-9]$/.test(normalized);
-}
-
-let loadedGit: typeof Git | null = null;
-
-/** isomorphic-git, loaded on first use (~0.15 s): a diff's earlier side, whose trees and blobs the system's git reads, may never need it. */
-async function isoGit(): Promise<typeof Git> {
-  return (loadedGit ??= (await import('isomorphic-git')).default);
 }
 
 function byPath(x: { path: string }, y: { path: string }): number {

@@ -32,7 +32,7 @@
  *   for, and this walk's code; the key holds all four, so a new commit, another
  *   file list or another version of this module misses and walks again. HEAD is
  *   resolved without isomorphic-git where it can be (a loose or packed branch
- *   ref), and isomorphic-git (~0.1 s to load) is loaded only to walk.
+ *   ref), and isomorphic-git is loaded only to walk.
  *
  * The file system is read here (this module is an edge); the evaluation is in
  * evaluateFreeze.ts.
@@ -46,12 +46,7 @@ import { jsYamlLibrary, yamlCoreSchema } from '../records/jsYamlLibrary.js';
 import type { Memo } from '../records/memo.js';
 import { locateRepository, readBranchRef, readOrEmpty, type Repository } from './gitRepository.js';
 import { splitFrontMatter } from '../records/splitFrontMatter.js';
-
-let loadedGit: typeof Git | undefined;
-/** isomorphic-git, loaded on first use (a memoised answer never needs it). */
-async function isoGit(): Promise<typeof Git> {
-  return (loadedGit ??= (await import('isomorphic-git')).default);
-}
+import { isomorphicGit } from './isomorphicGit.js';
 
 export type HistoryUnavailableReason = 'not-a-repository' | 'shallow-clone' | 'no-commits' | 'unreadable';
 
@@ -159,7 +154,7 @@ function fromJson(text: string): Available {
 
 async function walkHistory(repo: Repository, head: string, prefix: string, paths: Map<string, string>): Promise<PlacementHistory> {
   try {
-    const walk = new HistoryWalk(repo.commondir, await isoGit());
+    const walk = new HistoryWalk(repo.commondir, isomorphicGit());
     const commits = await walk.commits(head);
     if (prefix !== '' && (await walk.entryAt(commits.get(head)!.tree, prefix)) === null) {
       return { available: false, reason: 'not-a-repository', detail: `the repository at ${repo.workdir} does not track ${prefix}/ (the fleet is not part of its history)` };
@@ -196,7 +191,7 @@ async function resolveHead(repo: Repository): Promise<string> {
   const ref = text.slice(4).trim();
   const direct = readBranchRef(repo, ref);
   if (direct !== null) return direct;
-  const git = await isoGit();
+  const git = isomorphicGit();
   try {
     return await git.resolveRef({ fs, gitdir: repo.commondir, ref });
   } catch (e) {
@@ -209,7 +204,7 @@ async function resolveHead(repo: Repository): Promise<string> {
 
 /** Whether any branch or tag exists (a fresh `git init` has none). */
 async function anyCommitRef(repo: Repository): Promise<boolean> {
-  const git = await isoGit();
+  const git = isomorphicGit();
   const [branches, tags] = await Promise.all([git.listBranches({ fs, gitdir: repo.commondir }), git.listTags({ fs, gitdir: repo.commondir })]);
   return branches.length > 0 || tags.length > 0;
 }
