@@ -2,7 +2,7 @@
  * Sharded probing: `fleethub probe --shard i/n --out <file>` probes one
  * shard's nodes and writes them down; `fleethub reconcile --observations
  * <file>...` merges the shards instead of probing. Against the fleet
- * simulator on loopback, with the real CLI.
+ * simulator on loopback, through the CLI's main() as bin/fleethub.js runs it.
  */
 import assert from 'node:assert/strict';
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -14,7 +14,7 @@ import { parseShard } from '../src/observe/parseShard.js';
 import { parseObservationsFile } from '../src/observe/parseObservationsFile.js';
 import { mergeObservationSets } from '../src/observe/mergeObservationSets.js';
 import { ObservationsFileError, ObservationsMismatchError, UsageError } from '../src/errors.js';
-import { cliAsync, removeDir, tempDir } from './helpers/fleet.js';
+import { cliInProcess, removeDir, tempDir } from './helpers/fleet.js';
 import { SHARD_CODES } from './helpers/shardCodes.js';
 import { simulatedExampleFleet, type SimulatedFleet } from './helpers/simulatedFleet.js';
 
@@ -98,10 +98,7 @@ describe('probe --shard and reconcile --observations (fleet simulator)', () => {
     removeDir(fleet.root);
     removeDir(out);
   });
-  const run = async (args: string[]) => {
-    const r = await cliAsync([...args, '--root', fleet.root]);
-    return r;
-  };
+  const run = (args: string[]) => cliInProcess([...args, '--root', fleet.root]);
   const probeShard = async (i: number, n: number) => {
     const r = await run(['probe', '--shard', `${i}/${n}`, '--out', join(out, `obs-${i}.json`), '--fail-on', 'none', '--format', 'json']);
     assert.equal(r.code, 0, r.stderr);
