@@ -7,7 +7,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { checkout, runGit, smallFleet, upstreamFile, upstreamRepo } from '../scripts/git-server/fleetUpstream.js';
-import { cliAsync } from './helpers/fleet.js';
+import { cliInProcess } from './helpers/fleet.js';
 import { gitServerSuite } from './helpers/gitServerSuite.js';
 
 const ADA = { name: 'Ada Ops', email: 'ada@fleet.invalid' };
@@ -16,7 +16,7 @@ const DOWN = '---\ntitle: Node a\nrole: primary\nprobes:\n  tcp:\n    - host: 12
 
 const suite = gitServerSuite();
 
-const fh = (root: string, args: string[]) => cliAsync([...args, '--root', root], { env: { FLEETHUB_WRITER_NAME: '', FLEETHUB_WRITER_EMAIL: '' } });
+const fh = (root: string, args: string[]) => cliInProcess([...args, '--root', root], { env: { FLEETHUB_WRITER_NAME: '', FLEETHUB_WRITER_EMAIL: '' } });
 const upstreamMode = async (name: string): Promise<{ mode: string; reason: string }> =>
   (JSON.parse((await upstreamFile(suite.server, name, 'status/modes.json'))!) as { nodes: Record<string, { mode: string; reason: string }> }).nodes.a!;
 
