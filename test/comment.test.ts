@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { planComment } from '../src/cli/planComment.js';
 import { startForgejoApiStandIn, type ForgejoApiStandIn } from '../scripts/workflow/forgejoApiStandIn.js';
-import { cliAsync, removeDir, tempDir } from './helpers/fleet.js';
+import { cliInProcess, removeDir, tempDir } from './helpers/fleet.js';
 
 const MARKER = '<!-- fleethub-diff -->';
 const TOKEN = 'sekret-token-0123456789abcdef';
@@ -55,7 +55,7 @@ describe('fleethub comment', () => {
     return path;
   };
   const pr = (number: number, head = 'ops/fleet') => event(`pr-${number}-${head.replace('/', '-')}`, { number, pull_request: { number, head: { repo: { full_name: head } }, base: { repo: { full_name: 'ops/fleet' } } } });
-  const comment = (env: Record<string, string>) => cliAsync(['comment', 'diff.md'], { cwd: dir, env: { GITHUB_SERVER_URL: api.url, GITHUB_REPOSITORY: 'ops/fleet', FLEETHUB_TOKEN: TOKEN, GITHUB_TOKEN: '', ...env } });
+  const comment = (env: Record<string, string>) => cliInProcess(['comment', 'diff.md'], { cwd: dir, env: { GITHUB_SERVER_URL: api.url, GITHUB_REPOSITORY: 'ops/fleet', FLEETHUB_TOKEN: TOKEN, GITHUB_TOKEN: '', ...env } });
 
   it('posts once, then finds its comment by the marker: unchanged, or edited in place', async () => {
     const first = await comment({ GITHUB_EVENT_PATH: pr(3) });
@@ -101,7 +101,7 @@ describe('fleethub comment', () => {
     assert.equal(echoed.code, 2);
     assert.match(echoed.stderr, /with 401: bad credentials: token \*\*\*/);
     assert.doesNotMatch(echoed.stderr + echoed.stdout, new RegExp(TOKEN));
-    const json = await cliAsync(['comment', 'diff.md', '--format', 'json'], { cwd: dir, env: { GITHUB_SERVER_URL: `http://user:${TOKEN}@127.0.0.1:${new URL(echoUrl).port}`, GITHUB_REPOSITORY: 'ops/fleet', FLEETHUB_TOKEN: TOKEN, GITHUB_EVENT_PATH: pr(8) } });
+    const json = await cliInProcess(['comment', 'diff.md', '--format', 'json'], { cwd: dir, env: { GITHUB_SERVER_URL: `http://user:${TOKEN}@127.0.0.1:${new URL(echoUrl).port}`, GITHUB_REPOSITORY: 'ops/fleet', FLEETHUB_TOKEN: TOKEN, GITHUB_EVENT_PATH: pr(8) } });
     assert.equal(json.code, 2);
     assert.doesNotMatch(json.stdout + json.stderr, new RegExp(TOKEN), 'not in a URL either');
   });
