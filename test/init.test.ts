@@ -8,8 +8,8 @@ import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { existsSync, lstatSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { after, describe, it } from 'node:test';
-import { BIN, cli, REPO, removeDir, tempDir } from './helpers/fleet.js';
+import { after, before, describe, it } from 'node:test';
+import { BIN, cliInProcess, type CliRun, REPO, removeDir, tempDir } from './helpers/fleet.js';
 
 const dirs: string[] = [];
 const scratch = (): string => {
@@ -22,7 +22,10 @@ after(() => dirs.forEach(removeDir));
 describe('fleethub init: next steps and scaffold', () => {
   const parent = scratch();
   const dir = join(parent, 'my-fleet');
-  const r = cli(['init', dir]);
+  let r: CliRun;
+  before(async () => {
+    r = await cliInProcess(['init', dir]);
+  });
 
   it('succeeds, initialises Git, and its printed CLI commands run as printed', () => {
     assert.equal(r.code, 0, r.stderr);
@@ -74,31 +77,32 @@ describe('fleethub init: next steps and scaffold', () => {
 });
 
 describe('fleethub init: targets that cannot be a fleet repository', () => {
-  const refused = (target: string, message: RegExp): void => {
-    const r = cli(['init', target]);
+  const refused = async (target: string, message: RegExp): Promise<void> => {
+    const r = await cliInProcess(['init', target]);
     assert.equal(r.code, 2, r.stdout + r.stderr);
     assert.equal(r.stdout, '');
     assert.equal(r.stderr.trim().split('\n').length, 1, `one line: ${r.stderr}`);
     assert.match(r.stderr, message);
   };
 
-  it('a file, or a path through a file', () => {
+  it('a file, or a path through a file', async () => {
     const d = scratch();
     writeFileSync(join(d, 'file'), 'x');
-    refused(join(d, 'file'), /file is a file, not a directory/);
-    refused(join(d, 'file', 'sub'), /file is a file, not a directory/);
+    await refused(join(d, 'file'), /file is a file, not a directory/);
+    await refused(join(d, 'file', 'sub'), /file is a file, not a directory/);
     assert.deepEqual(readdirSync(d), ['file']);
     assert.equal(readFileSync(join(d, 'file'), 'utf8'), 'x');
   });
 
-  it('a dangling symlink: refused, and nothing is created where it points', () => {
+  it('a dangling symlink: refused, and nothing is created where it points', async () => {
     const d = scratch();
     symlinkSync(join(d, 'nowhere'), join(d, 'link'));
-    refused(join(d, 'link'), /link is a symbolic link/);
+    await refused(join(d, 'link'), /link is a symbolic link/);
     assert.deepEqual(readdirSync(d), ['link']);
   });
 
   it('/proc/newfleet is refused promptly (bounded run), not spun on', { skip: !existsSync('/proc/self') }, () => {
+    // A process: only a timeout that kills it can bound a run that spins (in this process it would hang the test).
     const r = spawnSync(process.execPath, [BIN, 'init', '/proc/newfleet/deeper'], { encoding: 'utf8', timeout: 30_000, env: { ...process.env, NO_COLOR: '1' } });
     assert.equal(r.signal, null, 'finished on its own, not killed by the timeout');
     assert.equal(r.status, 2, r.stderr);
@@ -106,10 +110,10 @@ describe('fleethub init: targets that cannot be a fleet repository', () => {
     assert.ok(!existsSync('/proc/newfleet'));
   });
 
-  it('a directory that is not empty', () => {
+  it('a directory that is not empty', async () => {
     const d = scratch();
     writeFileSync(join(d, 'notes.txt'), 'mine');
-    refused(d, /is not empty/);
+    await refused(d, /is not empty/);
     assert.deepEqual(readdirSync(d), ['notes.txt']);
   });
 });
