@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { readFileSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { cliAsync, removeDir } from './helpers/fleet.js';
+import { cliInProcess, removeDir } from './helpers/fleet.js';
 import { simulatedExampleFleet, type SimulatedFleet } from './helpers/simulatedFleet.js';
 
 let fleet: SimulatedFleet;
@@ -29,7 +29,7 @@ const snapshot = (): string[] => FILES.map((f) => `${statSync(join(fleet.root, f
 describe('reconcile --probe --write on a steady fleet', () => {
   it('writes the generated files once, and nothing on the second run', async () => {
     const run = async () => {
-      const r = await cliAsync(['reconcile', '--probe', '--write', '--fail-on', 'none', '--root', fleet.root, '--format', 'json']);
+      const r = await cliInProcess(['reconcile', '--probe', '--write', '--fail-on', 'none', '--root', fleet.root, '--format', 'json']);
       assert.equal(r.code, 0, r.stderr);
       return r.json<{ changes: Array<{ path: string }>; findings: Array<{ code: string; message: string }> }>();
     };
@@ -44,7 +44,7 @@ describe('reconcile --probe --write on a steady fleet', () => {
     // A fresh clone (no cache, no observations) renders the same board: the peer-diversity findings come from
     // status/node-reports.json, not from observations only the probing checkout has.
     rmSync(join(fleet.root, '.fleethub'), { recursive: true, force: true });
-    const fresh = await cliAsync(['reconcile', '--check', '--fail-on', 'none', '--root', fleet.root, '--format', 'json']);
+    const fresh = await cliInProcess(['reconcile', '--check', '--fail-on', 'none', '--root', fleet.root, '--format', 'json']);
     assert.equal(fresh.code, 0, fresh.stderr);
     const offline = fresh.json<{ changes: unknown[]; findings: Array<{ code: string; message: string }> }>();
     assert.deepEqual(offline.changes, [], 'no drift in a fresh clone');
