@@ -12,7 +12,7 @@ import { after, before, describe, it } from 'node:test';
 import { parseModesFile, statesToPersist } from '../src/evaluate/modesFile.js';
 import type { ModeState } from '../src/evaluate/modeState.js';
 import { persistedStaleness } from '../src/evaluate/persistedStaleness.js';
-import { cliAsync, fleetMaker, node } from './helpers/fleet.js';
+import { cliInProcess, fleetMaker, node } from './helpers/fleet.js';
 
 const { fleet, cleanup } = fleetMaker();
 let server: Server;
@@ -44,7 +44,7 @@ describe('stale observations on the board', () => {
       'status/modes.json': modesFile({ a: active(ago(5 * HOUR)), b: active(ago(3 * HOUR)) }),
     });
     const run = async (args: string[]) => {
-      const r = await cliAsync(['reconcile', ...args, '--fail-on', 'none', '--root', root, '--format', 'json']);
+      const r = await cliInProcess(['reconcile', ...args, '--fail-on', 'none', '--root', root, '--format', 'json']);
       assert.equal(r.code, 0, r.stderr);
       return r.json<{ changes: Array<{ path: string }> }>();
     };
