@@ -15,7 +15,7 @@ import { createBareRepo } from '../scripts/git-server/createBareRepo.js';
 import { isolatedGitEnv } from '../scripts/git-server/isolatedGitEnv.js';
 import { runGit, smallFleet } from '../scripts/git-server/fleetUpstream.js';
 import { openOutbox } from '../src/outbox/openOutbox.js';
-import { cliAsync, removeDir, tempDir } from './helpers/fleet.js';
+import { cliInProcess, removeDir, tempDir } from './helpers/fleet.js';
 
 const dirs: string[] = [];
 const keep = (d: string): string => (dirs.push(d), d);
@@ -23,7 +23,7 @@ after(() => dirs.forEach(removeDir));
 
 /** The CLI with git isolated from this machine's configuration (as the test server's git is). */
 const GIT_ENV = Object.fromEntries(Object.entries(isolatedGitEnv()).filter(([k]) => k.startsWith('GIT_') && !k.startsWith('GIT_AUTHOR') && !k.startsWith('GIT_COMMITTER'))) as Record<string, string>;
-const fh = (root: string, args: string[], env: Record<string, string> = {}) => cliAsync([...args, '--root', root], { env: { FLEETHUB_WRITER_NAME: 'Ada Ops', FLEETHUB_WRITER_EMAIL: 'ada@fleet.invalid', FLEETHUB_TOKEN: '', ...GIT_ENV, ...env } });
+const fh = (root: string, args: string[], env: Record<string, string> = {}) => cliInProcess([...args, '--root', root], { env: { FLEETHUB_WRITER_NAME: 'Ada Ops', FLEETHUB_WRITER_EMAIL: 'ada@fleet.invalid', FLEETHUB_TOKEN: '', ...GIT_ENV, ...env } });
 
 async function bareUpstream(): Promise<string> {
   const path = join(keep(tempDir('fleethub-upstream-')), 'fleet.git');
