@@ -4,9 +4,10 @@
  * loopback by scripts/git-server/) receives a trusted intent through it and
  * applies nothing until its lease arrives the same way; a forged lease or a
  * tampered intent on the neighbour's copy is refused and reported `blocked`
- * with its code. The agent is the real `fleethub agent --once` process, its
- * apply and health real shell commands; its reports land on the neighbour's
- * copy through its own outbox and the relay.
+ * with its code. The agent is `fleethub agent --once` through the CLI's
+ * main() as bin/fleethub.js runs it, its apply and health real shell
+ * commands; its reports land on the neighbour's copy through its own outbox
+ * and the relay.
  */
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
@@ -14,7 +15,7 @@ import { join } from 'node:path';
 import { test } from 'node:test';
 import { checkout, runGit, upstreamFile } from '../scripts/git-server/fleetUpstream.js';
 import { bundledFleetFiles, forgedLease, INTENT, INTENT_FILE, nodeCommands, orchestratorLease, pushFiles, rolloutFile } from './helpers/agentFleet.js';
-import { cliAsync, DEMO_TRUST_ROOT, tempDir } from './helpers/fleet.js';
+import { cliInProcess, DEMO_TRUST_ROOT, tempDir } from './helpers/fleet.js';
 import { gitServerSuite } from './helpers/gitServerSuite.js';
 
 const suite = gitServerSuite();
@@ -51,7 +52,7 @@ test('a node whose only remote is a neighbour: the intent through it, nothing ap
   const cmds = nodeCommands(dir, BEFORE);
   const stateDir = join(dir, 'state');
   const agent = async (): Promise<AgentJson> => {
-    const r = await cliAsync(['agent', '--node', NODE, '--remote', neighbourUrl, '--apply', cmds.apply, '--health', cmds.health, '--once', '--state-dir', stateDir, '--trust-root', DEMO_TRUST_ROOT, '--format', 'json'], { cwd: dir });
+    const r = await cliInProcess(['agent', '--node', NODE, '--remote', neighbourUrl, '--apply', cmds.apply, '--health', cmds.health, '--once', '--state-dir', stateDir, '--trust-root', DEMO_TRUST_ROOT, '--format', 'json'], { cwd: dir });
     assert.equal(r.code, 0, r.stderr + r.stdout);
     return r.json<AgentJson>();
   };
