@@ -19,7 +19,7 @@ import { upstreamFile, upstreamLog } from '../scripts/git-server/fleetUpstream.j
 import { startForgejoApiStandIn, type ForgejoApiStandIn } from '../scripts/workflow/forgejoApiStandIn.js';
 import { runWorkflow, type WorkflowRun } from '../scripts/workflow/runWorkflow.js';
 import { shardOf } from '../src/observe/shardOf.js';
-import { cli, removeDir, REPO, tempDir } from './helpers/fleet.js';
+import { cliInProcess, removeDir, REPO, tempDir } from './helpers/fleet.js';
 
 const TOKEN = `tok${randomBytes(16).toString('hex')}`;
 const REPOSITORY = 'ops/fleet';
@@ -54,10 +54,10 @@ const push = (dir: string, repo: string, ref: string) => runGit(['-c', `http.ext
 async function fleet(repo: string): Promise<string> {
   const dir = join(tempDir('fleethub-wf-'), 'fleet');
   dirs.push(join(dir, '..'));
-  assert.equal(cli(['init', dir]).code, 0);
+  assert.equal((await cliInProcess(['init', dir])).code, 0);
   NODES.forEach((id, i) => writeFileSync(join(dir, 'registry/nodes', `${id}.md`), node(id, ports[i]!)));
   writeFileSync(join(dir, 'policies/modes.yaml'), 'kind: modes\nfailure_threshold: 3\nsuccess_threshold: 2\nprobe_timeout: 500ms\ntick_deadline: 3s\nrefresh_interval: 1h\n');
-  const w = cli(['reconcile', '--write', '--fail-on', 'none', '--root', dir]);
+  const w = await cliInProcess(['reconcile', '--write', '--fail-on', 'none', '--root', dir]);
   assert.equal(w.code, 0, w.stderr);
   await gitIn(dir, 'add', '-A');
   await gitIn(dir, 'commit', '--quiet', '-m', 'fleet repository');
@@ -82,7 +82,7 @@ describe('the pull request job (fleethub-check.yml)', () => {
   it('posts the diff as one comment, edits that comment on a second push, and never shows the token', async () => {
     await gitIn(dir, 'checkout', '--quiet', '-b', 'change');
     writeFileSync(join(dir, 'registry/nodes/n-1.md'), node('n-1', ports[1]!, 'Renamed node one'));
-    assert.equal(cli(['reconcile', '--write', '--fail-on', 'none', '--root', dir]).code, 0);
+    assert.equal((await cliInProcess(['reconcile', '--write', '--fail-on', 'none', '--root', dir])).code, 0);
     await gitIn(dir, 'commit', '--quiet', '-am', 'n-1: a new title');
     await push(dir, 'pr', 'change');
     const first = await run(dir, 'pr', 'fleethub-check.yml', prEvent(7, 'change', await gitIn(dir, 'rev-parse', 'HEAD')), 'change');
@@ -96,7 +96,7 @@ describe('the pull request job (fleethub-check.yml)', () => {
     assert.match(posted.body, /Renamed node one/);
 
     writeFileSync(join(dir, 'registry/nodes/n-2.md'), node('n-2', ports[2]!, 'Renamed node two'));
-    assert.equal(cli(['reconcile', '--write', '--fail-on', 'none', '--root', dir]).code, 0);
+    assert.equal((await cliInProcess(['reconcile', '--write', '--fail-on', 'none', '--root', dir])).code, 0);
     await gitIn(dir, 'commit', '--quiet', '-am', 'n-2: a new title');
     await push(dir, 'pr', 'change');
     const second = await run(dir, 'pr', 'fleethub-check.yml', prEvent(7, 'change', await gitIn(dir, 'rev-parse', 'HEAD')), 'change');
@@ -176,8 +176,8 @@ describe('the scheduled job (fleethub-reconcile.yml)', () => {
     const clone = join(tempDir('fleethub-wf-clone-'), 'c');
     dirs.push(join(clone, '..'));
     await runGit(['-c', `http.extraHeader=${AUTH}`, 'clone', '--quiet', git.url('twice'), clone]);
-    assert.equal(cli(['validate', '--root', clone]).code, 0);
-    const check = cli(['reconcile', '--check', '--fail-on', 'none', '--root', clone]);
+    assert.equal((await cliInProcess(['validate', '--root', clone])).code, 0);
+    const check = await cliInProcess(['reconcile', '--check', '--fail-on', 'none', '--root', clone]);
     assert.equal(check.code, 0, `upstream's status/ is what its files produce:\n${check.stdout}`);
   });
 });
