@@ -21,7 +21,7 @@ import { openOutbox } from '../src/outbox/openOutbox.js';
 import { parsePinnedRoot } from '../src/trust/parsePinnedRoot.js';
 import { runGit, upstreamFile } from '../scripts/git-server/fleetUpstream.js';
 import { bundledFleetFiles, INTENT, INTENT_FILE, orchestratorLease, rolloutFile } from './helpers/agentFleet.js';
-import { cliAsync, DEMO_TRUST_ROOT, tempDir } from './helpers/fleet.js';
+import { cliInProcess, DEMO_TRUST_ROOT, tempDir } from './helpers/fleet.js';
 import { gitServerSuite } from './helpers/gitServerSuite.js';
 
 const suite = gitServerSuite();
@@ -111,7 +111,7 @@ test('a journal that is not a journal is an error naming it, and is never replac
   mkdirSync(join(dir, 'state'));
   writeFileSync(join(dir, 'state', 'journal.sqlite'), 'not a database, but maybe the only record of a rollback owed\n');
   assert.throws(() => openAgentJournal(join(dir, 'state')), (e: unknown) => e instanceof AgentJournalCorruptError && e.code === 'agent-journal-corrupt' && e.message.includes(join(dir, 'state', 'journal.sqlite')));
-  const r = await cliAsync(['agent', '--node', NODE, '--remote', '/nonexistent/fleet.git', '--apply', 'true', '--once', '--state-dir', join(dir, 'state')], { cwd: dir });
+  const r = await cliInProcess(['agent', '--node', NODE, '--remote', '/nonexistent/fleet.git', '--apply', 'true', '--once', '--state-dir', join(dir, 'state')], { cwd: dir });
   assert.equal(r.code, 2);
   assert.match(r.stderr, /^fleethub agent: the agent's journal .*journal\.sqlite cannot be read/);
   assert.equal(readFileSync(join(dir, 'state', 'journal.sqlite'), 'utf8'), 'not a database, but maybe the only record of a rollback owed\n');
@@ -126,7 +126,7 @@ test('usage: --node, --remote and --apply are required; a bad --interval is refu
     [['--node', '../etc', '--remote', 'x', '--apply', 'true'], /is not a node id/],
     [['--node', NODE, '--remote', 'ftp://user:secret@example.invalid/fleet', '--apply', 'true'], /--remote ftp:\/\/(?!.*secret).* is not an address the agent can fetch from/],
   ] as const) {
-    const r = await cliAsync(['agent', ...args, '--once']);
+    const r = await cliInProcess(['agent', ...args, '--once']);
     assert.equal(r.code, 2, r.stderr);
     assert.match(r.stderr, message);
   }
@@ -141,7 +141,7 @@ test('offline: no remote answers → exit 1, nothing applied, the report buffere
   const args = ['agent', '--node', NODE, '--remote', url, '--apply', `echo x >> '${marker}'`, '--once', '--state-dir', state, '--trust-root', DEMO_TRUST_ROOT, '--format', 'json'];
   await suite.server.stop();
   try {
-    const offline = await cliAsync(args, { cwd: dir });
+    const offline = await cliInProcess(args, { cwd: dir });
     assert.equal(offline.code, 1, offline.stderr);
     assert.equal(offline.json<{ fetchedFrom: string | null }>().fetchedFrom, null);
     const outbox = openOutbox(state);
@@ -154,7 +154,7 @@ test('offline: no remote answers → exit 1, nothing applied, the report buffere
   } finally {
     await suite.server.start();
   }
-  const back = await cliAsync(args, { cwd: dir });
+  const back = await cliInProcess(args, { cwd: dir });
   assert.equal(back.code, 0, back.stderr);
   const outbox = openOutbox(state);
   try {
@@ -173,7 +173,7 @@ test('a long apply heartbeats: the node re-reports applying every half heartbeat
   await suite.server.createRepo('heartbeat', { files: { ...FILES, 'policies/rollout.yaml': policy, ...rollout([lease]) } });
   const dir = suite.keep(tempDir('fleethub-agent-heartbeat-'));
   const state = join(dir, 'state');
-  const r = await cliAsync(['agent', '--node', NODE, '--remote', suite.server.url('heartbeat'), '--apply', `env > '${join(dir, 'apply-env')}'; sleep 3`, '--once', '--state-dir', state, '--trust-root', DEMO_TRUST_ROOT, '--format', 'json'], { cwd: dir, env: { FLEETHUB_TOKEN: 'sekrit-token-123' } });
+  const r = await cliInProcess(['agent', '--node', NODE, '--remote', suite.server.url('heartbeat'), '--apply', `env > '${join(dir, 'apply-env')}'; sleep 3`, '--once', '--state-dir', state, '--trust-root', DEMO_TRUST_ROOT, '--format', 'json'], { cwd: dir, env: { FLEETHUB_TOKEN: 'sekrit-token-123' } });
   assert.equal(r.code, 0, r.stderr);
   const outbox = openOutbox(state);
   try {
@@ -197,7 +197,7 @@ test('a --remote that is a local path is relative to the working directory; the 
   await suite.server.createRepo('local', { files: FILES });
   const dir = suite.keep(tempDir('fleethub-agent-local-'));
   await runGit(['clone', '-q', '--bare', suite.server.url('local'), join(dir, 'fleet.git')]);
-  const r = await cliAsync(['agent', '--node', NODE, '--remote', 'fleet.git', '--apply', 'true', '--once', '--state-dir', 'state', '--trust-root', DEMO_TRUST_ROOT, '--format', 'json'], { cwd: dir, env: { FLEETHUB_TOKEN: 'sekrit-token-123' } });
+  const r = await cliInProcess(['agent', '--node', NODE, '--remote', 'fleet.git', '--apply', 'true', '--once', '--state-dir', 'state', '--trust-root', DEMO_TRUST_ROOT, '--format', 'json'], { cwd: dir, env: { FLEETHUB_TOKEN: 'sekrit-token-123' } });
   assert.equal(r.code, 0, r.stderr + r.stdout);
   const out = r.json<{ relayed: boolean; reports: Record<string, { state: string }> }>();
   assert.equal(out.relayed, true, r.stdout);
