@@ -15,7 +15,7 @@ import { readPolicyInput } from '../src/policy/readPolicyInput.js';
 import { createLocator } from '../src/records/locate.js';
 import { readRepoText } from '../src/repo/readRepoText.js';
 import { walkFleet, type WalkFs } from '../src/repo/walkFleet.js';
-import { cli, fleetMaker } from './helpers/fleet.js';
+import { cliInProcess, fleetMaker } from './helpers/fleet.js';
 import { parseFleetDate } from '../src/policy/parseFleetDate.js';
 import { findBadValues } from '../src/records/findBadValues.js';
 import { parseRecordFile } from '../src/records/parseRecordFile.js';
@@ -83,17 +83,17 @@ const WORKPLAN = '---\ntitle: Outside\n---\n- [ ] T01 Task\n';
 const eacces = (path: string): NodeJS.ErrnoException => Object.assign(new Error(`EACCES: permission denied, scandir '${path}'`), { code: 'EACCES' });
 
 describe('symlinked kind directories', () => {
-  it('task done refuses a workplan behind workplans -> outside, and writes nothing there', () => {
+  it('task done refuses a workplan behind workplans -> outside, and writes nothing there', async () => {
     const root = fleet({ 'registry/nodes/n1.md': NODE });
     const outside = tempDir();
     writeFileSync(join(outside, 'wp1.md'), WORKPLAN);
     symlinkSync(outside, join(root, 'workplans'));
-    const r = cli(['task', 'done', 'wp1', 'T01', '--queue', '--root', root]);
+    const r = await cliInProcess(['task', 'done', 'wp1', 'T01', '--queue', '--root', root]);
     assert.equal(r.code, 2, r.stderr);
     assert.match(r.stderr, /workplans\/ symlink leads outside the repository/);
     assert.equal(r.stderr.trim().split('\n').length, 1, 'one line');
     assert.equal(readFileSync(join(outside, 'wp1.md'), 'utf8'), WORKPLAN, 'the file outside is untouched');
-    const v = cli(['validate', '--root', root, '--format', 'json']);
+    const v = await cliInProcess(['validate', '--root', root, '--format', 'json']);
     assert.equal(v.code, 1);
     assert.deepEqual(v.json<{ errors: Array<{ file: string; code: string }> }>().errors.map((f) => `${f.file} ${f.code}`), ['workplans symlink-escape']);
   });
@@ -119,11 +119,11 @@ describe('errors that are not swallowed', () => {
     assert.deepEqual(w.files.map((f) => f.path), ['registry/nodes/n1.md']);
   });
 
-  it('an unreadable directory, for real (mode 000)', { skip: isRoot ? 'running as root, whom mode 000 does not stop; the injected EACCES test above covers the code path' : false }, () => {
+  it('an unreadable directory, for real (mode 000)', { skip: isRoot ? 'running as root, whom mode 000 does not stop; the injected EACCES test above covers the code path' : false }, async () => {
     const root = fleet({ 'registry/nodes/n1.md': NODE, 'registry/nodes/deep/n2.md': NODE });
     chmodSync(join(root, 'registry', 'nodes', 'deep'), 0o000);
     try {
-      const r = cli(['validate', '--root', root, '--format', 'json']);
+      const r = await cliInProcess(['validate', '--root', root, '--format', 'json']);
       assert.equal(r.code, 1);
       assert.deepEqual(r.json<{ errors: Array<{ file: string; code: string }> }>().errors.map((f) => `${f.file} ${f.code}`), ['registry/nodes/deep unreadable-dir']);
     } finally {
@@ -166,7 +166,7 @@ describe('errors that are not swallowed', () => {
     const { db } = await refreshCache(root);
     db.prepare('INSERT INTO observations VALUES (?, ?, ?, ?, ?, ?)').run('n1', '2026-07-03T10:00:00Z', 1, 'ok', '[]', '{"peers": [');
     db.close();
-    const r = cli(['reconcile', '--root', root]);
+    const r = await cliInProcess(['reconcile', '--root', root]);
     assert.equal(r.code, 2);
     assert.match(r.stderr, /observations.*n1.*fleethub rebuild/s);
     assert.doesNotMatch(r.stderr, /\n\s+at /, 'no stack trace');
@@ -189,18 +189,18 @@ describe('errors that are not swallowed', () => {
 });
 
 describe('--root mistakes', () => {
-  it('--root <a file> is a one-line usage error, exit 2', () => {
+  it('--root <a file> is a one-line usage error, exit 2', async () => {
     const file = join(tempDir(), 'passwd');
     writeFileSync(file, 'root:x:0:0::/root:/bin/sh\n');
-    const r = cli(['validate', '--root', file]);
+    const r = await cliInProcess(['validate', '--root', file]);
     assert.equal(r.code, 2);
     assert.equal(r.stderr, `fleethub validate: --root ${file} is not a directory (pass the fleet repository's directory)\n`);
   });
 
-  it('--root <a directory that is no fleet> is a usage error and creates nothing there', () => {
+  it('--root <a directory that is no fleet> is a usage error and creates nothing there', async () => {
     const dir = tempDir();
     for (const cmd of ['validate', 'status', 'rebuild']) {
-      const r = cli([cmd, '--root', dir]);
+      const r = await cliInProcess([cmd, '--root', dir]);
       assert.equal(r.code, 2, `${cmd}: ${r.stderr}`);
       assert.match(r.stderr, /is not a fleet repository: none of registry\/, workplans\/, policies\/ found in it/);
       assert.equal(r.stderr.trim().split('\n').length, 1);
