@@ -20,7 +20,7 @@ import { checks } from '../src/reconcile/steps/checks.js';
 import { load } from '../src/reconcile/steps/load.js';
 import { validate } from '../src/reconcile/steps/validate.js';
 import { PLAIN } from '../src/report/style.js';
-import { cli, copyExampleFleet, fleetMaker, node, removeDir, workload, writeFile } from './helpers/fleet.js';
+import { cliInProcess, copyExampleFleet, fleetMaker, node, removeDir, workload, writeFile } from './helpers/fleet.js';
 import { findingRecord } from '../src/records/findingRecord.js';
 
 const { fleet, cleanup } = fleetMaker();
@@ -231,34 +231,34 @@ describe('fleethub check', () => {
       'policies/checks.yaml': `kind: checks\nchecks:\n  - id: three-nodes\n    title: Exactly three nodes\n    sql: SELECT id FROM nodes\n    expect: { count: 3 }\n  - id: judged\n    title: The judged check\n    sql: ${sql}\n    expect: { empty: true }\n    severity: ${severity}\n`,
     });
 
-  it('a failing check of severity warning is shown as a warning and exits 0 (the real command)', () => {
+  it('a failing check of severity warning is shown as a warning and exits 0 (the whole command, through main)', async () => {
     const root = severityFleet('warning', 'SELECT id FROM workloads');
-    const r = cli(['check', '--root', root]);
+    const r = await cliInProcess(['check', '--root', root]);
     assert.equal(r.stderr, '');
     assert.equal(r.code, 0, r.stdout);
     assert.match(r.stdout, /^judged\s+fail \(warning\)\s+The judged check\s+expected no rows, got 1$/m);
     assert.match(r.stdout, /\njudged: 1 row\n {2}id\n {2}--\n {2}w\n/, 'with the rows that failed');
     assert.match(r.stdout, /\n1 passed, 1 failed with a warning \(of 2\)$/m);
-    const json = cli(['check', '--root', root, '--format', 'json']);
+    const json = await cliInProcess(['check', '--root', root, '--format', 'json']);
     assert.equal(json.code, 0);
     const out = json.json<{ ok: boolean; checks: Array<{ id: string; status: string; severity: string }> }>();
     assert.equal(out.ok, true);
     assert.deepEqual(out.checks.map((c) => [c.id, c.status, c.severity]), [['three-nodes', 'pass', 'error'], ['judged', 'fail', 'warning']]);
-    const reconciled = cli(['reconcile', '--root', root, '--format', 'json']).json<{ findings: Array<{ code: string; severity: string; record: string }> }>();
+    const reconciled = (await cliInProcess(['reconcile', '--root', root, '--format', 'json'])).json<{ findings: Array<{ code: string; severity: string; record: string }> }>();
     assert.deepEqual(reconciled.findings.filter((f) => f.record.startsWith('check:')).map((f) => [f.code, f.severity]), [['check-failed', 'warning']]);
   });
 
-  it('a failing check of severity error exits 1', () => {
+  it('a failing check of severity error exits 1', async () => {
     const root = severityFleet('error', 'SELECT id FROM workloads');
-    const r = cli(['check', '--root', root]);
+    const r = await cliInProcess(['check', '--root', root]);
     assert.equal(r.code, 1, r.stdout);
     assert.match(r.stdout, /^judged\s+fail\s+The judged check/m);
     assert.match(r.stdout, /\n1 passed, 1 failed \(of 2\)$/m);
-    assert.equal(cli(['check', '--root', root, '--format', 'json']).json<{ ok: boolean }>().ok, false);
-    assert.equal(cli(['check', 'three-nodes', '--root', root]).code, 0, 'only the checks asked for count');
+    assert.equal((await cliInProcess(['check', '--root', root, '--format', 'json'])).json<{ ok: boolean }>().ok, false);
+    assert.equal((await cliInProcess(['check', 'three-nodes', '--root', root])).code, 0, 'only the checks asked for count');
   });
 
-  it('a check of severity warning that cannot run (errors or times out) exits 1 and is an error finding', () => {
+  it('a check of severity warning that cannot run (errors or times out) exits 1 and is an error finding', async () => {
     for (const [sql, status] of [
       ["SELECT json_extract('not json', '$.a')", 'error'],
       [RUNAWAY, 'timeout'],
@@ -267,10 +267,10 @@ describe('fleethub check', () => {
         ...THREE_NODES,
         'policies/checks.yaml': `kind: checks\nchecks:\n  - id: judged\n    title: The judged check\n    sql: ${sql}\n    expect: { empty: true }\n    severity: warning\n    timeout: 300ms\n`,
       });
-      const r = cli(['check', '--root', root, '--format', 'json']);
+      const r = await cliInProcess(['check', '--root', root, '--format', 'json']);
       assert.equal(r.code, 1, r.stdout);
       assert.deepEqual(r.json<{ ok: boolean; checks: Array<{ status: string }> }>().checks.map((c) => c.status), [status]);
-      const reconciled = cli(['reconcile', '--root', root, '--format', 'json']).json<{ findings: Array<{ code: string; severity: string; record: string }> }>();
+      const reconciled = (await cliInProcess(['reconcile', '--root', root, '--format', 'json'])).json<{ findings: Array<{ code: string; severity: string; record: string }> }>();
       assert.deepEqual(reconciled.findings.filter((f) => f.record === 'check:judged').map((f) => [f.code, f.severity]), [[`check-${status}`, 'error']]);
     }
   });

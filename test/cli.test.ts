@@ -3,15 +3,15 @@ import { execFileSync } from 'node:child_process';
 import { chmodSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
-import { BIN, cli, fleetMaker, node, workload, writeFile, REPO, type ValidateJson } from './helpers/fleet.js';
+import { BIN, cliInProcess, fleetMaker, node, workload, writeFile, REPO, type ValidateJson } from './helpers/fleet.js';
 
 const { fleet, tempDir, cleanup } = fleetMaker();
 after(cleanup);
 
 describe('fleethub validate', () => {
-  it('exits 0 on a clean fleet, with warnings allowed', () => {
+  it('exits 0 on a clean fleet, with warnings allowed', async () => {
     const root = fleet({ 'registry/nodes/a.md': node('a'), 'registry/workloads/w.md': workload('w', 'host: nowhere\n') });
-    const r = cli(['validate', '--root', root, '--format', 'json']);
+    const r = await cliInProcess(['validate', '--root', root, '--format', 'json']);
     assert.equal(r.code, 0, r.stderr);
     const out = r.json<ValidateJson>();
     assert.equal(out.ok, true);
@@ -22,13 +22,13 @@ describe('fleethub validate', () => {
     );
   });
 
-  it('exits 1 and reports every error at once as path:line:col: error[code]: message plus a hint', () => {
+  it('exits 1 and reports every error at once as path:line:col: error[code]: message plus a hint', async () => {
     const root = fleet({
       'registry/nodes/a.md': '---\ntitle: A\nrole: edgy\n---\n',
       'registry/nodes/b.md': 'no front matter\n',
       'policies/p.yaml': 'kind: rollout\nmax_parallel: zero\n',
     });
-    const r = cli(['validate', '--root', root]);
+    const r = await cliInProcess(['validate', '--root', root]);
     assert.equal(r.code, 1);
     assert.equal(r.stderr, '');
     const lines = r.stdout.trimEnd().split('\n');
@@ -44,31 +44,31 @@ describe('fleethub validate', () => {
     assert.deepEqual(lines.filter((l) => l.startsWith('  hint: ')).length, 2, 'one hint per code: schema (twice) and frontmatter-missing');
   });
 
-  it('validates given paths plus the records that refer to them', () => {
+  it('validates given paths plus the records that refer to them', async () => {
     const root = fleet({ 'registry/nodes/a.md': node('a'), 'registry/workloads/w.md': workload('w', 'host: a\n'), 'registry/nodes/z.md': '---\ntitle: [\n---\n' });
-    assert.equal(cli(['validate', '--root', root]).code, 1);
+    assert.equal((await cliInProcess(['validate', '--root', root])).code, 1);
     writeFile(root, 'registry/nodes/a.md', '---\ntitle: A\nrole: nope\n---\n');
-    const r = cli(['validate', 'registry/nodes/a.md', '--format', 'json'], { cwd: root });
+    const r = await cliInProcess(['validate', 'registry/nodes/a.md', '--format', 'json'], { cwd: root });
     const out = r.json<ValidateJson>();
     assert.equal(r.code, 1);
     assert.deepEqual(out.errors.map((e) => e.file), ['registry/nodes/a.md'], 'z.md is not among the given paths');
     assert.deepEqual(out.warnings.map((e) => [e.file, e.code]), [['registry/workloads/w.md', 'unknown-reference']], 'the workload referring to a.md is');
   });
 
-  it('finds the fleet repository from a subdirectory, or takes --root', () => {
+  it('finds the fleet repository from a subdirectory, or takes --root', async () => {
     const root = fleet({ 'registry/nodes/a.md': node('a') });
-    assert.equal(cli(['validate'], { cwd: join(root, 'registry', 'nodes') }).code, 0);
+    assert.equal((await cliInProcess(['validate'], { cwd: join(root, 'registry', 'nodes') })).code, 0);
     const elsewhere = tempDir();
-    const r = cli(['validate'], { cwd: elsewhere });
+    const r = await cliInProcess(['validate'], { cwd: elsewhere });
     assert.equal(r.code, 2);
     assert.match(r.stderr, /no fleet repository at or above/);
-    assert.equal(cli(['validate', '--root', root], { cwd: elsewhere }).code, 0);
+    assert.equal((await cliInProcess(['validate', '--root', root], { cwd: elsewhere })).code, 0);
   });
 
-  it('never prints a stack trace for bad input, and exits 2 on usage errors', () => {
+  it('never prints a stack trace for bad input, and exits 2 on usage errors', async () => {
     const root = fleet({ 'registry/nodes/a.md': node('a') });
     for (const args of [['validate', '--bogus'], ['validate', '--format', 'xml'], ['nonsense'], ['query'], ['init']]) {
-      const r = cli([...args, '--root', root]);
+      const r = await cliInProcess([...args, '--root', root]);
       assert.equal(r.code, 2, args.join(' '));
       assert.doesNotMatch(r.stderr, /\n\s+at /, 'no stack trace');
     }
@@ -76,15 +76,15 @@ describe('fleethub validate', () => {
 });
 
 describe('fleethub status', () => {
-  it('prints the same JSON bytes for the same files, and counts kinds and modes', () => {
+  it('prints the same JSON bytes for the same files, and counts kinds and modes', async () => {
     const root = fleet({
       'registry/nodes/a.md': node('a'),
       'registry/nodes/b.md': node('b', 'enabled: false\n'),
       'registry/workloads/w.md': workload('w', 'host: a\ntarget_host: b\nowner: ops\n'),
       'workplans/WP.md': '---\ntitle: WP\nstatus: active\n---\n- [x] T1 one\n- [ ] T2 two [depends:: T1]\n',
     });
-    const first = cli(['status', '--root', root, '--format', 'json']);
-    const second = cli(['status', '--root', root, '--format', 'json', '--rebuild']);
+    const first = await cliInProcess(['status', '--root', root, '--format', 'json']);
+    const second = await cliInProcess(['status', '--root', root, '--format', 'json', '--rebuild']);
     assert.equal(first.code, 0, first.stderr);
     assert.equal(first.stdout, second.stdout);
     const s = first.json<{ counts: Record<string, number>; nodes: { byMode: Record<string, number> }; workloads: { moving: number }; tasks: Record<string, number> }>();
@@ -92,42 +92,42 @@ describe('fleethub status', () => {
     assert.deepEqual(s.nodes.byMode, { DISABLED: 1, UNKNOWN: 1 });
     assert.equal(s.workloads.moving, 1);
     assert.deepEqual(s.tasks, { done: 1, todo: 1 });
-    const text = cli(['status', '--root', root]);
+    const text = await cliInProcess(['status', '--root', root]);
     assert.match(text.stdout, /records\s+node 2, task 2, workload 1, workplan 1/);
   });
 });
 
 describe('fleethub query', () => {
-  it('prints rows as a table or JSON', () => {
+  it('prints rows as a table or JSON', async () => {
     const root = fleet({ 'registry/nodes/a.md': node('a', 'area: home\n'), 'registry/nodes/b.md': node('b', 'area: lab\n') });
-    const r = cli(['query', 'SELECT id, area FROM nodes ORDER BY id', '--root', root, '--format', 'json']);
+    const r = await cliInProcess(['query', 'SELECT id, area FROM nodes ORDER BY id', '--root', root, '--format', 'json']);
     assert.deepEqual(r.json(), [
       { id: 'a', area: 'home' },
       { id: 'b', area: 'lab' },
     ]);
-    const t = cli(['query', 'SELECT id, area FROM nodes ORDER BY id', '--root', root]);
+    const t = await cliInProcess(['query', 'SELECT id, area FROM nodes ORDER BY id', '--root', root]);
     assert.match(t.stdout, /^id\s+area\n-+\na\s+home\nb\s+lab\n\(2 rows\)\n$/);
   });
 
-  it('refuses writes and bad SQL with a clear message and exit 2', () => {
+  it('refuses writes and bad SQL with a clear message and exit 2', async () => {
     const root = fleet({ 'registry/nodes/a.md': node('a') });
-    const w = cli(['query', 'DELETE FROM nodes', '--root', root]);
+    const w = await cliInProcess(['query', 'DELETE FROM nodes', '--root', root]);
     assert.equal(w.code, 2);
     assert.match(w.stderr, /only read-only queries/);
-    const bad = cli(['query', 'SELECT * FROM nowhere', '--root', root]);
+    const bad = await cliInProcess(['query', 'SELECT * FROM nowhere', '--root', root]);
     assert.equal(bad.code, 2);
     assert.match(bad.stderr, /no such table: nowhere/);
-    assert.equal(cli(['query', 'SELECT count(*) AS n FROM nodes', '--root', root, '--format', 'json']).json<Array<{ n: number }>>()[0]!.n, 1);
+    assert.equal((await cliInProcess(['query', 'SELECT count(*) AS n FROM nodes', '--root', root, '--format', 'json'])).json<Array<{ n: number }>>()[0]!.n, 1);
   });
 });
 
 describe('fleethub --help', () => {
-  it('has help for every command', () => {
-    const top = cli(['--help']);
+  it('has help for every command', async () => {
+    const top = await cliInProcess(['--help']);
     assert.equal(top.code, 0);
     for (const name of ['validate', 'status', 'query', 'rebuild', 'init']) {
       assert.match(top.stdout, new RegExp(`\\n  ${name}\\s`));
-      const r = cli([name, '--help']);
+      const r = await cliInProcess([name, '--help']);
       assert.equal(r.code, 0, name);
       assert.match(r.stdout, new RegExp(`^fleethub ${name}`));
       assert.match(r.stdout, /--format text\|json/);
@@ -136,19 +136,19 @@ describe('fleethub --help', () => {
 });
 
 describe('fleethub init', () => {
-  it('scaffolds a fleet repository that validates clean, with schemas wired up', () => {
+  it('scaffolds a fleet repository that validates clean, with schemas wired up', async () => {
     const dir = join(tempDir(), 'my-fleet');
-    const r = cli(['init', dir]);
+    const r = await cliInProcess(['init', dir]);
     assert.equal(r.code, 0, r.stderr);
     for (const f of ['registry/nodes/edge-1.md', 'registry/workloads/web.md', 'workplans/WP-0001.md', 'policies/modes.yaml', 'policies/checks.yaml', 'policies/freeze.yaml', 'policies/promotion-gate.yaml', 'policies/drain-sequence.yaml', 'policies/rollout.yaml', 'policies/trust.yaml', 'schemas/node.schema.json', '.vscode/settings.json', '.gitignore', 'package.json', '.forgejo/workflows/fleethub-check.yml', '.forgejo/workflows/fleethub-reconcile.yml', 'status/BOARD.md', 'status/modes.json', 'status/runtime-registry.json']) {
       assert.ok(existsSync(join(dir, f)), f);
     }
     assert.match(readFileSync(join(dir, 'policies/modes.yaml'), 'utf8'), /^# yaml-language-server: \$schema=\.\.\/schemas\/modes\.schema\.json/);
-    const v = cli(['validate', '--root', dir, '--format', 'json']);
+    const v = await cliInProcess(['validate', '--root', dir, '--format', 'json']);
     assert.equal(v.code, 0, v.stdout);
     assert.deepEqual(v.json<ValidateJson>().warnings, []);
-    assert.equal(cli(['reconcile', '--check', '--root', dir]).code, 0, 'the scaffold ships its first status/');
-    const again = cli(['init', dir]);
+    assert.equal((await cliInProcess(['reconcile', '--check', '--root', dir])).code, 0, 'the scaffold ships its first status/');
+    const again = await cliInProcess(['init', dir]);
     assert.equal(again.code, 2);
     assert.match(again.stderr, /not empty/);
   });

@@ -1,15 +1,19 @@
-/** What a user meets first: start-up cost, option parsing, errors, hints, tables, terminal safety. Real CLI runs. */
+/**
+ * What a user meets first: start-up cost, option parsing, errors, hints,
+ * tables, terminal safety. The commands run through the CLI's main(), as
+ * bin/fleethub.js runs it; start-up cost in real processes of bin/fleethub.js.
+ */
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
-import { BIN, cli, fleetMaker, node } from './helpers/fleet.js';
+import { BIN, cliInProcess, fleetMaker, node } from './helpers/fleet.js';
 
 const { fleet, tempDir, cleanup } = fleetMaker();
 after(cleanup);
 
-/** The packages a run of the CLI loaded (CommonJS and ESM alike go through require.cache). */
+/** The packages a run of the CLI loaded (CommonJS and ESM alike go through require.cache): a real process, as what a fresh start loads is the point. */
 function loadedPackages(args: string[], cwd: string): { code: number | null; packages: Set<string> } {
   const dir = tempDir();
   const probe = join(dir, 'probe.mjs');
@@ -35,9 +39,9 @@ describe('start-up: each command loads only what it uses', () => {
     }
   });
 
-  it('validate on a clean fleet with a fresh cache loads no YAML parser and no Git library', () => {
+  it('validate on a clean fleet with a fresh cache loads no YAML parser and no Git library', async () => {
     const root = fleet({ 'registry/nodes/a.md': node('a'), 'registry/nodes/b.md': node('b') });
-    assert.equal(cli(['validate', '--root', root]).code, 0);
+    assert.equal((await cliInProcess(['validate', '--root', root])).code, 0);
     const { code, packages } = loadedPackages(['validate'], root);
     assert.equal(code, 0);
     assert.ok(packages.has('better-sqlite3'), 'the cache is opened');
@@ -46,17 +50,17 @@ describe('start-up: each command loads only what it uses', () => {
 });
 
 describe('global options and our own usage errors', () => {
-  it('takes global options before or after the command', () => {
+  it('takes global options before or after the command', async () => {
     const root = fleet({ 'registry/nodes/a.md': node('a') });
     const elsewhere = tempDir();
     for (const args of [['--root', root, 'validate'], ['validate', '--root', root], [`--root=${root}`, '--format', 'json', 'validate'], ['--format=json', 'validate', '--root', root]]) {
-      const r = cli(args, { cwd: elsewhere });
+      const r = await cliInProcess(args, { cwd: elsewhere });
       assert.equal(r.code, 0, `${args.join(' ')}: ${r.stderr}`);
     }
-    assert.equal(cli(['--format', 'json', '--root', root, 'validate'], { cwd: elsewhere }).json<{ ok: boolean }>().ok, true);
+    assert.equal((await cliInProcess(['--format', 'json', '--root', root, 'validate'], { cwd: elsewhere })).json<{ ok: boolean }>().ok, true);
   });
 
-  it('names an unknown option or command in one line, with the closest one suggested', () => {
+  it('names an unknown option or command in one line, with the closest one suggested', async () => {
     const root = fleet({ 'registry/nodes/a.md': node('a') });
     const cases: Array<[string[], RegExp]> = [
       [['validate', '--stagd'], /^fleethub: unknown option --stagd; did you mean --staged\? \('fleethub validate --help' lists the options\)\n$/],
@@ -70,7 +74,7 @@ describe('global options and our own usage errors', () => {
       [['validate', '-x'], /unknown option -x/],
     ];
     for (const [args, expected] of cases) {
-      const r = cli(args, { cwd: root });
+      const r = await cliInProcess(args, { cwd: root });
       assert.equal(r.code, 2, args.join(' '));
       assert.equal(r.stdout, '', args.join(' '));
       assert.match(r.stderr, expected, args.join(' '));
@@ -79,16 +83,16 @@ describe('global options and our own usage errors', () => {
     }
   });
 
-  it('keeps arguments after -- as positionals', () => {
+  it('keeps arguments after -- as positionals', async () => {
     const root = fleet({ 'registry/nodes/a.md': node('a') });
-    const r = cli(['query', '--root', root, '--format', 'json', '--', 'SELECT id FROM nodes']);
+    const r = await cliInProcess(['query', '--root', root, '--format', 'json', '--', 'SELECT id FROM nodes']);
     assert.equal(r.code, 0, r.stderr);
     assert.deepEqual(r.json(), [{ id: 'a' }]);
   });
 });
 
 describe('--format json errors', () => {
-  it('prints {"error": {code, message, data}} on stdout with exit 2, and nothing on stderr', () => {
+  it('prints {"error": {code, message, data}} on stdout with exit 2, and nothing on stderr', async () => {
     const root = fleet({ 'registry/nodes/a.md': node('a') });
     const elsewhere = tempDir();
     const cases: Array<[string[], string, Record<string, unknown>]> = [
@@ -98,7 +102,7 @@ describe('--format json errors', () => {
       [['query', '--root', root, '--format', 'json', 'DELETE FROM nodes'], 'query', { sql: 'DELETE FROM nodes' }],
     ];
     for (const [args, code, data] of cases) {
-      const r = cli(args, { cwd: elsewhere });
+      const r = await cliInProcess(args, { cwd: elsewhere });
       assert.equal(r.code, 2, args.join(' '));
       assert.equal(r.stderr, '', args.join(' '));
       const out = r.json<{ error: { code: string; message: string; data: Record<string, unknown> } }>();
@@ -109,58 +113,58 @@ describe('--format json errors', () => {
     }
   });
 
-  it('reports an internal error as JSON too, without a stack trace unless FLEETHUB_DEBUG is set', () => {
+  it('reports an internal error as JSON too, without a stack trace unless FLEETHUB_DEBUG is set', async () => {
     const root = fleet({ 'registry/nodes/a.md': node('a'), '.fleethub/cache.sqlite/x': 'a directory where the cache file goes' });
-    const text = cli(['validate', '--root', root]);
+    const text = await cliInProcess(['validate', '--root', root]);
     assert.equal(text.code, 2);
     assert.match(text.stderr, /^fleethub validate: internal error: .*\(set FLEETHUB_DEBUG=1 to see the stack trace, and please report it\)\n$/);
-    const json = cli(['validate', '--root', root, '--format', 'json']);
+    const json = await cliInProcess(['validate', '--root', root, '--format', 'json']);
     assert.equal(json.code, 2);
     assert.equal(json.json<{ error: { code: string } }>().error.code, 'internal');
     assert.doesNotMatch(json.stdout + json.stderr, /\n\s+at /);
-    const debug = cli(['validate', '--root', root], { env: { FLEETHUB_DEBUG: '1' } });
+    const debug = await cliInProcess(['validate', '--root', root], { env: { FLEETHUB_DEBUG: '1' } });
     assert.match(debug.stderr, /\n\s+at /, 'FLEETHUB_DEBUG=1 shows the stack');
   });
 });
 
 describe('validate <path>', () => {
-  it('is an error naming the path when the path does not exist', () => {
+  it('is an error naming the path when the path does not exist', async () => {
     const root = fleet({ 'registry/nodes/a.md': node('a') });
-    const r = cli(['validate', 'registry/nodes/nope.md'], { cwd: root });
+    const r = await cliInProcess(['validate', 'registry/nodes/nope.md'], { cwd: root });
     assert.equal(r.code, 2);
     assert.equal(r.stdout, '');
     assert.equal(r.stderr, 'fleethub validate: registry/nodes/nope.md does not exist\n');
-    const j = cli(['validate', 'registry/nodes/nope.md', '--format', 'json'], { cwd: root });
+    const j = await cliInProcess(['validate', 'registry/nodes/nope.md', '--format', 'json'], { cwd: root });
     assert.deepEqual(j.json(), { error: { code: 'path-not-found', message: 'registry/nodes/nope.md does not exist', data: { path: 'registry/nodes/nope.md' } } });
-    assert.equal(cli(['validate', 'registry/nodes/a.md'], { cwd: root }).code, 0, 'an existing path still validates');
+    assert.equal((await cliInProcess(['validate', 'registry/nodes/a.md'], { cwd: root })).code, 0, 'an existing path still validates');
   });
 });
 
 describe('hints', () => {
-  it('prints a code\'s hint once, under its first finding', () => {
+  it('prints a code\'s hint once, under its first finding', async () => {
     const files: Record<string, string> = {};
     for (let i = 0; i < 30; i++) files[`registry/nodes/n${i}.md`] = node(`n${i}`, 'adresses: []\n');
     files['registry/nodes/bad.md'] = 'no front matter\n';
     const root = fleet(files);
-    const r = cli(['validate', '--root', root]);
+    const r = await cliInProcess(['validate', '--root', root]);
     assert.equal(r.code, 1);
     const lines = r.stdout.trimEnd().split('\n');
     assert.equal(lines.filter((l) => /error\[unknown-key\]/.test(l)).length, 30);
     assert.equal(lines.filter((l) => l.startsWith('  hint: ')).length, 2, 'unknown-key once, frontmatter-missing once');
     const first = lines.findIndex((l) => /error\[unknown-key\]/.test(l));
     assert.match(lines[first + 1]!, /^ {2}hint: /, 'under the first finding of the code');
-    const status = cli(['status', '--root', root]);
+    const status = await cliInProcess(['status', '--root', root]);
     // status shows the reconcile loop's findings: the generated files' drift (no status/ here) too, its hint once.
     assert.equal(status.stdout.split('\n').filter((l) => /^\s+hint: /.test(l)).length, 3, status.stdout);
-    assert.equal(cli(['validate', '--root', root, '--format', 'json']).json<{ errors: Array<{ hint?: string }> }>().errors.filter((e) => e.hint).length, 31, 'JSON keeps every hint');
+    assert.equal((await cliInProcess(['validate', '--root', root, '--format', 'json'])).json<{ errors: Array<{ hint?: string }> }>().errors.filter((e) => e.hint).length, 31, 'JSON keeps every hint');
   });
 });
 
 describe('text tables', () => {
-  it('fit 100 columns, wrapping long cells', () => {
+  it('fit 100 columns, wrapping long cells', async () => {
     const long = 'a title that goes on and on '.repeat(8).trim();
     const root = fleet({ 'registry/nodes/a.md': `---\ntitle: ${long}\nrole: edge\narea: somewhere-with-a-long-name\n---\n`, 'registry/nodes/b.md': node('b') });
-    const r = cli(['query', '--root', root, 'SELECT id, role, area, title, title AS again FROM nodes ORDER BY id']);
+    const r = await cliInProcess(['query', '--root', root, 'SELECT id, role, area, title, title AS again FROM nodes ORDER BY id']);
     assert.equal(r.code, 0, r.stderr);
     const lines = r.stdout.trimEnd().split('\n');
     assert.ok(lines.every((l) => [...l].length <= 100), lines.map((l) => [...l].length).join(' '));
@@ -185,23 +189,23 @@ describe('text tables', () => {
 
 describe('control characters in text output', () => {
   const nasty = 'x\x1b]0;pwned\x07y\nz\u009b2J';
-  it('are escaped in text (one finding, one line; no ESC, BEL or C1 reaches the terminal) and exact in JSON', () => {
+  it('are escaped in text (one finding, one line; no ESC, BEL or C1 reaches the terminal) and exact in JSON', async () => {
     // The title as YAML escapes: the parsed title holds the real ESC, BEL, newline and C1 characters.
     const root = fleet({ 'registry/nodes/ok.md': '---\ntitle: "T x\\x1b]0;pwned\\x07y\\nz\\x9b2J"\nrole: edge\n---\n' });
     writeFileSync(join(root, 'registry/nodes', `${nasty}.md`), `---\ntitle: T ${nasty}\nrole: edgy\n---\n`);
-    const r = cli(['validate', '--root', root]);
+    const r = await cliInProcess(['validate', '--root', root]);
     assert.equal(r.code, 1);
     assert.doesNotMatch(r.stdout, /[\x00-\x09\x0b-\x1f\x7f-\x9f]/, 'no control character but the line ends');
     const findings = r.stdout.split('\n').filter((l) => /^\S.*(error|warning)\[/.test(l));
     assert.ok(findings.length >= 1);
     assert.ok(findings.every((l) => l.startsWith('registry/nodes/x\\x1b]0;pwned\\x07y\\nz\\x9b2J.md:')), findings.join('\n'));
-    const j = cli(['validate', '--root', root, '--format', 'json']).json<{ errors: Array<{ file: string }> }>();
+    const j = (await cliInProcess(['validate', '--root', root, '--format', 'json'])).json<{ errors: Array<{ file: string }> }>();
     assert.ok(j.errors.some((e) => e.file === `registry/nodes/${nasty}.md`), 'JSON has the exact name');
-    const q = cli(['query', '--root', root, 'SELECT title FROM nodes ORDER BY title']);
+    const q = await cliInProcess(['query', '--root', root, 'SELECT title FROM nodes ORDER BY title']);
     assert.doesNotMatch(q.stdout, /[\x00-\x09\x0b-\x1f\x7f-\x9f]/);
     assert.match(q.stdout, /^T x\\x1b\]0;pwned\\x07y\\nz\\x9b2J$/m, 'the title, escaped, on one line');
-    assert.deepEqual(cli(['query', '--root', root, '--format', 'json', 'SELECT title FROM nodes']).json(), [{ title: `T ${nasty}` }], 'JSON has the exact title');
-    const status = cli(['status', '--root', root]);
+    assert.deepEqual((await cliInProcess(['query', '--root', root, '--format', 'json', 'SELECT title FROM nodes'])).json(), [{ title: `T ${nasty}` }], 'JSON has the exact title');
+    const status = await cliInProcess(['status', '--root', root]);
     assert.doesNotMatch(status.stdout, /[\x00-\x09\x0b-\x1f\x7f-\x9f]/);
   });
 });

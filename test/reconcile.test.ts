@@ -10,7 +10,7 @@ import { after, before, describe, it } from 'node:test';
 import { reconcile } from '../src/reconcile/reconcile.js';
 import { fileIo } from '../src/cli/fileIo.js';
 import type { ReconcileContext } from '../src/reconcile/reconcileContext.js';
-import { cli, DEMO_TRUST_ROOT, removeDir } from './helpers/fleet.js';
+import { cliInProcess, DEMO_TRUST_ROOT, removeDir } from './helpers/fleet.js';
 import { simulatedExampleFleet, type SimulatedFleet } from './helpers/simulatedFleet.js';
 
 let fleet: SimulatedFleet;
@@ -102,21 +102,21 @@ describe('reconcile with the fleet simulator', () => {
     await tick(false, true);
     assert.equal(readFileSync(join(fleet.root, 'status/BOARD.md'), 'utf8'), board);
     assert.match(board, /```mermaid/);
-    const noDrift = (): boolean => cli(['reconcile', '--check', '--root', fleet.root, '--format', 'json']).json<{ changes: unknown[] }>().changes.length === 0;
-    assert.ok(noDrift());
+    const noDrift = async (): Promise<boolean> => (await cliInProcess(['reconcile', '--check', '--root', fleet.root, '--format', 'json'])).json<{ changes: unknown[] }>().changes.length === 0;
+    assert.ok(await noDrift());
     const path = join(fleet.root, 'status/runtime-registry.json');
     writeFileSync(path, '{"services": []}\n');
-    const drift = cli(['reconcile', '--check', '--root', fleet.root, '--format', 'json']);
+    const drift = await cliInProcess(['reconcile', '--check', '--root', fleet.root, '--format', 'json']);
     assert.equal(drift.code, 1);
     const json = drift.json<{ findings: Array<{ code: string; record: string }>; changes: Array<{ path: string }> }>();
     assert.deepEqual(json.changes.map((c) => c.path), ['status/runtime-registry.json']);
     assert.ok(json.findings.some((f) => f.code === 'generated-drift' && f.record === 'status/runtime-registry.json'));
-    assert.equal(cli(['reconcile', '--write', '--root', fleet.root]).stderr, '');
-    assert.ok(noDrift());
+    assert.equal((await cliInProcess(['reconcile', '--write', '--root', fleet.root])).stderr, '');
+    assert.ok(await noDrift());
   });
 
-  it('prints reconcile JSON with nodes, findings and changes', () => {
-    const r = cli(['reconcile', '--root', fleet.root, '--format', 'json']);
+  it('prints reconcile JSON with nodes, findings and changes', async () => {
+    const r = await cliInProcess(['reconcile', '--root', fleet.root, '--format', 'json']);
     assert.equal(r.stderr, '');
     assert.equal(r.code, 1, 'the example fleet has policy errors (tunnels through the workstation)');
     const json = r.json<{ nodes: Array<{ id: string; declared: string; mode: string; last_verified: string | null; reasons: string[] }> }>();
