@@ -7,7 +7,7 @@
  * its report buffered in its outbox, relayed once the remote is back).
  */
 import assert from 'node:assert/strict';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, realpathSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { admitUpdates, type Admission } from '../src/agent/admitUpdates.js';
@@ -173,7 +173,7 @@ test('a long apply heartbeats: the node re-reports applying every half heartbeat
   await suite.server.createRepo('heartbeat', { files: { ...FILES, 'policies/rollout.yaml': policy, ...rollout([lease]) } });
   const dir = suite.keep(tempDir('fleethub-agent-heartbeat-'));
   const state = join(dir, 'state');
-  const r = await cliInProcess(['agent', '--node', NODE, '--remote', suite.server.url('heartbeat'), '--apply', `env > '${join(dir, 'apply-env')}'; sleep 3`, '--once', '--state-dir', state, '--trust-root', DEMO_TRUST_ROOT, '--format', 'json'], { cwd: dir, env: { FLEETHUB_TOKEN: 'sekrit-token-123' } });
+  const r = await cliInProcess(['agent', '--node', NODE, '--remote', suite.server.url('heartbeat'), '--apply', `env > '${join(dir, 'apply-env')}'; pwd > apply-cwd; sleep 3`, '--once', '--state-dir', state, '--trust-root', DEMO_TRUST_ROOT, '--format', 'json'], { cwd: dir, env: { FLEETHUB_TOKEN: 'sekrit-token-123' } });
   assert.equal(r.code, 0, r.stderr);
   const outbox = openOutbox(state);
   try {
@@ -191,6 +191,7 @@ test('a long apply heartbeats: the node re-reports applying every half heartbeat
   assert.match(env, /^FLEETHUB_DIGEST=sha256:4ccb49e6/m);
   assert.match(env, /^FLEETHUB_MIRRORS=https:\/\/update-store\.fleet\.invalid\/\S+ https:\/\/update-cache/m);
   assert.doesNotMatch(env, /sekrit/, 'the agent\'s token is not in the apply\'s environment');
+  assert.equal(readFileSync(join(dir, 'apply-cwd'), 'utf8').trim(), realpathSync(dir), 'the apply runs in the directory the agent was started in');
 });
 
 test('a --remote that is a local path is relative to the working directory; the reports are pushed into it', async () => {

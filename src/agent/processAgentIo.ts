@@ -30,9 +30,16 @@ import type { PinnedRoot } from '../trust/verifyTrustChain.js';
 import { processAlive } from '../repo/processAlive.js';
 
 const HEALTH_OUTPUT_LIMIT = 64 * 1024;
+
+/** Where and with what environment a command runs. */
+interface CommandPlace {
+  cwd: string;
+  env: Record<string, string | undefined>;
+}
 const SECRET_VARS = new Set(['FLEETHUB_TOKEN', 'FLEETHUB_TOKEN_USER', 'FLEETHUB_ORCHESTRATOR_KEY']);
 
-export function processAgentIo(config: AgentConfig, pin: PinnedRoot | null, env: Readonly<Record<string, string | undefined>>, now: () => Date, options: { healthTimeoutMs?: number } = {}): AgentIo {
+/** `cwd`: where the apply and health commands run (the directory the agent was started in). */
+export function processAgentIo(config: AgentConfig, pin: PinnedRoot | null, env: Readonly<Record<string, string | undefined>>, cwd: string, now: () => Date, options: { healthTimeoutMs?: number } = {}): AgentIo {
   const transport = relayOptionsFrom(env);
   const runDir = join(config.stateDir, 'run');
   // The commands get the agent's environment without its credentials: the upstream token is the agent's, not theirs.
@@ -46,8 +53,8 @@ export function processAgentIo(config: AgentConfig, pin: PinnedRoot | null, env:
       return { url: got.url, shown: got.shown, branch: got.branch, snapshot };
     },
     view: (snapshot) => readFleetView(snapshot, pin),
-    startApply: async (vars, started) => startDetached(config.apply, { ...commandEnv, ...vars }, join(config.stateDir, 'apply.log'), runDir, started),
-    health: async (vars) => (config.health === undefined ? null : runHealth(config.health, { ...commandEnv, ...vars }, options.healthTimeoutMs ?? 60_000)),
+    startApply: async (vars, started) => startDetached(config.apply, { cwd, env: { ...commandEnv, ...vars } }, join(config.stateDir, 'apply.log'), runDir, started),
+    health: async (vars) => (config.health === undefined ? null : runHealth(config.health, { cwd, env: { ...commandEnv, ...vars } }, options.healthTimeoutMs ?? 60_000)),
     processAlive,
     commandStarted: (token) => existsSync(join(runDir, `${token}.started`)),
     sleep: (ms, signal) => sleep(ms, signal ?? new AbortController().signal),
@@ -75,14 +82,14 @@ export function processAgentIo(config: AgentConfig, pin: PinnedRoot | null, env:
  */
 const GATE = 'read go && [ "$go" = go ] || exit 97; : > "$2" || exit 98; exec /bin/sh -c "$1"';
 
-function startDetached(command: string, env: Record<string, string | undefined>, log: string, runDir: string, started: (run: { pid: number | null; token: string }) => void): Promise<RunningCommand> {
+function startDetached(command: string, { cwd, env }: CommandPlace, log: string, runDir: string, started: (run: { pid: number | null; token: string }) => void): Promise<RunningCommand> {
   // One command at a time, and only once the last one's outcome is in the journal: the older marks are not needed any more.
   rmSync(runDir, { recursive: true, force: true });
   mkdirSync(runDir, { recursive: true, mode: 0o700 });
   const token = randomUUID();
   const fd = openSync(log, 'a', 0o600);
   return new Promise((resolve, reject) => {
-    const child = spawn('/bin/sh', ['-c', GATE, 'fleethub-apply', command, join(runDir, `${token}.started`)], { detached: true, stdio: ['pipe', fd, fd], env });
+    const child = spawn('/bin/sh', ['-c', GATE, 'fleethub-apply', command, join(runDir, `${token}.started`)], { detached: true, stdio: ['pipe', fd, fd], cwd, env });
     closeSync(fd);
     const exited = new Promise<{ code: number | null; detail: string }>((done) =>
       child.once('exit', (code, signal) => done({ code: code ?? -1, detail: signal ? `was killed by ${signal}` : code === 0 ? 'exited 0' : `exited with status ${code}` })),
@@ -102,9 +109,9 @@ function startDetached(command: string, env: Record<string, string | undefined>,
   });
 }
 
-function runHealth(command: string, env: Record<string, string | undefined>, timeoutMs: number): Promise<HealthAnswer> {
+function runHealth(command: string, { cwd, env }: CommandPlace, timeoutMs: number): Promise<HealthAnswer> {
   return new Promise((resolve, reject) => {
-    const child = spawn('/bin/sh', ['-c', command], { stdio: ['ignore', 'pipe', 'pipe'], env, timeout: timeoutMs });
+    const child = spawn('/bin/sh', ['-c', command], { stdio: ['ignore', 'pipe', 'pipe'], cwd, env, timeout: timeoutMs });
     let out = '';
     let err = '';
     child.stdout.on('data', (b: Buffer) => (out = (out + b.toString('utf8')).slice(0, HEALTH_OUTPUT_LIMIT)));

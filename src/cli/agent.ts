@@ -102,7 +102,7 @@ Exit codes: 0 the cycle ran (blocked is normal: waiting), 1 no remote answered,
       };
       const pin = agentPin(ctx.cwd, typeof v['trust-root'] === 'string' ? v['trust-root'] : ctx.env.FLEETHUB_TRUST_ROOT);
       if (pin === null) ctx.log?.(ctx.style.yellow('warning: no trust root pinned (--trust-root or FLEETHUB_TRUST_ROOT): every intent is blocked'));
-      const io = processAgentIo(config, pin, ctx.env, now);
+      const io = processAgentIo(config, pin, ctx.env, ctx.cwd, now);
       const signal = ctx.signal ?? new AbortController().signal;
       let last: CycleOutcome | undefined;
       for (;;) {
