@@ -1,7 +1,8 @@
 /**
  * End to end (issue 12): a real Git server on loopback, the reconciler run
- * tick by tick as the real `fleethub reconcile --push` process (signing
- * leases with the demo FLEETHUB_ORCHESTRATOR_KEY), and simulated agents for
+ * tick by tick as `fleethub reconcile --push` (the CLI's main(), as
+ * bin/fleethub.js runs it, signing leases with the demo
+ * FLEETHUB_ORCHESTRATOR_KEY and pushing over HTTP), and simulated agents for
  * 200 nodes.
  *
  * The agents are ONE process driving 200 agent cycles (scripts/sim/
@@ -28,7 +29,7 @@ import { simulatedAgents, type SimulatedAgents } from '../scripts/sim/simulatedA
 import { parseYaml } from '../src/records/parseYaml.js';
 import { parsePinnedRoot } from '../src/trust/parsePinnedRoot.js';
 import { KEYS } from './helpers/agentFleet.js';
-import { cliAsync, DEMO_TRUST_ROOT, tempDir } from './helpers/fleet.js';
+import { cliInProcess, DEMO_TRUST_ROOT, tempDir } from './helpers/fleet.js';
 import { gitServerSuite } from './helpers/gitServerSuite.js';
 import { SIM_INTENT, simFleetFiles, simNodes, type RolloutCaps, type SimNode } from './helpers/rolloutFleet.js';
 import { readFileSync } from 'node:fs';
@@ -85,7 +86,7 @@ async function startRun(name: string, n: number): Promise<Run> {
   assert.equal(first.relayed, n, 'every agent reported once');
   const reconcile = async (): Promise<RolloutFileJson> => {
     await runGit(['pull', '-q', '--ff-only'], { cwd: reconciler });
-    const r = await cliAsync(['reconcile', '--push', '--fail-on', 'none', '--format', 'json'], { cwd: reconciler, env });
+    const r = await cliInProcess(['reconcile', '--push', '--fail-on', 'none', '--format', 'json'], { cwd: reconciler, env });
     assert.equal(r.code, 0, r.stderr + r.stdout.slice(0, 2000));
     const text = await upstreamFile(suite.server, name, `status/rollouts/${SIM_INTENT}.yaml`);
     assert.ok(text !== null, `the reconciler wrote no rollout file: ${r.stdout.slice(0, 2000)}`);
@@ -172,7 +173,7 @@ test('injected failures halt the rollout at the failure-rate threshold', async (
   const grantedAfter = run.timeline.slice(at).flatMap((f) => [...leased(f)].filter((id) => !leased(run.timeline[at]!).has(id)));
   assert.deepEqual(grantedAfter, [], 'no lease after the halt');
   assertLimitsHeld(run);
-  const plan = await cliAsync(['plan', '--intent', SIM_INTENT, '--format', 'json'], { cwd: run.reconciler, env: run.env });
+  const plan = await cliInProcess(['plan', '--intent', SIM_INTENT, '--format', 'json'], { cwd: run.reconciler, env: run.env });
   const halted = plan.json<{ rollouts: Array<{ halted: { code: string } | null }> }>().rollouts[0]?.halted;
   assert.equal(halted?.code, 'rollout-failure-rate', plan.stdout.slice(0, 1000));
   const s = states(run.timeline.at(-1)!);
@@ -193,7 +194,7 @@ test('abort mid-way: nothing more is granted; the nodes whose lease had not star
   const waiting = Object.entries(wave.journal).filter(([, l]) => l.state === 'leased').map(([id]) => id);
   assert.ok(waiting.length > 0, 'a wave leased and not started');
   await runGit(['pull', '-q', '--ff-only'], { cwd: run.reconciler });
-  const abort = await cliAsync(['rollout', 'abort', SIM_INTENT], { cwd: run.reconciler, env: run.env });
+  const abort = await cliInProcess(['rollout', 'abort', SIM_INTENT], { cwd: run.reconciler, env: run.env });
   assert.equal(abort.code, 0, abort.stderr + abort.stdout);
   await run.agents.tick();
   for (let k = 0; k < 2; k++) await run.tick();
