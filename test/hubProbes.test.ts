@@ -33,7 +33,7 @@ describe('the hub probes', () => {
       'registry/nodes/later.md': node('Later', planned.port, 'planned: true\n'),
       'policies/modes.yaml': '---\nkind: modes\nfailure_threshold: 3\nsuccess_threshold: 2\nprobe_timeout: 1s\n---\n',
     });
-    const hub = await testHub(root, { probeIntervalMs: 1000 });
+    const hub = await testHub(root, { probeIntervalMs: 300 });
     try {
       await waitFor(async () => (await hub.call('GET', '/api/nodes/up')).json().mode === 'ACTIVE', 'the probed node is ACTIVE');
       const modes = readFileSync(join(root, 'status/modes.json'), 'utf8');
