@@ -15,7 +15,7 @@ import { cliInProcess, fleetMaker, node, workload, writeFile } from './helpers/f
 import { gitHistory } from './helpers/gitHistory.js';
 import { REVIEW_CODES } from './helpers/reviewCodes.js';
 import { pathsToRefresh } from '../src/cli/evaluateSide.js';
-import { startSide, THREAD_THRESHOLD } from '../src/cli/startSideWorker.js';
+import { sideRunner, THREAD_THRESHOLD } from '../src/cli/startSideWorker.js';
 
 const maker = fleetMaker();
 after(maker.cleanup);
@@ -452,9 +452,7 @@ test(`a repository of ${THREAD_THRESHOLD} files or more evaluates the earlier si
   const docs = Object.fromEntries(Array.from({ length: THREAD_THRESHOLD }, (_, i) => [`docs/page-${i}.md`, `# Page ${i}\n`]));
   const large = history({ ...WEB_ON_N1, ...docs });
   for (const dir of [small, large]) commit(dir, { 'registry/workloads/web.md': workload('web', 'host: n2\n') });
-  const runners = [small, large].map((dir) => startSide(dir));
-  await Promise.all(runners.map((r) => r.stop()));
-  assert.deepEqual(runners.map((r) => r.where), ['thread', 'worker']);
+  assert.deepEqual([small, large].map((dir) => sideRunner(dir)), ['thread', 'worker']);
   // A first diff (the earlier side waits for the later one's cache), then with whole copies of both sides.
   for (const step of ['overlay', 'copies']) {
     if (step === 'copies') for (const dir of [small, large]) untracked(dir);

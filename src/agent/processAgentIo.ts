@@ -30,13 +30,13 @@ import type { PinnedRoot } from '../trust/verifyTrustChain.js';
 import { processAlive } from '../repo/processAlive.js';
 
 const HEALTH_OUTPUT_LIMIT = 64 * 1024;
+const SECRET_VARS = new Set(['FLEETHUB_TOKEN', 'FLEETHUB_TOKEN_USER', 'FLEETHUB_ORCHESTRATOR_KEY']);
 
 /** Where and with what environment a command runs. */
 interface CommandPlace {
   cwd: string;
   env: Record<string, string | undefined>;
 }
-const SECRET_VARS = new Set(['FLEETHUB_TOKEN', 'FLEETHUB_TOKEN_USER', 'FLEETHUB_ORCHESTRATOR_KEY']);
 
 /** `cwd`: where the apply and health commands run (the directory the agent was started in). */
 export function processAgentIo(config: AgentConfig, pin: PinnedRoot | null, env: Readonly<Record<string, string | undefined>>, cwd: string, now: () => Date, options: { healthTimeoutMs?: number } = {}): AgentIo {

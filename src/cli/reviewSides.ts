@@ -3,7 +3,8 @@
  * ImpactIo): each in its own directory of .fleethub/review/ (openReviewTree),
  * the earlier revision by its runner (startSide: a worker thread, or this
  * thread in a small repository) and the later one in this thread, at once:
- * the same steps on each side (evaluateSide), on two cores. What a directory holds is recorded once it and its cache match.
+ * the same steps on each side (evaluateSide), on two cores. What a directory
+ * holds is recorded once it and its cache match.
  * An empty earlier side (a first diff) waits for the later side's files,
  * links them (linkMaterialised) and copies its cache (copyCache), and writes
  * and re-reads only the files that differ.

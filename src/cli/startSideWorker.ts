@@ -27,8 +27,6 @@ export interface Posted {
 }
 
 export interface SideWorker {
-  /** Where it runs: a worker thread, or this thread (startSide). */
-  where: 'worker' | 'thread';
   /** The side to evaluate (SideInput and `deferred`), then, when deferred, where it starts from. */
   post(message: object): void;
   answer: Promise<Posted>;
@@ -39,9 +37,14 @@ export interface SideWorker {
 /** Files in the repository from which the earlier side is evaluated in a worker thread (the cache's parse uses threads from the same size). */
 export const THREAD_THRESHOLD = 1500;
 
-/** The earlier side's runner for the repository at `root`: a worker thread, or this thread when the repository is small. */
+/** Where the earlier side of a diff in the repository at `root` is evaluated: a worker thread, or this thread when the repository is small. */
+export function sideRunner(root: string): 'worker' | 'thread' {
+  return (indexEntries(root) ?? THREAD_THRESHOLD) >= THREAD_THRESHOLD ? 'worker' : 'thread';
+}
+
+/** The earlier side's runner for the repository at `root` (sideRunner). */
 export function startSide(root: string): SideWorker {
-  return (indexEntries(root) ?? THREAD_THRESHOLD) >= THREAD_THRESHOLD ? startSideWorker() : startSideInThread();
+  return sideRunner(root) === 'worker' ? startSideWorker() : startSideInThread();
 }
 
 export function startSideWorker(): SideWorker {
@@ -54,7 +57,6 @@ export function startSideWorker(): SideWorker {
   });
   answer.catch(() => {}); // raised where it is awaited (reviewSides), or not at all when the command failed before
   return {
-    where: 'worker',
     post(message) {
       if ('commit' in message && typeof message.commit === 'string') what = `revision ${message.commit}`;
       worker.postMessage(message);
@@ -78,7 +80,6 @@ export function startSideInThread(): SideWorker {
     post: (a) => answered(structuredClone(a)),
   }).then(() => ended(new Error('the evaluation of the earlier revision ended without an answer')), ended);
   return {
-    where: 'thread',
     post(message) {
       const copy = structuredClone(message);
       const w = waiting;
