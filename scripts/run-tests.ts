@@ -23,7 +23,7 @@ const TESTS = fileURLToPath(new URL('../test/', import.meta.url));
 /** The files that take longest, longest first: wall time of each, measured in a whole run (`npm test`) on two cores. */
 const SLOWEST = ['workflowRunner', 'agentRollout', 'relayStress', 'hubBrowser', 'agentKill', 'relay', 'sqlBounds', 'reconcile', 'freeze', 'rolloutReconcile', 'hostileCorpus', 'checks', 'hints', 'diffImpact', 'trustCommands', 'shardedProbe'];
 
-export function testOrder(files: readonly string[]): string[] {
+function testOrder(files: readonly string[]): string[] {
   const rank = (f: string): number => {
     const i = SLOWEST.indexOf(f.replace(/\.test\.js$/, ''));
     return i < 0 ? SLOWEST.length : i;
