@@ -20,7 +20,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
-import { parseArgs } from 'node:util';
+import { scriptArgs, wholeNumber } from './scriptArgs.js';
 import { generateFleet, type GenOptions } from './gen-fleet.js';
 
 const BIN = fileURLToPath(new URL('../../bin/fleethub.js', import.meta.url));
@@ -144,9 +144,10 @@ export function diffRows(d: DiffBench): Array<[string, string, string, string]> 
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  const { values } = parseArgs({ options: { nodes: { type: 'string' }, workloads: { type: 'string' }, workplans: { type: 'string' }, runs: { type: 'string' }, keep: { type: 'boolean' } } });
-  const sizes = { nodes: Number(values.nodes ?? 10000), workloads: Number(values.workloads ?? 20000), workplans: Number(values.workplans ?? 500) };
-  const d = benchDiff(sizes, Number(values.runs ?? 3), values.keep === true);
+  const usage = 'usage: node dist/scripts/bench-diff.js [--nodes 10000] [--workloads 20000] [--workplans 500] [--runs 3] [--keep]';
+  const { values } = scriptArgs(usage, { options: { nodes: { type: 'string' }, workloads: { type: 'string' }, workplans: { type: 'string' }, runs: { type: 'string' }, keep: { type: 'boolean' } } });
+  const sizes = { nodes: wholeNumber(usage, 'nodes', values.nodes, 10000), workloads: wholeNumber(usage, 'workloads', values.workloads, 20000), workplans: wholeNumber(usage, 'workplans', values.workplans, 500, 0) };
+  const d = benchDiff(sizes, wholeNumber(usage, 'runs', values.runs, 3), values.keep === true);
   for (const r of diffRows(d)) process.stdout.write(`${r.join('  ')}\n`);
   process.stdout.write(`${JSON.stringify(d)}\n`);
 }

@@ -6,13 +6,14 @@
  *
  *   node dist/scripts/bench-hub-page.js [--nodes 10000] [--runs 20]
  */
-import { parseArgs } from 'node:util';
+import { scriptArgs, wholeNumber } from './scriptArgs.js';
 import { renderHubPage } from '../src/hub/page/renderHubPage.js';
 import { syntheticHubSnapshot } from './syntheticHubSnapshot.js';
 
-const { values } = parseArgs({ options: { nodes: { type: 'string' }, runs: { type: 'string' } } });
-const nodes = Number(values.nodes ?? 10_000);
-const runs = Number(values.runs ?? 20);
+const USAGE = 'usage: node dist/scripts/bench-hub-page.js [--nodes 10000] [--runs 20]';
+const { values } = scriptArgs(USAGE, { options: { nodes: { type: 'string' }, runs: { type: 'string' } } });
+const nodes = wholeNumber(USAGE, 'nodes', values.nodes, 10_000);
+const runs = wholeNumber(USAGE, 'runs', values.runs, 20);
 
 function median(fn: () => unknown): { ms: number; bytes: number } {
   let bytes = 0;

@@ -19,7 +19,7 @@ import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parseArgs } from 'node:util';
+import { scriptArgs, wholeNumber } from './scriptArgs.js';
 import { generateFleet } from './gen-fleet.js';
 
 const BIN = fileURLToPath(new URL('../../bin/fleethub.js', import.meta.url));
@@ -156,7 +156,9 @@ export function hubRows(b: HubBench): Array<[string, string, string, string]> {
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
-  const { values } = parseArgs({ options: { dir: { type: 'string' }, saves: { type: 'string' } } });
+  const usage = 'usage: node dist/scripts/bench-hub.js [--dir <fleet>] [--saves 50]';
+  const { values } = scriptArgs(usage, { options: { dir: { type: 'string' }, saves: { type: 'string' } } });
+  const saves = wholeNumber(usage, 'saves', values.saves, 50);
   const owned = values.dir === undefined;
   const root = values.dir ?? mkdtempSync(join(tmpdir(), 'fleethub-bench-hub-'));
   if (owned || !existsSync(join(root, 'registry'))) {
@@ -164,7 +166,7 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
     generateFleet(root, { nodes: 10000, workloads: 20000, workplans: 500 });
   }
   try {
-    const b = await benchHub({ root, saves: Number(values.saves ?? 50) });
+    const b = await benchHub({ root, saves });
     for (const r of hubRows(b)) process.stdout.write(`${r[0]}  ${r[1]}  ${r[2]}  ${r[3]}\n`);
     process.stdout.write(`${JSON.stringify(b)}\n`);
   } finally {

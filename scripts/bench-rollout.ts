@@ -16,7 +16,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
-import { parseArgs } from 'node:util';
+import { scriptArgs, wholeNumber } from './scriptArgs.js';
 import { parseYaml } from '../src/records/parseYaml.js';
 import { splitFrontMatter } from '../src/records/splitFrontMatter.js';
 import { planLeases } from '../src/rollout/planLeases.js';
@@ -118,11 +118,14 @@ export function rolloutRows(b: RolloutBench): Array<[string, string, string, str
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
-  const { values } = parseArgs({ options: { nodes: { type: 'string' }, runs: { type: 'string' }, dir: { type: 'string' } } });
+  const usage = 'usage: node dist/scripts/bench-rollout.js [--nodes 10000] [--runs 5] [--dir <fleet>]';
+  const { values } = scriptArgs(usage, { options: { nodes: { type: 'string' }, runs: { type: 'string' }, dir: { type: 'string' } } });
+  const nodes = wholeNumber(usage, 'nodes', values.nodes, 10000);
+  const runs = wholeNumber(usage, 'runs', values.runs, 5);
   const root = values.dir ?? mkdtempSync(join(tmpdir(), 'fleethub-bench-rollout-'));
-  if (values.dir === undefined) generateFleet(root, { nodes: Number(values.nodes ?? 10000), workloads: 0, workplans: 0 });
+  if (values.dir === undefined) generateFleet(root, { nodes, workloads: 0, workplans: 0 });
   try {
-    const b = benchRollout({ root, runs: Number(values.runs ?? 5) });
+    const b = benchRollout({ root, runs });
     for (const r of rolloutRows(b)) process.stdout.write(`${r.join('  ')}\n`);
     process.stdout.write(`${JSON.stringify(b)}\n`);
   } finally {

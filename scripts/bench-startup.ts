@@ -10,7 +10,7 @@
 import { spawnSync } from 'node:child_process';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
-import { parseArgs } from 'node:util';
+import { scriptArgs, wholeNumber } from './scriptArgs.js';
 
 const REPO = fileURLToPath(new URL('../../', import.meta.url));
 const BIN = fileURLToPath(new URL('../../bin/fleethub.js', import.meta.url));
@@ -52,8 +52,9 @@ export function startupRows(figures: StartupFigure[]): Array<[string, string, st
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
-  const { values } = parseArgs({ options: { runs: { type: 'string' } } });
-  const runs = Number(values.runs ?? 15);
+  const usage = 'usage: node dist/scripts/bench-startup.js [--runs 15]';
+  const { values } = scriptArgs(usage, { options: { runs: { type: 'string' } } });
+  const runs = wholeNumber(usage, 'runs', values.runs, 15);
   const figures = benchStartup(runs);
   process.stdout.write(`start-up, median of ${runs} runs each\n`);
   const rows = startupRows(figures);

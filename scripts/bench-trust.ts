@@ -20,7 +20,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
-import { parseArgs } from 'node:util';
+import { scriptArgs, wholeNumber } from './scriptArgs.js';
 import { parseYaml } from '../src/records/parseYaml.js';
 import { splitFrontMatter } from '../src/records/splitFrontMatter.js';
 import { rawPublicKey, signBytes } from '../src/trust/ed25519.js';
@@ -155,12 +155,16 @@ export function trustRows(b: TrustBench): Array<[string, string, string, string]
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
-  const { values } = parseArgs({ options: { nodes: { type: 'string' }, intents: { type: 'string' }, runs: { type: 'string' }, dir: { type: 'string' } } });
+  const usage = 'usage: node dist/scripts/bench-trust.js [--nodes 10000] [--intents 1000] [--runs 5] [--dir <fleet>]';
+  const { values } = scriptArgs(usage, { options: { nodes: { type: 'string' }, intents: { type: 'string' }, runs: { type: 'string' }, dir: { type: 'string' } } });
+  const nodes = wholeNumber(usage, 'nodes', values.nodes, 10000);
+  const intents = wholeNumber(usage, 'intents', values.intents, 1000);
+  const runs = wholeNumber(usage, 'runs', values.runs, 5);
   const owned = values.dir === undefined;
   const root = values.dir ?? mkdtempSync(join(tmpdir(), 'fleethub-bench-trust-'));
-  if (owned) generateFleet(root, { nodes: Number(values.nodes ?? 10000), workloads: 0, workplans: 0 });
+  if (owned) generateFleet(root, { nodes, workloads: 0, workplans: 0 });
   try {
-    const b = benchTrust({ root, intents: Number(values.intents ?? 1000), runs: Number(values.runs ?? 5) });
+    const b = benchTrust({ root, intents, runs });
     process.stdout.write(`trust verification, median of ${b.runs} runs\n`);
     const rows = trustRows(b);
     const w = [0, 1, 2].map((i) => Math.max(...rows.map((r) => r[i]!.length)));

@@ -34,7 +34,7 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parseArgs } from 'node:util';
+import { scriptArgs, wholeNumber } from './scriptArgs.js';
 import { PROBE_CONCURRENCIES, PROBE_TIMEOUT_MS } from './benchConfig.js';
 import { benchHub, hubRows } from './bench-hub.js';
 import { benchRelay, type RelayBench } from './bench-relay.js';
@@ -44,11 +44,12 @@ import { benchTrust, trustRows } from './bench-trust.js';
 import { benchRollout, rolloutRows } from './bench-rollout.js';
 import { generateFleet } from './gen-fleet.js';
 
-const { values } = parseArgs({
+const USAGE = 'usage: npm run bench [-- --nodes N (10000) --workloads M (20000) --workplans P (500) --runs R (3) --dir <fleet>]';
+const { values } = scriptArgs(USAGE, {
   options: { nodes: { type: 'string' }, workloads: { type: 'string' }, workplans: { type: 'string' }, runs: { type: 'string' }, dir: { type: 'string' } },
 });
-const sizes = { nodes: Number(values.nodes ?? 10000), workloads: Number(values.workloads ?? 20000), workplans: Number(values.workplans ?? 500) };
-const runs = Number(values.runs ?? 3);
+const sizes = { nodes: wholeNumber(USAGE, 'nodes', values.nodes, 10000), workloads: wholeNumber(USAGE, 'workloads', values.workloads, 20000, 0), workplans: wholeNumber(USAGE, 'workplans', values.workplans, 500, 0) };
+const runs = wholeNumber(USAGE, 'runs', values.runs, 3);
 const RELAY_EVENTS = 10_000;
 const STEP = fileURLToPath(new URL('./bench-step.js', import.meta.url));
 

@@ -8,7 +8,7 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parseArgs } from 'node:util';
+import { scriptArgs, wholeNumber } from './scriptArgs.js';
 import { pathToFileURL } from 'node:url';
 import { MODES_FILE, renderModesFile } from '../src/evaluate/modesFile.js';
 import type { ModeState } from '../src/evaluate/modeState.js';
@@ -145,22 +145,23 @@ checks:
 }
 
 async function cli(): Promise<void> {
-  const { values, positionals } = parseArgs({
+  const usage = 'usage: npm run gen-fleet -- <dir> [--nodes N] [--workloads M] [--workplans P] [--seed S]';
+  const { values, positionals } = scriptArgs(usage, {
     options: { nodes: { type: 'string' }, workloads: { type: 'string' }, workplans: { type: 'string' }, seed: { type: 'string' } },
     allowPositionals: true,
   });
   const [dir] = positionals;
   if (!dir) {
-    process.stderr.write('usage: npm run gen-fleet -- <dir> [--nodes N] [--workloads M] [--workplans P] [--seed S]\n');
+    process.stderr.write(`${usage}\n`);
     process.exitCode = 2;
     return;
   }
   const started = Date.now();
   const { files } = generateFleet(dir, {
-    nodes: Number(values.nodes ?? 10000),
-    workloads: Number(values.workloads ?? 20000),
-    workplans: Number(values.workplans ?? 500),
-    seed: Number(values.seed ?? 1),
+    nodes: wholeNumber(usage, 'nodes', values.nodes, 10000, 0),
+    workloads: wholeNumber(usage, 'workloads', values.workloads, 20000, 0),
+    workplans: wholeNumber(usage, 'workplans', values.workplans, 500, 0),
+    seed: wholeNumber(usage, 'seed', values.seed, 1, 0),
   });
   process.stdout.write(`generated ${files} files in ${dir} (${Date.now() - started} ms)\n`);
 }

@@ -8,16 +8,13 @@
  * phantom event, unsettled outbox or failed relay (their trials' seeds and
  * directories are printed), 2 on a usage error.
  */
-import { parseArgs } from 'node:util';
+import { scriptArgs, wholeNumber } from './scriptArgs.js';
 import { runRelayStress } from './relay-stress/runRelayStress.js';
 
-const { values } = parseArgs({ options: { trials: { type: 'string', default: '200' }, seed: { type: 'string' } } });
-const trials = Number(values.trials);
-const seed = values.seed === undefined ? undefined : Number(values.seed);
-if (!Number.isInteger(trials) || trials < 1 || (seed !== undefined && !Number.isInteger(seed))) {
-  process.stderr.write('usage: relay-stress [--trials N] [--seed N]\n');
-  process.exit(2);
-}
+const USAGE = 'usage: npm run stress -- [--trials 200] [--seed N]';
+const { values } = scriptArgs(USAGE, { options: { trials: { type: 'string' }, seed: { type: 'string' } } });
+const trials = wholeNumber(USAGE, 'trials', values.trials, 200);
+const seed = values.seed === undefined ? undefined : wholeNumber(USAGE, 'seed', values.seed, 0, 0);
 const report = await runRelayStress({ trials, ...(seed === undefined ? {} : { seed }), log: (line) => process.stdout.write(`${line}\n`) });
 const kills = Object.entries(report.kills).map(([phase, n]) => `${phase} ${n}`).join(', ');
 const failed = report.duplicates + report.lost + report.phantoms + report.unsettled + report.relayErrors > 0;

@@ -14,7 +14,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
-import { parseArgs } from 'node:util';
+import { scriptArgs } from './scriptArgs.js';
 import { startGitServer } from './git-server/gitHttpServer.js';
 import { runGit } from './git-server/runGit.js';
 import { startForgejoApiStandIn } from './workflow/forgejoApiStandIn.js';
@@ -23,10 +23,11 @@ import { runWorkflow } from './workflow/runWorkflow.js';
 const FLEETHUB = fileURLToPath(new URL('../../', import.meta.url)).replace(/\/$/, '');
 const REPOSITORY = 'ops/fleet';
 
-const { values, positionals } = parseArgs({ allowPositionals: true, options: { repo: { type: 'string' }, event: { type: 'string' }, head: { type: 'string' }, base: { type: 'string' }, fork: { type: 'boolean' } } });
+const USAGE = 'usage: run-workflow.js <workflow.yml> --repo <fleet dir> [--event schedule|workflow_dispatch|push|pull_request] [--head <branch>] [--base <branch>] [--fork]';
+const { values, positionals } = scriptArgs(USAGE, { allowPositionals: true, options: { repo: { type: 'string' }, event: { type: 'string' }, head: { type: 'string' }, base: { type: 'string' }, fork: { type: 'boolean' } } });
 const [workflow] = positionals;
 if (!workflow || !values.repo) {
-  console.error('usage: run-workflow.js <workflow.yml> --repo <fleet dir> [--event schedule|workflow_dispatch|push|pull_request] [--head <branch>] [--base <branch>] [--fork]');
+  console.error(USAGE);
   process.exit(2);
 }
 const event = values.event ?? 'schedule';
