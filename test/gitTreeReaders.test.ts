@@ -120,3 +120,48 @@ test('a crafted tree entry that git never writes is refused by both readers, lis
     }
   }
 });
+
+test("the system's git and isomorphic-git name the same commit for every revision, and the same merge base", async () => {
+  const { dir, git, write } = repo();
+  write('registry/nodes/n1.md', '---\nid: n1\n---\n');
+  git('add', '-A');
+  git('commit', '-q', '-m', 'one');
+  write('registry/nodes/n2.md', '---\nid: n2\n---\n');
+  git('add', '-A');
+  git('commit', '-q', '-m', 'two');
+  git('tag', 'light');
+  git('tag', '-a', 'annotated', '-m', 'a tag');
+  git('tag', '-a', 'on-tag', '-m', 'a tag of a tag', 'annotated');
+  git('checkout', '-q', '-b', 'side', 'HEAD~1');
+  write('registry/nodes/n3.md', '---\nid: n3\n---\n');
+  git('add', '-A');
+  git('commit', '-q', '-m', 'side');
+  git('checkout', '-q', 'main');
+  git('merge', '-q', '--no-edit', 'side');
+  // A criss-cross: two merge bases, where the two readers may pick different ones (so git is not asked).
+  git('checkout', '-q', '-b', 'x', 'side');
+  git('merge', '-q', '--no-edit', 'light');
+  git('checkout', '-q', '-b', 'y', 'light');
+  git('merge', '-q', '--no-edit', 'side');
+  git('checkout', '-q', 'main');
+  const worktree = join(dir, '..', `${dir.split('/').pop()}-wt`);
+  made.push(worktree);
+  git('worktree', 'add', '-q', '--detach', worktree, 'side');
+  const head = git('rev-parse', 'HEAD').trim();
+  const withGit = await openGitObjects(dir);
+  const withoutGit = await openGitObjects(dir, { systemGit: false });
+  const names = ['HEAD', '@', 'main', 'refs/heads/main', 'side', 'light', 'annotated', 'on-tag', 'HEAD~1', 'HEAD^2', 'HEAD^', 'HEAD^0', 'main~2', 'main~1^', 'side^0', head, head.slice(0, 7)];
+  for (const name of names) assert.equal(await withGit.resolveCommit(name), await withoutGit.resolveCommit(name), name);
+  for (const bad of ['nope', 'HEAD~9', 'HEAD^3', `${'0'.repeat(40)}`, 'main@{0}', 'HEAD:registry']) {
+    const both = await Promise.allSettled([withGit.resolveCommit(bad), withoutGit.resolveCommit(bad)]);
+    assert.ok(both.every((r) => r.status === 'rejected'), bad);
+    assert.equal(String((both[0] as PromiseRejectedResult).reason.message), String((both[1] as PromiseRejectedResult).reason.message), bad);
+  }
+  const [x, y, side] = await Promise.all(['x', 'y', 'side'].map((r) => withoutGit.resolveCommit(r)));
+  assert.equal(await withGit.mergeBase(head, side!), await withoutGit.mergeBase(head, side!));
+  assert.equal(await withGit.mergeBase(x!, y!), await withoutGit.mergeBase(x!, y!), 'a criss-cross: the same one of its two merge bases');
+  // A linked worktree's HEAD is its own.
+  const inWorktree = await openGitObjects(worktree);
+  assert.equal(await inWorktree.resolveCommit('HEAD'), side);
+  assert.equal(await inWorktree.resolveCommit('HEAD'), await (await openGitObjects(worktree, { systemGit: false })).resolveCommit('HEAD'));
+});

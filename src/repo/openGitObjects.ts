@@ -14,9 +14,11 @@
  *   has its own HEAD); refs and objects from the common directory.
  * - The fleet may sit in a subdirectory of the work tree: paths are given and
  *   returned relative to the fleet's root.
- * - Cost: whole trees are listed and compared by the system's git where it
- *   is on PATH (lsTreeWithGit, diffTreeWithGit: C git parses a 20,000-entry
- *   tree about ten times faster); otherwise two trees are compared top-down
+ * - Cost: where the system's git is on PATH, it resolves revisions and merge
+ *   bases whose answer is the same either way (revParseWithGit: isomorphic-git
+ *   is then never loaded), and lists and compares whole trees (lsTreeWithGit,
+ *   diffTreeWithGit: C git parses a 20,000-entry tree about ten times
+ *   faster); otherwise two trees are compared top-down
  *   and a subtree whose id is the same on both sides is skipped whole, so
  *   unchanged directories cost one tree read. Both give the same answers
  *   (test/gitTreeReaders.test.ts), refusals of crafted names included.
@@ -29,6 +31,7 @@ import { KIND_DIRS, recordKindOfPath, type RecordKind } from '../records/kinds.j
 import { diffTreeWithGit, type DiffedEntry } from './diffTreeWithGit.js';
 import { locateRepository } from './gitRepository.js';
 import { lsTreeWithGit } from './lsTreeWithGit.js';
+import { mergeBaseWithGit, revParseWithGit } from './revParseWithGit.js';
 import { isomorphicGit } from './isomorphicGit.js';
 
 /** A file whose blob differs between two commits; `before`/`after` is null where there is no such regular file. */
@@ -186,6 +189,8 @@ export async function openGitObjects(root: string, options: { systemGit?: boolea
       const m = /^(.*?)((?:~\d*|\^\d*)*)$/.exec(revision.trim())!;
       const name = m[1]!;
       if (name === '' || /\s|\.\.|[:?*[\\]/.test(name)) throw new UnknownRevisionError(revision, 'it is not a revision name');
+      const answered = systemGit ? revParseWithGit(gitdir, revision.trim()) : null;
+      if (answered !== null) return answered;
       const base = await resolveBase(name);
       if (base === null) throw new UnknownRevisionError(revision, `no branch, tag or commit is called '${name}'`);
       let oid = await peel(revision, base);
@@ -213,6 +218,8 @@ export async function openGitObjects(root: string, options: { systemGit?: boolea
       throw new UsageError(`no default branch to compare with (neither origin/HEAD, main nor master exists); give a range, e.g. 'fleethub diff HEAD~1..HEAD'`);
     },
     async mergeBase(a, b) {
+      const answered = systemGit ? mergeBaseWithGit(commondir, a, b) : null;
+      if (answered !== null) return answered;
       const bases = (await isomorphicGit().findMergeBase({ fs, gitdir: commondir, oids: [a, b], cache })) as string[];
       if (bases.length === 0) throw new UsageError(`commits ${a.slice(0, 12)} and ${b.slice(0, 12)} share no history (no merge base); give both ends of the range`, { a, b });
       return bases[0]!;
