@@ -23,7 +23,7 @@ let codeHash: string | null = null;
 /** `memo.name`: the entry this locator's positions are kept under (one per caller, so callers do not evict each other). */
 export function fileLocator(readText: (path: string) => string | null, memo?: { store: Memo; name: string }): FileLocator {
   const locators = new Map<string, { text: string; hash: string | null; loc: Locator | null }>();
-  codeHash ??= memo ? createHash('sha256').update(readFileSync(new URL('./locate.js', import.meta.url))).update(readFileSync(new URL(import.meta.url))).digest('hex') : null;
+  codeHash ??= memo ? createHash('sha256').update(readFileSync(new URL('./locate.js', import.meta.url))).update(readFileSync(new URL('./topLevelKeyPosition.js', import.meta.url))).update(readFileSync(new URL(import.meta.url))).digest('hex') : null;
   const key = codeHash ?? '';
   const stored = new Map<string, Position>(memo ? (JSON.parse(memo.store.get(memo.name, key) ?? '[]') as Array<[string, Position]>) : []);
   const used = new Map<string, Position>();

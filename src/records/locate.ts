@@ -1,9 +1,12 @@
 /**
  * Exact positions with the `yaml` package: maps a JSON pointer into a YAML
  * text to the line and column of its key or value. Used only where a position
- * is needed (an error), since this parser is slower than the bulk path. Pure.
+ * is needed (an error), since this parser is slower than the bulk path; a
+ * top-level key of a plain mapping is read off its line instead
+ * (topLevelKeyPosition.ts). Pure.
  */
 import type { Document, LineCounter, Node as YamlNode } from 'yaml';
+import { topLevelKeyPosition } from './topLevelKeyPosition.js';
 import { yamlLibrary } from './yamlLibrary.js';
 
 export interface Position {
@@ -19,12 +22,16 @@ export function createLocator(text: string, line = 1): Locator {
   return (pointer, atKey = false) => {
     // No fallback position: a failure here is a bug to report, never a finding silently moved to line 1 column 1.
     try {
+      const path = splitPointer(pointer);
+      // A top-level key of a plain mapping (or an item of its one-line list): read off its line, without loading the parser (topLevelKeyPosition.ts).
+      const plain = parsed ? null : topLevelKeyPosition(text, path, atKey);
+      if (plain) return { line: line + plain.lineIndex, col: plain.col };
       if (!parsed) {
         const { LineCounter, parseDocument } = yamlLibrary();
         const lines = new LineCounter();
         parsed = { doc: parseDocument(text, { lineCounter: lines, uniqueKeys: false }), lines };
       }
-      const offset = findOffset(parsed.doc.contents as YamlNode | null, splitPointer(pointer), atKey);
+      const offset = findOffset(parsed.doc.contents as YamlNode | null, path, atKey);
       const pos = parsed.lines.linePos(offset ?? firstContentOffset(text));
       return { line: line + pos.line - 1, col: pos.col };
     } catch (e) {
