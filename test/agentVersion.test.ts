@@ -11,7 +11,9 @@ import { reconcile } from '../src/reconcile/reconcile.js';
 import { fileIo } from '../src/cli/fileIo.js';
 import type { ReconcileContext } from '../src/reconcile/reconcileContext.js';
 import { WRONG_VERSION } from '../scripts/sim/fleetSimulator.js';
-import { removeDir } from './helpers/fleet.js';
+import { makeFleet, removeDir } from './helpers/fleet.js';
+import { refreshCache } from '../src/cache/refreshCache.js';
+import { readPolicyInput } from '../src/policy/readPolicyInput.js';
 import { simulatedExampleFleet, type SimulatedFleet } from './helpers/simulatedFleet.js';
 
 let fleet: SimulatedFleet;
@@ -59,5 +61,32 @@ describe('agent-version-mismatch', () => {
     const reported = new Map<string, string | undefined>([['a', '2.0.0'], ['b', '2.0.0'], ['c', '2.0.0'], ['d', undefined]]);
     const modes = new Map([['a', { mode: 'DISABLED' as const }], ['b', { mode: 'PLANNED' as const }], ['c', { mode: 'DEGRADED' as const }]]);
     assert.deepEqual(evaluateAgentVersion(declared, reported, modes).map((f) => `${f.kind}:${f.id}`), ['node:c']);
+  });
+});
+
+describe('the declared versions, read from the parsed records', () => {
+  it('are what the nodes view gives SQL: a string as written, a number as its text, a boolean as 1 or 0, no label no entry', async () => {
+    const node = (id: string, labels: string) => `---\ntitle: ${id}\nrole: edge\n${labels}---\n`;
+    const root = makeFleet({
+      'registry/nodes/a.md': node('a', 'labels:\n  agent_version: "0.1.0"\n'),
+      'registry/nodes/b.md': node('b', 'labels:\n  agent_version: 2\n'),
+      'registry/nodes/c.md': node('c', 'labels:\n  agent_version: 1.5\n'),
+      'registry/nodes/d.md': node('d', 'labels:\n  agent_version: true\n'),
+      'registry/nodes/e.md': node('e', 'labels:\n  team: core\n'),
+      'registry/nodes/f.md': node('f', ''),
+    });
+    try {
+      const { db } = await refreshCache(root);
+      try {
+        const viaSql = db.prepare(`SELECT id AS node, file, CAST(labels->>'$.agent_version' AS TEXT) AS version FROM nodes WHERE labels->>'$.agent_version' IS NOT NULL ORDER BY id`).all();
+        const read = readPolicyInput(db).agentVersions;
+        assert.deepEqual(read, viaSql);
+        assert.deepEqual(read.map((v) => v.version), ['0.1.0', '2', '1.5', '1']);
+      } finally {
+        db.close();
+      }
+    } finally {
+      removeDir(root);
+    }
   });
 });

@@ -3,13 +3,14 @@
  * (with via paths, listeners in file order and promotion evidence from `data`,
  * from the records the load step read: readParsedRecords),
  * nodes, the policies of kind promotion-gate / drain-sequence / freeze, the peer
- * diversity targets of the modes policy, task box states, and the peers each node
- * last reported (`observations.status`). Modes are not here: they come from the
+ * diversity targets of the modes policy, task box states, the agent versions
+ * the nodes declare, and the peers each node last reported (`observations.status`). Modes are not here: they come from the
  * reconcile run (ctx.states). Reads the database only.
  */
 import type Database from 'better-sqlite3';
 import { readParsedRecords, type ParsedRecord } from '../cache/readParsedRecords.js';
 import { CacheDataError } from '../errors.js';
+import type { DeclaredAgentVersion } from './evaluateAgentVersion.js';
 import { DEFAULT_PEER_DIVERSITY_TARGETS } from './evaluatePeerDiversity.js';
 import type { DrainSequencePolicy, FreezePolicy, PeerDiversityTargets, PolicyListener, PolicyWorkload, PromotionGatePolicy } from './policyData.js';
 
@@ -32,6 +33,8 @@ export interface PolicyInput {
   targets: PeerDiversityTargets;
   /** Task key (`WP/T04`) → box state. */
   taskStates: Map<string, string>;
+  /** The nodes whose record declares `labels.agent_version`, in id order, the version as text (a number as written, a boolean as 1 or 0, as the `nodes` view's labels give it to SQL). */
+  agentVersions: DeclaredAgentVersion[];
 }
 
 type Obj = Record<string, unknown>;
@@ -76,6 +79,7 @@ export function readPolicyInput(db: Database.Database, records: { workloads: rea
     return w;
   });
   // As the `nodes` view names them: enabled unless the record says false, planned only when it says true.
+  const agentVersions: DeclaredAgentVersion[] = [];
   const nodes = records.nodes.map((r) => {
     const d = r.data;
     const out: DeclaredPolicyNode = { id: r.id, file: r.file, enabled: d.enabled !== false, planned: d.planned === true };
@@ -83,6 +87,8 @@ export function readPolicyInput(db: Database.Database, records: { workloads: rea
     if (role !== undefined) out.role = role;
     if (area !== undefined) out.area = area;
     if (nat !== undefined) out.nat_group = nat;
+    const version = (d.labels as Obj | undefined)?.agent_version;
+    if (version !== undefined && version !== null) agentVersions.push({ node: r.id, file: r.file, version: typeof version === 'boolean' ? (version ? '1' : '0') : String(version) });
     return out;
   });
   const policies = db.prepare('SELECT id, kind, file, data FROM policies ORDER BY id').all() as Array<{ id: string; kind: string; file: string; data: string }>;
@@ -90,5 +96,5 @@ export function readPolicyInput(db: Database.Database, records: { workloads: rea
   const modes = ofKind<Obj>('modes')[0];
   const targets: PeerDiversityTargets = { ...DEFAULT_PEER_DIVERSITY_TARGETS, ...((modes?.peer_diversity ?? {}) as Partial<PeerDiversityTargets>) };
   const taskStates = new Map((db.prepare('SELECT key, state FROM tasks').all() as Array<{ key: string; state: string | null }>).filter((t) => t.state !== null).map((t) => [t.key, t.state!] as const));
-  return { workloads, nodes, gates: ofKind('promotion-gate'), drains: ofKind('drain-sequence'), freezes: ofKind('freeze'), targets, taskStates };
+  return { workloads, nodes, gates: ofKind('promotion-gate'), drains: ofKind('drain-sequence'), freezes: ofKind('freeze'), targets, taskStates, agentVersions };
 }

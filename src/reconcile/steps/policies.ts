@@ -49,8 +49,7 @@ export async function policies(ctx: ReconcileContext): Promise<void> {
   const rows = [...ctx.reports].filter(([, r]) => r.peers !== undefined).map(([id, r]) => peerDiversity(id, topology.get(id) ?? {}, r.peers!, topology, ctx.persisted.get(id)?.observed_at ?? ''));
   const critical = new Set(input.workloads.filter((w) => w.critical === true && w.stage !== 'retired' && w.host !== undefined).map((w) => w.host!));
   found.push(...evaluatePeerDiversity(rows, critical, input.targets, nodes));
-  const declaredVersions = db.prepare(`SELECT id AS node, file, CAST(labels->>'$.agent_version' AS TEXT) AS version FROM nodes WHERE labels->>'$.agent_version' IS NOT NULL ORDER BY id`).all() as Array<{ node: string; file: string; version: string }>;
-  found.push(...evaluateAgentVersion(declaredVersions, new Map([...ctx.reports].map(([id, r]) => [id, r.agent_version])), nodes));
+  found.push(...evaluateAgentVersion(input.agentVersions, new Map([...ctx.reports].map(([id, r]) => [id, r.agent_version])), nodes));
   syncTable(db, 'peer_diversity', rows.map((r) => [r.node, r.direct_ready_count, r.relay_ready_count, r.external_area_ready_count, r.independent_ingress_ready_count, r.recovery_path_count, r.observed_at]));
 
   const locate = fileLocator(ctx.io.readText, { store: cacheMemo(db), name: 'positions:policies' });
