@@ -29,7 +29,7 @@ export interface TopologyChange {
   tunnels: TopologyTunnel[];
 }
 
-type Side = Pick<RevisionEvaluation, 'nodes' | 'workloads'>;
+type Side = Pick<RevisionEvaluation, 'roles' | 'tunnels'>;
 
 export function changedTopology(records: readonly RecordChange[], before: Side, after: Side): TopologyChange {
   const nodeChange = new Map<string, RecordChange['change']>();
@@ -43,13 +43,12 @@ export function changedTopology(records: readonly RecordChange[], before: Side, 
       if (r.fromId) workloadChange.set(r.fromId, r.change);
     }
   }
-  const via = (side: Side): Map<string, string[]> => new Map(side.workloads.filter((w) => w.kind === 'tunnel').map((w) => [w.id, w.via] as const));
-  const [viaBefore, viaAfter] = [via(before), via(after)];
+  const [viaBefore, viaAfter] = [before.tunnels, after.tunnels];
   const tunnelIds = [...new Set([...viaBefore.keys(), ...viaAfter.keys()])].sort();
   const pathOf = (id: string): string[] => [...(viaBefore.get(id) ?? []), ...(viaAfter.get(id) ?? [])];
   const tunnels = new Set(tunnelIds.filter((t) => workloadChange.has(t) || pathOf(t).some((n) => nodeChange.has(n))));
   const nodes = new Set([...nodeChange.keys(), ...[...tunnels].flatMap(pathOf)]);
-  const role = new Map([...before.nodes, ...after.nodes].map((n) => [n.id, n.role ?? null] as const));
+  const role = new Map([...before.roles, ...after.roles]);
   return {
     nodes: [...nodes].sort().map((id) => ({ id, role: role.get(id) ?? null, change: nodeChange.get(id) ?? null })),
     tunnels: [...tunnels].sort().map((id) => ({ id, change: workloadChange.get(id) ?? null, before: viaBefore.get(id) ?? [], after: viaAfter.get(id) ?? [] })),
