@@ -14,7 +14,7 @@ import { findingRow } from '../src/cache/fileRows.js';
 import { readFleetFile } from '../src/cache/readFleetFile.js';
 import { createValidators } from '../src/records/validators.js';
 import { walkFleet } from '../src/repo/walkFleet.js';
-import { compileChecks } from '../src/cache/compileChecks.js';
+import { compileChecks, notCompiled } from '../src/cache/compileChecks.js';
 import { crossCheck, FULL_SCOPE } from '../src/cache/crossCheck.js';
 import { fileReader, rebuildCache } from '../src/cache/rebuildCache.js';
 import { startCheckCompiler } from '../src/cache/startCheckCompiler.js';
@@ -144,8 +144,35 @@ describe('cold rebuild', () => {
   it('a compiler stopped unused ends its child', async () => {
     const compiler = startCheckCompiler();
     compiler.stop();
-    const compile = await compiler.precompile(['CREATE TABLE nodes (id TEXT)'], ['SELECT id FROM nodes']);
+    // SQL no test compiled before: what this process compiled is answered without a child.
+    const sql = 'SELECT id AS stopped_unused FROM nodes';
+    assert.deepEqual(notCompiled(['CREATE TABLE nodes (id TEXT)'], [sql]), [sql]);
+    const compile = await compiler.precompile(['CREATE TABLE nodes (id TEXT)'], [sql]);
     // The killed child answered nothing: the question went to a fresh child.
-    assert.deepEqual(compile(['CREATE TABLE nodes (id TEXT)'], ['SELECT id FROM nodes']), [null]);
+    assert.deepEqual(compile(['CREATE TABLE nodes (id TEXT)'], [sql]), [null]);
+  });
+
+  it('keeps what each SQL compiled to for this process, per schema, except a SQL that ran out of time', async () => {
+    const schema = ['CREATE TABLE kept (id TEXT)'];
+    const parts = ['c0(x) AS (SELECT 1)'];
+    for (let i = 1; i <= 24; i++) parts.push(`c${i}(x) AS (SELECT a.x FROM c${i - 1} a, c${i - 1} b)`);
+    const slow = `WITH ${parts.join(', ')} SELECT x FROM c24 -- kept`;
+    const sqls = ['SELECT id FROM kept', 'SELECT nope FROM kept', 'DELETE FROM kept', slow];
+    assert.deepEqual(notCompiled(schema, [...sqls, sqls[0]!]), sqls, 'nothing compiled yet (and each SQL once)');
+    const first = compileChecks(schema, sqls, 300);
+    assert.deepEqual(first.map((p) => p?.code ?? null), [null, 'check-invalid-sql', 'check-not-readonly', 'check-sql-too-complex']);
+    // The answers are kept (the slow one is not: it is compiled again, and runs out of time again)...
+    assert.deepEqual(notCompiled(schema, sqls), [slow]);
+    assert.deepEqual(compileChecks(schema, sqls, 300), first);
+    // ... per schema: the same SQL against another schema is another question.
+    assert.deepEqual(notCompiled(['CREATE TABLE kept (id TEXT, x)'], sqls), sqls);
+    // A compiler is not sent what was compiled before, and answers it all the same.
+    const compiler = startCheckCompiler(300);
+    try {
+      const compile = await compiler.precompile(schema, sqls);
+      assert.deepEqual(compile(schema, sqls), first);
+    } finally {
+      compiler.stop();
+    }
   });
 });

@@ -5,7 +5,11 @@
  * few hundred bytes can take minutes and gigabytes — is stopped after
  * `limitMs` instead of stalling the command. Synchronous, because the cache
  * is built inside one transaction; all checks share one child, which is
- * restarted after the check that ran out of time. I/O (a child process).
+ * restarted after the check that ran out of time. What a SQL compiled to is
+ * kept for the life of this process (a hub's rebuilds, a refresh after a
+ * policy was saved): the same SQL against the same schema is not compiled
+ * again — except a SQL that ran out of time, since that depends on the
+ * machine's load as much as on the SQL. I/O (a child process).
  */
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
@@ -31,12 +35,41 @@ export interface CompileRun {
 
 export const COMPILE_WORKER = fileURLToPath(new URL('./compileWorker.js', import.meta.url));
 
+/** Per schema (its statements joined), each SQL's problem (null: compiles and only reads); never a timeout. */
+const compiled = new Map<string, Map<string, SqlProblem | null>>();
+
+function compiledFor(schema: string[]): Map<string, SqlProblem | null> {
+  const key = schema.join('\0');
+  let m = compiled.get(key);
+  if (!m) compiled.set(key, (m = new Map()));
+  return m;
+}
+
+/** The SQL of `sqls` not compiled against `schema` in this process yet (once each). */
+export function notCompiled(schema: string[], sqls: readonly string[]): string[] {
+  const m = compiledFor(schema);
+  return [...new Set(sqls.filter((sql) => !m.has(sql)))];
+}
+
 /**
- * The problem of each SQL (null: it compiles and only reads), in order.
+ * The problem of each SQL (null: it compiles and only reads), in order: from
+ * what this process compiled before, the rest compiled in a child.
  * `firstRun`: a run of the child over all of `sqls` that already happened
  * (startCheckCompiler.ts); its output is read as this function's first run.
  */
 export function compileChecks(schema: string[], sqls: string[], limitMs: number = COMPILE_LIMIT_MS, firstRun?: CompileRun): Array<SqlProblem | null> {
+  const known = compiledFor(schema);
+  const todo = firstRun ? sqls : notCompiled(schema, sqls);
+  const answers = todo.length > 0 ? compileInChild(schema, todo, limitMs, firstRun) : [];
+  const now = new Map<string, SqlProblem | null>();
+  todo.forEach((sql, i) => {
+    now.set(sql, answers[i]!);
+    if (!isTimeout(answers[i])) known.set(sql, answers[i]!);
+  });
+  return sqls.map((sql) => (now.has(sql) ? now.get(sql)! : known.get(sql)!));
+}
+
+function compileInChild(schema: string[], sqls: string[], limitMs: number, firstRun?: CompileRun): Array<SqlProblem | null> {
   const out: Array<SqlProblem | null> = [];
   let given = firstRun;
   while (out.length < sqls.length) {

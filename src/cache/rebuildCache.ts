@@ -20,7 +20,7 @@ import { WIDTH, type PackedRows } from './packRows.js';
 import { findingRow } from './fileRows.js';
 import { schemaSql } from './schemaSql.js';
 import { startCheckCompiler, type CheckCompiler } from './startCheckCompiler.js';
-import type { CompileFn } from './compileChecks.js';
+import { notCompiled, type CompileFn } from './compileChecks.js';
 import { buildInParallel } from './buildInParallel.js';
 import { startRowWorkers, type RowWorkers } from './startRowWorkers.js';
 import { PARALLEL_THRESHOLD } from './parseFiles.js';
@@ -108,6 +108,8 @@ export async function rebuildCache(root: string, options: RebuildOptions = {}): 
     let policiesParsed = 0;
     const sqls: string[] = [];
     let precompiled: Promise<CompileFn> | undefined;
+    /** The schema the checks compile against (schemaSql: read once). */
+    let schema: string[] | undefined;
     await buildInParallel(root, walk.files, pool, {
       write(rows) {
         // Once a batch clashed, the collector is not asked again (nor its mirror read).
@@ -118,14 +120,14 @@ export async function rebuildCache(root: string, options: RebuildOptions = {}): 
         }
         bulk(rows);
       },
-      // Check SQL is compiled in a child process: start it once a check is parsed (policy files are parsed first), so its start-up overlaps the parse,
+      // Check SQL is compiled in a child process: start it once a check not compiled in this process before is parsed (policy files are parsed first), so its start-up overlaps the parse,
       // and give it every check's SQL once every policy file is parsed, so it compiles them while the rest is parsed.
       parsed(rows) {
         sqls.push(...checkSql(rows));
         policiesParsed += policyFiles(rows);
-        if (compiler === null && sqls.length > 0) compiler = startCheckCompiler();
+        if (compiler === null && notCompiled((schema ??= schemaSql(db)), sqls).length > 0) compiler = startCheckCompiler();
         if (compiler !== null && precompiled === undefined && policiesParsed === policies) {
-          precompiled = compiler.precompile(schemaSql(db), sqls);
+          precompiled = compiler.precompile((schema ??= schemaSql(db)), sqls);
           // Awaited after the parse (and its error thrown there); until then, a failure must not count as unhandled.
           precompiled.catch(() => undefined);
         }

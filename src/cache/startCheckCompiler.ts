@@ -5,12 +5,14 @@
  * it, and hands it the checks' SQL as soon as every policy file is parsed.
  * `precompile` gives it the SQL and reads its answers as compileChecks'
  * first run (a check that ran out of time, and every check after it, go on in
- * fresh children there); the function it returns answers for exactly that
- * SQL and schema and hands anything else to compileChecks. I/O (a child
- * process).
+ * fresh children there); the function it returns answers for that SQL and
+ * schema and hands anything else to compileChecks. SQL this process compiled
+ * before is not sent (compileChecks kept its answer), and a build whose
+ * checks were all compiled before starts no child at all (rebuildCache).
+ * I/O (a child process).
  */
 import { spawn } from 'node:child_process';
-import { COMPILE_LIMIT_MS, COMPILE_WORKER, compileChecks, START_MS, type CompileFn, type CompileRun } from './compileChecks.js';
+import { COMPILE_LIMIT_MS, COMPILE_WORKER, compileChecks, notCompiled, START_MS, type CompileFn, type CompileRun, type SqlProblem } from './compileChecks.js';
 
 export interface CheckCompiler {
   precompile(schema: string[], sqls: string[]): Promise<CompileFn>;
@@ -45,7 +47,9 @@ export function startCheckCompiler(limitMs: number = COMPILE_LIMIT_MS): CheckCom
     kill();
   };
   return {
-    async precompile(schema, sqls) {
+    async precompile(schema, all) {
+      // What this process compiled before is not sent again (compileChecks keeps it).
+      const sqls = notCompiled(schema, all);
       if (sqls.length === 0 || stopped) {
         stop();
         return (s, q) => compileChecks(s, q, limitMs);
@@ -55,9 +59,11 @@ export function startCheckCompiler(limitMs: number = COMPILE_LIMIT_MS): CheckCom
       await ended;
       clearTimeout(backstop);
       const problems = compileChecks(schema, sqls, limitMs, run);
-      const known = new Map(sqls.map((sql, i) => [sql, problems[i]!]));
+      const thisRun = new Map(sqls.map((sql, i) => [sql, problems[i]!] as const));
       const sameSchema = (s: string[]): boolean => s.length === schema.length && s.every((x, i) => x === schema[i]);
-      return (s, q) => (sameSchema(s) && q.every((sql) => known.has(sql)) ? q.map((sql) => known.get(sql)!) : compileChecks(s, q, limitMs));
+      // This run's answers, a timeout included (compileChecks would try that SQL again); the rest compileChecks kept.
+      const answer = (s: string[], sql: string): SqlProblem | null => (sameSchema(s) && thisRun.has(sql) ? thisRun.get(sql)! : compileChecks(s, [sql], limitMs)[0]!);
+      return (s, q) => q.map((sql) => answer(s, sql));
     },
     stop,
   };
