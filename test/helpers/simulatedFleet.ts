@@ -17,7 +17,11 @@ export interface SimulatedFleet {
   sim: FleetSimulator;
 }
 
-export async function simulatedExampleFleet(options: { flapPeriod?: number; modes?: string; status?: boolean } = {}): Promise<SimulatedFleet> {
+/**
+ * `shippedTimeouts`: keep the bundled probe timeout and tick deadline (2 s, 10 s) instead of the short ones, for a test
+ * in which a healthy node that misses a 300 ms timeout on a loaded machine would change what it checks.
+ */
+export async function simulatedExampleFleet(options: { flapPeriod?: number; modes?: string; status?: boolean; shippedTimeouts?: boolean } = {}): Promise<SimulatedFleet> {
   const root = copyExampleFleet({ status: options.status ?? false });
   const declared = simulatedNodesFromRegistry(root);
   const sim = await startFleetSimulator({ nodes: declared.map((n) => ({ ...n, port: 0 })), flapPeriod: options.flapPeriod ?? 2, slowMs: 200 });
@@ -39,6 +43,7 @@ export async function simulatedExampleFleet(options: { flapPeriod?: number; mode
   }
   // The bundled policy with short probe timeouts (every other setting as shipped, so the shipped board still matches).
   const modesPath = join(root, 'policies/modes.yaml');
+  if (options.shippedTimeouts && options.modes === undefined) return { root, sim };
   const quick = { probe_timeout: '300ms', tick_deadline: '2s', concurrency: '16' };
   writeFileSync(modesPath, options.modes ?? Object.entries(quick).reduce((text, [key, value]) => text.replace(new RegExp(`^${key}:.*$`, 'm'), `${key}: ${value}`), readFileSync(modesPath, 'utf8')));
   return { root, sim };
