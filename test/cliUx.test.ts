@@ -72,6 +72,8 @@ describe('global options and our own usage errors', () => {
       [['validate', '--root', '--no-color'], /--root needs a value, not the option --no-color/],
       [['validate', '--staged=yes'], /--staged takes no value/],
       [['validate', '-x'], /unknown option -x/],
+      [['validate', '--format', 'xml'], /^fleethub validate: --format must be text or json, not 'xml'\n$/],
+      [['diff', '--format', 'xml'], /^fleethub diff: --format must be text, json or md, not 'xml'\n$/],
     ];
     for (const [args, expected] of cases) {
       const r = await cliInProcess(args, { cwd: root });

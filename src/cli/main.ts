@@ -98,7 +98,10 @@ export async function main(argv: string[], io: Io): Promise<number> {
     name = line.command.name;
     const { values, positionals } = line;
     const format = values.format ?? 'text';
-    if (format !== 'text' && format !== 'json' && !line.command.formats?.includes(String(format))) throw new UsageError(`--format must be ${['text', 'json', ...(line.command.formats ?? [])].join(' or ')}, not '${String(format)}'`, { format });
+    if (format !== 'text' && format !== 'json' && !line.command.formats?.includes(String(format))) {
+      const names = ['text', 'json', ...(line.command.formats ?? [])];
+      throw new UsageError(`--format must be ${names.slice(0, -1).join(', ')} or ${names.at(-1)!}, not '${String(format)}'`, { format });
+    }
     if (format === 'json' && !line.command.reads) throw new UsageError(`${name} has no JSON output`);
     const color = !values['no-color'] && io.env.NO_COLOR === undefined && io.stdoutIsTTY;
     const ctx: Context = {
