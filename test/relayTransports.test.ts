@@ -131,9 +131,22 @@ describe('relay through the system git', () => {
     const upstream = await bareUpstream();
     const root = await cloneOf(upstream);
     assert.equal((await fh(root, ['task', 'done', 'WP', 'T01', '--queue'])).code, 0);
-    const r = await fh(root, ['relay', '--upstream', 'FTP://user:pa55@ftp.invalid/fleet.git']);
+    // Given as --upstream: a usage error (exit 2), whether or not events wait.
+    for (const args of [['relay', '--upstream', 'FTP://user:pa55@ftp.invalid/fleet.git'], ['relay', '--once', '--upstream', 'FTP://user:pa55@ftp.invalid/fleet.git']]) {
+      const r = await fh(root, args);
+      assert.equal(r.code, 2, r.stdout + r.stderr);
+      assert.match(r.stderr, /^fleethub relay: --upstream FTP:\/\/ftp\.invalid\/fleet\.git is not an address the relay can push to: give an http\(s\):\/\/, ssh:\/\/, git@host:path, git:\/\/ or file:\/\/ URL or a local path\n$/);
+      assert.ok(!(r.stdout + r.stderr).includes('pa55'));
+    }
+    const empty = await fh(root, ['relay', '--upstream', '']);
+    assert.equal(empty.code, 2, empty.stdout + empty.stderr);
+    assert.match(empty.stderr, /--upstream needs an address/);
+    assert.equal(pending(root), 1);
+    // Configured (git config fleethub.upstream): the relay finds it when it runs, and the events wait (exit 1).
+    await runGit(['config', 'fleethub.upstream', 'FTP://user:pa55@ftp.invalid/fleet.git'], { cwd: root });
+    const r = await fh(root, ['relay']);
     assert.equal(r.code, 1, r.stdout + r.stderr);
-    assert.match(r.stdout, /upstream FTP:\/\/ftp\.invalid\/fleet\.git \(from --upstream\) is not an address the relay can use/);
+    assert.match(r.stdout, /upstream FTP:\/\/ftp\.invalid\/fleet\.git \(from git config fleethub\.upstream\) is not an address the relay can use/);
     assert.ok(!(r.stdout + r.stderr).includes('pa55'));
     assert.equal(pending(root), 1);
   });

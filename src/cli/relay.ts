@@ -8,6 +8,8 @@ import { UsageError, FleethubError } from '../errors.js';
 import { DEFAULT_BATCH_SIZE, type RelayReport } from '../relay/relay.js';
 import { attemptRelay, relayOptionsFrom } from '../relay/attemptRelay.js';
 import { branchNameProblem } from '../relay/branchNameProblem.js';
+import { parseRemote } from '../relay/parseRemote.js';
+import { redactUrl } from '../relay/redactUrl.js';
 import { sleep } from '../relay/sleep.js';
 import { watchRelay } from '../relay/watchRelay.js';
 import { findRoot } from '../repo/findRoot.js';
@@ -56,6 +58,10 @@ push rejected, or dead letters, 2 usage or internal error.`,
       const branchProblem = typeof args.values.branch === 'string' ? branchNameProblem(args.values.branch) : null;
       if (branchProblem !== null) throw new UsageError(`--branch '${String(args.values.branch)}' cannot be used: ${branchProblem}`);
       const root = findRoot(ctx.cwd, ctx.root);
+      // Checked now, not once there is something to relay: a mistyped --upstream is a usage error whether or not events wait.
+      const upstream = args.values.upstream;
+      if (upstream === '') throw new UsageError('--upstream needs an address (leave it out to use git config fleethub.upstream or the origin remote)');
+      if (typeof upstream === 'string' && parseRemote(upstream, root) === null) throw new UsageError(`--upstream ${redactUrl(upstream)} is not an address the relay can push to: give an http(s)://, ssh://, git@host:path, git:// or file:// URL or a local path`);
       const options = relayOptionsFrom(ctx.env, {
         ...(typeof args.values.upstream === 'string' ? { upstream: args.values.upstream } : {}),
         ...(typeof args.values.branch === 'string' ? { branch: args.values.branch } : {}),
