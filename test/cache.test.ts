@@ -63,6 +63,27 @@ describe('cache', () => {
     walked.db.close();
   });
 
+  it('a whole-tree refresh finds the file removed, the one rewritten and the one added among files it leaves alone, as a cold build has them', async () => {
+    const files: Record<string, string> = {};
+    for (let i = 0; i < 40; i++) files[`registry/nodes/n${i}.md`] = node(`n${i}`);
+    files['registry/workloads/w.md'] = workload('w', 'host: n3\n');
+    const root = fleet(files);
+    (await refreshed(root)).db.close();
+    rmSync(join(root, 'registry/nodes/n3.md'));
+    writeFile(root, 'registry/nodes/n7.md', node('n7', 'area: moved\n'));
+    writeFile(root, 'registry/nodes/n40.md', node('n40'));
+    const r = await refreshed(root);
+    assert.deepEqual([r.rebuilt, r.removed, [...r.changed].sort()], [false, ['registry/nodes/n3.md'], ['registry/nodes/n40.md', 'registry/nodes/n7.md']]);
+    const rows = (db: Database.Database): string => JSON.stringify([db.prepare('SELECT path, size, mtime_ms, hash, state FROM files ORDER BY path').all(), codes(db), db.prepare('SELECT id, area FROM nodes ORDER BY id').all()]);
+    const warm = rows(r.db);
+    r.db.close();
+    assert.match(warm, /unknown-reference/, 'the workload on the removed node is reported');
+    await rebuildCache(root);
+    const cold = openCacheFile(cachePath(root))!;
+    assert.equal(warm, rows(cold));
+    cold.close();
+  });
+
   it('updates one changed file and re-checks the references it affects', async () => {
     const root = fleet({ 'registry/nodes/a.md': node('a'), 'registry/workloads/w.md': workload('w', 'host: a\n') });
     (await refreshed(root)).db.close();
