@@ -8,7 +8,7 @@ import { spawnSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
-import { BIN, cliInProcess, fleetMaker, node } from './helpers/fleet.js';
+import { BIN, cliInProcess, fleetMaker, node, workload } from './helpers/fleet.js';
 
 const { fleet, tempDir, cleanup } = fleetMaker();
 after(cleanup);
@@ -139,6 +139,22 @@ describe('validate <path>', () => {
     const j = await cliInProcess(['validate', 'registry/nodes/nope.md', '--format', 'json'], { cwd: root });
     assert.deepEqual(j.json(), { error: { code: 'path-not-found', message: 'registry/nodes/nope.md does not exist', data: { path: 'registry/nodes/nope.md' } } });
     assert.equal((await cliInProcess(['validate', 'registry/nodes/a.md'], { cwd: root })).code, 0, 'an existing path still validates');
+  });
+
+  it('a directory: every file below it, stray ones included, and nothing outside it', async () => {
+    const root = fleet({ 'registry/nodes/a.md': node('a'), 'registry/nodes/deep/bad.md': '---\ntitle: [broken\n---\n', 'registry/nodes/notes.txt': 'x\n', 'registry/workloads/w.md': workload('w', 'adresses: []\n') });
+    const lines = (r: { stdout: string }): string[] => r.stdout.split('\n').filter((l) => /^\S+:\d+:\d+: /.test(l)).map((l) => l.split(': ').slice(0, 2).join(': '));
+    const nodes = await cliInProcess(['validate', 'registry/nodes'], { cwd: root });
+    assert.equal(nodes.code, 1, nodes.stdout);
+    assert.deepEqual(lines(nodes), ['registry/nodes/deep/bad.md:2:8: error[yaml-syntax]', 'registry/nodes/notes.txt:1:1: warning[unexpected-file]']);
+    assert.match(nodes.stdout, /1 error\(s\), 1 warning\(s\) in 2 files\n$/);
+    // From inside the directory, and for the whole repository: the same rule.
+    assert.deepEqual(lines(await cliInProcess(['validate', '.'], { cwd: join(root, 'registry/nodes') })), lines(nodes));
+    const all = await cliInProcess(['validate', '.'], { cwd: root });
+    assert.deepEqual(lines(all), lines(await cliInProcess(['validate'], { cwd: root })));
+    assert.equal(lines(all).length, 3, all.stdout);
+    const one = await cliInProcess(['validate', 'registry/nodes/a.md'], { cwd: root });
+    assert.match(one.stdout, /^ok: 1 file, 0 warning\(s\)\n$/);
   });
 });
 

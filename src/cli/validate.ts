@@ -1,8 +1,10 @@
 import { execFileSync } from 'node:child_process';
 import { lstatSync } from 'node:fs';
-import { relative, resolve, sep } from 'node:path';
+import { join, relative, resolve, sep } from 'node:path';
+import type Database from 'better-sqlite3';
 import { readFindings } from '../cache/readFindings.js';
 import { refreshCache } from '../cache/refreshCache.js';
+import { recordKindOfPath } from '../records/kinds.js';
 import { findRoot } from '../repo/findRoot.js';
 import { findingJson } from '../report/formatFinding.js';
 import { formatFindings } from '../report/formatFindings.js';
@@ -16,8 +18,8 @@ export const validate: Command = {
   summary: 'check the fleet files: shapes, ids, references, cycles',
   usage: `fleethub validate [paths...] [--staged] [--fail-on error|warning|none] [--format json]
 
-Checks every record file (or only the given paths, plus the records that
-refer to them) and reports each problem as path:line:col: error[code]: message,
+Checks every record file (or only the given paths — a directory: every file
+below it — plus the records that refer to them) and reports each problem as path:line:col: error[code]: message,
 with a code's hint under its first finding. A path that does not exist is a
 usage error.
   --staged    validate the files staged for commit (the pre-commit hook)
@@ -30,18 +32,25 @@ allowed), 1 findings at or above it, 2 usage or internal error.`,
     const fail = failOn(args);
     const root = findRoot(ctx.cwd, ctx.root);
     let paths: string[] | undefined;
+    /** Directories given: every file below them, as the whole walk sees them. */
+    let dirs: string[] = [];
     if (args.values.staged) {
       if (args.positionals.length > 0) throw new UsageError('give either paths or --staged, not both');
       paths = stagedPaths(root);
     } else if (args.positionals.length > 0) {
-      paths = args.positionals.map((p) => toRepoPath(root, existingPath(resolve(ctx.cwd, p), p)));
+      const given = args.positionals.map((p) => toRepoPath(root, existingPath(resolve(ctx.cwd, p), p)));
+      dirs = given.filter((p) => lstatSync(join(root, p)).isDirectory());
+      paths = given.filter((p) => !dirs.includes(p));
     }
-    const { db } = await refreshCache(root, { paths, onProgress: ctx.progress('validating') });
+    // A directory is validated with the whole tree walked (what is below it, stray files included, is the walk's to say).
+    const { db } = await refreshCache(root, { paths: dirs.length > 0 ? undefined : paths, onProgress: ctx.progress('validating') });
     try {
+      if (paths && dirs.length > 0) paths = [...new Set([...paths, ...below(db, dirs)])];
       const findings = readFindings(db, paths ? { paths } : {});
       const errors = findings.filter((f) => f.severity === 'error');
       const warnings = findings.filter((f) => f.severity === 'warning');
-      const files = paths ? `${paths.length} file(s)` : `${db.prepare('SELECT count(*) FROM files').pluck().get() as number} files`;
+      const count = paths ? paths.filter((p) => recordKindOfPath(p) !== null).length : (db.prepare('SELECT count(*) FROM files').pluck().get() as number);
+      const files = `${count} file${count === 1 ? '' : 's'}`;
       const result = commandResult(findings, fail);
       const tail = errors.length === 0 ? ctx.style.green(`ok: ${files}, ${warnings.length} warning(s)`) : ctx.style.red(`${errors.length} error(s), ${warnings.length} warning(s) in ${files}`);
       return {
@@ -54,6 +63,12 @@ allowed), 1 findings at or above it, 2 usage or internal error.`,
     }
   },
 };
+
+/** The files below `dirs` (repository-relative; '' is the repository) that the cache holds or has findings for. */
+function below(db: Database.Database, dirs: readonly string[]): string[] {
+  const under = db.prepare(`SELECT path FROM files WHERE ? = '' OR substr(path, 1, length(?) + 1) = ? || '/' UNION SELECT file FROM findings WHERE ? = '' OR substr(file, 1, length(?) + 1) = ? || '/'`).pluck();
+  return dirs.flatMap((d) => under.all(d, d, d, d, d, d) as string[]);
+}
 
 /** `abs` when something is there (a dangling symlink counts: validate reports it); else a usage error naming the path as given. */
 function existingPath(abs: string, given: string): string {
