@@ -101,6 +101,21 @@ test('ids: kind:id picks among records sharing an id; an ambiguous or unknown id
   assert.deepEqual(gone.entries.map((e) => [e.commit, e.change]), [[removed, 'removed'], [git(dir, 'rev-list', '--max-parents=0', 'HEAD').trim(), 'added']]);
 });
 
+test('a record file\'s path names that record, from the repository or the working directory, a deleted one too; a path that is no record file is a usage error', async () => {
+  const dir = history({ 'registry/nodes/app.md': node('app'), 'registry/workloads/app.md': workload('app'), 'registry/workloads/gone.md': workload('gone') });
+  commit(dir, { 'registry/workloads/gone.md': null });
+  // The id alone is ambiguous (node and workload); the path is not.
+  const byPath = await historyJson(dir, 'registry/workloads/app.md');
+  assert.deepEqual(byPath, await historyJson(dir, 'workload:app'));
+  assert.deepEqual((await cliInProcess(['history', './app.md', '--format', 'json'], { cwd: `${dir}/registry/nodes` })).json<HistoryJson>().record, { kind: 'node', id: 'app', path: 'registry/nodes/app.md' });
+  assert.deepEqual((await historyJson(dir, 'registry/workloads/gone.md')).entries.map((e) => e.change), ['removed', 'added']);
+  const missing = await cliInProcess(['history', 'registry/workloads/nothing.md'], { cwd: dir });
+  assert.deepEqual([missing.code, missing.stderr], [2, "fleethub history: no single record 'registry/workloads/nothing.md': no record file registry/workloads/nothing.md at HEAD or in its history\n"]);
+  const other = await cliInProcess(['history', 'docs/notes.md'], { cwd: dir });
+  assert.equal(other.code, 2);
+  assert.match(other.stderr, /'docs\/notes\.md' is neither kind:id nor a record file/);
+});
+
 test('task:WP/T: a task’s part of its workplan’s history; commits that touch only other tasks are left out', async () => {
   const plan = (lines: string[]): string => `---\ntitle: Plan\nstatus: active\nowner: ops\n---\n\n${lines.join('\n')}\n`;
   const dir = history({ 'workplans/WP-1.md': plan(['- [ ] T01 First', '- [ ] T02 Second [depends:: T01]']) });

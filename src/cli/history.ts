@@ -1,5 +1,6 @@
 import { UnknownRecordError, UsageError } from '../errors.js';
-import { idFromPath, KIND_DIRS, type KindDir } from '../records/kinds.js';
+import { relative, resolve, sep } from 'node:path';
+import { idFromPath, KIND_DIRS, recordKindOfPath, type KindDir } from '../records/kinds.js';
 import { createValidators } from '../records/validators.js';
 import { findRoot } from '../repo/findRoot.js';
 import { fleetLog } from '../repo/fleetLog.js';
@@ -24,8 +25,9 @@ earlier path (and id). Merge commits show no change of their own, as in
 
   <record>   kind:id (node:n1, workload:web, intent:up, workplan:WP-1,
              policy:freeze, task:WP-1/T04: a task's part of its workplan's
-             history), or a bare id when only one record has it. A record
-             deleted since is found at its last path.
+             history), a bare id when only one record has it, or the
+             record file's path (registry/nodes/n1.md). A record deleted
+             since is found at its last path.
   --format md   one table per commit, for a pull request or a wiki page
 
 Exit codes: 0, or 2 for a usage error (an id that names no record, or several).`,
@@ -33,20 +35,24 @@ Exit codes: 0, or 2 for a usage error (an id that names no record, or several).`
   reads: true,
   formats: ['md'],
   async run(args, ctx) {
-    if (args.positionals.length !== 1) throw new UsageError(`history takes one record (kind:id, or an id), not ${args.positionals.length} arguments`, { positionals: args.positionals });
+    if (args.positionals.length !== 1) throw new UsageError(`history takes one record (kind:id, an id or a record file's path), not ${args.positionals.length} arguments`, { positionals: args.positionals });
     const spec = args.positionals[0]!;
     const colon = spec.indexOf(':');
     const [kindName, name] = colon > 0 ? [spec.slice(0, colon), spec.slice(colon + 1)] : [null, spec];
     // A task is read out of its workplan's history: task:WP-1/T04.
     const slash = name.indexOf('/');
     if (kindName === 'task' && (slash <= 0 || slash === name.length - 1)) throw new UsageError(`a task is named task:<workplan>/<task>, e.g. task:WP-1/T04, not '${spec}'`, { record: spec });
-    const [id, task] = kindName === 'task' ? [name.slice(0, slash), name.slice(slash + 1)] : [name, null];
-    const kinds = kindName === null ? KIND_DIRS : KIND_DIRS.filter((k) => k.kind === (task === null ? kindName : 'workplan'));
-    if (kinds.length === 0) throw new UsageError(`unknown record kind '${kindName}' in '${spec}' (one of ${[...KIND_DIRS.map((k) => k.kind), 'task'].join(', ')})`, { record: spec });
     const root = findRoot(ctx.cwd, ctx.root);
+    // A record file's path, as 'git log -p' takes one (from the repository or the working directory): that record.
+    const asPath = kindName === null && spec.includes('/') ? relative(root, resolve(ctx.cwd, spec)).split(sep).join('/') : null;
+    const pathKind = asPath === null ? null : recordKindOfPath(asPath);
+    if (asPath !== null && pathKind === null) throw new UsageError(`'${spec}' is neither kind:id nor a record file (a .md or .yaml file under one of ${KIND_DIRS.map((k) => `${k.dir}/`).join(', ')})`, { record: spec });
+    const [id, task] = asPath !== null ? [idFromPath(asPath), null] : kindName === 'task' ? [name.slice(0, slash), name.slice(slash + 1)] : [name, null];
+    const kinds = pathKind !== null ? [pathKind] : kindName === null ? KIND_DIRS : KIND_DIRS.filter((k) => k.kind === (task === null ? kindName : 'workplan'));
+    if (kinds.length === 0) throw new UsageError(`unknown record kind '${kindName}' in '${spec}' (one of ${[...KIND_DIRS.map((k) => k.kind), 'task'].join(', ')})`, { record: spec });
     const git = await openGitObjects(root);
     const head = await git.resolveCommit('HEAD');
-    const isRecord = (k: KindDir, p: string): boolean => k.extensions.some((x) => p.endsWith(x)) && idFromPath(p) === id && !p.toLowerCase().endsWith('/readme.md');
+    const isRecord = (k: KindDir, p: string): boolean => (asPath === null ? k.extensions.some((x) => p.endsWith(x)) && idFromPath(p) === id && !p.toLowerCase().endsWith('/readme.md') : p === asPath);
     let found: Array<{ kind: KindDir; path: string }> = [];
     for (const k of kinds) for (const f of await git.filesUnder(head, [k.dir])) if (isRecord(k, f.path)) found.push({ kind: k, path: f.path });
     if (found.length === 0) {
@@ -56,7 +62,7 @@ Exit codes: 0, or 2 for a usage error (an id that names no record, or several).`
         if (gone) found.push({ kind: k, path: gone.path });
       }
     }
-    if (found.length === 0) throw new UnknownRecordError(spec, `no ${kindName ?? 'record'} file is called ${id} at HEAD or in its history (ids are file names without extension)`);
+    if (found.length === 0) throw new UnknownRecordError(spec, asPath !== null ? `no record file ${asPath} at HEAD or in its history` : `no ${kindName ?? 'record'} file is called ${id} at HEAD or in its history (ids are file names without extension)`);
     if (found.length > 1) {
       const names = found.map((f) => `${f.kind.kind}:${id} (${f.path})`);
       throw new UnknownRecordError(spec, `${found.length} records have that id: ${names.join(', ')}${kindName === null ? '; write kind:id' : ''}`, names);
