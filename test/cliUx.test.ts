@@ -6,6 +6,7 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
 import { BIN, cliInProcess, fleetMaker, node, workload } from './helpers/fleet.js';
@@ -155,6 +156,10 @@ describe('validate <path>', () => {
     assert.equal(lines(all).length, 3, all.stdout);
     const one = await cliInProcess(['validate', 'registry/nodes/a.md'], { cwd: root });
     assert.match(one.stdout, /^ok: 1 file, 0 warning\(s\)\n$/);
+    // From outside the repository (--root), paths are the repository's; from inside, the working directory's, and none may leave it.
+    assert.deepEqual(lines(await cliInProcess(['validate', 'registry/nodes', '--root', root], { cwd: tmpdir() })), lines(nodes));
+    const out = await cliInProcess(['validate', '../../../elsewhere'], { cwd: join(root, 'registry/nodes') });
+    assert.deepEqual([out.code, out.stderr], [2, `fleethub validate: ../../../elsewhere is outside the fleet repository ${root}\n`]);
   });
 });
 

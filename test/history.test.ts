@@ -5,6 +5,7 @@
  * and bare ids (ambiguous and unknown ones are usage errors); a deleted record.
  */
 import assert from 'node:assert/strict';
+import { tmpdir } from 'node:os';
 import { after, test } from 'node:test';
 import { cliInProcess, fleetMaker, node, workload } from './helpers/fleet.js';
 import { gitHistory } from './helpers/gitHistory.js';
@@ -109,6 +110,8 @@ test('a record file\'s path names that record, from the repository or the workin
   assert.deepEqual(byPath, await historyJson(dir, 'workload:app'));
   assert.deepEqual((await cliInProcess(['history', './app.md', '--format', 'json'], { cwd: `${dir}/registry/nodes` })).json<HistoryJson>().record, { kind: 'node', id: 'app', path: 'registry/nodes/app.md' });
   assert.deepEqual((await historyJson(dir, 'registry/workloads/gone.md')).entries.map((e) => e.change), ['removed', 'added']);
+  // From outside the repository (--root): relative to the repository.
+  assert.deepEqual((await cliInProcess(['history', 'registry/nodes/app.md', '--root', dir, '--format', 'json'], { cwd: tmpdir() })).json<HistoryJson>().record.kind, 'node');
   const missing = await cliInProcess(['history', 'registry/workloads/nothing.md'], { cwd: dir });
   assert.deepEqual([missing.code, missing.stderr], [2, "fleethub history: no single record 'registry/workloads/nothing.md': no record file registry/workloads/nothing.md at HEAD or in its history\n"]);
   const other = await cliInProcess(['history', 'docs/notes.md'], { cwd: dir });

@@ -1,5 +1,4 @@
 import { UnknownRecordError, UsageError } from '../errors.js';
-import { relative, resolve, sep } from 'node:path';
 import { idFromPath, KIND_DIRS, recordKindOfPath, type KindDir } from '../records/kinds.js';
 import { createValidators } from '../records/validators.js';
 import { findRoot } from '../repo/findRoot.js';
@@ -9,6 +8,7 @@ import { renderRecordHistory } from '../report/renderRecordHistory.js';
 import { recordHistory } from '../review/recordHistory.js';
 import { taskFields } from '../review/taskFields.js';
 import type { Command } from './command.js';
+import { repoPath } from './repoPath.js';
 
 export const history: Command = {
   name: 'history',
@@ -43,8 +43,8 @@ Exit codes: 0, or 2 for a usage error (an id that names no record, or several).`
     const slash = name.indexOf('/');
     if (kindName === 'task' && (slash <= 0 || slash === name.length - 1)) throw new UsageError(`a task is named task:<workplan>/<task>, e.g. task:WP-1/T04, not '${spec}'`, { record: spec });
     const root = findRoot(ctx.cwd, ctx.root);
-    // A record file's path, as 'git log -p' takes one (from the repository or the working directory): that record.
-    const asPath = kindName === null && spec.includes('/') ? relative(root, resolve(ctx.cwd, spec)).split(sep).join('/') : null;
+    // A record file's path, as 'git log -p' takes one (repoPath: from the working directory, or from the repository with --root): that record.
+    const asPath = kindName === null && spec.includes('/') ? repoPath(root, ctx.cwd, spec) ?? spec : null;
     const pathKind = asPath === null ? null : recordKindOfPath(asPath);
     if (asPath !== null && pathKind === null) throw new UsageError(`'${spec}' is neither kind:id nor a record file (a .md or .yaml file under one of ${KIND_DIRS.map((k) => `${k.dir}/`).join(', ')})`, { record: spec });
     const [id, task] = asPath !== null ? [idFromPath(asPath), null] : kindName === 'task' ? [name.slice(0, slash), name.slice(slash + 1)] : [name, null];

@@ -10,6 +10,7 @@ import { findingJson } from '../report/formatFinding.js';
 import { formatFindings } from '../report/formatFindings.js';
 import { PathNotFoundError, UsageError } from '../errors.js';
 import type { Command } from './command.js';
+import { repoPath } from './repoPath.js';
 import { commandResult } from './commandResult.js';
 import { FAIL_ON_OPTION, FAIL_ON_USAGE, failOn } from './failOn.js';
 
@@ -38,7 +39,12 @@ allowed), 1 findings at or above it, 2 usage or internal error.`,
       if (args.positionals.length > 0) throw new UsageError('give either paths or --staged, not both');
       paths = stagedPaths(root);
     } else if (args.positionals.length > 0) {
-      const given = args.positionals.map((p) => toRepoPath(root, existingPath(resolve(ctx.cwd, p), p)));
+      const given = args.positionals.map((p) => {
+        const rel = repoPath(root, ctx.cwd, p);
+        if (rel === null) throw new UsageError(`${p} is outside the fleet repository ${root}`, { path: p });
+        existingPath(join(root, rel), p);
+        return rel;
+      });
       dirs = given.filter((p) => lstatSync(join(root, p)).isDirectory());
       paths = given.filter((p) => !dirs.includes(p));
     }
@@ -79,12 +85,6 @@ function existingPath(abs: string, given: string): string {
     if ((e as NodeJS.ErrnoException).code === 'ENOENT' || (e as NodeJS.ErrnoException).code === 'ENOTDIR') throw new PathNotFoundError(given);
     throw e;
   }
-}
-
-function toRepoPath(root: string, abs: string): string {
-  const rel = relative(root, abs);
-  if (rel.startsWith('..')) throw new UsageError(`${abs} is outside the fleet repository ${root}`);
-  return rel.split(sep).join('/');
 }
 
 /** Paths staged for commit, relative to the fleet root. */
