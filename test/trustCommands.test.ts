@@ -83,6 +83,10 @@ describe('the reconcile loop', () => {
 
   it('a newly trusted intent raises the ratchet; reconcile --write records it', async () => {
     const root = fleet();
+    const missing = await cliInProcess(['intent', 'sign', USA, '--key', join(root, 'no-such.pem'), '--root', root]);
+    assert.deepEqual([missing.code, missing.stderr], [2, `fleethub intent: the key ${join(root, 'no-such.pem')} does not exist (make a key pair with 'fleethub keys gen <name>')\n`]);
+    const notAKey = await cliInProcess(['intent', 'sign', USA, '--key', join(root, 'policies/modes.yaml'), '--root', root]);
+    assert.deepEqual([notAKey.code, notAKey.stderr.includes('is not an ed25519 private key')], [2, true]);
     const signed = await cliInProcess(['intent', 'sign', USA, '--key', KEY('release-manager-2026a'), '--root', root]);
     assert.equal(signed.code, 0, signed.stderr);
     assert.match(readFileSync(join(root, 'registry/intents', `${USA}.md`), 'utf8'), /Not signed yet in the bundled example/, 'the body is kept');

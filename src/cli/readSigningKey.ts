@@ -19,7 +19,9 @@ export function readSigningKey(cwd: string, path: string, trustKeys: ReadonlyArr
   try {
     pem = readFileSync(resolve(cwd, path), 'utf8');
   } catch (e) {
-    throw new UsageError(`cannot read the key ${path}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') throw new UsageError(`the key ${path} does not exist (make a key pair with 'fleethub keys gen <name>')`, { path });
+    throw new UsageError(`cannot read the key ${path}: ${(e as Error).message}`, { path });
   }
   const key = privateKeyFromPem(pem);
   if (!key) throw new UsageError(`${path} is not an ed25519 private key (PKCS#8 PEM, as 'fleethub keys gen' writes)`);
