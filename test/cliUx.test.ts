@@ -5,7 +5,7 @@
  */
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
@@ -160,6 +160,9 @@ describe('validate <path>', () => {
     assert.deepEqual(lines(await cliInProcess(['validate', 'registry/nodes', '--root', root], { cwd: tmpdir() })), lines(nodes));
     const out = await cliInProcess(['validate', '../../../elsewhere'], { cwd: join(root, 'registry/nodes') });
     assert.deepEqual([out.code, out.stderr], [2, `fleethub validate: ../../../elsewhere is outside the fleet repository ${root}\n`]);
+    // A symlinked directory: what the walk says of the link.
+    symlinkSync('../workloads', join(root, 'registry/nodes/linked'));
+    assert.deepEqual(lines(await cliInProcess(['validate', 'registry/nodes/linked'], { cwd: root })), ['registry/nodes/linked:1:1: warning[symlink-dir]']);
   });
 });
 

@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { lstatSync } from 'node:fs';
+import { lstatSync, statSync } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
 import type Database from 'better-sqlite3';
 import { readFindings } from '../cache/readFindings.js';
@@ -45,7 +45,7 @@ allowed), 1 findings at or above it, 2 usage or internal error.`,
         existingPath(join(root, rel), p);
         return rel;
       });
-      dirs = given.filter((p) => lstatSync(join(root, p)).isDirectory());
+      dirs = given.filter((p) => statSync(join(root, p), { throwIfNoEntry: false })?.isDirectory() === true);
       paths = given.filter((p) => !dirs.includes(p));
     }
     // A directory is validated with the whole tree walked (what is below it, stray files included, is the walk's to say).
@@ -70,9 +70,9 @@ allowed), 1 findings at or above it, 2 usage or internal error.`,
   },
 };
 
-/** The files below `dirs` (repository-relative; '' is the repository) that the cache holds or has findings for. */
+/** The files at or below `dirs` (repository-relative; '' is the repository) that the cache holds or has findings for (a symlinked directory: the walk's finding about the link). */
 function below(db: Database.Database, dirs: readonly string[]): string[] {
-  const under = db.prepare(`SELECT path FROM files WHERE ? = '' OR substr(path, 1, length(?) + 1) = ? || '/' UNION SELECT file FROM findings WHERE ? = '' OR substr(file, 1, length(?) + 1) = ? || '/'`).pluck();
+  const under = db.prepare(`SELECT path FROM files WHERE ? IN ('', path) OR substr(path, 1, length(?) + 1) = ? || '/' UNION SELECT file FROM findings WHERE ? IN ('', file) OR substr(file, 1, length(?) + 1) = ? || '/'`).pluck();
   return dirs.flatMap((d) => under.all(d, d, d, d, d, d) as string[]);
 }
 
