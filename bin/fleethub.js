@@ -31,6 +31,7 @@ process.exitCode = await main(process.argv.slice(2), {
   stdout: (s) => process.stdout.write(s),
   stderr: (s) => process.stderr.write(s),
   stdoutIsTTY: Boolean(process.stdout.isTTY),
+  ...(process.stdout.isTTY ? { stdoutColumns: process.stdout.columns } : {}),
   stderrIsTTY: Boolean(process.stderr.isTTY),
   signal: interrupt.signal,
   // A yes/no question for the person at the terminal (fleethub trust pin); absent without one.

@@ -199,6 +199,23 @@ describe('text tables', () => {
     assert.equal(words.filter((w) => w === 'on').length, 32, 'every word of both titles is still there');
   });
 
+  it('fit the terminal instead when it says how wide it is (its width, or COLUMNS when output is not a terminal)', async () => {
+    const long = 'a title that goes on and on '.repeat(8).trim();
+    const root = fleet({ 'registry/nodes/a.md': `---\ntitle: ${long}\nrole: edge\n---\n` });
+    const sql = 'SELECT id, role, title FROM nodes';
+    const widest = (r: { stdout: string }): number => Math.max(...r.stdout.trimEnd().split('\n').map((l) => [...l].length));
+    assert.ok(widest(await cliInProcess(['query', '--root', root, sql])) <= 100);
+    const wide = await cliInProcess(['query', '--root', root, sql], { env: { COLUMNS: '300' } });
+    assert.match(wide.stdout, new RegExp(`^a +edge +${long}$`, 'm'), 'one line: nothing wrapped');
+    assert.ok(widest(await cliInProcess(['query', '--root', root, sql], { env: { COLUMNS: '60' } })) <= 60);
+    for (const odd of ['wide', '', '0']) assert.ok(widest(await cliInProcess(['query', '--root', root, sql], { env: { COLUMNS: odd } })) <= 100, `COLUMNS=${odd}`);
+    const { main } = await import('../src/cli/main.js');
+    let out = '';
+    const tty = { cwd: root, env: { NO_COLOR: '1', COLUMNS: '300' }, stdout: (t: string) => void (out += t), stderr: () => {}, stdoutIsTTY: true, stderrIsTTY: false, stdoutColumns: 70 };
+    assert.equal(await main(['query', sql], tty), 0);
+    assert.ok(Math.max(...out.trimEnd().split('\n').map((l) => [...l].length)) <= 70, 'a terminal: its own width, over COLUMNS');
+  });
+
   it('align the same with and without colour', async () => {
     const { renderTable } = await import('../src/report/renderTable.js');
     const { COLOR } = await import('../src/report/style.js');

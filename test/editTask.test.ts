@@ -207,7 +207,7 @@ describe('fleethub task (the command)', () => {
   const { fleet, cleanup } = fleetMaker();
   after(cleanup);
   const task = taskCommand(() => new Date('2026-11-22T23:30:00-05:00')); // already the 23rd in UTC
-  const ctx = (root: string, format: 'text' | 'json' = 'text'): Context => ({ cwd: root, env: {}, style: { red: id, yellow: id, green: id, dim: id, bold: id }, format, root, progress: () => () => {} });
+  const ctx = (root: string, format: 'text' | 'json' = 'text'): Context => ({ cwd: root, env: {}, style: { columns: 100, red: id, yellow: id, green: id, dim: id, bold: id }, format, root, progress: () => () => {} });
   const id = (s: string): string => s;
   const run = (root: string, positionals: string[], values: Record<string, string> = {}, format: 'text' | 'json' = 'text'): Promise<Outcome> =>
     task.run({ positionals, values }, ctx(root, format));

@@ -85,13 +85,13 @@ function checksText(checks: CheckJson[], style: Style): string {
   if (checks.length === 0) return 'no checks defined (add a policies/*.yaml of kind: checks)';
   const warns = (c: CheckJson): boolean => c.status !== 'pass' && checkSeverity(c.severity, c.status) === 'warning';
   const paint = (c: CheckJson): string => (c.status === 'pass' ? style.green('pass') : warns(c) ? style.yellow('fail (warning)') : style.red(c.status));
-  const out = [renderTable(['id', 'status', 'title', 'why'], checks.map((c) => ({ id: c.id, status: paint(c), title: c.title, why: c.message })))];
+  const out = [renderTable(['id', 'status', 'title', 'why'], checks.map((c) => ({ id: c.id, status: paint(c), title: c.title, why: c.message })), { maxWidth: style.columns })];
   for (const c of checks) {
     if (c.status !== 'fail' || c.rows.length === 0) continue;
     const shown = c.rows.slice(0, SHOWN_ROWS);
     const columns = [...new Set(shown.flatMap((r) => Object.keys(r)))];
     out.push('', `${style.bold(c.id)}: ${c.count} row${c.count === 1 ? '' : 's'}${c.count > shown.length ? `, first ${shown.length} shown` : ''}`);
-    out.push(...renderTable(columns, shown).split('\n').map((l) => `  ${l}`));
+    out.push(...renderTable(columns, shown, { maxWidth: style.columns - 2 }).split('\n').map((l) => `  ${l}`));
   }
   const count = (s: CheckResult['status']): number => checks.filter((c) => c.status === s && !warns(c)).length;
   const warnings = checks.filter(warns).length;

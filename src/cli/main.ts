@@ -48,6 +48,8 @@ export interface Io {
   stderr: (s: string) => void;
   stdoutIsTTY: boolean;
   stderrIsTTY: boolean;
+  /** The terminal's width, when stdout is one (the bin wires it). */
+  stdoutColumns?: number;
   /** Aborted on SIGINT/SIGTERM (the bin wires it); never aborted when absent. */
   signal?: AbortSignal;
   /** Asks the person at the terminal a yes/no question (the bin wires it when stdin and stderr are a terminal). */
@@ -107,7 +109,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
     const ctx: Context = {
       cwd: io.cwd,
       env: io.env,
-      style: color ? COLOR : PLAIN,
+      style: { ...(color ? COLOR : PLAIN), columns: tableColumns(io) },
       format: format === 'json' ? 'json' : 'text',
       root: values.root as string | undefined,
       progress: (label) => progressReporter(label, io),
@@ -156,4 +158,10 @@ function progressReporter(label: string, io: Io): (done: number, total: number) 
     io.stderr(`\r${label} ${done}/${total} files`);
     if (done >= total && shown) io.stderr('\n');
   };
+}
+
+/** The width text tables fit: the terminal's, else COLUMNS (as GNU ls reads it), else 100; never below 40. */
+function tableColumns(io: Io): number {
+  const given = io.stdoutIsTTY && io.stdoutColumns ? io.stdoutColumns : /^\d+$/.test(io.env.COLUMNS ?? '') ? Number(io.env.COLUMNS) : 100;
+  return Math.max(40, given);
 }

@@ -41,7 +41,7 @@ Exit codes: 0 ok, 1 dead letters listed, 2 usage error or unknown event.`,
           const counts = outbox.counts();
           const relay = outbox.relayState();
           return {
-            text: () => listText(events, counts, relay.lastError),
+            text: () => listText(events, counts, relay.lastError, ctx.style.columns),
             json: () => ({ counts, relay, events }),
             problems: counts.dead > 0,
           };
@@ -75,12 +75,12 @@ function settle(outbox: Outbox, action: 'retry' | 'drop', ids: string[], at: str
   return ids.filter((id) => (action === 'retry' ? outbox.retry(id) : outbox.drop(id, at)));
 }
 
-function listText(events: OutboxEvent[], counts: Record<EventState, number>, lastError: string | null): string {
+function listText(events: OutboxEvent[], counts: Record<EventState, number>, lastError: string | null, columns: number): string {
   const head = `${counts.pending} pending · ${counts.dead} dead · ${counts.applied} applied · ${counts.dropped} dropped`;
   const lines = [head];
   if (counts.pending > 0 && lastError) lines.push(`last relay attempt: ${lastError}`);
   if (events.length > 0) {
-    lines.push('', renderTable(['id', 'state', 'at', 'what', 'why'], events.map((e) => ({ id: e.id, state: e.state, at: e.at.slice(0, 19).replace('T', ' '), what: describeEvent(e), why: e.dead ? `${e.dead.code}: ${e.dead.reason}` : e.commit ? e.commit.slice(0, 10) : '' }))));
+    lines.push('', renderTable(['id', 'state', 'at', 'what', 'why'], events.map((e) => ({ id: e.id, state: e.state, at: e.at.slice(0, 19).replace('T', ' '), what: describeEvent(e), why: e.dead ? `${e.dead.code}: ${e.dead.reason}` : e.commit ? e.commit.slice(0, 10) : '' })), { maxWidth: columns }));
   }
   return lines.join('\n');
 }

@@ -60,7 +60,7 @@ failed a probe, 2 usage (an unknown node id, a bad --shard) or internal error.`,
     const verdict = commandResult(failed, fail);
     const rows = observations.flatMap((o) => o.results.map((r) => ({ node: o.node, probe: r.type, target: r.target, result: r.ok ? ctx.style.green('ok') : ctx.style.red(r.error ?? 'failed'), ms: Math.round(r.ms) })));
     return {
-      text: () => [renderTable(['node', 'probe', 'target', 'result', 'ms'], rows), ...(out ? [`observations of ${observations.length} node${observations.length === 1 ? '' : 's'}${shard ? ` (shard ${shard.index}/${shard.count})` : ''} written to ${out}`] : [])].join('\n'),
+      text: () => [renderTable(['node', 'probe', 'target', 'result', 'ms'], rows, { maxWidth: ctx.style.columns }), ...(out ? [`observations of ${observations.length} node${observations.length === 1 ? '' : 's'}${shard ? ` (shard ${shard.index}/${shard.count})` : ''} written to ${out}`] : [])].join('\n'),
       json: () => ({ observations, ...(shard ? { shard } : {}), ...(out ? { out } : {}), result: verdict }),
       problems: verdict.exit === 1,
     };

@@ -68,6 +68,7 @@ export function reconcileText(json: ReconcileJson, style: Style = PLAIN): string
     renderTable(
       ['id', 'declared', 'mode', 'since', 'last verified', 'why'],
       json.nodes.map((n) => ({ id: n.id, declared: n.declared, mode: modeStyle(n.mode), since: n.since ?? '-', 'last verified': n.last_verified ?? '-', why: [...(n.stale ? [style.yellow(`stale: observed ${formatAge(n.stale.age_s)} ago`)] : []), ...n.reasons].join('; ') })),
+      { maxWidth: style.columns },
     ),
   );
   if (json.intents.length > 0) {

@@ -25,7 +25,7 @@ export function renderSummary(s: FleetSummary, findings: readonly ReconcileFindi
   out.push(`  tasks      ${list(s.tasks)}`);
   out.push('');
   out.push(style.bold('Nodes'));
-  out.push(indent(renderTable(['id', 'role', 'target_role', 'area', 'declared', 'mode', 'since', 'why'], s.nodes.list.slice(0, MAX_NODE_ROWS).map((n) => ({ ...n, since: n.since ?? '-', why: n.reason ?? '' })), { maxWidth: 98 })));
+  out.push(indent(renderTable(['id', 'role', 'target_role', 'area', 'declared', 'mode', 'since', 'why'], s.nodes.list.slice(0, MAX_NODE_ROWS).map((n) => ({ ...n, since: n.since ?? '-', why: n.reason ?? '' })), { maxWidth: style.columns - 2 })));
   if (s.nodes.list.length > MAX_NODE_ROWS) out.push(style.dim(`  ... and ${s.nodes.list.length - MAX_NODE_ROWS} more nodes (fleethub status --format json, or fleethub query "SELECT * FROM nodes")`));
   out.push('');
   out.push(style.bold('Workloads on hosts that are not usable'));
@@ -33,7 +33,7 @@ export function renderSummary(s: FleetSummary, findings: readonly ReconcileFindi
   out.push(
     stranded.length === 0
       ? style.green('  none')
-      : indent(renderTable(['id', 'kind', 'stage', 'host', 'host_mode'], stranded.slice(0, MAX_NODE_ROWS).map((w) => ({ ...w, host_mode: w.host_mode ?? 'UNKNOWN' })), { maxWidth: 98 })),
+      : indent(renderTable(['id', 'kind', 'stage', 'host', 'host_mode'], stranded.slice(0, MAX_NODE_ROWS).map((w) => ({ ...w, host_mode: w.host_mode ?? 'UNKNOWN' })), { maxWidth: style.columns - 2 })),
   );
   if (stranded.length > MAX_NODE_ROWS) out.push(style.dim(`  ... and ${stranded.length - MAX_NODE_ROWS} more`));
   out.push('');

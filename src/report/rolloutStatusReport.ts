@@ -54,7 +54,7 @@ export function rolloutStatusText(json: RolloutStatusJson, style: Style = PLAIN)
   out.push(`  next wave: ${json.next.grants.length === 0 ? 'none' : json.next.grants.join(', ')}`);
   if (json.journal.length > 0) {
     out.push('', style.bold('Journal'));
-    out.push(renderTable(['node', 'state', 'lease', 'since', 'last report', 'reason'], json.journal.map((j) => ({ node: j.node, state: j.state, lease: j.lease ?? '-', since: j.since, 'last report': j.reported_at ?? '-', reason: j.reason ?? '' }))));
+    out.push(renderTable(['node', 'state', 'lease', 'since', 'last report', 'reason'], json.journal.map((j) => ({ node: j.node, state: j.state, lease: j.lease ?? '-', since: j.since, 'last report': j.reported_at ?? '-', reason: j.reason ?? '' })), { maxWidth: style.columns }));
   }
   if (json.leases.length > 0) out.push('', style.bold('Leases'), ...json.leases.map((l) => `  ${l.id} (expires ${l.expires})`));
   if (json.revoked.length > 0) out.push('', style.bold('Revoked'), ...json.revoked.map((r) => `  ${r.id}: ${r.reason}`));

@@ -1,5 +1,7 @@
-/** ANSI styling for human output. Whether to use it is decided at the entry point (TTY, NO_COLOR). */
+/** ANSI styling for human output, and the width its tables fit. Both are decided at the entry point (TTY, NO_COLOR, the terminal's width). */
 export interface Style {
+  /** The columns text tables fit (the terminal's width, else COLUMNS, else 100). */
+  columns: number;
   red(s: string): string;
   yellow(s: string): string;
   green(s: string): string;
@@ -9,6 +11,6 @@ export interface Style {
 
 const wrap = (open: number, close: number) => (s: string) => `\x1b[${open}m${s}\x1b[${close}m`;
 
-export const COLOR: Style = { red: wrap(31, 39), yellow: wrap(33, 39), green: wrap(32, 39), dim: wrap(2, 22), bold: wrap(1, 22) };
+export const COLOR: Style = { columns: 100, red: wrap(31, 39), yellow: wrap(33, 39), green: wrap(32, 39), dim: wrap(2, 22), bold: wrap(1, 22) };
 const id = (s: string): string => s;
-export const PLAIN: Style = { red: id, yellow: id, green: id, dim: id, bold: id };
+export const PLAIN: Style = { columns: 100, red: id, yellow: id, green: id, dim: id, bold: id };

@@ -41,6 +41,7 @@ export function workplanDetail(wp: GraphWorkplan, ev: WorkplanEvaluation, findin
       const table = renderTable(
         ['id', 'state', 'readiness', 'owner', 'depends', 'done-when', 'title'],
         tasks.map((t) => ({ ...t, state: t.overlay ? `${t.state} (${t.overlay})` : t.state, depends: t.depends.map(name).join(', '), 'done-when': verdictText(ev.graph.tasks.get(t.key)!, ev.verification.tasks.get(t.key)!, ev.checksRan), title: clip(t.title, 40) })),
+        { maxWidth: style.columns },
       );
       const path = r.criticalPath.length === 0 ? 'none (every task is done or cancelled)' : `${r.criticalPath.map(name).join(' → ')} (${r.criticalPath.length} task${r.criticalPath.length === 1 ? '' : 's'})`;
       const lines = [

@@ -22,6 +22,7 @@ export function workplanList(ev: WorkplanEvaluation): WorkplanReport {
       const table = renderTable(
         ['id', 'title', 'status', 'progress', 'ready', 'blocked'],
         rows.map((r) => ({ ...r, title: clip(r.title, 48), progress: `${progressBar(r.done, r.total)}${r.cancelled > 0 ? ` +${r.cancelled} cancelled` : ''}`, ready: r.ready.length, blocked: r.blocked.length })),
+        { maxWidth: style.columns },
       );
       const notes = ev.verification.findings.map((f) => (f.severity === 'error' ? style.red(`error   ${f.code}: ${f.message}`) : style.yellow(`warning ${f.code}: ${f.message}`)));
       return [table, ...(notes.length > 0 ? ['', ...notes] : []), ...(ev.checksRan ? [] : ['', style.dim(NO_CHECKS)])].join('\n');

@@ -100,7 +100,7 @@ export const DEMO_TRUST_ROOT = join(REPO, 'test', 'fixtures', 'keys', 'trust-roo
 export const DEMO_ORCHESTRATOR_KEY = join(REPO, 'test', 'fixtures', 'keys', 'orchestrator-2026a.key');
 
 function spawnOptions(options: CliOptions): { cwd: string; env: NodeJS.ProcessEnv } {
-  return { cwd: options.cwd ?? REPO, env: { ...process.env, NO_COLOR: '1', FLEETHUB_DEBUG: '', FLEETHUB_TRUST_ROOT: DEMO_TRUST_ROOT, FLEETHUB_ORCHESTRATOR_KEY: DEMO_ORCHESTRATOR_KEY, ...options.env } };
+  return { cwd: options.cwd ?? REPO, env: { ...process.env, NO_COLOR: '1', COLUMNS: '', FLEETHUB_DEBUG: '', FLEETHUB_TRUST_ROOT: DEMO_TRUST_ROOT, FLEETHUB_ORCHESTRATOR_KEY: DEMO_ORCHESTRATOR_KEY, ...options.env } };
 }
 
 function cliRun(code: number | null, stdout: string, stderr: string): CliRun {
