@@ -5,8 +5,8 @@
  * server, with the HTTP client wrapped to count or cut requests.
  */
 import assert from 'node:assert/strict';
-import { existsSync, readdirSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { describe, it } from 'node:test';
 import type { HttpClient } from 'isomorphic-git';
 import nodeHttp from 'isomorphic-git/http/node';
@@ -83,5 +83,25 @@ describe('relay retries', () => {
       return true;
     });
     assert.equal(pending(root), 1);
+  });
+
+  it('a relay killed while making its clone leaves none half made; a clone that lost its remote (left by one before) is replaced', async () => {
+    const url = await upstreamRepo(suite.server, 'begun');
+    const root = await checkout(url, ADA);
+    suite.keep(root);
+    const gitdir = relayCloneDir(root, url);
+    // What a kill while making the clone leaves now: a directory beside it, never the clone itself.
+    mkdirSync(`${gitdir}.new-1-1`, { recursive: true });
+    writeFileSync(`${gitdir}.new-1-1/HEAD`, 'ref: refs/heads/master\n');
+    await queue(root, 'T01');
+    assert.equal((await relay(root, {}, io(nodeHttp))).applied, 1);
+    assert.deepEqual(readdirSync(dirname(gitdir)).filter((n) => n.includes('.new-')), [], 'the leftover is deleted');
+    // What a kill between 'git init' and its remote left before: HEAD, and a configuration without the remote.
+    writeFileSync(join(gitdir, 'config'), '[core]\n\trepositoryformatversion = 0\n\tbare = true\n');
+    await queue(root, 'T02');
+    assert.equal((await relay(root, {}, io(nodeHttp))).applied, 1, 'relayed on a fresh clone');
+    assert.match(readFileSync(join(gitdir, 'config'), 'utf8'), /\[remote "origin"\]/);
+    assert.match((await upstreamFile(suite.server, 'begun', 'workplans/WP.md'))!, /- \[x\] T02 Second/);
+    assert.equal(pending(root), 0);
   });
 });

@@ -1,15 +1,15 @@
 /**
  * Whether a relay pass failed because its clone is damaged — the one failure
  * a fresh clone cures: an object missing or unreadable (left half-written by a
- * relay killed mid-write, a pack cut short), a file of the clone vanishing
- * under it, or the system git saying so (RelayCloneDamagedError). Anything
+ * relay killed mid-write, a pack cut short), a clone without its remote, a
+ * file of the clone vanishing under it, or the system git saying so (RelayCloneDamagedError). Anything
  * else — upstream's answers, a TypeError, any bug — is not retried.
  */
 import { sep } from 'node:path';
 import { RelayCloneDamagedError } from '../errors.js';
 
-/** isomorphic-git's errors for objects and refs it cannot read. */
-const OBJECT_ERRORS = new Set(['NotFoundError', 'ObjectTypeError', 'InternalError', 'DecompressionError', 'ParseError', 'CommitNotFetchedError', 'InvalidOidError']);
+/** isomorphic-git's errors for objects and refs it cannot read, and for a clone whose configuration lost its remote (NoRefspecError: a clone begun by a relay killed before its creation was atomic). */
+const OBJECT_ERRORS = new Set(['NotFoundError', 'ObjectTypeError', 'InternalError', 'DecompressionError', 'ParseError', 'CommitNotFetchedError', 'InvalidOidError', 'NoRefspecError']);
 /** zlib's, for a truncated or garbled object. */
 const ZLIB_ERRORS = new Set(['Z_DATA_ERROR', 'Z_BUF_ERROR', 'ERR_BUFFER_OUT_OF_BOUNDS', 'ERR_OUT_OF_RANGE']);
 

@@ -38,11 +38,7 @@ export function relayCloneDir(root: string, url: string): string {
  */
 export async function fetchUpstream(gitdir: string, transport: GitTransport, branch: string | null): Promise<UpstreamHead> {
   if (fs.existsSync(join(gitdir, 'shallow'))) removeRelayClone(gitdir);
-  if (!fs.existsSync(join(gitdir, 'HEAD'))) {
-    await git.init({ fs, gitdir, bare: true });
-    // isomorphic-git's fetch reads its refspec from a remote's configuration: the printable address, never the one used.
-    await git.addRemote({ fs, gitdir, remote: 'origin', url: transport.shown, force: true });
-  }
+  if (!fs.existsSync(join(gitdir, 'HEAD'))) await createRelayClone(gitdir, transport.shown);
   const known = branch ?? (await rememberedBranch(gitdir));
   const got = await transport.fetch(gitdir, known);
   if (got.head) {
@@ -50,6 +46,24 @@ export async function fetchUpstream(gitdir: string, transport: GitTransport, bra
     await git.writeRef({ fs, gitdir, ref: 'HEAD', value: `refs/heads/${got.branch}`, symbolic: true, force: true });
   }
   return { gitdir, branch: got.branch, head: got.head };
+}
+
+/**
+ * A new, empty clone, made aside and renamed into place: a relay killed while
+ * making it leaves a directory nobody reads, never a clone without its remote
+ * (which every later fetch would fail on). Leftovers of such kills are deleted.
+ */
+async function createRelayClone(gitdir: string, shown: string): Promise<void> {
+  const parent = dirname(gitdir);
+  fs.mkdirSync(parent, { recursive: true });
+  for (const name of fs.readdirSync(parent)) if (name.startsWith(`${basename(gitdir)}.new-`)) fs.rmSync(join(parent, name), { recursive: true, force: true });
+  const fresh = `${gitdir}.new-${process.pid}-${Date.now()}`;
+  await git.init({ fs, gitdir: fresh, bare: true });
+  // isomorphic-git's fetch reads its refspec from a remote's configuration: the printable address, never the one used.
+  await git.addRemote({ fs, gitdir: fresh, remote: 'origin', url: shown, force: true });
+  // Something without HEAD where the clone goes (a clone begun before this was atomic): not a clone.
+  if (fs.existsSync(gitdir)) removeRelayClone(gitdir);
+  fs.renameSync(fresh, gitdir);
 }
 
 /**
