@@ -5,11 +5,14 @@
  * step's findings, `fleethub check`, and the bundled example fleet's failures.
  */
 import assert from 'node:assert/strict';
+import { fork } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
 import { after, describe, it } from 'node:test';
 import { cachePath } from '../src/cache/cacheFile.js';
 import { refreshCache } from '../src/cache/refreshCache.js';
 import { evaluateExpectation } from '../src/checks/evaluateExpectation.js';
 import { MAX_ROWS, runChecks, type CheckToRun } from '../src/checks/runChecks.js';
+import type { Reply } from '../src/checks/startCheckProcess.js';
 import { check } from '../src/cli/check.js';
 import type { Context } from '../src/cli/command.js';
 import { UsageError } from '../src/errors.js';
@@ -120,6 +123,27 @@ describe('runChecks', () => {
     assert.match(results[0]!.message, /did not finish within 200ms/);
     assert.ok(results[0]!.ms >= 200 && results[0]!.ms < 2000, `stopped near its limit (${results[0]!.ms} ms)`);
     assert.ok(elapsed < 5000, `took ${elapsed} ms`);
+  });
+
+  it('a check process finishes its check through Ctrl-C at the terminal (SIGINT reaches the whole process group; the parent ends it)', async () => {
+    const { path } = await cacheOf();
+    const child = fork(fileURLToPath(new URL('../src/checks/checkWorker.js', import.meta.url)), [path], { execArgv: [], serialization: 'advanced', stdio: ['ignore', 'ignore', 'pipe', 'ipc'] });
+    try {
+      const next = (): Promise<Reply | { type: 'exit'; signal: string | null }> => new Promise((resolve) => {
+        child.once('message', resolve);
+        child.once('exit', (_code, signal) => resolve({ type: 'exit', signal }));
+      });
+      assert.equal((await next()).type, 'ready');
+      const reply = next();
+      child.send({ sql: 'WITH RECURSIVE r(i) AS (SELECT 1 UNION ALL SELECT i+1 FROM r WHERE i < 2000000) SELECT count(*) AS n FROM r', maxRows: 1, maxBytes: 1000 });
+      await new Promise((r) => setTimeout(r, 30));
+      child.kill('SIGINT');
+      const r = await reply;
+      assert.equal(r.type, 'rows', JSON.stringify(r));
+      assert.deepEqual((r as Extract<Reply, { type: 'rows' }>).rows, [{ n: 2000000 }]);
+    } finally {
+      child.kill('SIGKILL');
+    }
   });
 
   it(`keeps at most ${MAX_ROWS} rows but counts them all`, async () => {

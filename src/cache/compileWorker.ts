@@ -14,6 +14,9 @@ import { Worker } from 'node:worker_threads';
 import Database from 'better-sqlite3';
 import { checkSqlProblem } from './checkSqlProblem.js';
 
+// Ctrl-C at the terminal reaches the whole process group: the parent ends this process (or it ends when done), not the signal.
+process.on('SIGINT', () => {});
+
 const input = JSON.parse(readFileSync(0, 'utf8')) as { schema: string[]; sqls: string[]; limitMs: number };
 // [0]: index of the check being compiled (-1: none); [1]: when it started (ms since this process began).
 const shared = new Int32Array(new SharedArrayBuffer(8));

@@ -24,6 +24,11 @@ const WATCHDOG = `const { ppid } = require('node:worker_threads').workerData;
 setInterval(() => { if (process.ppid !== ppid) process.kill(process.pid, 'SIGKILL'); }, 500);`;
 new Worker(WATCHDOG, { eval: true, workerData: { ppid: process.ppid } }).unref();
 
+// Ctrl-C at the terminal reaches the whole process group: the parent decides when this process ends (it kills it, or
+// closes the channel), so a check in flight is never cut short by the signal meant for the parent (the hub, stopping,
+// would report it as a check that could not run).
+process.on('SIGINT', () => {});
+
 const [path = ''] = process.argv.slice(2);
 const send = (m: Reply): void => {
   process.send?.(m);
