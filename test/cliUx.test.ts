@@ -220,8 +220,8 @@ describe('text tables', () => {
     const { renderTable } = await import('../src/report/renderTable.js');
     const { COLOR } = await import('../src/report/style.js');
     const rows = [{ node: 'a', result: 'ok', ms: 1 }, { node: 'bbbbbb', result: 'connection refused', ms: 22 }];
-    const plain = renderTable(['node', 'result', 'ms'], rows);
-    const painted = renderTable(['node', 'result', 'ms'], rows.map((r) => ({ ...r, result: r.result === 'ok' ? COLOR.green(r.result) : COLOR.red(r.result) })));
+    const plain = renderTable(['node', 'result', 'ms'], rows, { maxWidth: 100 });
+    const painted = renderTable(['node', 'result', 'ms'], rows.map((r) => ({ ...r, result: r.result === 'ok' ? COLOR.green(r.result) : COLOR.red(r.result) })), { maxWidth: 100 });
     assert.notEqual(painted, plain);
     assert.equal(painted.replace(/\x1b\[[0-9;]*m/g, ''), plain);
     const narrow = renderTable(['node', 'result'], [{ node: 'a', result: COLOR.red('a long failure message that has to wrap') }], { maxWidth: 30 });

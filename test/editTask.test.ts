@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { PLAIN } from '../src/report/style.js';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
@@ -207,8 +208,7 @@ describe('fleethub task (the command)', () => {
   const { fleet, cleanup } = fleetMaker();
   after(cleanup);
   const task = taskCommand(() => new Date('2026-11-22T23:30:00-05:00')); // already the 23rd in UTC
-  const ctx = (root: string, format: 'text' | 'json' = 'text'): Context => ({ cwd: root, env: {}, style: { columns: 100, red: id, yellow: id, green: id, dim: id, bold: id }, format, root, progress: () => () => {} });
-  const id = (s: string): string => s;
+  const ctx = (root: string, format: 'text' | 'json' = 'text'): Context => ({ cwd: root, env: {}, style: PLAIN, format, root, progress: () => () => {} });
   const run = (root: string, positionals: string[], values: Record<string, string> = {}, format: 'text' | 'json' = 'text'): Promise<Outcome> =>
     task.run({ positionals, values }, ctx(root, format));
   const plan = '---\r\ntitle: Plan\r\nstatus: active\r\n---\r\n# Plan  \r\n\r\n- [ ] T01 First [owner:: ops]\r\n  - 2026-11-01: older\r\n- [ ] T02 Second [depends:: T01]';

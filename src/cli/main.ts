@@ -10,7 +10,7 @@
  */
 import { FleethubError, UsageError } from '../errors.js';
 import { escapeTerminal } from '../report/escapeTerminal.js';
-import { COLOR, PLAIN } from '../report/style.js';
+import { COLOR, DEFAULT_COLUMNS, PLAIN } from '../report/style.js';
 import type { Command, CommandSpec, Context } from './command.js';
 import { readCommandSpecs } from './commandSpecs.js';
 import { parseCommandLine } from './parseCommandLine.js';
@@ -160,8 +160,8 @@ function progressReporter(label: string, io: Io): (done: number, total: number) 
   };
 }
 
-/** The width text tables fit: the terminal's, else COLUMNS (as GNU ls reads it), else 100; never below 40. */
+/** The width text tables fit: the terminal's, else COLUMNS (as GNU ls reads it), else DEFAULT_COLUMNS; never below 40. */
 function tableColumns(io: Io): number {
-  const given = io.stdoutIsTTY && io.stdoutColumns ? io.stdoutColumns : /^\d+$/.test(io.env.COLUMNS ?? '') ? Number(io.env.COLUMNS) : 100;
+  const given = io.stdoutIsTTY && io.stdoutColumns ? io.stdoutColumns : /^\d+$/.test(io.env.COLUMNS ?? '') ? Number(io.env.COLUMNS) : DEFAULT_COLUMNS;
   return Math.max(40, given);
 }

@@ -2,7 +2,8 @@
  * Rows as an aligned text table for terminals. Pure and linear in the number
  * of rows (cli-table3 was quadratic: 4.5 s for 10,000 rows).
  *
- * The table fits `maxWidth` columns (default 100): when it would not, the
+ * The table fits `maxWidth` columns (the caller's Style.columns: the entry
+ * point decides it, and no table forgets it): when it would not, the
  * widest columns are narrowed and their cells wrap onto more lines (at
  * spaces where they can). Widths are measured without colour codes, so
  * colour does not break the alignment, and wide (East Asian) characters
@@ -15,8 +16,8 @@ const MIN_COLUMN = 10;
 const GAP = 2;
 const SGR = /\x1b\[[0-9;]*m/g;
 
-export function renderTable(columns: string[], rows: Array<Record<string, unknown>>, options: { maxWidth?: number } = {}): string {
-  const maxWidth = options.maxWidth ?? 100;
+export function renderTable(columns: string[], rows: Array<Record<string, unknown>>, options: { maxWidth: number }): string {
+  const { maxWidth } = options;
   const header = columns.map((c) => escapeTerminal(c));
   const cells = rows.map((r) => columns.map((c) => cell(r[c])));
   const widths = header.map((h, i) => Math.max(width(h), ...cells.map((row) => width(row[i]!))));
