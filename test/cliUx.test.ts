@@ -163,6 +163,10 @@ describe('validate <path>', () => {
     // A symlinked directory: what the walk says of the link.
     symlinkSync('../workloads', join(root, 'registry/nodes/linked'));
     assert.deepEqual(lines(await cliInProcess(['validate', 'registry/nodes/linked'], { cwd: root })), ['registry/nodes/linked:1:1: warning[symlink-dir]']);
+    // A link to nothing, given by name: the walk's error about it, not an empty ok.
+    symlinkSync('nowhere.md', join(root, 'registry/nodes/dangling.md'));
+    const dangling = await cliInProcess(['validate', 'registry/nodes/dangling.md'], { cwd: root });
+    assert.deepEqual([dangling.code, lines(dangling)], [1, ['registry/nodes/dangling.md:1:1: error[symlink-escape]']]);
   });
 });
 

@@ -44,7 +44,7 @@ Exit codes: 0, or 2 for a usage error (an id that names no record, or several).`
     if (kindName === 'task' && (slash <= 0 || slash === name.length - 1)) throw new UsageError(`a task is named task:<workplan>/<task>, e.g. task:WP-1/T04, not '${spec}'`, { record: spec });
     const root = findRoot(ctx.cwd, ctx.root);
     // A record file's path, as 'git log -p' takes one (repoPath: from the working directory, or from the repository with --root): that record.
-    const asPath = kindName === null && spec.includes('/') ? repoPath(root, ctx.cwd, spec) ?? spec : null;
+    const asPath = kindName === null && spec.includes('/') ? repoPath(root, ctx.cwd, spec) : null;
     const pathKind = asPath === null ? null : recordKindOfPath(asPath);
     if (asPath !== null && pathKind === null) throw new UsageError(`'${spec}' is neither kind:id nor a record file (a .md or .yaml file under one of ${KIND_DIRS.map((k) => `${k.dir}/`).join(', ')})`, { record: spec });
     const [id, task] = asPath !== null ? [idFromPath(asPath), null] : kindName === 'task' ? [name.slice(0, slash), name.slice(slash + 1)] : [name, null];

@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { lstatSync, statSync } from 'node:fs';
+import { lstatSync } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
 import type Database from 'better-sqlite3';
 import { readFindings } from '../cache/readFindings.js';
@@ -20,8 +20,9 @@ export const validate: Command = {
   usage: `fleethub validate [paths...] [--staged] [--fail-on error|warning|none] [--format json]
 
 Checks every record file (or only the given paths — a directory: every file
-below it — plus the records that refer to them) and reports each problem as path:line:col: error[code]: message,
-with a code's hint under its first finding. A path that does not exist is a
+below it — plus the records that refer to them) and reports each problem as
+path:line:col: error[code]: message, with a code's hint under its first
+finding. A path that does not exist is a
 usage error.
   --staged    validate the files staged for commit (the pre-commit hook)
 ${FAIL_ON_USAGE}
@@ -33,25 +34,22 @@ allowed), 1 findings at or above it, 2 usage or internal error.`,
     const fail = failOn(args);
     const root = findRoot(ctx.cwd, ctx.root);
     let paths: string[] | undefined;
-    /** Directories given: every file below them, as the whole walk sees them. */
-    let dirs: string[] = [];
+    /** Directories and symlinks given: what the whole walk says of them and of every file below them. */
+    const walked: string[] = [];
     if (args.values.staged) {
       if (args.positionals.length > 0) throw new UsageError('give either paths or --staged, not both');
       paths = stagedPaths(root);
     } else if (args.positionals.length > 0) {
-      const given = args.positionals.map((p) => {
+      paths = [];
+      for (const p of args.positionals) {
         const rel = repoPath(root, ctx.cwd, p);
-        if (rel === null) throw new UsageError(`${p} is outside the fleet repository ${root}`, { path: p });
-        existingPath(join(root, rel), p);
-        return rel;
-      });
-      dirs = given.filter((p) => statSync(join(root, p), { throwIfNoEntry: false })?.isDirectory() === true);
-      paths = given.filter((p) => !dirs.includes(p));
+        (walkJudges(join(root, rel), p) ? walked : paths).push(rel);
+      }
     }
-    // A directory is validated with the whole tree walked (what is below it, stray files included, is the walk's to say).
-    const { db } = await refreshCache(root, { paths: dirs.length > 0 ? undefined : paths, onProgress: ctx.progress('validating') });
+    // Those are validated with the whole tree walked (what is below a directory, stray files included, and what a link leads to are the walk's to say).
+    const { db } = await refreshCache(root, { paths: walked.length > 0 ? undefined : paths, onProgress: ctx.progress('validating') });
     try {
-      if (paths && dirs.length > 0) paths = [...new Set([...paths, ...below(db, dirs)])];
+      if (paths && walked.length > 0) paths = [...new Set([...paths, ...below(db, walked)])];
       const findings = readFindings(db, paths ? { paths } : {});
       const errors = findings.filter((f) => f.severity === 'error');
       const warnings = findings.filter((f) => f.severity === 'warning');
@@ -70,21 +68,26 @@ allowed), 1 findings at or above it, 2 usage or internal error.`,
   },
 };
 
-/** The files at or below `dirs` (repository-relative; '' is the repository) that the cache holds or has findings for (a symlinked directory: the walk's finding about the link). */
+/** The files at or below `dirs` (repository-relative; '' is the repository) that the cache holds or has findings for (a symlink: the walk's finding about it). */
 function below(db: Database.Database, dirs: readonly string[]): string[] {
-  const under = db.prepare(`SELECT path FROM files WHERE ? IN ('', path) OR substr(path, 1, length(?) + 1) = ? || '/' UNION SELECT file FROM findings WHERE ? IN ('', file) OR substr(file, 1, length(?) + 1) = ? || '/'`).pluck();
-  return dirs.flatMap((d) => under.all(d, d, d, d, d, d) as string[]);
+  const under = (column: string): string => `@dir IN ('', ${column}) OR substr(${column}, 1, length(@dir) + 1) = @dir || '/'`;
+  const query = db.prepare(`SELECT path FROM files WHERE ${under('path')} UNION SELECT file FROM findings WHERE ${under('file')}`).pluck();
+  return dirs.flatMap((dir) => query.all({ dir }) as string[]);
 }
 
-/** `abs` when something is there (a dangling symlink counts: validate reports it); else a usage error naming the path as given. */
-function existingPath(abs: string, given: string): string {
+/**
+ * Whether what is at `abs` is the walk's to judge: a directory (what is below it), or a symlink (the walk says
+ * whether it may be followed, or that it leads nowhere); a usage error naming the path as given when nothing is there.
+ */
+function walkJudges(abs: string, given: string): boolean {
+  let st;
   try {
-    lstatSync(abs);
-    return abs;
+    st = lstatSync(abs);
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code === 'ENOENT' || (e as NodeJS.ErrnoException).code === 'ENOTDIR') throw new PathNotFoundError(given);
     throw e;
   }
+  return st.isSymbolicLink() || st.isDirectory();
 }
 
 /** Paths staged for commit, relative to the fleet root. */
