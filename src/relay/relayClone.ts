@@ -54,15 +54,13 @@ export async function fetchUpstream(gitdir: string, transport: GitTransport, bra
  * (which every later fetch would fail on). Leftovers of such kills are deleted.
  */
 async function createRelayClone(gitdir: string, shown: string): Promise<void> {
-  const parent = dirname(gitdir);
-  fs.mkdirSync(parent, { recursive: true });
-  for (const name of fs.readdirSync(parent)) if (name.startsWith(`${basename(gitdir)}.new-`)) fs.rmSync(join(parent, name), { recursive: true, force: true });
+  // Something without HEAD where the clone goes (a clone begun before this was atomic) is not a clone; leftovers go with it.
+  removeRelayClone(gitdir);
+  fs.mkdirSync(dirname(gitdir), { recursive: true });
   const fresh = `${gitdir}.new-${process.pid}-${Date.now()}`;
   await git.init({ fs, gitdir: fresh, bare: true });
   // isomorphic-git's fetch reads its refspec from a remote's configuration: the printable address, never the one used.
   await git.addRemote({ fs, gitdir: fresh, remote: 'origin', url: shown, force: true });
-  // Something without HEAD where the clone goes (a clone begun before this was atomic): not a clone.
-  if (fs.existsSync(gitdir)) removeRelayClone(gitdir);
   fs.renameSync(fresh, gitdir);
 }
 
@@ -102,11 +100,13 @@ async function rememberedBranch(gitdir: string): Promise<string | null> {
 /**
  * Removes a relay clone: renamed aside first (atomic), then deleted, so a
  * crash halfway leaves a directory nobody reads, never a clone with half its
- * objects. Leftovers of earlier removals are deleted too.
+ * objects. Leftovers of earlier removals, and of clones whose making was cut
+ * short (createRelayClone), are deleted too.
  */
 export function removeRelayClone(gitdir: string): void {
   const parent = dirname(gitdir);
   if (fs.existsSync(gitdir)) fs.renameSync(gitdir, `${gitdir}.removed-${process.pid}-${Date.now()}`);
   if (!fs.existsSync(parent)) return;
-  for (const name of fs.readdirSync(parent)) if (name.startsWith(`${basename(gitdir)}.removed-`)) fs.rmSync(join(parent, name), { recursive: true, force: true });
+  const leftover = (name: string): boolean => name.startsWith(`${basename(gitdir)}.removed-`) || name.startsWith(`${basename(gitdir)}.new-`);
+  for (const name of fs.readdirSync(parent)) if (leftover(name)) fs.rmSync(join(parent, name), { recursive: true, force: true });
 }
