@@ -91,13 +91,16 @@ export class UpstreamAuthError extends FleethubError {
   }
 }
 
+/** The remote addresses the relay and the agent take (parseRemote), as their messages list them. */
+export const REMOTE_FORMS = 'an http(s)://, ssh://, git@host:path, git:// or file:// URL or a local path';
+
 export class UpstreamUnsupportedError extends FleethubError {
   constructor(url: string, source: string, reason?: string) {
     super(
       'upstream-unsupported',
       reason
         ? `upstream ${url} (from ${source}): ${reason}`
-        : `upstream ${url} (from ${source}) is not an address the relay can use: give an http(s)://, ssh://, git@host:path, git:// or file:// URL or a local path, with 'git config fleethub.upstream <url>' or --upstream <url>`,
+        : `upstream ${url} (from ${source}) is not an address the relay can use: give ${REMOTE_FORMS}, with 'git config fleethub.upstream <url>' or --upstream <url>`,
       { url, source },
     );
   }

@@ -10,7 +10,7 @@ import { resolve } from 'node:path';
 import { agentCycle } from '../agent/agentCycle.js';
 import { DEFAULT_STATE_DIR, type AgentConfig, type CycleOutcome } from '../agent/agentTypes.js';
 import { processAgentIo } from '../agent/processAgentIo.js';
-import { AgentJournalCorruptError, FleethubError, UsageError } from '../errors.js';
+import { AgentJournalCorruptError, FleethubError, REMOTE_FORMS, UsageError } from '../errors.js';
 import { parseRemote } from '../relay/parseRemote.js';
 import { redactUrl } from '../relay/redactUrl.js';
 import { durationMs } from '../records/duration.js';
@@ -86,7 +86,7 @@ Exit codes: 0 the cycle ran (blocked is normal: waiting), 1 no remote answered,
       // A local path is relative to the working directory (not to the state directory the clones live in).
       const remotes = given.map((r) => {
         const remote = parseRemote(r, ctx.cwd);
-        if (remote === null) throw new UsageError(`--remote ${redactUrl(r)} is not an address the agent can fetch from: give an http(s)://, ssh://, git@host:path, git:// or file:// URL or a local path`);
+        if (remote === null) throw new UsageError(`--remote ${redactUrl(r)} is not an address the agent can fetch from: give ${REMOTE_FORMS}`);
         return remote.transport === 'system-git' && remote.url === resolve(ctx.cwd, r) ? remote.url : r;
       });
       if (typeof v.apply !== 'string' || v.apply.trim() === '') throw new UsageError('give --apply <cmd>: the shell command that installs the artifact');

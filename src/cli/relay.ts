@@ -4,7 +4,7 @@
  * One pass by default; --watch keeps relaying until interrupted, backing off
  * while upstream is unreachable.
  */
-import { UsageError, FleethubError } from '../errors.js';
+import { REMOTE_FORMS, UsageError, FleethubError } from '../errors.js';
 import { DEFAULT_BATCH_SIZE, type RelayReport } from '../relay/relay.js';
 import { attemptRelay, relayOptionsFrom } from '../relay/attemptRelay.js';
 import { branchNameProblem } from '../relay/branchNameProblem.js';
@@ -61,7 +61,7 @@ push rejected, or dead letters, 2 usage or internal error.`,
       // Checked now, not once there is something to relay: a mistyped --upstream is a usage error whether or not events wait.
       const upstream = args.values.upstream;
       if (upstream === '') throw new UsageError('--upstream needs an address (leave it out to use git config fleethub.upstream or the origin remote)');
-      if (typeof upstream === 'string' && parseRemote(upstream, root) === null) throw new UsageError(`--upstream ${redactUrl(upstream)} is not an address the relay can push to: give an http(s)://, ssh://, git@host:path, git:// or file:// URL or a local path`);
+      if (typeof upstream === 'string' && parseRemote(upstream, root) === null) throw new UsageError(`--upstream ${redactUrl(upstream)} is not an address the relay can push to: give ${REMOTE_FORMS}`);
       const options = relayOptionsFrom(ctx.env, {
         ...(typeof args.values.upstream === 'string' ? { upstream: args.values.upstream } : {}),
         ...(typeof args.values.branch === 'string' ? { branch: args.values.branch } : {}),
