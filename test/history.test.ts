@@ -114,6 +114,8 @@ test('a record file\'s path names that record, from the repository or the workin
   assert.deepEqual((await cliInProcess(['history', 'registry/nodes/app.md', '--root', dir, '--format', 'json'], { cwd: tmpdir() })).json<HistoryJson>().record.kind, 'node');
   const missing = await cliInProcess(['history', 'registry/workloads/nothing.md'], { cwd: dir });
   assert.deepEqual([missing.code, missing.stderr], [2, "fleethub history: no single record 'registry/workloads/nothing.md': no record file registry/workloads/nothing.md at HEAD or in its history\n"]);
+  const outside = await cliInProcess(['history', '../elsewhere/registry/nodes/app.md'], { cwd: dir });
+  assert.deepEqual([outside.code, outside.stderr], [2, `fleethub history: ../elsewhere/registry/nodes/app.md is outside the fleet repository ${dir}\n`]);
   const other = await cliInProcess(['history', 'docs/notes.md'], { cwd: dir });
   assert.equal(other.code, 2);
   assert.match(other.stderr, /'docs\/notes\.md' is neither kind:id nor a record file/);
