@@ -47,6 +47,24 @@ describe('cache', () => {
     touched.db.close();
   });
 
+  it('a whole-tree refresh takes its last walk as the truth only while no row was written since: a row changed behind it is compared again', async () => {
+    const root = fleet({ 'registry/nodes/a.md': node('a'), 'registry/nodes/b.md': node('b') });
+    (await refreshed(root)).db.close();
+    const warm = await refreshed(root);
+    assert.match(String(warm.db.prepare(`SELECT value FROM meta WHERE key = 'walk'`).pluck().get()), /^\S+:\d+ \S+$/, 'the walk it agreed with, under its revision');
+    // Another writer (here: by hand) drops b's rows; the files on disk, and so the walk, stay as they were.
+    warm.db.prepare(`DELETE FROM records WHERE file = 'registry/nodes/b.md'`).run();
+    warm.db.prepare(`DELETE FROM files WHERE path = 'registry/nodes/b.md'`).run();
+    warm.db.close();
+    const again = await refreshed(root);
+    assert.deepEqual(again.changed, ['registry/nodes/b.md'], 'the revision moved: the walk is compared with the table, which lacks b');
+    assert.deepEqual(ids(again.db, 'nodes'), ['a', 'b']);
+    again.db.close();
+    const steady = await refreshed(root);
+    assert.deepEqual([steady.changed, steady.removed], [[], []]);
+    steady.db.close();
+  });
+
   it('a refresh given paths passes over what the walk passes over: a README.md and hidden files are no records', async () => {
     const root = fleet({ 'registry/nodes/a.md': node('a') });
     (await refreshed(root)).db.close();

@@ -12,6 +12,7 @@ import { cachePath, openCacheFile } from '../src/cache/cacheFile.js';
 import { cacheMemo } from '../src/cache/cacheMemo.js';
 import { contentRevision } from '../src/cache/contentRevision.js';
 import { copyCache } from '../src/cache/copyCache.js';
+import { WALK_KEY } from '../src/cache/walkDigest.js';
 import { rebuildCache } from '../src/cache/rebuildCache.js';
 import { refreshCache } from '../src/cache/refreshCache.js';
 import { tempDir } from './helpers/fleet.js';
@@ -72,6 +73,7 @@ describe('contentRevision', () => {
         const copy = openCacheFile(cachePath(other))!;
         try {
           assert.equal(cacheMemo(copy).get('check:x', 'k'), null, 'a copy carries no memo to reuse');
+          assert.equal(copy.prepare('SELECT value FROM meta WHERE key = ?').pluck().get(WALK_KEY), undefined, "a copy carries no walk: it was the other directory's");
         } finally {
           copy.close();
         }

@@ -5,7 +5,8 @@
  * VACUUM INTO takes, which rebuilds every index: 0.1 s against 0.36 s for
  * the 30,000-file fleet's 36 MB, with the whole file in memory once),
  * without its memo table (results keyed by what they depend on, but
- * disposable: nothing is kept that a key might not name). The copy's
+ * disposable: nothing is kept that a key might not name) or its walk digest
+ * (walkDigest.ts: this directory's walk, not the other's). The copy's
  * `files` rows name this directory's files' sizes and mtimes; it is only
  * right for a directory whose files are these very files (hard links:
  * fleethub diff's first run) except those written since, which a refresh
@@ -14,6 +15,7 @@
 import { renameSync, rmSync, writeFileSync } from 'node:fs';
 import Database from 'better-sqlite3';
 import { cachePath, ensureStateDir, openCacheFile } from './cacheFile.js';
+import { WALK_KEY } from './walkDigest.js';
 
 export function copyCache(from: string, to: string): boolean {
   const db = openCacheFile(cachePath(from), { readonly: true });
@@ -28,7 +30,9 @@ export function copyCache(from: string, to: string): boolean {
   }
   const copy = new Database(tmp);
   try {
-    copy.exec('DELETE FROM memo');
+    copy.prepare('DELETE FROM memo').run();
+    // The walk this cache last agreed with was another directory's (walkDigest.ts).
+    copy.prepare('DELETE FROM meta WHERE key = ?').run(WALK_KEY);
   } finally {
     copy.close();
   }

@@ -9,12 +9,13 @@ import { join } from 'node:path';
 import type Database from 'better-sqlite3';
 import type { Finding } from '../records/finding.js';
 import { recordKindOfPath } from '../records/kinds.js';
-import { walkFleet, type FleetFile } from '../repo/walkFleet.js';
+import { walkFleet, type FleetFile, type Walk } from '../repo/walkFleet.js';
 import { cachePath, isCorruption, openCacheFile, removeAbandonedBuilds, STATE_DIR } from './cacheFile.js';
 import { createCacheWriter } from './cacheWriter.js';
 import { crossCheck, type CrossScope } from './crossCheck.js';
 import { findingRow, type FileRows } from './fileRows.js';
 import { parseFiles } from './parseFiles.js';
+import { recordWalk, walkDigest, walkUnchanged } from './walkDigest.js';
 import { fileReader, rebuildCache, type RebuildOptions } from './rebuildCache.js';
 
 export interface RefreshOptions extends RebuildOptions {
@@ -64,7 +65,7 @@ export async function refreshCache(root: string, options: RefreshOptions = {}): 
   if (db) {
     removeAbandonedBuilds(join(root, STATE_DIR));
     try {
-      return { db, rebuilt: false, ...(await applyChanges(root, db, options)) };
+      return { db, rebuilt: false, ...(await (options.paths ? applyChanges(root, db, options) : applyWalk(root, db, options))) };
     } catch (e) {
       db.close();
       if (!isCorruption(e)) throw e;
@@ -76,16 +77,32 @@ export async function refreshCache(root: string, options: RefreshOptions = {}): 
   return { db, rebuilt: true, changed: [], removed: [] };
 }
 
-async function applyChanges(root: string, db: Database.Database, options: RefreshOptions): Promise<{ changed: string[]; removed: string[] }> {
+interface Applied {
+  changed: string[];
+  removed: string[];
+}
+
+/** The whole tree: walked, and compared only when the walk differs from the last one this cache agreed with (walkDigest.ts). */
+async function applyWalk(root: string, db: Database.Database, options: RefreshOptions): Promise<Applied> {
+  const walk = walkFleet(root);
+  const digest = walkDigest(walk);
+  if (walkUnchanged(db, digest)) return { changed: [], removed: [] };
+  const applied = await applyChanges(root, db, options, walk);
+  recordWalk(db, digest);
+  return applied;
+}
+
+/** `walk` given: the whole tree as walked; otherwise `options.paths` only. */
+async function applyChanges(root: string, db: Database.Database, options: RefreshOptions, walk?: Walk): Promise<Applied> {
   const knownStmt = db.prepare('SELECT size, mtime_ms, hash FROM files WHERE path = ?');
   let current: FleetFile[];
   let removed: string[];
   let walkFindings: Finding[] | null = null;
   let all: KnownStats | null = null;
-  if (options.paths) {
+  if (!walk) {
     current = [];
     removed = [];
-    for (const p of new Set(options.paths)) {
+    for (const p of new Set(options.paths ?? [])) {
       // As the walk would: a README.md or a hidden file is no record.
       const k = recordKindOfPath(p);
       if (!k) continue;
@@ -97,7 +114,6 @@ async function applyChanges(root: string, db: Database.Database, options: Refres
       }
     }
   } else {
-    const walk = walkFleet(root);
     current = walk.files;
     walkFindings = walk.findings;
     all = knownStats(db);
