@@ -14,6 +14,7 @@ import { cachePath, isCorruption, openCacheFile, removeAbandonedBuilds, STATE_DI
 import { createCacheWriter } from './cacheWriter.js';
 import { crossCheck, type CrossScope } from './crossCheck.js';
 import { findingRow, type FileRows } from './fileRows.js';
+import { contentRevision } from './contentRevision.js';
 import { parseFiles } from './parseFiles.js';
 import { recordWalk, walkDigest, walkUnchanged } from './walkDigest.js';
 import { fileReader, rebuildCache, type RebuildOptions } from './rebuildCache.js';
@@ -77,19 +78,24 @@ export async function refreshCache(root: string, options: RefreshOptions = {}): 
   return { db, rebuilt: true, changed: [], removed: [] };
 }
 
-interface Applied {
+interface Changes {
   changed: string[];
   removed: string[];
 }
 
+interface Applied extends Changes {
+  /** The content revision the tables were at when they agreed with the files: after this refresh's own writes. */
+  revision: string;
+}
+
 /** The whole tree: walked, and compared only when the walk differs from the last one this cache agreed with (walkDigest.ts). */
-async function applyWalk(root: string, db: Database.Database, options: RefreshOptions): Promise<Applied> {
+async function applyWalk(root: string, db: Database.Database, options: RefreshOptions): Promise<Changes> {
   const walk = walkFleet(root);
   const digest = walkDigest(walk);
   if (walkUnchanged(db, digest)) return { changed: [], removed: [] };
-  const applied = await applyChanges(root, db, options, walk);
-  recordWalk(db, digest);
-  return applied;
+  const { changed, removed, revision } = await applyChanges(root, db, options, walk);
+  recordWalk(db, digest, revision);
+  return { changed, removed };
 }
 
 /** `walk` given: the whole tree as walked; otherwise `options.paths` only. */
@@ -156,7 +162,7 @@ async function applyChanges(root: string, db: Database.Database, options: Refres
   });
 
   const walkChanged = walkFindings !== null && !sameWalkFindings(db, walkFindings);
-  if (changedRows.length === 0 && removed.length === 0 && !walkChanged) return { changed: [], removed: [] };
+  if (changedRows.length === 0 && removed.length === 0 && !walkChanged) return { changed: [], removed: [], revision: contentRevision(db) };
 
   const writer = createCacheWriter(db);
   const files = new Set<string>();
@@ -169,7 +175,7 @@ async function applyChanges(root: string, db: Database.Database, options: Refres
     scope.dependencies ||= hasDeps.get(path) !== undefined;
     scope.checks ||= path.startsWith('policies/');
   };
-  db.transaction(() => {
+  const revision = db.transaction(() => {
     if (walkChanged) {
       db.prepare(`DELETE FROM findings WHERE origin = 'walk'`).run();
       const ins = db.prepare('INSERT INTO findings VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)');
@@ -185,8 +191,9 @@ async function applyChanges(root: string, db: Database.Database, options: Refres
       note(r.path, (keysIn.all(r.path) as Array<{ kind: string; id: string }>).map((k) => `${k.kind}:${k.id}`));
     }
     crossCheck(db, scope, fileReader(root));
+    return contentRevision(db);
   })();
-  return { changed: changedRows.map((r) => r.path), removed };
+  return { changed: changedRows.map((r) => r.path), removed, revision };
 }
 
 function sameWalkFindings(db: Database.Database, findings: Finding[]): boolean {

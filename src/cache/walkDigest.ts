@@ -31,9 +31,15 @@ export function walkUnchanged(db: Database.Database, digest: string): boolean {
   return stored === `${contentRevision(db)} ${digest}`;
 }
 
-/** Records that the tables now agree with the walk of this digest (after the refresh's writes, if any). */
-export function recordWalk(db: Database.Database, digest: string): void {
-  const value = `${contentRevision(db)} ${digest}`;
-  const stored = db.prepare('SELECT value FROM meta WHERE key = ?').pluck().get(WALK_KEY) as string | undefined;
-  if (stored !== value) db.prepare('INSERT OR REPLACE INTO meta VALUES (?, ?)').run(WALK_KEY, value);
+/**
+ * Records that the tables agreed with the walk of this digest at `revision` (after the refresh's own writes); not
+ * when another writer has moved them on since, whose rows this walk may not have seen.
+ */
+export function recordWalk(db: Database.Database, digest: string, revision: string): void {
+  db.transaction(() => {
+    if (contentRevision(db) !== revision) return;
+    const value = `${revision} ${digest}`;
+    const stored = db.prepare('SELECT value FROM meta WHERE key = ?').pluck().get(WALK_KEY) as string | undefined;
+    if (stored !== value) db.prepare('INSERT OR REPLACE INTO meta VALUES (?, ?)').run(WALK_KEY, value);
+  }).immediate();
 }
