@@ -31,12 +31,23 @@ const pending = (root: string): number => {
     o.close();
   }
 };
-/** Overwrites every pack of the clone with zeros of the same length: its objects can no longer be read. */
-function damagePacks(gitdir: string): void {
+/**
+ * Overwrites every pack of the clone with zeros of the same length, and every loose object (the relay's own commits
+ * are written loose) with a byte that is no zlib stream: its objects can no longer be read.
+ */
+function damageObjects(gitdir: string): void {
   const dir = join(gitdir, 'objects/pack');
   const packs = readdirSync(dir).filter((f) => f.endsWith('.pack'));
   assert.ok(packs.length > 0);
   for (const f of packs) writeFileSync(join(dir, f), Buffer.alloc(64 + 12));
+  let loose = 0;
+  for (const sub of readdirSync(join(gitdir, 'objects')).filter((d) => /^[0-9a-f]{2}$/.test(d))) {
+    for (const f of readdirSync(join(gitdir, 'objects', sub))) {
+      writeFileSync(join(gitdir, 'objects', sub, f), Buffer.from([0]));
+      loose++;
+    }
+  }
+  assert.ok(loose > 0, 'the relay wrote its commit loose');
 }
 
 describe('relay retries', () => {
@@ -65,14 +76,14 @@ describe('relay retries', () => {
     const gitdir = relayCloneDir(root, url);
     await relay(root, {}, io(nodeHttp));
     await queue(root, 'T02');
-    damagePacks(gitdir);
+    damageObjects(gitdir);
     const r = await relay(root, {}, io(nodeHttp));
     assert.equal(r.applied, 1, 'relayed on a fresh clone');
     assert.match((await upstreamFile(suite.server, 'damaged', 'workplans/WP.md'))!, /- \[x\] T02 Second/);
 
     // Damaged again, and upstream goes away once the first clone is gone: the second failure keeps the first.
     await queue(root, 'T03');
-    damagePacks(gitdir);
+    damageObjects(gitdir);
     writeFileSync(join(gitdir, 'marker'), '');
     const cut: HttpClient = {
       request: (req) => (existsSync(join(gitdir, 'marker')) ? nodeHttp.request(req) : Promise.reject(Object.assign(new Error('connect ECONNREFUSED'), { code: 'ECONNREFUSED' }))),

@@ -5,6 +5,13 @@
  * local repositories (systemGitTransport.ts). Both throw only the relay's
  * typed upstream errors for upstream's failures.
  */
+import type { GitObject } from './writeLooseObject.js';
+
+export interface AddedObjects {
+  parent: string | null;
+  objects: readonly GitObject[];
+}
+
 export interface GitTransport {
   /** The address as it may be printed. */
   readonly shown: string;
@@ -15,8 +22,12 @@ export interface GitTransport {
    * UpstreamBranchMissingError.
    */
   fetch(gitdir: string, branch: string | null): Promise<{ branch: string; head: string | null }>;
-  /** Pushes `commit` (in `gitdir`, also the local ref `localRef`) to upstream's `branch`, never forced; 'moved' when upstream's branch is no longer its parent. */
-  push(gitdir: string, localRef: string, commit: string, branch: string): Promise<'pushed' | 'moved'>;
+  /**
+   * Pushes `commit` (in `gitdir`, also the local ref `localRef`) to upstream's `branch`, never forced; 'moved' when
+   * upstream's branch is no longer at `added.parent`, the commit it was made on. `added.objects`: every object
+   * it has that the parent has not (writeBatchCommits), which is what a push must send.
+   */
+  push(gitdir: string, localRef: string, commit: string, branch: string, added: AddedObjects): Promise<'pushed' | 'moved'>;
 }
 
 /** Push failures that mean upstream moved meanwhile (the caller fetches again and re-applies the events). */

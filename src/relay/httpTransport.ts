@@ -10,6 +10,8 @@ import type { HttpClient } from 'isomorphic-git';
 import { UpstreamBranchMissingError, UpstreamRejectedError } from '../errors.js';
 import { classifyGitError } from './classifyGitError.js';
 import { LOST_RACE, type GitTransport } from './gitTransport.js';
+import { packObjects } from './packObjects.js';
+import { pushPack } from './pushPack.js';
 import { isomorphicGit } from '../repo/isomorphicGit.js';
 
 const git = isomorphicGit();
@@ -42,19 +44,16 @@ export function httpTransport(remote: HttpRemote): GitTransport {
       }
       return { branch: branch ?? got.defaultBranch?.replace(/^refs\/heads\//, '') ?? 'main', head: got.fetchHead ?? null };
     },
-    async push(gitdir, localRef, _commit, branch) {
+    async push(_gitdir, _localRef, commit, branch, added) {
+      let result;
       try {
-        await git.push({ fs, http, gitdir, remote: 'origin', url, ref: localRef, remoteRef: `refs/heads/${branch}`, headers, cache });
-        return 'pushed';
+        result = await pushPack(http, url, headers, { ref: `refs/heads/${branch}`, old: added.parent, new: commit, pack: packObjects(added.objects) });
       } catch (e) {
-        const err = e as { code?: string; message?: string; data?: { reason?: string } };
-        if (err.code === 'PushRejectedError' && err.data?.reason === 'not-fast-forward') return 'moved';
-        if (err.code === 'GitPushError') {
-          if (LOST_RACE.test(err.message ?? '')) return 'moved';
-          throw new UpstreamRejectedError(shown, (err.message ?? '').trim().replace(/\s+/g, ' '));
-        }
         throw fail(e);
       }
+      if (result.status !== 'rejected') return result.status;
+      if (LOST_RACE.test(result.reason)) return 'moved';
+      throw new UpstreamRejectedError(shown, result.reason.trim().replace(/\s+/g, ' '));
     },
   };
 }

@@ -192,11 +192,12 @@ async function relayUpstream(root: string, outbox: Outbox, events: OutboxEvent[]
       return;
     }
     t = Date.now();
-    const commits = await writeBatchCommits(gitdir, head.head, plan.batches, io.now(), cache);
+    const written = await writeBatchCommits(gitdir, head.head, plan.batches, io.now(), cache);
+    const { commits } = written;
     report.ms.commit += Date.now() - t;
     t = Date.now();
     report.pushes += 1;
-    const pushed = await pushCommits(head, transport, commits.at(-1)!);
+    const pushed = await pushCommits(head, transport, written);
     report.ms.push += Date.now() - t;
     if (pushed === 'pushed') {
       const applied = plan.batches.flatMap((b, i) => b.events.map((e) => ({ id: e.id, commit: commits[i]! })));

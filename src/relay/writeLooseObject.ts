@@ -13,6 +13,13 @@ import { deflateSync } from 'node:zlib';
 
 export type GitObjectType = 'blob' | 'tree' | 'commit';
 
+/** An object as written: its id, type and content (without the loose object's header). */
+export interface GitObject {
+  oid: string;
+  type: GitObjectType;
+  content: Uint8Array;
+}
+
 export function writeLooseObject(gitdir: string, type: GitObjectType, content: Uint8Array): string {
   const header = Buffer.from(`${type} ${content.length}\0`, 'utf8');
   const raw = Buffer.concat([header, content]);
