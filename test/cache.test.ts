@@ -8,6 +8,8 @@ import { cachePath, openCacheFile } from '../src/cache/cacheFile.js';
 import { rebuildCache } from '../src/cache/rebuildCache.js';
 import { refreshCache } from '../src/cache/refreshCache.js';
 import { readFindings } from '../src/cache/readFindings.js';
+import { walkDigest, walkUnchanged } from '../src/cache/walkDigest.js';
+import { walkFleet } from '../src/repo/walkFleet.js';
 import { fleetMaker, node, REPO, workload, writeFile } from './helpers/fleet.js';
 
 const { fleet, cleanup } = fleetMaker();
@@ -63,6 +65,21 @@ describe('cache', () => {
     const steady = await refreshed(root);
     assert.deepEqual([steady.changed, steady.removed], [[], []]);
     steady.db.close();
+  });
+
+  it('a cold build records the walk it read, so the first refresh after it has nothing to compare; an edit since is seen', async () => {
+    const root = fleet({ 'registry/nodes/a.md': node('a'), 'registry/nodes/b.md': node('b'), 'registry/nodes/notes.txt': 'not a record\n' });
+    await rebuildCache(root);
+    const db = openCacheFile(cachePath(root))!;
+    try {
+      assert.equal(walkUnchanged(db, walkDigest(walkFleet(root))), true, "the build's digest is the walk's (sizes, mtimes, kinds, the walk's warning)");
+    } finally {
+      db.close();
+    }
+    writeFile(root, 'registry/nodes/b.md', node('b', 'area: edited\n'));
+    const r = await refreshed(root);
+    assert.deepEqual(r.changed, ['registry/nodes/b.md']);
+    r.db.close();
   });
 
   it('a refresh given paths passes over what the walk passes over: a README.md and hidden files are no records', async () => {

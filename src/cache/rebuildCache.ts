@@ -7,7 +7,7 @@ import * as nodeFs from 'node:fs';
 import { renameSync, rmSync } from 'node:fs';
 import Database from 'better-sqlite3';
 import { readRepoText } from '../repo/readRepoText.js';
-import { walkFleet, type WalkFs } from '../repo/walkFleet.js';
+import { walkFleet, type FleetFile, type WalkFs } from '../repo/walkFleet.js';
 import { randomUUID } from 'node:crypto';
 import { CACHE_TABLES, CACHE_TRIGGERS, CACHE_VIEWS, LOAD_ORDER_INDEXES, SCHEMA_VERSION, SORTED_INDEXES } from './cacheSchema.js';
 import { cachePath, ensureStateDir, generatorId, removeAbandonedBuilds } from './cacheFile.js';
@@ -19,6 +19,8 @@ import { unpackRows } from './unpackRows.js';
 import { WIDTH, type PackedRows } from './packRows.js';
 import { findingRow } from './fileRows.js';
 import { schemaSql } from './schemaSql.js';
+import { WALK_KEY, walkDigest, walkValue } from './walkDigest.js';
+import { contentRevision } from './contentRevision.js';
 import { startCheckCompiler, type CheckCompiler } from './startCheckCompiler.js';
 import { notCompiled, type CompileFn } from './compileChecks.js';
 import { buildInParallel } from './buildInParallel.js';
@@ -110,8 +112,13 @@ export async function rebuildCache(root: string, options: RebuildOptions = {}): 
     let precompiled: Promise<CompileFn> | undefined;
     /** The schema the checks compile against (schemaSql: read once). */
     let schema: string[] | undefined;
+    /** Each file as its rows have it (size and mtime of the bytes read), for the walk digest. */
+    const walked: FleetFile[] = [];
     await buildInParallel(root, walk.files, pool, {
       write(rows) {
+        for (let at = 0; at < rows.files.length; at += WIDTH.files) {
+          walked.push({ path: rows.files[at] as string, kind: rows.files[at + 1] as FleetFile['kind'], size: rows.files[at + 2] as number, mtimeMs: rows.files[at + 3] as number });
+        }
         // Once a batch clashed, the collector is not asked again (nor its mirror read).
         clashed ||= !cross.admit(rows);
         if (clashed) {
@@ -146,6 +153,8 @@ export async function rebuildCache(root: string, options: RebuildOptions = {}): 
     // The content revision (contentRevision.ts): this build, then a count of the writes since.
     meta.run('build', randomUUID());
     meta.run('revision', '0');
+    // The walk these tables agree with, for the first refresh (walkDigest.ts).
+    meta.run(WALK_KEY, walkValue(contentRevision(db), walkDigest({ files: walked, findings: walk.findings })));
     db.exec(CACHE_TRIGGERS);
     db.exec('COMMIT');
     db.pragma('journal_mode = WAL');
