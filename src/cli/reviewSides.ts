@@ -101,7 +101,7 @@ export function reviewSides(root: string, git: GitObjects, tree: ReviewTree, env
       }
       // The worker starts now; an empty earlier side (a first diff) is handed where it starts from once the later side's cache is fresh.
       const worker = options.worker ?? startSide(root);
-      worker.post({ ...input, deferred: empty });
+      worker.post({ ...input, deferred: empty, record: slot.record });
       const posted = await new Promise<Posted>((resolve, reject) => {
         worker.answer.then(resolve, reject);
         if (!empty) return;
@@ -119,7 +119,6 @@ export function reviewSides(root: string, git: GitObjects, tree: ReviewTree, env
           later.catch(stop);
         } else later.then((h) => linkMaterialised(tree.to.dir, h, slot.dir)).then((holds) => start({ holds, cacheFrom: tree.to.dir }), stop);
       });
-      if (posted.holds) slot.save(posted.holds, overlayOn?.commit);
       if (posted.error) throw raised(posted.error);
       const e = posted.evaluation!;
       return { dir: slot.dir, evaluation: { ...e, ...(e.unevaluable ? { unevaluable: raised(e.unevaluable) as FleethubError } : { unevaluable: undefined }) } };

@@ -11,6 +11,7 @@
 import { FleethubError } from '../errors.js';
 import { MATERIALISED_DIRS, materialiseRevision, type Materialised } from '../repo/materialiseRevision.js';
 import { openGitObjects } from '../repo/openGitObjects.js';
+import { writeReviewRecord } from '../repo/openReviewTree.js';
 import { evaluateSide, type SideInput } from './evaluateSide.js';
 import type { Failure, Posted } from './startSideWorker.js';
 
@@ -24,8 +25,7 @@ export interface SideChannel {
 }
 
 export async function runSide(channel: SideChannel): Promise<void> {
-  const given = await channel.next<SideInput & { deferred: boolean }>();
-  let holds: Materialised | null = null;
+  const given = await channel.next<SideInput & { deferred: boolean; record: string | null }>();
   try {
     const git = await openGitObjects(given.root);
     // A new overlay starts from the files of the working tree's commit: listed while the working tree's cache is made fresh.
@@ -39,17 +39,13 @@ export async function runSide(channel: SideChannel): Promise<void> {
     // Nothing more comes: a thread ends once it has answered.
     await channel.close();
     if (listing) input.holds = await listing;
-    const evaluation = await evaluateSide(
-      input,
-      git,
-      (h) => {
-        holds = h;
-      },
-      written ?? undefined,
-    );
-    channel.post({ holds, evaluation: { ...evaluation, unevaluable: evaluation.unevaluable && failure(evaluation.unevaluable) } });
+    const saved = (h: Materialised): void => {
+      if (given.record !== null) writeReviewRecord(given.record, h, input.overlayOn?.commit);
+    };
+    const evaluation = await evaluateSide(input, git, saved, written ?? undefined);
+    channel.post({ evaluation: { ...evaluation, unevaluable: evaluation.unevaluable && failure(evaluation.unevaluable) } });
   } catch (e) {
-    channel.post({ holds, error: failure(e) });
+    channel.post({ error: failure(e) });
     await channel.close();
   }
 }

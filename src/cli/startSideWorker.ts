@@ -15,13 +15,11 @@
 import { Worker } from 'node:worker_threads';
 import { indexEntries } from '../repo/gitRepository.js';
 import { runSide } from './runSide.js';
-import type { Materialised } from '../repo/materialiseRevision.js';
 import type { RevisionEvaluation } from '../review/evaluateRevision.js';
 
 export type Failure = { fleethub: true; code: string; message: string; data: Record<string, unknown> } | { fleethub: false; message: string; stack?: string };
 
 export interface Posted {
-  holds: Materialised | null;
   evaluation?: Omit<RevisionEvaluation, 'unevaluable'> & { unevaluable?: Failure };
   error?: Failure;
 }

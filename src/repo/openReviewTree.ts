@@ -37,6 +37,8 @@ export interface ReviewSlot {
    * that commit).
    */
   over: string | null;
+  /** Where `save` writes the record; null for a directory that keeps none (a second diff's temporary one). */
+  record: string | null;
   /** Forgets the record before anything writes in `dir` (idempotent): until `save`, a crash leaves no record. */
   touch(): void;
   /** Records what `dir` holds once it is consistent again. */
@@ -61,7 +63,7 @@ export function openReviewTree(root: string): ReviewTree {
     const dir = mkdtempSync(join(base, 'tmp-'));
     const slot = (name: string): ReviewSlot => {
       mkdirSync(join(dir, name));
-      return { dir: join(dir, name), holds: EMPTY_DIR, over: null, touch: () => {}, save: () => {}, clear: () => {} };
+      return { dir: join(dir, name), holds: EMPTY_DIR, over: null, record: null, touch: () => {}, save: () => {}, clear: () => {} };
     };
     return { from: slot('base'), to: slot('tree'), release: () => rmSync(dir, { recursive: true, force: true }) };
   }
@@ -87,8 +89,9 @@ function openSlot(dir: string, record: string): ReviewSlot {
     dir,
     holds,
     over,
+    record,
     touch: () => rmSync(record, { force: true }),
-    save: (h, on = null) => writeFileSync(record, JSON.stringify({ commit: h.commit, files: Object.fromEntries(h.files), ...(on ? { over: on } : {}) })),
+    save: (h, on = null) => writeReviewRecord(record, h, on),
     clear: () => {
       slot.touch();
       rmSync(dir, { recursive: true, force: true });
@@ -98,6 +101,11 @@ function openSlot(dir: string, record: string): ReviewSlot {
     },
   };
   return slot;
+}
+
+/** A slot's record of what its directory holds (and, for an overlay, the commit it lies on): ReviewSlot.save, or a worker thread evaluating that slot. */
+export function writeReviewRecord(record: string, holds: Materialised, over: string | null = null): void {
+  writeFileSync(record, JSON.stringify({ commit: holds.commit, files: Object.fromEntries(holds.files), ...(over ? { over } : {}) }));
 }
 
 function takeLock(lock: string): boolean {
