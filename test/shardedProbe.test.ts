@@ -8,8 +8,10 @@ import assert from 'node:assert/strict';
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
+import Database from 'better-sqlite3';
 import fc from 'fast-check';
 import { shardOf } from '../src/observe/shardOf.js';
+import { CHECK_MEMO_PREFIX } from '../src/reconcile/steps/checks.js';
 import { parseShard } from '../src/observe/parseShard.js';
 import { parseObservationsFile } from '../src/observe/parseObservationsFile.js';
 import { mergeObservationSets } from '../src/observe/mergeObservationSets.js';
@@ -149,6 +151,28 @@ describe('probe --shard and reconcile --observations (fleet simulator)', () => {
     for (const id of third) assert.deepEqual(after.nodes[id], before.nodes[id], `${id} (shard 3) is as it was`);
     for (const id of others) assert.equal(after.nodes[id]!.mode, 'DEGRADED', `${id} was observed down three times`);
     for (const id of fleet.sim.nodes.keys()) await fleet.sim.setFault(id, 'none');
+  });
+
+  it('a probe evaluates nothing but the observations: no check runs, status/ is not written; reconcile then evaluates them', async () => {
+    rmSync(join(fleet.root, '.fleethub'), { recursive: true, force: true });
+    const statusBefore = readFileSync(join(fleet.root, 'status/modes.json'), 'utf8');
+    const checkRows = (): { checks: number; observations: number } => {
+      const db = new Database(join(fleet.root, '.fleethub/cache.sqlite'), { readonly: true });
+      try {
+        const checks = (db.prepare('SELECT count(*) FROM memo WHERE name LIKE ?').pluck().get(`${CHECK_MEMO_PREFIX}%`) as number);
+        const observations = db.prepare('SELECT count(*) FROM observations').pluck().get() as number;
+        return { checks, observations };
+      } finally {
+        db.close();
+      }
+    };
+    const shard = await probeShard(1, 3);
+    assert.ok(shard.observations.length > 0);
+    assert.deepEqual(checkRows(), { checks: 0, observations: shard.observations.length }, 'the observations recorded, no check result');
+    assert.equal(readFileSync(join(fleet.root, 'status/modes.json'), 'utf8'), statusBefore);
+    const r = await run(['reconcile', '--fail-on', 'none', '--format', 'json']);
+    assert.equal(r.code, 0, r.stderr);
+    assert.ok(checkRows().checks > 0, 'reconcile ran the named checks (policies/checks.yaml)');
   });
 
   it('refuses a bad --shard, ids with --shard, --probe with --observations, and a damaged file (exit 2, file:line:col)', async () => {

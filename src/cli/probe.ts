@@ -1,8 +1,9 @@
 import { resolve } from 'node:path';
 import { UsageError } from '../errors.js';
-import { reconcile as runReconcile, STEPS, type Step } from '../reconcile/reconcile.js';
+import { reconcile as runReconcile, type Step } from '../reconcile/reconcile.js';
 import { fileIo } from './fileIo.js';
 import { load } from '../reconcile/steps/load.js';
+import { observe } from '../reconcile/steps/observe.js';
 import { findRoot } from '../repo/findRoot.js';
 import { writeFileAtomically } from '../repo/writeFileAtomically.js';
 import { parseShard } from '../observe/parseShard.js';
@@ -19,8 +20,10 @@ export const probe: Command = {
   usage: `fleethub probe [ids... | --shard <i>/<n>] [--out <file>] [--fail-on error|warning|none] [--allow-remote] [--format json]
 
 Probes the given nodes (default: every enabled, provisioned node) and records
-the observations in the cache. Does not write status/ (reconcile --probe
---write does). A node that failed a probe counts as an error.
+the observations in the cache. Evaluates nothing else and does not write
+status/: the modes and the findings come from reconcile (reconcile --probe
+--write probes and records them). A node that failed a probe counts as an
+error.
   --shard <i>/<n>  probe only shard i of n: the nodes whose id hashes to it
                    (SHA-256 of the id, first 4 bytes mod n, plus 1); every node
                    is in exactly one shard, the same on every run
@@ -48,7 +51,9 @@ failed a probe, 2 usage (an unknown node id, a bad --shard) or internal error.`,
         throw new UsageError(`unknown node id${unknown.length > 1 ? 's' : ''}: ${unknown.join(', ')} (${ids.length > 0 ? `known: ${ids.join(', ')}` : 'no nodes are declared'})`, { unknown });
       }
     };
-    const result = await runReconcile(fileIo(root, ctx.env), { probe: true, write: false, only, shard, allowRemote: args.values['allow-remote'] === true }, [load, known, ...STEPS.filter((s) => s !== load)]);
+    // Only the steps a probe needs: what it shows and writes is the observations, so the evaluation (modes,
+    // policies, checks, workplans...) is left to reconcile, which a sharded job's fan-in runs once for all shards.
+    const result = await runReconcile(fileIo(root, ctx.env), { probe: true, write: false, only, shard, allowRemote: args.values['allow-remote'] === true }, [load, known, observe]);
     result.db?.close();
     const observations = [...result.observations.values()].sort((a, b) => (a.node < b.node ? -1 : 1));
     if (out) {
