@@ -215,9 +215,11 @@ test('.fleethub/review/ is kept between runs and written as a delta; a diff runn
   untracked(dir);
   const first = await diffJson(dir, 'HEAD~1..HEAD');
   const review = join(dir, '.fleethub', 'review');
-  const holds = JSON.parse(readFileSync(join(review, 'holds.json'), 'utf8')) as { commit: string; paths: string[]; oids: string[] };
+  const readHolds = () => JSON.parse(readFileSync(join(review, 'holds.json'), 'utf8')) as { commit: string; paths: string[]; oids: string[] };
+  const holds = readHolds();
+  const webOid = holds.oids[holds.paths.indexOf('registry/workloads/web.md')];
   assert.equal(holds.commit, git(dir, 'rev-parse', 'HEAD').trim());
-  assert.equal(holds.oids[holds.paths.indexOf('registry/workloads/web.md')], git(dir, 'rev-parse', 'HEAD:registry/workloads/web.md').trim(), 'it holds the later revision');
+  assert.equal(webOid, git(dir, 'rev-parse', 'HEAD:registry/workloads/web.md').trim(), 'it holds the later revision');
   assert.equal(holds.paths.length, holds.oids.length);
   assert.equal(readFileSync(join(review, 'tree', 'registry/workloads/web.md'), 'utf8'), workload('web', 'host: n2\n'));
   // Reversed, from what it holds: the same findings, the other way round.
@@ -233,15 +235,15 @@ test('.fleethub/review/ is kept between runs and written as a delta; a diff runn
   assert.deepEqual(codes((await diffJson(dir, 'HEAD~1..HEAD')).impact.introduced), codes(first.impact.introduced));
   assert.deepEqual(readdirSync(review).sort(), ['base', 'base.json', 'holds.json', 'tree']);
   // A record this version cannot read (the earlier form, files keyed by path; lists that do not pair up) is no record either.
-  const head = git(dir, 'rev-parse', 'HEAD').trim();
-  for (const unreadable of [{ commit: head, files: { 'registry/workloads/web.md': holds.oids[holds.paths.indexOf('registry/workloads/web.md')] } }, { commit: head, paths: holds.paths, oids: holds.oids.slice(1) }]) {
+  for (const unreadable of [{ commit: holds.commit, files: { 'registry/workloads/web.md': webOid } }, { commit: holds.commit, paths: holds.paths, oids: holds.oids.slice(1) }]) {
     writeFileSync(join(review, 'tree', 'registry/workloads/web.md'), 'garbage');
     writeFileSync(join(review, 'holds.json'), JSON.stringify(unreadable));
     assert.deepEqual(codes((await diffJson(dir, 'HEAD~1..HEAD')).impact.introduced), codes(first.impact.introduced), JSON.stringify(unreadable).slice(0, 80));
     assert.equal(readFileSync(join(review, 'tree', 'registry/workloads/web.md'), 'utf8'), workload('web', 'host: n2\n'), 'written whole again');
   }
-  const again = JSON.parse(readFileSync(join(review, 'holds.json'), 'utf8')) as { commit: string; paths: string[]; oids: string[] };
-  assert.deepEqual([again.commit, again.paths.length, again.oids.length], [head, holds.paths.length, holds.paths.length]);
+  // The same files with the same blobs (in the order this run wrote them).
+  const files = (r: { commit: string; paths: string[]; oids: string[] }) => ({ commit: r.commit, files: Object.fromEntries(r.paths.map((path, i) => [path, r.oids[i]])), count: r.oids.length });
+  assert.deepEqual(files(readHolds()), files(holds), 'the record written again says what the first one said');
 });
 
 test('--records-only skips the impact; --fail-on needs it', async () => {

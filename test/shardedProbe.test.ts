@@ -156,23 +156,23 @@ describe('probe --shard and reconcile --observations (fleet simulator)', () => {
   it('a probe evaluates nothing but the observations: no check runs, status/ is not written; reconcile then evaluates them', async () => {
     rmSync(join(fleet.root, '.fleethub'), { recursive: true, force: true });
     const statusBefore = readFileSync(join(fleet.root, 'status/modes.json'), 'utf8');
-    const checkRows = (): { checks: number; observations: number } => {
+    // What the cache holds: the check results the checks step keeps in its memo, and the observations.
+    const cached = (): { checks: number; observations: number } => {
       const db = new Database(join(fleet.root, '.fleethub/cache.sqlite'), { readonly: true });
       try {
-        const checks = (db.prepare('SELECT count(*) FROM memo WHERE name LIKE ?').pluck().get(`${CHECK_MEMO_PREFIX}%`) as number);
-        const observations = db.prepare('SELECT count(*) FROM observations').pluck().get() as number;
-        return { checks, observations };
+        const count = (sql: string, ...params: string[]) => db.prepare(sql).pluck().get(...params) as number;
+        return { checks: count('SELECT count(*) FROM memo WHERE name LIKE ?', `${CHECK_MEMO_PREFIX}%`), observations: count('SELECT count(*) FROM observations') };
       } finally {
         db.close();
       }
     };
     const shard = await probeShard(1, 3);
     assert.ok(shard.observations.length > 0);
-    assert.deepEqual(checkRows(), { checks: 0, observations: shard.observations.length }, 'the observations recorded, no check result');
+    assert.deepEqual(cached(), { checks: 0, observations: shard.observations.length }, 'the observations recorded, no check result');
     assert.equal(readFileSync(join(fleet.root, 'status/modes.json'), 'utf8'), statusBefore);
     const r = await run(['reconcile', '--fail-on', 'none', '--format', 'json']);
     assert.equal(r.code, 0, r.stderr);
-    assert.ok(checkRows().checks > 0, 'reconcile ran the named checks (policies/checks.yaml)');
+    assert.ok(cached().checks > 0, 'reconcile ran the named checks (policies/checks.yaml)');
   });
 
   it('refuses a bad --shard, ids with --shard, --probe with --observations, and a damaged file (exit 2, file:line:col)', async () => {

@@ -82,7 +82,8 @@ function openSlot(dir: string, record: string): ReviewSlot {
     if (j.over !== undefined && (typeof j.over !== 'string' || !COMMIT.test(j.over))) throw new Error('not a record of this version');
     const files = new Map<string, string>();
     for (let i = 0; i < paths.length; i++) {
-      const [path, oid] = [paths[i] as unknown, oids[i] as unknown];
+      const path: unknown = paths[i];
+      const oid: unknown = oids[i];
       if (typeof path !== 'string' || typeof oid !== 'string') throw new Error('not a record of this version');
       files.set(path, oid);
     }
