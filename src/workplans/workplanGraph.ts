@@ -64,12 +64,13 @@ export function workplanGraph(db: Database.Database, patch?: { previous: Workpla
   const workplans = patch ? [...kept, ...read].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)) : read;
   const byId = new Map(read.map((w) => [w.id, w]));
   const fresh = new Map<string, GraphTask>();
-  const rows = db.prepare(`SELECT t.key, t.workplan, t.id, t.title, t.state, t.owner, t.line, r.col, t.file FROM tasks t JOIN records r ON r.kind = 'task' AND r.id = t.key${patch ? ' WHERE t.file IN (SELECT value FROM json_each(?))' : ''} ORDER BY t.workplan, t.line, t.key`).all(...args) as Array<Omit<GraphTask, 'depends' | 'doneWhen'>>;
-  for (const r of rows) {
-    const wp = byId.get(r.workplan);
+  // The tasks view's columns, read from records itself (the view joined to records again only for col); rows as arrays.
+  const rows = db.prepare(`SELECT id AS key, substr(parent, 10) AS workplan, data->>'id', title, data->>'state' AS state, data->>'owner', line, col, file FROM records WHERE kind = 'task'${patch ? ' AND file IN (SELECT value FROM json_each(?))' : ''} ORDER BY workplan, line, key`).raw().all(...args) as Array<[string, string, string, string, string, string | null, number, number, string]>;
+  for (const [key, workplan, id, title, state, owner, line, col, file] of rows) {
+    const wp = byId.get(workplan);
     if (!wp) continue;
-    fresh.set(r.key, { ...r, state: STATES.has(r.state) ? r.state : 'todo', depends: [], doneWhen: [] });
-    wp.tasks.push(r.key);
+    fresh.set(key, { key, workplan, id, title, state: STATES.has(state) ? (state as TaskState) : 'todo', owner, line, col, file, depends: [], doneWhen: [] });
+    wp.tasks.push(key);
   }
   const edges = db.prepare(`SELECT src_id, rel, dst_id FROM edges WHERE src_kind = 'task' AND rel IN ('depends', 'done-when')${patch ? ' AND src_id IN (SELECT value FROM json_each(?))' : ''} ORDER BY src_id, rel, ord`).all(...(patch ? [JSON.stringify([...fresh.keys()])] : [])) as Array<{ src_id: string; rel: string; dst_id: string }>;
   for (const e of edges) {
