@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { chmodSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
@@ -181,5 +181,26 @@ describe('pre-commit hook', () => {
     }
     assert.equal(out, '', 'a dangling reference is a warning, so the commit goes through');
     assert.match(git('log', '--oneline'), /delete a node/);
+  });
+
+  it('--staged judges what is staged, not the working tree: a bad staged file fixed only on disk is refused, a good one broken only on disk passes', () => {
+    const root = fleet({ 'registry/nodes/a.md': node('a') });
+    const git = (...args: string[]): string => execFileSync('git', args, { cwd: root, encoding: 'utf8', env: { ...process.env, GIT_AUTHOR_NAME: 't', GIT_AUTHOR_EMAIL: 't@example.invalid', GIT_COMMITTER_NAME: 't', GIT_COMMITTER_EMAIL: 't@example.invalid' } });
+    git('init', '-q');
+    git('add', '.');
+    git('commit', '-qm', 'good');
+    writeFile(root, 'registry/nodes/b.md', '---\ntitle: B\nrole: edge\nbogus: 1\n---\n');
+    git('add', 'registry/nodes/b.md');
+    writeFile(root, 'registry/nodes/b.md', '---\ntitle: B\nrole: edge\n---\n');
+    const bad = spawnSync(process.execPath, [BIN, 'validate', '--staged'], { cwd: root, encoding: 'utf8' });
+    assert.equal(bad.status, 1, bad.stdout + bad.stderr);
+    assert.match(bad.stdout, /registry\/nodes\/b\.md:4:1: error\[unknown-key\]/);
+    assert.match(bad.stdout, /in 1 file as staged/);
+    git('add', 'registry/nodes/b.md');
+    writeFile(root, 'registry/nodes/b.md', '---\ntitle: B\nrole: edgy\n---\n');
+    const good = spawnSync(process.execPath, [BIN, 'validate', '--staged'], { cwd: root, encoding: 'utf8' });
+    assert.equal(good.status, 0, good.stdout + good.stderr);
+    assert.match(good.stdout, /ok: 1 file as staged/);
+    assert.match(readFileSync(join(root, 'registry/nodes/b.md'), 'utf8'), /edgy/, 'the working tree is untouched');
   });
 });

@@ -1,11 +1,15 @@
-import { execFileSync } from 'node:child_process';
-import { lstatSync } from 'node:fs';
-import { join, relative, resolve, sep } from 'node:path';
+import { lstatSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type Database from 'better-sqlite3';
+import { copyCache } from '../cache/copyCache.js';
 import { readFindings } from '../cache/readFindings.js';
 import { refreshCache } from '../cache/refreshCache.js';
 import { recordKindOfPath } from '../records/kinds.js';
+import { checkoutIndex } from '../repo/checkoutIndex.js';
 import { findRoot } from '../repo/findRoot.js';
+import { stagedPaths } from '../repo/stagedPaths.js';
+import { worktreeMatchesIndex } from '../repo/worktreeMatchesIndex.js';
 import { findingJson } from '../report/formatFinding.js';
 import { formatFindings } from '../report/formatFindings.js';
 import { PathNotFoundError, UsageError } from '../errors.js';
@@ -24,7 +28,9 @@ below it — plus the records that refer to them) and reports each problem as
 path:line:col: error[code]: message, with a code's hint under its first
 finding. A path that does not exist is a
 usage error.
-  --staged    validate the files staged for commit (the pre-commit hook)
+  --staged    validate the files staged for commit, as staged (the pre-commit
+              hook): where the working tree differs from the index, a
+              checkout of the index is read, the working tree untouched
 ${FAIL_ON_USAGE}
 Exit codes: 0 no findings at or above --fail-on (by default warnings are
 allowed), 1 findings at or above it, 2 usage or internal error.`,
@@ -36,9 +42,22 @@ allowed), 1 findings at or above it, 2 usage or internal error.`,
     let paths: string[] | undefined;
     /** Directories and symlinks given: what the whole walk says of them and of every file below them. */
     const walked: string[] = [];
+    /** --staged with a working tree that is not what the commit will hold: a checkout of the index, read instead. */
+    let staged: { dir: string; root: string } | undefined;
     if (args.values.staged) {
       if (args.positionals.length > 0) throw new UsageError('give either paths or --staged, not both');
       paths = stagedPaths(root);
+      if (!worktreeMatchesIndex(root)) {
+        const dir = mkdtempSync(join(tmpdir(), 'fleethub-staged-'));
+        try {
+          staged = { dir, root: checkoutIndex(root, dir) };
+          // This fleet's cache as a start: the staged files that match it are not parsed again.
+          copyCache(root, staged.root);
+        } catch (e) {
+          rmSync(dir, { recursive: true, force: true });
+          throw e;
+        }
+      }
     } else if (args.positionals.length > 0) {
       paths = [];
       for (const p of args.positionals) {
@@ -46,15 +65,23 @@ allowed), 1 findings at or above it, 2 usage or internal error.`,
         (walkJudges(join(root, rel), p) ? walked : paths).push(rel);
       }
     }
-    // Those are validated with the whole tree walked (what is below a directory, stray files included, and what a link leads to are the walk's to say).
-    const { db } = await refreshCache(root, { paths: walked.length > 0 ? undefined : paths, onProgress: ctx.progress('validating') });
+    // Those are validated with the whole tree walked (what is below a directory, stray files included, and what a link leads to are the walk's to say); so is a checkout of the index, whose every file is new to the copied cache.
+    let db: Database.Database;
+    try {
+      ({ db } = await refreshCache(staged?.root ?? root, { paths: walked.length > 0 || staged ? undefined : paths, onProgress: ctx.progress('validating') }));
+    } catch (e) {
+      if (staged) rmSync(staged.dir, { recursive: true, force: true });
+      throw e;
+    }
     try {
       if (paths && walked.length > 0) paths = [...new Set([...paths, ...below(db, walked)])];
       const findings = readFindings(db, paths ? { paths } : {});
       const errors = findings.filter((f) => f.severity === 'error');
       const warnings = findings.filter((f) => f.severity === 'warning');
-      const count = paths ? paths.filter((p) => recordKindOfPath(p) !== null).length : (db.prepare('SELECT count(*) FROM files').pluck().get() as number);
-      const files = `${count} file${count === 1 ? '' : 's'}`;
+      // A path staged for deletion is no file to count.
+      const present = db.prepare('SELECT 1 FROM files WHERE path = ?').pluck();
+      const count = paths ? paths.filter((p) => recordKindOfPath(p) !== null && present.get(p) !== undefined).length : (db.prepare('SELECT count(*) FROM files').pluck().get() as number);
+      const files = `${count} file${count === 1 ? '' : 's'}${staged ? ' as staged' : ''}`;
       const result = commandResult(findings, fail);
       const tail = errors.length === 0 ? ctx.style.green(`ok: ${files}, ${warnings.length} warning(s)`) : ctx.style.red(`${errors.length} error(s), ${warnings.length} warning(s) in ${files}`);
       return {
@@ -64,6 +91,7 @@ allowed), 1 findings at or above it, 2 usage or internal error.`,
       };
     } finally {
       db.close();
+      if (staged) rmSync(staged.dir, { recursive: true, force: true });
     }
   },
 };
@@ -88,20 +116,4 @@ function walkJudges(abs: string, given: string): boolean {
     throw e;
   }
   return st.isSymbolicLink() || st.isDirectory();
-}
-
-/** Paths staged for commit, relative to the fleet root. */
-function stagedPaths(root: string): string[] {
-  let out: string;
-  try {
-    const top = execFileSync('git', ['rev-parse', '--show-toplevel'], { cwd: root, encoding: 'utf8' }).trim();
-    out = execFileSync('git', ['diff', '--cached', '--name-only', '--no-renames', '-z'], { cwd: root, encoding: 'utf8' });
-    return out
-      .split('\0')
-      .filter(Boolean)
-      .map((p) => relative(root, resolve(top, p)).split(sep).join('/'))
-      .filter((p) => !p.startsWith('..'));
-  } catch (e) {
-    throw new UsageError(`--staged needs a Git repository: ${(e as Error).message.split('\n')[0]}`);
-  }
 }
