@@ -3,7 +3,7 @@
  * run read-only SQL over them. Bump SCHEMA_VERSION on any change; an older
  * cache file is then rebuilt automatically.
  */
-export const SCHEMA_VERSION = 8;
+export const SCHEMA_VERSION = 9;
 
 export const CACHE_TABLES = `
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
@@ -135,7 +135,7 @@ FROM records WHERE kind = 'workplan';
 
 CREATE VIEW tasks AS SELECT
   id AS key, substr(parent, 10) AS workplan, data->>'id' AS id, title, data->>'state' AS state, data->>'owner' AS owner,
-  data->>'parent' AS parent, data->>'depth' AS depth, line, data, file
+  data->>'parent' AS parent, data->>'depth' AS depth, line, col, data, file
 FROM records WHERE kind = 'task';
 
 CREATE VIEW policies AS SELECT

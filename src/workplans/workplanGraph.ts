@@ -64,8 +64,8 @@ export function workplanGraph(db: Database.Database, patch?: { previous: Workpla
   const workplans = patch ? [...kept, ...read].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)) : read;
   const byId = new Map(read.map((w) => [w.id, w]));
   const fresh = new Map<string, GraphTask>();
-  // The tasks view's columns, read from records itself (the view joined to records again only for col); rows as arrays.
-  const rows = db.prepare(`SELECT id AS key, substr(parent, 10) AS workplan, data->>'id', title, data->>'state' AS state, data->>'owner', line, col, file FROM records WHERE kind = 'task'${patch ? ' AND file IN (SELECT value FROM json_each(?))' : ''} ORDER BY workplan, line, key`).raw().all(...args) as Array<[string, string, string, string, string, string | null, number, number, string]>;
+  // Rows as arrays: 10,000 tasks on the large fleet, each made into its GraphTask here anyway.
+  const rows = db.prepare(`SELECT key, workplan, id, title, state, owner, line, col, file FROM tasks${inFiles('file')} ORDER BY workplan, line, key`).raw().all(...args) as Array<[string, string, string, string, string, string | null, number, number, string]>;
   for (const [key, workplan, id, title, state, owner, line, col, file] of rows) {
     const wp = byId.get(workplan);
     if (!wp) continue;
