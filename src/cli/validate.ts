@@ -42,22 +42,9 @@ allowed), 1 findings at or above it, 2 usage or internal error.`,
     let paths: string[] | undefined;
     /** Directories and symlinks given: what the whole walk says of them and of every file below them. */
     const walked: string[] = [];
-    /** --staged with a working tree that is not what the commit will hold: a checkout of the index, read instead. */
-    let staged: { dir: string; root: string } | undefined;
     if (args.values.staged) {
       if (args.positionals.length > 0) throw new UsageError('give either paths or --staged, not both');
       paths = stagedPaths(root);
-      if (!worktreeMatchesIndex(root)) {
-        const dir = mkdtempSync(join(tmpdir(), 'fleethub-staged-'));
-        try {
-          staged = { dir, root: checkoutIndex(root, dir) };
-          // This fleet's cache as a start: the staged files that match it are not parsed again.
-          copyCache(root, staged.root);
-        } catch (e) {
-          rmSync(dir, { recursive: true, force: true });
-          throw e;
-        }
-      }
     } else if (args.positionals.length > 0) {
       paths = [];
       for (const p of args.positionals) {
@@ -65,33 +52,38 @@ allowed), 1 findings at or above it, 2 usage or internal error.`,
         (walkJudges(join(root, rel), p) ? walked : paths).push(rel);
       }
     }
-    // Those are validated with the whole tree walked (what is below a directory, stray files included, and what a link leads to are the walk's to say); so is a checkout of the index, whose every file is new to the copied cache.
-    let db: Database.Database;
+    /** --staged with a working tree that is not what the commit will hold: a temporary checkout of the index, read instead. */
+    const checkout = args.values.staged && !worktreeMatchesIndex(root) ? mkdtempSync(join(tmpdir(), 'fleethub-staged-')) : undefined;
     try {
-      ({ db } = await refreshCache(staged?.root ?? root, { paths: walked.length > 0 || staged ? undefined : paths, onProgress: ctx.progress('validating') }));
-    } catch (e) {
-      if (staged) rmSync(staged.dir, { recursive: true, force: true });
-      throw e;
-    }
-    try {
-      if (paths && walked.length > 0) paths = [...new Set([...paths, ...below(db, walked)])];
-      const findings = readFindings(db, paths ? { paths } : {});
-      const errors = findings.filter((f) => f.severity === 'error');
-      const warnings = findings.filter((f) => f.severity === 'warning');
-      // A path staged for deletion is no file to count.
-      const present = db.prepare('SELECT 1 FROM files WHERE path = ?').pluck();
-      const count = paths ? paths.filter((p) => recordKindOfPath(p) !== null && present.get(p) !== undefined).length : (db.prepare('SELECT count(*) FROM files').pluck().get() as number);
-      const files = `${count} file${count === 1 ? '' : 's'}${staged ? ' as staged' : ''}`;
-      const result = commandResult(findings, fail);
-      const tail = errors.length === 0 ? ctx.style.green(`ok: ${files}, ${warnings.length} warning(s)`) : ctx.style.red(`${errors.length} error(s), ${warnings.length} warning(s) in ${files}`);
-      return {
-        text: () => [...formatFindings(findings, ctx.style), tail].join('\n'),
-        json: () => ({ ok: errors.length === 0, errors: errors.map(findingJson), warnings: warnings.map(findingJson), result }),
-        problems: result.exit === 1,
-      };
+      let read = root;
+      if (checkout) {
+        read = checkoutIndex(root, checkout);
+        // This fleet's cache as a start: the staged files that match it are not parsed again.
+        copyCache(root, read);
+      }
+      // Those are validated with the whole tree walked (what is below a directory, stray files included, and what a link leads to are the walk's to say); so is a checkout of the index, whose every file is new to the copied cache.
+      const { db } = await refreshCache(read, { paths: walked.length > 0 || checkout ? undefined : paths, onProgress: ctx.progress('validating') });
+      try {
+        if (paths && walked.length > 0) paths = [...new Set([...paths, ...below(db, walked)])];
+        const findings = readFindings(db, paths ? { paths } : {});
+        const errors = findings.filter((f) => f.severity === 'error');
+        const warnings = findings.filter((f) => f.severity === 'warning');
+        // A path staged for deletion is no file to count.
+        const present = db.prepare('SELECT 1 FROM files WHERE path = ?').pluck();
+        const count = paths ? paths.filter((p) => recordKindOfPath(p) !== null && present.get(p) !== undefined).length : (db.prepare('SELECT count(*) FROM files').pluck().get() as number);
+        const files = `${count} file${count === 1 ? '' : 's'}${checkout ? ' as staged' : ''}`;
+        const result = commandResult(findings, fail);
+        const tail = errors.length === 0 ? ctx.style.green(`ok: ${files}, ${warnings.length} warning(s)`) : ctx.style.red(`${errors.length} error(s), ${warnings.length} warning(s) in ${files}`);
+        return {
+          text: () => [...formatFindings(findings, ctx.style), tail].join('\n'),
+          json: () => ({ ok: errors.length === 0, errors: errors.map(findingJson), warnings: warnings.map(findingJson), result }),
+          problems: result.exit === 1,
+        };
+      } finally {
+        db.close();
+      }
     } finally {
-      db.close();
-      if (staged) rmSync(staged.dir, { recursive: true, force: true });
+      if (checkout) rmSync(checkout, { recursive: true, force: true });
     }
   },
 };

@@ -12,7 +12,7 @@ import { execFileSync } from 'node:child_process';
 import { realpathSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { UsageError } from '../errors.js';
-import { gitMessage } from './stagedPaths.js';
+import { gitMessage } from './gitMessage.js';
 
 export function checkoutIndex(root: string, dir: string): string {
   const git = (args: string[], input?: string): string =>

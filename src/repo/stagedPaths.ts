@@ -6,6 +6,7 @@
 import { execFileSync } from 'node:child_process';
 import { relative, resolve, sep } from 'node:path';
 import { UsageError } from '../errors.js';
+import { gitMessage } from './gitMessage.js';
 
 export function stagedPaths(root: string): string[] {
   try {
@@ -19,11 +20,4 @@ export function stagedPaths(root: string): string[] {
   } catch (e) {
     throw new UsageError(`--staged needs a Git repository: ${gitMessage(e)}`);
   }
-}
-
-/** Git's own first line of complaint, else the error's. */
-export function gitMessage(e: unknown): string {
-  const stderr = (e as { stderr?: unknown }).stderr;
-  const said = typeof stderr === 'string' ? stderr.trim() : Buffer.isBuffer(stderr) ? stderr.toString('utf8').trim() : '';
-  return (said || (e as Error).message).split('\n')[0]!;
 }

@@ -8,7 +8,7 @@
  */
 import { execFileSync } from 'node:child_process';
 import { UsageError } from '../errors.js';
-import { gitMessage } from './stagedPaths.js';
+import { gitMessage } from './gitMessage.js';
 
 export function worktreeMatchesIndex(root: string): boolean {
   const git = (args: string[]): string => execFileSync('git', args, { cwd: root, encoding: 'utf8', maxBuffer: 1 << 28, stdio: ['ignore', 'pipe', 'pipe'] });
