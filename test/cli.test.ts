@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { execFileSync, spawnSync } from 'node:child_process';
-import { chmodSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
 import { BIN, cliInProcess, fleetMaker, node, workload, writeFile, REPO, type ValidateJson } from './helpers/fleet.js';
@@ -198,9 +199,13 @@ describe('pre-commit hook', () => {
     assert.match(bad.stdout, /in 1 file as staged/);
     git('add', 'registry/nodes/b.md');
     writeFile(root, 'registry/nodes/b.md', '---\ntitle: B\nrole: edgy\n---\n');
+    writeFile(root, 'registry/nodes/c.md', '---\ntitle: C\nrole: edgy\n---\n'); // untracked: not in the commit
+    const checkouts = (): string[] => readdirSync(tmpdir()).filter((n) => n.startsWith('fleethub-staged-'));
+    const before = checkouts();
     const good = spawnSync(process.execPath, [BIN, 'validate', '--staged'], { cwd: root, encoding: 'utf8' });
     assert.equal(good.status, 0, good.stdout + good.stderr);
     assert.match(good.stdout, /ok: 1 file as staged/);
     assert.match(readFileSync(join(root, 'registry/nodes/b.md'), 'utf8'), /edgy/, 'the working tree is untouched');
+    assert.deepEqual(checkouts(), before, 'the checkout of the index is removed');
   });
 });
