@@ -37,11 +37,17 @@ describe('fleethub init: next steps and scaffold', () => {
     assert.equal(steps[0], `cd ${dir}`);
     assert.ok(!steps.some((s) => /^fleethub |^npx /.test(s)), 'no command that needs a published or installed package');
     const cliSteps = steps.filter((s) => s.startsWith('node '));
-    assert.deepEqual(cliSteps, [`node ${BIN} validate`, `node ${BIN} status`]);
-    for (const step of cliSteps) {
-      const res: ReturnType<typeof spawnSync> = spawnSync('/bin/sh', ['-c', `${steps[0]} && ${step}`], { encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' }, timeout: 60_000 });
+    assert.deepEqual(cliSteps.map((s) => s.split(' && ')[0]), [`node ${BIN} validate`, `node ${BIN} status`, `node ${BIN} reconcile --write`]);
+    // Every step but the optional npm install, in order, as printed: the repository ends committed and in agreement with itself.
+    const env = { ...process.env, NO_COLOR: '1', GIT_AUTHOR_NAME: 'New User', GIT_AUTHOR_EMAIL: 'new@example.invalid', GIT_COMMITTER_NAME: 'New User', GIT_COMMITTER_EMAIL: 'new@example.invalid' };
+    for (const step of steps.slice(1).filter((s) => !s.startsWith('npm install'))) {
+      const res: ReturnType<typeof spawnSync> = spawnSync('/bin/sh', ['-c', `${steps[0]} && ${step}`], { encoding: 'utf8', env, timeout: 60_000 });
       assert.equal(res.status, 0, `${step}\n${String(res.stdout)}${String(res.stderr)}`);
     }
+    const check = spawnSync(process.execPath, [BIN, 'reconcile', '--check'], { cwd: dir, encoding: 'utf8', env, timeout: 60_000 });
+    assert.equal(check.status, 0, `reconcile --check after the steps:\n${check.stdout}${check.stderr}`);
+    const clean = spawnSync('git', ['status', '--porcelain'], { cwd: dir, encoding: 'utf8' });
+    assert.equal(clean.stdout, '', 'everything committed');
   });
 
   it('takes fleethub from this installation, and the workflows need no lockfile', () => {

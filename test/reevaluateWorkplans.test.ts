@@ -38,7 +38,10 @@ function graphOf(tasks: Map<string, GraphTask[]>): WorkplanGraph {
   return { workplans, tasks: new Map(workplans.flatMap((w) => tasks.get(w.id)!.map((t) => [t.key, t] as const))) };
 }
 
-const full = (graph: WorkplanGraph, results: ReadonlyMap<string, CheckResult>): WorkplanEvaluation => ({ graph, readiness: readiness(graph), verification: verifyDoneWhen(graph.tasks.values(), results), checksRan: results.size > 0 });
+const full = (graph: WorkplanGraph, results: ReadonlyMap<string, CheckResult>): WorkplanEvaluation => {
+  const ready = readiness(graph);
+  return { graph, readiness: ready, verification: verifyDoneWhen(graph.tasks.values(), results, ready.tasks), checksRan: results.size > 0 };
+};
 const plain = (e: WorkplanEvaluation): unknown => ({ tasks: [...e.readiness.tasks.entries()], workplans: [...e.readiness.workplans.entries()], verification: [...e.verification.tasks.entries()], findings: e.verification.findings, checksRan: e.checksRan });
 
 describe('reevaluateWorkplans', () => {

@@ -127,6 +127,19 @@ describe('done-when verification', () => {
     assert.deepEqual(v.tasks.get('W/T9')!.checks.map((c) => c.outcome), ['pass', 'timeout']);
   });
 
+  it('a verified task that still waits on a dependency: the finding says to finish the dependency first, not just to tick it', () => {
+    const chain = graph('W/T1 doing', 'W/T2 todo < T1 ? a', 'W/T3 todo < T2 ? a', 'W/T4 todo < T5 ? a', 'W/T5 done');
+    const v = verifyDoneWhen(chain.tasks.values(), results, readiness(chain).tasks);
+    const byId = new Map(v.findings.map((f) => [f.id, f]));
+    assert.deepEqual([...byId.keys()], ['W/T2', 'W/T3', 'W/T4']);
+    assert.match(byId.get('W/T2')!.message, /every done-when check passes \(a\); finish W\/T1 first \(it depends on it\), then tick it done: fleethub task done W T2$/);
+    assert.equal(byId.get('W/T2')!.hint, 'finish W/T1 first (it depends on it), then tick the task: fleethub task done W T2');
+    assert.match(byId.get('W/T3')!.hint!, /^finish W\/T2 first/);
+    // Its dependency done: nothing to finish first.
+    assert.equal(byId.get('W/T4')!.hint, 'tick the task: fleethub task done W T4');
+    assert.match(byId.get('W/T4')!.message, /\(a\); tick it done: fleethub task done W T4$/);
+  });
+
   it('gives no verdict when the checks did not run', () => {
     const v = verifyDoneWhen(g.tasks.values(), new Map());
     assert.deepEqual(v.findings, []);

@@ -66,6 +66,7 @@ of this fleethub's bin/fleethub.js (no published package needed).`,
       `  ${fleethub} validate`,
       `  ${fleethub} status`,
       `  git add -A && git commit -m "fleet repository"`,
+      `  ${fleethub} reconcile --write && git add status && git commit -m "status from the first commit"   # the board dates placements from Git history, which starts now`,
       `  npm install        # optional: the pre-commit hook, and npx fleethub from this installation`,
     ];
     return { text: () => `created a fleet repository in ${target}:\n${created.map((f) => `  ${f}`).join('\n')}\n\n${next.join('\n')}`, problems: false };

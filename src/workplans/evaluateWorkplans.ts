@@ -36,5 +36,6 @@ export function evaluateWorkplans(db: Database.Database, checkResults: ReadonlyM
     }
     graph = { workplans: graph.workplans, tasks };
   }
-  return { graph, readiness: readiness(graph), verification: verifyDoneWhen(graph.tasks.values(), checkResults), checksRan: checkResults.size > 0 };
+  const ready = readiness(graph);
+  return { graph, readiness: ready, verification: verifyDoneWhen(graph.tasks.values(), checkResults, ready.tasks), checksRan: checkResults.size > 0 };
 }

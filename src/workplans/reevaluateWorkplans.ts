@@ -14,7 +14,7 @@
  */
 import type { CheckResult } from '../checks/checkResult.js';
 import type { WorkplanEvaluation } from './evaluateWorkplans.js';
-import { readiness } from './readiness.js';
+import { readiness, type TaskReadiness } from './readiness.js';
 import { verifyDoneWhen, type TaskVerification, type VerificationResult } from './verifyDoneWhen.js';
 import type { Finding } from '../records/finding.js';
 import type { GraphTask, WorkplanGraph } from './workplanGraph.js';
@@ -63,15 +63,15 @@ export function reevaluateWorkplans(previous: WorkplanEvaluation, graph: Workpla
     }
   }
   const part = readiness({ workplans, tasks });
-  const verification = verifiedAgain(previous, graph, new Set(workplans.flatMap((w) => w.tasks)), checkResults);
+  const ready = {
+    tasks: new Map([...graph.tasks.keys()].map((k) => [k, (part.tasks.has(k) && ids.has(graph.tasks.get(k)!.workplan) ? part.tasks.get(k) : previous.readiness.tasks.get(k)) ?? part.tasks.get(k)!])),
+    workplans: new Map(graph.workplans.map((w) => [w.id, ids.has(w.id) ? part.workplans.get(w.id)! : previous.readiness.workplans.get(w.id)!])),
+  };
   return {
     evaluation: {
       graph,
-      readiness: {
-        tasks: new Map([...graph.tasks.keys()].map((k) => [k, (part.tasks.has(k) && ids.has(graph.tasks.get(k)!.workplan) ? part.tasks.get(k) : previous.readiness.tasks.get(k)) ?? part.tasks.get(k)!])),
-        workplans: new Map(graph.workplans.map((w) => [w.id, ids.has(w.id) ? part.workplans.get(w.id)! : previous.readiness.workplans.get(w.id)!])),
-      },
-      verification,
+      readiness: ready,
+      verification: verifiedAgain(previous, graph, new Set(workplans.flatMap((w) => w.tasks)), checkResults, ready.tasks),
       checksRan: checkResults.size > 0,
     },
     workplans: workplans.map((w) => w.id),
@@ -129,14 +129,15 @@ function byReadiness(previous: WorkplanEvaluation, graph: WorkplanGraph, changed
       for (const w of more) ids.add(w);
       continue;
     }
+    const ready = {
+      tasks: new Map([...graph.tasks.keys()].map((k) => [k, inside.has(k) ? part.tasks.get(k)! : previous.readiness.tasks.get(k)!])),
+      workplans: new Map(graph.workplans.map((w) => [w.id, ids.has(w.id) ? { ...part.workplans.get(w.id)!, criticalPath: previous.readiness.workplans.get(w.id)?.criticalPath ?? [] } : previous.readiness.workplans.get(w.id)!])),
+    };
     return {
       evaluation: {
         graph,
-        readiness: {
-          tasks: new Map([...graph.tasks.keys()].map((k) => [k, inside.has(k) ? part.tasks.get(k)! : previous.readiness.tasks.get(k)!])),
-          workplans: new Map(graph.workplans.map((w) => [w.id, ids.has(w.id) ? { ...part.workplans.get(w.id)!, criticalPath: previous.readiness.workplans.get(w.id)?.criticalPath ?? [] } : previous.readiness.workplans.get(w.id)!])),
-        },
-        verification: verifiedAgain(previous, graph, inside, checkResults),
+        readiness: ready,
+        verification: verifiedAgain(previous, graph, inside, checkResults, ready.tasks),
         checksRan: checkResults.size > 0,
       },
       workplans: workplans.map((w) => w.id),
@@ -144,9 +145,9 @@ function byReadiness(previous: WorkplanEvaluation, graph: WorkplanGraph, changed
   }
 }
 
-/** Done-when verification of the tasks `again` (their done-when or state may have changed), the others' as `previous` had it (same checks, same results); findings in task order. */
-function verifiedAgain(previous: WorkplanEvaluation, graph: WorkplanGraph, again: ReadonlySet<string>, checkResults: ReadonlyMap<string, CheckResult>): VerificationResult {
-  const fresh = verifyDoneWhen([...again].map((k) => graph.tasks.get(k)!), checkResults);
+/** Done-when verification of the tasks `again` (their done-when, state or readiness may have changed), the others' as `previous` had it (same checks, same results, same dependencies waited on); findings in task order. */
+function verifiedAgain(previous: WorkplanEvaluation, graph: WorkplanGraph, again: ReadonlySet<string>, checkResults: ReadonlyMap<string, CheckResult>, ready: ReadonlyMap<string, TaskReadiness>): VerificationResult {
+  const fresh = verifyDoneWhen([...again].map((k) => graph.tasks.get(k)!), checkResults, ready);
   const found = new Map<string, Finding[]>();
   for (const f of [...previous.verification.findings.filter((f) => !again.has(f.id!)), ...fresh.findings]) found.set(f.id!, [...(found.get(f.id!) ?? []), f]);
   const tasks = new Map<string, TaskVerification>();

@@ -6,12 +6,15 @@
  * `pass` when every check ran and passed, `unknown` when none failed but one
  * did not run, errored or timed out (no verdict), `none` without done-when.
  * - ticked done and `fail`                 → `done-not-verified` (error)
- * - todo, doing or blocked, and `pass`     → `verified-not-ticked` (warning)
+ * - todo, doing or blocked, and `pass`     → `verified-not-ticked` (warning);
+ *   when the task still waits on a dependency (readiness `waitingOn`), the
+ *   finding names it and says to finish it first
  * Cancelled tasks get a verdict but no finding: cancelling is a decision.
  */
 import type { CheckResult } from '../checks/checkResult.js';
 import type { Finding } from '../records/finding.js';
 import { hintFor, type FindingCode } from '../records/hints.js';
+import type { TaskReadiness } from './readiness.js';
 import type { GraphTask } from './workplanGraph.js';
 
 export type CheckOutcome = CheckResult['status'] | 'not-run';
@@ -29,7 +32,8 @@ export interface VerificationResult {
   findings: Finding[];
 }
 
-export function verifyDoneWhen(tasks: Iterable<GraphTask>, results: ReadonlyMap<string, Pick<CheckResult, 'status' | 'message'>>): VerificationResult {
+/** `readiness`: the tasks' readiness (what each still waits on); without it, no task is taken to wait. */
+export function verifyDoneWhen(tasks: Iterable<GraphTask>, results: ReadonlyMap<string, Pick<CheckResult, 'status' | 'message'>>, readiness: ReadonlyMap<string, Pick<TaskReadiness, 'waitingOn'>> = new Map()): VerificationResult {
   const out = new Map<string, TaskVerification>();
   const findings: Finding[] = [];
   for (const t of tasks) {
@@ -53,16 +57,19 @@ export function verifyDoneWhen(tasks: Iterable<GraphTask>, results: ReadonlyMap<
         message: `task ${t.key} is ticked done, but its done-when check${failed.length === 1 ? '' : 's'} ${failed.map((c) => `${c.id} (${c.message})`).join(', ')} fail${failed.length === 1 ? 's' : ''}; finish the work or reopen the task`,
       });
     } else if (verdict === 'pass' && (t.state === 'todo' || t.state === 'doing' || t.state === 'blocked')) {
+      const waitingOn = readiness.get(t.key)?.waitingOn ?? [];
+      const tick = `fleethub task done ${t.workplan} ${t.id}`;
+      const first = waitingOn.length === 0 ? '' : `finish ${waitingOn.join(', ')} first (it depends on ${waitingOn.length === 1 ? 'it' : 'them'}), then `;
       findings.push({
         code: 'verified-not-ticked',
         severity: 'warning',
-        hint: taskHint('verified-not-ticked', t, []),
+        hint: waitingOn.length === 0 ? taskHint('verified-not-ticked', t, []) : `${first}tick the task: ${tick}`,
         kind: 'task',
         id: t.key,
         file: t.file,
         line: t.line,
         col: t.col,
-        message: `task ${t.key} is ${t.state}, but every done-when check passes (${checks.map((c) => c.id).join(', ')}); tick it done: fleethub task done ${t.workplan} ${t.id}`,
+        message: `task ${t.key} is ${t.state}, but every done-when check passes (${checks.map((c) => c.id).join(', ')}); ${first}tick it done: ${tick}`,
       });
     }
   }
