@@ -232,6 +232,15 @@ export class AgentOfflineError extends FleethubError {
   }
 }
 
+/** `fleethub agent --node` names no node of the fleet it fetched: it would report, and wait for leases, as a node nothing knows. */
+export class AgentUnknownNodeError extends FleethubError {
+  constructor(node: string, remote: string, commit: string, known: readonly string[], suggestion: string | undefined) {
+    const shown = known.length > 8 ? `${known.slice(0, 8).join(', ')}, ... (${known.length} in all)` : known.join(', ');
+    const give = suggestion !== undefined ? `did you mean --node ${suggestion}? Give` : 'give';
+    super('agent-unknown-node', `--node ${node} is not a node of the fleet fetched from ${remote} (commit ${commit.slice(0, 12)}): there is no registry/nodes/${node}.md; ${give} the id of this node's record (${known.length > 0 ? `the fleet has ${shown}` : 'the fleet has no nodes'}), or add its record first; nothing was applied or reported`, { node, remote, commit, known, suggestion: suggestion ?? null });
+  }
+}
+
 /** The apply or health command of `fleethub agent` could not be started (not a failure of the command: it never ran). */
 export class AgentCommandError extends FleethubError {
   constructor(which: 'apply' | 'health', command: string, detail: string) {

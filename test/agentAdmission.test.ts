@@ -132,6 +132,23 @@ test('usage: --node, --remote and --apply are required; a bad --interval is refu
   }
 });
 
+test('a --node the fetched fleet has no record of: exit 2 naming the node and the fleet\'s nodes, nothing applied, nothing reported upstream', async () => {
+  await suite.server.createRepo('unknown-node', { files: FILES });
+  const url = suite.server.url('unknown-node');
+  const dir = suite.keep(tempDir('fleethub-agent-unknown-'));
+  const marker = join(dir, 'applied');
+  const r = await cliInProcess(['agent', '--node', 'home-l', '--remote', url, '--apply', `echo x >> '${marker}'`, '--once', '--state-dir', join(dir, 'state'), '--trust-root', DEMO_TRUST_ROOT], { cwd: dir });
+  assert.equal(r.code, 2, r.stdout + r.stderr);
+  assert.match(r.stderr, /^fleethub agent: --node home-l is not a node of the fleet fetched from .* there is no registry\/nodes\/home-l\.md; did you mean --node home-1\? Give the id of this node's record \(the fleet has coulombcore, .*\(16 in all\)\), or add its record first; nothing was applied or reported\n$/);
+  assert.equal(r.stderr.trim().split('\n').length, 1, r.stderr);
+  assert.equal(existsSync(marker), false);
+  assert.equal(await upstreamFile(suite.server, 'unknown-node', 'status/agents/home-l.json'), null, 'no report for a node nothing knows');
+  const json = await cliInProcess(['agent', '--node', 'home-l', '--remote', url, '--apply', 'true', '--once', '--state-dir', join(dir, 'state'), '--trust-root', DEMO_TRUST_ROOT, '--format', 'json'], { cwd: dir });
+  assert.equal(json.code, 2);
+  assert.equal(json.json<{ error: { code: string; data: { known: string[] } } }>().error.code, 'agent-unknown-node');
+  assert.ok(json.json<{ error: { data: { known: string[] } } }>().error.data.known.includes(NODE));
+});
+
 test('offline: no remote answers → exit 1, nothing applied, the report buffered in the outbox; relayed once the remote is back', async () => {
   await suite.server.createRepo('offline', { files: FILES });
   const url = suite.server.url('offline');

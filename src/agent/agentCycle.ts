@@ -4,7 +4,9 @@
  * 1. finish what an earlier agent left (an apply or rollback it was running
  *    when it was killed): the journal says what, the health command says
  *    what is installed — nothing is applied twice, no rollback is forgotten;
- * 2. fetch the fleet from the first remote that answers;
+ * 2. fetch the fleet from the first remote that answers; a fleet without
+ *    this node's record is an error (AgentUnknownNodeError), before anything
+ *    is reported;
  * 3. admit (admitUpdates): each intent that targets this node, trusted
  *    against the pinned root, and a lease for it that verifies;
  * 4. act on at most one: an update under a valid lease (runUpdate); a lease
@@ -15,7 +17,9 @@
  *    and relay it (to the remote fetched from, else the first that accepts;
  *    offline, it stays buffered).
  */
-import { AgentOfflineError } from '../errors.js';
+import { AgentOfflineError, AgentUnknownNodeError } from '../errors.js';
+import { didYouMean } from '../records/didYouMean.js';
+import { NODES_DIR } from './agentReads.js';
 import type { PinnedRoot } from '../trust/verifyTrustChain.js';
 import { admitUpdates, type Admission } from './admitUpdates.js';
 import type { AgentIo } from './agentIo.js';
@@ -75,6 +79,10 @@ export async function agentCycle(config: CycleConfig, io: AgentIo): Promise<Cycl
     preferred = fetched.url;
     outcome.fetchedFrom = fetched.shown;
     outcome.commit = fetched.snapshot.commit;
+    if (!fetched.snapshot.files.has(`${NODES_DIR}/${config.node}.md`)) {
+      const known = [...fetched.snapshot.files.keys()].filter((p) => p.startsWith(`${NODES_DIR}/`) && p.endsWith('.md')).map((p) => p.slice(NODES_DIR.length + 1, -3)).sort();
+      throw new AgentUnknownNodeError(config.node, fetched.shown, fetched.snapshot.commit, known, didYouMean(config.node, known, 2));
+    }
     const view = io.view(fetched.snapshot);
     ctx.heartbeatMs = view.heartbeatMs;
     const { admissions, trustProblem } = admitUpdates({ view, pin: config.pin, node: config.node, now: io.now(), journal: st });

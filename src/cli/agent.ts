@@ -62,7 +62,7 @@ they wait in the outbox.
 The journal survives kill -9: a restarted agent first finishes what it left
 (waits for an apply still running, reads health, rolls back if it was owed).
 Exit codes: 0 the cycle ran (blocked is normal: waiting), 1 no remote answered,
-2 usage or internal error.`,
+2 usage or internal error (a --node the fetched fleet has no record of, too).`,
     options: {
       node: { type: 'string' },
       remote: { type: 'string', multiple: true },
