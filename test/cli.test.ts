@@ -27,7 +27,7 @@ describe('fleethub validate', () => {
     const root = fleet({
       'registry/nodes/a.md': '---\ntitle: A\nrole: edgy\n---\n',
       'registry/nodes/b.md': 'no front matter\n',
-      'policies/p.yaml': 'kind: rollout\nmax_parallel: zero\n',
+      'policies/rollout.yaml': 'kind: rollout\nmax_parallel: zero\n',
     });
     const r = await cliInProcess(['validate', '--root', root]);
     assert.equal(r.code, 1);
@@ -36,13 +36,39 @@ describe('fleethub validate', () => {
     assert.deepEqual(
       lines.filter((l) => !l.startsWith(' ')),
       [
-        "policies/p.yaml:2:15: error[schema]: 'max_parallel' must be integer",
+        "policies/rollout.yaml:2:15: error[schema]: 'max_parallel' must be integer",
         'registry/nodes/a.md:3:7: error[schema]: \'role\' must be one of: primary, replica, edge, relay, ingress, egress, control, build, workstation, production-home, legacy, dev',
         "registry/nodes/b.md:1:1: error[frontmatter-missing]: file does not start with a '---' front matter block",
         '3 error(s), 0 warning(s) in 3 files',
       ],
     );
     assert.deepEqual(lines.filter((l) => l.startsWith('  hint: ')).length, 2, 'one hint per code: schema (twice) and frontmatter-missing');
+  });
+
+  it('a second modes, rollout or trust policy, or one outside its file, is an error at its kind: one file each, the one node agents read', async () => {
+    const root = fleet({
+      'registry/nodes/a.md': node('a'),
+      'policies/modes.yaml': 'kind: modes\nfailure_threshold: 3\nsuccess_threshold: 2\n',
+      'policies/modes-strict.yaml': '# stricter\nkind: modes\nfailure_threshold: 1\nsuccess_threshold: 1\n',
+      'policies/caps.yaml': 'kind: rollout\nmax_parallel: 1\n',
+      'policies/trust.yml': 'kind: trust\nkeys: []\nroles: []\n',
+      'policies/freeze-a.yaml': 'kind: freeze\nfrozen:\n  - host: a\n    since: "2026-01-01"\n    reason: r\n',
+      'policies/freeze-b.yaml': 'kind: freeze\nfrozen:\n  - host: a\n    since: "2026-02-01"\n    reason: r\n',
+    });
+    const r = await cliInProcess(['validate', '--root', root, '--format', 'json']);
+    assert.equal(r.code, 1, r.stdout);
+    const out = r.json<ValidateJson>();
+    assert.deepEqual(
+      out.errors.map((e) => [e.file, e.line, e.column, e.code]),
+      [
+        ['policies/caps.yaml', 1, 7, 'policy-misplaced'],
+        ['policies/modes-strict.yaml', 2, 7, 'policy-misplaced'],
+        ['policies/trust.yml', 1, 7, 'policy-misplaced'],
+      ],
+      'several freezes are fine; policies/modes.yaml itself is the one used',
+    );
+    assert.match(out.errors[0]!.message, /a rollout policy is read from policies\/rollout\.yaml only \(a fleet has one, and node agents read that path\), so this one is not used/);
+    assert.match(out.errors[1]!.message, /a modes policy is read from policies\/modes\.yaml only/);
   });
 
   it('validates given paths plus the records that refer to them', async () => {

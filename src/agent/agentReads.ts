@@ -1,7 +1,8 @@
 /** Which files of the fleet repository the agent reads (and nothing else: no pin, no cache, no working-tree state). Pure. */
+import { SINGLETON_POLICY_FILES } from '../records/kinds.js';
 import { RATCHET_FILE, TRUST_FILE } from '../trust/readFleetTrust.js';
 
-export const ROLLOUT_POLICY_FILE = 'policies/rollout.yaml';
+export const ROLLOUT_POLICY_FILE = SINGLETON_POLICY_FILES.rollout!;
 export const ROLLOUTS_DIR = 'status/rollouts';
 export const NODES_DIR = 'registry/nodes';
 export const INTENTS_DIR = 'registry/intents';

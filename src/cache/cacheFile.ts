@@ -2,6 +2,7 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
 import { SCHEMA_VERSION } from './cacheSchema.js';
 import { SCHEMA_DIR } from '../records/schemaFiles.js';
@@ -10,8 +11,9 @@ let generator: string | null = null;
 
 /**
  * Identifies the code and schemas that built a cache: fleethub's version plus
- * a hash of the record schemas and of the validators compiled from them. A
- * cache built by anything else is rebuilt.
+ * a hash of the record schemas, of the validators compiled from them and of
+ * the records layer (the parser and its rules). A cache built by anything
+ * else is rebuilt.
  */
 export function generatorId(): string {
   if (generator === null) {
@@ -20,6 +22,9 @@ export function generatorId(): string {
     for (const f of readdirSync(SCHEMA_DIR).sort()) h.update(f).update(readFileSync(join(SCHEMA_DIR, f)));
     // The validators that actually ran: a build whose compiled schemas lag the schema files builds a different cache.
     h.update(readFileSync(new URL('../records/compiledSchemas.cjs', import.meta.url)));
+    // The parser that actually ran (the records layer's code): a fleethub updated in place, at the same version, with a rule more, reads every file again.
+    const records = fileURLToPath(new URL('../records/', import.meta.url));
+    for (const f of readdirSync(records).filter((f) => f.endsWith('.js')).sort()) h.update(f).update(readFileSync(join(records, f)));
     generator = `fleethub ${pkg.version} schemas ${h.digest('hex').slice(0, 12)}`;
   }
   return generator;

@@ -29,6 +29,7 @@ export const HINTS = {
   'unknown-key': "fix the spelling, remove the key, or prefix it with 'x-' for your own extensions",
   'missing-key': 'add the key',
   'invalid-id': "rename the file: ids use letters, digits, '.', '_' and '-', with no '..'",
+  'policy-misplaced': 'move its settings into the file named in the message (merge them if that file exists), then remove this file',
   'id-mismatch': 'make the id equal the file name, or remove the id key (the file name is the id)',
   'unknown-policy-kind': 'set kind to one of: modes, freeze, promotion-gate, drain-sequence, rollout, trust, checks',
   'duplicate-id': 'rename one of the two records; ids must be unique per kind',

@@ -20,6 +20,17 @@ export const KIND_DIRS: readonly KindDir[] = [
 export const POLICY_KINDS = ['modes', 'freeze', 'promotion-gate', 'drain-sequence', 'rollout', 'trust', 'checks'] as const;
 export type PolicyKind = (typeof POLICY_KINDS)[number];
 
+/**
+ * Policy kinds a fleet has one of, each read from one file only (node agents
+ * read the rollout and trust files by path): a policy of such a kind in any
+ * other file is a `policy-misplaced` error and is not used.
+ */
+export const SINGLETON_POLICY_FILES: Readonly<Partial<Record<PolicyKind, string>>> = {
+  modes: 'policies/modes.yaml',
+  rollout: 'policies/rollout.yaml',
+  trust: 'policies/trust.yaml',
+};
+
 /** Which kind a repository-relative path holds, or null when it is not a fleet file. */
 export function kindOfPath(path: string): KindDir | null {
   for (const k of KIND_DIRS) {

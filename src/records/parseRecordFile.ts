@@ -8,7 +8,7 @@ import { describeSchemaError } from './describeSchemaError.js';
 import { findBadValues } from './findBadValues.js';
 import type { Finding, Severity } from './finding.js';
 import { hintFor, type FindingCode } from './hints.js';
-import { ID_PATTERN, idFromPath, POLICY_KINDS, type RecordKind } from './kinds.js';
+import { ID_PATTERN, idFromPath, POLICY_KINDS, SINGLETON_POLICY_FILES, type PolicyKind, type RecordKind } from './kinds.js';
 import { createLocator, type Locator } from './locate.js';
 import { parseTasks, splitList, type ParsedTask } from './parseTasks.js';
 import { parseYaml } from './parseYaml.js';
@@ -101,6 +101,12 @@ export function parseRecordFile(path: string, kind: RecordKind, bytes: Uint8Arra
       return out;
     }
     schemaName = pk;
+    const home = SINGLETON_POLICY_FILES[pk as PolicyKind];
+    if (home !== undefined && path !== home) {
+      const at = locate('/kind');
+      report('error', 'policy-misplaced', `a ${pk} policy is read from ${home} only (a fleet has one${pk === 'modes' ? '' : ', and node agents read that path'}), so this one is not used`, at.line, at.col);
+      return out;
+    }
   }
   const badValues = findBadValues(fields);
   for (const bad of badValues) {

@@ -6,6 +6,7 @@
  */
 import type Database from 'better-sqlite3';
 import { fileLocator } from '../records/fileLocator.js';
+import { SINGLETON_POLICY_FILES } from '../records/kinds.js';
 import { createLocator } from '../records/locate.js';
 import { parseYaml } from '../records/parseYaml.js';
 import type { FileVersions } from '../repo/fileVersions.js';
@@ -17,7 +18,7 @@ import type { FleetTrustInput } from './verifyFleetTrust.js';
 import type { IntentInput } from './verifyIntent.js';
 import type { PinnedRoot, TrustVersion } from './verifyTrustChain.js';
 
-export const TRUST_FILE = 'policies/trust.yaml';
+export const TRUST_FILE = SINGLETON_POLICY_FILES.trust!;
 export const RATCHET_FILE = 'status/trust-ratchet.json';
 export const PIN_FILE = '.fleethub/trust-root.json';
 
