@@ -170,6 +170,34 @@ describe('validate <path>', () => {
   });
 });
 
+describe('files under registry/ that no record directory holds', () => {
+  it('each is a warning naming where records live (and the directory meant), never silently passed over; given by name, the same warning', async () => {
+    const root = fleet({
+      'registry/nodes/a.md': node('a'),
+      'registry/b.md': node('b'),
+      'registry/node/c.md': node('c'),
+      'registry/old/nodes/d.md': node('d'),
+      'registry/README.md': '# The registry\n',
+      'registry/.notes.md': 'hidden\n',
+    });
+    const lines = (r: { stdout: string }): string[] => r.stdout.split('\n').filter((l) => /^\S+:\d+:\d+: /.test(l));
+    const all = await cliInProcess(['validate'], { cwd: root });
+    assert.equal(all.code, 0, 'warnings only');
+    assert.deepEqual(lines(all), [
+      'registry/b.md:1:1: warning[unexpected-file]: not in a record directory, so nothing reads it: records live in registry/nodes/, registry/workloads/, registry/intents/; ignored',
+      'registry/node/c.md:1:1: warning[unexpected-file]: not in a record directory, so nothing reads it: records live in registry/nodes/, registry/workloads/, registry/intents/ (did you mean registry/nodes/?); ignored',
+      'registry/old/nodes/d.md:1:1: warning[unexpected-file]: not in a record directory, so nothing reads it: records live in registry/nodes/, registry/workloads/, registry/intents/; ignored',
+    ]);
+    assert.match(all.stdout, /ok: 1 file, 3 warning\(s\)\n$/);
+    const one = await cliInProcess(['validate', 'registry/node/c.md'], { cwd: root });
+    assert.deepEqual([one.code, lines(one).map((l) => l.split(': ').slice(0, 2).join(': '))], [0, ['registry/node/c.md:1:1: warning[unexpected-file]']]);
+    // A path that is no record at all, given by name: a usage error, not an empty ok.
+    const readme = await cliInProcess(['validate', 'registry/README.md'], { cwd: root });
+    assert.equal(readme.code, 2);
+    assert.equal(readme.stderr, 'fleethub validate: registry/README.md is not a record file: records are registry/nodes/*.md, registry/workloads/*.md, registry/intents/*.md, workplans/*.md, policies/*.yaml, policies/*.yml; give one of those, a directory, or no path (the whole fleet)\n');
+  });
+});
+
 describe('hints', () => {
   it('prints a code\'s hint once, under its first finding', async () => {
     const files: Record<string, string> = {};

@@ -5,7 +5,7 @@ import type Database from 'better-sqlite3';
 import { copyCache } from '../cache/copyCache.js';
 import { readFindings } from '../cache/readFindings.js';
 import { refreshCache } from '../cache/refreshCache.js';
-import { recordKindOfPath } from '../records/kinds.js';
+import { KIND_DIRS, kindOfPath, recordKindOfPath, walkIgnores } from '../records/kinds.js';
 import { checkoutIndex } from '../repo/checkoutIndex.js';
 import { findRoot } from '../repo/findRoot.js';
 import { stagedPaths } from '../repo/stagedPaths.js';
@@ -45,11 +45,15 @@ allowed), 1 findings at or above it, 2 usage or internal error.`,
     if (args.values.staged) {
       if (args.positionals.length > 0) throw new UsageError('give either paths or --staged, not both');
       paths = stagedPaths(root);
+      // A staged file in the fleet's directories that is no record (registry/node/a.md): the walk says so.
+      walked.push(...paths.filter(strayInFleet));
     } else if (args.positionals.length > 0) {
       paths = [];
       for (const p of args.positionals) {
         const rel = repoPath(root, ctx.cwd, p);
-        (walkJudges(join(root, rel), p) ? walked : paths).push(rel);
+        if (walkJudges(join(root, rel), p) || strayInFleet(rel)) walked.push(rel);
+        else if (recordKindOfPath(rel) === null) throw new UsageError(`${p} is not a record file: records are ${RECORD_FILES}; give one of those, a directory, or no path (the whole fleet)`);
+        else paths.push(rel);
       }
     }
     /** --staged with a working tree that is not what the commit will hold: a temporary checkout of the index, read instead. */
@@ -87,6 +91,13 @@ allowed), 1 findings at or above it, 2 usage or internal error.`,
     }
   },
 };
+
+const RECORD_FILES = KIND_DIRS.flatMap((k) => k.extensions.map((x) => `${k.dir}/*${x}`)).join(', ');
+
+/** A file in registry/ or a kind's directory that the walk passes over with a warning (a stray, a wrong extension), not silently (a README.md, a hidden file). */
+function strayInFleet(rel: string): boolean {
+  return (rel.startsWith('registry/') || kindOfPath(rel) !== null) && recordKindOfPath(rel) === null && !walkIgnores(rel);
+}
 
 /** The files at or below `dirs` (repository-relative; '' is the repository) that the cache holds or has findings for (a symlink: the walk's finding about it). */
 function below(db: Database.Database, dirs: readonly string[]): string[] {

@@ -17,7 +17,7 @@ export const HINTS = {
   'yaml-syntax': 'fix the YAML at this position (indent with spaces, not tabs; quote values containing ": " or "#")',
   'yaml-too-large': 'remove the anchors/aliases that expand the document; records are small',
   'yaml-too-deep': 'flatten the structure; records never nest this deep',
-  'unexpected-file': 'record files are .md (registry/, workplans/) or .yaml (policies/); rename or move this file',
+  'unexpected-file': 'record files are .md (registry/nodes/, registry/workloads/, registry/intents/, workplans/) or .yaml (policies/); rename or move this file',
   'symlink-escape': 'a symlink in the fleet must not point outside the repository; copy the file in instead',
   'symlink-dir': 'symlinked directories are not followed; move the files into the repository',
   'symlink-loop': 'the symlink leads back to itself; replace it with the real file or directory',

@@ -4,6 +4,7 @@ import type { Dirent, Stats } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import type { Finding } from '../records/finding.js';
 import { hintFor } from '../records/hints.js';
+import { didYouMean } from '../records/didYouMean.js';
 import { KIND_DIRS, type RecordKind } from '../records/kinds.js';
 
 export interface FleetFile {
@@ -135,6 +136,42 @@ export function walkFleet(root: string, options: { stat?: boolean; fs?: WalkFs }
       }
     }
   }
+  strayRecords(root, fs, kindDirUsable, problem);
   files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   return { files, findings };
+}
+
+/** The record directories under registry/ (`nodes`, `workloads`, `intents`). */
+const REGISTRY_DIRS = KIND_DIRS.filter((k) => k.dir.startsWith('registry/')).map((k) => k.dir.slice('registry/'.length));
+
+/**
+ * Files under registry/ outside its record directories (`registry/x.md`, `registry/node/a.md`) are read by
+ * nothing: each is an `unexpected-file` warning naming where records live (and the directory it was probably
+ * meant for), never silently passed over. README.md files and hidden entries are not records; links are not followed.
+ */
+function strayRecords(root: string, fs: WalkFs, usable: (dir: string) => boolean, problem: (path: string, severity: Finding['severity'], code: Finding['code'], message: string) => void): void {
+  if (!usable('registry')) return;
+  const stack = ['registry'];
+  while (stack.length > 0) {
+    const dir = stack.pop()!;
+    let entries: Dirent[];
+    try {
+      entries = fs.readdirSync(join(root, dir), { withFileTypes: true });
+    } catch (e) {
+      const code = (e as NodeJS.ErrnoException).code;
+      if (code !== 'ENOENT') problem(dir, 'error', 'unreadable-dir', `directory cannot be listed (${code ?? (e as Error).message}); its records are missing from this run`);
+      continue;
+    }
+    for (const e of entries) {
+      if (e.name.startsWith('.')) continue;
+      const path = `${dir}/${e.name}`;
+      if (dir === 'registry' && REGISTRY_DIRS.includes(e.name)) continue;
+      if (e.isDirectory()) stack.push(path);
+      else if (e.name.toLowerCase() !== 'readme.md') {
+        const top = path.split('/')[1]!;
+        const meant = path.split('/').length > 2 ? didYouMean(top, REGISTRY_DIRS, 2) : undefined;
+        problem(path, 'warning', 'unexpected-file', `not in a record directory, so nothing reads it: records live in ${REGISTRY_DIRS.map((d) => `registry/${d}/`).join(', ')}${meant ? ` (did you mean registry/${meant}/?)` : ''}; ignored`);
+      }
+    }
+  }
 }
