@@ -138,6 +138,24 @@ describe('exit 1: problems found, and the JSON result says which', () => {
   });
 });
 
+describe('every JSON output says how the command ended: result.exit is the exit code', () => {
+  it('intent verify, trust verify, outbox list, history, outbox show of nothing: the result and the code agree, with the reason', async () => {
+    const cases: Array<[args: string[], env: Record<string, string>, code: number, reasons: string[]]> = [
+      [['intent', 'verify', '--root', bundled], {}, 1, ['refused']],
+      [['intent', 'verify', 'rap-node-agent-0.2.332-home-test', '--root', bundled], {}, 0, []],
+      [['trust', 'verify', '--root', bundled], {}, 0, []],
+      [['trust', 'verify', '--root', bundled], { FLEETHUB_TRUST_ROOT: '' }, 1, ['refused']],
+      [['outbox', 'list', '--root', bundled], {}, 0, []],
+      [['history', 'registry/nodes/node1.md', '--root', REPO], {}, 0, []],
+    ];
+    for (const [args, env, code, reasons] of cases) {
+      const r = await cliInProcess([...args, '--format', 'json'], { env });
+      assert.equal(r.code, code, `${args.join(' ')}: ${r.stdout.slice(0, 300)}${r.stderr}`);
+      assert.deepEqual(r.json<{ result: Result }>().result, { exit: code, reasons, failOn: 'error' }, args.join(' '));
+    }
+  });
+});
+
 describe('exit 2: usage or internal error', () => {
   it('an unknown node id (probe) is a usage error, like an unknown check id (check)', async () => {
     const root = fleet({ 'registry/nodes/a.md': node('a') });

@@ -6,6 +6,7 @@
  * --once runs one cycle; otherwise one every --interval until interrupted.
  */
 import { readFileSync } from 'node:fs';
+import { commandResult } from './commandResult.js';
 import { resolve } from 'node:path';
 import { agentCycle } from '../agent/agentCycle.js';
 import { DEFAULT_STATE_DIR, type AgentConfig, type CycleOutcome } from '../agent/agentTypes.js';
@@ -127,7 +128,7 @@ Exit codes: 0 the cycle ran (blocked is normal: waiting), 1 no remote answered,
       const outcome = last!;
       return {
         text: () => cycleLines(outcome, ctx.style).join('\n'),
-        json: () => outcome,
+        json: () => ({ ...outcome, result: commandResult([], 'error', { offline: outcome.fetchedFrom === null }) }),
         problems: outcome.fetchedFrom === null,
       };
     },

@@ -5,6 +5,7 @@
  * pinned trust root and exits 1 when any is refused.
  */
 import { existsSync } from 'node:fs';
+import { commandResult } from './commandResult.js';
 import { join } from 'node:path';
 import { refreshCache } from '../cache/refreshCache.js';
 import { UsageError } from '../errors.js';
@@ -71,6 +72,7 @@ async function verify(ids: string[], ctx: Context) {
   const unknown = ids.filter((id) => !verdicts.some((v) => v.id === id));
   if (unknown.length > 0) throw new UsageError(`no intent ${unknown.join(', ')} (registry/intents/<id>.md)`);
   const shown = ids.length > 0 ? verdicts.filter((v) => ids.includes(v.id)) : verdicts;
+  const result = commandResult([], 'error', { refused: shown.some((v) => !v.trusted) });
   return {
     text: () => {
       if (shown.length === 0) return 'no intents (registry/intents/ is empty)';
@@ -81,7 +83,8 @@ async function verify(ids: string[], ctx: Context) {
     },
     json: () => ({
       intents: shown.map((v) => ({ id: v.id, trusted: v.trusted, signers: v.signers, findings: v.findings.map((f) => ({ code: f.code, message: f.message, file: f.file, line: f.line, column: f.col, hint: f.hint })) })),
+      result,
     }),
-    problems: shown.some((v) => !v.trusted),
+    problems: result.exit === 1,
   };
 }

@@ -9,6 +9,7 @@
  * mistyped option load no command at all.
  */
 import { FleethubError, UsageError } from '../errors.js';
+import { commandResult } from './commandResult.js';
 import { escapeTerminal } from '../report/escapeTerminal.js';
 import { COLOR, DEFAULT_COLUMNS, PLAIN } from '../report/style.js';
 import type { Command, CommandSpec, Context } from './command.js';
@@ -119,7 +120,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
     };
     const cmd = await COMMAND_LOADERS[name]!();
     const outcome = await cmd.run({ values, positionals }, ctx);
-    if (format === 'json') io.stdout(`${JSON.stringify(outcome.json?.() ?? null, null, 2)}\n`);
+    if (format === 'json') io.stdout(`${JSON.stringify(withResult(outcome.json?.() ?? null, outcome.problems), null, 2)}\n`);
     else {
       const text = outcome.text();
       if (text) io.stdout(`${escapeLines(text)}\n`);
@@ -134,6 +135,12 @@ export async function main(argv: string[], io: Io): Promise<number> {
     if (!known && io.env.FLEETHUB_DEBUG) io.stderr(`${(e as Error)?.stack ?? ''}\n`);
     return 2;
   }
+}
+
+/** A JSON object always says how the command ended: a command that cannot find problems (history, outbox show, keys gen...) does not build a `result`, so it gets exit 0's here. */
+function withResult(body: unknown, problems: boolean): unknown {
+  if (body === null || typeof body !== 'object' || Array.isArray(body) || 'result' in body || problems) return body;
+  return { ...body, result: commandResult([], 'error') };
 }
 
 /** Whether the command line asks for JSON, known before it is parsed (so a parse error is JSON too). */

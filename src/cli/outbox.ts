@@ -4,6 +4,7 @@
  * person to retry (after fixing what was in the way) or drop.
  */
 import { UnknownEventError, UsageError } from '../errors.js';
+import { commandResult } from './commandResult.js';
 import { openOutbox, type Outbox } from '../outbox/openOutbox.js';
 import { describeEvent, type EventState, type OutboxEvent } from '../reconcile/outboxEvent.js';
 import { findRoot } from '../repo/findRoot.js';
@@ -42,7 +43,7 @@ Exit codes: 0 ok, 1 dead letters listed, 2 usage error or unknown event.`,
           const relay = outbox.relayState();
           return {
             text: () => listText(events, counts, relay.lastError, ctx.style.columns),
-            json: () => ({ counts, relay, events }),
+            json: () => ({ counts, relay, events, result: commandResult([], 'error', { 'dead-letters': counts.dead > 0 }) }),
             problems: counts.dead > 0,
           };
         }

@@ -1,4 +1,5 @@
 import { cachePath } from '../cache/cacheFile.js';
+import { commandResult } from './commandResult.js';
 import { refreshCache } from '../cache/refreshCache.js';
 import { runQuery } from '../checks/runQuery.js';
 import { QueryError, UsageError } from '../errors.js';
@@ -42,7 +43,7 @@ invalid query, or usage error.`,
     if (out.type === 'timeout') {
       const message = `the query did not finish within ${typeof timeoutArg === 'string' ? timeoutArg : '30s'}; stopped (give a longer --timeout, or make the query cheaper: fleethub query "EXPLAIN QUERY PLAN <sql>")`;
       ctx.log?.(`fleethub query: ${message}`);
-      return { text: () => '', json: () => ({ error: { code: 'query-timeout', message } }), problems: true };
+      return { text: () => '', json: () => ({ error: { code: 'query-timeout', message }, result: commandResult([], 'error', { timeout: true }) }), problems: true };
     }
     if (out.type === 'error' && out.code === 'check-not-readonly') throw new QueryError('only read-only queries (one SELECT) are allowed; the cache is rebuilt from the files, so edit the files instead', sql);
     if (out.type === 'error') throw new QueryError(`SQL error: ${out.message}`, sql);

@@ -5,6 +5,7 @@
  * while upstream is unreachable.
  */
 import { REMOTE_FORMS, UsageError, FleethubError } from '../errors.js';
+import { commandResult } from './commandResult.js';
 import { DEFAULT_BATCH_SIZE, type RelayReport } from '../relay/relay.js';
 import { attemptRelay, relayOptionsFrom } from '../relay/attemptRelay.js';
 import { branchNameProblem } from '../relay/branchNameProblem.js';
@@ -72,10 +73,10 @@ push rejected, or dead letters, 2 usage or internal error.`,
         const attempt = await attemptRelay(root, options, io);
         if (!attempt.ok) {
           const e = attempt.error;
-          return { text: () => `${ctx.style.red(`not relayed: ${e.message}`)}\n${ctx.style.dim('  the events stay in the outbox (fleethub outbox list)')}`, json: () => ({ ok: false, error: { code: e.code, message: e.message } }), problems: true };
+          return { text: () => `${ctx.style.red(`not relayed: ${e.message}`)}\n${ctx.style.dim('  the events stay in the outbox (fleethub outbox list)')}`, json: () => ({ ok: false, error: { code: e.code, message: e.message }, result: commandResult([], 'error', { relay: true }) }), problems: true };
         }
         const report = attempt.report;
-        return { text: () => reportText(report, ctx.style), json: () => ({ ok: report.dead.length === 0, ...report }), problems: report.dead.length > 0 };
+        return { text: () => reportText(report, ctx.style), json: () => ({ ok: report.dead.length === 0, ...report, result: commandResult([], 'error', { relay: report.dead.length > 0 }) }), problems: report.dead.length > 0 };
       }
       const intervalMs = positiveInt(args.values.interval, '--interval', 5) * 1000;
       const passes: RelayReport[] = [];
@@ -90,7 +91,7 @@ push rejected, or dead letters, 2 usage or internal error.`,
         });
       } catch (e) {
         if (!(e instanceof FleethubError) || e instanceof UsageError) throw e;
-        return { text: () => ctx.style.red(`relay stopped: ${e.message}`), json: () => ({ ok: false, passes, error: { code: e.code, message: e.message } }), problems: true };
+        return { text: () => ctx.style.red(`relay stopped: ${e.message}`), json: () => ({ ok: false, passes, error: { code: e.code, message: e.message }, result: commandResult([], 'error', { relay: true }) }), problems: true };
       }
       const applied = passes.reduce((n, p) => n + p.applied, 0);
       return { text: () => `relay stopped: ${applied} event(s) relayed in ${passes.length} pass(es)`, json: () => ({ ok: true, passes }), problems: false };

@@ -9,6 +9,7 @@
  * intent).
  */
 import { RolloutResumeRefusedError, UnknownIntentError } from '../errors.js';
+import { commandResult } from './commandResult.js';
 import { recordEvents } from '../outbox/recordEvents.js';
 import { refreshCache } from '../cache/refreshCache.js';
 import { attemptRelay, relayOptionsFrom } from '../relay/attemptRelay.js';
@@ -51,7 +52,7 @@ export async function rolloutControl(root: string, action: 'pause' | 'abort' | '
   const what = `${intent}: ${current} → ${to}${revoked.length > 0 ? ` (revoked the leases not started: ${revoked.join(', ')})` : ''}${to === 'paused' && tick.plan.in_flight.length > 0 ? ` (${tick.plan.in_flight.length} in flight finish)` : ''}`;
   return {
     text: () => [outcome.problem ? what : ctx.style.green(what), ctx.style.dim(`  ${run.path}`), ...outcome.lines].join('\n'),
-    json: () => ({ ...base, revoked, event: event!.id, relay: outcome.json }),
+    json: () => ({ ...base, revoked, event: event!.id, relay: outcome.json, result: commandResult([], 'error', { relay: outcome.problem }) }),
     problems: outcome.problem,
   };
 }

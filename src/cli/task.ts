@@ -11,6 +11,7 @@
  * write) sends it. The clock is passed in.
  */
 import { readFileSync } from 'node:fs';
+import { commandResult } from './commandResult.js';
 import { join } from 'node:path';
 import { refreshCache } from '../cache/refreshCache.js';
 import { UsageError } from '../errors.js';
@@ -81,10 +82,10 @@ or another usage error.`,
       if ('error' in edit) throw new UsageError(`${workplan} (${file}): ${edit.message}`, { code: edit.error });
 
       const key = `${workplan}/${taskId}`;
-      const result = { workplan, task: taskId, from: edit.from, to: edit.to, note: edit.note, file, line: edit.line, changed: edit.changed };
+      const change = { workplan, task: taskId, from: edit.from, to: edit.to, note: edit.note, file, line: edit.line, changed: edit.changed };
       if (!edit.changed) {
         const what = `${key}: already ${edit.to}, nothing changed`;
-        return { text: () => `${what}\n${ctx.style.dim(`  ${file}:${edit.line}`)}`, json: () => ({ ...result, event: null, relay: null }), problems: false };
+        return { text: () => `${what}\n${ctx.style.dim(`  ${file}:${edit.line}`)}`, json: () => ({ ...change, event: null, relay: null, result: commandResult([], 'error') }), problems: false };
       }
 
       const [event] = await recordEvents(root, [{ type: 'task.set', payload: { workplan, task: taskId, action, ...(edit.note !== null ? { note: edit.note } : {}), date, file } }], { env: ctx.env, now });
@@ -98,7 +99,7 @@ or another usage error.`,
       const what = `${key}: ${edit.from === edit.to ? edit.to : `${edit.from} → ${edit.to}`}${edit.note !== null ? ' (+ note)' : ''}`;
       return {
         text: () => [`${outcome.problem ? what : ctx.style.green(what)}`, ctx.style.dim(`  ${file}:${edit.line}`), ...outcome.lines].join('\n'),
-        json: () => ({ ...result, event: event!.id, relay: outcome.json }),
+        json: () => ({ ...change, event: event!.id, relay: outcome.json, result: commandResult([], 'error', { relay: outcome.problem }) }),
         problems: outcome.problem,
       };
     },

@@ -6,6 +6,7 @@
  * chain from the pin to the current version.
  */
 import { chmodSync, mkdirSync } from 'node:fs';
+import { commandResult } from './commandResult.js';
 import { dirname, join } from 'node:path';
 import { UsageError } from '../errors.js';
 import { findRoot } from '../repo/findRoot.js';
@@ -69,7 +70,7 @@ async function pin(root: string, yes: boolean, ctx: Context) {
   const shown = [`The root of ${TRUST_FILE}:`, ...describeRoot(candidate)];
   if (!yes) {
     if (!ctx.confirm) throw new UsageError(`no terminal to ask: check the root's fingerprints with their key holders ('fleethub trust verify' shows them), then run 'fleethub trust pin --yes'`);
-    if (!(await ctx.confirm(`${shown.join('\n')}\nPin this root? [y/N] `))) return { text: () => 'not pinned', json: () => ({ pinned: false }), problems: true };
+    if (!(await ctx.confirm(`${shown.join('\n')}\nPin this root? [y/N] `))) return { text: () => 'not pinned', json: () => ({ pinned: false, result: commandResult([], 'error', { refused: true }) }), problems: true };
   }
   const path = join(root, PIN_FILE);
   mkdirSync(dirname(path), { recursive: true, mode: 0o700 });
@@ -98,7 +99,7 @@ async function verifyChain(root: string, ctx: Context) {
         result.ok ? ctx.style.green(`trusted: versions ${result.chain.join(' → ')} chain from the pin`) : ctx.style.red('refused:'),
         ...result.findings.map((f) => formatFinding(f, ctx.style)),
       ].join('\n'),
-    json: () => ({ trusted: result.ok, pinned: pinned?.pin ?? null, chain: result.chain, findings: result.findings.map((f) => ({ code: f.code, message: f.message, file: f.file, line: f.line, column: f.col, hint: f.hint })) }),
+    json: () => ({ trusted: result.ok, pinned: pinned?.pin ?? null, chain: result.chain, findings: result.findings.map((f) => ({ code: f.code, message: f.message, file: f.file, line: f.line, column: f.col, hint: f.hint })), result: commandResult([], 'error', { refused: !result.ok }) }),
     problems: !result.ok,
   };
 }
