@@ -160,6 +160,23 @@ describe('fleethub --help', () => {
       assert.match(r.stdout, /--format text\|json/);
     }
   });
+
+  it('asked for JSON, answers in JSON: the commands, one command\'s usage, and no command as a usage error (exit 2)', async () => {
+    const top = await cliInProcess(['--help', '--format', 'json']);
+    assert.equal(top.code, 0);
+    const names = top.json<{ commands: Array<{ name: string; summary: string }> }>().commands.map((c) => c.name);
+    assert.ok(['validate', 'status', 'reconcile', 'agent', 'hub'].every((n) => names.includes(n)), names.join(' '));
+    const one = await cliInProcess(['status', '--help', '--format', 'json']);
+    assert.equal(one.json<{ command: string; usage: string }>().command, 'status');
+    assert.match(one.json<{ usage: string }>().usage, /^fleethub status /);
+    const none = await cliInProcess(['--format', 'json']);
+    assert.equal(none.code, 2);
+    assert.equal(none.json<{ error: { code: string } }>().error.code, 'usage');
+    assert.match(none.json<{ error: { message: string } }>().error.message, /^give a command \(validate, status/);
+    const text = await cliInProcess([]);
+    assert.equal(text.code, 2, 'people still get the usage');
+    assert.match(text.stdout, /^fleethub: a files-first GitOps reconciler/);
+  });
 });
 
 describe('fleethub init', () => {

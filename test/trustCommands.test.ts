@@ -97,6 +97,23 @@ describe('the reconcile loop', () => {
 });
 
 describe('keys and the root of trust', () => {
+  it('a key directory with a file in the way, a pinned root that is a directory or no file: one line each naming the path, exit 2, never an internal error', async () => {
+    const root = fleet();
+    const scratch = tempDir();
+    dirs.push(scratch);
+    writeFileSync(join(scratch, 'a-file'), 'x');
+    const keys = await cliInProcess(['keys', 'gen', 'k', '--out', join(scratch, 'a-file', 'keys'), '--root', root]);
+    assert.equal(keys.code, 2);
+    assert.equal(keys.stderr, `fleethub keys: cannot make the key directory ${join(scratch, 'a-file', 'keys')}: a file is in the way (a path in it is a file, not a directory); pass --out with a directory you can write to\n`);
+    for (const [pin, why] of [[scratch, `${scratch} is a directory, not a file`], [join(scratch, 'nowhere.json'), 'no such file']] as const) {
+      const r = await cliInProcess(['trust', 'verify', '--root', root], { env: { FLEETHUB_TRUST_ROOT: pin } });
+      assert.equal(r.code, 2, r.stdout);
+      assert.equal(r.stderr, `fleethub trust: the pinned trust root (FLEETHUB_TRUST_ROOT=${pin}) cannot be read: ${why}: give the pinned root's file (a trust-root.json) or its JSON; pin it again with 'fleethub trust pin'\n`);
+      const j = await cliInProcess(['status', '--root', root, '--format', 'json'], { env: { FLEETHUB_TRUST_ROOT: pin } });
+      assert.equal(j.json<{ error: { code: string } }>().error.code, 'trust-pin-malformed', 'every command that reads the pin');
+    }
+  });
+
   it('keys gen writes a 0600 private key outside the tracked directories, and refuses them', async () => {
     const root = fleet();
     const out = tempDir();

@@ -5,10 +5,10 @@
  * checks health and reports healthy or rolls back (src/agent/agentCycle.ts).
  * --once runs one cycle; otherwise one every --interval until interrupted.
  */
-import { readFileSync } from 'node:fs';
 import { commandResult } from './commandResult.js';
 import { resolve } from 'node:path';
 import { agentCycle } from '../agent/agentCycle.js';
+import { readAbsoluteText } from './readAbsoluteText.js';
 import { DEFAULT_STATE_DIR, type AgentConfig, type CycleOutcome } from '../agent/agentTypes.js';
 import { processAgentIo } from '../agent/processAgentIo.js';
 import { AgentJournalCorruptError, FleethubError, REMOTE_FORMS, UsageError } from '../errors.js';
@@ -146,13 +146,7 @@ function agentPin(cwd: string, given: string | undefined): PinnedRoot | null {
       readText: () => null,
       fileVersions: () => ({ available: true, versions: [] }),
       head: () => null,
-      readAbsolute: (path) => {
-        try {
-          return readFileSync(resolve(cwd, path), 'utf8');
-        } catch {
-          return null;
-        }
-      },
+      readAbsolute: readAbsoluteText(cwd),
     })?.pin ?? null
   );
 }

@@ -40,7 +40,13 @@ Keep the private key secret; never commit it.`,
     const pem = join(out, `${name}.pem`);
     if (existsSync(pem)) throw new UsageError(`${pem} exists; a key is never overwritten: choose another name, or move the old key aside`);
     const key = generateKey();
-    mkdirSync(out, { recursive: true, mode: 0o700 });
+    try {
+      mkdirSync(out, { recursive: true, mode: 0o700 });
+    } catch (e) {
+      const code = (e as NodeJS.ErrnoException).code;
+      const why = code === 'ENOTDIR' || code === 'EEXIST' ? 'a file is in the way (a path in it is a file, not a directory)' : code === 'EACCES' || code === 'EPERM' ? 'permission denied' : (code ?? (e as Error).message);
+      throw new UsageError(`cannot make the key directory ${out}: ${why}; pass --out with a directory you can write to`, { out, code: code ?? null });
+    }
     writeFileSync(pem, key.privatePem, { mode: 0o600, flag: 'wx' });
     chmodSync(pem, 0o600);
     writeFileSync(join(out, `${name}.pub`), `${key.publicKey}\n`, { mode: 0o644 });

@@ -95,7 +95,10 @@ export async function main(argv: string[], io: Io): Promise<number> {
       return 0;
     }
     if (line.kind === 'help') {
-      io.stdout(`${line.command ? `${line.command.usage}\n\n${GLOBAL_USAGE}` : usage(specs)}\n`);
+      // No command: people get the usage (exit 2), machines a usage error they can parse.
+      if (line.missing && json) throw new UsageError(`give a command (${specs.map((c) => c.name).join(', ')}); 'fleethub --help' describes them`);
+      if (json) io.stdout(`${JSON.stringify(line.command ? { command: line.command.name, summary: line.command.summary, usage: line.command.usage } : { commands: specs.map((c) => ({ name: c.name, summary: c.summary })) }, null, 2)}\n`);
+      else io.stdout(`${line.command ? `${line.command.usage}\n\n${GLOBAL_USAGE}` : usage(specs)}\n`);
       return line.missing ? 2 : 0;
     }
     name = line.command.name;

@@ -3,11 +3,10 @@
  * step's trust reads. A relative FLEETHUB_TRUST_ROOT path is relative to the
  * fleet repository. I/O.
  */
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { fileVersions } from '../repo/fileVersions.js';
 import { readHeadCommit } from '../repo/gitRepository.js';
 import { readRepoText } from '../repo/readRepoText.js';
+import { readAbsoluteText } from './readAbsoluteText.js';
 import type { TrustIo } from '../trust/readFleetTrust.js';
 
 export function trustIo(root: string, env: Readonly<Record<string, string | undefined>>): TrustIo {
@@ -16,12 +15,6 @@ export function trustIo(root: string, env: Readonly<Record<string, string | unde
     fileVersions: (path) => fileVersions(root, path),
     head: () => readHeadCommit(root),
     env,
-    readAbsolute: (path) => {
-      try {
-        return readFileSync(resolve(root, path), 'utf8');
-      } catch {
-        return null;
-      }
-    },
+    readAbsolute: readAbsoluteText(root),
   };
 }

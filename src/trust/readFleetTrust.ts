@@ -5,6 +5,7 @@
  * (`TrustIo`); the verification itself (verifyFleetTrust) stays pure.
  */
 import type Database from 'better-sqlite3';
+import { PinMalformedError } from '../errors.js';
 import { fileLocator } from '../records/fileLocator.js';
 import { SINGLETON_POLICY_FILES } from '../records/kinds.js';
 import { createLocator } from '../records/locate.js';
@@ -30,7 +31,7 @@ export interface TrustIo {
   head(): string | null;
   /** FLEETHUB_TRUST_ROOT: a file path or the inline JSON. */
   env: Readonly<Record<string, string | undefined>>;
-  /** An absolute path's text (the pin given by path), or null. */
+  /** An absolute path's text (the pin given by path), or null when there is no file; any other failure throws, its message saying which. */
   readAbsolute(path: string): string | null;
 }
 
@@ -95,8 +96,13 @@ export function readPin(io: TrustIo): { pin: PinnedRoot; source: string } | null
   const env = io.env.FLEETHUB_TRUST_ROOT?.trim();
   if (env) {
     if (env.startsWith('{')) return { pin: parsePinnedRoot(env, 'FLEETHUB_TRUST_ROOT'), source: 'FLEETHUB_TRUST_ROOT' };
-    const text = io.readAbsolute(env);
-    if (text === null) return { pin: parsePinnedRoot('', `FLEETHUB_TRUST_ROOT=${env} (no such file)`), source: env };
+    let text: string | null;
+    try {
+      text = io.readAbsolute(env);
+    } catch (e) {
+      throw new PinMalformedError(`FLEETHUB_TRUST_ROOT=${env}`, `${(e as Error).message}: give the pinned root's file (a trust-root.json) or its JSON`);
+    }
+    if (text === null) throw new PinMalformedError(`FLEETHUB_TRUST_ROOT=${env}`, "no such file: give the pinned root's file (a trust-root.json) or its JSON");
     return { pin: parsePinnedRoot(text, env), source: env };
   }
   const text = io.readText(PIN_FILE);
