@@ -35,7 +35,18 @@ const base = values.base ?? 'main';
 const token = randomBytes(20).toString('hex');
 const git = await startGitServer({ token });
 const api = await startForgejoApiStandIn({ repository: REPOSITORY, token });
+// What the runner cannot do (a workflow that does not run on this event, an expression it does not know, a branch that is not there) is one line and exit 2, never a stack trace.
 try {
+  await run(workflow);
+} catch (e) {
+  console.error(`run-workflow: ${e instanceof Error ? e.message : String(e)}`);
+  process.exitCode = 2;
+} finally {
+  await api.close();
+  await git.close();
+}
+
+async function run(workflow: string): Promise<void> {
   await git.createRepo('fleet');
   const auth = `AUTHORIZATION: basic ${Buffer.from(`x-access-token:${token}`).toString('base64')}`;
   // The server runs in this process: git runs asynchronously, and its error (which repeats the arguments) is shown with the token masked.
@@ -50,12 +61,9 @@ try {
     event === 'pull_request'
       ? { action: 'synchronize', number: 1, pull_request: { number: 1, head: { ref: head, sha: sha(head), repo: { full_name: values.fork ? 'someone/fleet' : REPOSITORY } }, base: { ref: base, sha: sha(base), repo: { full_name: REPOSITORY } } } }
       : { ref: `refs/heads/${base}`, repository: { full_name: REPOSITORY } };
-  const run = await runWorkflow({ workflow, event: { name: event, payload }, gitUrl: git.url('fleet'), serverUrl: api.url, repository: REPOSITORY, branch: head, baseBranch: base, token, vars: { FLEETHUB_PACKAGE: FLEETHUB } });
-  console.log(run.log);
+  const result = await runWorkflow({ workflow, event: { name: event, payload }, gitUrl: git.url('fleet'), serverUrl: api.url, repository: REPOSITORY, branch: head, baseBranch: base, token, vars: { FLEETHUB_PACKAGE: FLEETHUB } });
+  console.log(result.log);
   console.log(`\nForgejo API requests: ${api.requests.length === 0 ? 'none' : ''}`);
   for (const r of api.requests) console.log(`  ${r.method} ${r.path} → ${r.status}`);
-  process.exitCode = run.ok ? 0 : 1;
-} finally {
-  await api.close();
-  await git.close();
+  process.exitCode = result.ok ? 0 : 1;
 }

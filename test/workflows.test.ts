@@ -7,7 +7,8 @@
  * one source (templates/workflows/) renders.
  */
 import assert from 'node:assert/strict';
-import { readdirSync, readFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { copyFileSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { parseDocument } from 'yaml';
@@ -112,5 +113,24 @@ describe('workflow files', () => {
     // and the lease-signing key (the demo key here; a fleet's from its secret, written by a step of its own).
     const strip = (t: string) => t.replace(/ --allow-remote/g, '').replace(/ +- name: The lease-signing key[\s\S]*?KEY: \$\{\{ secrets\.FLEETHUB_ORCHESTRATOR_KEY \}\}\n/, '').replace(/ +FLEETHUB_ORCHESTRATOR_KEY: test\/fixtures\/keys\/orchestrator-2026a\.key\n/, '').split('\n').filter((l) => !/^#|FLEETHUB_PACKAGE:|FLEETHUB_TRUST_ROOT:|npm ci|reconcile --check --fail-on (none|error)$/.test(l)).join('\n');
     for (let i = 0; i < repo.length; i++) assert.equal(strip(repo[i]!.text), strip(fleet[i]!.text), repo[i]!.path);
+  });
+});
+
+describe('the local runner (scripts/run-workflow)', () => {
+  it('a workflow that does not run on the event given (or the default, schedule): one line naming the events to give, exit 2, no stack trace', () => {
+    const dir = tempDir('fleethub-run-workflow-');
+    try {
+      mkdirSync(join(dir, '.forgejo/workflows'), { recursive: true });
+      copyFileSync(join(REPO, '.forgejo/workflows/fleethub-check.yml'), join(dir, '.forgejo/workflows/fleethub-check.yml'));
+      const git = (...args: string[]): void => void spawnSync('git', ['-c', 'user.name=t', '-c', 'user.email=t@example.invalid', ...args], { cwd: dir, encoding: 'utf8' });
+      git('init', '-q', '-b', 'main');
+      git('add', '-A');
+      git('commit', '-qm', 'workflow');
+      const r = spawnSync(process.execPath, [join(REPO, 'dist/scripts/run-workflow.js'), '.forgejo/workflows/fleethub-check.yml', '--repo', dir], { cwd: dir, encoding: 'utf8', timeout: 60_000 });
+      assert.equal(r.status, 2, r.stdout + r.stderr);
+      assert.equal(r.stderr, 'run-workflow: .forgejo/workflows/fleethub-check.yml does not run on schedule (on: push, pull_request): give --event push or --event pull_request\n');
+    } finally {
+      removeDir(dir);
+    }
   });
 });

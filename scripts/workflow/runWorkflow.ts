@@ -84,7 +84,7 @@ export async function runWorkflow(options: RunWorkflowOptions): Promise<Workflow
   const wf = parseYaml(text) as Workflow;
   const bad = unsupportedKeys(wf);
   if (bad.length > 0) throw new Error(`${options.workflow}: keys Forgejo does not support: ${bad.join(', ')}`);
-  if (!triggers(wf).includes(options.event.name)) throw new Error(`${options.workflow} does not run on ${options.event.name} (on: ${triggers(wf).join(', ')})`);
+  if (!triggers(wf).includes(options.event.name)) throw new Error(`${options.workflow} does not run on ${options.event.name} (on: ${triggers(wf).join(', ')}): give --event ${triggers(wf).join(' or --event ')}`);
   const root = mkdtempSync(join(options.tmp ?? tmpdir(), 'fleethub-run-'));
   const artifacts = join(root, 'artifacts');
   mkdirSync(artifacts);
