@@ -228,6 +228,7 @@ describe('fleethub task (the command)', () => {
       line: 7,
       changed: true,
       relay: { state: 'applied', target: 'working-tree', written: ['workplans/WP.md'] },
+      result: { exit: 0, reasons: [], failOn: 'error' },
     });
     assert.equal(out.text(), 'WP/T01: todo → doing (+ note)\n  workplans/WP.md:7');
     assert.equal(out.problems, false);
