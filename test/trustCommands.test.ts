@@ -97,6 +97,24 @@ describe('the reconcile loop', () => {
 });
 
 describe('keys and the root of trust', () => {
+  it('unpinned, the root to check is shown: trust verify lists the declared root keys with fingerprints, and trust pin without a terminal shows them before refusing', async () => {
+    const root = fleet();
+    const env = { FLEETHUB_TRUST_ROOT: '' };
+    const prints = (text: string): string[] => [...text.matchAll(/^ {2}(root-\S+) {2}([0-9a-f]{64})$/gm)].map((m) => `${m[1]} ${m[2]}`);
+    const verify = await cliInProcess(['trust', 'verify', '--root', root], { env });
+    assert.equal(verify.code, 1);
+    assert.match(verify.stdout, /^no pinned root\npolicies\/trust\.yaml declares the root: version 1, threshold 2 of 2 root key\(s\):\n/);
+    assert.equal(prints(verify.stdout).length, 2, verify.stdout);
+    const json = await cliInProcess(['trust', 'verify', '--root', root, '--format', 'json'], { env });
+    const declared = json.json<{ declared: { keys: Array<{ id: string; fingerprint: string }> } }>().declared;
+    assert.deepEqual(declared.keys.map((k) => `${k.id} ${k.fingerprint}`), prints(verify.stdout));
+    const pin = await cliInProcess(['trust', 'pin', '--root', root], { env });
+    assert.equal(pin.code, 2);
+    assert.deepEqual(prints(pin.stderr), prints(verify.stdout), 'the same fingerprints, before the refusal');
+    assert.match(pin.stderr, /no terminal to ask: check the root's fingerprints above .* then run 'fleethub trust pin --yes'\n$/);
+    assert.equal(existsSync(join(root, '.fleethub', 'trust-root.json')), false, 'nothing pinned');
+  });
+
   it('a key directory with a file in the way, a pinned root that is a directory or no file: one line each naming the path, exit 2, never an internal error', async () => {
     const root = fleet();
     const scratch = tempDir();

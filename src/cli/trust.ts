@@ -69,7 +69,11 @@ async function pin(root: string, yes: boolean, ctx: Context) {
   }
   const shown = [`The root of ${TRUST_FILE}:`, ...describeRoot(candidate)];
   if (!yes) {
-    if (!ctx.confirm) throw new UsageError(`no terminal to ask: check the root's fingerprints with their key holders ('fleethub trust verify' shows them), then run 'fleethub trust pin --yes'`);
+    if (!ctx.confirm) {
+      // The root is shown all the same (on stderr), so it can be checked before pinning with --yes.
+      for (const line of shown) ctx.log?.(line);
+      throw new UsageError(`no terminal to ask: check the root's fingerprints above with their key holders ('fleethub trust verify' shows them too), then run 'fleethub trust pin --yes'`);
+    }
     if (!(await ctx.confirm(`${shown.join('\n')}\nPin this root? [y/N] `))) return { text: () => 'not pinned', json: () => ({ pinned: false, result: commandResult([], 'error', { refused: true }) }), problems: true };
   }
   const path = join(root, PIN_FILE);
@@ -91,15 +95,20 @@ async function sign(root: string, values: Record<string, unknown>, ctx: Context)
 
 async function verifyChain(root: string, ctx: Context) {
   const pinned = readPin(trustIo(root, ctx.env));
-  const result: ChainResult = verifyTrustChain(pinned?.pin ?? null, readTrustVersions(trustIo(root, ctx.env)));
+  const versions = readTrustVersions(trustIo(root, ctx.env));
+  const result: ChainResult = verifyTrustChain(pinned?.pin ?? null, versions);
+  // Unpinned: the root the current trust.yaml declares, to check with its key holders before 'fleethub trust pin'.
+  const last = versions[versions.length - 1];
+  const declared = pinned ? null : last ? rootOf(last.data) : null;
   return {
     text: () =>
       [
         ...(pinned ? [`pinned (${pinned.source}): ${describeRoot(pinned.pin).join('\n')}`] : ['no pinned root']),
+        ...(declared ? [`${TRUST_FILE} declares the root: ${describeRoot(declared).join('\n')}`, "check these fingerprints with the root key holders, then: fleethub trust pin"] : []),
         result.ok ? ctx.style.green(`trusted: versions ${result.chain.join(' → ')} chain from the pin`) : ctx.style.red('refused:'),
         ...result.findings.map((f) => formatFinding(f, ctx.style)),
       ].join('\n'),
-    json: () => ({ trusted: result.ok, pinned: pinned?.pin ?? null, chain: result.chain, findings: result.findings.map((f) => ({ code: f.code, message: f.message, file: f.file, line: f.line, column: f.col, hint: f.hint })), result: commandResult([], 'error', { refused: !result.ok }) }),
+    json: () => ({ trusted: result.ok, pinned: pinned?.pin ?? null, ...(pinned ? {} : { declared: declared && { ...declared, keys: declared.keys.map((k) => ({ ...k, fingerprint: fingerprint(k.publicKey) })) } }), chain: result.chain, findings: result.findings.map((f) => ({ code: f.code, message: f.message, file: f.file, line: f.line, column: f.col, hint: f.hint })), result: commandResult([], 'error', { refused: !result.ok }) }),
     problems: !result.ok,
   };
 }
