@@ -70,6 +70,14 @@ describe('promotion gate', () => {
     assert.doesNotMatch(late[0]!.message, /approval|image/);
   });
 
+  it('evidence dated in the future is no evidence (a day of grace for time zones)', () => {
+    const w = (canary: string) => wl('a', { host: 'prod', stage: 'production', promotion: { ...FULL, canary_observed: canary } });
+    assert.deepEqual(gate([w('2026-07-16')], new Date('2026-07-15T10:00:00Z')), [], 'tomorrow, written ahead of UTC: within the day of grace');
+    const future = gate([w('2026-08-01')], new Date('2026-07-15T10:00:00Z'));
+    assert.equal(future.length, 1);
+    assert.match(future[0]!.message, /canary observation \(promotion\.canary_observed\) 2026-08-01 is in the future \(evidence is dated when it happened, not planned\)/);
+  });
+
   it('grandfathers stage: legacy unless grandfather_legacy is false; ignores other stages and hosts', () => {
     const legacy = wl('old', { host: 'prod', stage: 'legacy' });
     assert.deepEqual(gate([legacy, wl('s', { host: 'prod', stage: 'staging' }), wl('elsewhere', { host: 'other', stage: 'production' })]), []);

@@ -4,7 +4,8 @@
  * counts as production only with the evidence the gate requires — backup/restore
  * drill (for stateful workloads only when `stateful_only`), canary observation,
  * operator approval (who and when), an image pinned by an immutable digest — each
- * no older than its `max_age` relative to `now`. `stage: legacy` is grandfathered
+ * no older than its `max_age` relative to `now`, and not dated in the future
+ * (more than a day ahead: evidence of what is planned is no evidence). `stage: legacy` is grandfathered
  * unless `grandfather_legacy: false`. One `promotion-gate-unmet` error per
  * workload, listing everything missing, pointing at `/stage`. Pure.
  */
@@ -15,6 +16,7 @@ import type { Unlocated } from '../records/finding.js';
 
 /** `@sha256:` and 64 lowercase hex digits, at the end of the reference. */
 const PINNED = /@sha256:[0-9a-f]{64}$/;
+const DAY_MS = 24 * 3600 * 1000;
 
 export function evaluatePromotionGate(workloads: readonly PolicyWorkload[], gate: PromotionGatePolicy, now: Date): Unlocated[] {
   const hosts = gate.hosts && gate.hosts.length > 0 ? new Set(gate.hosts) : null;
@@ -72,6 +74,8 @@ function dateProblem(date: string | undefined, maxAge: string | undefined, now: 
   if (!date) return 'missing';
   const at = parseFleetDate(date);
   if (at === null) return `has an unreadable date '${date}'`;
+  // A day's grace: a date without a time is midnight UTC, and the place that wrote it may be ahead of UTC.
+  if (at - now > DAY_MS) return `${date} is in the future (evidence is dated when it happened, not planned)`;
   const limit = maxAge ? durationMs(maxAge) : null;
   if (limit !== null && now - at > limit) return `${date} is older than the gate's max_age ${maxAge}`;
   return null;
