@@ -59,4 +59,11 @@ describe('parseYaml', () => {
     assert.equal(r.ok, false);
     if (!r.ok) assert.equal(r.code, 'yaml-syntax');
   });
+
+  it('rejects text after a quoted value on its line, which js-yaml alone reads as a second key; a comment there, or quotes inside a plain value, are fine', () => {
+    const r = parseYaml('id: n1\ntitle: "Edge node" role: relay\n', 3);
+    assert.deepEqual(r, { ok: false, code: 'yaml-syntax', message: 'YAML: text after the quoted value "Edge node" on this line: put the next key on its own line, or quote the whole value', line: 4, col: 8 });
+    assert.equal(parseYaml("- 'one' two\n").ok, false);
+    assert.deepEqual(parseYaml('title: "Edge node"   # the edge\nnote: he said "hi" to me\nlist: ["a", "b"]\n'), { ok: true, data: { title: 'Edge node', note: 'he said "hi" to me', list: ['a', 'b'] } });
+  });
 });

@@ -7,6 +7,8 @@ import { locateSyntaxError, strictPosition } from './locateSyntaxError.js';
 
 export const MAX_YAML_NODES = 20_000;
 export const MAX_YAML_DEPTH = 32;
+/** A value that starts quoted, and something other than a comment after its closing quote on the same line. */
+const TEXT_AFTER_QUOTED = /^[^#\n]*?[:-][ \t]+("(?:[^"\\\n]|\\.)*"|'(?:[^'\n]|'')*')[ \t]+[^\s#]/m;
 
 export type ParsedYaml =
   | { ok: true; data: unknown }
@@ -27,10 +29,15 @@ export function parseYaml(text: string, line = 1): ParsedYaml {
     const at = locateSyntaxError(text, reason, err.mark);
     return { ok: false, code: 'yaml-syntax', message: `YAML: ${reason}`, line: line + at.line - 1, col: at.col };
   }
-  // js-yaml tolerates tabs where YAML forbids them (indentation): with tabs, the strict parser has the last word.
-  if (text.includes('\t')) {
+  // js-yaml tolerates tabs where YAML forbids them (indentation), and text after a quoted value on its line
+  // (`title: "a" role: b` reads as two keys): with either, the strict parser has the last word.
+  if (text.includes('\t') || TEXT_AFTER_QUOTED.test(text)) {
     const strict = strictPosition(text);
-    if (strict) return { ok: false, code: 'yaml-syntax', message: `YAML: ${strict.message}`, line: line + strict.line - 1, col: strict.col };
+    if (strict) {
+      const after = TEXT_AFTER_QUOTED.exec(text.split('\n')[strict.line - 1] ?? '');
+      const message = after ? `text after the quoted value ${after[1]} on this line: put the next key on its own line, or quote the whole value` : strict.message;
+      return { ok: false, code: 'yaml-syntax', message: `YAML: ${message}`, line: line + strict.line - 1, col: strict.col };
+    }
   }
   return measured(data, line);
 }
