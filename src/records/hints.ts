@@ -39,6 +39,7 @@ export const HINTS = {
   'task-missing-id': 'start the task with an id, e.g. - [ ] T04 Title',
   'task-unknown-state': 'use [ ] todo, [/] doing, [x] done, [-] cancelled or [!] blocked',
   'task-duplicate-id': 'give each task of a workplan its own id',
+  'task-field-unknown': 'fleethub reads the fields depends, done-when and owner; rename a misspelt one (other fields are notes)',
   'task-malformed': "write tasks as '- [ ] T04 Title': a list marker, a space, a one-character box, a space, then the id (lines inside ``` fences are not tasks)",
   'check-invalid-sql': 'fix the SQL; checks run read-only against the tables in docs/cache.md (try it with fleethub query)',
   'check-not-readonly': 'a check may only read: write one SELECT statement',

@@ -10,7 +10,8 @@ import type { Finding, Severity } from './finding.js';
 import { hintFor, type FindingCode } from './hints.js';
 import { ID_PATTERN, idFromPath, POLICY_KINDS, SINGLETON_POLICY_FILES, type PolicyKind, type RecordKind } from './kinds.js';
 import { createLocator, type Locator } from './locate.js';
-import { parseTasks, splitList, type ParsedTask } from './parseTasks.js';
+import { didYouMean } from './didYouMean.js';
+import { parseTasks, splitList, type ParsedTask, type TaskField } from './parseTasks.js';
 import { parseYaml } from './parseYaml.js';
 import { splitFrontMatter } from './splitFrontMatter.js';
 import type { Validators } from './validators.js';
@@ -150,6 +151,9 @@ function edge(srcKind: string, srcId: string, pointer: string, dstKind: string, 
   return { srcKind, srcId, rel, dstKind, dstId, ord, pointer, line: null, col: null };
 }
 
+/** The inline fields fleethub reads; any other is kept as a note. */
+const KNOWN_FIELDS = ['depends', 'done-when', 'owner'];
+const LIST_FIELDS = new Set(['depends', 'done-when']);
 const TASK_REF = /^(?:[A-Za-z0-9](?:[A-Za-z0-9_-]|\.(?!\.))*\/)?[A-Za-z][A-Za-z0-9_.-]*$/;
 
 type Report = (severity: Severity, code: FindingCode, message: string, line: number, col: number, recId?: string, recKind?: string) => void;
@@ -162,9 +166,25 @@ function addTasks(out: ParsedFile, workplan: string, body: string, bodyLine: num
     const edges: EdgeRow[] = [];
     const data: Record<string, unknown> = { id: t.id, title: t.title, state: t.state };
     let bad = false;
+    const given = new Map<string, TaskField>();
     for (const f of t.fields) {
-      if (f.key === 'depends' || f.key === 'done-when') {
+      // One value per field: a second one would silently win.
+      const first = given.get(f.key);
+      if (first) {
+        report('error', 'task-syntax', `${key}: field '${f.key}' is given twice (first at column ${first.col}); keep one${LIST_FIELDS.has(f.key) ? ', listing every item in it' : ''}`, t.line, f.col, key, 'task');
+        bad = true;
+        continue;
+      }
+      given.set(f.key, f);
+      const meant = KNOWN_FIELDS.includes(f.key) ? undefined : didYouMean(f.key, KNOWN_FIELDS, 2);
+      if (meant) report('warning', 'task-field-unknown', `${key}: field '${f.key}' is not one fleethub reads (it is kept as a note); did you mean '${meant}'?`, t.line, f.col, key, 'task');
+      if (LIST_FIELDS.has(f.key)) {
         const items = splitList(f);
+        if (items.length === 0 || items.length !== f.value.split(',').length) {
+          report('error', 'task-syntax', `${key}: '${f.key}' ${items.length === 0 ? 'is empty' : 'has an empty item'}: give ${f.key === 'depends' ? 'task ids' : 'check ids'} separated by commas, or remove the field`, t.line, f.col, key, 'task');
+          bad = true;
+          continue;
+        }
         const values: string[] = [];
         items.forEach((item, ord) => {
           const isTask = f.key === 'depends';

@@ -48,6 +48,7 @@ export interface TaskProblem {
 const TASK_LINE = /^([ \t]*)(?:[-*+]|\d+[.)])[ \t]+\[(.)\][ \t]+(.*)$/;
 const BOXLIKE_LINE = /^([ \t]*)(?:[-*+]|\d+[.)])[ \t]+\[(.{0,3})\](?:[ \t]|$)/;
 const FIELD = /\[([A-Za-z][A-Za-z0-9_ -]*?)::[ \t]*([^\]]*)\]|\(([A-Za-z][A-Za-z0-9_ -]*?)::[ \t]*([^)]*)\)/g;
+const UNCLOSED_FIELD = /([[(])[A-Za-z][A-Za-z0-9_ -]*?::/;
 const TASK_ID = /^[A-Za-z][A-Za-z0-9_.-]*$/;
 const FENCE = /^[ \t]*(```|~~~)/;
 /**
@@ -116,6 +117,12 @@ export function parseTasks(body: string, bodyLine: number): { tasks: ParsedTask[
       .replace(FIELD, '')
       .replace(/\s+/g, ' ')
       .trim();
+    // A field opened and never closed would be read as title text, and its value lost.
+    const unclosed = UNCLOSED_FIELD.exec(rest.replace(FIELD, (f) => ' '.repeat(f.length)));
+    if (unclosed) {
+      const close = unclosed[1] === '[' ? ']' : ')';
+      problems.push({ code: 'task-syntax', severity: 'error', message: `field '${unclosed[0].trim()}' is not closed: end it with '${close}'`, line, col: restCol + unclosed.index + unclosed[0].indexOf(unclosed[1]!) });
+    }
     while (open.length > 0 && open[open.length - 1]!.indent >= indent) open.pop();
     const parent = open.length > 0 ? open[open.length - 1]!.id : null;
     const firstLine = seen.get(firstWord);
