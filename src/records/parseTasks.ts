@@ -117,11 +117,12 @@ export function parseTasks(body: string, bodyLine: number): { tasks: ParsedTask[
       .replace(FIELD, '')
       .replace(/\s+/g, ' ')
       .trim();
-    // A field opened and never closed would be read as title text, and its value lost.
+    // A field opened and never closed would be read as title text, and its value lost: the task is not read.
     const unclosed = UNCLOSED_FIELD.exec(rest.replace(FIELD, (f) => ' '.repeat(f.length)));
     if (unclosed) {
       const close = unclosed[1] === '[' ? ']' : ')';
       problems.push({ code: 'task-syntax', severity: 'error', message: `field '${unclosed[0].trim()}' is not closed: end it with '${close}'`, line, col: restCol + unclosed.index + unclosed[0].indexOf(unclosed[1]!) });
+      continue;
     }
     while (open.length > 0 && open[open.length - 1]!.indent >= indent) open.pop();
     const parent = open.length > 0 ? open[open.length - 1]!.id : null;
