@@ -165,6 +165,34 @@ describe('cache', () => {
     back.db.close();
   });
 
+  it('a file with errors keeps its id: the record in a path after it is a duplicate, cold or warm, and fixing the file never moves the id', async () => {
+    const root = fleet({ 'registry/nodes/b/x.md': node('x', 'area: b\n') });
+    (await refreshed(root)).db.close();
+    writeFile(root, 'registry/nodes/a/x.md', '---\ntitle: [\n---\n');
+    const broken = await refreshed(root);
+    assert.deepEqual(codes(broken.db), ['registry/nodes/a/x.md:yaml-syntax', 'registry/nodes/b/x.md:duplicate-id'], 'b/x.md no longer holds the id while a/x.md, which sorts first, is broken');
+    assert.match(readFindings(broken.db).find((f) => f.code === 'duplicate-id')!.message, /already defined in registry\/nodes\/a\/x\.md \(whose file has errors: fix it, or rename one of the two\)/);
+    assert.deepEqual(ids(broken.db, 'nodes'), []);
+    broken.db.close();
+    const cold = await rebuildCache(root).then(() => openCacheFile(cachePath(root))!);
+    assert.deepEqual(codes(cold), ['registry/nodes/a/x.md:yaml-syntax', 'registry/nodes/b/x.md:duplicate-id'], 'a cold build agrees');
+    cold.close();
+    writeFile(root, 'registry/nodes/a/x.md', node('x', 'area: a\n'));
+    const fixed = await refreshed(root);
+    assert.equal(fixed.db.prepare('SELECT area FROM nodes').pluck().get(), 'a');
+    assert.deepEqual(codes(fixed.db), ['registry/nodes/b/x.md:duplicate-id']);
+    fixed.db.close();
+    writeFile(root, 'registry/nodes/a/x.md', '---\ntitle: [\n---\n');
+    const again = await refreshed(root);
+    assert.deepEqual(codes(again.db), ['registry/nodes/a/x.md:yaml-syntax', 'registry/nodes/b/x.md:duplicate-id'], 'broken again after it held the record');
+    again.db.close();
+    rmSync(join(root, 'registry/nodes/a/x.md'));
+    const back = await refreshed(root);
+    assert.equal(back.db.prepare('SELECT area FROM nodes').pluck().get(), 'b');
+    assert.deepEqual(codes(back.db), []);
+    back.db.close();
+  });
+
   it('reports a dependency cycle once and clears it when the cycle is broken', async () => {
     const root = fleet({
       'registry/workloads/a.md': workload('a', 'depends_on: [b]\n'),

@@ -3,7 +3,7 @@
  * run read-only SQL over them. Bump SCHEMA_VERSION on any change; an older
  * cache file is then rebuilt automatically.
  */
-export const SCHEMA_VERSION = 9;
+export const SCHEMA_VERSION = 10;
 
 export const CACHE_TABLES = `
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
@@ -159,6 +159,7 @@ FROM records WHERE kind = 'check';
 export const LOAD_ORDER_INDEXES = `
 CREATE INDEX records_file ON records(file);
 CREATE INDEX files_shadowed ON files(state) WHERE state = 'shadowed';
+CREATE INDEX files_invalid ON files(kind, record_id) WHERE state = 'invalid';
 CREATE INDEX edges_file ON edges(file);
 `;
 

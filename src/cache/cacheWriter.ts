@@ -2,7 +2,9 @@
  * Writes one file's rows into the cache and removes them again. Callers wrap
  * calls in a transaction. Duplicate ids are settled the same way whatever the
  * order files arrive in: the record in the path that sorts first wins, and the
- * other file is kept out and gets a `duplicate-id` error.
+ * other file is kept out and gets a `duplicate-id` error. A file with errors
+ * holds no record but keeps its id all the same (so fixing it never moves the
+ * id to another file, and a cold build and a refresh agree).
  */
 import type Database from 'better-sqlite3';
 import { hintFor } from '../records/hints.js';
@@ -41,6 +43,7 @@ export function createCacheWriter(db: Database.Database, options: { fresh?: bool
   const upsertFile = db.prepare('INSERT OR REPLACE INTO files VALUES (?, ?, ?, ?, ?, ?, ?)');
   const setState = db.prepare('UPDATE files SET state = ? WHERE path = ?');
   const delCheckRecord = db.prepare(`DELETE FROM records WHERE kind = 'check' AND id = ? AND file = ?`);
+  const invalidBefore = db.prepare(`SELECT path FROM files WHERE kind = ? AND record_id = ? AND state = 'invalid' AND path < ? ORDER BY path LIMIT 1`).pluck();
 
   /** Deletes every record, edge and finding a file contributed, keeping its files row. */
   const clear = (path: string): string[] => {
@@ -50,17 +53,22 @@ export function createCacheWriter(db: Database.Database, options: { fresh?: bool
     return keys.map((k) => `${k.kind}:${k.id}`);
   };
 
-  const duplicate = (loser: string, kind: string, id: string, at: { line: number; col: number }, winner: string): void => {
-    const where = winner === loser ? 'earlier in this file' : `in ${winner}`;
+  const duplicate = (loser: string, kind: string, id: string, at: { line: number; col: number }, winner: string, winnerInvalid = false): void => {
+    const where = winner === loser ? 'earlier in this file' : `in ${winner}${winnerInvalid ? ' (whose file has errors: fix it, or rename one of the two)' : ''}`;
     run('findings', findingRow({ file: loser, line: at.line, col: at.col, severity: 'error', code: 'duplicate-id', message: `${kind} id '${id}' is already defined ${where}; this one is ignored`, hint: hintFor('duplicate-id'), kind, id }, 'file'));
     if (winner !== loser) setState.run('shadowed', loser);
   };
 
   /** Inserts a record row; on a clash, the path that sorts first keeps the id. */
   const claim = (r: RecordRows, path: string, whole: boolean): boolean => {
+    const [, , , line, col] = r.record as [string, string, string, number, number];
+    const invalid = whole ? (invalidBefore.get(r.kind, r.id, path) as string | undefined) : undefined;
+    if (invalid !== undefined) {
+      duplicate(path, r.kind, r.id, { line, col }, invalid, true);
+      return false;
+    }
     if (run('records', r.record).changes === 1) return true;
     const owner = ownerOf.get(r.kind, r.id) as { file: string; line: number; col: number } | undefined;
-    const [, , , line, col] = r.record as [string, string, string, number, number];
     if (owner === undefined) return false;
     if (path < owner.file) {
       if (whole) clear(owner.file);
@@ -84,7 +92,16 @@ export function createCacheWriter(db: Database.Database, options: { fresh?: bool
       const state = rows.main ? 'ok' : 'invalid';
       upsertFile.run(rows.path, rows.kind, rows.size, rows.mtimeMs, rows.hash, rows.id, state);
       for (const f of rows.findings) run('findings', f);
-      if (!rows.main || !claim(rows.main, rows.path, true)) return;
+      if (!rows.main) {
+        // Its id stays this file's: a record of it in a file that sorts after is kept out.
+        const owner = ownerOf.get(rows.kind, rows.id) as { file: string; line: number; col: number } | undefined;
+        if (owner !== undefined && rows.path < owner.file) {
+          clear(owner.file);
+          duplicate(owner.file, rows.kind, rows.id, owner, rows.path, true);
+        }
+        return;
+      }
+      if (!claim(rows.main, rows.path, true)) return;
       for (const sub of rows.subs) claim(sub, rows.path, false);
       for (const e of rows.edges) run('edges', e);
     },

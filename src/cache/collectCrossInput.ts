@@ -35,9 +35,11 @@ export function collectCrossInput(): CrossCollector {
     admit(p) {
       // One pass that checks and adds.
       for (let at = 0; at < p.records.length; at += WIDTH.records) {
-        const ids = idsOf(p.records[at] as string);
+        const kind = p.records[at] as string;
+        const ids = idsOf(kind);
         const id = p.records[at + 1] as string;
-        if (ids.has(id)) return false;
+        // Taken by a record, or declared by a file with errors before it: a clash the writer settles.
+        if (ids.has(id) || broken.get(kind)?.has(id) === true) return false;
         ids.add(id);
       }
       if (p.edges.length > 0) edges.push(p.edges);
@@ -45,6 +47,7 @@ export function collectCrossInput(): CrossCollector {
         if (p.counts[k * 3] !== 0) continue;
         const kind = p.files[k * WIDTH.files + 1] as string;
         const id = p.files[k * WIDTH.files + 5] as string;
+        if (records.get(kind)?.has(id) === true) return false;
         let ids = broken.get(kind);
         if (ids === undefined) broken.set(kind, (ids = new Map()));
         if (!ids.has(id)) ids.set(id, 'invalid');
