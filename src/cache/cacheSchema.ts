@@ -160,6 +160,7 @@ export const LOAD_ORDER_INDEXES = `
 CREATE INDEX records_file ON records(file);
 CREATE INDEX files_shadowed ON files(state) WHERE state = 'shadowed';
 CREATE INDEX files_invalid ON files(kind, record_id) WHERE state = 'invalid';
+CREATE INDEX files_racy ON files(path) WHERE mtime_ms = -1;
 CREATE INDEX edges_file ON edges(file);
 `;
 

@@ -9,6 +9,7 @@
 import type Database from 'better-sqlite3';
 import { hintFor } from '../records/hints.js';
 import { findingRow, type FileRows, type RecordRows, type Row } from './fileRows.js';
+import { recordedMtime } from './racyMtime.js';
 
 const INSERT_COLUMNS: Record<string, number> = { records: 8, edges: 10, findings: 11 };
 
@@ -90,7 +91,7 @@ export function createCacheWriter(db: Database.Database, options: { fresh?: bool
     write(rows) {
       if (!options.fresh) writer.remove(rows.path);
       const state = rows.main ? 'ok' : 'invalid';
-      upsertFile.run(rows.path, rows.kind, rows.size, rows.mtimeMs, rows.hash, rows.id, state);
+      upsertFile.run(rows.path, rows.kind, rows.size, recordedMtime(rows.mtimeMs, Date.now()), rows.hash, rows.id, state);
       for (const f of rows.findings) run('findings', f);
       if (!rows.main) {
         // Its id stays this file's: a record of it in a file that sorts after is kept out.

@@ -20,6 +20,7 @@ import { WIDTH, type PackedRows } from './packRows.js';
 import { findingRow } from './fileRows.js';
 import { schemaSql } from './schemaSql.js';
 import { WALK_KEY, walkDigest, walkValue } from './walkDigest.js';
+import { smudgeRacyFiles } from './racyMtime.js';
 import { contentRevision } from './contentRevision.js';
 import { startCheckCompiler, type CheckCompiler } from './startCheckCompiler.js';
 import { notCompiled, type CompileFn } from './compileChecks.js';
@@ -153,8 +154,8 @@ export async function rebuildCache(root: string, options: RebuildOptions = {}): 
     // The content revision (contentRevision.ts): this build, then a count of the writes since.
     meta.run('build', randomUUID());
     meta.run('revision', '0');
-    // The walk these tables agree with, for the first refresh (walkDigest.ts).
-    meta.run(WALK_KEY, walkValue(contentRevision(db), walkDigest({ files: walked, findings: walk.findings })));
+    // The walk these tables agree with, for the first refresh (walkDigest.ts); not while a file is recorded racy (racyMtime.ts), which the next refresh compares again.
+    if (smudgeRacyFiles(db, Date.now()) === 0) meta.run(WALK_KEY, walkValue(contentRevision(db), walkDigest({ files: walked, findings: walk.findings })));
     db.exec(CACHE_TRIGGERS);
     db.exec('COMMIT');
     db.pragma('journal_mode = WAL');

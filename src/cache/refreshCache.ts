@@ -17,6 +17,7 @@ import { findingRow, type FileRows } from './fileRows.js';
 import { contentRevision } from './contentRevision.js';
 import { parseFiles } from './parseFiles.js';
 import { recordWalk, walkDigest, walkUnchanged } from './walkDigest.js';
+import { hasRacyFiles, recordedMtime } from './racyMtime.js';
 import { fileReader, rebuildCache, type RebuildOptions } from './rebuildCache.js';
 
 export interface RefreshOptions extends RebuildOptions {
@@ -94,7 +95,8 @@ async function applyWalk(root: string, db: Database.Database, options: RefreshOp
   const digest = walkDigest(walk);
   if (walkUnchanged(db, digest)) return { changed: [], removed: [] };
   const { changed, removed, revision } = await applyChanges(root, db, options, walk);
-  recordWalk(db, digest, revision);
+  // A file recorded racy (racyMtime.ts) must be compared again, so the walk cannot vouch for the tables yet.
+  if (!hasRacyFiles(db)) recordWalk(db, digest, revision);
   return { changed, removed };
 }
 
@@ -155,7 +157,7 @@ async function applyChanges(root: string, db: Database.Database, options: Refres
   const changedRows = rows.filter((r) => {
     const k = known(r.path);
     if (k && k.hash === r.hash && r.hash !== '' && !shadowedPaths.has(r.path)) {
-      touchMtime.run(r.mtimeMs, r.size, r.path);
+      touchMtime.run(recordedMtime(r.mtimeMs, Date.now()), r.size, r.path);
       return false;
     }
     return true;

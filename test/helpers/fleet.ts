@@ -1,6 +1,6 @@
 /** Test helpers: temporary fleet repositories on disk and real runs of the CLI. */
 import { spawn, spawnSync, type SpawnSyncReturns } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -14,8 +14,17 @@ export function tempDir(prefix = 'fleethub-test-'): string {
 }
 
 /** Writes `files` (repository-relative path → content) into a new temporary directory. */
+/**
+ * A fleet's files, dated a minute back: files that were there before any cache read them, as a user's are (a
+ * file read within its timestamp granularity of being written is compared again by the next refresh:
+ * src/cache/racyMtime.ts). Edits a test makes afterwards (writeFile) carry the time they are made.
+ */
 export function makeFleet(files: Record<string, string | Uint8Array>, dir = tempDir()): string {
-  for (const [path, content] of Object.entries(files)) writeFile(dir, path, content);
+  const before = (Date.now() - 60_000) / 1000;
+  for (const [path, content] of Object.entries(files)) {
+    writeFile(dir, path, content);
+    utimesSync(join(dir, path), before, before);
+  }
   return dir;
 }
 
