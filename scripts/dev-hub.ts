@@ -48,7 +48,9 @@ async function devHub(argv: string[]): Promise<number> {
     // The demo orchestrator key signs the bundled fleet's rollout leases (docs/rollout.md).
     FLEETHUB_ORCHESTRATOR_KEY: process.env.FLEETHUB_ORCHESTRATOR_KEY ?? join(REPO, 'test', 'fixtures', 'keys', 'orchestrator-2026a.key'),
   };
-  const code = await main(['hub', '--root', root, '--probe-interval', '5s', ...hubArgs], {
+  // Probes every 5 s unless the arguments say otherwise (an option is given once).
+  const interval = hubArgs.some((a) => a === '--probe-interval' || a.startsWith('--probe-interval=')) ? [] : ['--probe-interval', '5s'];
+  const code = await main(['hub', '--root', root, ...interval, ...hubArgs], {
     cwd: process.cwd(),
     env,
     stdout: (s) => process.stdout.write(s),

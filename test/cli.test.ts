@@ -173,6 +173,8 @@ describe('fleethub --help', () => {
     assert.equal(none.code, 2);
     assert.equal(none.json<{ error: { code: string } }>().error.code, 'usage');
     assert.match(none.json<{ error: { message: string } }>().error.message, /^give a command \(validate, status/);
+    const twice = await cliInProcess(['status', '--root', '/tmp/one', '--root', '/tmp/two']);
+    assert.deepEqual([twice.code, twice.stderr], [2, 'fleethub: --root is given twice (--root /tmp/one and --root /tmp/two); give it once\n'], 'never silently the last');
     const text = await cliInProcess([]);
     assert.equal(text.code, 2, 'people still get the usage');
     assert.match(text.stdout, /^fleethub: a files-first GitOps reconciler/);

@@ -76,10 +76,15 @@ function commandIndex(head: readonly string[]): number {
 function parseStrictly(args: string[], options: Options, command: string | null): Args {
   const { values, positionals, tokens } = parseArgs({ args, options, strict: false, allowPositionals: true, tokens: true });
   const longNames = Object.keys(options).map((k) => `--${k}`);
+  const seen = new Map<string, string>();
   for (const t of tokens) {
     if (t.kind !== 'option') continue;
     const def = options[t.name];
     if (!def || (t.rawName.length === 2 && def.short !== t.rawName[1])) throw new UnknownOptionError(t.rawName, command, didYouMean(t.rawName, longNames));
+    // An option that takes one value, given twice, would silently take the last: say so instead.
+    const earlier = seen.get(t.name);
+    if (earlier !== undefined && !def.multiple) throw new UsageError(`--${t.name} is given twice (${earlier} and ${t.rawName}${t.value !== undefined ? ` ${t.value}` : ''}); give it once`, { option: `--${t.name}` });
+    seen.set(t.name, `${t.rawName}${t.value !== undefined ? ` ${t.value}` : ''}`);
     if (def.type === 'string') {
       if (t.value === undefined) throw new UsageError(`${t.rawName} needs a value`, { option: t.rawName });
       if (!t.inlineValue && t.value.startsWith('-') && t.value !== '-') {
