@@ -1,7 +1,9 @@
 /**
  * Values that parse but cannot mean what they say: numbers that are not finite
  * (`1e400`, `.inf`, `.nan`: JSON and the cache would store them as null, so a
- * threshold or an expectation silently vanished) and strings with the shape of
+ * threshold or an expectation silently vanished), whole numbers beyond 2^53
+ * (`9007199254740993` is read as ...992: a version or an id changed without a
+ * word) and strings with the shape of
  * a date that name no day of the calendar (`2026-02-31`, which Date.parse rolls
  * into March). Runs on the parsed data of either YAML parser, so the answer does
  * not depend on which one read the file. Pure.
@@ -9,7 +11,7 @@
 export interface BadValue {
   /** JSON pointer of the value. */
   pointer: string;
-  code: 'non-finite-number' | 'impossible-date';
+  code: 'non-finite-number' | 'inexact-integer' | 'impossible-date';
   message: string;
 }
 
@@ -25,6 +27,7 @@ export function findBadValues(data: unknown): BadValue[] {
   const visit = (v: unknown): void => {
     if (typeof v === 'number') {
       if (!Number.isFinite(v)) out.push({ pointer: pointer(), code: 'non-finite-number', message: Number.isNaN(v) ? 'not a number (.nan): it would be stored as null' : 'number out of range (beyond about ±1.8e308, a double): it would be stored as null' });
+      else if (Number.isInteger(v) && !Number.isSafeInteger(v)) out.push({ pointer: pointer(), code: 'inexact-integer', message: `whole number beyond 2^53 (9007199254740991): it cannot be held exactly and would be read as ${v}` });
     } else if (typeof v === 'string') {
       // The fifth character is the date's first '-': anything else cannot be a date (and skips the regular expression).
       const m = v.charCodeAt(4) === 45 ? DATE_SHAPE.exec(v) : null;

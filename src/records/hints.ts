@@ -22,6 +22,7 @@ export const HINTS = {
   'symlink-dir': 'symlinked directories are not followed; move the files into the repository',
   'symlink-loop': 'the symlink leads back to itself; replace it with the real file or directory',
   'unreadable-dir': 'check the directory permissions (fleethub must be able to list it)',
+  'inexact-integer': 'use a smaller number, or quote it if it is an identifier rather than a quantity',
   'non-finite-number': 'write a number a double can hold (at most about 1.8e308), or quote it if it is text',
   'impossible-date': 'write a day the calendar has (months have 28 to 31 days; February 29 only in leap years)',
   // Shapes, ids and references (validation).
