@@ -88,15 +88,8 @@ export function walkFleet(root: string, options: { stat?: boolean; fs?: WalkFs }
     const stack = [k.dir];
     while (stack.length > 0) {
       const dir = stack.pop()!;
-      let entries: Dirent[];
-      try {
-        entries = fs.readdirSync(join(root, dir), { withFileTypes: true });
-      } catch (e) {
-        const code = (e as NodeJS.ErrnoException).code;
-        if (code === 'ENOENT') continue; // removed while walking
-        problem(dir, 'error', 'unreadable-dir', `directory cannot be listed (${code ?? (e as Error).message}); its records are missing from this run`);
-        continue;
-      }
+      const entries = listDir(root, fs, dir, problem);
+      if (entries === null) continue;
       for (const e of entries) {
         if (e.name.startsWith('.')) continue;
         const path = `${dir}/${e.name}`;
@@ -149,19 +142,15 @@ const REGISTRY_DIRS = KIND_DIRS.filter((k) => k.dir.startsWith('registry/')).map
  * nothing: each is an `unexpected-file` warning naming where records live (and the directory it was probably
  * meant for), never silently passed over. README.md files and hidden entries are not records; links are not followed.
  */
-function strayRecords(root: string, fs: WalkFs, usable: (dir: string) => boolean, problem: (path: string, severity: Finding['severity'], code: Finding['code'], message: string) => void): void {
+type Problem = (path: string, severity: Finding['severity'], code: Finding['code'], message: string) => void;
+
+function strayRecords(root: string, fs: WalkFs, usable: (dir: string) => boolean, problem: Problem): void {
   if (!usable('registry')) return;
   const stack = ['registry'];
   while (stack.length > 0) {
     const dir = stack.pop()!;
-    let entries: Dirent[];
-    try {
-      entries = fs.readdirSync(join(root, dir), { withFileTypes: true });
-    } catch (e) {
-      const code = (e as NodeJS.ErrnoException).code;
-      if (code !== 'ENOENT') problem(dir, 'error', 'unreadable-dir', `directory cannot be listed (${code ?? (e as Error).message}); its records are missing from this run`);
-      continue;
-    }
+    const entries = listDir(root, fs, dir, problem);
+    if (entries === null) continue;
     for (const e of entries) {
       if (e.name.startsWith('.')) continue;
       const path = `${dir}/${e.name}`;
@@ -173,5 +162,16 @@ function strayRecords(root: string, fs: WalkFs, usable: (dir: string) => boolean
         problem(path, 'warning', 'unexpected-file', `not in a record directory, so nothing reads it: records live in ${REGISTRY_DIRS.map((d) => `registry/${d}/`).join(', ')}${meant ? ` (did you mean registry/${meant}/?)` : ''}; ignored`);
       }
     }
+  }
+}
+
+/** A directory's entries; null when it is gone (removed while walking) or cannot be listed (an `unreadable-dir` error, never an empty directory). */
+function listDir(root: string, fs: WalkFs, dir: string, problem: Problem): Dirent[] | null {
+  try {
+    return fs.readdirSync(join(root, dir), { withFileTypes: true });
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code !== 'ENOENT') problem(dir, 'error', 'unreadable-dir', `directory cannot be listed (${code ?? (e as Error).message}); its records are missing from this run`);
+    return null;
   }
 }
