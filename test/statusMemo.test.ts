@@ -8,7 +8,7 @@
  */
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { readFileSync, utimesSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
 import { cacheMemo } from '../src/cache/cacheMemo.js';
@@ -23,7 +23,7 @@ import { reconcile } from '../src/reconcile/reconcile.js';
 import type { ReconcileIo } from '../src/reconcile/reconcileContext.js';
 import { placementHistory } from '../src/repo/placementHistory.js';
 import { readRepoText } from '../src/repo/readRepoText.js';
-import { cliInProcess, copyExampleFleet, fleetMaker, node, removeDir, workload, writeFile } from './helpers/fleet.js';
+import { cliInProcess, copyExampleFleet, fleetMaker, node, removeDir, workload, writeDatedFile, writeFile } from './helpers/fleet.js';
 
 const made = fleetMaker();
 after(made.cleanup);
@@ -151,11 +151,7 @@ describe('reused check results', () => {
   it('an unchanged cache reuses them; a changed file or a changed check runs them again', async () => {
     // Edits dated a few seconds back, as a person's are by the time a command reads them: a file read within a
     // timestamp granule of its write is read once more by the next refresh (src/cache/racyMtime.ts), which counts as a write.
-    const edit = (path: string, text: string): void => {
-      writeFile(root, path, text);
-      const at = (Date.now() - 5000) / 1000;
-      utimesSync(join(root, path), at, at);
-    };
+    const edit = (path: string, text: string): void => writeDatedFile(root, path, text, 5000);
     const root = made.fleet({ 'registry/nodes/a.md': node('a'), 'registry/nodes/b.md': node('b'), 'policies/checks.yaml': CHECKS(2) });
     const first = await offline(root);
     assert.deepEqual(first.ran, ['two-nodes', 'no-workloads']);

@@ -20,12 +20,15 @@ export function tempDir(prefix = 'fleethub-test-'): string {
  * src/cache/racyMtime.ts). Edits a test makes afterwards (writeFile) carry the time they are made.
  */
 export function makeFleet(files: Record<string, string | Uint8Array>, dir = tempDir()): string {
-  const before = (Date.now() - 60_000) / 1000;
-  for (const [path, content] of Object.entries(files)) {
-    writeFile(dir, path, content);
-    utimesSync(join(dir, path), before, before);
-  }
+  for (const [path, content] of Object.entries(files)) writeDatedFile(dir, path, content, 60_000);
   return dir;
+}
+
+/** writeFile, the file's mtime set `ageMs` back: written before a command reads it, as a person's edit is. */
+export function writeDatedFile(root: string, path: string, content: string | Uint8Array, ageMs: number): void {
+  writeFile(root, path, content);
+  const at = (Date.now() - ageMs) / 1000;
+  utimesSync(join(root, path), at, at);
 }
 
 export function writeFile(root: string, path: string, content: string | Uint8Array): void {
