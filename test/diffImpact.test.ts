@@ -63,6 +63,20 @@ const freeze = (host: string, since: string): string => `kind: freeze\ntitle: Fr
 /** Two nodes, n2 frozen since 2020, and web on n1: moving web to n2 is a freeze violation. */
 const WEB_ON_N1 = { 'registry/nodes/n1.md': node('n1'), 'registry/nodes/n2.md': node('n2'), 'registry/workloads/web.md': workload('web', 'host: n1\n'), 'policies/freeze.yaml': freeze('n2', '2020-01-01') };
 
+/** The files a review directory holds (its own .fleethub/ left out), sorted. */
+function filesIn(dir: string): string[] {
+  const out: string[] = [];
+  const walk = (d: string, rel: string): void => {
+    for (const e of readdirSync(d, { withFileTypes: true })) {
+      if (e.name === '.fleethub') continue;
+      if (e.isDirectory()) walk(join(d, e.name), `${rel}${e.name}/`);
+      else out.push(`${rel}${e.name}`);
+    }
+  };
+  walk(dir, '');
+  return out.sort();
+}
+
 /** The diff's impact as fresh directories give it: the kept ones held by a live process (this one), so the diff works in a temporary directory of its own. */
 async function impactInFreshDirectories(dir: string, range: string): Promise<Impact> {
   const lock = join(dir, '.fleethub', 'review', 'lock');
@@ -399,18 +413,7 @@ test('a later revision the working tree holds as committed is evaluated there an
   const index = readFileSync(join(dir, '.git', 'index'));
   const before = stats();
   const record = (): { commit: string; over?: string } => JSON.parse(readFileSync(join(review, 'base.json'), 'utf8')) as { commit: string; over?: string };
-  const written = (): string[] => {
-    const out: string[] = [];
-    const walk = (d: string, rel: string): void => {
-      for (const e of readdirSync(d, { withFileTypes: true })) {
-        if (e.name === '.fleethub') continue;
-        if (e.isDirectory()) walk(join(d, e.name), `${rel}${e.name}/`);
-        else out.push(`${rel}${e.name}`);
-      }
-    };
-    walk(join(review, 'base'), '');
-    return out.sort();
-  };
+  const written = (): string[] => filesIn(join(review, 'base'));
 
   const overlay = await diffJson(dir, `${c0}..${c1}`);
   assert.deepEqual(codes(overlay.impact.introduced), ['freeze-violation workload:web']);
@@ -458,6 +461,49 @@ test('an overlay hides what the later revision added and holds what it removed: 
   assert.ok(codes(overlay.impact.resolved).some((c) => c.endsWith('workload:old')), 'the removed workload’s finding is resolved, so the earlier side saw it');
   untracked(dir);
   assert.deepEqual((await diffJson(dir, `${c0}..${c1}`)).impact, overlay.impact, 'whole copies give the same');
+});
+
+test('a range whose ends the working tree holds neither of: both sides laid over its commit, only the files each differs in written, the same impact as whole copies, the user’s files untouched; the overlays dropped once the working tree moves', async () => {
+  const dir = history(WEB_ON_N1);
+  const c1 = commit(dir, { 'registry/workloads/web.md': workload('web', 'host: n2\n') });
+  const c0 = git(dir, 'rev-parse', 'HEAD~1').trim();
+  const c2 = commit(dir, { 'registry/nodes/n1.md': node('n1', 'site: b\n'), 'registry/nodes/n3.md': node('n3') });
+  const review = join(dir, '.fleethub', 'review');
+  const record = (name: string): { commit: string; over?: string } => JSON.parse(readFileSync(join(review, name), 'utf8')) as { commit: string; over?: string };
+  const tracked = git(dir, 'ls-files').trim().split('\n');
+  const stats = (): string[] => tracked.map((p) => { const st = statSync(join(dir, p)); return `${p} ${st.nlink} ${st.mtimeMs} ${st.ino}`; });
+  const index = readFileSync(join(dir, '.git', 'index'));
+  const before = stats();
+
+  const laid = await diffJson(dir, `${c0}..${c1}`);
+  assert.deepEqual(codes(laid.impact.introduced), ['freeze-violation workload:web']);
+  assert.deepEqual(laid.records.map((r) => `${r.change} ${r.kind}:${r.id}`), ['changed workload:web']);
+  assert.deepEqual([record('base.json'), record('holds.json')].map((r) => `${r.commit} over ${r.over}`), [`${c0} over ${c2}`, `${c1} over ${c2}`], 'both sides, overlays on the working tree at c2');
+  // c1 differs from c2 in n1.md (and lacks n3.md); c0 in n1.md and web.md.
+  assert.deepEqual(filesIn(join(review, 'tree')), ['registry/nodes/n1.md']);
+  assert.deepEqual(filesIn(join(review, 'base')), ['registry/nodes/n1.md', 'registry/workloads/web.md']);
+  assert.equal(readFileSync(join(review, 'tree', 'registry/nodes/n1.md'), 'utf8'), node('n1'), 'the revision’s file, not the working tree’s');
+  assert.deepEqual(stats(), before, 'no file of the working tree linked, written or replaced');
+  assert.deepEqual(readFileSync(join(dir, '.git', 'index')), index, 'the index file’s bytes');
+  assert.deepEqual((await diffJson(dir, `${c0}..${c1}`)).impact, laid.impact, 'the kept overlays answer alike');
+  // The earlier end the working tree's own commit: the same as whole copies give.
+  const fromHead = await diffJson(dir, `${c2}..${c0}`);
+  assert.deepEqual(codes(fromHead.impact.resolved), ['freeze-violation workload:web'], JSON.stringify(fromHead.impact));
+
+  // Whole copies (an untracked file: the working tree no longer holds c2 as committed) give the same, and the overlays are dropped.
+  untracked(dir);
+  assert.deepEqual((await diffJson(dir, `${c0}..${c1}`)).impact, laid.impact, 'an overlay gives what whole copies give');
+  assert.deepEqual([record('base.json').over, record('holds.json').over], [undefined, undefined]);
+  assert.deepEqual((await diffJson(dir, `${c2}..${c0}`)).impact, fromHead.impact);
+  rmSync(join(dir, 'registry', 'nodes', 'notes.txt'));
+
+  // Overlays laid on c2 are no good on c3: laid anew there.
+  rmSync(review, { recursive: true });
+  await diffJson(dir, `${c0}..${c1}`);
+  const c3 = commit(dir, { 'registry/nodes/n2.md': node('n2', 'site: c\n') });
+  assert.deepEqual((await diffJson(dir, `${c0}..${c1}`)).impact, laid.impact);
+  assert.deepEqual([record('base.json').over, record('holds.json').over], [c3, c3]);
+  assert.deepEqual(filesIn(join(review, 'tree')), ['registry/nodes/n1.md', 'registry/nodes/n2.md']);
 });
 
 test(`a repository of ${THREAD_THRESHOLD} files or more evaluates the earlier side in a worker thread, a smaller one in the command's: the same impact`, async () => {

@@ -39,7 +39,8 @@ policies, checks, workplans, trust), in .fleethub/review/ written from Git
 objects (kept between runs: the next diff writes only what differs; when
 the working tree holds the later revision as committed, as in a pull
 request's CI job, that side is evaluated in place and only the files the
-earlier one changes are written), and the findings the change introduces
+earlier one changes are written; when it holds another commit as committed,
+both sides are laid over it), and the findings the change introduces
 and resolves are listed (matched by code and record, not by message), with
 what only the step shows: an intent whose
 version went down or whose target widened, a task that lost a dependency.
@@ -101,9 +102,12 @@ error (a revision that names no commit).`,
 async function withImpact(root: string, git: GitObjects, range: FleetDiff['range'], { checkout, worker }: { checkout: Promise<string | null>; worker: SideWorker }, env: Readonly<Record<string, string | undefined>>): Promise<{ records: FleetDiff['records']; impact: RevisionImpact }> {
   const tree = openReviewTree(root);
   try {
-    // A later side that is the checkout as it stands (a pull request's CI job) is evaluated there: no 30,000 files written.
-    const worktree = (await checkout) === range.to ? range.to : undefined;
-    const sides = reviewSides(root, git, tree, env, Date.now(), { worktree, worker });
+    // A later side that is the checkout as it stands (a pull request's CI job) is evaluated there; a checkout of
+    // another commit is what both sides are laid over: no 30,000 files written either way.
+    const held = await checkout;
+    const worktree = held === range.to ? range.to : undefined;
+    const base = held !== null && held !== range.to ? held : undefined;
+    const sides = reviewSides(root, git, tree, env, Date.now(), { worktree, base, worker });
     // The evaluations start first; the records are read once the earlier side has what it starts from (this thread has time to spare after).
     const reading = sides.started.then(() => diffRevisions(git, range.from, range.to, createValidators()));
     const impact = await revisionImpact(range.from, range.to, reading, sides);

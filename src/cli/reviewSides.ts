@@ -17,14 +17,19 @@
  * nothing is linked to the user's files. The overlay is kept with the commit
  * it lies on, and used again only while the working tree holds that commit.
  * A first diff of the 30,000-file fleet then writes 100 files, not 60,000.
+ * With `base` (the working tree holds another commit as committed: a diff
+ * of two branches from a third), both sides are such overlays, each
+ * starting from a copy of the fleet's cache, refreshed first (this thread).
+ * A side whose directory already holds a whole revision keeps it.
  * I/O.
  */
 import { cachePath } from '../cache/cacheFile.js';
 import { copyCache } from '../cache/copyCache.js';
+import { refreshCache } from '../cache/refreshCache.js';
 import type { Runner } from '../checks/startCheckProcess.js';
 import { FleethubError } from '../errors.js';
 import { linkMaterialised } from '../repo/linkMaterialised.js';
-import { EMPTY_DIR, type Materialised } from '../repo/materialiseRevision.js';
+import { EMPTY_DIR, MATERIALISED_DIRS, type Materialised } from '../repo/materialiseRevision.js';
 import type { GitObjects } from '../repo/openGitObjects.js';
 import type { ReviewTree } from '../repo/openReviewTree.js';
 import { evaluateRevision, type RevisionEvaluation } from '../review/evaluateRevision.js';
@@ -44,9 +49,10 @@ export interface ReviewSides extends ImpactIo {
 
 /**
  * `worktree`: the commit the working tree holds as it stands, when that is the later revision (diff.ts).
+ * `base`: that commit, when it is not the later revision.
  * `worker`: the earlier side's runner, started before (startSide); started here otherwise.
  */
-export function reviewSides(root: string, git: GitObjects, tree: ReviewTree, env: Readonly<Record<string, string | undefined>>, nowMs: number, options: { worktree?: string; worker?: SideWorker } = {}): ReviewSides {
+export function reviewSides(root: string, git: GitObjects, tree: ReviewTree, env: Readonly<Record<string, string | undefined>>, nowMs: number, options: { worktree?: string; base?: string; worker?: SideWorker } = {}): ReviewSides {
   let resolveLater!: (holds: Materialised) => void;
   let failed!: (e: unknown) => void;
   const later = new Promise<Materialised>((resolve, reject) => ((resolveLater = resolve), (failed = reject)));
@@ -58,16 +64,21 @@ export function reviewSides(root: string, git: GitObjects, tree: ReviewTree, env
   let handOver: (() => void) | null = null;
   let laterWritten = false;
   const written = (holds: Materialised): void => {
+    if (laterWritten) return;
     laterWritten = true;
     resolveLater(holds);
     handOver?.();
   };
-  const worktree = options.worktree;
-  // An overlay is only good on the working tree as it held the commit it names.
-  if (tree.from.over !== null && tree.from.over !== worktree) tree.from.clear();
-  // An empty earlier side starts from the later side: its files linked from tree/, or, when that is the working tree, laid over it.
+  const { worktree, base } = options;
+  /** The commit the working tree holds as it stands, if any: what a side can be laid over. */
+  const on = worktree ?? base;
+  // An overlay is only good on the working tree as it held the commit it names (tree/ is left alone when the working tree serves for it).
+  if (tree.from.over !== null && tree.from.over !== on) tree.from.clear();
+  if (!worktree && tree.to.over !== null && tree.to.over !== base) tree.to.clear();
+  // An empty earlier side starts from the later side: its files linked from tree/, or, when the working tree holds a commit, laid over it.
   const empty = tree.from.holds.commit === null;
-  const overlayOn = worktree && (empty || tree.from.over !== null) ? { dir: root, commit: worktree } : undefined;
+  const overlayOn = on && (empty || tree.from.over !== null) ? { dir: root, commit: on } : undefined;
+  const toOverlay = base && (tree.to.holds.commit === null || tree.to.over !== null) ? { dir: root, commit: base } : undefined;
   return {
     started: empty ? later.then(() => {}, () => {}) : Promise.resolve(),
     async evaluate(side, commit) {
@@ -91,13 +102,25 @@ export function reviewSides(root: string, git: GitObjects, tree: ReviewTree, env
         return { dir: root, evaluation };
       }
       if (side === 'to') {
+        const raise = (e: unknown): Promise<never> => (failed(e), Promise.reject(e));
+        // Laid over the working tree (`base`): its cache brought up to date first when a side starts from a copy of it.
+        const fromRoot = toOverlay !== undefined && slot.holds.commit === null;
+        // A new overlay holds the working tree's commit's files to begin with: listed while the cache is refreshed.
+        const listing = fromRoot ? filesOf(git, toOverlay.commit) : null;
+        listing?.catch(() => {}); // raised below
+        if (base) await startOverlays(root, tree, { from: empty && overlayOn !== undefined, to: fromRoot }, written).catch(raise);
+        if (toOverlay) {
+          const holds = listing ? await listing.catch(raise) : slot.holds;
+          const overlaid: SideInput = { ...input, holds, overlayOn: toOverlay, ...(fromRoot ? { cacheFrom: root } : {}) };
+          return { dir: slot.dir, evaluation: await evaluateSide(overlaid, git, (h) => slot.save(h, toOverlay.commit)).catch(raise) };
+        }
         const saved = (h: Materialised): void => {
           slot.save(h);
-          // An empty earlier side gets a copy of this side's cache, fresh by now.
-          if (tree.from.holds.commit === null) copyCache(slot.dir, tree.from.dir);
+          // An empty earlier side that is not laid over the working tree gets a copy of this side's cache, fresh by now.
+          if (!overlayOn && tree.from.holds.commit === null) copyCache(slot.dir, tree.from.dir);
           written(h);
         };
-        return { dir: slot.dir, evaluation: await evaluateSide(input, git, saved).catch((e: unknown) => (failed(e), Promise.reject(e))) };
+        return { dir: slot.dir, evaluation: await evaluateSide(input, git, saved).catch(raise) };
       }
       // The worker starts now; an empty earlier side (a first diff) is handed where it starts from once the later side's cache is fresh.
       const worker = options.worker ?? startSide(root);
@@ -112,7 +135,7 @@ export function reviewSides(root: string, git: GitObjects, tree: ReviewTree, env
           reject(e);
           void worker.stop();
         };
-        if (worktree) {
+        if (overlayOn) {
           handOver = () => start({ cacheFrom: root });
           // (The later side is asked for after this one, so its cache cannot be fresh yet; should that change, the worker is told now.)
           if (laterWritten) handOver();
@@ -124,6 +147,27 @@ export function reviewSides(root: string, git: GitObjects, tree: ReviewTree, env
       return { dir: slot.dir, evaluation: { ...e, ...(e.unevaluable ? { unevaluable: raised(e.unevaluable) as FleethubError } : { unevaluable: undefined }) } };
     },
   };
+}
+
+/**
+ * With `base`: the fleet's cache brought up to date when a side starts an
+ * overlay from a copy of it (`to`: the later side, whose caller copies it;
+ * `from`: an empty earlier side, handed its copy here, by `written`).
+ */
+async function startOverlays(root: string, tree: ReviewTree, starts: { from: boolean; to: boolean }, written: (holds: Materialised) => void): Promise<void> {
+  if (!starts.from && !starts.to) return;
+  (await refreshCache(root)).db.close();
+  if (starts.to) copyCache(root, tree.to.dir);
+  if (starts.from) {
+    tree.from.touch();
+    copyCache(root, tree.from.dir);
+    written(EMPTY_DIR);
+  }
+}
+
+/** A commit's files under the materialised directories, as a directory holding them whole would record them. */
+async function filesOf(git: GitObjects, commit: string): Promise<Materialised> {
+  return { commit, files: new Map((await git.filesUnder(commit, MATERIALISED_DIRS)).map((f) => [f.path, f.oid] as const)) };
 }
 
 /**
