@@ -79,6 +79,12 @@ export function reviewSides(root: string, git: GitObjects, tree: ReviewTree, env
   const empty = tree.from.holds.commit === null;
   const overlayOn = on && (empty || tree.from.over !== null) ? { dir: root, commit: on } : undefined;
   const toOverlay = base && (tree.to.holds.commit === null || tree.to.over !== null) ? { dir: root, commit: base } : undefined;
+  /** An empty earlier side laid over the working tree is handed a copy of the fleet's cache, once that is fresh. */
+  const handCache = (): void => {
+    tree.from.touch();
+    copyCache(root, tree.from.dir);
+    written(EMPTY_DIR);
+  };
   return {
     started: empty ? later.then(() => {}, () => {}) : Promise.resolve(),
     async evaluate(side, commit) {
@@ -92,9 +98,7 @@ export function reviewSides(root: string, git: GitObjects, tree: ReviewTree, env
         const fresh = (): void => {
           if (!empty) return;
           handed = true;
-          tree.from.touch();
-          copyCache(root, tree.from.dir);
-          written(EMPTY_DIR);
+          handCache();
         };
         const evaluation = await evaluateWorktree(root, commit, env, nowMs, fresh).catch((e: unknown) => (failed(e), Promise.reject(e)));
         // Unevaluable before its cache was fresh: the earlier side has nothing to start from, and fails with the same cause (never waits).
@@ -108,7 +112,7 @@ export function reviewSides(root: string, git: GitObjects, tree: ReviewTree, env
         // A new overlay holds the working tree's commit's files to begin with: listed while the cache is refreshed.
         const listing = fromRoot ? filesOf(git, toOverlay.commit) : null;
         listing?.catch(() => {}); // raised below
-        if (base) await startOverlays(root, tree, { from: empty && overlayOn !== undefined, to: fromRoot }, written).catch(raise);
+        if (base) await startOverlays(root, tree, { from: empty && overlayOn !== undefined, to: fromRoot }, handCache).catch(raise);
         if (toOverlay) {
           const holds = listing ? await listing.catch(raise) : slot.holds;
           const overlaid: SideInput = { ...input, holds, overlayOn: toOverlay, ...(fromRoot ? { cacheFrom: root } : {}) };
@@ -151,18 +155,14 @@ export function reviewSides(root: string, git: GitObjects, tree: ReviewTree, env
 
 /**
  * With `base`: the fleet's cache brought up to date when a side starts an
- * overlay from a copy of it (`to`: the later side, whose caller copies it;
- * `from`: an empty earlier side, handed its copy here, by `written`).
+ * overlay from a copy of it (`to`: the later side, given its copy here;
+ * `from`: an empty earlier side, handed its copy by `handCache`).
  */
-async function startOverlays(root: string, tree: ReviewTree, starts: { from: boolean; to: boolean }, written: (holds: Materialised) => void): Promise<void> {
+async function startOverlays(root: string, tree: ReviewTree, starts: { from: boolean; to: boolean }, handCache: () => void): Promise<void> {
   if (!starts.from && !starts.to) return;
   (await refreshCache(root)).db.close();
   if (starts.to) copyCache(root, tree.to.dir);
-  if (starts.from) {
-    tree.from.touch();
-    copyCache(root, tree.from.dir);
-    written(EMPTY_DIR);
-  }
+  if (starts.from) handCache();
 }
 
 /** A commit's files under the materialised directories, as a directory holding them whole would record them. */
