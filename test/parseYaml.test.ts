@@ -66,4 +66,14 @@ describe('parseYaml', () => {
     assert.equal(parseYaml("- 'one' two\n").ok, false);
     assert.deepEqual(parseYaml('title: "Edge node"   # the edge\nnote: he said "hi" to me\nlist: ["a", "b"]\n'), { ok: true, data: { title: 'Edge node', note: 'he said "hi" to me', list: ['a', 'b'] } });
   });
+
+  it('places yaml-too-deep where the nesting passes the limit: the value 32 levels down, or the bracket the parser gave up at (brackets in quotes and comments not counted)', () => {
+    const block = `x:\n${Array.from({ length: 40 }, (_, i) => `${'  '.repeat(i + 1)}k${i}:`).join('\n')} 1\n`;
+    const deep = parseYaml(block, 2);
+    assert.deepEqual(deep.ok ? null : [deep.code, deep.line, deep.col], ['yaml-too-deep', 2 + 32, 65], 'at k31: the mapping 32 levels down starts there');
+    const brackets = parseYaml(`title: "[[[[ not nesting" # [[[[\nlist: '[{' \nx: ${'['.repeat(10000)}\n`, 5);
+    assert.deepEqual(brackets.ok ? null : [brackets.code, brackets.line, brackets.col], ['yaml-too-deep', 7, 4 + 32], 'the 33rd bracket');
+    const alias = parseYaml('a: 1\nloop: &a [*a]\n');
+    assert.deepEqual(alias.ok ? null : [alias.code, alias.line, alias.col], ['yaml-too-deep', 2, 11], 'at the alias that loops');
+  });
 });

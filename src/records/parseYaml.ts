@@ -3,6 +3,7 @@
  * dates stay strings. Guards against alias bombs and deep nesting. Pure.
  */
 import { jsYamlLibrary, yamlCoreSchema } from './jsYamlLibrary.js';
+import { createLocator } from './locate.js';
 import { locateSyntaxError, strictPosition } from './locateSyntaxError.js';
 
 export const MAX_YAML_NODES = 20_000;
@@ -22,7 +23,8 @@ export function parseYaml(text: string, line = 1): ParsedYaml {
     data = jsyaml.load(text, { schema: yamlCoreSchema(), json: false });
   } catch (e) {
     if (e instanceof RangeError) {
-      return { ok: false, code: 'yaml-too-deep', message: `YAML nests deeper than the parser can follow (limit ${MAX_YAML_DEPTH} levels)`, line, col: 1 };
+      const at = deepBracket(text);
+      return { ok: false, code: 'yaml-too-deep', message: `YAML nests deeper than the parser can follow (limit ${MAX_YAML_DEPTH} levels)`, line: line + at.line - 1, col: at.col };
     }
     const err = e as { reason?: string; mark?: { line: number; column: number }; message?: string };
     const reason = err.reason ?? String(err.message ?? e);
@@ -39,12 +41,16 @@ export function parseYaml(text: string, line = 1): ParsedYaml {
       return { ok: false, code: 'yaml-syntax', message: `YAML: ${message}`, line: line + strict.line - 1, col: strict.col };
     }
   }
-  return measured(data, line);
+  return measured(data, text, line);
 }
 
-function measured(data: unknown, line: number): ParsedYaml {
-  const shape = measure(data);
-  if (shape === 'too-deep') return { ok: false, code: 'yaml-too-deep', message: `YAML nests deeper than ${MAX_YAML_DEPTH} levels`, line, col: 1 };
+function measured(data: unknown, text: string, line: number): ParsedYaml {
+  const { shape, path } = measure(data);
+  if (shape === 'too-deep') {
+    // At the value MAX_YAML_DEPTH levels down: where to start flattening.
+    const at = createLocator(text, line)(path.map((k) => `/${k.replace(/~/g, '~0').replace(/\//g, '~1')}`).join(''));
+    return { ok: false, code: 'yaml-too-deep', message: `YAML nests deeper than ${MAX_YAML_DEPTH} levels`, line: at.line, col: at.col };
+  }
   if (shape === 'too-large') {
     return { ok: false, code: 'yaml-too-large', message: `YAML expands to more than ${MAX_YAML_NODES} values (an alias bomb?)`, line, col: 1 };
   }
@@ -56,26 +62,55 @@ function measured(data: unknown, line: number): ParsedYaml {
  * first, the last child first (the order decides which limit a text over both
  * reports); recursive, since it stops MAX_YAML_DEPTH levels down.
  */
-function measure(root: unknown): 'ok' | 'too-deep' | 'too-large' {
+function measure(root: unknown): { shape: 'ok' | 'too-deep' | 'too-large'; path: string[] } {
   let count = 0;
+  /** The keys down to the value a limit stopped at (filled in on the way back up). */
+  const path: string[] = [];
   const visit = (v: unknown, depth: number): 'ok' | 'too-deep' | 'too-large' => {
     if (++count > MAX_YAML_NODES) return 'too-large';
     if (v === null || typeof v !== 'object') return 'ok';
     if (depth >= MAX_YAML_DEPTH) return 'too-deep';
-    if (Array.isArray(v)) {
-      for (let i = v.length - 1; i >= 0; i--) {
-        const r = visit(v[i], depth + 1);
-        if (r !== 'ok') return r;
-      }
-      return 'ok';
-    }
-    const o = v as Record<string, unknown>;
-    const keys = Object.keys(o);
+    const keys = Array.isArray(v) ? v.map((_, i) => String(i)) : Object.keys(v);
     for (let i = keys.length - 1; i >= 0; i--) {
-      const r = visit(o[keys[i]!], depth + 1);
-      if (r !== 'ok') return r;
+      const r = visit((v as Record<string, unknown>)[keys[i]!], depth + 1);
+      if (r !== 'ok') {
+        path.unshift(keys[i]!);
+        return r;
+      }
     }
     return 'ok';
   };
-  return visit(root, 0);
+  return { shape: visit(root, 0), path };
+}
+
+/**
+ * Where flow brackets (`[`, `{`) first nest MAX_YAML_DEPTH deep, outside
+ * quotes and comments: the spot a text too deep for the parser itself goes
+ * wrong (1-based line and column of the YAML text); its first line when
+ * brackets are not what nests.
+ */
+function deepBracket(text: string): { line: number; col: number } {
+  let depth = 0;
+  let line = 1;
+  let lineStart = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i]!;
+    if (c === '\n') {
+      line++;
+      lineStart = i + 1;
+    } else if (c === '#' && (i === lineStart || /\s/.test(text[i - 1]!))) {
+      while (i + 1 < text.length && text[i + 1] !== '\n') i++;
+    } else if ((c === '"' || c === "'") && (i === lineStart || /[\s[{,:]/.test(text[i - 1]!))) {
+      // A quoted scalar: to its closing quote ('' and \" stay inside), not past the line's end.
+      for (i++; i < text.length && text[i] !== '\n'; i++) {
+        if (c === '"' && text[i] === '\\') i++;
+        else if (text[i] === c && !(c === "'" && text[i + 1] === "'")) break;
+        else if (text[i] === c) i++;
+      }
+      if (text[i] === '\n') i--;
+    } else if (c === '[' || c === '{') {
+      if (++depth > MAX_YAML_DEPTH) return { line, col: i - lineStart + 1 };
+    } else if (c === ']' || c === '}') depth = Math.max(0, depth - 1);
+  }
+  return { line: 1, col: 1 };
 }
