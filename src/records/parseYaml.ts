@@ -70,13 +70,18 @@ function measure(root: unknown): { shape: 'ok' | 'too-deep' | 'too-large'; path:
     if (++count > MAX_YAML_NODES) return 'too-large';
     if (v === null || typeof v !== 'object') return 'ok';
     if (depth >= MAX_YAML_DEPTH) return 'too-deep';
-    const keys = Array.isArray(v) ? v.map((_, i) => String(i)) : Object.keys(v);
-    for (let i = keys.length - 1; i >= 0; i--) {
-      const r = visit((v as Record<string, unknown>)[keys[i]!], depth + 1);
-      if (r !== 'ok') {
-        path.unshift(keys[i]!);
-        return r;
+    if (Array.isArray(v)) {
+      for (let i = v.length - 1; i >= 0; i--) {
+        const r = visit(v[i], depth + 1);
+        if (r !== 'ok') return (path.unshift(String(i)), r);
       }
+      return 'ok';
+    }
+    const o = v as Record<string, unknown>;
+    const keys = Object.keys(o);
+    for (let i = keys.length - 1; i >= 0; i--) {
+      const r = visit(o[keys[i]!], depth + 1);
+      if (r !== 'ok') return (path.unshift(keys[i]!), r);
     }
     return 'ok';
   };
