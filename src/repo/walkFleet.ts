@@ -85,47 +85,35 @@ export function walkFleet(root: string, options: { stat?: boolean; fs?: WalkFs }
   };
   for (const k of KIND_DIRS) {
     if (!kindDirUsable(k.dir)) continue;
-    const stack = [k.dir];
-    while (stack.length > 0) {
-      const dir = stack.pop()!;
-      const entries = listDir(root, fs, dir, problem);
-      if (entries === null) continue;
-      for (const e of entries) {
-        if (e.name.startsWith('.')) continue;
-        const path = `${dir}/${e.name}`;
-        const abs = base + path;
-        if (e.isDirectory()) {
-          stack.push(path);
+    for (const { e, path } of entriesBelow(root, fs, k.dir, problem)) {
+      const abs = base + path;
+      let st;
+      if (e.isSymbolicLink()) {
+        if (symlinkTarget(path) === null) continue;
+        st = fs.statSync(abs);
+        if (st.isDirectory()) {
+          problem(path, 'warning', 'symlink-dir', 'symlinked directory not followed');
           continue;
         }
-        let st;
-        if (e.isSymbolicLink()) {
-          if (symlinkTarget(path) === null) continue;
-          st = fs.statSync(abs);
-          if (st.isDirectory()) {
-            problem(path, 'warning', 'symlink-dir', 'symlinked directory not followed');
-            continue;
-          }
-          if (!st.isFile()) {
-            problem(path, 'warning', 'unexpected-file', 'symlink to something that is not a regular file (a pipe, socket or device); ignored');
-            continue;
-          }
-        } else if (!e.isFile()) {
-          problem(path, 'warning', 'unexpected-file', 'not a regular file (a pipe, socket or device); ignored');
+        if (!st.isFile()) {
+          problem(path, 'warning', 'unexpected-file', 'symlink to something that is not a regular file (a pipe, socket or device); ignored');
           continue;
         }
-        if (!k.extensions.some((x) => e.name.endsWith(x))) {
-          if (e.name.toLowerCase() !== 'readme.md') {
-            problem(path, 'warning', 'unexpected-file', `not a ${k.kind} file (expected ${k.extensions.join(' or ')}); ignored`);
-          }
-          continue;
+      } else if (!e.isFile()) {
+        problem(path, 'warning', 'unexpected-file', 'not a regular file (a pipe, socket or device); ignored');
+        continue;
+      }
+      if (!k.extensions.some((x) => e.name.endsWith(x))) {
+        if (e.name.toLowerCase() !== 'readme.md') {
+          problem(path, 'warning', 'unexpected-file', `not a ${k.kind} file (expected ${k.extensions.join(' or ')}); ignored`);
         }
-        if (e.name.toLowerCase() === 'readme.md') continue;
-        if (!wantStat) files.push({ path, kind: k.kind, size: 0, mtimeMs: 0 });
-        else {
-          st ??= fs.statSync(abs);
-          files.push({ path, kind: k.kind, size: st.size, mtimeMs: st.mtimeMs });
-        }
+        continue;
+      }
+      if (e.name.toLowerCase() === 'readme.md') continue;
+      if (!wantStat) files.push({ path, kind: k.kind, size: 0, mtimeMs: 0 });
+      else {
+        st ??= fs.statSync(abs);
+        files.push({ path, kind: k.kind, size: st.size, mtimeMs: st.mtimeMs });
       }
     }
   }
@@ -146,7 +134,21 @@ type Problem = (path: string, severity: Finding['severity'], code: Finding['code
 
 function strayRecords(root: string, fs: WalkFs, usable: (dir: string) => boolean, problem: Problem): void {
   if (!usable('registry')) return;
-  const stack = ['registry'];
+  const recordDirs = new Set(REGISTRY_DIRS.map((d) => `registry/${d}`));
+  for (const { e, path } of entriesBelow(root, fs, 'registry', problem, recordDirs)) {
+    if (e.name.toLowerCase() === 'readme.md') continue;
+    const top = path.split('/')[1]!;
+    const meant = path.split('/').length > 2 ? didYouMean(top, REGISTRY_DIRS, 2) : undefined;
+    problem(path, 'warning', 'unexpected-file', `not in a record directory, so nothing reads it: records live in ${REGISTRY_DIRS.map((d) => `registry/${d}/`).join(', ')}${meant ? ` (did you mean registry/${meant}/?)` : ''}; ignored`);
+  }
+}
+
+/**
+ * Every entry below `start` that is not a directory (depth first), each with its repository-relative path: hidden
+ * entries left out, directories descended into (except those in `skip`), each listed with listDir.
+ */
+function* entriesBelow(root: string, fs: WalkFs, start: string, problem: Problem, skip?: ReadonlySet<string>): Generator<{ e: Dirent; path: string }> {
+  const stack = [start];
   while (stack.length > 0) {
     const dir = stack.pop()!;
     const entries = listDir(root, fs, dir, problem);
@@ -154,13 +156,9 @@ function strayRecords(root: string, fs: WalkFs, usable: (dir: string) => boolean
     for (const e of entries) {
       if (e.name.startsWith('.')) continue;
       const path = `${dir}/${e.name}`;
-      if (dir === 'registry' && REGISTRY_DIRS.includes(e.name)) continue;
+      if (skip?.has(path)) continue;
       if (e.isDirectory()) stack.push(path);
-      else if (e.name.toLowerCase() !== 'readme.md') {
-        const top = path.split('/')[1]!;
-        const meant = path.split('/').length > 2 ? didYouMean(top, REGISTRY_DIRS, 2) : undefined;
-        problem(path, 'warning', 'unexpected-file', `not in a record directory, so nothing reads it: records live in ${REGISTRY_DIRS.map((d) => `registry/${d}/`).join(', ')}${meant ? ` (did you mean registry/${meant}/?)` : ''}; ignored`);
-      }
+      else yield { e, path };
     }
   }
 }
