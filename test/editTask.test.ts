@@ -227,6 +227,8 @@ describe('fleethub task (the command)', () => {
       file: 'workplans/WP.md',
       line: 7,
       changed: true,
+      // A fleet that never wrote status/: nothing rendered with the change, and the text says nothing of it.
+      status: { files: [], outOfDate: ['status/modes.json', 'status/BOARD.md', 'status/runtime-registry.json'], unevaluable: null },
       relay: { state: 'applied', target: 'working-tree', written: ['workplans/WP.md'] },
       result: { exit: 0, reasons: [], failOn: 'error' },
     });

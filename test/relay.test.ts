@@ -351,6 +351,36 @@ describe('fleethub task and relay, offline and back', () => {
   });
 });
 
+describe('a task change and status/', () => {
+  it('carries the board it moves in the same commit, so upstream stays what its files produce; a status/ already out of date is named, not rewritten', async () => {
+    const url = await upstreamRepo(suite.server, 'board');
+    const root = keep(await checkout(url, ADA));
+    assert.equal((await fh(root, ['reconcile', '--push'])).code, 0);
+    await runGit(['pull', '-q'], { cwd: root });
+    const check = async (): Promise<number | null> => (await fh(root, ['reconcile', '--check', '--fail-on', 'none'])).code;
+    assert.equal(await check(), 0, 'status/ as its files produce it');
+    const changed = async (): Promise<string[]> => (await runGit(['--git-dir', join(suite.server.root, 'board.git'), 'show', '--name-only', '--format=', 'main'])).trim().split('\n').sort();
+
+    const done = await fh(root, ['task', 'done', 'WP', 'T01', '--format', 'json']);
+    assert.equal(done.code, 0, done.stderr + done.stdout);
+    const json = JSON.parse(done.stdout) as { status: { files: string[]; outOfDate: string[] | null }; relay: { state: string; commits: string[] } };
+    assert.deepEqual(json.status, { files: ['status/BOARD.md'], outOfDate: null, unevaluable: null });
+    assert.deepEqual([json.relay.state, json.relay.commits.length], ['applied', 1]);
+    assert.deepEqual(await changed(), ['status/BOARD.md', 'status/journal/ada_fleet.invalid.jsonl', 'workplans/WP.md'], 'one commit: the task, its journal line and the board');
+    await runGit(['pull', '-q'], { cwd: root });
+    assert.equal(await check(), 0, 'upstream after the task commit: no drift (before, the board still showed T01 open)');
+    assert.match((await fh(root, ['task', 'start', 'WP', 'T02'])).stdout, /with status\/BOARD\.md, as the files now produce it/);
+    await runGit(['pull', '-q'], { cwd: root });
+
+    // A board edited by hand (out of date before the change): the task lands alone, and the output says why status/ was left.
+    writeFileSync(join(root, 'status/BOARD.md'), `${readFileSync(join(root, 'status/BOARD.md'), 'utf8')}\nedited by hand\n`);
+    const blocked = await fh(root, ['task', 'block', 'WP', 'T03']);
+    assert.equal(blocked.code, 0, blocked.stderr);
+    assert.match(blocked.stdout, /status\/ not updated: it was already out of date here \(status\/BOARD\.md\); 'fleethub reconcile --push' brings it up to date/);
+    assert.deepEqual(await changed(), ['status/journal/ada_fleet.invalid.jsonl', 'workplans/WP.md']);
+  });
+});
+
 describe('reconcile --push', () => {
   it('records the changed generated files as events and relays them upstream as one commit', async () => {
     const url = await upstreamRepo(suite.server, 'status');

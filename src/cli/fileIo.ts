@@ -5,6 +5,7 @@ import { refreshCache } from '../cache/refreshCache.js';
 import { runChecks } from '../checks/runChecks.js';
 import { probeFleet } from '../observe/probeFleet.js';
 import { eventsNotInFiles } from '../outbox/eventsNotInFiles.js';
+import { pendingTaskStates } from '../outbox/pendingTaskStates.js';
 import { recordEvents } from '../outbox/recordEvents.js';
 import { pendingView } from '../relay/pendingView.js';
 import { placementHistory } from '../repo/placementHistory.js';
@@ -32,11 +33,11 @@ export function fileIo(root: string, env: Readonly<Record<string, string | undef
     trust: trustIo(root, env),
     record: async (events) => (await recordEvents(root, events, { env, now })).map((e) => e.id),
     orchestratorKey: () => readOrchestratorKey(root, env),
-    readNotInFiles: async () => {
+    notInFiles: async () => {
       const { pending, unpulled } = await eventsNotInFiles(root);
-      if (pending.length === 0 && unpulled.length === 0) return readText;
+      if (pending.length === 0 && unpulled.length === 0) return { read: readText, tasks: new Map() };
       const view = pendingView(root, [...unpulled, ...pending]);
-      return (path) => view.read(path);
+      return { read: (path) => view.read(path), tasks: pendingTaskStates(pending, unpulled) };
     },
   };
 }

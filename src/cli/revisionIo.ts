@@ -65,7 +65,7 @@ export function revisionIo(root: string, dir: string, commit: string, env: Reado
       fileVersions: (path) => fileVersions(root, path, commit),
       head: () => commit,
     },
-    readNotInFiles: async () => readText,
+    notInFiles: async () => ({ read: readText, tasks: new Map() }),
   };
 }
 

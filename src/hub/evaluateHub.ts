@@ -115,9 +115,9 @@ export async function evaluateHub(
     }
     for (const step of STEPS.slice(RECORD_STEPS.length)) await step(run);
     memory.checkResults = run.checkResults;
-    // The workplans step's evaluation is the hub's when no event waits to land: the same inputs, the same result.
+    // The workplans step's evaluation is the hub's (the step evaluates with the events waiting to land, as the overlay here).
     const stepped = run.boardSections.find((b) => b.kind === 'workplans');
-    const workplans = overlay.size === 0 && stepped?.kind === 'workplans' ? stepped.evaluation : evaluateWorkplans(run.db, run.checkResults, overlay);
+    const workplans = stepped?.kind === 'workplans' ? stepped.evaluation : evaluateWorkplans(run.db, run.checkResults, overlay);
     const sections = build(builders, { run, workplans, outbox: out });
     memory.sections = sections;
     memory.outbox = out;

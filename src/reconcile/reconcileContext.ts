@@ -1,4 +1,5 @@
 /** What the reconcile steps share: the I/O they are given, the options, and what earlier steps found. */
+import type { TaskOverlay } from '../workplans/evaluateWorkplans.js';
 import type Database from 'better-sqlite3';
 import type { Refreshed } from '../cache/refreshCache.js';
 import type { ParsedRecord } from '../cache/readParsedRecords.js';
@@ -40,11 +41,12 @@ export interface ReconcileIo {
   /** The trust step's reads: the pinned root, trust.yaml's history, the ratchet (src/trust/readFleetTrust.ts). */
   trust: TrustIo;
   /**
-   * A reader of the files as they are once this checkout's events land: the
-   * working tree with the outbox's pending events and those relayed upstream
-   * but not pulled yet applied on top (what `workplan` and `task` show too).
+   * The files as they are once this checkout's events land: `read`, a reader
+   * of the working tree with the outbox's pending events and those relayed
+   * upstream but not pulled yet applied on top, and `tasks`, the task states
+   * those events set (what `workplan` and `task` show too).
    */
-  readNotInFiles(): Promise<(path: string) => string | null>;
+  notInFiles(): Promise<{ read: (path: string) => string | null; tasks: ReadonlyMap<string, TaskOverlay> }>;
   /** The orchestrator's private key (FLEETHUB_ORCHESTRATOR_KEY, a key file's path) and where it came from; null when not set (the rollout step). */
   orchestratorKey(): { key: KeyObject; source: string } | null;
 }
@@ -127,6 +129,8 @@ export interface ReconcileContext {
    * against it, so repeated pushes without a git pull advance the hysteresis.
    */
   readGenerated: (path: string) => string | null;
+  /** The task states events not in the files yet set (`io.notInFiles`; none until the load step runs): the workplans step evaluates with them. */
+  pendingTasks: ReadonlyMap<string, TaskOverlay>;
   /** Made in this run (with --probe). */
   observations: Map<string, NodeObservation>;
   /** The last recorded observation of each node, this run's included. */
@@ -185,6 +189,7 @@ export function createContext(io: ReconcileIo, options: ReconcileOptions): Recon
     workloadRecords: [],
     previous: new Map(),
     readGenerated: io.readText,
+    pendingTasks: new Map(),
     observations: new Map(),
     lastObservations: new Map(),
     states: new Map(),

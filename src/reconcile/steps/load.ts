@@ -28,8 +28,10 @@ export async function load(ctx: ReconcileContext): Promise<void> {
       staleAfterMs: ms(m.stale_after, ms(m.refresh_interval, DEFAULT_POLICY.staleAfterMs)),
     };
   }
-  // Through the events not in the files yet: a --push relayed but not pulled still counts toward the hysteresis.
-  ctx.readGenerated = await ctx.io.readNotInFiles();
+  // Through the events not in the files yet: a --push relayed but not pulled still counts toward the hysteresis, a task change toward its workplan.
+  const notInFiles = await ctx.io.notInFiles();
+  ctx.readGenerated = notInFiles.read;
+  ctx.pendingTasks = notInFiles.tasks;
   const modes = parseModesFile(ctx.readGenerated(MODES_FILE));
   ctx.previous = modes.states;
   for (const p of modes.problems) {

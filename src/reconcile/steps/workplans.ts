@@ -1,7 +1,9 @@
 /**
  * Step: workplans. Readiness, critical paths and done-when verification from
- * the cache and the check results of this run (empty when no checks step ran:
- * then no task gets a verdict). Pushes `done-not-verified` (error) and
+ * the cache, with the task states events not in the files yet set (as
+ * `fleethub workplan` shows them: a board pushed with a task change is the
+ * board upstream's files give once it lands), and the check results of this
+ * run (empty when no checks step ran: then no task gets a verdict). Pushes `done-not-verified` (error) and
  * `verified-not-ticked` (warning) findings at the task's line, and the board's
  * Workplans section.
  */
@@ -9,7 +11,7 @@ import { evaluateWorkplans } from '../../workplans/evaluateWorkplans.js';
 import type { ReconcileContext } from '../reconcileContext.js';
 
 export async function workplans(ctx: ReconcileContext): Promise<void> {
-  const ev = evaluateWorkplans(ctx.db, ctx.checkResults);
+  const ev = evaluateWorkplans(ctx.db, ctx.checkResults, ctx.pendingTasks);
   ctx.findings.push(...ev.verification.findings);
   ctx.boardSections.push({ kind: 'workplans', evaluation: ev });
 }
