@@ -5,7 +5,7 @@
  * (test/fixtures/keys/trust-root.json, unless FLEETHUB_TRUST_ROOT is set), the
  * demo orchestrator key (FLEETHUB_ORCHESTRATOR_KEY, likewise) and
  * probes every 5 s; prints the hub's URL. Ctrl-C (SIGINT) or SIGTERM stops
- * both. Arguments after `--` go to the hub (`npm start -- --port 7781`);
+ * both, the hub first (status/ is not left with probe failures the stop made). Arguments after `--` go to the hub (`npm start -- --port 7781`);
  * `--root <dir>` serves another fleet repository.
  *
  *   npm start [-- --port <n>] [--root <dir>] [--probe-interval <d>]
@@ -24,7 +24,10 @@ async function devHub(argv: string[]): Promise<number> {
   const root = at >= 0 && argv[at + 1] ? resolve(argv[at + 1]!) : REPO;
   const hubArgs = at >= 0 ? [...argv.slice(0, at), ...argv.slice(at + 2)] : argv;
 
-  const sim = spawn(process.execPath, [join(REPO, 'dist', 'scripts', 'sim.js'), '--root', root, '--control-port', '0'], { stdio: ['ignore', 'pipe', 'inherit'] });
+  // In a process group of its own, so that Ctrl-C at the terminal reaches this process only: the hub stops first (a
+  // probe tick in flight still finds the nodes answering, so nothing it writes to status/ is a failure the stop made),
+  // then the simulator. Should this process die without stopping it, the simulator sees its parent gone and stops.
+  const sim = spawn(process.execPath, [join(REPO, 'dist', 'scripts', 'sim.js'), '--root', root, '--control-port', '0'], { stdio: ['ignore', 'pipe', 'inherit'], detached: true });
   const simExit = new Promise<number | null>((r) => sim.on('close', (code) => r(code)));
   const serving = await new Promise<string | null>((done) => {
     let out = '';
@@ -41,7 +44,7 @@ async function devHub(argv: string[]): Promise<number> {
     await simExit;
     return interrupt.signal.aborted ? 0 : 2;
   }
-  process.stderr.write(`fleet simulator: the example fleet's nodes answer on loopback (control: ${serving})\n`);
+  process.stderr.write(`fleet simulator: the example fleet's nodes answer on loopback (control: ${serving}); Ctrl-C stops it after the hub\n`);
   const env = {
     ...process.env,
     FLEETHUB_TRUST_ROOT: process.env.FLEETHUB_TRUST_ROOT ?? join(REPO, 'test', 'fixtures', 'keys', 'trust-root.json'),

@@ -109,6 +109,13 @@ describe('npm start', () => {
         last = n;
         return n.mode === 'ACTIVE' && Date.parse(n.last_verified ?? '0') >= started - 1000;
       }, 'node1 is probed ACTIVE').catch((e: Error) => assert.fail(`${e.message}: ${JSON.stringify(last)}\n${h.stderr()}`));
+      // Ctrl-C at a terminal signals the whole foreground process group: the simulator is in a group of its own, so the
+      // hub stops first, while the nodes still answer (a probe tick in flight then writes no failure the stop made).
+      const group = (pid: number): string => readFileSync(`/proc/${pid}/stat`, 'utf8').replace(/^.*\) /s, '').split(' ')[2]!;
+      const pid = hub.child.pid!;
+      const children = readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').trim().split(/\s+/).map(Number);
+      assert.equal(children.length, 1, 'the simulator is the one child');
+      assert.notEqual(group(children[0]!), group(pid), 'the simulator has a process group of its own');
       hub.child.kill('SIGINT');
       assert.equal(await hub.exit, 0, hub.stderr());
       stopped = true;
