@@ -4,13 +4,18 @@
  * while .forgejo/workflows/ is not what this renders. `fleethub init` renders
  * the same templates for a fleet repository.
  */
-import { writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { renderWorkflows } from '../src/cli/renderWorkflows.js';
 
 const REPO = fileURLToPath(new URL('../../', import.meta.url));
 for (const w of renderWorkflows('repository')) {
-  writeFileSync(join(REPO, w.path), w.text);
+  const path = join(REPO, w.path);
+  if (existsSync(path) && readFileSync(path, 'utf8') === w.text) {
+    console.log(`unchanged ${w.path}`);
+    continue;
+  }
+  writeFileSync(path, w.text);
   console.log(`wrote ${w.path}`);
 }

@@ -107,8 +107,9 @@ export class UpstreamUnsupportedError extends FleethubError {
 }
 
 export class UpstreamRejectedError extends FleethubError {
-  constructor(url: string, detail: string) {
-    super('upstream-rejected', `upstream ${url} rejected the push (${detail}); events stay in the outbox`, { url, detail });
+  /** `step`: what upstream refused (the push; a fetch, for an address with no repository behind it). */
+  constructor(url: string, detail: string, step: 'push' | 'fetch' | 'ls-remote' = 'push') {
+    super('upstream-rejected', `upstream ${url} ${step === 'push' ? 'rejected the push' : `refused git ${step}`} (${detail}); events stay in the outbox`, { url, detail, step });
   }
 }
 

@@ -152,12 +152,14 @@ function agentPin(cwd: string, given: string | undefined): PinnedRoot | null {
 }
 
 function cycleLines(o: CycleOutcome, style: Style): string[] {
-  const lines = [o.fetchedFrom ? `fetched ${o.commit?.slice(0, 10) || '(empty)'} from ${o.fetchedFrom}` : style.red('offline: no remote answered')];
+  // Offline, the cycle's one action says it all (which remotes, why, that the reports stay buffered).
+  const offline = o.fetchedFrom === null && o.relayError === 'offline';
+  const lines = [o.fetchedFrom ? `fetched ${o.commit?.slice(0, 10) || '(empty)'} from ${o.fetchedFrom}` : style.red(offline ? 'offline' : 'offline: no remote answered')];
   lines.push(...o.actions);
   for (const [intent, r] of Object.entries(o.reports)) {
     const colour = r.state === 'healthy' ? style.green : r.state === 'blocked' || r.state === 'aborted' ? style.yellow : r.state === 'rolled_back' ? style.red : (s: string) => s;
     lines.push(`${colour(r.state.padEnd(11))} ${intent} v${r.version}${r.lease ? ` lease ${r.lease}` : ''}${r.reason ? ` — ${r.reason}` : ''}`);
   }
-  if (!o.relayed) lines.push(style.dim(`reports buffered in the agent's outbox${o.relayError && o.relayError !== 'offline' ? `: ${o.relayError}` : ''}`));
+  if (!o.relayed && !offline) lines.push(style.dim(`reports buffered in the agent's outbox${o.relayError && o.relayError !== 'offline' ? `: ${o.relayError}` : ''}`));
   return lines;
 }

@@ -105,7 +105,7 @@ async function verifyChain(root: string, ctx: Context) {
       [
         ...(pinned ? [`pinned (${pinned.source}): ${describeRoot(pinned.pin).join('\n')}`] : ['no pinned root']),
         ...(declared ? [`${TRUST_FILE} declares the root: ${describeRoot(declared).join('\n')}`, "check these fingerprints with the root key holders, then: fleethub trust pin"] : []),
-        result.ok ? ctx.style.green(`trusted: versions ${result.chain.join(' → ')} chain from the pin`) : ctx.style.red('refused:'),
+        result.ok ? ctx.style.green(result.chain.length === 1 ? `trusted: version ${result.chain[0]}, the pinned one` : `trusted: versions ${result.chain.join(' → ')} chain from the pin`) : ctx.style.red('refused:'),
         ...result.findings.map((f) => formatFinding(f, ctx.style)),
       ].join('\n'),
     json: () => ({ trusted: result.ok, pinned: pinned?.pin ?? null, ...(pinned ? {} : { declared: declared && { ...declared, keys: declared.keys.map((k) => ({ ...k, fingerprint: fingerprint(k.publicKey) })) } }), chain: result.chain, findings: result.findings.map((f) => ({ code: f.code, message: f.message, file: f.file, line: f.line, column: f.col, hint: f.hint })), result: commandResult([], 'error', { refused: !result.ok }) }),

@@ -22,7 +22,7 @@ export function classifySystemGitError(run: { code: number | null; stderr: strin
   if (DAMAGED.test(run.stderr) && !AUTH.test(run.stderr) && !UNREACHABLE.test(run.stderr)) return new RelayCloneDamagedError(gitdir, detail);
   if (AUTH.test(run.stderr)) return new UpstreamAuthError(url, null, null, detail);
   if (UNREACHABLE.test(run.stderr)) return new UpstreamUnreachableError(url, detail);
-  return new UpstreamRejectedError(url, detail);
+  return new UpstreamRejectedError(url, detail, command === 'fetch' || command === 'ls-remote' ? command : 'push');
 }
 
 /** The most telling line of git's stderr, with any URL in it redacted and the 'fatal: ' prefix dropped. */
