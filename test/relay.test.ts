@@ -352,8 +352,10 @@ describe('fleethub task and relay, offline and back', () => {
 });
 
 describe('a task change and status/', () => {
-  it('carries the board it moves in the same commit, so upstream stays what its files produce; a status/ already out of date is named, not rewritten', async () => {
-    const url = await upstreamRepo(suite.server, 'board');
+  it('carries the board it moves in the same commit, so upstream stays what its files produce (a check over the tasks table included); a status/ already out of date is named, not rewritten', async () => {
+    // A named check over the tasks: its result on the board moves with a task too (T03 done before T02 fails it).
+    const checks = `kind: checks\nchecks:\n  - id: done-after-deps\n    title: No finished task depends on an unfinished one\n    sql: |-\n      SELECT t.key FROM tasks t JOIN edges e ON e.src_kind = 'task' AND e.src_id = t.key AND e.rel = 'depends' JOIN tasks d ON d.key = e.dst_id WHERE t.state = 'done' AND d.state <> 'done'\n    expect: { empty: true }\n`;
+    const url = await upstreamRepo(suite.server, 'board', smallFleet({ 'policies/checks.yaml': checks }));
     const root = keep(await checkout(url, ADA));
     assert.equal((await fh(root, ['reconcile', '--push'])).code, 0);
     await runGit(['pull', '-q'], { cwd: root });
@@ -371,10 +373,15 @@ describe('a task change and status/', () => {
     assert.equal(await check(), 0, 'upstream after the task commit: no drift (before, the board still showed T01 open)');
     assert.match((await fh(root, ['task', 'start', 'WP', 'T02'])).stdout, /with status\/BOARD\.md, as the files now produce it/);
     await runGit(['pull', '-q'], { cwd: root });
+    // T03 done while T02 is not: the check fails once it lands, and the board pushed with it says so already.
+    assert.equal((await fh(root, ['task', 'done', 'WP', 'T03'])).code, 0);
+    await runGit(['pull', '-q'], { cwd: root });
+    assert.match(readFileSync(join(root, 'status/BOARD.md'), 'utf8'), /\| check-failed \| check:done-after-deps \|/);
+    assert.equal(await check(), 0, 'the check result on the board is the one the files give');
 
     // A board edited by hand (out of date before the change): the task lands alone, and the output says why status/ was left.
     writeFileSync(join(root, 'status/BOARD.md'), `${readFileSync(join(root, 'status/BOARD.md'), 'utf8')}\nedited by hand\n`);
-    const blocked = await fh(root, ['task', 'block', 'WP', 'T03']);
+    const blocked = await fh(root, ['task', 'block', 'WP', 'T02']);
     assert.equal(blocked.code, 0, blocked.stderr);
     assert.match(blocked.stdout, /status\/ not updated: it was already out of date here \(status\/BOARD\.md\); 'fleethub reconcile --push' brings it up to date/);
     assert.deepEqual(await changed(), ['status/journal/ada_fleet.invalid.jsonl', 'workplans/WP.md']);

@@ -14,7 +14,7 @@ import { readFileSync } from 'node:fs';
 import { commandResult } from './commandResult.js';
 import { join } from 'node:path';
 import { refreshCache } from '../cache/refreshCache.js';
-import { FleethubError, UsageError } from '../errors.js';
+import { UsageError } from '../errors.js';
 import { eventsNotInFiles } from '../outbox/eventsNotInFiles.js';
 import { recordEvents } from '../outbox/recordEvents.js';
 import { attemptRelay, relayOptionsFrom } from '../relay/attemptRelay.js';
@@ -24,9 +24,7 @@ import { editTask, TASK_ACTIONS, type TaskAction } from '../records/editTask.js'
 import { findWorkplanFile } from '../workplans/findWorkplanFile.js';
 import type { Command } from './command.js';
 import { relayOutcome } from './relayOutcome.js';
-import { fileIo } from './fileIo.js';
-import { reconcile } from '../reconcile/reconcile.js';
-import type { ReconcileIo } from '../reconcile/reconcileContext.js';
+import { statusDrift, statusLines, statusWithTask } from './taskStatus.js';
 
 const ACTIONS = Object.keys(TASK_ACTIONS) as TaskAction[];
 
@@ -91,15 +89,14 @@ or another usage error.`,
         return { text: () => `${what}\n${ctx.style.dim(`  ${file}:${edit.line}`)}`, json: () => ({ ...change, event: null, relay: null, result: commandResult([], 'error') }), problems: false };
       }
 
-      const io = fileIo(root, ctx.env, now);
-      const drift = await statusDrift(io);
+      const drift = await statusDrift(root, ctx.env, now);
       const [event] = await recordEvents(root, [{ type: 'task.set', payload: { workplan, task: taskId, action, ...(edit.note !== null ? { note: edit.note } : {}), date, file } }], { env: ctx.env, now });
       // Even a bug after this point comes after the change was recorded: say so, so nobody records it twice.
       const recorded = (e: unknown): never => {
         if (e instanceof Error) e.message += ` (the change is recorded: event ${event!.id} is safe in the outbox; do not run this again, see 'fleethub outbox list')`;
         throw e;
       };
-      const status = await statusWithTask(io, drift).catch(recorded);
+      const status = await statusWithTask(root, ctx.env, now, drift).catch(recorded);
       const attempt = args.values.queue === true ? null : await attemptRelay(root, relayOptionsFrom(ctx.env), { now, random }).catch(recorded);
       if (attempt?.ok && attempt.report.target === 'working-tree' && attempt.report.written.length > 0) (await refreshCache(root, { paths: attempt.report.written })).db.close();
       const outcome = relayOutcome(attempt, [event!.id, ...status.events], ctx.style);
@@ -114,59 +111,6 @@ or another usage error.`,
 }
 
 export const task: Command = taskCommand(() => new Date());
-
-/** What a task change did to status/: the generated files recorded with it (and their events), or why none were. */
-interface TaskStatus {
-  files: string[];
-  events: string[];
-  /** status/ did not match the files here before the change: these files (not this change's to rewrite). */
-  outOfDate: string[] | null;
-  /** Some of them exist (a fleet that never wrote status/ keeps none: nothing to say of it). */
-  written: boolean;
-  /** The fleet could not be evaluated here (the message): status/ left as it is. */
-  unevaluable: string | null;
-}
-
-/** The generated files that differ from what the files (with the events not in them yet) produce now; a message when the fleet cannot be evaluated. */
-async function statusDrift(io: ReconcileIo): Promise<Array<{ path: string; action: string }> | string> {
-  try {
-    const ctx = await reconcile(io, { probe: false, write: false, allowRemote: false });
-    ctx.db.close();
-    return ctx.changes;
-  } catch (e) {
-    if (e instanceof FleethubError) return e.message;
-    throw e;
-  }
-}
-
-/**
- * The generated files a task change moves (the board's workplans), recorded
- * as events after it, so the commit that carries the task carries them too
- * and upstream's status/ stays what its files produce ('fleethub reconcile
- * --check' in the pull request job). Only when status/ matched the files here
- * before the change (`drift` empty): a status/ already out of date (never
- * rendered, rendered against another trust root, a reconcile not run) is not
- * this change's to rewrite, and is named instead.
- */
-async function statusWithTask(io: ReconcileIo, drift: Array<{ path: string; action: string }> | string): Promise<TaskStatus> {
-  const none = { files: [], events: [], outOfDate: null, written: false, unevaluable: null };
-  if (typeof drift === 'string') return { ...none, unevaluable: drift };
-  if (drift.length > 0) return { ...none, outOfDate: drift.map((c) => c.path), written: drift.some((c) => c.action !== 'create') };
-  try {
-    const ctx = await reconcile(io, { probe: false, write: false, push: true, allowRemote: false });
-    ctx.db.close();
-    return { ...none, files: ctx.changes.map((c) => c.path), events: ctx.recorded };
-  } catch (e) {
-    if (e instanceof FleethubError) return { ...none, unevaluable: e.message };
-    throw e;
-  }
-}
-
-function statusLines(s: TaskStatus): string[] {
-  if (s.unevaluable !== null) return [`status/ not updated: the fleet cannot be evaluated here (${s.unevaluable})`];
-  if (s.outOfDate !== null) return s.written ? [`status/ not updated: it was already out of date here (${s.outOfDate.join(', ')}); 'fleethub reconcile --push' brings it up to date`] : [];
-  return s.files.length > 0 ? [`with ${s.files.join(', ')}, as the files now produce ${s.files.length === 1 ? 'it' : 'them'}`] : [];
-}
 
 function parsePositionals(positionals: string[]): { action: TaskAction; workplan: string; taskId: string } {
   const [action, first, second, ...extra] = positionals;

@@ -34,6 +34,8 @@ export async function policies(ctx: ReconcileContext): Promise<void> {
     }),
   );
   const workloadsById = new Map(input.workloads.map((w) => [w.id, w] as const));
+  // A drain wave's task as the events not in the files yet set it, as the workplans step reads it.
+  for (const [key, o] of ctx.pendingTasks) if (input.taskStates.has(key)) input.taskStates.set(key, o.state);
   const found: Unlocated[] = [];
   for (const gate of input.gates) found.push(...evaluatePromotionGate(input.workloads, gate, now));
   for (const drain of input.drains) {
