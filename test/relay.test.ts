@@ -378,6 +378,7 @@ describe('a task change and status/', () => {
     await runGit(['pull', '-q'], { cwd: root });
     assert.match(readFileSync(join(root, 'status/BOARD.md'), 'utf8'), /\| check-failed \| check:done-after-deps \|/);
     assert.equal(await check(), 0, 'the check result on the board is the one the files give');
+    assert.deepEqual(readdirSync(join(root, '.fleethub')).filter((n) => n.startsWith('task-view-')), [], 'the scratch directory is removed');
 
     // A board edited by hand (out of date before the change): the task lands alone, and the output says why status/ was left.
     writeFileSync(join(root, 'status/BOARD.md'), `${readFileSync(join(root, 'status/BOARD.md'), 'utf8')}\nedited by hand\n`);

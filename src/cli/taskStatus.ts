@@ -14,7 +14,7 @@
  * root, a reconcile not run) is not the change's to rewrite, and is named
  * instead. I/O.
  */
-import { mkdirSync, mkdtempSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { cachePath } from '../cache/cacheFile.js';
 import { copyCache } from '../cache/copyCache.js';
@@ -43,12 +43,26 @@ export interface TaskStatus {
 
 type Change = { path: string; action: string };
 
+const VIEW_PREFIX = 'task-view-';
+/** Older than this, a scratch directory was left by a task command that was killed midway (a live one lasts seconds). */
+const ABANDONED_MS = 60 * 60 * 1000;
+
+function removeAbandonedViews(state: string): void {
+  for (const name of readdirSync(state)) {
+    if (!name.startsWith(VIEW_PREFIX)) continue;
+    const st = statSync(join(state, name), { throwIfNoEntry: false });
+    if (st && Date.now() - st.mtimeMs > ABANDONED_MS) rmSync(join(state, name), { recursive: true, force: true });
+  }
+}
+
 /**
  * The offline reconcile of the fleet as it will be once this checkout's events
  * land (with `push`, the generated files that change recorded as events). When
  * no event edits a record file, that is the working tree itself.
  */
 async function asLanded(root: string, env: Readonly<Record<string, string | undefined>>, now: () => Date, push: boolean): Promise<{ changes: Change[]; recorded: string[] }> {
+  const state = ensureStateDir(root);
+  removeAbandonedViews(state);
   const base = fileIo(root, env, now);
   const run = async (io: ReconcileIo) => {
     const ctx = await reconcile(io, { probe: false, write: false, push, allowRemote: false });
@@ -61,7 +75,7 @@ async function asLanded(root: string, env: Readonly<Record<string, string | unde
   if (records.length === 0) return run(base);
   // The working tree's cache, fresh, copied next to the edited files and refreshed with them.
   (await base.refreshCache()).db.close();
-  const dir = mkdtempSync(join(ensureStateDir(root), 'task-view-'));
+  const dir = mkdtempSync(join(state, VIEW_PREFIX));
   try {
     for (const path of records) {
       const file = join(dir, path);
