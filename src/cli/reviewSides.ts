@@ -29,7 +29,8 @@ import { refreshCache } from '../cache/refreshCache.js';
 import type { Runner } from '../checks/startCheckProcess.js';
 import { FleethubError } from '../errors.js';
 import { linkMaterialised } from '../repo/linkMaterialised.js';
-import { EMPTY_DIR, MATERIALISED_DIRS, type Materialised } from '../repo/materialiseRevision.js';
+import { EMPTY_DIR, type Materialised } from '../repo/materialiseRevision.js';
+import { materialisedFiles } from '../repo/materialisedFiles.js';
 import type { GitObjects } from '../repo/openGitObjects.js';
 import type { ReviewTree } from '../repo/openReviewTree.js';
 import { evaluateRevision, type RevisionEvaluation } from '../review/evaluateRevision.js';
@@ -110,7 +111,7 @@ export function reviewSides(root: string, git: GitObjects, tree: ReviewTree, env
         // Laid over the working tree (`base`): its cache brought up to date first when a side starts from a copy of it.
         const fromRoot = toOverlay !== undefined && slot.holds.commit === null;
         // A new overlay holds the working tree's commit's files to begin with: listed while the cache is refreshed.
-        const listing = fromRoot ? filesOf(git, toOverlay.commit) : null;
+        const listing = fromRoot ? materialisedFiles(git, toOverlay.commit) : null;
         listing?.catch(() => {}); // raised below
         if (base) await startOverlays(root, tree, { from: empty && overlayOn !== undefined, to: fromRoot }, handCache).catch(raise);
         if (toOverlay) {
@@ -163,11 +164,6 @@ async function startOverlays(root: string, tree: ReviewTree, starts: { from: boo
   (await refreshCache(root)).db.close();
   if (starts.to) copyCache(root, tree.to.dir);
   if (starts.from) handCache();
-}
-
-/** A commit's files under the materialised directories, as a directory holding them whole would record them. */
-async function filesOf(git: GitObjects, commit: string): Promise<Materialised> {
-  return { commit, files: new Map((await git.filesUnder(commit, MATERIALISED_DIRS)).map((f) => [f.path, f.oid] as const)) };
 }
 
 /**

@@ -9,7 +9,8 @@
  * the message and stack), for the command to raise.
  */
 import { FleethubError } from '../errors.js';
-import { MATERIALISED_DIRS, materialiseRevision, type Materialised } from '../repo/materialiseRevision.js';
+import { materialiseRevision, type Materialised } from '../repo/materialiseRevision.js';
+import { materialisedFiles } from '../repo/materialisedFiles.js';
 import { openGitObjects } from '../repo/openGitObjects.js';
 import { writeReviewRecord } from '../repo/openReviewTree.js';
 import { evaluateSide, type SideInput } from './evaluateSide.js';
@@ -30,7 +31,7 @@ export async function runSide(channel: SideChannel): Promise<void> {
     const git = await openGitObjects(given.root);
     // A new overlay starts from the files of the working tree's commit: listed while the working tree's cache is made fresh.
     const over = given.overlayOn;
-    const listing = over && given.holds.commit === null ? git.filesUnder(over.commit, MATERIALISED_DIRS).then((files): Materialised => ({ commit: over.commit, files: new Map(files.map((f) => [f.path, f.oid] as const)) })) : null;
+    const listing = over && given.holds.commit === null ? materialisedFiles(git, over.commit) : null;
     // ... and its files written meanwhile too: only its cache comes with the hand-over (evaluateSide takes the writing as done).
     const written = listing?.then((h) => materialiseRevision(git, given.commit, given.dir, h)) ?? null;
     written?.catch(() => {}); // raised where it is awaited (evaluateSide)
