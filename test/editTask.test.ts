@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { PLAIN } from '../src/report/style.js';
-import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, utimesSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
 import { refreshCache } from '../src/cache/refreshCache.js';
@@ -251,15 +251,14 @@ describe('fleethub task (the command)', () => {
     assert.match(readFileSync(join(root, 'workplans/WP.md'), 'utf8'), /\r\n- \[x\] T02 Second \[depends:: T01\]$/);
   });
 
-  it('removes the scratch directory a killed task command left (older than an hour), never a live one', async () => {
+  it('removes the scratch directory a killed task command left (its process gone), never a live one', async () => {
     const root = fleet({ 'workplans/WP.md': plan, 'registry/nodes/a.md': node('a') });
-    const [old, live] = ['task-view-old', 'task-view-live'].map((d) => join(root, '.fleethub', d));
+    // 4194304 is above Linux's largest pid: no process has it.
+    const [old, live] = ['task-view-4194305-abc', `task-view-${process.pid}-def`].map((d) => join(root, '.fleethub', d));
     for (const d of [old!, live!]) mkdirSync(join(d, 'workplans'), { recursive: true });
-    const hoursAgo = new Date(Date.now() - 2 * 3600_000);
-    utimesSync(old!, hoursAgo, hoursAgo);
     await run(root, ['start', 'WP', 'T01'], {}, 'json');
     assert.deepEqual([existsSync(old!), existsSync(live!)], [false, true]);
-    assert.deepEqual(readdirSync(join(root, '.fleethub')).filter((n) => n.startsWith('task-view-')), ['task-view-live'], 'nothing else of the kind left behind');
+    assert.deepEqual(readdirSync(join(root, '.fleethub')).filter((n) => n.startsWith('task-view-')), [`task-view-${process.pid}-def`], 'nothing else of the kind left behind');
   });
 
   it('does not write the file when nothing changes', async () => {

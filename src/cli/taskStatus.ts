@@ -22,11 +22,13 @@ import { refreshCache } from '../cache/refreshCache.js';
 import { runChecks } from '../checks/runChecks.js';
 import { FleethubError } from '../errors.js';
 import { eventsNotInFiles } from '../outbox/eventsNotInFiles.js';
+import { pendingTaskStates } from '../outbox/pendingTaskStates.js';
 import { reconcile } from '../reconcile/reconcile.js';
 import type { ReconcileIo } from '../reconcile/reconcileContext.js';
 import { recordKindOfPath } from '../records/kinds.js';
 import { pendingView } from '../relay/pendingView.js';
 import { ensureStateDir } from '../repo/ensureStateDir.js';
+import { processAlive } from '../repo/processAlive.js';
 import { fileIo } from './fileIo.js';
 
 /** What a task change did to status/: the generated files recorded with it (and their events), or why none were. */
@@ -43,15 +45,13 @@ export interface TaskStatus {
 
 type Change = { path: string; action: string };
 
-const VIEW_PREFIX = 'task-view-';
-/** Older than this, a scratch directory was left by a task command that was killed midway (a live one lasts seconds). */
-const ABANDONED_MS = 60 * 60 * 1000;
+/** A scratch directory is `task-view-<pid>-<random>`: one whose process is gone was left by a task command killed midway, and is removed (as an abandoned cache build is, cacheFile.ts). */
+const VIEW = /^task-view-(\d+)-/;
 
 function removeAbandonedViews(state: string): void {
   for (const name of readdirSync(state)) {
-    if (!name.startsWith(VIEW_PREFIX)) continue;
-    const st = statSync(join(state, name), { throwIfNoEntry: false });
-    if (st && Date.now() - st.mtimeMs > ABANDONED_MS) rmSync(join(state, name), { recursive: true, force: true });
+    const m = VIEW.exec(name);
+    if (m && !processAlive(Number(m[1]))) rmSync(join(state, name), { recursive: true, force: true });
   }
 }
 
@@ -75,7 +75,7 @@ async function asLanded(root: string, env: Readonly<Record<string, string | unde
   if (records.length === 0) return run(base);
   // The working tree's cache, fresh, copied next to the edited files and refreshed with them.
   (await base.refreshCache()).db.close();
-  const dir = mkdtempSync(join(state, VIEW_PREFIX));
+  const dir = mkdtempSync(join(state, `task-view-${process.pid}-`));
   try {
     for (const path of records) {
       const file = join(dir, path);
@@ -87,7 +87,9 @@ async function asLanded(root: string, env: Readonly<Record<string, string | unde
     }
     copyCache(root, dir);
     (await refreshCache(dir, { paths: records })).db.close();
-    return await run({ ...base, readText: (path) => view.read(path), refreshCache: () => refreshCache(dir, { paths: [] }), runChecks: (checks) => runChecks(cachePath(dir), checks) });
+    // The reconcile's view of what is not in the files yet is this one (not read from the outbox again).
+    const notInFiles = { read: (path: string) => view.read(path), tasks: pendingTaskStates(pending, unpulled) };
+    return await run({ ...base, readText: notInFiles.read, notInFiles: async () => notInFiles, refreshCache: () => refreshCache(dir, { paths: [] }), runChecks: (checks) => runChecks(cachePath(dir), checks) });
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
