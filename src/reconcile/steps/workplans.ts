@@ -1,9 +1,9 @@
 /**
  * Step: workplans. Readiness, critical paths and done-when verification from
  * the cache, with the task states events not in the files yet set (as
- * `fleethub workplan` shows them: a board pushed with a task change is the
- * board upstream's files give once it lands), and the check results of this
- * run (empty when no checks step ran: then no task gets a verdict). Pushes `done-not-verified` (error) and
+ * `fleethub workplan` shows them, and as a board `reconcile --push` records
+ * while they wait must show them), and the check results of this run (empty
+ * when no checks step ran: then no task gets a verdict). Pushes `done-not-verified` (error) and
  * `verified-not-ticked` (warning) findings at the task's line, and the board's
  * Workplans section.
  */
