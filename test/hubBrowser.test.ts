@@ -15,6 +15,7 @@ import { join, relative } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import type { BrowserContext, Page } from 'playwright-core';
 import { checkout, upstreamLog, upstreamRepo } from '../scripts/git-server/fleetUpstream.js';
+import { openOutbox } from '../src/outbox/openOutbox.js';
 import { REPO, removeDir } from './helpers/fleet.js';
 import { startGitServer, type GitServer } from '../scripts/git-server/gitHttpServer.js';
 import { browserSkipReason, launchHubBrowser, type HubBrowser } from './helpers/hubBrowser.js';
@@ -166,7 +167,14 @@ describe('the live board of the example fleet', { skip: skip ?? false }, () => {
     await page.waitForFunction((sel) => /done: recorded/.test(document.querySelector(sel)?.textContent ?? ''), `article[data-workplan="${workplan}"] li[data-task="${taskId}"] output`, { timeout: 10_000 });
     // The task, and the board it moves when status/ matched the files just before (the hub's probe ticks rewrite
     // status/ here meanwhile, so either can be the case; test/relay.test.ts holds the rule): one commit once relayed.
-    await page.waitForFunction(() => /\b[12] pending/.test(document.querySelector('.status-line')?.textContent ?? ''), undefined, { timeout: 15_000 });
+    // "recorded": the task command has finished, its events are all in the outbox.
+    const outbox = openOutbox(root, { create: false })!;
+    const waiting = outbox.list('pending').map((e) => (e.type === 'task.set' ? `task ${e.payload.workplan}/${e.payload.task} ${e.payload.action}` : e.type === 'status.file' ? `file ${e.payload.path}` : e.type));
+    outbox.close();
+    assert.deepEqual(waiting.filter((w) => !w.startsWith('file ')), [`task ${workplan}/${taskId} done`], 'the task, once');
+    assert.ok(waiting.filter((w) => w.startsWith('file ')).every((w) => w === 'file status/BOARD.md') && waiting.length <= 2, `nothing but the board with it: ${waiting.join(', ')}`);
+    // The page counts what the outbox holds.
+    await page.waitForFunction((n) => new RegExp(`\\b${n} pending`).test(document.querySelector('.status-line')?.textContent ?? ''), waiting.length, { timeout: 15_000 });
     await page.waitForSelector('header .upstream.offline', { timeout: 20_000 });
     assert.deepEqual(await upstreamLog(git, 'board'), before, 'nothing reached upstream while it was down');
     await shot(page, 'board-pending');
