@@ -11,6 +11,7 @@
  *   `/depends_on/temporal`), and reordering the list is no change. A list of
  *   mappings with no common identity is compared by position.
  */
+import { pointerSegment } from '../records/pointerSegment.js';
 export interface FieldChange {
   /** JSON pointer (RFC 6901 escaping); list items keyed by identity are addressed by it. */
   path: string;
@@ -30,7 +31,7 @@ export function diffValues(before: unknown, after: unknown, path = ''): FieldCha
 
 function walk(a: unknown, b: unknown, path: string, out: FieldChange[]): void {
   if (isMapping(a) && isMapping(b)) {
-    for (const key of [...new Set([...Object.keys(a), ...Object.keys(b)])].sort()) walk(a[key], b[key], `${path}/${escape(key)}`, out);
+    for (const key of [...new Set([...Object.keys(a), ...Object.keys(b)])].sort()) walk(a[key], b[key], `${path}/${pointerSegment(key)}`, out);
     return;
   }
   if (Array.isArray(a) && Array.isArray(b)) {
@@ -47,7 +48,7 @@ function walkLists(a: unknown[], b: unknown[], path: string, out: FieldChange[])
   if (key !== null) {
     const before = new Map(a.map((item) => [String((item as Record<string, unknown>)[key]), item] as const));
     const after = new Map(b.map((item) => [String((item as Record<string, unknown>)[key]), item] as const));
-    for (const id of [...new Set([...after.keys(), ...before.keys()])]) walk(before.get(id), after.get(id), `${path}/${escape(id)}`, out);
+    for (const id of [...new Set([...after.keys(), ...before.keys()])]) walk(before.get(id), after.get(id), `${path}/${pointerSegment(id)}`, out);
     return;
   }
   if ([...a, ...b].every(isScalar)) {
@@ -61,7 +62,7 @@ function walkLists(a: unknown[], b: unknown[], path: string, out: FieldChange[])
       }
     }
     for (const { value, n } of counts.values()) {
-      for (let i = 0; i < Math.abs(n); i++) out.push({ path: `${path}/${escape(String(value))}`, ...(n < 0 ? { old: value } : { new: value }) });
+      for (let i = 0; i < Math.abs(n); i++) out.push({ path: `${path}/${pointerSegment(String(value))}`, ...(n < 0 ? { old: value } : { new: value }) });
     }
     return;
   }
@@ -92,4 +93,3 @@ export function canonical(v: unknown): string {
 
 const isMapping = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v) && !(v instanceof Date);
 const isScalar = (v: unknown): boolean => v === null || ['string', 'number', 'boolean'].includes(typeof v);
-const escape = (segment: string): string => segment.replace(/~/g, '~0').replace(/\//g, '~1');

@@ -1,4 +1,5 @@
 /** Turns an ajv error into a finding code, a message for people, and where to point. Pure. */
+import { pointerSegment } from './pointerSegment.js';
 import type { ErrorObject } from 'ajv';
 import { didYouMean } from './didYouMean.js';
 import type { FindingCode } from './hints.js';
@@ -15,11 +16,11 @@ export function describeSchemaError(e: ErrorObject): Described {
   const p = e.params as Record<string, unknown>;
   switch (e.keyword) {
     case 'propertyNames':
-      return { code: 'schema', message: `key '${String(p.propertyName)}' in ${where} is not allowed: keys use letters, digits, '.', '_', '/' and '-'`, pointer: `${e.instancePath}/${String(p.propertyName).replace(/~/g, '~0').replace(/\//g, '~1')}`, atKey: true };
+      return { code: 'schema', message: `key '${String(p.propertyName)}' in ${where} is not allowed: keys use letters, digits, '.', '_', '/' and '-'`, pointer: `${e.instancePath}/${pointerSegment(String(p.propertyName))}`, atKey: true };
     case 'additionalProperties': {
       const key = String(p.additionalProperty);
       const near = didYouMean(key, allowedKeys(e), 2);
-      return { code: 'unknown-key', message: `unknown key '${key}' in ${where}${near === undefined ? '' : `; did you mean '${near}'?`}`, pointer: `${e.instancePath}/${key.replace(/~/g, '~0').replace(/\//g, '~1')}`, atKey: true };
+      return { code: 'unknown-key', message: `unknown key '${key}' in ${where}${near === undefined ? '' : `; did you mean '${near}'?`}`, pointer: `${e.instancePath}/${pointerSegment(key)}`, atKey: true };
     }
     case 'required':
       return { code: 'missing-key', message: `missing required key '${String(p.missingProperty)}' in ${where}`, pointer: e.instancePath, atKey: true };

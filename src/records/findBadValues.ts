@@ -8,6 +8,7 @@
  * into March). Runs on the parsed data of either YAML parser, so the answer does
  * not depend on which one read the file. Pure.
  */
+import { pointerSegment } from './pointerSegment.js';
 export interface BadValue {
   /** JSON pointer of the value. */
   pointer: string;
@@ -22,7 +23,7 @@ export function findBadValues(data: unknown): BadValue[] {
   const out: BadValue[] = [];
   // The path to the value being looked at; a pointer is only written for a value found bad (most files have none).
   const path: string[] = [];
-  const pointer = (): string => path.map((seg) => `/${escape(seg)}`).join('');
+  const pointer = (): string => path.map((seg) => `/${pointerSegment(seg)}`).join('');
   // Recursive: the parsers hand over data at most MAX_YAML_DEPTH (32) levels deep.
   const visit = (v: unknown): void => {
     if (typeof v === 'number') {
@@ -60,8 +61,4 @@ function daysInMonth(year: number, month: number): number {
 
 function monthName(month: number): string {
   return ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'][month - 1]!;
-}
-
-function escape(segment: string): string {
-  return segment.replace(/~/g, '~0').replace(/\//g, '~1');
 }

@@ -2,6 +2,7 @@
  * Record YAML: js-yaml (gray-matter's own engine) with the core schema, so
  * dates stay strings. Guards against alias bombs and deep nesting. Pure.
  */
+import { pointerSegment } from './pointerSegment.js';
 import { jsYamlLibrary, yamlCoreSchema } from './jsYamlLibrary.js';
 import { createLocator } from './locate.js';
 import { locateSyntaxError, strictPosition } from './locateSyntaxError.js';
@@ -48,7 +49,7 @@ function measured(data: unknown, text: string, line: number): ParsedYaml {
   const { shape, path } = measure(data);
   if (shape === 'too-deep') {
     // At the value MAX_YAML_DEPTH levels down: where to start flattening.
-    const at = createLocator(text, line)(path.map((k) => `/${k.replace(/~/g, '~0').replace(/\//g, '~1')}`).join(''));
+    const at = createLocator(text, line)(path.map((k) => `/${pointerSegment(k)}`).join(''));
     return { ok: false, code: 'yaml-too-deep', message: `YAML nests deeper than ${MAX_YAML_DEPTH} levels`, line: at.line, col: at.col };
   }
   if (shape === 'too-large') {

@@ -2,6 +2,8 @@
  * Where a schema marks references to other records (`x-ref: <kind>`): a list
  * of property paths, '*' standing for every item of an array. Pure.
  */
+import { pointerSegment } from './pointerSegment.js';
+
 export interface RefPath {
   path: string[];
   kind: string;
@@ -45,7 +47,7 @@ export function collectRefs(data: unknown, paths: RefPath[]): Array<{ kind: stri
       if (seg === '*') {
         if (Array.isArray(v)) v.forEach((item, n) => visit(item, i + 1, `${pointer}/${n}`));
       } else if (v !== null && typeof v === 'object' && !Array.isArray(v) && seg in v) {
-        visit((v as Record<string, unknown>)[seg], i + 1, `${pointer}/${seg.replace(/~/g, '~0').replace(/\//g, '~1')}`);
+        visit((v as Record<string, unknown>)[seg], i + 1, `${pointer}/${pointerSegment(seg)}`);
       }
     };
     visit(data, 0, '');

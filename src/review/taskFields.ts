@@ -4,10 +4,11 @@
  * it, is narrowed to the task's part); entries that do not touch the task are
  * left out, except the workplan's renames (the task moved with it). Pure.
  */
+import { pointerSegment } from '../records/pointerSegment.js';
 import type { HistoryEntry } from './recordHistory.js';
 
 export function taskFields(entries: readonly HistoryEntry[], task: string): HistoryEntry[] {
-  const at = `/tasks/${task.replace(/~/g, '~0').replace(/\//g, '~1')}`;
+  const at = `/tasks/${pointerSegment(task)}`;
   const out: HistoryEntry[] = [];
   for (const e of entries) {
     const fields = e.fields.flatMap((f) => {

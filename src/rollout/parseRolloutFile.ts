@@ -3,6 +3,7 @@
  * the reconciler cannot read is reported with the line and column of the bad
  * field, never replaced silently (it may hold leases in flight). Pure.
  */
+import { pointerSegment } from '../records/pointerSegment.js';
 import { createLocator } from '../records/locate.js';
 import { parseYaml } from '../records/parseYaml.js';
 import { JOURNAL_STATES } from './rolloutTypes.js';
@@ -44,7 +45,7 @@ export function parseRolloutFile(text: string): ParsedRolloutFile {
   const journal = new Map<string, RolloutJournalLine>();
   for (const [node, v] of Object.entries(j as Record<string, unknown>)) {
     const o = v as Record<string, unknown> | null;
-    const at = `/journal/${node.replace(/~/g, '~0').replace(/\//g, '~1')}`;
+    const at = `/journal/${pointerSegment(node)}`;
     if (o === null || typeof o !== 'object' || !(JOURNAL_STATES as readonly unknown[]).includes(o.state) || typeof o.since !== 'string') return bad(at, `a journal line needs state (one of ${JOURNAL_STATES.join(', ')}) and since`);
     const opt = (k: string): string | null => (typeof o[k] === 'string' ? (o[k] as string) : null);
     journal.set(node, { state: o.state as RolloutJournalLine['state'], lease: opt('lease'), since: o.since, leased_at: opt('leased_at'), reported_at: opt('reported_at'), reason: opt('reason') });

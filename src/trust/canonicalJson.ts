@@ -4,6 +4,7 @@
  * booleans and null are accepted (a Date, which a YAML 1.1 parser makes of an
  * unquoted date, becomes its ISO date text; anything else is refused). Pure.
  */
+import { pointerSegment } from '../records/pointerSegment.js';
 import canonicalize from 'canonicalize';
 import { NotCanonicalError } from '../errors.js';
 
@@ -25,7 +26,7 @@ function normalize(v: unknown, pointer: string): unknown {
   if (Array.isArray(v)) return v.map((x, i) => normalize(x, `${pointer}/${i}`));
   if (typeof v === 'object' && Object.getPrototypeOf(v) === Object.prototype || (typeof v === 'object' && Object.getPrototypeOf(v) === null)) {
     const out: Record<string, unknown> = {};
-    for (const [k, x] of Object.entries(v as Record<string, unknown>)) out[k] = normalize(x, `${pointer}/${k.replace(/~/g, '~0').replace(/\//g, '~1')}`);
+    for (const [k, x] of Object.entries(v as Record<string, unknown>)) out[k] = normalize(x, `${pointer}/${pointerSegment(k)}`);
     return out;
   }
   throw new NotCanonicalError(pointer, `a ${typeof v} cannot be signed`);
