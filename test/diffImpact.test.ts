@@ -496,6 +496,10 @@ test('a range whose ends the working tree holds neither of: both sides laid over
   assert.deepEqual([record('base.json').over, record('holds.json').over], [undefined, undefined]);
   assert.deepEqual((await diffJson(dir, `${c2}..${c0}`)).impact, fromHead.impact);
   rmSync(join(dir, 'registry', 'nodes', 'notes.txt'));
+  // tree/ kept whole from that run, base/ gone: the later side stays whole, the earlier one is laid over the working tree.
+  rmSync(join(review, 'base.json'));
+  assert.deepEqual((await diffJson(dir, `${c0}..${c1}`)).impact, laid.impact);
+  assert.deepEqual([record('base.json').over, record('holds.json').over], [c2, undefined]);
 
   // Overlays laid on c2 are no good on c3: laid anew there.
   rmSync(review, { recursive: true });

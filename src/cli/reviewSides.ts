@@ -65,7 +65,6 @@ export function reviewSides(root: string, git: GitObjects, tree: ReviewTree, env
   let handOver: (() => void) | null = null;
   let laterWritten = false;
   const written = (holds: Materialised): void => {
-    if (laterWritten) return;
     laterWritten = true;
     resolveLater(holds);
     handOver?.();
@@ -121,8 +120,9 @@ export function reviewSides(root: string, git: GitObjects, tree: ReviewTree, env
         }
         const saved = (h: Materialised): void => {
           slot.save(h);
-          // An empty earlier side that is not laid over the working tree gets a copy of this side's cache, fresh by now.
-          if (!overlayOn && tree.from.holds.commit === null) copyCache(slot.dir, tree.from.dir);
+          // An earlier side laid over the working tree was handed its start (startOverlays); another, if empty, gets this side's files and a copy of its cache, fresh by now.
+          if (overlayOn) return;
+          if (tree.from.holds.commit === null) copyCache(slot.dir, tree.from.dir);
           written(h);
         };
         return { dir: slot.dir, evaluation: await evaluateSide(input, git, saved).catch(raise) };
