@@ -11,7 +11,7 @@ import { UsageError } from '../src/errors.js';
 import { parseTasks } from '../src/records/parseTasks.js';
 import { splitFrontMatter } from '../src/records/splitFrontMatter.js';
 import { editTask, type TaskAction, type TaskEdit } from '../src/records/editTask.js';
-import { fleetMaker, node, REPO } from './helpers/fleet.js';
+import { copyExampleFleet, fleetMaker, node, REPO, removeDir } from './helpers/fleet.js';
 
 const FM = '---\ntitle: Plan\nstatus: active\n---\n';
 const DATE = '2026-11-22';
@@ -249,6 +249,23 @@ describe('fleethub task (the command)', () => {
     const done = await run(root, ['done', 'WP/T02']);
     assert.equal(done.text(), 'WP/T02: todo → done\n  workplans/WP.md:10');
     assert.match(readFileSync(join(root, 'workplans/WP.md'), 'utf8'), /\r\n- \[x\] T02 Second \[depends:: T01\]$/);
+  });
+
+  it('a fleet that cannot be evaluated (a pin that does not parse) still takes the task; status/ is left, and it says why', async () => {
+    // The example fleet (its intents need the pin), its status/ as its files produce it.
+    const root = copyExampleFleet({ status: true });
+    try {
+      const out = await task.run({ positionals: ['start', 'CUST-WP-0054', 'T05'], values: {} }, { ...ctx(root, 'json'), env: { FLEETHUB_TRUST_ROOT: '{ not json' } });
+      const json = out.json?.() as { changed: boolean; status: { files: string[]; unevaluable: string | null } };
+      assert.equal(json.changed, true);
+      assert.deepEqual(json.status.files, []);
+      assert.match(json.status.unevaluable ?? '', /FLEETHUB_TRUST_ROOT/);
+      assert.match(out.text(), /status\/ not updated: the fleet cannot be evaluated here \(the pinned trust root \(FLEETHUB_TRUST_ROOT\)/);
+      assert.match(readFileSync(join(root, 'workplans/CUST-WP-0054.md'), 'utf8'), /- \[\/\] T05 /);
+      assert.equal(readFileSync(join(root, 'status/BOARD.md'), 'utf8'), readFileSync(join(REPO, 'status/BOARD.md'), 'utf8'), 'status/ left as it was');
+    } finally {
+      removeDir(root);
+    }
   });
 
   it('removes the scratch directory a killed task command left (its process gone), never a live one', async () => {

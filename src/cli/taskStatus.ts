@@ -95,14 +95,20 @@ async function asLanded(root: string, env: Readonly<Record<string, string | unde
   }
 }
 
-/** The generated files that differ from what the fleet produces as it will be (before this change is recorded); a message when it cannot be evaluated. */
-export async function statusDrift(root: string, env: Readonly<Record<string, string | undefined>>, now: () => Date): Promise<Change[] | string> {
+/** asLanded, or the message of why the fleet cannot be evaluated here (a typed failure: a pin that does not parse, ...). */
+async function landedOrWhyNot(root: string, env: Readonly<Record<string, string | undefined>>, now: () => Date, push: boolean): Promise<Awaited<ReturnType<typeof asLanded>> | string> {
   try {
-    return (await asLanded(root, env, now, false)).changes;
+    return await asLanded(root, env, now, push);
   } catch (e) {
     if (e instanceof FleethubError) return e.message;
     throw e;
   }
+}
+
+/** The generated files that differ from what the fleet produces as it will be (before this change is recorded); a message when it cannot be evaluated. */
+export async function statusDrift(root: string, env: Readonly<Record<string, string | undefined>>, now: () => Date): Promise<Change[] | string> {
+  const landed = await landedOrWhyNot(root, env, now, false);
+  return typeof landed === 'string' ? landed : landed.changes;
 }
 
 /** After the task event is recorded: the generated files it moves recorded too, when `drift` (statusDrift before it) is empty. */
@@ -110,13 +116,8 @@ export async function statusWithTask(root: string, env: Readonly<Record<string, 
   const none = { files: [], events: [], outOfDate: null, written: false, unevaluable: null };
   if (typeof drift === 'string') return { ...none, unevaluable: drift };
   if (drift.length > 0) return { ...none, outOfDate: drift.map((c) => c.path), written: drift.some((c) => c.action !== 'create') };
-  try {
-    const landed = await asLanded(root, env, now, true);
-    return { ...none, files: landed.changes.map((c) => c.path), events: landed.recorded };
-  } catch (e) {
-    if (e instanceof FleethubError) return { ...none, unevaluable: e.message };
-    throw e;
-  }
+  const landed = await landedOrWhyNot(root, env, now, true);
+  return typeof landed === 'string' ? { ...none, unevaluable: landed } : { ...none, files: landed.changes.map((c) => c.path), events: landed.recorded };
 }
 
 /** What the command says of it (nothing when status/ was never written). */
