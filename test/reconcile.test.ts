@@ -140,3 +140,19 @@ describe('reconcile with the fleet simulator', () => {
     writeFileSync(path, text);
   });
 });
+
+describe('task states the events not in the files yet set', () => {
+  it('count in the workplans step and in a drain wave, as fleethub workplan shows them; the files alone otherwise', async () => {
+    const io = fileIo(fleet.root, { FLEETHUB_TRUST_ROOT: DEMO_TRUST_ROOT });
+    const run = async (tasks: Map<string, { state: 'doing'; overlay: 'pending' }>) => {
+      const ctx = await reconcile({ ...io, notInFiles: async () => ({ read: io.readText, tasks }) }, { probe: false, write: false, allowRemote: false });
+      ctx.db.close();
+      const workplans = ctx.boardSections.find((b) => b.kind === 'workplans');
+      const drain = ctx.boardSections.find((b) => b.kind === 'drain');
+      assert.ok(workplans?.kind === 'workplans' && drain?.kind === 'drain');
+      return { task: workplans.evaluation.graph.tasks.get('CUST-WP-0054/T04')!.state, wave: drain.progress.waves.find((w) => w.task === 'CUST-WP-0054/T04')!.status };
+    };
+    assert.deepEqual(await run(new Map()), { task: 'blocked', wave: 'waiting' }, 'the files: T04 blocked');
+    assert.deepEqual(await run(new Map([['CUST-WP-0054/T04', { state: 'doing', overlay: 'pending' }]])), { task: 'doing', wave: 'in progress' });
+  });
+});
