@@ -113,9 +113,18 @@ describe('npm start', () => {
       // hub stops first, while the nodes still answer (a probe tick in flight then writes no failure the stop made).
       const group = (pid: number): string => readFileSync(`/proc/${pid}/stat`, 'utf8').replace(/^.*\) /s, '').split(' ')[2]!;
       const pid = hub.child.pid!;
-      const children = readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').trim().split(/\s+/).map(Number);
-      assert.equal(children.length, 1, 'the simulator is the one child');
-      assert.notEqual(group(children[0]!), group(pid), 'the simulator has a process group of its own');
+      // Other children come and go (a check's shell, a git the history walk runs): the simulator is the one running sim.js.
+      const children = readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').trim().split(/\s+/).filter(Boolean).map(Number);
+      const cmdline = (p: number): string => {
+        try {
+          return readFileSync(`/proc/${p}/cmdline`, 'utf8');
+        } catch {
+          return ''; // that child ended between the two reads
+        }
+      };
+      const sims = children.filter((c) => cmdline(c).includes('scripts/sim.js'));
+      assert.equal(sims.length, 1, `one simulator among the children: ${children.map((c) => cmdline(c).replace(/\0/g, ' ')).join(' | ')}`);
+      assert.notEqual(group(sims[0]!), group(pid), 'the simulator has a process group of its own');
       hub.child.kill('SIGINT');
       assert.equal(await hub.exit, 0, hub.stderr());
       stopped = true;
