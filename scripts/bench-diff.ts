@@ -3,8 +3,10 @@
  * revisions of the synthetic fleet (scripts/gen-fleet.ts) that differ in 100
  * records, with the records only (--records-only) and with the impact (both
  * revisions evaluated offline: a first run with the working tree clean at a
- * third commit, whose files both sides are laid over; a first run with a
- * dirty working tree, both revisions written whole, and later runs that find
+ * third commit, whose files both sides are laid over; a first run and
+ * later ones with an uncommitted edit to a record (both sides laid over a
+ * commit of the working tree as it stands); a first run with a stray file
+ * in the working tree, both revisions written whole, and later runs that find
  * .fleethub/review/ from the run before; and the same in a checkout
  * of the later revision, the pull request job's case: a first run with no
  * .fleethub/ at all, and later ones), against `git diff --stat`
@@ -36,7 +38,11 @@ export interface DiffBench {
   recordsOnlyMs: number;
   /** The first diff, the working tree at a third commit (clean): no .fleethub/ at all; the fleet's cache built, both sides laid over the working tree. */
   withImpactColdMs: number;
-  /** The first diff with a dirty working tree (an untracked file): .fleethub/review/ empty, both revisions written whole, the later one's cache built. */
+  /** The first diff with an uncommitted edit to a record file, the fleet's cache there: both sides laid over a commit of the working tree. */
+  editedColdMs: number;
+  /** Later diffs with that edit (the overlays kept: the same edit makes the same commit). */
+  editedWarmMs: number;
+  /** The first diff with a dirty working tree (a stray untracked file): .fleethub/review/ empty, both revisions written whole, the later one's cache built. */
   dirtyColdMs: number;
   /** Later diffs of the same revisions: the files that differ written, the cache refreshed. */
   withImpactWarmMs: number;
@@ -104,7 +110,15 @@ export function benchDiff(sizes: GenOptions, runs: number, keep = false): DiffBe
     if (changedRecords !== CHANGED) throw new Error(`the diff found ${changedRecords} changed records, not ${CHANGED}`);
     rmSync(join(root, '.fleethub'), { recursive: true, force: true });
     const withImpactColdMs = time('diff, impact, cold', () => fleethub(['diff', `${a}..${b}`, '--format', 'json']), 1);
-    // A dirty working tree: the sides cannot be laid over it, so both are written whole.
+    // Uncommitted edits to record files (one workload, not staged): both sides laid over a commit of the working tree as it stands.
+    const edited = join(root, 'registry/workloads/wl-00001.md');
+    const committed = readFileSync(edited, 'utf8');
+    writeFileSync(edited, committed.replace(/^title: (.*)$/m, 'title: $1 (uncommitted)'));
+    rmSync(join(root, '.fleethub', 'review'), { recursive: true, force: true });
+    const editedColdMs = time('diff, edited, cold', () => fleethub(['diff', `${a}..${b}`, '--format', 'json']), 1);
+    const editedWarmMs = time('diff, edited, warm', () => fleethub(['diff', `${a}..${b}`, '--format', 'json']));
+    writeFileSync(edited, committed);
+    // A dirty working tree with a stray file: the sides cannot be laid over it, so both are written whole.
     const scratch = join(root, 'registry', 'nodes', 'notes.txt');
     writeFileSync(scratch, 'scratch\n');
     rmSync(join(root, '.fleethub', 'review'), { recursive: true, force: true });
@@ -133,7 +147,7 @@ export function benchDiff(sizes: GenOptions, runs: number, keep = false): DiffBe
     const historyMs = time('history', () => (historyEntries = (JSON.parse(fleethub(['history', 'workload:wl-00042', '--format', 'json'])) as { entries: unknown[] }).entries.length));
     if (historyEntries !== HISTORY_COMMITS / 2 + 1) throw new Error(`history found ${historyEntries} changes, not ${HISTORY_COMMITS / 2 + 1}`);
     const gitLogFollowMs = time('git log --follow', () => git(['log', '--follow', '--oneline', '--', TRACKED]));
-    return { files, changedRecords, recordsOnlyMs, withImpactColdMs, dirtyColdMs, withImpactWarmMs, checkoutColdMs, checkoutAfterValidateMs, checkoutWarmMs, gitDiffStatMs, historyMs, historyEntries, gitLogFollowMs, commits };
+    return { files, changedRecords, recordsOnlyMs, withImpactColdMs, editedColdMs, editedWarmMs, dirtyColdMs, withImpactWarmMs, checkoutColdMs, checkoutAfterValidateMs, checkoutWarmMs, gitDiffStatMs, historyMs, historyEntries, gitLogFollowMs, commits };
   } finally {
     if (keep) process.stderr.write(`  kept ${root}\n`);
     else rmSync(root, { recursive: true, force: true });
@@ -145,8 +159,10 @@ export function diffRows(d: DiffBench): Array<[string, string, string, string]> 
   return [
     [`diff: ${d.files} files, ${d.changedRecords} records changed, records only`, `${d.recordsOnlyMs.toFixed(0)} ms`, x(d.recordsOnlyMs, d.gitDiffStatMs), `git diff --stat ${d.gitDiffStatMs.toFixed(0)} ms; target <= 2 s: ${d.recordsOnlyMs <= 2000 ? 'met' : 'MISSED'}`],
     ['diff: with the impact (both revisions evaluated), first run, the working tree at a third commit', `${d.withImpactColdMs.toFixed(0)} ms`, x(d.withImpactColdMs, d.gitDiffStatMs), `no .fleethub/: builds the fleet's cache, lays both sides over it; target <= 2 s: ${d.withImpactColdMs <= 2000 ? 'met' : 'MISSED'}`],
-    ['diff: with the impact, first run, a dirty working tree', `${d.dirtyColdMs.toFixed(0)} ms`, x(d.dirtyColdMs, d.gitDiffStatMs), `writes ${d.files} files, builds their cache; target <= 2 s: ${d.dirtyColdMs <= 2000 ? 'met' : 'MISSED'}`],
-    ['diff: with the impact, a dirty working tree, .fleethub/review/ kept from the run before', `${d.withImpactWarmMs.toFixed(0)} ms`, x(d.withImpactWarmMs, d.gitDiffStatMs), `target <= 2 s: ${d.withImpactWarmMs <= 2000 ? 'met' : 'MISSED'}`],
+    ['diff: with the impact, first run, an uncommitted edit to a record', `${d.editedColdMs.toFixed(0)} ms`, x(d.editedColdMs, d.gitDiffStatMs), `the fleet's cache there; lays both sides over a commit of the working tree; target <= 2 s: ${d.editedColdMs <= 2000 ? 'met' : 'MISSED'}`],
+    ['diff: with the impact, that edit, .fleethub/review/ kept from the run before', `${d.editedWarmMs.toFixed(0)} ms`, x(d.editedWarmMs, d.gitDiffStatMs), `target <= 2 s: ${d.editedWarmMs <= 2000 ? 'met' : 'MISSED'}`],
+    ['diff: with the impact, first run, a stray untracked file in the working tree', `${d.dirtyColdMs.toFixed(0)} ms`, x(d.dirtyColdMs, d.gitDiffStatMs), `writes ${d.files} files, builds their cache; target <= 2 s: ${d.dirtyColdMs <= 2000 ? 'met' : 'MISSED'}`],
+    ['diff: with the impact, that stray file, .fleethub/review/ kept from the run before', `${d.withImpactWarmMs.toFixed(0)} ms`, x(d.withImpactWarmMs, d.gitDiffStatMs), `target <= 2 s: ${d.withImpactWarmMs <= 2000 ? 'met' : 'MISSED'}`],
     ['diff: with the impact, first run in a fresh checkout of b (the CI job)', `${d.checkoutColdMs.toFixed(0)} ms`, x(d.checkoutColdMs, d.gitDiffStatMs), `no .fleethub/: builds the fleet's cache, writes the ${d.changedRecords} files that differ; target <= 2 s: ${d.checkoutColdMs <= 2000 ? 'met' : 'MISSED'}`],
     ['diff: with the impact, in a fresh checkout after fleethub validate (the pull request job\'s order)', `${d.checkoutAfterValidateMs.toFixed(0)} ms`, x(d.checkoutAfterValidateMs, d.gitDiffStatMs), `validate built the fleet's cache; target <= 2 s: ${d.checkoutAfterValidateMs <= 2000 ? 'met' : 'MISSED'}`],
     ['diff: with the impact, that checkout again', `${d.checkoutWarmMs.toFixed(0)} ms`, x(d.checkoutWarmMs, d.gitDiffStatMs), `target <= 2 s: ${d.checkoutWarmMs <= 2000 ? 'met' : 'MISSED'}`],

@@ -510,6 +510,57 @@ test('a range whose ends the working tree holds neither of: both sides laid over
   assert.deepEqual(filesIn(join(review, 'tree')), ['registry/nodes/n1.md', 'registry/nodes/n2.md']);
 });
 
+test('uncommitted edits to record files: both sides laid over a commit of the working tree as it stands (the user’s index, refs and files untouched), only the files each side differs in written, the same impact as whole copies; the same edits give the same commit, new ones lay anew', async () => {
+  const dir = history(WEB_ON_N1);
+  const c1 = commit(dir, { 'registry/workloads/web.md': workload('web', 'host: n2\n') });
+  const c0 = git(dir, 'rev-parse', 'HEAD~1').trim();
+  const c2 = commit(dir, { 'registry/nodes/n1.md': node('n1', 'site: b\n'), 'registry/nodes/n3.md': node('n3') });
+  // Edited (one staged, one not), deleted, and a new record the schema refuses (were it read for a side, the counts of findings would show it).
+  writeFile(dir, 'registry/workloads/web.md', workload('web', 'host: n3\n'));
+  git(dir, 'add', 'registry/workloads/web.md');
+  writeFile(dir, 'registry/nodes/n2.md', node('n2', 'site: d\n'));
+  rmSync(join(dir, 'registry/nodes/n3.md'));
+  writeFile(dir, 'registry/nodes/n4.md', '---\ntitle: Node n4\nrole: 42\n---\n');
+  const review = join(dir, '.fleethub', 'review');
+  const record = (name: string): { commit: string; over?: string } => JSON.parse(readFileSync(join(review, name), 'utf8')) as { commit: string; over?: string };
+  const tracked = git(dir, 'ls-files').trim().split('\n').filter((p) => existsSync(join(dir, p)));
+  const stats = (): string[] => tracked.map((p) => { const st = statSync(join(dir, p)); return `${p} ${st.nlink} ${st.mtimeMs} ${st.ino}`; });
+  const index = readFileSync(join(dir, '.git', 'index'));
+  const [status, refs, before] = [git(dir, 'status', '--porcelain', '--untracked-files=all'), git(dir, 'for-each-ref'), stats()];
+
+  const laid = await diffJson(dir, `${c0}..${c1}`);
+  assert.deepEqual(codes(laid.impact.introduced), ['freeze-violation workload:web']);
+  const over = record('base.json').over!;
+  assert.deepEqual([record('base.json').over, record('holds.json').over], [over, over], 'both sides, overlays on one commit');
+  assert.equal(git(dir, 'rev-parse', `${over}^`).trim(), c2, 'a commit on HEAD');
+  assert.equal(git(dir, 'show', `${over}:registry/workloads/web.md`), workload('web', 'host: n3\n'), 'holding the working tree’s files');
+  assert.equal(git(dir, 'ls-tree', '--name-only', over, 'registry/nodes/').trim().split('\n').join(' '), 'registry/nodes/n1.md registry/nodes/n2.md registry/nodes/n4.md');
+  // c1 differs from the working tree in n1.md, n2.md and web.md (n3.md it lacks as the working tree does, n4.md it lacks: hidden); c0 in the same.
+  assert.deepEqual(filesIn(join(review, 'tree')), ['registry/nodes/n1.md', 'registry/nodes/n2.md', 'registry/workloads/web.md']);
+  assert.deepEqual(filesIn(join(review, 'base')), ['registry/nodes/n1.md', 'registry/nodes/n2.md', 'registry/workloads/web.md']);
+  assert.equal(readFileSync(join(review, 'tree', 'registry/nodes/n2.md'), 'utf8'), node('n2'), 'the revision’s file, not the working tree’s');
+  assert.deepEqual([stats(), git(dir, 'status', '--porcelain', '--untracked-files=all'), git(dir, 'for-each-ref')], [before, status, refs], 'no file, status or ref of the user’s changed');
+  assert.deepEqual(readFileSync(join(dir, '.git', 'index')), index, 'the index file’s bytes');
+
+  const again = await diffJson(dir, `${c0}..${c1}`);
+  assert.deepEqual(again.impact, laid.impact, 'the kept overlays answer alike');
+  assert.equal(record('base.json').over, over, 'the same edits make the same commit: the overlays are kept');
+  // Whole copies (a stray file: the working tree cannot be laid over) give the same impact.
+  untracked(dir);
+  assert.deepEqual((await diffJson(dir, `${c0}..${c1}`)).impact, laid.impact, 'overlays give what whole copies give');
+  assert.deepEqual([record('base.json').over, record('holds.json').over], [undefined, undefined]);
+  rmSync(join(dir, 'registry', 'nodes', 'notes.txt'));
+
+  // Another edit: another commit of the working tree, laid anew.
+  rmSync(review, { recursive: true });
+  await diffJson(dir, `${c0}..${c1}`);
+  writeFile(dir, 'registry/nodes/n1.md', node('n1'));
+  assert.deepEqual((await diffJson(dir, `${c0}..${c1}`)).impact, laid.impact);
+  const next = record('base.json').over!;
+  assert.notEqual(next, over);
+  assert.deepEqual([record('holds.json').over, filesIn(join(review, 'tree'))], [next, ['registry/nodes/n2.md', 'registry/workloads/web.md']], 'n1.md is as c1 has it now');
+});
+
 test(`a repository of ${THREAD_THRESHOLD} files or more evaluates the earlier side in a worker thread, a smaller one in the command's: the same impact`, async () => {
   const small = history(WEB_ON_N1);
   const docs = Object.fromEntries(Array.from({ length: THREAD_THRESHOLD }, (_, i) => [`docs/page-${i}.md`, `# Page ${i}\n`]));

@@ -18,7 +18,8 @@ import { cachePath, ensureStateDir, openCacheFile } from './cacheFile.js';
 import { WALK_KEY } from './walkDigest.js';
 
 export function copyCache(from: string, to: string): boolean {
-  const db = openCacheFile(cachePath(from), { readonly: true });
+  // Opened for writing, though only read: a read-only connection closing last cannot remove the -wal and -shm files, and would leave them beside the fleet's own cache.
+  const db = openCacheFile(cachePath(from));
   if (!db) return false;
   ensureStateDir(to);
   const target = cachePath(to);

@@ -16,6 +16,7 @@ import { revisionImpact, type RevisionImpact } from '../review/revisionImpact.js
 import type { Command } from './command.js';
 import { commandResult } from './commandResult.js';
 import { FAIL_ON_OPTION, failOn } from './failOn.js';
+import { pathsToRefresh } from './evaluateSide.js';
 import { reviewSides } from './reviewSides.js';
 import { startSide, type SideWorker } from './startSideWorker.js';
 
@@ -40,7 +41,8 @@ objects (kept between runs: the next diff writes only what differs; when
 the working tree holds the later revision as committed, as in a pull
 request's CI job, that side is evaluated in place and only the files the
 earlier one changes are written; when it holds another commit as committed,
-both sides are laid over it), and the findings the change introduces
+both sides are laid over it, as they are over uncommitted edits to record
+files), and the findings the change introduces
 and resolves are listed (matched by code and record, not by message), with
 what only the step shows: an intent whose
 version went down or whose target widened, a task that lost a dependency.
@@ -75,7 +77,7 @@ error (a revision that names no commit).`,
     const fail = args.values['fail-on'] === undefined ? 'none' : failOn(args);
     const root = findRoot(ctx.cwd, ctx.root);
     // For the impact: the working tree's state asked of git now (answered by the time the range is resolved), the earlier side's runner started (a worker thread loads its modules meanwhile).
-    const started = recordsOnly ? null : { checkout: worktreeCommit(root, MATERIALISED_DIRS), worker: startSide(root) };
+    const started = recordsOnly ? null : { checkout: worktreeCommit(root, MATERIALISED_DIRS, { layOver: (paths) => pathsToRefresh(paths) !== undefined }), worker: startSide(root) };
     let range: FleetDiff['range'];
     let found: { records: FleetDiff['records']; impact: RevisionImpact | null };
     try {
@@ -103,7 +105,8 @@ async function withImpact(root: string, git: GitObjects, range: FleetDiff['range
   const tree = openReviewTree(root);
   try {
     // A later side that is the checkout as it stands (a pull request's CI job) is evaluated there; a checkout of
-    // another commit is what both sides are laid over: no 30,000 files written either way.
+    // another commit, or one with uncommitted edits to record files (a commit of the working tree: worktreeCommit),
+    // is what both sides are laid over: no 30,000 files written either way.
     const held = await checkout;
     const worktree = held === range.to ? range.to : undefined;
     const base = held !== null && held !== range.to ? held : undefined;
