@@ -10,6 +10,7 @@ import { refreshCache } from '../src/cache/refreshCache.js';
 import { readFindings } from '../src/cache/readFindings.js';
 import { walkDigest, walkUnchanged } from '../src/cache/walkDigest.js';
 import { walkFleet } from '../src/repo/walkFleet.js';
+import { walkFindingOfFile } from '../src/repo/walkFindingOfFile.js';
 import { fleetMaker, node, REPO, workload, writeFile } from './helpers/fleet.js';
 
 const { fleet, cleanup } = fleetMaker();
@@ -24,6 +25,23 @@ async function refreshed(root: string, paths?: string[]) {
 }
 
 describe('cache', () => {
+  it('walkFindingOfFile says of each regular file what the walk of the whole tree makes of it (a record, passed over, or the same warning)', () => {
+    const paths = ['registry/nodes/a.md', 'registry/nodes/deep/b.md', 'registry/nodes/notes.txt', 'registry/nodes/README.md', 'registry/workloads/w.md', 'registry/workloads/w.yaml', 'registry/intents/i.md',
+      'registry/misc.md', 'registry/README.md', 'registry/node/c.md', 'registry/nodez/deep/d.md', 'workplans/WP-1.md', 'workplans/notes.txt', 'workplans/sub/WP-2.md', 'policies/p.yaml', 'policies/p.yml', 'policies/p.json', 'policies/README.md'];
+    const root = fleet(Object.fromEntries(paths.map((p) => [p, p.endsWith('.md') && !p.endsWith('README.md') ? node(p.replace(/^.*\//, '').replace(/\..*$/, '')) : 'kind: modes\n'])));
+    const w = walkFleet(root);
+    for (const p of paths) {
+      const rule = walkFindingOfFile(p);
+      const walked = w.findings.filter((f) => f.file === p).map((f) => `${f.severity} ${f.code} ${f.message}`);
+      if (rule === null) assert.fail(`no rule for ${p}, which the walk reads`);
+      else if ('record' in rule) assert.deepEqual([w.files.some((f) => f.path === p && f.kind === rule.record.kind), walked], [true, []], p);
+      else if ('ignored' in rule) assert.deepEqual([w.files.some((f) => f.path === p), walked], [false, []], p);
+      else assert.deepEqual(walked, [`${rule.finding.severity} ${rule.finding.code} ${rule.finding.message}`], p);
+    }
+    assert.ok(w.findings.length >= 5, 'the fixture has warnings to compare');
+    assert.equal(walkFindingOfFile('status/modes.json'), null, 'no rule where the walk does not go');
+  });
+
   it('is created when missing and holds records, kind rows and edges', async () => {
     const root = fleet({ 'registry/nodes/a.md': node('a'), 'registry/workloads/w.md': workload('w', 'host: a\n') });
     const r = await refreshed(root);

@@ -8,13 +8,13 @@
  */
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, test } from 'node:test';
 import { cliInProcess, fleetMaker, node, workload, writeFile } from './helpers/fleet.js';
 import { gitHistory } from './helpers/gitHistory.js';
 import { REVIEW_CODES } from './helpers/reviewCodes.js';
-import { pathsToRefresh } from '../src/cli/evaluateSide.js';
+import { pathsToRefresh, refreshPlan } from '../src/cli/evaluateSide.js';
 import { sideRunner, THREAD_THRESHOLD } from '../src/cli/startSideWorker.js';
 
 const maker = fleetMaker();
@@ -57,8 +57,9 @@ async function diffJson(dir: string, ...args: string[]): Promise<DiffJson> {
 }
 
 const codes = (fs: FindingJson[]): string[] => fs.map((f) => `${f.code} ${f.record}`);
-/** An untracked file under registry/: the working tree no longer holds HEAD as committed, so diff keeps materialised copies of both sides (not the overlay on the working tree). */
-const untracked = (dir: string): void => writeFileSync(join(dir, 'registry', 'nodes', 'notes.txt'), 'scratch\n');
+/** An untracked symlink under registry/ (not a regular file): the working tree can be laid over neither as committed nor as it stands, so diff keeps materialised copies of both sides. */
+const UNLAYABLE = join('registry', 'nodes', 'link.txt');
+const unlayable = (dir: string): void => symlinkSync('n1.md', join(dir, UNLAYABLE));
 const freeze = (host: string, since: string): string => `kind: freeze\ntitle: Freeze\nfrozen:\n  - host: ${host}\n    since: '${since}'\n    reason: maintenance\n`;
 /** Two nodes, n2 frozen since 2020, and web on n1: moving web to n2 is a freeze violation. */
 const WEB_ON_N1 = { 'registry/nodes/n1.md': node('n1'), 'registry/nodes/n2.md': node('n2'), 'registry/workloads/web.md': workload('web', 'host: n1\n'), 'policies/freeze.yaml': freeze('n2', '2020-01-01') };
@@ -226,7 +227,7 @@ test('the working tree, the index and .fleethub/ are as they were: a dirty tree 
 test('.fleethub/review/ is kept between runs and written as a delta; a diff running meanwhile works in a directory of its own; a damaged one is rebuilt', async () => {
   const dir = history(WEB_ON_N1);
   commit(dir, { 'registry/workloads/web.md': workload('web', 'host: n2\n') });
-  untracked(dir);
+  unlayable(dir);
   const first = await diffJson(dir, 'HEAD~1..HEAD');
   const review = join(dir, '.fleethub', 'review');
   const readHolds = () => JSON.parse(readFileSync(join(review, 'holds.json'), 'utf8')) as { commit: string; paths: string[]; oids: string[] };
@@ -369,7 +370,7 @@ test('each side of the range has its own kept directory; a side that held anothe
   commit(dir, { 'registry/workloads/web.md': workload('web', 'host: n2\n') });
   commit(dir, { 'registry/workloads/web.md': workload('web', 'host: n1\n'), 'registry/nodes/n3.md': node('n3') });
   const [c0, c1, c2] = ['HEAD~2', 'HEAD~1', 'HEAD'].map((r) => git(dir, 'rev-parse', r).trim());
-  untracked(dir);
+  unlayable(dir);
   const review = join(dir, '.fleethub', 'review');
   const held = (record: string): string => (JSON.parse(readFileSync(join(review, record), 'utf8')) as { commit: string }).commit;
   const moved = await diffJson(dir, `${c0}..${c1}`);
@@ -388,7 +389,7 @@ test('a first diff links the earlier side from the later one and writes only the
   commit(dir, { 'registry/workloads/web.md': workload('web', 'host: n2\n') });
   commit(dir, { 'registry/nodes/n1.md': node('n1', 'site: b\n') });
   const [c0, c1, c2] = ['HEAD~2', 'HEAD~1', 'HEAD'].map((r) => git(dir, 'rev-parse', r).trim());
-  untracked(dir);
+  unlayable(dir);
   const review = join(dir, '.fleethub', 'review');
   const first = await diffJson(dir, `${c0}..${c1}`);
   assert.deepEqual(codes(first.impact.introduced), ['freeze-violation workload:web']);
@@ -426,11 +427,11 @@ test('a later revision the working tree holds as committed is evaluated there an
   assert.deepEqual((await diffJson(dir, `${c0}..${c1}`)).impact, overlay.impact, 'the kept overlay answers alike');
 
   // The working tree no longer holding c1 as committed: both sides materialised whole, the overlay dropped; the same impact.
-  untracked(dir);
+  unlayable(dir);
   const kept = await diffJson(dir, `${c0}..${c1}`);
   assert.deepEqual(kept.impact, overlay.impact, 'an overlay gives what whole copies give');
   assert.equal(record().over, undefined);
-  rmSync(join(dir, 'registry', 'nodes', 'notes.txt'));
+  rmSync(join(dir, UNLAYABLE));
   assert.deepEqual((await diffJson(dir, `${c0}..${c1}`)).impact, overlay.impact);
   assert.equal((JSON.parse(readFileSync(join(review, 'holds.json'), 'utf8')) as { commit: string }).commit, c1, 'tree/, unused while the working tree serves, keeps its record');
 
@@ -442,7 +443,7 @@ test('a later revision the working tree holds as committed is evaluated there an
   assert.deepEqual([record().commit, record().over], [c0, c2]);
   assert.deepEqual(written(), ['registry/nodes/n1.md', 'registry/workloads/web.md']);
   assert.equal(readFileSync(join(review, 'base', 'registry/nodes/n1.md'), 'utf8'), node('n1'), 'the earlier revision’s file, not the working tree’s');
-  untracked(dir);
+  unlayable(dir);
   assert.deepEqual((await diffJson(dir, `${c0}..${c2}`)).impact, moved.impact, 'and it answers as whole copies do');
 });
 
@@ -459,7 +460,7 @@ test('an overlay hides what the later revision added and holds what it removed: 
   assert.deepEqual(overlay.records.map((r) => `${r.change} ${r.kind}:${r.id}`).sort(), ['added node:n3', 'added workload:api', 'removed workload:old']);
   assert.ok(codes(overlay.impact.introduced).includes('freeze-violation workload:api'), JSON.stringify(codes(overlay.impact.introduced)));
   assert.ok(codes(overlay.impact.resolved).some((c) => c.endsWith('workload:old')), 'the removed workload’s finding is resolved, so the earlier side saw it');
-  untracked(dir);
+  unlayable(dir);
   assert.deepEqual((await diffJson(dir, `${c0}..${c1}`)).impact, overlay.impact, 'whole copies give the same');
 });
 
@@ -490,12 +491,12 @@ test('a range whose ends the working tree holds neither of: both sides laid over
   const fromHead = await diffJson(dir, `${c2}..${c0}`);
   assert.deepEqual(codes(fromHead.impact.resolved), ['freeze-violation workload:web'], JSON.stringify(fromHead.impact));
 
-  // Whole copies (an untracked file: the working tree no longer holds c2 as committed) give the same, and the overlays are dropped.
-  untracked(dir);
+  // Whole copies (a symlink: the working tree can be laid over no longer) give the same, and the overlays are dropped.
+  unlayable(dir);
   assert.deepEqual((await diffJson(dir, `${c0}..${c1}`)).impact, laid.impact, 'an overlay gives what whole copies give');
   assert.deepEqual([record('base.json').over, record('holds.json').over], [undefined, undefined]);
   assert.deepEqual((await diffJson(dir, `${c2}..${c0}`)).impact, fromHead.impact);
-  rmSync(join(dir, 'registry', 'nodes', 'notes.txt'));
+  rmSync(join(dir, UNLAYABLE));
   // tree/ kept whole from that run, base/ gone: the later side stays whole, the earlier one is laid over the working tree.
   rmSync(join(review, 'base.json'));
   assert.deepEqual((await diffJson(dir, `${c0}..${c1}`)).impact, laid.impact);
@@ -545,11 +546,11 @@ test('uncommitted edits to record files: both sides laid over a commit of the wo
   const again = await diffJson(dir, `${c0}..${c1}`);
   assert.deepEqual(again.impact, laid.impact, 'the kept overlays answer alike');
   assert.equal(record('base.json').over, over, 'the same edits make the same commit: the overlays are kept');
-  // Whole copies (a stray file: the working tree cannot be laid over) give the same impact.
-  untracked(dir);
+  // Whole copies (a symlink: the working tree cannot be laid over) give the same impact.
+  unlayable(dir);
   assert.deepEqual((await diffJson(dir, `${c0}..${c1}`)).impact, laid.impact, 'overlays give what whole copies give');
   assert.deepEqual([record('base.json').over, record('holds.json').over], [undefined, undefined]);
-  rmSync(join(dir, 'registry', 'nodes', 'notes.txt'));
+  rmSync(join(dir, UNLAYABLE));
 
   // Another edit: another commit of the working tree, laid anew.
   rmSync(review, { recursive: true });
@@ -569,7 +570,7 @@ test(`a repository of ${THREAD_THRESHOLD} files or more evaluates the earlier si
   assert.deepEqual([small, large].map((dir) => sideRunner(dir)), ['thread', 'worker']);
   // A first diff (the earlier side waits for the later one's cache), then with whole copies of both sides.
   for (const step of ['overlay', 'copies']) {
-    if (step === 'copies') for (const dir of [small, large]) untracked(dir);
+    if (step === 'copies') for (const dir of [small, large]) unlayable(dir);
     const [inThread, inWorker] = await Promise.all([small, large].map((dir) => diffJson(dir, 'HEAD~1..HEAD')));
     assert.deepEqual(codes(inWorker!.impact.introduced), ['freeze-violation workload:web'], step);
     assert.deepEqual(inWorker!.impact, inThread!.impact, step);
@@ -577,7 +578,31 @@ test(`a repository of ${THREAD_THRESHOLD} files or more evaluates the earlier si
   }
 });
 
-test('pathsToRefresh: a side refreshes the record files it wrote, skips what the walk passes over, and walks the whole tree for a stray file', () => {
-  assert.deepEqual(pathsToRefresh(['registry/nodes/a.md', 'status/modes.json', 'registry/nodes/README.md', 'policies/.draft.yaml', 'workplans/W.md']), ['registry/nodes/a.md', 'workplans/W.md']);
-  assert.equal(pathsToRefresh(['registry/nodes/a.md', 'registry/nodes/notes.txt']), undefined, 'the walk warns about a stray file: its findings may change');
+test('refreshPlan: a side refreshes the record files it wrote, settles the walk’s warning for a stray file by its path, skips what the walk passes over, and walks the whole tree where a path has no rule', () => {
+  assert.deepEqual(refreshPlan(['registry/nodes/a.md', 'status/modes.json', 'registry/nodes/README.md', 'policies/.draft.yaml', 'workplans/W.md', 'registry/.hidden']), { paths: ['registry/nodes/a.md', 'workplans/W.md'], strays: [] });
+  assert.deepEqual(refreshPlan(['registry/nodes/a.md', 'registry/nodes/notes.txt', 'registry/misc.md']), { paths: ['registry/nodes/a.md'], strays: ['registry/nodes/notes.txt', 'registry/misc.md'] });
+  assert.equal(pathsToRefresh(['registry/nodes/a.md', 'registry/nodes/notes.txt']), undefined, 'a directory holding the revision whole walks again for a stray file');
+  assert.equal(refreshPlan(['registry/nodes/a.md', 'docs/x.md']), undefined, 'no rule outside the fleet’s directories');
+});
+
+test('stray files, committed or not, are laid over: the walk’s warning on the side whose revision has the file, none for the working tree’s own; the same impact as whole copies', async () => {
+  const dir = history(WEB_ON_N1);
+  const c1 = commit(dir, { 'registry/workloads/web.md': workload('web', 'host: n2\n'), 'registry/workloads/todo.txt': 'later\n' });
+  const c0 = git(dir, 'rev-parse', 'HEAD~1').trim();
+  commit(dir, { 'registry/nodes/n1.md': node('n1', 'site: b\n'), 'registry/workloads/todo.txt': null });
+  writeFile(dir, 'registry/nodes/notes.txt', 'mine\n');
+  writeFile(dir, 'registry/misc.md', 'mine too\n');
+  const review = join(dir, '.fleethub', 'review');
+  const over = (name: string): string | undefined => (JSON.parse(readFileSync(join(review, name), 'utf8')) as { over?: string }).over;
+  const strays = (fs: FindingJson[]): string[] => fs.filter((f) => f.code === 'unexpected-file').map((f) => f.file);
+  const laid = await diffJson(dir, `${c0}..${c1}`);
+  assert.ok(over('base.json') !== undefined && over('base.json') === over('holds.json'), 'both sides laid over the working tree as it stands');
+  assert.deepEqual(strays(laid.impact.introduced), ['registry/workloads/todo.txt'], 'the later revision’s stray file, and not the working tree’s');
+  assert.deepEqual(strays(laid.impact.resolved), []);
+  assert.deepEqual(filesIn(join(review, 'tree')).filter((p) => p.endsWith('.txt')), ['registry/workloads/todo.txt']);
+  const back = await diffJson(dir, `${c1}..${c0}`);
+  assert.deepEqual(strays(back.impact.resolved), ['registry/workloads/todo.txt'], 'resolved the other way round');
+  unlayable(dir);
+  assert.deepEqual((await diffJson(dir, `${c0}..${c1}`)).impact, laid.impact, 'whole copies give the same');
+  assert.equal(over('base.json'), undefined);
 });

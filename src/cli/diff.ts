@@ -16,7 +16,7 @@ import { revisionImpact, type RevisionImpact } from '../review/revisionImpact.js
 import type { Command } from './command.js';
 import { commandResult } from './commandResult.js';
 import { FAIL_ON_OPTION, failOn } from './failOn.js';
-import { pathsToRefresh } from './evaluateSide.js';
+import { refreshPlan } from './evaluateSide.js';
 import { reviewSides } from './reviewSides.js';
 import { startSide, type SideWorker } from './startSideWorker.js';
 
@@ -77,7 +77,7 @@ error (a revision that names no commit).`,
     const fail = args.values['fail-on'] === undefined ? 'none' : failOn(args);
     const root = findRoot(ctx.cwd, ctx.root);
     // For the impact: the working tree's state asked of git now (answered by the time the range is resolved), the earlier side's runner started (a worker thread loads its modules meanwhile).
-    const started = recordsOnly ? null : { checkout: worktreeCommit(root, MATERIALISED_DIRS, { layOver: (paths) => pathsToRefresh(paths) !== undefined }), worker: startSide(root) };
+    const started = recordsOnly ? null : { checkout: worktreeCommit(root, MATERIALISED_DIRS, { layOver: (paths) => refreshPlan(paths) !== undefined }), worker: startSide(root) };
     let range: FleetDiff['range'];
     let found: { records: FleetDiff['records']; impact: RevisionImpact | null };
     try {

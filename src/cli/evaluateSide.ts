@@ -10,13 +10,16 @@
  * repository), so the two evaluations overlap.
  * I/O.
  */
-import { statSync, rmSync } from 'node:fs';
+import { existsSync, statSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { cachePath } from '../cache/cacheFile.js';
 import { refreshCache, type Refreshed } from '../cache/refreshCache.js';
 import type { Runner } from '../checks/startCheckProcess.js';
 import type { ReconcileIo } from '../reconcile/reconcileContext.js';
-import { kindOfPath, recordKindOfPath, walkIgnores } from '../records/kinds.js';
+import type { Finding } from '../records/finding.js';
+import { hintFor } from '../records/hints.js';
+import { walkFindingOfFile } from '../repo/walkFindingOfFile.js';
+import { patchWalkFindings } from '../cache/patchWalkFindings.js';
 import { MATERIALISED_DIRS, materialiseRevision, type Materialisation, type Materialised } from '../repo/materialiseRevision.js';
 import type { GitObjects } from '../repo/openGitObjects.js';
 import { evaluateRevision, type RevisionEvaluation } from '../review/evaluateRevision.js';
@@ -65,20 +68,40 @@ function copiedCacheTrue(input: SideInput, holds: Materialised): boolean {
 }
 
 /**
- * What a refresh must look at after `changed` were written or removed: just
- * those of them that are record files (status/ is read as files; a README.md
- * or a hidden file the walk passes over), or undefined (the whole tree) when
- * one is neither, where the walk's own findings (a stray file, a directory
- * where a file was) may change.
+ * What a refresh must look at after `changed` were written or removed: the
+ * record files among them (`paths`), and the files the walk warns about by
+ * their path alone (`strays`: a `notes.txt` in a kind's directory, walkFindingOfFile), whose walk findings
+ * are settled path by path; status/ is read as files, and a README.md or a
+ * hidden file the walk passes over. Undefined (the whole tree to be walked)
+ * when a path is none of these.
  */
-export function pathsToRefresh(changed: readonly string[]): string[] | undefined {
+export function refreshPlan(changed: readonly string[]): { paths: string[]; strays: string[] } | undefined {
   const paths: string[] = [];
+  const strays: string[] = [];
   for (const p of changed) {
-    if (p.startsWith('status/') || (kindOfPath(p) && walkIgnores(p))) continue;
-    if (!recordKindOfPath(p)) return undefined;
-    paths.push(p);
+    if (p.startsWith('status/')) continue;
+    const rule = walkFindingOfFile(p);
+    if (rule === null) return undefined;
+    if ('record' in rule) paths.push(p);
+    else if ('finding' in rule) strays.push(p);
   }
-  return paths;
+  return { paths, strays };
+}
+
+/** The walk's findings for the stray files of `strays` that `dir` holds (walkFindingOfFile: by their paths alone). */
+function strayFindings(dir: string, strays: readonly string[]): Finding[] {
+  const out: Finding[] = [];
+  for (const path of strays) {
+    const rule = walkFindingOfFile(path);
+    if (rule !== null && 'finding' in rule && existsSync(join(dir, path))) out.push({ file: path, line: 1, col: 1, ...rule.finding, hint: hintFor(rule.finding.code) });
+  }
+  return out;
+}
+
+/** The record files to refresh after `changed`, when no walk finding may change (refreshPlan); undefined: the whole tree. */
+export function pathsToRefresh(changed: readonly string[]): string[] | undefined {
+  const plan = refreshPlan(changed);
+  return plan && plan.strays.length === 0 ? plan.paths : undefined;
 }
 
 /**
@@ -91,18 +114,27 @@ export function pathsToRefresh(changed: readonly string[]): string[] | undefined
 export async function evaluateSide(input: SideInput, git: GitObjects, saved: (holds: Materialised) => void | Promise<void>, materialised?: Promise<Materialisation>): Promise<RevisionEvaluation> {
   const now = new Date(input.nowMs);
   const { holds, changed } = await (materialised ?? materialiseRevision(git, input.commit, input.dir, input.holds));
-  const paths = pathsToRefresh(changed);
+  const plan = refreshPlan(changed);
+  const paths = plan && plan.strays.length === 0 ? plan.paths : undefined;
   const copyTrue = input.cacheFrom === undefined || copiedCacheTrue(input, holds);
   if (input.overlayOn !== undefined) {
-    if (paths && copyTrue) {
-      const checkProcess = refreshed(input.dir, await refreshCache(input.dir, { paths }));
+    if (plan && copyTrue) {
+      const fresh = await refreshCache(input.dir, { paths: plan.paths });
+      try {
+        // A stray file this revision has (written into the overlay) is warned about; one it lacks, no longer.
+        patchWalkFindings(fresh.db, plan.strays, strayFindings(input.dir, plan.strays));
+      } catch (e) {
+        fresh.db.close();
+        throw e;
+      }
+      const checkProcess = refreshed(input.dir, fresh);
       await saved(holds);
       // What differs from the working tree's commit: those files are in the overlay (written now or before), the rest read from there.
       const delta = await git.changedFiles(input.overlayOn.commit, input.commit, MATERIALISED_DIRS);
       const overlay = { on: input.overlayOn.dir, own: new Set(delta.filter((c) => c.after !== null).map((c) => c.path)), gone: new Set(delta.filter((c) => c.after === null).map((c) => c.path)) };
       return evaluated(revisionIo(input.root, input.dir, input.commit, input.env, () => now, { fresh: true, overlay, checkProcess: () => checkProcess }), input.commit, checkProcess);
     }
-    // A change the walk itself would see (a stray file), or a copied cache that cannot tell a rewrite: the revision written whole after all.
+    // A change only a walk settles (a directory where a file was), or a copied cache that cannot tell a rewrite: the revision written whole after all.
     rmSync(cachePath(input.dir), { force: true });
     return evaluateSide({ ...input, holds: (await materialiseRevision(git, input.commit, input.dir)).holds, overlayOn: undefined, cacheFrom: undefined }, git, saved);
   }

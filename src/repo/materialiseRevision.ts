@@ -25,7 +25,8 @@ export const EMPTY_DIR: Materialised = { commit: null, files: new Map() };
 
 const WRITES_IN_FLIGHT = 16;
 
-export const MATERIALISED_DIRS: readonly string[] = [...KIND_DIRS.map((k) => k.dir), 'status'];
+/** The directories the walk reads (every kind's top directory: all of registry/, whose stray files it warns about too) and status/. */
+export const MATERIALISED_DIRS: readonly string[] = [...new Set(KIND_DIRS.map((k) => k.dir.split('/')[0]!)), 'status'];
 
 export interface Materialisation {
   holds: Materialised;

@@ -4,8 +4,8 @@ import type { Dirent, Stats } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import type { Finding } from '../records/finding.js';
 import { hintFor } from '../records/hints.js';
-import { didYouMean } from '../records/didYouMean.js';
 import { KIND_DIRS, type RecordKind } from '../records/kinds.js';
+import { REGISTRY_DIRS, walkFindingOfFile } from './walkFindingOfFile.js';
 
 export interface FleetFile {
   /** Repository-relative, '/'-separated. */
@@ -103,13 +103,11 @@ export function walkFleet(root: string, options: { stat?: boolean; fs?: WalkFs }
         problem(path, 'warning', 'unexpected-file', 'not a regular file (a pipe, socket or device); ignored');
         continue;
       }
-      if (!k.extensions.some((x) => e.name.endsWith(x))) {
-        if (e.name.toLowerCase() !== 'readme.md') {
-          problem(path, 'warning', 'unexpected-file', `not a ${k.kind} file (expected ${k.extensions.join(' or ')}); ignored`);
-        }
+      const rule = walkFindingOfFile(path);
+      if (rule === null || !('record' in rule)) {
+        if (rule !== null && 'finding' in rule) problem(path, rule.finding.severity, rule.finding.code, rule.finding.message);
         continue;
       }
-      if (e.name.toLowerCase() === 'readme.md') continue;
       if (!wantStat) files.push({ path, kind: k.kind, size: 0, mtimeMs: 0 });
       else {
         st ??= fs.statSync(abs);
@@ -122,9 +120,6 @@ export function walkFleet(root: string, options: { stat?: boolean; fs?: WalkFs }
   return { files, findings };
 }
 
-/** The record directories under registry/ (`nodes`, `workloads`, `intents`). */
-const REGISTRY_DIRS = KIND_DIRS.filter((k) => k.dir.startsWith('registry/')).map((k) => k.dir.slice('registry/'.length));
-
 /**
  * Files under registry/ outside its record directories (`registry/x.md`, `registry/node/a.md`) are read by
  * nothing: each is an `unexpected-file` warning naming where records live (and the directory it was probably
@@ -135,11 +130,9 @@ type Problem = (path: string, severity: Finding['severity'], code: Finding['code
 function strayRecords(root: string, fs: WalkFs, usable: (dir: string) => boolean, problem: Problem): void {
   if (!usable('registry')) return;
   const recordDirs = new Set(REGISTRY_DIRS.map((d) => `registry/${d}`));
-  for (const { e, path } of entriesBelow(root, fs, 'registry', problem, recordDirs)) {
-    if (e.name.toLowerCase() === 'readme.md') continue;
-    const top = path.split('/')[1]!;
-    const meant = path.split('/').length > 2 ? didYouMean(top, REGISTRY_DIRS, 2) : undefined;
-    problem(path, 'warning', 'unexpected-file', `not in a record directory, so nothing reads it: records live in ${REGISTRY_DIRS.map((d) => `registry/${d}/`).join(', ')}${meant ? ` (did you mean registry/${meant}/?)` : ''}; ignored`);
+  for (const { path } of entriesBelow(root, fs, 'registry', problem, recordDirs)) {
+    const rule = walkFindingOfFile(path);
+    if (rule !== null && 'finding' in rule) problem(path, rule.finding.severity, rule.finding.code, rule.finding.message);
   }
 }
 
