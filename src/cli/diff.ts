@@ -110,9 +110,10 @@ async function withImpact(root: string, git: GitObjects, range: FleetDiff['range
     const held = await checkout;
     const worktree = held === range.to ? range.to : undefined;
     const base = held !== null && held !== range.to ? held : undefined;
-    const sides = reviewSides(root, git, tree, env, Date.now(), { worktree, base, worker });
-    // The evaluations start first; the records are read once the earlier side has what it starts from (this thread has time to spare after).
-    const reading = sides.started.then(() => diffRevisions(git, range.from, range.to, createValidators()));
+    // The records are read by the earlier side's runner while it waits for what it starts from, unless this thread evaluates the working
+    // tree itself (its work is then the shorter: the runner writes and evaluates an overlay) — then here, once the earlier side has its start.
+    const sides = reviewSides(root, git, tree, env, Date.now(), { worktree, base, worker, ...(worktree ? {} : { records: { from: range.from, to: range.to } }) });
+    const reading = sides.records ?? sides.started.then(() => diffRevisions(git, range.from, range.to, createValidators()));
     const impact = await revisionImpact(range.from, range.to, reading, sides);
     return { records: await reading, impact };
   } finally {

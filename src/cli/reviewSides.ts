@@ -35,9 +35,11 @@ import type { GitObjects } from '../repo/openGitObjects.js';
 import type { ReviewTree } from '../repo/openReviewTree.js';
 import { evaluateRevision, type RevisionEvaluation } from '../review/evaluateRevision.js';
 import type { ImpactIo } from '../review/revisionImpact.js';
+import type { RecordChange } from '../diff/diffRecordVersions.js';
 import { evaluateSide, type SideInput } from './evaluateSide.js';
 import { earlyCheckProcess } from './earlyCheckProcess.js';
 import { revisionIo } from './revisionIo.js';
+import type { SideMessage, SideStart } from './runSide.js';
 import { startSide, type Failure, type Posted, type SideWorker } from './startSideWorker.js';
 
 export interface ReviewSides extends ImpactIo {
@@ -46,6 +48,8 @@ export interface ReviewSides extends ImpactIo {
    * work the command can do at any time (reading the records) waits for it, so as not to hold up the hand-over.
    */
   started: Promise<void>;
+  /** The records' changes, read by the earlier side's runner, when `records` asked it to. */
+  records?: Promise<RecordChange[]>;
 }
 
 /**
@@ -53,7 +57,7 @@ export interface ReviewSides extends ImpactIo {
  * `base`: that commit, when it is not the later revision.
  * `worker`: the earlier side's runner, started before (startSide); started here otherwise.
  */
-export function reviewSides(root: string, git: GitObjects, tree: ReviewTree, env: Readonly<Record<string, string | undefined>>, nowMs: number, options: { worktree?: string; base?: string; worker?: SideWorker } = {}): ReviewSides {
+export function reviewSides(root: string, git: GitObjects, tree: ReviewTree, env: Readonly<Record<string, string | undefined>>, nowMs: number, options: { worktree?: string; base?: string; worker?: SideWorker; records?: { from: string; to: string } } = {}): ReviewSides {
   let resolveLater!: (holds: Materialised) => void;
   let failed!: (e: unknown) => void;
   const later = new Promise<Materialised>((resolve, reject) => ((resolveLater = resolve), (failed = reject)));
@@ -79,14 +83,23 @@ export function reviewSides(root: string, git: GitObjects, tree: ReviewTree, env
   const empty = tree.from.holds.commit === null;
   const overlayOn = on && (empty || tree.from.over !== null) ? { dir: root, commit: on } : undefined;
   const toOverlay = base && (tree.to.holds.commit === null || tree.to.over !== null) ? { dir: root, commit: base } : undefined;
+  /**
+   * With `base`, this thread also writes and evaluates an overlay of its own, so the earlier side's runner takes its copy
+   * itself (the fleet's cache is not written after startOverlays); with `worktree`, the runner has the longer way, so the copy is made here.
+   */
+  const runnerCopies = base !== undefined;
   /** An empty earlier side laid over the working tree is handed a copy of the fleet's cache, once that is fresh. */
   const handCache = (): void => {
     tree.from.touch();
-    copyCache(root, tree.from.dir);
+    if (!runnerCopies) copyCache(root, tree.from.dir);
     written(EMPTY_DIR);
   };
+  const worker = options.worker ?? startSide(root);
+  const records = options.records && worker.records.then((r) => ('records' in r ? r.records : Promise.reject(raised(r.recordsError))));
+  records?.catch(() => {}); // raised where it is awaited (revisionImpact)
   return {
     started: empty ? later.then(() => {}, () => {}) : Promise.resolve(),
+    ...(records ? { records } : {}),
     async evaluate(side, commit) {
       const slot = tree[side];
       // The slot is written in from here (not tree/ when the later side is the working tree: that one keeps its record).
@@ -127,21 +140,20 @@ export function reviewSides(root: string, git: GitObjects, tree: ReviewTree, env
         };
         return { dir: slot.dir, evaluation: await evaluateSide(input, git, saved).catch(raise) };
       }
-      // The worker starts now; an empty earlier side (a first diff) is handed where it starts from once the later side's cache is fresh.
-      const worker = options.worker ?? startSide(root);
-      worker.post({ ...input, deferred: empty, record: slot.record });
+      // The runner is told its side now; an empty earlier side (a first diff) is handed where it starts from once the later side's cache is fresh.
+      worker.post({ ...input, deferred: empty, record: slot.record, ...(options.records ? { records: options.records } : {}) } satisfies SideMessage);
       const posted = await new Promise<Posted>((resolve, reject) => {
         worker.answer.then(resolve, reject);
         if (!empty) return;
         // Where it starts from: the working tree to lay the delta over, or the later side's files, linked; either way its cache copied.
-        const start = (more: Partial<SideInput>): void => worker.post(more);
+        const start = (more: SideStart): void => worker.post(more);
         // The later side's failure is the answer (given first: the thread's exit that follows would reject too).
         const stop = (e: unknown): void => {
           reject(e);
           void worker.stop();
         };
         if (overlayOn) {
-          handOver = () => start({ cacheFrom: root });
+          handOver = () => start({ cacheFrom: root, ...(runnerCopies ? { copyCache: true } : {}) });
           // (The later side is asked for after this one, so its cache cannot be fresh yet; should that change, the worker is told now.)
           if (laterWritten) handOver();
           later.catch(stop);

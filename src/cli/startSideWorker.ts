@@ -7,7 +7,8 @@
  * on two cores. In a smaller one, where an evaluation costs less than that
  * start-up, the command's own thread, one side after the other as each waits.
  * Either is told what to evaluate in its first message (reviewSides), and a
- * deferred one where it starts from in a second; messages and the answer are
+ * deferred one where it starts from in a second (and, when asked, the
+ * records' changes of the range, read while it waits: runSide); messages and the answer are
  * copied as a thread's are (structured clone). Its one answer, or why none
  * came (an error, an exit without one), is `answer`, listened for from the
  * start so that nothing it does goes unheard. I/O (a thread).
@@ -15,6 +16,7 @@
 import { Worker } from 'node:worker_threads';
 import { indexEntries } from '../repo/gitRepository.js';
 import { runSide } from './runSide.js';
+import type { RecordChange } from '../diff/diffRecordVersions.js';
 import type { RevisionEvaluation } from '../review/evaluateRevision.js';
 
 export type Failure = { fleethub: true; code: string; message: string; data: Record<string, unknown> } | { fleethub: false; message: string; stack?: string };
@@ -24,10 +26,15 @@ export interface Posted {
   error?: Failure;
 }
 
+/** The records' changes, when the first message asked for them (runSide's `records`), posted before the answer. */
+export type PostedRecords = { records: RecordChange[] } | { recordsError: Failure };
+
 export interface SideWorker {
   /** The side to evaluate (SideInput and `deferred`), then, when deferred, where it starts from. */
   post(message: object): void;
   answer: Promise<Posted>;
+  /** The records' changes, when asked for (rejects with the failure as posted, or when the runner ended without them). */
+  records: Promise<PostedRecords>;
   /** Ends the thread (a no-op once it has answered and ended). */
   stop(): Promise<void>;
 }
@@ -48,13 +55,17 @@ export function startSide(root: string): SideWorker {
 export function startSideWorker(): SideWorker {
   const worker = new Worker(new URL('./evaluateSideWorker.js', import.meta.url));
   let what = 'the earlier revision';
+  let gotRecords!: (r: PostedRecords) => void;
   const answer = new Promise<Posted>((resolve, reject) => {
-    worker.once('message', resolve);
+    worker.on('message', (m: Posted | PostedRecords) => ('records' in m || 'recordsError' in m ? gotRecords(m) : resolve(m)));
     worker.once('error', reject);
     worker.once('exit', (code) => reject(new Error(`the evaluation of ${what} ended (exit ${code}) without an answer`)));
   });
   answer.catch(() => {}); // raised where it is awaited (reviewSides), or not at all when the command failed before
+  const records = new Promise<PostedRecords>((resolve, reject) => ((gotRecords = resolve), answer.then(() => reject(new Error(`the evaluation of ${what} answered without the records' changes`)), reject)));
+  records.catch(() => {}); // as the answer
   return {
+    records,
     post(message) {
       if ('commit' in message && typeof message.commit === 'string') what = `revision ${message.commit}`;
       worker.postMessage(message);
@@ -69,15 +80,19 @@ export function startSideInThread(): SideWorker {
   const queued: unknown[] = [];
   let waiting: ((message: unknown) => void) | null = null;
   let answered!: (answer: Posted) => void;
+  let gotRecords!: (r: PostedRecords) => void;
   let ended!: (e: unknown) => void;
   const answer = new Promise<Posted>((resolve, reject) => ((answered = resolve), (ended = reject)));
   answer.catch(() => {}); // as the worker's
+  const records = new Promise<PostedRecords>((resolve, reject) => ((gotRecords = resolve), answer.then(() => reject(new Error("the evaluation of the earlier revision answered without the records' changes")), reject)));
+  records.catch(() => {});
   void runSide({
     next: <T>() => new Promise<T>((resolve) => (queued.length > 0 ? resolve(queued.shift() as T) : (waiting = resolve as (message: unknown) => void))),
     close: async () => {},
-    post: (a) => answered(structuredClone(a)),
+    post: (a) => ('records' in a || 'recordsError' in a ? gotRecords(structuredClone(a)) : answered(structuredClone(a))),
   }).then(() => ended(new Error('the evaluation of the earlier revision ended without an answer')), ended);
   return {
+    records,
     post(message) {
       const copy = structuredClone(message);
       const w = waiting;
