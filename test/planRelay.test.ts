@@ -70,6 +70,9 @@ describe('status events computed from a base another reconcile changed meanwhile
     const plan = planRelay([bModes, bBoard], files(upstream), { batchSize: 10, journal: true });
     assert.deepEqual(plan.batches, [], 'no commit, not even a journal line');
     assert.deepEqual(plan.landed, [bModes.id, bBoard.id]);
+    assert.deepEqual(plan.superseded, ['status/BOARD.md'], 'the board is named: upstream keeps a version without this change');
+    const same = planRelay([ev({ type: 'status.file', payload: { path: 'status/BOARD.md', text: 'board by A\n', base: textHash('board before\n') } })], files(upstream), { batchSize: 10, journal: true });
+    assert.deepEqual([same.batches, same.superseded], [[], []], 'a file upstream already holds as this event would write it is not superseded');
     // From the base upstream still holds, the same events apply; only the entries still at their base move.
     const fresh = planRelay([bModes, bBoard], files({ 'status/modes.json': modes({ a: state('UNKNOWN'), b: state('DEGRADED') }), 'status/BOARD.md': 'board before\n' }), { batchSize: 10, journal: true });
     const doc = JSON.parse(fresh.batches[0]!.changes.get('status/modes.json')!) as { nodes: Record<string, { mode: string; since: string | null }> };

@@ -5,6 +5,9 @@
  * letters, credentials, a shallow relay clone, a deleted cache.
  */
 import assert from 'node:assert/strict';
+import { relayOutcome } from '../src/cli/relayOutcome.js';
+import type { RelayReport } from '../src/relay/relay.js';
+import { PLAIN } from '../src/report/style.js';
 import { spawn } from 'node:child_process';
 import { createServer, type AddressInfo } from 'node:net';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -20,6 +23,7 @@ import { gitServerSuite } from './helpers/gitServerSuite.js';
 import { checkout, pushChange, runGit, smallFleet, upstreamFile, upstreamLog, upstreamMessage, upstreamRepo } from '../scripts/git-server/fleetUpstream.js';
 
 const ADA = { name: 'Ada Ops', email: 'ada@fleet.invalid' };
+const BOB = { name: 'Bob Ops', email: 'bob@fleet.invalid' };
 const EVENT_TRAILER = /^Fleethub-Event: [0-9A-Z]{26}$/gm;
 
 const suite = gitServerSuite();
@@ -384,8 +388,38 @@ describe('a task change and status/', () => {
     writeFileSync(join(root, 'status/BOARD.md'), `${readFileSync(join(root, 'status/BOARD.md'), 'utf8')}\nedited by hand\n`);
     const blocked = await fh(root, ['task', 'block', 'WP', 'T02']);
     assert.equal(blocked.code, 0, blocked.stderr);
-    assert.match(blocked.stdout, /status\/ not updated: it was already out of date here \(status\/BOARD\.md\); 'fleethub reconcile --push' brings it up to date/);
+    assert.match(blocked.stdout, /status\/ not updated: it was already out of date here \(status\/BOARD\.md\); 'git pull', then 'fleethub reconcile --push', brings it up to date/);
     assert.deepEqual(await changed(), ['status/journal/ada_fleet.invalid.jsonl', 'workplans/WP.md']);
+  });
+
+  it('from two machines, the second one not pulled: its task lands on the first one’s, the board it carried is named as not updated upstream (not silently dropped), and reconcile --push after a pull brings it up to date', async () => {
+    const url = await upstreamRepo(suite.server, 'two-boards', smallFleet());
+    const ada = keep(await checkout(url, ADA));
+    assert.equal((await fh(ada, ['reconcile', '--push'])).code, 0);
+    const bob = keep(await checkout(url, BOB));
+    await runGit(['pull', '-q'], { cwd: ada });
+    assert.equal((await fh(ada, ['task', 'done', 'WP', 'T01'])).code, 0);
+    // Bob has not pulled Ada's commit: his board is computed without T01 done.
+    const started = await fh(bob, ['task', 'start', 'WP', 'T02', '--format', 'json']);
+    assert.equal(started.code, 0, started.stderr + started.stdout);
+    const json = JSON.parse(started.stdout) as { relay: { state: string; commits: string[]; superseded: string[] } };
+    assert.deepEqual([json.relay.state, json.relay.commits.length, json.relay.superseded], ['applied', 1, ['status/BOARD.md']]);
+    // In text, the line the command prints after the commit's (relayOutcome, given the pass this JSON reports).
+    const report: RelayReport = { target: 'upstream', url, branch: 'main', pending: 2, applied: 1, landed: 1, dead: [], superseded: json.relay.superseded, commits: json.relay.commits, written: [], warnings: [], pushes: 1, ms: { fetch: 0, plan: 0, commit: 0, push: 0, total: 0 } };
+    assert.deepEqual(relayOutcome({ ok: true, report }, ['e1', 'e2'], PLAIN).lines.slice(1), [
+      "  status/BOARD.md not updated upstream: another run wrote it there first, without this change; 'git pull', then 'fleethub reconcile --push', brings it up to date",
+    ]);
+    // A second change here: the board, behind Bob's own task now, is not the change's to rewrite, and the way out is the same.
+    const text = await fh(bob, ['task', 'block', 'WP', 'T03']);
+    assert.match(text.stdout, /status\/ not updated: it was already out of date here \(status\/BOARD\.md\); 'git pull', then 'fleethub reconcile --push', brings it up to date/);
+    const plan = (await upstreamFile(suite.server, 'two-boards', 'workplans/WP.md'))!;
+    assert.match(plan, /- \[x\] T01/);
+    assert.match(plan, /- \[\/\] T02/, 'both tasks landed');
+    await runGit(['pull', '-q'], { cwd: bob });
+    assert.equal((await fh(bob, ['reconcile', '--check', '--fail-on', 'none'])).code, 1, 'the board upstream lacks Bob’s changes, as he was told');
+    assert.equal((await fh(bob, ['reconcile', '--push'])).code, 0);
+    await runGit(['pull', '-q'], { cwd: bob });
+    assert.equal((await fh(bob, ['reconcile', '--check', '--fail-on', 'none'])).code, 0, 'as the message said');
   });
 });
 

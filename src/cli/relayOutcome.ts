@@ -28,9 +28,26 @@ export function relayOutcome(attempt: RelayAttempt | null, ids: readonly string[
   if (dead) return { lines: [style.red(`  cannot land: ${dead.reason}`), style.dim(`  kept as a dead letter: fleethub outbox show ${dead.id}`)], json: { state: 'dead', code: dead.code, reason: dead.reason }, problem: true };
   const others = r.applied + r.landed - ids.length;
   const more = others > 0 ? ` (with ${others} earlier event${others === 1 ? '' : 's'})` : '';
-  if (r.target === 'working-tree') return { lines: [], json: { state: 'applied', target: 'working-tree', written: r.written }, problem: false };
-  // Status events that changed nothing upstream (it had them, or another reconcile superseded them meanwhile) make no commit.
-  if (r.commits.length === 0) return { lines: [style.dim(`  nothing to commit: ${r.url} ${r.branch} has these changes already, or another reconcile changed status/ meanwhile (the next run evaluates on top of it)`)], json: { state: 'applied', target: 'upstream', url: r.url, branch: r.branch, commits: [] }, problem: false };
+  const superseded = supersededLines(r.superseded, r.target, style);
+  if (r.target === 'working-tree') return { lines: superseded, json: { state: 'applied', target: 'working-tree', written: r.written, superseded: r.superseded }, problem: false };
+  // Status events that changed nothing upstream (it had them, or another run superseded them meanwhile) make no commit.
+  if (r.commits.length === 0) {
+    const lines = superseded.length > 0 ? superseded : [style.dim(`  nothing to commit: ${r.url} ${r.branch} has these changes already`)];
+    return { lines, json: { state: 'applied', target: 'upstream', url: r.url, branch: r.branch, commits: [], superseded: r.superseded }, problem: false };
+  }
   const commit = r.commits.at(-1)?.slice(0, 10) ?? '';
-  return { lines: [style.dim(`  relayed to ${r.url} ${r.branch} in ${commit}${more}; git pull to see it here`)], json: { state: 'applied', target: 'upstream', url: r.url, branch: r.branch, commits: r.commits }, problem: false };
+  return { lines: [style.dim(`  relayed to ${r.url} ${r.branch} in ${commit}${more}; git pull to see it here`), ...superseded], json: { state: 'applied', target: 'upstream', url: r.url, branch: r.branch, commits: r.commits, superseded: r.superseded }, problem: false };
+}
+
+/**
+ * Generated files another run wrote first (a concurrent reconcile, or a task relayed from another machine): kept as
+ * that run wrote them, so they lack this change until a run that has both renders them again. Not a failure: the
+ * change itself landed.
+ */
+function supersededLines(paths: readonly string[], target: 'upstream' | 'working-tree', style: Style): string[] {
+  if (paths.length === 0) return [];
+  const one = paths.length === 1;
+  const where = target === 'upstream' ? 'upstream' : 'in the working tree';
+  const fix = target === 'upstream' ? "'git pull', then 'fleethub reconcile --push'," : "'fleethub reconcile --write'";
+  return [style.yellow(`  ${paths.join(', ')} not updated ${where}: another run wrote ${one ? 'it' : 'them'} there first, without this change; ${fix} brings ${one ? 'it' : 'them'} up to date`)];
 }

@@ -123,6 +123,6 @@ export async function statusWithTask(root: string, env: Readonly<Record<string, 
 /** What the command says of it (nothing when status/ was never written). */
 export function statusLines(s: TaskStatus): string[] {
   if (s.unevaluable !== null) return [`status/ not updated: the fleet cannot be evaluated here (${s.unevaluable})`];
-  if (s.outOfDate !== null) return s.written ? [`status/ not updated: it was already out of date here (${s.outOfDate.join(', ')}); 'fleethub reconcile --push' brings it up to date`] : [];
+  if (s.outOfDate !== null) return s.written ? [`status/ not updated: it was already out of date here (${s.outOfDate.join(', ')}); 'git pull', then 'fleethub reconcile --push', brings it up to date`] : [];
   return s.files.length > 0 ? [`with ${s.files.join(', ')}, as the files now produce ${s.files.length === 1 ? 'it' : 'them'}`] : [];
 }

@@ -14,7 +14,8 @@ import { editTask } from '../records/editTask.js';
 import { textHash } from '../records/textHash.js';
 import type { FileView } from './fileView.js';
 
-export type ApplyOutcome = { ok: true; path: string; changed: boolean } | { ok: false; code: DeadCode; reason: string };
+/** `superseded`: a generated file another run wrote since this event's base, left as that run wrote it. */
+export type ApplyOutcome = { ok: true; path: string; changed: boolean; superseded?: true } | { ok: false; code: DeadCode; reason: string };
 
 export type DeadCode = 'workplan-gone' | 'task-gone' | 'task-ambiguous' | 'not-a-workplan' | 'invalid-event';
 
@@ -39,7 +40,10 @@ export function applyEvent(view: FileView, event: EventBody): ApplyOutcome {
       if (!STATUS_FILE.test(event.payload.path) || event.payload.path.includes('..')) return { ok: false, code: 'invalid-event', reason: `${event.payload.path} is not a generated file under status/` };
       // Written by another reconcile since this one read it: superseded, the next reconcile renders it again.
       const base = event.payload.base;
-      if (base !== undefined && textHash(view.read(event.payload.path)) !== base) return { ok: true, path: event.payload.path, changed: false };
+      if (base !== undefined && textHash(view.read(event.payload.path)) !== base) {
+        // Unless it already reads as this event would write it.
+        return view.read(event.payload.path) === event.payload.text ? { ok: true, path: event.payload.path, changed: false } : { ok: true, path: event.payload.path, changed: false, superseded: true };
+      }
       return put(view, event.payload.path, event.payload.text);
     }
     default:

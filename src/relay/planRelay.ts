@@ -25,6 +25,8 @@ export interface RelayPlan {
   /** Ids already in their writer's journal: landed before, not applied again. */
   landed: string[];
   dead: DeadLetter[];
+  /** Generated files whose events another run superseded (applyEvent): upstream keeps its version, which these events' changes are not in. */
+  superseded: string[];
 }
 
 export interface PlanOptions {
@@ -44,7 +46,7 @@ export function planRelay(events: readonly OutboxEvent[], read: (path: string) =
     if (!seen.has(path)) seen.set(path, journalIds(read(path)));
     return seen.get(path)!.has(e.id);
   };
-  const plan: RelayPlan = { batches: [], landed: [], dead: [] };
+  const plan: RelayPlan = { batches: [], landed: [], dead: [], superseded: [] };
   let batch = fileView(all.read);
   let members: OutboxEvent[] = [];
   let lines = new Map<string, string[]>();
@@ -71,6 +73,7 @@ export function planRelay(events: readonly OutboxEvent[], read: (path: string) =
     }
     // A generated file's event that changes nothing (upstream has it already, or another reconcile superseded it) needs no commit: settled as landed.
     if (!outcome.changed && e.type !== 'task.set') {
+      if (outcome.superseded && !plan.superseded.includes(outcome.path)) plan.superseded.push(outcome.path);
       plan.landed.push(e.id);
       continue;
     }

@@ -80,6 +80,8 @@ export interface RelayReport {
   /** Found already landed (in the journal at upstream's head) and settled without applying again. */
   landed: number;
   dead: DeadLetter[];
+  /** Generated files left as another run wrote them upstream: this pass's versions of them were superseded (planRelay). */
+  superseded: string[];
   commits: string[];
   /** Files written in the working tree (working-tree target). */
   written: string[];
@@ -94,7 +96,7 @@ export async function relay(root: string, options: RelayOptions, io: RelayIo): P
   const started = Date.now();
   const lock = acquireRelayLock(root);
   const outbox = openOutbox(root);
-  const report: RelayReport = { target: 'upstream', url: null, branch: null, pending: 0, applied: 0, landed: 0, dead: [], commits: [], written: [], warnings: [], pushes: 0, ms: { fetch: 0, plan: 0, commit: 0, push: 0, total: 0 } };
+  const report: RelayReport = { target: 'upstream', url: null, branch: null, pending: 0, applied: 0, landed: 0, dead: [], superseded: [], commits: [], written: [], warnings: [], pushes: 0, ms: { fetch: 0, plan: 0, commit: 0, push: 0, total: 0 } };
   try {
     // Nothing to do touches no configuration and no network.
     if (outbox.counts().pending === 0 && !hasRedoLog(root)) {
@@ -217,4 +219,5 @@ function tally(report: RelayReport, plan: RelayPlan): void {
   report.applied = plan.batches.reduce((n, b) => n + b.events.length, 0);
   report.landed = plan.landed.length;
   report.dead = plan.dead;
+  report.superseded = plan.superseded;
 }
