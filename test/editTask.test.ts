@@ -229,7 +229,7 @@ describe('fleethub task (the command)', () => {
       changed: true,
       // A fleet that never wrote status/: nothing rendered with the change, and the text says nothing of it.
       status: { files: [], outOfDate: ['status/modes.json', 'status/BOARD.md', 'status/runtime-registry.json'], unevaluable: null },
-      relay: { state: 'applied', target: 'working-tree', written: ['workplans/WP.md'] },
+      relay: { state: 'applied', target: 'working-tree', written: ['workplans/WP.md'], superseded: [] },
       result: { exit: 0, reasons: [], failOn: 'error' },
     });
     assert.equal(out.text(), 'WP/T01: todo → doing (+ note)\n  workplans/WP.md:7');
