@@ -98,6 +98,9 @@ test('a workload moved onto a frozen host: a freeze violation introduced (from t
   assert.deepEqual([v.severity, v.file, v.line], ['error', 'registry/workloads/web.md', 4]);
   assert.deepEqual(d.impact.resolved, []);
   assert.deepEqual(codes((await diffJson(dir, 'HEAD..HEAD~1')).impact.resolved), ['freeze-violation workload:web']);
+  // In text, the finding carries its code's hint, as the JSON does (the step that made it set none).
+  const text = await cliInProcess(['diff', 'HEAD~1..HEAD'], { cwd: dir, env: { NO_COLOR: '1' } });
+  assert.ok(text.stdout.includes(`error[freeze-violation]`) && text.stdout.includes(`hint: ${v.hint}`), text.stdout);
   // --fail-on error: the change introduces an error; the reverse one does not.
   assert.equal((await cliInProcess(['diff', 'HEAD~1..HEAD', '--fail-on', 'error'], { cwd: dir })).code, 1);
   assert.equal((await cliInProcess(['diff', 'HEAD..HEAD~1', '--fail-on', 'error'], { cwd: dir })).code, 0);

@@ -1,19 +1,21 @@
 /**
- * Who is writing: FLEETHUB_WRITER_NAME / FLEETHUB_WRITER_EMAIL, else the fleet
- * repository's git config user.name / user.email, else the login and host
- * name. It becomes the author of the relayed commits and names the writer's
+ * Who is writing: FLEETHUB_WRITER_NAME / FLEETHUB_WRITER_EMAIL, else
+ * user.name / user.email as git resolves them for the fleet's repository
+ * (its own config, then the user's global one, the system's: gitConfigValue),
+ * else the login and host name. It becomes the author of the relayed commits and names the writer's
  * journal file under status/journal/.
  */
 import { hostname, userInfo } from 'node:os';
-import { gitConfigReader } from '../repo/gitConfigReader.js';
+import { gitConfigValue } from '../repo/gitConfigValue.js';
 import type { Writer } from '../reconcile/outboxEvent.js';
 
 export async function writerIdentity(root: string, env: Readonly<Record<string, string | undefined>>): Promise<Writer> {
-  const config = await gitConfigReader(root);
   const login = safeLogin();
-  const name = env.FLEETHUB_WRITER_NAME?.trim() || (await config('user.name')) || login;
-  const email = env.FLEETHUB_WRITER_EMAIL?.trim() || (await config('user.email')) || `${login}@${hostname()}`;
-  return { name, email };
+  const [name, email] = await Promise.all([
+    env.FLEETHUB_WRITER_NAME?.trim() || gitConfigValue(root, 'user.name', env),
+    env.FLEETHUB_WRITER_EMAIL?.trim() || gitConfigValue(root, 'user.email', env),
+  ]);
+  return { name: name || login, email: email || `${login}@${hostname()}` };
 }
 
 function safeLogin(): string {
