@@ -32,6 +32,20 @@ if (!workflow || !values.repo) {
 }
 const event = values.event ?? 'schedule';
 const base = values.base ?? 'main';
+// A pull request needs the branch it proposes: one from the base onto itself would compare nothing and say so as if it meant it.
+const wrong = !['schedule', 'workflow_dispatch', 'push', 'pull_request'].includes(event)
+  ? `--event ${event}: not one of schedule, workflow_dispatch, push, pull_request`
+  : event === 'pull_request' && !values.head
+    ? '--event pull_request needs --head <branch>: the branch the pull request proposes (onto --base, default main)'
+    : event === 'pull_request' && values.head === base
+      ? `--head ${base} is the base branch: a pull request proposes another branch onto it`
+      : event !== 'pull_request' && values.fork
+        ? '--fork describes a pull request: give --event pull_request, or leave it out'
+        : null;
+if (wrong) {
+  console.error(`run-workflow: ${wrong}\n${USAGE}`);
+  process.exit(2);
+}
 const token = randomBytes(20).toString('hex');
 const git = await startGitServer({ token });
 const api = await startForgejoApiStandIn({ repository: REPOSITORY, token });

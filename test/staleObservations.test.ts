@@ -42,6 +42,22 @@ describe('stale observations', () => {
     assert.match((await cliInProcess(['reconcile', '--fail-on', 'none', '--root', root])).stdout, /stale: observed 3h( \d+m)? ago/);
   });
 
+  it('are labelled on a fresh clone too, from the times status/modes.json carries, and not once a probe saw the node since', async () => {
+    const at = new Date(Date.now() - 2 * 86400_000).toISOString();
+    const modes = JSON.stringify({ generated_by: 'fleethub', nodes: { a: { mode: 'DEGRADED', since: at, last_verified: null, observed_at: at, failures: 0, passes: 0, reason: 'tcp 127.0.0.1:1: refused' } } });
+    const root = fleet({ 'registry/nodes/a.md': PROBED, 'registry/nodes/b.md': node('b'), 'policies/modes.yaml': 'kind: modes\nfailure_threshold: 3\nsuccess_threshold: 2\nstale_after: 10m\n', 'status/modes.json': `${modes}\n` });
+    const s = (await cliInProcess(['status', '--fail-on', 'none', '--root', root, '--format', 'json'])).json<{ stale: { nodes: Array<{ node: string; observed_at: string; age_s: number }> } }>();
+    assert.deepEqual(s.stale.nodes.map((n) => [n.node, n.observed_at]), [['a', at]], 'the DEGRADED picture status/ shows is two days old: said so; b never observed: UNKNOWN, not stale');
+    assert.ok(s.stale.nodes[0]!.age_s >= 2 * 86400, String(s.stale.nodes[0]!.age_s));
+    assert.match((await cliInProcess(['status', '--fail-on', 'none', '--root', root])).stdout, /Stale observations \(older than 10m; [^)]*\): a observed 2d( \d+h)? ago/);
+    const r = (await cliInProcess(['reconcile', '--fail-on', 'none', '--root', root, '--format', 'json'])).json<{ nodes: Array<{ id: string; stale: { observed_at: string } | null }> }>();
+    assert.equal(r.nodes.find((n) => n.id === 'a')!.stale?.observed_at, at, 'reconcile says the same');
+
+    assert.equal((await cliInProcess(['reconcile', '--probe', '--fail-on', 'none', '--root', root])).code, 0, 'a probe, nothing written: status/modes.json keeps the old time');
+    const after = (await cliInProcess(['status', '--fail-on', 'none', '--root', root, '--format', 'json'])).json<{ stale: { nodes: unknown[] } }>();
+    assert.deepEqual(after.stale.nodes, [], 'the cache holds a newer observation than status/modes.json: the later one counts');
+  });
+
   it('stale_after defaults to the refresh interval', async () => {
     const root = fleet({ 'registry/nodes/a.md': PROBED, 'policies/modes.yaml': 'kind: modes\nfailure_threshold: 3\nsuccess_threshold: 2\nrefresh_interval: 2h\n' });
     await cliInProcess(['reconcile', '--probe', '--fail-on', 'none', '--root', root]);

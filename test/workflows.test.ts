@@ -117,7 +117,7 @@ describe('workflow files', () => {
 });
 
 describe('the local runner (scripts/run-workflow)', () => {
-  it('a workflow that does not run on the event given (or the default, schedule): one line naming the events to give, exit 2, no stack trace', () => {
+  it('a workflow that does not run on the event given (or the default, schedule), a pull request without its branch, an unknown event: one line naming what to give, exit 2, no stack trace', () => {
     const dir = tempDir('fleethub-run-workflow-');
     try {
       mkdirSync(join(dir, '.forgejo/workflows'), { recursive: true });
@@ -129,6 +129,16 @@ describe('the local runner (scripts/run-workflow)', () => {
       const r = spawnSync(process.execPath, [join(REPO, 'dist/scripts/run-workflow.js'), '.forgejo/workflows/fleethub-check.yml', '--repo', dir], { cwd: dir, encoding: 'utf8', timeout: 60_000 });
       assert.equal(r.status, 2, r.stdout + r.stderr);
       assert.equal(r.stderr, 'run-workflow: .forgejo/workflows/fleethub-check.yml does not run on schedule (on: push, pull_request): give --event push or --event pull_request\n');
+      const usage = (...args: string[]): string => {
+        const u = spawnSync(process.execPath, [join(REPO, 'dist/scripts/run-workflow.js'), '.forgejo/workflows/fleethub-check.yml', '--repo', dir, ...args], { cwd: dir, encoding: 'utf8', timeout: 60_000 });
+        assert.equal(u.status, 2, u.stdout + u.stderr);
+        assert.doesNotMatch(u.stderr, /\n\s+at /, 'no stack trace');
+        return u.stderr.split('\n')[0]!;
+      };
+      assert.equal(usage('--event', 'pull_request'), 'run-workflow: --event pull_request needs --head <branch>: the branch the pull request proposes (onto --base, default main)');
+      assert.equal(usage('--event', 'pull_request', '--head', 'main'), 'run-workflow: --head main is the base branch: a pull request proposes another branch onto it');
+      assert.equal(usage('--event', 'pull-request'), 'run-workflow: --event pull-request: not one of schedule, workflow_dispatch, push, pull_request');
+      assert.equal(usage('--event', 'push', '--fork'), 'run-workflow: --fork describes a pull request: give --event pull_request, or leave it out');
     } finally {
       removeDir(dir);
     }

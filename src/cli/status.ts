@@ -43,7 +43,7 @@ Exit codes: 0 no findings at or above --fail-on, 1 findings at or above it,
       const intentsText = intents.length > 0 ? `Intents: ${intents.length - refused} trusted, ${refused} refused ('fleethub intent verify' says why)` : null;
       const staleAfterS = Math.floor(run.policy.staleAfterMs / 1000);
       const stale = { afterSeconds: staleAfterS, nodes: nodes.flatMap((n) => (n.stale ? [{ node: n.id, ...n.stale }] : [])) };
-      const staleText = stale.nodes.length > 0 ? ctx.style.yellow(`Stale observations (older than ${formatAge(staleAfterS)}; 'fleethub reconcile --probe' refreshes them): ${stale.nodes.map((n) => `${n.node} observed ${formatAge(n.age_s)} ago`).join(', ')}`) : null;
+      const staleText = stale.nodes.length > 0 ? ctx.style.yellow(`Stale observations (older than ${formatAge(staleAfterS)}; 'fleethub reconcile --probe' refreshes them): ${staleGroups(stale.nodes)}`) : null;
       const result = commandResult(findings, fail);
       const byCode: Record<string, number> = {};
       for (const f of [...findings].sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0))) byCode[f.code] = (byCode[f.code] ?? 0) + 1;
@@ -76,4 +76,11 @@ function outboxSummary(root: string): { text: string | null; json: { pending: nu
   } finally {
     outbox.close();
   }
+}
+
+/** "a, b observed 5d 7h ago; c observed 2h ago": the nodes of one age together, the oldest first. */
+function staleGroups(nodes: ReadonlyArray<{ node: string; age_s: number }>): string {
+  const groups = new Map<string, string[]>();
+  for (const n of [...nodes].sort((a, b) => b.age_s - a.age_s)) groups.set(formatAge(n.age_s), [...(groups.get(formatAge(n.age_s)) ?? []), n.node]);
+  return [...groups].map(([age, ids]) => `${ids.join(', ')} observed ${age} ago`).join('; ');
 }

@@ -3,7 +3,8 @@ import type { ReconcileContext } from '../reconcile/reconcileContext.js';
 import type { Finding } from '../records/finding.js';
 import { findingRecord } from '../records/findingRecord.js';
 import { hintFor } from '../records/hints.js';
-import { staleObservations, type StaleObservation } from '../evaluate/staleObservations.js';
+import type { StaleObservation } from '../evaluate/staleObservations.js';
+import { staleNow } from '../reconcile/staleNow.js';
 import { findingsSection } from './findingsSection.js';
 import { formatAge } from './formatAge.js';
 import { renderTable } from './renderTable.js';
@@ -47,7 +48,7 @@ export function findingOut(f: Finding): ReconcileFindingJson {
 }
 
 export function reconcileJson(ctx: ReconcileContext): ReconcileJson {
-  const stale = new Map(staleObservations(ctx.lastObservations, ctx.nodes, ctx.now, ctx.policy.staleAfterMs).map((o) => [o.node, o] as const));
+  const stale = new Map(staleNow(ctx).map((o) => [o.node, o] as const));
   return {
     nodes: ctx.nodes.map((n) => {
       const s = ctx.states.get(n.id)!;

@@ -1,5 +1,5 @@
 /** Section `fleet`: the summary counts, first on the page: records by kind, nodes by mode and role, workloads by stage, tasks by state, findings by severity, the outbox. */
-import { staleObservations } from '../../evaluate/staleObservations.js';
+import { staleNow } from '../../reconcile/staleNow.js';
 import type { HubInput } from '../hubInput.js';
 import { countBy } from './countBy.js';
 
@@ -26,7 +26,7 @@ export function fleet(input: HubInput): HubFleet {
       byMode: count(run.nodes.map((n) => run.states.get(n.id)?.mode ?? 'UNKNOWN')),
       byRole: count(run.nodes.map((n) => n.role)),
       byArea: count(run.nodes.map((n) => n.area)),
-      stale: staleObservations(run.lastObservations, run.nodes, run.now, run.policy.staleAfterMs).length,
+      stale: staleNow(run).length,
     },
     workloads: { total: run.workloads.length, byStage: count(run.workloads.map((w) => w.stage)), moving: run.workloads.filter((w) => w.host !== null && w.target_host !== null && w.host !== w.target_host).length },
     tasks,
