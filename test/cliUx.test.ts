@@ -260,6 +260,17 @@ describe('text tables', () => {
     assert.ok(narrow.split('\n').every((l) => [...l.replace(/\x1b\[[0-9;]*m/g, '')].length <= 30), narrow);
     assert.ok(narrow.split('\n').slice(2).every((l) => l.includes('\x1b[31m') && l.endsWith('\x1b[39m')), 'each wrapped line keeps its colour');
   });
+
+  it('narrowed to fit keep the first column (the row\'s identity) and every header whole while other columns can give', async () => {
+    const { renderTable } = await import('../src/report/renderTable.js');
+    const row = { id: 'ifcm-rufms-s-mo1cr', role: 'production-home', target_role: '', area: 'daarion-edge', since: '2026-11-22 06:05:06', why: 'declared planned: true (not provisioned yet)' };
+    const table = renderTable(['id', 'role', 'target_role', 'area', 'since', 'why'], [row], { maxWidth: 80 });
+    const lines = table.split('\n');
+    assert.ok(lines.every((l) => l.length <= 80), table);
+    assert.match(lines[0]!, /^id +role +target_role +area +since +why$/, 'headers whole, on one line');
+    assert.match(lines[2]!, /^ifcm-rufms-s-mo1cr  /, 'the id whole');
+    assert.match(table, /2026-11-22.*\n.*06:05:06/, 'the time wraps at its space');
+  });
 });
 
 describe('control characters in text output', () => {

@@ -25,7 +25,7 @@ export function renderSummary(s: FleetSummary, findings: readonly ReconcileFindi
   out.push(`  tasks      ${list(s.tasks)}`);
   out.push('');
   out.push(style.bold('Nodes'));
-  out.push(indent(renderTable(['id', 'role', 'target_role', 'area', 'declared', 'mode', 'since', 'why'], s.nodes.list.slice(0, MAX_NODE_ROWS).map((n) => ({ ...n, since: n.since ?? '-', why: n.reason ?? '' })), { maxWidth: style.columns - 2 })));
+  out.push(indent(renderTable(['id', 'role', 'target_role', 'area', 'declared', 'mode', 'since', 'why'], s.nodes.list.slice(0, MAX_NODE_ROWS).map((n) => ({ ...n, since: n.since ? n.since.slice(0, 19).replace('T', ' ') : '-', why: n.reason ?? '' })), { maxWidth: style.columns - 2 })));
   if (s.nodes.list.length > MAX_NODE_ROWS) out.push(style.dim(`  ... and ${s.nodes.list.length - MAX_NODE_ROWS} more nodes (fleethub status --format json, or fleethub query "SELECT * FROM nodes")`));
   out.push('');
   out.push(style.bold('Workloads on hosts that are not usable'));

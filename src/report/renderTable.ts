@@ -21,7 +21,7 @@ export function renderTable(columns: string[], rows: Array<Record<string, unknow
   const header = columns.map((c) => escapeTerminal(c));
   const cells = rows.map((r) => columns.map((c) => cell(r[c])));
   const widths = header.map((h, i) => Math.max(width(h), ...cells.map((row) => width(row[i]!))));
-  fit(widths, maxWidth - GAP * (widths.length - 1), columns.map((_, i) => cells.some((row) => row[i]!.includes(' '))));
+  fit(widths, maxWidth - GAP * (widths.length - 1), columns.map((_, i) => cells.some((row) => row[i]!.includes(' '))), header.map(width));
   const line = (values: string[]): string =>
     values
       .map((v, i) => (i === values.length - 1 ? v : v + ' '.repeat(Math.max(0, widths[i]! - width(v)) + GAP)))
@@ -39,11 +39,13 @@ export function renderTable(columns: string[], rows: Array<Record<string, unknow
 /**
  * Narrows the widest columns until the widths sum to at most `budget`: first
  * the columns of prose (a cell with a space: it wraps at words), then, if
- * that is not enough, any column, never below MIN_COLUMN (or its natural width).
+ * that is not enough, any column but the first (the row's identity: cut last),
+ * then any column; never below MIN_COLUMN or the header's width (or the
+ * column's natural width, when smaller).
  */
-function fit(widths: number[], budget: number, prose: boolean[]): void {
-  const floor = widths.map((w) => Math.min(w, MIN_COLUMN));
-  for (const pass of [prose, widths.map(() => true)]) {
+function fit(widths: number[], budget: number, prose: boolean[], headers: number[]): void {
+  const floor = widths.map((w, i) => Math.min(w, Math.max(MIN_COLUMN, headers[i]!)));
+  for (const pass of [prose, widths.map((_, i) => i > 0), widths.map(() => true)]) {
     let sum = widths.reduce((a, b) => a + b, 0);
     while (sum > budget) {
       let widest = -1;
