@@ -110,6 +110,12 @@ describe('the hub API on the example fleet', () => {
     const rollouts = (await hub.call('GET', '/api/rollouts')).json() as Array<{ intent: string; state: string; areas: unknown[] }>;
     assert.deepEqual(rollouts.map((r) => r.intent), intents.intents.map((i: { id: string }) => i.id), 'one rollout per update intent, as the board has them');
     for (const r of rollouts) assert.ok(typeof r.state === 'string' && Array.isArray(r.areas), r.intent);
+    const board = /<section id="rollouts"[\s\S]*?<\/section>/.exec((await hub.call('GET', '/')).body)?.[0] ?? '';
+    for (const r of rollouts as Array<{ intent: string; areas: Array<{ nodes: number; states: Record<string, number> }> }>) {
+      const total = r.areas.reduce((n, a) => n + a.nodes, 0);
+      const healthy = r.areas.reduce((n, a) => n + (a.states.healthy ?? 0), 0);
+      assert.match(board, new RegExp(`${r.intent}[\\s\\S]*?${healthy}/${total} healthy`), `the board's row of ${r.intent}: its ${total} targeted nodes`);
+    }
     const outbox = (await hub.call('GET', '/api/outbox')).json();
     assert.deepEqual({ pending: outbox.pending, dead: outbox.dead, url: outbox.upstream.url }, { pending: 0, dead: 0, url: null });
   });

@@ -55,6 +55,25 @@ describe('the board page', () => {
     assert.match(html, /<td>rollout-1<\/td>/);
   });
 
+  test('rollouts: progress is the targeted nodes healthy out of all, with the other journal states, the next wave and why it waits or halted', () => {
+    const row = (intent: string, state: string, areas: Array<{ area: string; nodes: number; states: Record<string, number> }>, extra: Record<string, unknown> = {}) => ({ intent, version: 2, state, control: { operator: 'run', signed: 'run' }, epoch: 1, areas, next: [], unsigned: false, halted: null, waits: [], ...extra });
+    const html = renderHubPage(
+      snapshotWith({
+        rollouts: [
+          row('done', 'complete', [{ area: 'home', nodes: 2, states: { healthy: 2 } }, { area: 'test', nodes: 2, states: { healthy: 2 } }]),
+          row('going', 'running', [{ area: 'home', nodes: 3, states: { healthy: 1, applying: 1, 'not started': 1 } }], { next: ['home-2'], waits: [{ code: 'rollout-max-parallel', nodes: 1 }] }),
+          row('stopped', 'halted', [{ area: 'edge', nodes: 2, states: { rolled_back: 1, 'not started': 1 } }], { halted: { code: 'rollout-canary-failed', message: 'canary node3 rolled back' } }),
+        ],
+      }),
+    );
+    const section = /<section id="rollouts"[\s\S]*?<\/section>/.exec(html)?.[0] ?? '';
+    assert.match(section, /<progress max="4" value="4"[^>]*>4\/4<\/progress> 4\/4 healthy/, 'a complete rollout: all four healthy');
+    assert.match(section, /<progress max="3" value="1"[^>]*>1\/3<\/progress> 1\/3 healthy<br><span class="muted">1 applying, 1 not started<\/span>/);
+    assert.match(section, /<td>home-2<\/td><td>waiting: 1 rollout-max-parallel<\/td>/);
+    assert.match(section, /<span class="result bad">halted<\/span>[\s\S]*halted \(rollout-canary-failed\): canary node3 rolled back/);
+    assert.doesNotMatch(section, /0\/0/);
+  });
+
   test('a known section in a shape its renderer does not know falls back to the generic table instead of guessing', () => {
     const html = renderHubPage(snapshotWith({ nodes: { surprise: 3 } }));
     assert.match(html, /<section id="nodes"[\s\S]*<table class="kv"><tbody><tr><th scope="row">surprise<\/th><td>3<\/td>/);
