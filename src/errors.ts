@@ -263,6 +263,13 @@ export class RolloutResumeRefusedError extends FleethubError {
   }
 }
 
+/** A rollout command acts on an intent whose status/rollouts/<intent>.yaml cannot be read: fleethub does not overwrite it (it may hold leases in flight). */
+export class RolloutFileUnreadableError extends FleethubError {
+  constructor(intent: string, file: string, line: number, col: number, reason: string, hint: string) {
+    super('rollout-file-unreadable', `${file}:${line}:${col}: cannot act on ${intent}: ${reason}; ${hint}`, { intent, file, line, col, reason });
+  }
+}
+
 /** A `fleethub rollout` command names an intent the fleet does not have (or one that is not an update). */
 export class UnknownIntentError extends FleethubError {
   constructor(intent: string, known: readonly string[]) {

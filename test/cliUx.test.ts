@@ -61,7 +61,7 @@ describe('global options and our own usage errors', () => {
     assert.equal((await cliInProcess(['--format', 'json', '--root', root, 'validate'], { cwd: elsewhere })).json<{ ok: boolean }>().ok, true);
   });
 
-  it('names an unknown option or command in one line, with the closest one suggested', async () => {
+  it('names an unknown option, command or action in one line, with the closest one suggested', async () => {
     const root = fleet({ 'registry/nodes/a.md': node('a') });
     const cases: Array<[string[], RegExp]> = [
       [['validate', '--stagd'], /^fleethub: unknown option --stagd; did you mean --staged\? \('fleethub validate --help' lists the options\)\n$/],
@@ -75,6 +75,13 @@ describe('global options and our own usage errors', () => {
       [['validate', '-x'], /unknown option -x/],
       [['validate', '--format', 'xml'], /^fleethub validate: --format must be text or json, not 'xml'\n$/],
       [['diff', '--format', 'xml'], /^fleethub diff: --format must be text, json or md, not 'xml'\n$/],
+      [['rollout', 'statsu', 'x'], /^fleethub rollout: unknown action 'statsu' \(did you mean 'status'\?\): use one of status, pause, resume, abort, simulate\n$/],
+      [['intent', 'verfy'], /^fleethub intent: unknown action 'verfy' \(did you mean 'verify'\?\): use one of sign, verify\n$/],
+      [['trust', 'pinn'], /^fleethub trust: unknown action 'pinn' \(did you mean 'pin'\?\): use one of pin, sign, verify\n$/],
+      [['keys', 'gne', 'x'], /^fleethub keys: unknown action 'gne' \(did you mean 'gen'\?\): use one of gen\n$/],
+      [['outbox', 'lsit'], /^fleethub outbox: unknown action 'lsit' \(did you mean 'list'\?\): use one of list, show, retry, drop\n$/],
+      [['task', 'strat', 'WP', 'T01'], /^fleethub task: unknown action 'strat' \(did you mean 'start'\?\): use one of start, done, block, cancel, reopen\n$/],
+      [['rollout', 'frobnicate', 'x'], /^fleethub rollout: unknown action 'frobnicate': use one of /],
     ];
     for (const [args, expected] of cases) {
       const r = await cliInProcess(args, { cwd: root });

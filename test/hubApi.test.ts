@@ -5,7 +5,7 @@
  * an id too old, a heartbeat, and a file edited on disk arriving as a change.
  */
 import assert from 'node:assert/strict';
-import { cpSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { ignoredPath } from '../src/hub/watchFleet.js';
@@ -151,6 +151,19 @@ describe('the hub API on the example fleet', () => {
     const outbox = (await hub.call('GET', '/api/outbox')).json() as { events: Array<{ id: string }> };
     const file = join(root, r.json().file as string);
     assert.ok(outbox.events.some((e) => e.id === r.json().event) || (existsSync(file) && /control: paused/.test(readFileSync(file, 'utf8'))), 'the pause is pending in the outbox or written by the relay');
+    // A rollout file that cannot be read: refused (409) at its line, nothing recorded over it.
+    const other = rollouts.find((x) => x.intent !== intent)!.intent;
+    const broken = join(root, 'status', 'rollouts', `${other}.yaml`);
+    writeFileSync(broken, 'epoch: minus\n');
+    try {
+      const refused = await hub.call('POST', `/api/rollouts/${other}/abort`, { body: '{}' });
+      assert.equal(refused.status, 409, refused.body);
+      assert.equal(refused.json().error.code, 'rollout-file-unreadable');
+      assert.match(refused.json().error.message, new RegExp(`^status/rollouts/${other.replace(/[.]/g, '\\.')}\\.yaml:\\d+:\\d+: cannot act on ${other.replace(/[.]/g, '\\.')}: `));
+      assert.equal(readFileSync(broken, 'utf8'), 'epoch: minus\n');
+    } finally {
+      rmSync(broken);
+    }
   });
 
   it('POST /api/tasks for a workplan or task that does not exist: 404 naming it', async () => {

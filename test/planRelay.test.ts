@@ -139,15 +139,17 @@ describe('classifyGitError', () => {
   const url = 'https://git.example.invalid/fleet.git';
   const http = (statusCode: number) => Object.assign(new Error(`HTTP Error: ${statusCode}`), { code: 'HttpError', data: { statusCode, statusMessage: 'x' } });
   it('tells transient failures (back off) from refused credentials (stop) and other refusals', () => {
-    assert.ok(classifyGitError(Object.assign(new Error('connect ECONNREFUSED'), { code: 'ECONNREFUSED' }), url, null) instanceof UpstreamUnreachableError);
-    assert.ok(classifyGitError(new Error('Request timed out'), url, null) instanceof UpstreamUnreachableError);
-    assert.ok(classifyGitError(http(503), url, null) instanceof UpstreamUnreachableError);
-    assert.ok(classifyGitError(http(429), url, null) instanceof UpstreamUnreachableError);
-    const auth = classifyGitError(http(401), url, 'the token in FLEETHUB_TOKEN');
+    assert.ok(classifyGitError(Object.assign(new Error('connect ECONNREFUSED'), { code: 'ECONNREFUSED' }), url, null, 'push') instanceof UpstreamUnreachableError);
+    assert.ok(classifyGitError(new Error('Request timed out'), url, null, 'push') instanceof UpstreamUnreachableError);
+    assert.ok(classifyGitError(http(503), url, null, 'push') instanceof UpstreamUnreachableError);
+    assert.ok(classifyGitError(http(429), url, null, 'push') instanceof UpstreamUnreachableError);
+    const auth = classifyGitError(http(401), url, 'the token in FLEETHUB_TOKEN', 'push');
     assert.ok(auth instanceof UpstreamAuthError && /refused the token in FLEETHUB_TOKEN/.test(auth.message));
-    assert.ok(classifyGitError(http(403), url, null) instanceof UpstreamAuthError);
-    assert.ok(classifyGitError(http(404), url, null) instanceof UpstreamRejectedError);
+    assert.ok(classifyGitError(http(403), url, null, 'push') instanceof UpstreamAuthError);
+    assert.ok(classifyGitError(http(404), url, null, 'push') instanceof UpstreamRejectedError);
+    assert.equal(classifyGitError(http(404), url, null, 'fetch').message, `upstream ${url} refused git fetch (HTTP 404: no Git repository at that URL); events stay in the outbox`, 'the step that was refused, not always the push');
+    assert.match(classifyGitError(http(422), url, null, 'push').message, /rejected the push \(HTTP 422\)/);
     const bug = new TypeError('x is undefined');
-    assert.equal(classifyGitError(bug, url, null), bug, 'a bug is not dressed up as a network problem');
+    assert.equal(classifyGitError(bug, url, null, 'push'), bug, 'a bug is not dressed up as a network problem');
   });
 });

@@ -127,6 +127,24 @@ describe('relay through the system git', () => {
     assert.equal(pending(root), 0);
   });
 
+  it('an HTTP address with no repository behind it: the fetch it refused is named, not a push', async () => {
+    const { createServer } = await import('node:http');
+    const server = createServer((_req, res) => res.writeHead(404).end('not found'));
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    try {
+      const root = await cloneOf(await bareUpstream());
+      assert.equal((await fh(root, ['task', 'done', 'WP', 'T01', '--queue'])).code, 0);
+      const url = `http://127.0.0.1:${(server.address() as { port: number }).port}/nope.git`;
+      const r = await fh(root, ['relay', '--upstream', url]);
+      assert.equal(r.code, 1, r.stdout + r.stderr);
+      assert.match(r.stdout, new RegExp(`upstream ${url.replace(/[.]/g, '\\.')} refused git fetch \\(HTTP 404: no Git repository at that URL\\); events stay in the outbox`));
+      assert.doesNotMatch(r.stdout, /rejected the push/);
+      assert.equal(pending(root), 1);
+    } finally {
+      server.close();
+    }
+  });
+
   it('names an upstream it cannot use, without its credentials', async () => {
     const upstream = await bareUpstream();
     const root = await cloneOf(upstream);

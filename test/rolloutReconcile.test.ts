@@ -183,6 +183,24 @@ describe('the rollout step', () => {
     assert.equal(bad.line, broken.split('\n').findIndex((l) => l.startsWith('control:')) + 1);
     assert.equal(readFileSync(join(dir, FILE), 'utf8'), broken);
     assert.equal(j.findings.find((f) => f.code === 'agent-report-unreadable')?.file, 'status/agents/test-2.json');
+
+    // The commands that act on the rollout name the intent and the file, never "no update intent".
+    const at = `${FILE}:${bad.line}:${bad.column}`;
+    const plan = await cli(['plan', '--intent', INTENT, '--format', 'json', '--root', dir]);
+    assert.equal(plan.code, 1, plan.stdout + plan.stderr);
+    assert.deepEqual(plan.json<{ rollouts: unknown[]; findings: Array<{ code: string }> }>().findings.filter((f) => f.code === 'rollout-file-unreadable').length, 1);
+    const status = await cli(['rollout', 'status', INTENT, '--root', dir]);
+    assert.equal(status.code, 1, status.stdout + status.stderr);
+    assert.match(status.stdout, new RegExp(`no rollout planned while ${FILE} cannot be read[\\s\\S]*${at.replace(/[.]/g, '\\.')}: error\\[rollout-file-unreadable\\]`));
+    const pause = await cli(['rollout', 'pause', INTENT, '--format', 'json', '--root', dir], { env: { FLEETHUB_ORCHESTRATOR_KEY: '' } });
+    assert.equal(pause.code, 2, pause.stdout + pause.stderr);
+    const e = pause.json<{ error: { code: string; message: string } }>().error;
+    assert.equal(e.code, 'rollout-file-unreadable');
+    assert.ok(e.message.startsWith(`${at}: cannot act on ${INTENT}: `), e.message);
+    assert.equal(readFileSync(join(dir, FILE), 'utf8'), broken, 'nothing recorded over it');
+    assert.match((await cli(['rollout', 'status', 'no-such-intent', '--root', dir])).stderr, new RegExp(`no update intent 'no-such-intent' in registry/intents/ \\(known: [^)]*${INTENT}`), 'the unreadable intent is among the known');
+    const board = readFileSync(join(dir, 'status', 'BOARD.md'), 'utf8');
+    assert.match(board, new RegExp(`### ${INTENT}[^\\n]*: \\*\\*halted\\*\\*[\\s\\S]*?\\*\\*Halted\\*\\* \\(\`rollout-file-unreadable\`\\): ${at.replace(/[.]/g, '\\.')}`), 'the board keeps its row');
   });
 
   it('pause stops new leases, resume lifts it, abort revokes the lease not started; all without a key', async () => {

@@ -14,6 +14,7 @@ import { formatFinding } from '../report/formatFinding.js';
 import { readFleetTrust } from '../trust/readFleetTrust.js';
 import type { IntentVerdict } from '../trust/trustTypes.js';
 import { verifyFleetTrust } from '../trust/verifyFleetTrust.js';
+import { checkAction } from './checkAction.js';
 import type { Command, Context } from './command.js';
 import { signRecordFile } from './signRecordFile.js';
 import { trustIo } from './trustIo.js';
@@ -36,9 +37,8 @@ See docs/trust.md.`,
   reads: true,
   async run(args, ctx) {
     const [sub, ...ids] = args.positionals;
-    if (sub === 'sign') return sign(ids, args.values, ctx);
-    if (sub === 'verify') return verify(ids, ctx);
-    throw new UsageError("give 'sign <id> --key <file>' or 'verify [ids...]'");
+    const action = checkAction(sub, ['sign', 'verify'], "give 'sign <id> --key <file>' or 'verify [ids...]'");
+    return action === 'sign' ? sign(ids, args.values, ctx) : verify(ids, ctx);
   },
 };
 

@@ -9,6 +9,7 @@ import { openOutbox, type Outbox } from '../outbox/openOutbox.js';
 import { describeEvent, type EventState, type OutboxEvent } from '../reconcile/outboxEvent.js';
 import { findRoot } from '../repo/findRoot.js';
 import { renderTable } from '../report/renderTable.js';
+import { checkAction } from './checkAction.js';
 import type { Command } from './command.js';
 
 const SUBCOMMANDS = ['list', 'show', 'retry', 'drop'] as const;
@@ -31,7 +32,7 @@ Exit codes: 0 ok, 1 dead letters listed, 2 usage error or unknown event.`,
     reads: true,
     async run(args, ctx) {
       const [sub = 'list', ...ids] = args.positionals;
-      if (!(SUBCOMMANDS as readonly string[]).includes(sub)) throw new UsageError(`unknown outbox command '${sub}': use one of ${SUBCOMMANDS.join(', ')}`);
+      checkAction(sub, SUBCOMMANDS, '');
       const root = findRoot(ctx.cwd, ctx.root);
       const outbox = openOutbox(root, { create: sub !== 'list' });
       if (outbox === null) return { text: () => 'the outbox is empty (nothing was ever recorded here)', json: () => ({ counts: { pending: 0, applied: 0, dead: 0, dropped: 0 }, events: [] }), problems: false };

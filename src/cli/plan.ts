@@ -1,11 +1,10 @@
 /** `fleethub plan [--intent <id>]`: the leases the next reconcile tick would grant, and why every other targeted node waits. */
-import { UnknownIntentError } from '../errors.js';
 import { findRoot } from '../repo/findRoot.js';
 import { planJson, planText } from '../report/planReport.js';
 import type { Command } from './command.js';
 import { commandResult } from './commandResult.js';
 import { FAIL_ON_OPTION, FAIL_ON_USAGE, failOn } from './failOn.js';
-import { rolloutRuns } from './rolloutRuns.js';
+import { rolloutOf, rolloutRuns } from './rolloutRuns.js';
 
 export const plan: Command = {
   name: 'plan',
@@ -32,7 +31,8 @@ unknown intent) or internal error.`,
     const root = findRoot(ctx.cwd, ctx.root);
     const { ctx: result, findings } = await rolloutRuns(root, ctx.env);
     const only = typeof args.values.intent === 'string' ? args.values.intent : null;
-    if (only !== null && !result.rollouts.some((r) => r.intent === only)) throw new UnknownIntentError(only, result.rollouts.map((r) => r.intent));
+    // An intent whose rollout file cannot be read has no plan: its finding says why.
+    if (only !== null) rolloutOf({ ctx: result, findings }, only);
     const runs = only === null ? result.rollouts : result.rollouts.filter((r) => r.intent === only);
     const mine = only === null ? findings : findings.filter((f) => f.kind !== 'intent' || f.id === only);
     const json = planJson(runs, mine);

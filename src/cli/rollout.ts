@@ -4,16 +4,19 @@
  * events, no signing key needed), and a dry run of the whole rollout against
  * simulated agents. See docs/rollout.md.
  */
-import { UnknownIntentError, UsageError } from '../errors.js';
+import { UsageError } from '../errors.js';
 import { findRoot } from '../repo/findRoot.js';
+import { formatFindings } from '../report/formatFindings.js';
+import { findingOut } from '../report/reconcileReport.js';
 import { rolloutStatusJson, rolloutStatusText } from '../report/rolloutStatusReport.js';
 import { simulationText } from '../report/simulationText.js';
 import { simulateRollout } from '../rollout/simulateRollout.js';
+import { checkAction } from './checkAction.js';
 import type { Command } from './command.js';
 import { commandResult } from './commandResult.js';
 import { FAIL_ON_OPTION, FAIL_ON_USAGE, failOn } from './failOn.js';
 import { rolloutControl } from './rolloutControl.js';
-import { rolloutRuns } from './rolloutRuns.js';
+import { rolloutOf, rolloutRuns } from './rolloutRuns.js';
 
 const ACTIONS = ['status', 'pause', 'resume', 'abort', 'simulate'] as const;
 
@@ -52,15 +55,19 @@ unknown intent, a refused resume) or internal error.`,
   reads: true,
   async run(args, ctx) {
     const [action, intent, ...extra] = args.positionals;
-    if (action === undefined || !(ACTIONS as readonly string[]).includes(action)) throw new UsageError(`give an action: ${ACTIONS.join(', ')} (fleethub rollout status <intent>)`);
+    checkAction(action, ACTIONS, `give an action: ${ACTIONS.join(', ')} (fleethub rollout status <intent>)`);
     if (intent === undefined || extra.length > 0) throw new UsageError(`give one intent: fleethub rollout ${action} <intent>`);
     const root = findRoot(ctx.cwd, ctx.root);
     if (action === 'pause' || action === 'abort' || action === 'resume') return rolloutControl(root, action, intent, ctx, args.values.queue === true);
     const fail = failOn(args);
     const { ctx: result, findings } = await rolloutRuns(root, ctx.env);
-    const run = result.rollouts.find((r) => r.intent === intent);
-    if (!run) throw new UnknownIntentError(intent, result.rollouts.map((r) => r.intent));
+    const run = rolloutOf({ ctx: result, findings }, intent);
     const mine = findings.filter((f) => f.kind !== 'intent' || f.id === intent);
+    if ('unreadable' in run) {
+      // No rollout to show or simulate: its file cannot be read; the finding says where and what to do.
+      const verdict = commandResult(mine, fail);
+      return { text: () => [`${intent}: no rollout planned while ${run.unreadable.file} cannot be read`, '', ...formatFindings(mine, ctx.style)].join('\n'), json: () => ({ intent, findings: mine.map(findingOut), result: verdict }), problems: verdict.exit === 1 };
+    }
     if (action === 'status') {
       const json = rolloutStatusJson(run);
       const verdict = commandResult(mine, fail);

@@ -8,7 +8,8 @@
  * whose signed `control` is paused or aborted (that needs a newly signed
  * intent).
  */
-import { RolloutResumeRefusedError, UnknownIntentError } from '../errors.js';
+import { RolloutFileUnreadableError, RolloutResumeRefusedError } from '../errors.js';
+import { hintFor } from '../records/hints.js';
 import { commandResult } from './commandResult.js';
 import { recordEvents } from '../outbox/recordEvents.js';
 import { refreshCache } from '../cache/refreshCache.js';
@@ -18,16 +19,19 @@ import { rolloutTick } from '../rollout/rolloutTick.js';
 import type { RolloutControl } from '../rollout/leaseTypes.js';
 import type { Context, Outcome } from './command.js';
 import { relayOutcome } from './relayOutcome.js';
-import { rolloutRuns } from './rolloutRuns.js';
+import { rolloutOf, rolloutRuns } from './rolloutRuns.js';
 
 const TO: Record<'pause' | 'abort' | 'resume', RolloutControl> = { pause: 'paused', abort: 'aborted', resume: 'active' };
 
 export async function rolloutControl(root: string, action: 'pause' | 'abort' | 'resume', intent: string, ctx: Context, queue: boolean, now: () => Date = () => new Date()): Promise<Outcome> {
   // Safety actions sign nothing: the key is not even read.
   const { FLEETHUB_ORCHESTRATOR_KEY: _key, ...env } = ctx.env;
-  const { ctx: result } = await rolloutRuns(root, env, now);
-  const run = result.rollouts.find((r) => r.intent === intent);
-  if (!run) throw new UnknownIntentError(intent, result.rollouts.map((r) => r.intent));
+  const runs = await rolloutRuns(root, env, now);
+  const run = rolloutOf(runs, intent);
+  if ('unreadable' in run) {
+    const f = run.unreadable;
+    throw new RolloutFileUnreadableError(intent, f.file, f.line, f.col, f.message, f.hint ?? hintFor(f.code));
+  }
   const current = run.input.previous?.control ?? 'active';
   if (action === 'resume') {
     if (run.input.intent.control !== 'run') throw new RolloutResumeRefusedError(intent, `the intent itself is signed control: ${run.input.intent.control} (${run.file}); only a newly signed version with control: run starts it again`);

@@ -6,7 +6,8 @@
  */
 import type { Finding } from '../records/finding.js';
 import { reconcile } from '../reconcile/reconcile.js';
-import type { ReconcileContext } from '../reconcile/reconcileContext.js';
+import type { ReconcileContext, RolloutRun } from '../reconcile/reconcileContext.js';
+import { UnknownIntentError } from '../errors.js';
 import { evaluate } from '../reconcile/steps/evaluate.js';
 import { load } from '../reconcile/steps/load.js';
 import { observe } from '../reconcile/steps/observe.js';
@@ -23,4 +24,18 @@ export async function rolloutRuns(root: string, env: Readonly<Record<string, str
   const ctx = await reconcile(fileIo(root, env, now), { probe: false, write: false, allowRemote: false }, [load, validate, observe, evaluate, before, trust, rollout]);
   ctx.db.close();
   return { ctx, findings: ctx.findings.slice(mark) };
+}
+
+/**
+ * The rollout of `intent`, or the finding that its rollout file cannot be read
+ * (the step plans nothing for it then); an intent the fleet does not have
+ * throws UnknownIntentError, naming every update intent, unreadable ones too.
+ */
+export function rolloutOf(runs: { ctx: ReconcileContext; findings: readonly Finding[] }, intent: string): RolloutRun | { unreadable: Finding } {
+  const run = runs.ctx.rollouts.find((r) => r.intent === intent);
+  if (run) return run;
+  const unreadable = runs.findings.filter((f) => f.code === 'rollout-file-unreadable' && f.kind === 'intent');
+  const found = unreadable.find((f) => f.id === intent);
+  if (found) return { unreadable: found };
+  throw new UnknownIntentError(intent, [...runs.ctx.rollouts.map((r) => r.intent), ...unreadable.map((f) => f.id!)].sort());
 }

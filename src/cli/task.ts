@@ -22,6 +22,7 @@ import { pendingView } from '../relay/pendingView.js';
 import { findRoot } from '../repo/findRoot.js';
 import { editTask, TASK_ACTIONS, type TaskAction } from '../records/editTask.js';
 import { findWorkplanFile } from '../workplans/findWorkplanFile.js';
+import { checkAction } from './checkAction.js';
 import type { Command } from './command.js';
 import { relayOutcome } from './relayOutcome.js';
 import { statusDrift, statusLines, statusWithTask } from './taskStatus.js';
@@ -114,8 +115,7 @@ export const task: Command = taskCommand(() => new Date());
 
 function parsePositionals(positionals: string[]): { action: TaskAction; workplan: string; taskId: string } {
   const [action, first, second, ...extra] = positionals;
-  if (action === undefined) throw new UsageError(`give an action (${ACTIONS.join(', ')}), a workplan and a task`);
-  if (!(ACTIONS as string[]).includes(action)) throw new UsageError(`unknown action '${action}': use one of ${ACTIONS.join(', ')}`);
+  checkAction(action, ACTIONS, `give an action (${ACTIONS.join(', ')}), a workplan and a task`);
   let workplan = first;
   let taskId = second;
   if (first !== undefined && second === undefined && first.includes('/')) [workplan, taskId] = [first.slice(0, first.indexOf('/')), first.slice(first.indexOf('/') + 1)];

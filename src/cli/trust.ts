@@ -15,6 +15,7 @@ import { formatFinding } from '../report/formatFinding.js';
 import { fingerprint } from '../trust/ed25519.js';
 import { PIN_FILE, readPin, readTrustVersions, TRUST_FILE } from '../trust/readFleetTrust.js';
 import { rootOf, verifyTrustChain, type ChainResult, type PinnedRoot } from '../trust/verifyTrustChain.js';
+import { checkAction } from './checkAction.js';
 import type { Command, Context } from './command.js';
 import { signRecordFile } from './signRecordFile.js';
 import { trustIo } from './trustIo.js';
@@ -41,12 +42,12 @@ See docs/trust.md.`,
   reads: true,
   async run(args, ctx) {
     const [sub, ...extra] = args.positionals;
+    const action = checkAction(sub, ['pin', 'sign', 'verify'], "give 'pin', 'sign --key <file>' or 'verify'");
     if (extra.length > 0) throw new UsageError(`unexpected '${extra.join(' ')}'`);
     const root = findRoot(ctx.cwd, ctx.root);
-    if (sub === 'pin') return pin(root, args.values.yes === true, ctx);
-    if (sub === 'sign') return sign(root, args.values, ctx);
-    if (sub === 'verify') return verifyChain(root, ctx);
-    throw new UsageError("give 'pin', 'sign --key <file>' or 'verify'");
+    if (action === 'pin') return pin(root, args.values.yes === true, ctx);
+    if (action === 'sign') return sign(root, args.values, ctx);
+    return verifyChain(root, ctx);
   },
 };
 

@@ -122,6 +122,7 @@ export const ROUTES: readonly Route[] = [
         result = await app.io.setRollout(params[0]!, params[1] as 'pause' | 'abort');
       } catch (e) {
         if (e instanceof FleethubError && e.code === 'intent-unknown') throw new HubRequestError(404, 'not-found', e.message);
+        if (e instanceof FleethubError && e.code === 'rollout-file-unreadable') throw new HubRequestError(409, 'rollout-file-unreadable', e.message);
         throw e;
       }
       await app.recorded();

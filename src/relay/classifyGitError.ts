@@ -11,8 +11,8 @@ const NETWORK = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EHOSTUNREAC
 /** TLS failures (a plain-HTTP server behind https://, a certificate that does not verify): upstream cannot be reached safely. */
 const TLS = /^(ERR_SSL_|ERR_TLS_|CERT_|UNABLE_TO_|DEPTH_ZERO_SELF_SIGNED_CERT$|SELF_SIGNED_CERT_IN_CHAIN$|HOSTNAME_MISMATCH$)/;
 
-/** `credentials`: where the credentials sent came from ('the token in FLEETHUB_TOKEN'), null when none were. */
-export function classifyGitError(e: unknown, url: string, credentials: string | null): Error {
+/** `credentials`: where the credentials sent came from ('the token in FLEETHUB_TOKEN'), null when none were; `step`: what was being done (named when upstream refuses it). */
+export function classifyGitError(e: unknown, url: string, credentials: string | null, step: 'push' | 'fetch' | 'ls-remote'): Error {
   if (e instanceof FleethubError) return e;
   const err = e as { code?: string; name?: string; message?: string; data?: { statusCode?: number; statusMessage?: string }; cause?: { code?: string } };
   const code = err.code ?? err.cause?.code ?? '';
@@ -24,10 +24,10 @@ export function classifyGitError(e: unknown, url: string, credentials: string | 
     const status = err.data?.statusCode ?? 0;
     if (status === 401 || status === 403) return new UpstreamAuthError(url, status, credentials);
     if (status >= 500 || status === 429 || status === 408) return new UpstreamUnreachableError(url, `HTTP ${status}${err.data?.statusMessage ? ` ${err.data.statusMessage}` : ''}`);
-    return new UpstreamRejectedError(url, `HTTP ${status}`);
+    return new UpstreamRejectedError(url, status === 404 ? 'HTTP 404: no Git repository at that URL' : `HTTP ${status}`, step);
   }
   if (code === 'UserCanceledError') return new UpstreamAuthError(url, 401, credentials);
-  if (code === 'SmartHttpError') return new UpstreamRejectedError(url, 'not a Git smart HTTP server at that URL');
+  if (code === 'SmartHttpError') return new UpstreamRejectedError(url, 'not a Git smart HTTP server at that URL', step);
   return e instanceof Error ? e : new Error(String(e));
 }
 

@@ -29,7 +29,7 @@ export interface HttpRemote {
 
 export function httpTransport(remote: HttpRemote): GitTransport {
   const { url, shown, http, headers, cache } = remote;
-  const fail = (e: unknown): Error => classifyGitError(e, shown, remote.credentials);
+  const fail = (e: unknown, step: 'push' | 'fetch' | 'ls-remote'): Error => classifyGitError(e, shown, remote.credentials, step);
   return {
     shown,
     async fetch(gitdir, branch) {
@@ -37,8 +37,8 @@ export function httpTransport(remote: HttpRemote): GitTransport {
       try {
         got = await git.fetch({ fs, http, gitdir, remote: 'origin', url, ...(branch ? { ref: branch, remoteRef: branch } : {}), singleBranch: true, tags: false, headers, cache });
       } catch (e) {
-        if ((e as { code?: string }).code !== 'NotFoundError' || !branch) throw fail(e);
-        const heads = await git.listServerRefs({ http, url, prefix: 'refs/heads/', headers }).catch((err: unknown) => Promise.reject(fail(err)));
+        if ((e as { code?: string }).code !== 'NotFoundError' || !branch) throw fail(e, 'fetch');
+        const heads = await git.listServerRefs({ http, url, prefix: 'refs/heads/', headers }).catch((err: unknown) => Promise.reject(fail(err, 'ls-remote')));
         if (heads.length > 0) throw new UpstreamBranchMissingError(shown, branch, heads.map((h) => h.ref.slice('refs/heads/'.length)));
         return { branch, head: null };
       }
@@ -49,7 +49,7 @@ export function httpTransport(remote: HttpRemote): GitTransport {
       try {
         result = await pushPack(http, url, headers, { ref: `refs/heads/${branch}`, old: added.parent, new: commit, pack: packObjects(added.objects) });
       } catch (e) {
-        throw fail(e);
+        throw fail(e, 'push');
       }
       if (result.status !== 'rejected') return result.status;
       if (LOST_RACE.test(result.reason)) return 'moved';

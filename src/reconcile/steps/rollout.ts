@@ -11,6 +11,7 @@
  */
 import { createPublicKey } from 'node:crypto';
 import { hintFor } from '../../records/hints.js';
+import type { Finding } from '../../records/finding.js';
 import { rolloutInputs } from '../rolloutInputs.js';
 import { parseRolloutFile } from '../../rollout/parseRolloutFile.js';
 import { renderRolloutFile } from '../../rollout/renderRolloutFile.js';
@@ -39,7 +40,10 @@ export async function rollout(ctx: ReconcileContext): Promise<void> {
   ctx.rollouts.sort((a, b) => (a.intent < b.intent ? -1 : a.intent > b.intent ? 1 : 0));
   // The board shows the rollout as this tick leaves it: once its leases are issued, the next wave is what the next tick would add (so a rerun renders the same board).
   const after = (r: RolloutRun): RolloutRun => (r.tick.file.epoch === (r.input.previous?.epoch ?? 0) ? r : { ...r, tick: rolloutTick({ ...r.input, previous: r.tick.file, signer: null }) });
-  ctx.boardSections.push({ kind: 'rollouts', rollouts: ctx.rollouts.map((r) => rolloutRow(after(r), inputs.nodes)) });
+  // An intent whose rollout file cannot be read keeps its row, halted by that finding: one row per update intent, never a silent gap.
+  const unreadable = ctx.findings.filter((f) => f.code === 'rollout-file-unreadable' && f.kind === 'intent');
+  const rows = [...ctx.rollouts.map((r) => rolloutRow(after(r), inputs.nodes)), ...unreadable.flatMap((f) => unreadableRow(f, inputs))];
+  ctx.boardSections.push({ kind: 'rollouts', rollouts: rows.sort((a, b) => (a.intent < b.intent ? -1 : a.intent > b.intent ? 1 : 0)) });
   if (unsigned.length > 0) {
     const first = inputs.intents.find((i) => unsigned.some((u) => u.startsWith(`${i.intent.id}/`)))!;
     ctx.findings.push({
@@ -75,6 +79,13 @@ function trustedSigner(ctx: ReconcileContext): LeaseSigner | null {
 }
 
 /** A rollout's board row: progress by area from the journal and the plan; nothing in it moves unless the rollout's files or the plan do. */
+/** The row of an intent whose rollout file cannot be read: nothing planned, halted by the finding until the file is mended. */
+function unreadableRow(f: Finding, inputs: ReturnType<typeof rolloutInputs>): RolloutRow[] {
+  const i = inputs.intents.find((x) => x.intent.id === f.id);
+  if (!i) return [];
+  return [{ intent: i.intent.id, version: i.intent.version ?? null, state: 'halted', control: { operator: 'unreadable', signed: i.intent.control }, epoch: 0, areas: [], next: [], unsigned: false, halted: { code: f.code, message: `${f.file}:${f.line}:${f.col}: ${f.message}` }, waits: [] }];
+}
+
 function rolloutRow(r: RolloutRun, nodes: readonly RolloutNode[]): RolloutRow {
   const p = r.tick.plan;
   const f = r.tick.file;
