@@ -63,7 +63,7 @@ export function syntheticHubSnapshot(count: number, seed = 1): HubSnapshot {
       workloads: nodes.map((n, i) => ({ id: `svc-${i}`, title: `svc ${i}`, kind: 'service', host: n.id, host_mode: n.mode, usable: n.mode === 'ACTIVE', target_host: null, stage: 'production', target_stage: null, owner: null, critical: false, via: [], listeners: [] })),
       workplans,
       checks: Array.from({ length: 30 }, (_, c) => ({ id: `check-${c}`, title: `Check ${c}`, severity: 'error', status: c % 3 === 0 ? 'fail' : 'pass', ok: c % 3 !== 0, count: c % 3 === 0 ? 5 : 0, message: '', failing_rows: c % 3 === 0 ? nodes.slice(0, 5).map((n) => ({ node: n.id })) : [] })),
-      findings: Array.from({ length: 300 }, (_, f) => ({ code: 'promotion-gate-unmet', severity: 'error', record: `workload:svc-${f}`, file: `registry/workloads/svc-${f}.md`, line: 3, col: 1, message: `svc-${f} does not pass the promotion gate`, hint: '' })),
+      findings: Array.from({ length: 300 }, (_, f) => ({ code: 'promotion-gate-unmet', severity: 'error', record: `workload:svc-${f}`, file: `registry/workloads/svc-${f}.md`, line: 3, column: 1, message: `svc-${f} does not pass the promotion gate`, hint: '' })),
       intents: { trust: null, intents: [] },
       rollouts: [],
     },

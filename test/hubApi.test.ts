@@ -103,7 +103,7 @@ describe('the hub API on the example fleet', () => {
     assert.ok(checks.some((c) => c.status === 'fail' && c.failing_rows.length > 0), 'a failing check shows its rows');
     const findings = (await hub.call('GET', '/api/findings')).json() as Array<Record<string, any>>;
     assert.ok(findings.length > 0);
-    for (const f of findings) for (const k of ['code', 'severity', 'file', 'line', 'col', 'message']) assert.ok(k in f, k);
+    for (const f of findings) for (const k of ['code', 'severity', 'file', 'line', 'column', 'message']) assert.ok(k in f, k);
     const intents = (await hub.call('GET', '/api/intents')).json();
     assert.equal(intents.intents.length, 3);
     assert.equal(intents.trust.ok, true, 'the demo pin is trusted');

@@ -1,18 +1,18 @@
 /**
  * Findings: counts by severity, then each finding with its code, where it is (file:line:col) and
- * its message, errors first, a page at a time. Takes `[{code, severity, file, line, col, message}]`
+ * its message, errors first, a page at a time. Takes `[{code, severity, file, line, column, message}]` (reconcile --format json's findings)
  * or `{items: [...]}` (status --format json, which names a record instead of a file).
  */
 import { escapeHtml } from './escapeHtml.js';
 import { pageOf } from './pageOf.js';
 import type { HubView } from './pageTypes.js';
 
-interface Finding { code: string; severity?: string; file?: string | null; line?: number | null; col?: number | null; record?: string; message?: string; hint?: string; pending?: boolean }
+interface Finding { code: string; severity?: string; file?: string | null; line?: number | null; column?: number | null; record?: string; message?: string; hint?: string; pending?: boolean }
 
 const RANK: Record<string, number> = { error: 0, warning: 1, info: 2 };
 
 function where(f: Finding): string {
-  if (f.file) return `${f.file}${f.line ? `:${f.line}${f.col ? `:${f.col}` : ''}` : ''}`;
+  if (f.file) return `${f.file}${f.line ? `:${f.line}${f.column ? `:${f.column}` : ''}` : ''}`;
   return f.record ?? '';
 }
 
