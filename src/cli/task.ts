@@ -114,8 +114,8 @@ or another usage error.`,
 export const task: Command = taskCommand(() => new Date());
 
 function parsePositionals(positionals: string[]): { action: TaskAction; workplan: string; taskId: string } {
-  const [action, first, second, ...extra] = positionals;
-  checkAction(action, ACTIONS, `give an action (${ACTIONS.join(', ')}), a workplan and a task`);
+  const [given, first, second, ...extra] = positionals;
+  const action = checkAction(given, ACTIONS, `give an action (${ACTIONS.join(', ')}), a workplan and a task`);
   let workplan = first;
   let taskId = second;
   if (first !== undefined && second === undefined && first.includes('/')) [workplan, taskId] = [first.slice(0, first.indexOf('/')), first.slice(first.indexOf('/') + 1)];
@@ -125,5 +125,5 @@ function parsePositionals(positionals: string[]): { action: TaskAction; workplan
     taskId = id;
   }
   if (!workplan || !taskId || extra.length > 0) throw new UsageError(`give one workplan and one task: fleethub task ${action} <workplan> <task>`);
-  return { action: action as TaskAction, workplan, taskId };
+  return { action, workplan, taskId };
 }
