@@ -172,7 +172,14 @@ describe('fleethub hub refuses to start', () => {
       assert.match(r.stderr, /binds only to loopback .* unless --allow-remote and a token/);
       const noToken = cli(['hub', '--root', root, '--host', '0.0.0.0', '--port', '0', '--allow-remote']);
       assert.equal(noToken.code, 2);
-      assert.match(noToken.stderr, /unless a token/);
+      assert.match(noToken.stderr, /unless a token of at least 16 characters/);
+      const short = cli(['hub', '--root', root, '--host', '0.0.0.0', '--port', '0', '--token', 'short']);
+      assert.equal(short.code, 2);
+      assert.match(short.stderr, /unless --allow-remote and a token of at least 16 characters \(--token or FLEETHUB_HUB_TOKEN\) are given: 0\.0\.0\.0/, 'both named at once, the short token counted as none');
+      assert.doesNotMatch(short.stderr + short.stdout, /\bshort\b/, 'the token is not echoed');
+      const shortLoopback = cli(['hub', '--root', root, '--port', '0', '--token', 'short']);
+      assert.equal(shortLoopback.code, 2);
+      assert.match(shortLoopback.stderr, /must be at least 16 characters/);
     } finally {
       removeDir(root);
     }

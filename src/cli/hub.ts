@@ -7,6 +7,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import { UsageError } from '../errors.js';
+import { isLoopback } from '../observe/isLoopback.js';
 import { hubAssetDir } from '../hub/page/hubAssetDir.js';
 import { renderHubPage } from '../hub/page/renderHubPage.js';
 import { DEFAULT_PORT, startHub } from '../hub/startHub.js';
@@ -48,7 +49,10 @@ another usage or internal error.`,
     const probeIntervalMs = interval === '0' ? 0 : durationMs(interval);
     if (probeIntervalMs === null || (probeIntervalMs > 0 && probeIntervalMs < 1000)) throw new UsageError(`--probe-interval must be a duration of at least 1s (30s, 5m) or 0, not '${interval}'`);
     const given = typeof args.values.token === 'string' ? args.values.token : ctx.env.FLEETHUB_HUB_TOKEN;
-    if (given !== undefined && given.length < 16) throw new UsageError('the hub token (--token or FLEETHUB_HUB_TOKEN) must be at least 16 characters');
+    const host = typeof args.values.host === 'string' ? args.values.host : '127.0.0.1';
+    const short = given !== undefined && given.length < 16;
+    // Off loopback, startHub names all that is missing at once (a short token counts as none); here, only the short token.
+    if (short && (isLoopback(host) || args.values['allow-remote'] === true)) throw new UsageError('the hub token (--token or FLEETHUB_HUB_TOKEN) must be at least 16 characters');
     const root = findRoot(ctx.cwd, ctx.root);
     const signal = ctx.signal ?? new AbortController().signal;
     // Listening on the signal says "I stop cleanly" (bin/fleethub.js then aborts it instead of exiting).
@@ -56,10 +60,10 @@ another usage or internal error.`,
     const log = (line: string): void => ctx.log?.(line);
     const io = hubIo(root, ctx, log);
     const running = await startHub(io, {
-      host: typeof args.values.host === 'string' ? args.values.host : '127.0.0.1',
+      host,
       port,
       token: given ?? randomBytes(24).toString('base64url'),
-      tokenGiven: given !== undefined,
+      tokenGiven: given !== undefined && !short,
       allowRemote: args.values['allow-remote'] === true,
       probeIntervalMs,
       page: { render: (snapshot, query) => renderHubPage(snapshot, query), assetDir: hubAssetDir() },

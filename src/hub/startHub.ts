@@ -30,7 +30,7 @@ export interface HubOptions {
   host: string;
   port: number;
   token: string;
-  /** The token was chosen by the user (--token, FLEETHUB_HUB_TOKEN), not made up at start: required for a non-loopback bind. */
+  /** The token was chosen by the user (--token, FLEETHUB_HUB_TOKEN; at least 16 characters), not made up at start: required for a non-loopback bind. */
   tokenGiven: boolean;
   allowRemote: boolean;
   /** How often to probe the fleet; 0: never. */
@@ -56,7 +56,7 @@ export interface RunningHub {
 
 export async function startHub(io: HubIo, options: HubOptions): Promise<RunningHub> {
   if (!isLoopback(options.host)) {
-    const missing = [...(options.allowRemote ? [] : ['--allow-remote']), ...(options.tokenGiven ? [] : ['a token (--token or FLEETHUB_HUB_TOKEN)'])];
+    const missing = [...(options.allowRemote ? [] : ['--allow-remote']), ...(options.tokenGiven ? [] : ['a token of at least 16 characters (--token or FLEETHUB_HUB_TOKEN)'])];
     if (missing.length > 0) throw new HubRemoteBindError(options.host, missing);
   }
   const stop = new AbortController();
