@@ -32,8 +32,9 @@ Keep the private key secret; never commit it.`,
   reads: true,
   async run(args, ctx) {
     const [sub, name, ...extra] = args.positionals;
-    checkAction(sub, ['gen'], 'usage: fleethub keys gen <name> [--out <dir>]');
-    if (name === undefined || extra.length > 0) throw new UsageError('usage: fleethub keys gen <name> [--out <dir>]');
+    const usage = 'usage: fleethub keys gen <name> [--out <dir>]';
+    checkAction(sub, ['gen'], usage);
+    if (name === undefined || extra.length > 0) throw new UsageError(usage);
     if (!ID_PATTERN.test(name) || name.length > 64) throw new UsageError(`key name '${name}' must use letters, digits, '.', '_' and '-'`);
     const home = ctx.env.XDG_CONFIG_HOME || (ctx.env.HOME ? join(ctx.env.HOME, '.config') : null);
     const out = typeof args.values.out === 'string' ? resolve(ctx.cwd, args.values.out) : home ? join(home, 'fleethub', 'keys') : null;

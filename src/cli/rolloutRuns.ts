@@ -12,6 +12,7 @@ import { evaluate } from '../reconcile/steps/evaluate.js';
 import { load } from '../reconcile/steps/load.js';
 import { observe } from '../reconcile/steps/observe.js';
 import { rollout } from '../reconcile/steps/rollout.js';
+import { unreadableRollouts } from '../reconcile/unreadableRollouts.js';
 import { trust } from '../reconcile/steps/trust.js';
 import { validate } from '../reconcile/steps/validate.js';
 import { fileIo } from './fileIo.js';
@@ -34,7 +35,7 @@ export async function rolloutRuns(root: string, env: Readonly<Record<string, str
 export function rolloutOf(runs: { ctx: ReconcileContext; findings: readonly Finding[] }, intent: string): RolloutRun | { unreadable: Finding } {
   const run = runs.ctx.rollouts.find((r) => r.intent === intent);
   if (run) return run;
-  const unreadable = runs.findings.filter((f) => f.code === 'rollout-file-unreadable' && f.kind === 'intent');
+  const unreadable = unreadableRollouts(runs.findings);
   const found = unreadable.find((f) => f.id === intent);
   if (found) return { unreadable: found };
   throw new UnknownIntentError(intent, [...runs.ctx.rollouts.map((r) => r.intent), ...unreadable.map((f) => f.id!)].sort());

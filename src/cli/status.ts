@@ -81,6 +81,9 @@ function outboxSummary(root: string): { text: string | null; json: { pending: nu
 /** "a, b observed 5d 7h ago; c observed 2h ago": the nodes of one age together, the oldest first. */
 function staleGroups(nodes: ReadonlyArray<{ node: string; age_s: number }>): string {
   const groups = new Map<string, string[]>();
-  for (const n of [...nodes].sort((a, b) => b.age_s - a.age_s)) groups.set(formatAge(n.age_s), [...(groups.get(formatAge(n.age_s)) ?? []), n.node]);
+  for (const n of [...nodes].sort((a, b) => b.age_s - a.age_s)) {
+    const age = formatAge(n.age_s);
+    groups.set(age, [...(groups.get(age) ?? []), n.node]);
+  }
   return [...groups].map(([age, ids]) => `${ids.join(', ')} observed ${age} ago`).join('; ');
 }

@@ -5,12 +5,9 @@
  * journal state), the next wave, why it is halted and why nodes wait.
  */
 import type { RolloutRow } from '../../reconcile/boardInput.js';
+import { JOURNAL_ORDER, nextWaveText, rolloutStopped } from '../../report/rolloutWords.js';
 import { escapeHtml } from './escapeHtml.js';
 import { pendingMark } from './pendingMark.js';
-
-/** Nodes named in the next wave; the rest are counted. */
-const SHOWN = 10;
-const ORDER = ['healthy', 'applying', 'staged', 'leased', 'blocked', 'not started', 'rolled_back', 'aborted'];
 
 type Rollout = RolloutRow & { pending?: boolean };
 
@@ -23,22 +20,20 @@ export function renderRolloutsSection(data: unknown): string | null {
     for (const a of r.areas) for (const [s, n] of Object.entries(a.states)) counts.set(s, (counts.get(s) ?? 0) + n);
     const done = counts.get('healthy') ?? 0;
     const others = [...counts].filter(([s, n]) => s !== 'healthy' && n > 0).sort(([a], [b]) => rank(a) - rank(b)).map(([s, n]) => `${n} ${s}`);
-    const bad = r.state === 'halted' || r.state === 'refused' || r.state === 'aborted';
-    const next = r.next.length === 0 ? 'none' : `${r.next.slice(0, SHOWN).join(', ')}${r.next.length > SHOWN ? ` and ${r.next.length - SHOWN} more` : ''}${r.unsigned ? ' (planned; not issued without the orchestrator key)' : ''}`;
     const why = [...(r.halted ? [`halted (${r.halted.code}): ${r.halted.message}`] : []), ...(r.waits.length > 0 ? [`waiting: ${r.waits.map((w) => `${w.nodes} ${w.code}`).join(', ')}`] : [])].join('; ');
     return (
       `<tr><th scope="row">${escapeHtml(r.intent)}${r.version !== null ? ` <span class="muted">v${r.version}</span>` : ''}${pendingMark(r.pending)}</th>` +
-      `<td>${bad ? `<span class="result bad">${escapeHtml(r.state)}</span>` : escapeHtml(r.state)}<br><span class="muted">operator ${escapeHtml(r.control.operator)}, signed ${escapeHtml(r.control.signed)}; epoch ${r.epoch}</span></td>` +
+      `<td>${rolloutStopped(r.state) ? `<span class="result bad">${escapeHtml(r.state)}</span>` : escapeHtml(r.state)}<br><span class="muted">operator ${escapeHtml(r.control.operator)}, signed ${escapeHtml(r.control.signed)}; epoch ${r.epoch}</span></td>` +
       `<td><progress max="${Math.max(total, 1)}" value="${done}" aria-label="${escapeHtml(r.intent)}: ${done} of ${total} healthy">${done}/${total}</progress> ${done}/${total} healthy${others.length > 0 ? `<br><span class="muted">${escapeHtml(others.join(', '))}</span>` : ''}</td>` +
-      `<td>${escapeHtml(next)}</td><td>${escapeHtml(why)}</td></tr>`
+      `<td>${escapeHtml(nextWaveText(r))}</td><td>${escapeHtml(why)}</td></tr>`
     );
   });
   return `<div class="scroll"><table><thead><tr><th scope="col">Rollout</th><th scope="col">State</th><th scope="col">Progress</th><th scope="col">Next wave</th><th scope="col">Why</th></tr></thead><tbody>${rows.join('')}</tbody></table></div>`;
 }
 
 function rank(state: string): number {
-  const i = ORDER.indexOf(state);
-  return i === -1 ? ORDER.length : i;
+  const i = JOURNAL_ORDER.indexOf(state);
+  return i === -1 ? JOURNAL_ORDER.length : i;
 }
 
 function isRollout(r: unknown): r is Rollout {

@@ -13,6 +13,7 @@ import { createPublicKey } from 'node:crypto';
 import { hintFor } from '../../records/hints.js';
 import type { Finding } from '../../records/finding.js';
 import { rolloutInputs } from '../rolloutInputs.js';
+import { unreadableRollouts } from '../unreadableRollouts.js';
 import { parseRolloutFile } from '../../rollout/parseRolloutFile.js';
 import { renderRolloutFile } from '../../rollout/renderRolloutFile.js';
 import { rolloutTick } from '../../rollout/rolloutTick.js';
@@ -41,8 +42,7 @@ export async function rollout(ctx: ReconcileContext): Promise<void> {
   // The board shows the rollout as this tick leaves it: once its leases are issued, the next wave is what the next tick would add (so a rerun renders the same board).
   const after = (r: RolloutRun): RolloutRun => (r.tick.file.epoch === (r.input.previous?.epoch ?? 0) ? r : { ...r, tick: rolloutTick({ ...r.input, previous: r.tick.file, signer: null }) });
   // An intent whose rollout file cannot be read keeps its row, halted by that finding: one row per update intent, never a silent gap.
-  const unreadable = ctx.findings.filter((f) => f.code === 'rollout-file-unreadable' && f.kind === 'intent');
-  const rows = [...ctx.rollouts.map((r) => rolloutRow(after(r), inputs.nodes)), ...unreadable.flatMap((f) => unreadableRow(f, inputs))];
+  const rows = [...ctx.rollouts.map((r) => rolloutRow(after(r), inputs.nodes)), ...unreadableRollouts(ctx.findings).flatMap((f) => unreadableRow(f, inputs))];
   ctx.boardSections.push({ kind: 'rollouts', rollouts: rows.sort((a, b) => (a.intent < b.intent ? -1 : a.intent > b.intent ? 1 : 0)) });
   if (unsigned.length > 0) {
     const first = inputs.intents.find((i) => unsigned.some((u) => u.startsWith(`${i.intent.id}/`)))!;
