@@ -30,6 +30,8 @@ import { generateFleet, type GenOptions } from './gen-fleet.js';
 
 const BIN = fileURLToPath(new URL('../../bin/fleethub.js', import.meta.url));
 const CHANGED = 100;
+/** The workloads the bench changes and follows must exist: as many as it changes. */
+export const MIN_WORKLOADS = CHANGED;
 const HISTORY_COMMITS = 1000;
 const TRACKED = 'registry/workloads/wl-00042.md';
 
@@ -75,8 +77,11 @@ export function benchDiff(sizes: GenOptions, runs: number, keep = false): DiffBe
     git(['commit', '-q', '-m', 'the synthetic fleet']);
     const a = git(['rev-parse', 'HEAD']).trim();
     // 100 records changed: a field each (a stage, a title), spread over the workloads.
-    for (let i = 0; i < CHANGED; i++) {
-      const path = join(root, 'registry/workloads', `wl-${String(i * 97).padStart(5, '0')}.md`);
+    // Every 97th (as every bench so far has changed them), or closer on a smaller fleet.
+    const spread = Math.min(97, Math.floor(sizes.workloads / CHANGED));
+    const changed = Array.from({ length: CHANGED }, (_, i) => `registry/workloads/wl-${String(i * spread).padStart(5, '0')}.md`);
+    for (const file of changed) {
+      const path = join(root, file);
       writeFileSync(path, readFileSync(path, 'utf8').replace(/^title: (.*)$/m, 'title: $1 (changed)'));
     }
     git(['commit', '-q', '-am', `${CHANGED} records changed`]);
@@ -154,7 +159,9 @@ export function benchDiff(sizes: GenOptions, runs: number, keep = false): DiffBe
     const gitDiffStatMs = time('git diff --stat', () => git(['diff', '--stat', a, b]));
     let historyEntries = 0;
     const historyMs = time('history', () => (historyEntries = (JSON.parse(fleethub(['history', 'workload:wl-00042', '--format', 'json'])) as { entries: unknown[] }).entries.length));
-    if (historyEntries !== HISTORY_COMMITS / 2 + 1) throw new Error(`history found ${historyEntries} changes, not ${HISTORY_COMMITS / 2 + 1}`);
+    // Its addition, its change among the 100 (on a fleet small enough that it is one of them), every other commit after.
+    const expected = 1 + (changed.includes(TRACKED) ? 1 : 0) + HISTORY_COMMITS / 2;
+    if (historyEntries !== expected) throw new Error(`history found ${historyEntries} changes, not ${expected}`);
     const gitLogFollowMs = time('git log --follow', () => git(['log', '--follow', '--oneline', '--', TRACKED]));
     return { files, changedRecords, recordsOnlyMs, withImpactColdMs, editedColdMs, editedWarmMs, strayColdMs, dirtyColdMs, withImpactWarmMs, checkoutColdMs, checkoutAfterValidateMs, checkoutWarmMs, gitDiffStatMs, historyMs, historyEntries, gitLogFollowMs, commits };
   } finally {
@@ -183,7 +190,7 @@ export function diffRows(d: DiffBench): Array<[string, string, string, string]> 
 if (import.meta.url === `file://${process.argv[1]}`) {
   const usage = 'usage: node dist/scripts/bench-diff.js [--nodes 10000] [--workloads 20000] [--workplans 500] [--runs 3] [--keep]';
   const { values } = scriptArgs(usage, { options: { nodes: { type: 'string' }, workloads: { type: 'string' }, workplans: { type: 'string' }, runs: { type: 'string' }, keep: { type: 'boolean' } } });
-  const sizes = { nodes: wholeNumber(usage, 'nodes', values.nodes, 10000), workloads: wholeNumber(usage, 'workloads', values.workloads, 20000), workplans: wholeNumber(usage, 'workplans', values.workplans, 500, 0) };
+  const sizes = { nodes: wholeNumber(usage, 'nodes', values.nodes, 10000), workloads: wholeNumber(usage, 'workloads', values.workloads, 20000, MIN_WORKLOADS), workplans: wholeNumber(usage, 'workplans', values.workplans, 500, 0) };
   const d = benchDiff(sizes, wholeNumber(usage, 'runs', values.runs, 3), values.keep === true);
   for (const r of diffRows(d)) process.stdout.write(`${r.join('  ')}\n`);
   process.stdout.write(`${JSON.stringify(d)}\n`);

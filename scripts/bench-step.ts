@@ -4,7 +4,7 @@
  * this process's threads during the step, a figure a busy machine disturbs
  * less than the wall-clock ms).
  *
- *   node dist/scripts/bench-step.js <floor|cold|warm|one-file|validate|offline-eval|modes-eval> <fleet dir>
+ *   node dist/scripts/bench-step.js <floor|cold|parse-1|parse-2|warm|one-file|validate|offline-eval|modes-eval> <fleet dir>
  *   node dist/scripts/bench-step.js probe-tick <simulated nodes>:<concurrency>
  */
 import { appendFileSync, readdirSync, readFileSync, rmSync } from 'node:fs';
@@ -13,6 +13,9 @@ import matter from 'gray-matter';
 import { cachePath } from '../src/cache/cacheFile.js';
 import { readFindings } from '../src/cache/readFindings.js';
 import { rebuildCache } from '../src/cache/rebuildCache.js';
+import { buildInParallel } from '../src/cache/buildInParallel.js';
+import { startRowWorkers } from '../src/cache/startRowWorkers.js';
+import { walkFleet } from '../src/repo/walkFleet.js';
 import { refreshCache } from '../src/cache/refreshCache.js';
 import { probeFleet } from '../src/observe/probeFleet.js';
 import type { ProbeTarget } from '../src/observe/observation.js';
@@ -41,9 +44,23 @@ function floor(): number {
   return n;
 }
 
+/**
+ * The cold build's parse without its database: every file read, hashed,
+ * parsed, validated and packed into rows as a cold build does it
+ * (buildInParallel.ts), the rows dropped instead of written, on this thread
+ * and `workers` worker threads. What a second thread buys the build, apart
+ * from the one writer's work.
+ */
+async function parseOnly(workers: number): Promise<void> {
+  const { files } = walkFleet(root, { stat: false });
+  await buildInParallel(root, files, startRowWorkers(root, workers), { write: () => undefined });
+}
+
 const steps: Record<string, () => Promise<unknown>> = {
   floor: async () => void floor(),
   cold: async () => rebuildCache(root),
+  'parse-1': () => parseOnly(0),
+  'parse-2': () => parseOnly(1),
   warm: async () => (await refreshCache(root)).db.close(),
   'one-file': async () => {
     const path = 'registry/workloads/wl-00042.md';
