@@ -20,7 +20,7 @@
  *   (also part of npm run bench)
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -116,45 +116,56 @@ export function benchDiff(sizes: GenOptions, runs: number, keep = false): DiffBe
     let changedRecords = 0;
     const recordsOnlyMs = time('diff --records-only', () => (changedRecords = (JSON.parse(fleethub(['diff', `${a}..${b}`, '--records-only', '--format', 'json'])) as { records: unknown[] }).records.length));
     if (changedRecords !== CHANGED) throw new Error(`the diff found ${changedRecords} changed records, not ${CHANGED}`);
-    rmSync(join(root, '.fleethub'), { recursive: true, force: true });
-    const withImpactColdMs = time('diff, impact, cold', () => fleethub(['diff', `${a}..${b}`, '--format', 'json']), 1);
+    const diff = (): string => fleethub(['diff', `${a}..${b}`, '--format', 'json']);
+    const state = join(root, '.fleethub');
+    const review = join(state, 'review');
+    /**
+     * A first run, the median of `runs`: each from the .fleethub/ there is now
+     * (restored before each, since a diff keeps results in its memo; none if
+     * there is none), after `prepare` (untimed). The last run's state stays.
+     */
+    const firstRun = (label: string, prepare: () => void = () => undefined): number => {
+      const saved = existsSync(state) ? mkdtempSync(join(tmpdir(), 'fleethub-bench-cache-')) : null;
+      if (saved !== null) cpSync(state, saved, { recursive: true });
+      try {
+        return time(label, diff, runs, () => {
+          rmSync(state, { recursive: true, force: true });
+          if (saved !== null) cpSync(saved, state, { recursive: true });
+          prepare();
+        });
+      } finally {
+        if (saved !== null) rmSync(saved, { recursive: true, force: true });
+      }
+    };
+    const noReview = (): void => rmSync(review, { recursive: true, force: true });
+    rmSync(state, { recursive: true, force: true });
+    const withImpactColdMs = firstRun('diff, impact, cold');
     // Uncommitted edits to record files (one workload, not staged): both sides laid over a commit of the working tree as it stands.
     const edited = join(root, 'registry/workloads/wl-00001.md');
     const committed = readFileSync(edited, 'utf8');
     writeFileSync(edited, committed.replace(/^title: (.*)$/m, 'title: $1 (uncommitted)'));
-    rmSync(join(root, '.fleethub', 'review'), { recursive: true, force: true });
-    const editedColdMs = time('diff, edited, cold', () => fleethub(['diff', `${a}..${b}`, '--format', 'json']), 1);
-    const editedWarmMs = time('diff, edited, warm', () => fleethub(['diff', `${a}..${b}`, '--format', 'json']));
+    const editedColdMs = firstRun('diff, edited, cold', noReview);
+    const editedWarmMs = time('diff, edited, warm', diff);
     writeFileSync(edited, committed);
     // A stray file (untracked): laid over as well, its warning settled path by path.
     const scratch = join(root, 'registry', 'nodes', 'notes.txt');
     writeFileSync(scratch, 'scratch\n');
-    rmSync(join(root, '.fleethub', 'review'), { recursive: true, force: true });
-    const strayColdMs = time('diff, stray, cold', () => fleethub(['diff', `${a}..${b}`, '--format', 'json']), 1);
+    const strayColdMs = firstRun('diff, stray, cold', noReview);
     rmSync(scratch);
     // An untracked symlink (not a regular file): the sides cannot be laid over the working tree, so both are written whole.
     const link = join(root, 'registry', 'nodes', 'link.txt');
     symlinkSync('wl-00001.md', link);
-    rmSync(join(root, '.fleethub', 'review'), { recursive: true, force: true });
-    const dirtyColdMs = time('diff, whole, cold', () => fleethub(['diff', `${a}..${b}`, '--format', 'json']), 1);
-    const withImpactWarmMs = time('diff, whole, warm', () => fleethub(['diff', `${a}..${b}`, '--format', 'json']));
+    const dirtyColdMs = firstRun('diff, whole, cold', noReview);
+    const withImpactWarmMs = time('diff, whole, warm', diff);
     rmSync(link);
     git(['checkout', '-q', b]);
-    rmSync(join(root, '.fleethub'), { recursive: true, force: true });
-    const checkoutColdMs = time('diff, checkout, cold', () => fleethub(['diff', `${a}..${b}`, '--format', 'json']), 1);
-    rmSync(join(root, '.fleethub'), { recursive: true, force: true });
+    rmSync(state, { recursive: true, force: true });
+    const checkoutColdMs = firstRun('diff, checkout, cold');
+    rmSync(state, { recursive: true, force: true });
     fleethubStatus(['validate']);
-    // Each run as the job's first diff: the fleet's cache as validate left it (restored: a diff keeps results in its memo), no .fleethub/review/.
-    const state = join(root, '.fleethub');
-    const saved = mkdtempSync(join(tmpdir(), 'fleethub-bench-cache-'));
-    cpSync(state, saved, { recursive: true });
-    const fresh = (): void => {
-      rmSync(state, { recursive: true, force: true });
-      cpSync(saved, state, { recursive: true });
-    };
-    const checkoutAfterValidateMs = time('diff, after validate', () => fleethub(['diff', `${a}..${b}`, '--format', 'json']), runs, fresh);
-    rmSync(saved, { recursive: true, force: true });
-    const checkoutWarmMs = time('diff, checkout, warm', () => fleethub(['diff', `${a}..${b}`, '--format', 'json']));
+    // Each run as the job's first diff: the fleet's cache as validate left it, no .fleethub/review/.
+    const checkoutAfterValidateMs = firstRun('diff, after validate');
+    const checkoutWarmMs = time('diff, checkout, warm', diff);
     git(['checkout', '-q', 'main']);
     const gitDiffStatMs = time('git diff --stat', () => git(['diff', '--stat', a, b]));
     let historyEntries = 0;
