@@ -301,4 +301,16 @@ describe('control characters in text output', () => {
     const status = await cliInProcess(['status', '--root', root]);
     assert.doesNotMatch(status.stdout, /[\x00-\x09\x0b-\x1f\x7f-\x9f]/);
   });
+
+  it("a file's colour codes are escaped when the output has no colour (NO_COLOR, a pipe), and our own are kept when it has", async () => {
+    const root = fleet({ 'registry/nodes/red.md': '---\ntitle: "\\x1b[31mRED\\x1b[39m"\nrole: edge\n---\n', 'registry/nodes/bad.md': '---\nrole: edgy\n---\n' });
+    const q = await cliInProcess(['query', '--root', root, 'SELECT title FROM nodes']);
+    assert.doesNotMatch(q.stdout, /\x1b/, 'no ESC reaches a pipe');
+    assert.match(q.stdout, /^\\x1b\[31mRED\\x1b\[39m$/m, 'the title, its colour codes escaped');
+    const onTty = await cliInProcess(['query', '--root', root, 'SELECT title FROM nodes'], { tty: true });
+    assert.doesNotMatch(onTty.stdout, /\x1b/, 'NO_COLOR on a terminal: no ESC either');
+    const coloured = await cliInProcess(['validate', '--root', root], { tty: true, env: { NO_COLOR: undefined as unknown as string } });
+    assert.equal(coloured.code, 1);
+    assert.match(coloured.stdout, /\x1b\[1mregistry\/nodes\/bad\.md:\d+:\d+\x1b\[22m/, 'in colour, our bold is kept');
+  });
 });

@@ -117,7 +117,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
       format: format === 'json' ? 'json' : 'text',
       root: values.root as string | undefined,
       progress: (label) => progressReporter(label, io),
-      log: (l) => io.stderr(`${escapeLines(l)}\n`),
+      log: (l) => io.stderr(`${escapeLines(l, color)}\n`),
       signal: io.signal ?? new AbortController().signal,
       ...(io.confirm ? { confirm: io.confirm } : {}),
     };
@@ -126,7 +126,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
     if (format === 'json') io.stdout(`${JSON.stringify(withResult(outcome.json?.() ?? null, outcome.problems), null, 2)}\n`);
     else {
       const text = outcome.text();
-      if (text) io.stdout(`${escapeLines(text)}\n`);
+      if (text) io.stdout(`${escapeLines(text, color)}\n`);
     }
     return outcome.problems ? 1 : 0;
   } catch (e) {
@@ -153,9 +153,9 @@ function requestsJson(argv: readonly string[]): boolean {
   return head.some((a, i) => a === '--format=json' || (a === '--format' && head[i + 1] === 'json'));
 }
 
-/** Text output, each line made safe for a terminal (our own colours kept); the renderers escape values before this. */
-function escapeLines(text: string): string {
-  return text.split('\n').map(escapeTerminal).join('\n');
+/** Text output, each line made safe for a terminal (our own colours kept when the output is in colour: without colour any colour code came from a file); the renderers escape values before this. */
+function escapeLines(text: string, colour: boolean): string {
+  return text.split('\n').map((l) => escapeTerminal(l, { keepColours: colour })).join('\n');
 }
 
 /** Shows progress on stderr, but only on a terminal and only once the work has taken a second. */

@@ -2,17 +2,23 @@
  * Text made safe to print on a terminal: control characters from file names,
  * titles, task text or messages are shown escaped (`\n`, `\t`, `\x1b`,
  * `\u009b`), so an ESC sequence cannot retitle or clear the terminal and a
- * newline cannot split one line of output into two. The colour codes that
- * style.ts writes are kept. Applied by the text renderers (and, as a
- * backstop, to every line the CLI prints as text); JSON output stays exact. Pure.
+ * newline cannot split one line of output into two. Applied by the text
+ * renderers to the values they print (and, as a backstop, to every line the
+ * CLI prints as text); JSON output stays exact. Pure.
+ *
+ * `keepColours` keeps the five colour codes style.ts writes (a table cell
+ * painted by a renderer, the backstop when the output is in colour). Without
+ * it, or when the output has no colour (NO_COLOR, --no-color, a pipe), those
+ * codes are escaped too: any there came from a file.
  */
 const NAMED: Record<string, string> = { '\n': '\\n', '\r': '\\r', '\t': '\\t' };
 
 // C0 controls, DEL, C1 controls, line/paragraph separators and bidirectional overrides (which reorder what a terminal shows).
-const CONTROL = /\x1b\[(?:1|2|22|31|32|33|39)m|[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
+const CONTROL = /[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
+const CONTROL_BUT_COLOURS = /\x1b\[(?:1|2|22|31|32|33|39)m|[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
 
-export function escapeTerminal(s: string): string {
-  return s.replace(CONTROL, (c) => {
+export function escapeTerminal(s: string, options: { keepColours?: boolean } = {}): string {
+  return s.replace(options.keepColours ? CONTROL_BUT_COLOURS : CONTROL, (c) => {
     if (c.length > 1) return c;
     const named = NAMED[c];
     if (named) return named;

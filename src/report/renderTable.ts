@@ -7,7 +7,9 @@
  * widest columns are narrowed and their cells wrap onto more lines (at
  * spaces where they can). Widths are measured without colour codes, so
  * colour does not break the alignment, and wide (East Asian) characters
- * count two. Cells are escaped for the terminal (escapeTerminal).
+ * count two. Cells are escaped for the terminal (escapeTerminal; a cell's
+ * colour codes are kept, and the CLI's last pass escapes them when the output
+ * has no colour).
  */
 import { escapeTerminal } from './escapeTerminal.js';
 
@@ -61,7 +63,7 @@ function fit(widths: number[], budget: number, prose: boolean[], headers: number
 function cell(v: unknown): string {
   if (v === null || v === undefined) return '';
   const s = typeof v === 'object' ? JSON.stringify(v) : String(v);
-  return escapeTerminal(s);
+  return escapeTerminal(s, { keepColours: true });
 }
 
 /** A cell's lines at most `w` wide: broken at spaces, long words cut; a cell painted in one colour keeps it on every line. */

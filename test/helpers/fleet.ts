@@ -61,6 +61,8 @@ export interface CliRun {
 interface CliOptions {
   cwd?: string;
   env?: Record<string, string>;
+  /** cliInProcess only: stdout is a terminal (so colour is on unless NO_COLOR says otherwise). */
+  tty?: boolean;
 }
 
 /** Runs the real `fleethub` command. */
@@ -98,7 +100,7 @@ export async function cliInProcess(args: string[], options: CliOptions = {}): Pr
     env,
     stdout: (s: string) => void (stdout += s),
     stderr: (s: string) => void (stderr += s),
-    stdoutIsTTY: false,
+    stdoutIsTTY: options.tty === true,
     stderrIsTTY: false,
     signal: new AbortController().signal,
   });
