@@ -181,6 +181,9 @@ describe('fleethub task and relay, offline and back', () => {
     const after = JSON.parse((await fh(root, ['outbox', 'list', '--all', '--format', 'json'])).stdout) as { counts: Record<string, number> };
     assert.deepEqual(after.counts, { pending: 0, applied: 2, dead: 0, dropped: 1 });
     assert.equal((await fh(root, ['outbox', 'drop', 'NOPE'])).code, 2);
+    const none = await fh(root, ['outbox', 'retry', '--dead']);
+    assert.deepEqual([none.code, none.stdout.trim()], [0, 'no dead letters to retry'], 'nothing to retry is not a usage error');
+    assert.equal((await fh(root, ['outbox', 'retry', dead!, '--dead'])).code, 2, 'ids and --dead together');
   });
 
   it('relay --watch backs off while upstream is down, relays when it is back, and stops cleanly on SIGINT', async () => {

@@ -54,7 +54,10 @@ Exit codes: 0 ok, 1 dead letters listed, 2 usage error or unknown event.`,
           if (!e) throw new UnknownEventError(ids[0]!);
           return { text: () => showText(e), json: () => e, problems: false };
         }
-        const targets = args.values.dead && sub === 'retry' ? outbox.list('dead').map((e) => e.id) : ids;
+        const everyDead = args.values.dead === true && sub === 'retry';
+        if (everyDead && ids.length > 0) throw new UsageError('give event ids or --dead, not both');
+        const targets = everyDead ? outbox.list('dead').map((e) => e.id) : ids;
+        if (everyDead && targets.length === 0) return { text: () => 'no dead letters to retry', json: () => ({ retried: [] }), problems: false };
         if (targets.length === 0) throw new UsageError(`give the event ids to ${sub}${sub === 'retry' ? ' (or --dead for every dead letter)' : ''}`);
         const changed = settle(outbox, sub as 'retry' | 'drop', targets, now().toISOString());
         const verb = sub === 'retry' ? 'back to pending' : 'dropped';
