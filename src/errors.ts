@@ -186,6 +186,13 @@ export class RepoFileUnreadableError extends FleethubError {
   }
 }
 
+/** `.fleethub/`, fleethub's state directory, exists but is not a directory (a file, a dangling link): nothing can be cached or recorded there. */
+export class StateDirUnusableError extends FleethubError {
+  constructor(path: string, cause: string) {
+    super('state-dir-unusable', `${path} is not a directory (${cause}): fleethub keeps its cache and outbox there; move that aside and run the command again`, { path, cause });
+  }
+}
+
 /** A cache column that fleethub itself wrote as JSON does not parse: the cache is damaged, not the fleet. */
 export class CacheDataError extends FleethubError {
   constructor(table: string, id: string, detail: string) {

@@ -314,3 +314,18 @@ describe('control characters in text output', () => {
     assert.match(coloured.stdout, /\x1b\[1mregistry\/nodes\/bad\.md:\d+:\d+\x1b\[22m/, 'in colour, our bold is kept');
   });
 });
+
+describe('a .fleethub that is not a directory', () => {
+  it('is a usage error naming it (exit 2), for the commands that read the fleet, in text and JSON', async () => {
+    const root = fleet({ 'registry/nodes/a.md': node('a') });
+    writeFileSync(join(root, '.fleethub'), 'not a directory\n');
+    for (const command of ['validate', 'status', 'rebuild']) {
+      const r = await cliInProcess([command, '--root', root]);
+      assert.equal(r.code, 2, `${command}: ${r.stderr}`);
+      assert.match(r.stderr, new RegExp(`^fleethub ${command}: \\.fleethub is not a directory \\(a file is there\\).*move that aside`), command);
+      assert.doesNotMatch(r.stderr, /internal error|EEXIST/);
+    }
+    const j = await cliInProcess(['status', '--root', root, '--format', 'json']);
+    assert.equal(j.json<{ error: { code: string } }>().error.code, 'state-dir-unusable');
+  });
+});

@@ -7,12 +7,19 @@
  */
 import { chmodSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { StateDirUnusableError } from '../errors.js';
 
 export const STATE_DIR = '.fleethub';
 
 export function ensureStateDir(root: string): string {
   const dir = join(root, STATE_DIR);
-  mkdirSync(dir, { recursive: true, mode: 0o700 });
+  try {
+    mkdirSync(dir, { recursive: true, mode: 0o700 });
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === 'EEXIST' || code === 'ENOTDIR') throw new StateDirUnusableError(STATE_DIR, code === 'EEXIST' ? 'a file is there' : 'a file is on its path');
+    throw e;
+  }
   if ((statSync(dir).mode & 0o077) !== 0) chmodSync(dir, 0o700);
   try {
     writeFileSync(join(dir, '.gitignore'), '*\n', { flag: 'wx', mode: 0o600 });
