@@ -12,7 +12,7 @@ import { COMMAND_LOADERS } from '../src/cli/main.js';
 
 const specs = [];
 for (const load of Object.values(COMMAND_LOADERS)) {
-  const { name, summary, usage, options, reads, formats } = await load();
-  specs.push({ name, summary, usage, options, reads, ...(formats ? { formats } : {}) });
+  const { name, summary, usage, options, reads, formats, noArguments } = await load();
+  specs.push({ name, summary, usage, options, reads, ...(formats ? { formats } : {}), ...(noArguments ? { noArguments } : {}) });
 }
 writeFileSync(COMMAND_SPECS_URL, `${JSON.stringify(specs, null, 1)}\n`);

@@ -5,7 +5,7 @@
  */
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
@@ -98,6 +98,15 @@ describe('global options and our own usage errors', () => {
     const r = await cliInProcess(['query', '--root', root, '--format', 'json', '--', 'SELECT id FROM nodes']);
     assert.equal(r.code, 0, r.stderr);
     assert.deepEqual(r.json(), [{ id: 'a' }]);
+  });
+
+  it('refuses an argument to a command that takes options only, where it was ignored (exit 2, before anything runs)', async () => {
+    const root = fleet({ 'registry/nodes/a.md': node('a') });
+    for (const command of ['status', 'rebuild', 'plan', 'relay', 'hub', 'agent']) {
+      const r = await cliInProcess([command, 'extra', '--root', root]);
+      assert.deepEqual([r.code, r.stderr.trim()], [2, `fleethub: ${command} takes no arguments (got 'extra'); 'fleethub ${command} --help' lists its options`], command);
+    }
+    assert.equal(existsSync(join(root, '.fleethub')), false, 'nothing ran');
   });
 });
 

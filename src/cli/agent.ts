@@ -76,8 +76,8 @@ Exit codes: 0 the cycle ran (blocked is normal: waiting), 1 no remote answered,
       branch: { type: 'string' },
     },
     reads: true,
+    noArguments: true,
     async run(args, ctx) {
-      if (args.positionals.length > 0) throw new UsageError(`agent takes no arguments (got '${args.positionals[0]}')`);
       const v = args.values;
       const node = typeof v.node === 'string' ? v.node : null;
       if (node === null) throw new UsageError('give --node <id>: the node this agent runs on (its file is registry/nodes/<id>.md)');

@@ -38,7 +38,7 @@ export interface Args {
 }
 
 /** What main.ts needs to know about a command without loading it: help, options, whether it reads (JSON). */
-export type CommandSpec = Pick<Command, 'name' | 'summary' | 'usage' | 'options' | 'reads' | 'formats'>;
+export type CommandSpec = Pick<Command, 'name' | 'summary' | 'usage' | 'options' | 'reads' | 'formats' | 'noArguments'>;
 
 export interface Command {
   name: string;
@@ -49,5 +49,7 @@ export interface Command {
   reads: boolean;
   /** Text formats besides text and json that --format accepts (the command reads args.values.format). */
   formats?: readonly string[];
+  /** The command takes options only: the parser refuses any argument (exit 2), where it would be ignored. */
+  noArguments?: true;
   run(args: Args, ctx: Context): Promise<Outcome>;
 }

@@ -41,8 +41,8 @@ Exit codes: 0 stopped by a signal, 2 the port is taken, a refused bind, or
 another usage or internal error.`,
   options: { port: { type: 'string' }, host: { type: 'string' }, 'probe-interval': { type: 'string' }, 'allow-remote': { type: 'boolean' }, token: { type: 'string' } },
   reads: false,
+  noArguments: true,
   async run(args, ctx) {
-    if (args.positionals.length > 0) throw new UsageError(`hub takes no arguments (got '${args.positionals[0]}')`);
     const port = args.values.port === undefined ? DEFAULT_PORT : Number(args.values.port);
     if (typeof args.values.port === 'string' && (!/^\d+$/.test(args.values.port) || port > 65535)) throw new UsageError(`--port must be a port number (0-65535), not '${args.values.port}'`);
     const interval = typeof args.values['probe-interval'] === 'string' ? args.values['probe-interval'] : '30s';

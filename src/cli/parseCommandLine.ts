@@ -47,6 +47,7 @@ export function parseCommandLine(argv: readonly string[], specs: readonly Comman
   if (quick.values.help === true) return { kind: 'help', command, missing: false };
   const { values, positionals } = parseStrictly(rest, options, command.name);
   if (values.version) return { kind: 'version' };
+  if (command.noArguments && positionals.length > 0) throw new UsageError(`${command.name} takes no arguments (got '${positionals[0]}'); 'fleethub ${command.name} --help' lists its options`, { argument: positionals[0] });
   return { kind: 'run', command, values, positionals };
 }
 

@@ -26,6 +26,7 @@ Exit codes: 0 nothing at or above --fail-on among the intents' findings
 unknown intent) or internal error.`,
   options: { intent: { type: 'string' }, ...FAIL_ON_OPTION },
   reads: true,
+  noArguments: true,
   async run(args, ctx) {
     const fail = failOn(args);
     const root = findRoot(ctx.cwd, ctx.root);

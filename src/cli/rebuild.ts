@@ -13,6 +13,7 @@ Never needed for correctness (every command refreshes the cache itself);
 useful after upgrading fleethub or to measure a cold build.`,
   options: {},
   reads: true,
+  noArguments: true,
   async run(_args, ctx) {
     const root = findRoot(ctx.cwd, ctx.root);
     const { files } = await rebuildCache(root, { onProgress: ctx.progress('rebuilding') });

@@ -53,8 +53,8 @@ push rejected, or dead letters, 2 usage or internal error.`,
       interval: { type: 'string' },
     },
     reads: true,
+    noArguments: true,
     async run(args, ctx) {
-      if (args.positionals.length > 0) throw new UsageError(`relay takes no arguments (got '${args.positionals[0]}')`);
       if (args.values.once && args.values.watch) throw new UsageError('give --once or --watch, not both');
       const branchProblem = typeof args.values.branch === 'string' ? branchNameProblem(args.values.branch) : null;
       if (branchProblem !== null) throw new UsageError(`--branch '${String(args.values.branch)}' cannot be used: ${branchProblem}`);

@@ -30,6 +30,7 @@ Exit codes: 0 no findings at or above --fail-on, 1 findings at or above it,
 2 usage or internal error.`,
   options: { rebuild: { type: 'boolean' }, ...FAIL_ON_OPTION },
   reads: true,
+  noArguments: true,
   async run(args, ctx) {
     const fail = failOn(args);
     const root = findRoot(ctx.cwd, ctx.root);
