@@ -40,7 +40,7 @@ in the picture ${STATUS_MODES_FILE} records (every DEGRADED node down), so a fir
   --agent-fail <node>       with --agents: <node> is unhealthy on a new version, so it rolls back (repeatable)
 Faults: ${FAULTS.join(', ')}
 Agent faults: curl -X POST -d '{"apply_ms": 5000, "fail": true}' <control URL>/control/agents/<id>
-Example: npm run sim -- --fault node3=none --fault node1=wrong-version`;
+Example: npm run sim -- --fault node3=none --fault home-1=wrong-version   (home-1 declares labels.agent_version: a wrong one is a finding)`;
 
 function portArg(name: string, value: string | undefined, fallback: number): number {
   if (value === undefined) return fallback;

@@ -87,6 +87,11 @@ describe('--fault', () => {
     assert.throws(() => parseFaultOption('node9=down', ids), /no simulated node "node9"; nodes: node1, node3/);
     for (const bad of ['node3', 'node3=', '=down']) assert.throws(() => parseFaultOption(bad, ids), /expected <node>=<fault>, e\.g\. --fault node3=down/);
   });
+  it("the README's wrong-version example names a bundled node that declares an agent version (else the fault shows nothing)", () => {
+    const examples = [...readFileSync(join(REPO, 'README.md'), 'utf8').matchAll(/--fault ([\w-]+)=wrong-version/g)].map((m) => m[1]!);
+    assert.ok(examples.length > 0, 'the README shows the fault');
+    for (const id of examples) assert.match(readFileSync(join(REPO, 'registry', 'nodes', `${id}.md`), 'utf8'), /^\s+agent_version: \S+/m, id);
+  });
 });
 
 async function freePort(): Promise<number> {
