@@ -4,6 +4,7 @@
  * CI run starts from a fresh checkout). Parsing and rendering are pure; the
  * rendering is deterministic, so an unchanged fleet gives unchanged bytes.
  */
+import { jsonSyntaxError } from '../records/jsonSyntaxError.js';
 import type { Mode, ModeState } from './modeState.js';
 
 export const MODES_FILE = 'status/modes.json';
@@ -33,9 +34,8 @@ export function parseModesFile(text: string | null): { states: Map<string, ModeS
   try {
     doc = JSON.parse(text);
   } catch (e) {
-    const at = /at position (\d+)/.exec((e as Error).message);
-    const { line, col } = position(text, at ? Number(at[1]) : text.length);
-    problems.push({ message: `${MODES_FILE} is not valid JSON (${(e as Error).message})`, line, col });
+    const { line, col, reason } = jsonSyntaxError(text, e);
+    problems.push({ message: `${MODES_FILE} is not valid JSON (${reason})`, line, col });
     return { states, problems };
   }
   const nodes = (doc as { nodes?: unknown } | null)?.nodes;

@@ -9,7 +9,8 @@
  * reports and rendering are pure; the rendering is deterministic.
  */
 import type { NodeObservation, PeerReport } from '../observe/observation.js';
-import { position, type ModesFileProblem } from './modesFile.js';
+import { jsonSyntaxError } from '../records/jsonSyntaxError.js';
+import type { ModesFileProblem } from './modesFile.js';
 
 export const NODE_REPORTS_FILE = 'status/node-reports.json';
 
@@ -26,8 +27,8 @@ export function parseNodeReports(text: string | null): { reports: Map<string, No
   try {
     doc = JSON.parse(text);
   } catch (e) {
-    const at = /at position (\d+)/.exec((e as Error).message);
-    return { reports, problems: [{ message: `${NODE_REPORTS_FILE} is not valid JSON (${(e as Error).message})`, ...position(text, at ? Number(at[1]) : text.length) }] };
+    const { line, col, reason } = jsonSyntaxError(text, e);
+    return { reports, problems: [{ message: `${NODE_REPORTS_FILE} is not valid JSON (${reason})`, line, col }] };
   }
   const nodes = (doc as { nodes?: unknown } | null)?.nodes;
   if (!nodes || typeof nodes !== 'object' || Array.isArray(nodes)) return { reports, problems: [{ message: `${NODE_REPORTS_FILE} has no "nodes" object`, line: 1, col: 1 }] };

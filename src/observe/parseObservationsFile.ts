@@ -5,6 +5,7 @@
  * file, line and column of the offending value. Pure.
  */
 import { ObservationsFileError } from '../errors.js';
+import { jsonSyntaxError } from '../records/jsonSyntaxError.js';
 import { createLocator } from '../records/locate.js';
 import type { NodeObservation, ProbeResult } from './observation.js';
 import { OBSERVATIONS_VERSION, type ObservationSet } from './shard.js';
@@ -16,8 +17,8 @@ export function parseObservationsFile(text: string, file: string): ObservationSe
   try {
     data = JSON.parse(text);
   } catch (e) {
-    const { line, col } = jsonErrorPosition(text, (e as Error).message);
-    throw new ObservationsFileError(file, line, col, `not JSON: ${(e as Error).message.replace(/ in JSON at position \d+.*$/, '')}`);
+    const { line, col, reason } = jsonSyntaxError(text, e);
+    throw new ObservationsFileError(file, line, col, `not JSON: ${reason}`);
   }
   const locate = createLocator(text);
   const fail = (pointer: string, detail: string): never => {
@@ -69,12 +70,3 @@ function isWhole(v: unknown): v is number {
   return typeof v === 'number' && Number.isInteger(v);
 }
 
-/** Node's JSON.parse names a character offset ("at position 12") or a line and column; the end of the text when it names neither ("Unexpected end of JSON input"). */
-function jsonErrorPosition(text: string, message: string): { line: number; col: number } {
-  const lc = /line (\d+) column (\d+)/.exec(message);
-  if (lc) return { line: Number(lc[1]), col: Number(lc[2]) };
-  const pos = /position (\d+)/.exec(message);
-  const offset = pos ? Math.min(Number(pos[1]), text.length) : text.length;
-  const before = text.slice(0, offset).split('\n');
-  return { line: before.length, col: before[before.length - 1]!.length + 1 };
-}
