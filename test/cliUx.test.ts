@@ -9,7 +9,7 @@ import { existsSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
-import { BIN, cliInProcess, fleetMaker, node, workload } from './helpers/fleet.js';
+import { BIN, cliInProcess, copyExampleFleet, fleetMaker, node, removeDir, workload } from './helpers/fleet.js';
 
 const { fleet, tempDir, cleanup } = fleetMaker();
 after(cleanup);
@@ -245,6 +245,25 @@ describe('text tables', () => {
     assert.match(lines[0]!, /^id +role +area +title +again$/);
     const words = lines.slice(2, -1).join(' ').split(/\s+/);
     assert.equal(words.filter((w) => w === 'on').length, 32, 'every word of both titles is still there');
+  });
+
+  it("status fits 80 columns: its counts wrap after a comma, and the Nodes table leaves out area (then target_role), saying so", async () => {
+    const root = copyExampleFleet();
+    try {
+      const narrow = await cliInProcess(['status', '--root', root], { env: { COLUMNS: '80' } });
+      const head = narrow.stdout.slice(0, narrow.stdout.indexOf('Workloads on hosts'));
+      assert.ok(head.split('\n').every((l) => [...l].length <= 80), head);
+      assert.doesNotMatch(head, /[a-z)]\n +\d/, 'no count is split from its name');
+      assert.match(head, /^ {2}nodes {6}\S.*,\n {13}\S/m, 'a wrapped count line keeps its indent');
+      const header = head.split('\n').find((l) => /^ {2}id +role /.test(l))!;
+      assert.doesNotMatch(header, / area /, 'area left out first');
+      assert.match(head, /^ {2}\(columns left out to fit the width: (target_role, )?area\)$/m, 'and said so');
+      const wide = await cliInProcess(['status', '--root', root]);
+      assert.match(wide.stdout, /^ {2}id +role +target_role +area +declared +mode +since +why$/m, 'at 100 columns, every column');
+      assert.doesNotMatch(wide.stdout, /left out/);
+    } finally {
+      removeDir(root);
+    }
   });
 
   it('fit the terminal instead when it says how wide it is (its width, or COLUMNS when output is not a terminal)', async () => {

@@ -4,6 +4,8 @@ import { findingsSection } from './findingsSection.js';
 import type { ReconcileFindingJson } from './reconcileReport.js';
 import { renderTable } from './renderTable.js';
 import { PLAIN, type Style } from './style.js';
+import { displayWidth } from './displayWidth.js';
+import { wrapText } from './wrapText.js';
 
 /** A summary, not a listing: past this many nodes, the text output points at JSON and queries. */
 const MAX_NODE_ROWS = 50;
@@ -19,13 +21,14 @@ const list = (o: Record<string, number>): string =>
 export function renderSummary(s: FleetSummary, findings: readonly ReconcileFindingJson[], style: Style = PLAIN): string {
   const out: string[] = [];
   out.push(style.bold('Fleet'));
-  out.push(`  records    ${list(s.counts)}`);
-  out.push(`  nodes      ${list(s.nodes.byMode)}  (roles: ${list(s.nodes.byRole)})`);
-  out.push(`  workloads  ${list(s.workloads.byStage)}; ${s.workloads.moving} moving, ${s.workloads.withoutTarget} without target host, ${s.workloads.withoutOwner} without owner`);
-  out.push(`  tasks      ${list(s.tasks)}`);
+  const line = (label: string, text: string): string[] => wrapList(text, style.columns - 13).map((l, i) => `  ${(i === 0 ? label : '').padEnd(11)}${l}`);
+  out.push(...line('records', list(s.counts)));
+  out.push(...line('nodes', `${list(s.nodes.byMode)}  (roles: ${list(s.nodes.byRole)})`));
+  out.push(...line('workloads', `${list(s.workloads.byStage)}; ${s.workloads.moving} moving, ${s.workloads.withoutTarget} without target host, ${s.workloads.withoutOwner} without owner`));
+  out.push(...line('tasks', list(s.tasks)));
   out.push('');
   out.push(style.bold('Nodes'));
-  out.push(indent(renderTable(['id', 'role', 'target_role', 'area', 'declared', 'mode', 'since', 'why'], s.nodes.list.slice(0, MAX_NODE_ROWS).map((n) => ({ ...n, since: n.since ? n.since.slice(0, 19).replace('T', ' ') : '-', why: n.reason ?? '' })), { maxWidth: style.columns - 2 })));
+  out.push(indent(renderTable(['id', 'role', 'target_role', 'area', 'declared', 'mode', 'since', 'why'], s.nodes.list.slice(0, MAX_NODE_ROWS).map((n) => ({ ...n, since: n.since ? n.since.slice(0, 19).replace('T', ' ') : '-', why: n.reason ?? '' })), { maxWidth: style.columns - 2, optional: ['area', 'target_role'] })));
   if (s.nodes.list.length > MAX_NODE_ROWS) out.push(style.dim(`  ... and ${s.nodes.list.length - MAX_NODE_ROWS} more nodes (fleethub status --format json, or fleethub query "SELECT * FROM nodes")`));
   out.push('');
   out.push(style.bold('Workloads on hosts that are not usable'));
@@ -40,6 +43,21 @@ export function renderSummary(s: FleetSummary, findings: readonly ReconcileFindi
   out.push(style.bold('Findings'));
   out.push(...findingsSection(findings, { max: MAX_FINDINGS, more: 'fleethub status --format json or fleethub reconcile --format json lists them all' }, style));
   return out.join('\n');
+}
+
+/** A line of counts ("ACTIVE 11, DEGRADED 2, ...") at most `w` wide, broken after a comma so that no count leaves its name. */
+function wrapList(text: string, w: number): string[] {
+  const out: string[] = [];
+  let current = '';
+  for (const item of text.split(/(?<=, )/)) {
+    if (current !== '' && displayWidth(current + item.trimEnd()) > w) {
+      out.push(current.trimEnd());
+      current = '';
+    }
+    current += item;
+  }
+  out.push(current);
+  return out.flatMap((l) => wrapText(l, w));
 }
 
 function indent(s: string): string {

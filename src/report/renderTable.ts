@@ -7,19 +7,23 @@
  * widest columns are narrowed and their cells wrap onto more lines (at
  * spaces where they can). Widths are measured without colour codes, so
  * colour does not break the alignment, and wide (East Asian) characters
- * count two. Cells are escaped for the terminal (escapeTerminal; a cell's
+ * count two. Columns named `optional` are left out, in that order, when the
+ * table could not fit even with every column narrowed to its floor; a last
+ * line then says which. Cells are escaped for the terminal (escapeTerminal; a cell's
  * colour codes are kept, and the CLI's last pass escapes them when the output
  * has no colour).
  */
+import { displayWidth as width } from './displayWidth.js';
 import { escapeTerminal } from './escapeTerminal.js';
+import { wrapText as wrap } from './wrapText.js';
 
 /** No column is narrowed below this (or its natural width, when smaller). */
 const MIN_COLUMN = 10;
 const GAP = 2;
-const SGR = /\x1b\[[0-9;]*m/g;
 
-export function renderTable(columns: string[], rows: Array<Record<string, unknown>>, options: { maxWidth: number }): string {
+export function renderTable(all: string[], rows: Array<Record<string, unknown>>, options: { maxWidth: number; optional?: readonly string[] }): string {
   const { maxWidth } = options;
+  const columns = fewerColumns(all, rows, options);
   const header = columns.map((c) => escapeTerminal(c));
   const cells = rows.map((r) => columns.map((c) => cell(r[c])));
   const widths = header.map((h, i) => Math.max(width(h), ...cells.map((row) => width(row[i]!))));
@@ -35,7 +39,24 @@ export function renderTable(columns: string[], rows: Array<Record<string, unknow
     return Array.from({ length: height }, (_, k) => line(wrapped.map((w) => w[k] ?? '')));
   };
   const total = widths.reduce((a, b) => a + b, 0) + GAP * (widths.length - 1);
-  return [...lines(header), '-'.repeat(total), ...cells.flatMap(lines)].join('\n');
+  const left = all.filter((c) => !columns.includes(c));
+  return [...lines(header), '-'.repeat(total), ...cells.flatMap(lines), ...(left.length > 0 ? [`(columns left out to fit the width: ${left.join(', ')})`] : [])].join('\n');
+}
+
+/** The columns shown: all of them, or without the optional ones (in their order) that keep the narrowest table wider than maxWidth. */
+function fewerColumns(all: string[], rows: Array<Record<string, unknown>>, options: { maxWidth: number; optional?: readonly string[] }): string[] {
+  const narrowest = (c: string): number => {
+    const natural = Math.max(width(c), ...rows.map((r) => width(cell(r[c]))));
+    return Math.min(natural, Math.max(MIN_COLUMN, width(c)));
+  };
+  const floors = new Map(all.map((c) => [c, narrowest(c)]));
+  const columns = [...all];
+  const fits = (): boolean => columns.reduce((sum, c) => sum + floors.get(c)!, 0) + GAP * (columns.length - 1) <= options.maxWidth;
+  for (const c of options.optional ?? []) {
+    if (fits()) break;
+    if (columns.includes(c)) columns.splice(columns.indexOf(c), 1);
+  }
+  return columns;
 }
 
 /**
@@ -64,48 +85,4 @@ function cell(v: unknown): string {
   if (v === null || v === undefined) return '';
   const s = typeof v === 'object' ? JSON.stringify(v) : String(v);
   return escapeTerminal(s, { keepColours: true });
-}
-
-/** A cell's lines at most `w` wide: broken at spaces, long words cut; a cell painted in one colour keeps it on every line. */
-function wrap(v: string, w: number): string[] {
-  if (width(v) <= w) return [v];
-  const painted = /^(\x1b\[[0-9;]*m)([^\x1b]*)(\x1b\[[0-9;]*m)$/.exec(v);
-  const text = painted ? painted[2]! : v.replace(SGR, '');
-  const out: string[] = [];
-  let current = '';
-  for (const word of text.split(' ')) {
-    const candidate = current === '' ? word : `${current} ${word}`;
-    if (width(candidate) <= w) {
-      current = candidate;
-      continue;
-    }
-    if (current !== '') out.push(current);
-    current = '';
-    let rest = word;
-    while (width(rest) > w) {
-      let cut = '';
-      for (const ch of rest) {
-        if (width(cut + ch) > w) break;
-        cut += ch;
-      }
-      if (cut === '') cut = [...rest][0]!;
-      const dash = Math.max(cut.lastIndexOf('-'), cut.lastIndexOf('.'), cut.lastIndexOf('/'));
-      if (dash >= cut.length / 2 && dash < cut.length - 1) cut = cut.slice(0, dash + 1);
-      out.push(cut);
-      rest = rest.slice(cut.length);
-    }
-    current = rest;
-  }
-  if (current !== '') out.push(current);
-  return painted ? out.map((l) => `${painted[1]}${l}${painted[3]}`) : out;
-}
-
-/** Display width: colour codes take none; wide (East Asian) characters take two columns. */
-function width(s: string): number {
-  let w = 0;
-  for (const ch of s.replace(SGR, '')) {
-    const cp = ch.codePointAt(0)!;
-    w += cp >= 0x1100 && (cp <= 0x115f || (cp >= 0x2e80 && cp <= 0xa4cf) || (cp >= 0xac00 && cp <= 0xd7a3) || (cp >= 0xf900 && cp <= 0xfaff) || (cp >= 0xff00 && cp <= 0xff60) || (cp >= 0x1f300 && cp <= 0x1faff)) ? 2 : 1;
-  }
-  return w;
 }
