@@ -28,6 +28,7 @@ import { buildInParallel } from './buildInParallel.js';
 import { startRowWorkers, type RowWorkers } from './startRowWorkers.js';
 import { PARALLEL_THRESHOLD } from './parseFiles.js';
 import { availableParallelism } from 'node:os';
+import { previousObservations } from './previousObservations.js';
 
 export interface RebuildOptions {
   /** Called as files are parsed: (done, total). */
@@ -37,6 +38,10 @@ export interface RebuildOptions {
 
 export interface RebuildResult {
   files: number;
+  /** The probe observations carried over from the cache this one replaced (previousObservations.ts). */
+  observations: number;
+  /** Why the replaced cache's observations could not be carried over; null when nothing was lost. */
+  observationsLost: string | null;
 }
 
 /** The repository's one reader: null only for a file that does not exist, an error for one that cannot be read. */
@@ -70,6 +75,7 @@ export async function rebuildCache(root: string, options: RebuildOptions = {}): 
   const dir = ensureStateDir(root);
   removeAbandonedBuilds(dir);
   const target = cachePath(root);
+  const previous = previousObservations(target);
   const tmp = `${target}.${process.pid}.${Date.now()}.tmp`;
   const db = new Database(tmp);
   let compiler = null as CheckCompiler | null;
@@ -147,6 +153,8 @@ export async function rebuildCache(root: string, options: RebuildOptions = {}): 
     const compile = compiler ? await (precompiled ?? compiler.precompile(schemaSql(db), sqls)) : undefined;
     // Without a clash of ids, the rows collected are the tables' rows.
     crossCheck(db, FULL_SCOPE, fileReader(root), compile, clashed ? undefined : cross);
+    const keep = db.prepare('INSERT INTO observations VALUES (?, ?, ?, ?, ?, ?)');
+    for (const row of previous.rows) keep.run(row);
     const meta = db.prepare('INSERT INTO meta VALUES (?, ?)');
     meta.run('schema_version', String(SCHEMA_VERSION));
     meta.run('generator', generatorId());
@@ -162,7 +170,7 @@ export async function rebuildCache(root: string, options: RebuildOptions = {}): 
     db.close();
     for (const suffix of ['-wal', '-shm']) rmSync(target + suffix, { force: true });
     renameSync(tmp, target);
-    return { files: total };
+    return { files: total, observations: previous.rows.length, observationsLost: previous.unreadable };
   } catch (e) {
     if (db.open) db.close();
     rmSync(tmp, { force: true });
