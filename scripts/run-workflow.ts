@@ -13,6 +13,8 @@
  * recorded; exits 1 when a job failed.
  */
 import { randomBytes } from 'node:crypto';
+import { readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { scriptArgs } from './scriptArgs.js';
 import { startGitServer } from './git-server/gitHttpServer.js';
@@ -44,6 +46,11 @@ const wrong = !['schedule', 'workflow_dispatch', 'push', 'pull_request'].include
         : null;
 if (wrong) {
   console.error(`run-workflow: ${wrong}\n${USAGE}`);
+  process.exit(2);
+}
+const absent = !isKind(workflow, 'file') ? `no workflow file ${workflow}${workflowsIn(values.repo)}` : !isKind(values.repo, 'directory') ? `--repo ${values.repo}: no such directory` : null;
+if (absent) {
+  console.error(`run-workflow: ${absent}`);
   process.exit(2);
 }
 const token = randomBytes(20).toString('hex');
@@ -80,4 +87,16 @@ async function run(workflow: string): Promise<void> {
   console.log(`\nForgejo API requests: ${api.requests.length === 0 ? 'none' : ''}`);
   for (const r of api.requests) console.log(`  ${r.method} ${r.path} → ${r.status}`);
   process.exitCode = result.ok ? 0 : 1;
+}
+
+function isKind(path: string, kind: 'file' | 'directory'): boolean {
+  const stat = statSync(path, { throwIfNoEntry: false });
+  return kind === 'file' ? stat?.isFile() === true : stat?.isDirectory() === true;
+}
+
+/** The workflows a fleet repository has, as the hint of a missing one. */
+function workflowsIn(repo: string): string {
+  const dir = join(repo, '.forgejo', 'workflows');
+  const names = isKind(dir, 'directory') ? readdirSync(dir).filter((n) => /\.ya?ml$/.test(n)).sort() : [];
+  return names.length > 0 ? ` (the workflows of ${repo}: ${names.map((n) => join(dir, n)).join(', ')})` : ` (${dir} has no workflows)`;
 }

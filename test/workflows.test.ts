@@ -139,6 +139,10 @@ describe('the local runner (scripts/run-workflow)', () => {
       assert.equal(usage('--event', 'pull_request', '--head', 'main'), 'run-workflow: --head main is the base branch: a pull request proposes another branch onto it');
       assert.equal(usage('--event', 'pull-request'), 'run-workflow: --event pull-request: not one of schedule, workflow_dispatch, push, pull_request');
       assert.equal(usage('--event', 'push', '--fork'), 'run-workflow: --fork describes a pull request: give --event pull_request, or leave it out');
+      const missing = spawnSync(process.execPath, [join(REPO, 'dist/scripts/run-workflow.js'), 'nope.yml', '--repo', dir], { cwd: dir, encoding: 'utf8', timeout: 60_000 });
+      assert.deepEqual([missing.status, missing.stderr], [2, `run-workflow: no workflow file nope.yml (the workflows of ${dir}: ${join(dir, '.forgejo/workflows/fleethub-check.yml')})\n`]);
+      const noRepo = spawnSync(process.execPath, [join(REPO, 'dist/scripts/run-workflow.js'), '.forgejo/workflows/fleethub-check.yml', '--repo', join(dir, 'nope')], { cwd: dir, encoding: 'utf8', timeout: 60_000 });
+      assert.deepEqual([noRepo.status, noRepo.stderr], [2, `run-workflow: --repo ${join(dir, 'nope')}: no such directory\n`]);
     } finally {
       removeDir(dir);
     }
