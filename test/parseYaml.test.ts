@@ -54,6 +54,15 @@ describe('parseYaml', () => {
     }
   });
 
+  it('places a repeated key whose value is a block scalar at that key (js-yaml says a column left of the line)', () => {
+    for (const [text, line, col] of [['kind: x\nkind: |-\n  long\n  text\n', 2, 1], ['a: 1\nb:\n  c: 2\n  d: >\n    folded\n    more\n  c: |\n    x\n', 7, 3]] as const) {
+      const r = parseYaml(text, 1);
+      assert.equal(r.ok, false, JSON.stringify(text));
+      if (r.ok) continue;
+      assert.deepEqual([r.code, r.line, r.col], ['yaml-syntax', line, col], `${JSON.stringify(text)}: ${r.message}`);
+    }
+  });
+
   it('rejects tab indentation, which js-yaml alone would tolerate', () => {
     const r = parseYaml('a:\n\tb: 1\n');
     assert.equal(r.ok, false);

@@ -35,16 +35,21 @@ export function locateSyntaxError(text: string, reason: string, mark: { line: nu
     const opener = lastOpener(lines, js?.line ?? lines.length, /double quoted/.test(reason) ? '"' : /single quoted/.test(reason) ? "'" : '[{');
     if (opener) return opener;
   }
+  // A repeated key: the strict parser points at the second one (js-yaml, after a block scalar, at a column left of the line).
+  if (/duplicated mapping key/.test(reason)) {
+    const dup = strictPosition(text, { uniqueKeys: true });
+    if (dup) return dup;
+  }
   // Without a position, or when js-yaml only noticed on the next line that a key went wrong, the strict parser knows better.
   if (!js || /multiline key may not be an implicit key/.test(reason)) return strictPosition(text) ?? js ?? { line: 1, col: 1 };
-  return js;
+  return { line: js.line, col: Math.max(1, js.col) };
 }
 
 /** The strict parser's first error position, if it finds one. */
-export function strictPosition(text: string): (SyntaxPosition & { message: string }) | null {
+export function strictPosition(text: string, options: { uniqueKeys?: boolean } = {}): (SyntaxPosition & { message: string }) | null {
   const { LineCounter, parseDocument } = yamlLibrary();
   const counter = new LineCounter();
-  const err = parseDocument(text, { lineCounter: counter, uniqueKeys: false }).errors[0];
+  const err = parseDocument(text, { lineCounter: counter, uniqueKeys: options.uniqueKeys ?? false }).errors[0];
   if (!err) return null;
   const pos = counter.linePos(err.pos[0]);
   return { line: pos.line, col: pos.col, message: err.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '') };
