@@ -87,12 +87,26 @@ describe('the reconcile loop', () => {
     assert.deepEqual([missing.code, missing.stderr], [2, `fleethub intent: the key ${join(root, 'no-such.pem')} does not exist (make a key pair with 'fleethub keys gen <name>')\n`]);
     const notAKey = await cliInProcess(['intent', 'sign', USA, '--key', join(root, 'policies/modes.yaml'), '--root', root]);
     assert.deepEqual([notAKey.code, notAKey.stderr.includes('is not an ed25519 private key')], [2, true]);
+    const file = join(root, 'registry/intents', `${USA}.md`);
+    const unsigned = readFileSync(file, 'utf8');
+    const forged = await cliInProcess(['intent', 'sign', USA, '--key', KEY('recovery-admin-a'), '--key-id', 'release-manager-2026a', '--root', root]);
+    assert.equal(forged.code, 2, 'a key under an id trust.yaml gives another public key is refused');
+    assert.match(forged.stderr, /is not the key 'release-manager-2026a': trust\.yaml gives 'release-manager-2026a' another public key \(fingerprint [0-9a-f]{64}\), and this key's fingerprint is [0-9a-f]{64}/);
+    assert.equal(readFileSync(file, 'utf8'), unsigned, 'the file is untouched');
     const signed = await cliInProcess(['intent', 'sign', USA, '--key', KEY('release-manager-2026a'), '--root', root]);
     assert.equal(signed.code, 0, signed.stderr);
+    assert.doesNotMatch(signed.stdout, /note: /, 'a listed key: no note');
     assert.match(readFileSync(join(root, 'registry/intents', `${USA}.md`), 'utf8'), /Not signed yet in the bundled example/, 'the body is kept');
     assert.equal((await cliInProcess(['intent', 'verify', USA, '--root', root])).code, 0);
     assert.equal((await cliInProcess(['reconcile', '--write', '--fail-on', 'none', '--root', root])).code, 0);
     assert.equal(JSON.parse(readFileSync(join(root, 'status/trust-ratchet.json'), 'utf8')).intents[USA].version, 1);
+    const keys = tempDir();
+    dirs.push(keys);
+    assert.equal((await cliInProcess(['keys', 'gen', 'somebody', '--out', keys])).code, 0);
+    const stranger = await cliInProcess(['intent', 'sign', USA, '--key', join(keys, 'somebody.pem'), '--root', root, '--format', 'json']);
+    assert.equal(stranger.code, 0, stranger.stderr);
+    assert.equal(stranger.json<{ listed: boolean }>().listed, false, 'an unlisted key is said to be one');
+    assert.match((await cliInProcess(['intent', 'sign', USA, '--key', join(keys, 'somebody.pem'), '--root', root])).stdout, /\nnote: policies\/trust\.yaml lists no key with this public key/);
   });
 });
 

@@ -51,8 +51,9 @@ async function sign(ids: string[], values: Record<string, unknown>, ctx: Context
   if (!existsSync(join(root, file))) throw new UsageError(`no intent ${id} (${file} does not exist)`);
   const { key, signatures } = signRecordFile(root, file, 'intent', id, { cwd: ctx.cwd, keyFile: values.key, ...(typeof values['key-id'] === 'string' ? { keyId: values['key-id'] } : {}) });
   return {
-    text: () => `signed ${file} as ${key.id} (fingerprint ${key.fingerprint}); ${signatures} signature(s). 'fleethub intent verify ${id}' shows its verdict.`,
-    json: () => ({ id, file, key: key.id, fingerprint: key.fingerprint, signatures }),
+    text: () =>
+      `signed ${file} as ${key.id} (fingerprint ${key.fingerprint}); ${signatures} signature(s). 'fleethub intent verify ${id}' shows its verdict.${key.listed ? '' : `\nnote: policies/trust.yaml lists no key with this public key, so verify will not count this signature until a signed trust.yaml does (docs/trust.md)`}`,
+    json: () => ({ id, file, key: key.id, fingerprint: key.fingerprint, listed: key.listed, signatures }),
     problems: false,
   };
 }

@@ -12,6 +12,8 @@ export interface SigningKey {
   fingerprint: string;
   /** The id of the key in trust.yaml that has this public key, else the file's base name. */
   id: string;
+  /** trust.yaml lists this public key (under `id`). */
+  listed: boolean;
 }
 
 export function readSigningKey(cwd: string, path: string, trustKeys: ReadonlyArray<{ id?: unknown; public_key?: unknown }>, explicitId?: string): SigningKey {
@@ -27,6 +29,13 @@ export function readSigningKey(cwd: string, path: string, trustKeys: ReadonlyArr
   if (!key) throw new UsageError(`${path} is not an ed25519 private key (PKCS#8 PEM, as 'fleethub keys gen' writes)`);
   const publicKey = rawPublicKey(createPublicKey(key));
   const listed = trustKeys.find((k) => k.public_key === publicKey);
+  const named = explicitId === undefined ? undefined : trustKeys.find((k) => k.id === explicitId);
+  // A signature under an id whose public key is another's can never verify: refuse it, rather than replace that key's good signature.
+  if (named && named.public_key !== publicKey) {
+    const theirs = typeof named.public_key === 'string' ? ` (fingerprint ${fingerprint(named.public_key)})` : '';
+    const mine = typeof listed?.id === 'string' ? `; trust.yaml gives this key the id '${listed.id}'` : '';
+    throw new UsageError(`${path} is not the key '${explicitId}': trust.yaml gives '${explicitId}' another public key${theirs}, and this key's fingerprint is ${fingerprint(publicKey)}${mine}`, { path, keyId: explicitId });
+  }
   const id = explicitId ?? (typeof listed?.id === 'string' ? listed.id : basename(path).replace(/\.pem$/, ''));
-  return { key, publicKey, fingerprint: fingerprint(publicKey), id };
+  return { key, publicKey, fingerprint: fingerprint(publicKey), id, listed: named !== undefined || listed !== undefined };
 }
