@@ -210,6 +210,9 @@ describe('the rollout step', () => {
     const p = await cli(['rollout', 'pause', INTENT, '--format', 'json', '--root', dir], noKey);
     assert.equal(p.code, 0, p.stdout + p.stderr);
     assert.equal(rolloutFile(dir).control, 'paused');
+    assert.deepEqual(p.json<{ status: { files: string[] } }>().status.files, ['status/BOARD.md'], 'the board that shows the control goes with it');
+    const check = await cli(['reconcile', '--check', '--fail-on', 'none', '--root', dir], noKey);
+    assert.equal(check.code, 0, `the drift check passes after a pause: ${check.stdout}`);
     const plan = await cli(['plan', '--intent', INTENT, '--format', 'json', '--root', dir]);
     const rollout = plan.json<{ rollouts: Array<{ state: string; grants: string[]; waiting: Array<{ reason: string }> }> }>().rollouts[0]!;
     assert.equal(rollout.state, 'paused');
@@ -225,6 +228,7 @@ describe('the rollout step', () => {
     assert.equal(f.control, 'aborted');
     assert.deepEqual(f.leases, []);
     assert.deepEqual(f.revoked.map((r) => r.node), ['test-1']);
+    assert.equal((await cli(['reconcile', '--check', '--fail-on', 'none', '--root', dir], noKey)).code, 0, 'and after an abort');
     const again = await cli(['rollout', 'resume', INTENT, '--format', 'json', '--root', dir], noKey);
     assert.equal(again.code, 2);
     assert.equal(again.json<{ error: { code: string } }>().error.code, 'rollout-resume-refused');

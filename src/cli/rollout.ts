@@ -38,8 +38,9 @@ abort     no new leases, and the leases not started yet are revoked; a node
 resume    lifts a pause made with 'fleethub rollout pause'; never an abort,
           never an intent signed with control: paused or aborted
           pause, abort and resume need no signing key: each is a write of the
-          rollout file, recorded in the outbox and relayed like every write
-          (--queue: record it only; 'fleethub relay' sends it)
+          rollout file, recorded in the outbox and relayed like every write,
+          with the status/BOARD.md it changes (--queue: record it only;
+          'fleethub relay' sends it)
 simulate  the real planner tick by tick (one simulated minute each) against
           simulated agents on this fleet's files, as if the intent were
           signed: the waves, the ticks to completion, what held nodes back.

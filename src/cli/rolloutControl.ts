@@ -19,6 +19,7 @@ import { rolloutTick } from '../rollout/rolloutTick.js';
 import type { RolloutControl } from '../rollout/leaseTypes.js';
 import type { Context, Outcome } from './command.js';
 import { relayOutcome } from './relayOutcome.js';
+import { statusDrift, statusLines, statusWithChange } from './changeStatus.js';
 import { rolloutOf, rolloutRuns } from './rolloutRuns.js';
 
 const TO: Record<'pause' | 'abort' | 'resume', RolloutControl> = { pause: 'paused', abort: 'aborted', resume: 'active' };
@@ -45,18 +46,22 @@ export async function rolloutControl(root: string, action: 'pause' | 'abort' | '
   if (current === to) {
     return { text: () => `${intent}: already ${to}, nothing recorded`, json: () => ({ ...base, event: null, relay: null }), problems: false };
   }
+  // The board shows the rollout's control: it goes in the same commit (changeStatus.ts), when status/ matched the files before.
+  const drift = await statusDrift(root, env, now);
   const [event] = await recordEvents(root, [{ type: 'status.file', payload: { path: run.path, text } }], { env: ctx.env, now });
-  const attempt = queue ? null : await attemptRelay(root, relayOptionsFrom(ctx.env), { now, random: Math.random }).catch((e: unknown) => {
+  const recorded = (e: unknown): never => {
     if (e instanceof Error) e.message += ` (the change is recorded: event ${event!.id} is safe in the outbox; do not run this again, see 'fleethub outbox list')`;
     throw e;
-  });
+  };
+  const status = await statusWithChange(root, env, now, drift).catch(recorded);
+  const attempt = queue ? null : await attemptRelay(root, relayOptionsFrom(ctx.env), { now, random: Math.random }).catch(recorded);
   if (attempt?.ok && attempt.report.target === 'working-tree' && attempt.report.written.length > 0) (await refreshCache(root, { paths: attempt.report.written })).db.close();
-  const outcome = relayOutcome(attempt, [event!.id], ctx.style);
+  const outcome = relayOutcome(attempt, [event!.id, ...status.events], ctx.style);
   const revoked = tick.plan.revocations.map((r) => r.node);
   const what = `${intent}: ${current} → ${to}${revoked.length > 0 ? ` (revoked the leases not started: ${revoked.join(', ')})` : ''}${to === 'paused' && tick.plan.in_flight.length > 0 ? ` (${tick.plan.in_flight.length} in flight finish)` : ''}`;
   return {
-    text: () => [outcome.problem ? what : ctx.style.green(what), ctx.style.dim(`  ${run.path}`), ...outcome.lines].join('\n'),
-    json: () => ({ ...base, revoked, event: event!.id, relay: outcome.json, result: commandResult([], 'error', { relay: outcome.problem }) }),
+    text: () => [outcome.problem ? what : ctx.style.green(what), ctx.style.dim(`  ${run.path}`), ...statusLines(status).map((l) => ctx.style.dim(`  ${l}`)), ...outcome.lines].join('\n'),
+    json: () => ({ ...base, revoked, event: event!.id, status: { files: status.files, outOfDate: status.outOfDate, unevaluable: status.unevaluable }, relay: outcome.json, result: commandResult([], 'error', { relay: outcome.problem }) }),
     problems: outcome.problem,
   };
 }

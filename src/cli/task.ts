@@ -25,7 +25,7 @@ import { findWorkplanFile } from '../workplans/findWorkplanFile.js';
 import { checkAction } from './checkAction.js';
 import type { Command } from './command.js';
 import { relayOutcome } from './relayOutcome.js';
-import { statusDrift, statusLines, statusWithTask } from './taskStatus.js';
+import { statusDrift, statusLines, statusWithChange } from './changeStatus.js';
 
 const ACTIONS = Object.keys(TASK_ACTIONS) as TaskAction[];
 
@@ -97,7 +97,7 @@ or another usage error.`,
         if (e instanceof Error) e.message += ` (the change is recorded: event ${event!.id} is safe in the outbox; do not run this again, see 'fleethub outbox list')`;
         throw e;
       };
-      const status = await statusWithTask(root, ctx.env, now, drift).catch(recorded);
+      const status = await statusWithChange(root, ctx.env, now, drift).catch(recorded);
       const attempt = args.values.queue === true ? null : await attemptRelay(root, relayOptionsFrom(ctx.env), { now, random }).catch(recorded);
       if (attempt?.ok && attempt.report.target === 'working-tree' && attempt.report.written.length > 0) (await refreshCache(root, { paths: attempt.report.written })).db.close();
       const outcome = relayOutcome(attempt, [event!.id, ...status.events], ctx.style);

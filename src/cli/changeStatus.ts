@@ -1,9 +1,11 @@
 /**
- * What a task change does to status/ (fleethub task, and the hub's task
- * buttons, which run it): the board's Workplans section, a drain wave's task,
- * a named check over the tasks table all show task states, so a task commit
- * alone would leave upstream's status/BOARD.md behind its files, and the pull
- * request job's 'fleethub reconcile --check' would fail on it. The change's
+ * What a recorded change does to the rest of status/ (fleethub task and the
+ * hub's task buttons; fleethub rollout pause|abort|resume): the board's
+ * Workplans section, a drain wave's task, a named check over the tasks table
+ * show task states, and its Rollouts section a rollout's control, so the
+ * change's commit alone would leave upstream's status/BOARD.md behind its
+ * files, and the pull request job's 'fleethub reconcile --check' would fail
+ * on it. The change's
  * command therefore evaluates the fleet as it will be once the events not in
  * the files yet land (asLanded: their edits written to a scratch directory
  * under .fleethub/, a copy of the cache refreshed with them, every other path
@@ -31,8 +33,8 @@ import { ensureStateDir } from '../repo/ensureStateDir.js';
 import { processAlive } from '../repo/processAlive.js';
 import { fileIo } from './fileIo.js';
 
-/** What a task change did to status/: the generated files recorded with it (and their events), or why none were. */
-export interface TaskStatus {
+/** What a change did to status/: the generated files recorded with it (and their events), or why none were. */
+export interface ChangeStatus {
   files: string[];
   events: string[];
   /** status/ did not match the files here before the change: these files (not this change's to rewrite). */
@@ -111,8 +113,8 @@ export async function statusDrift(root: string, env: Readonly<Record<string, str
   return typeof landed === 'string' ? landed : landed.changes;
 }
 
-/** After the task event is recorded: the generated files it moves recorded too, when `drift` (statusDrift before it) is empty. */
-export async function statusWithTask(root: string, env: Readonly<Record<string, string | undefined>>, now: () => Date, drift: Change[] | string): Promise<TaskStatus> {
+/** After the change's event is recorded: the generated files it moves recorded too, when `drift` (statusDrift before it) is empty. */
+export async function statusWithChange(root: string, env: Readonly<Record<string, string | undefined>>, now: () => Date, drift: Change[] | string): Promise<ChangeStatus> {
   const none = { files: [], events: [], outOfDate: null, written: false, unevaluable: null };
   if (typeof drift === 'string') return { ...none, unevaluable: drift };
   if (drift.length > 0) return { ...none, outOfDate: drift.map((c) => c.path), written: drift.some((c) => c.action !== 'create') };
@@ -121,7 +123,7 @@ export async function statusWithTask(root: string, env: Readonly<Record<string, 
 }
 
 /** What the command says of it (nothing when status/ was never written). */
-export function statusLines(s: TaskStatus): string[] {
+export function statusLines(s: ChangeStatus): string[] {
   if (s.unevaluable !== null) return [`status/ not updated: the fleet cannot be evaluated here (${s.unevaluable})`];
   if (s.outOfDate !== null) return s.written ? [`status/ not updated: it was already out of date here (${s.outOfDate.join(', ')}); 'git pull', then 'fleethub reconcile --push', brings it up to date`] : [];
   return s.files.length > 0 ? [`with ${s.files.join(', ')}, as the files now produce ${s.files.length === 1 ? 'it' : 'them'}`] : [];
