@@ -266,6 +266,19 @@ describe('text tables', () => {
     }
   });
 
+  it("reconcile's Nodes table shows times as status does (YYYY-MM-DD hh:mm:ss, which wraps at its space), JSON the exact ones", async () => {
+    const root = fleet({ 'registry/nodes/a.md': node('a') });
+    const at = '2026-12-01T10:20:30.456Z';
+    writeFileSync(join(root, 'obs.json'), JSON.stringify({ fleethub: 'observations', version: 1, shard: { index: 1, count: 1 }, nodes: ['a'], observations: [{ node: 'a', at, ok: true, reason: 'all probes passed', results: [] }] }));
+    const text = await cliInProcess(['reconcile', '--root', root, '--observations', join(root, 'obs.json')]);
+    const nodes = text.stdout.slice(0, text.stdout.indexOf('\n\n'));
+    assert.match(nodes, /^a +enabled +\S+ +\S.* 2026-12-01 10:20:30 /m, nodes);
+    assert.doesNotMatch(nodes, /T\d\d:\d\d:\d\d\.\d+Z/, 'no ISO time in the table');
+    const json = await cliInProcess(['reconcile', '--root', root, '--observations', join(root, 'obs.json'), '--format', 'json']);
+    const first = json.json<{ nodes: Array<{ since: string | null; last_verified: string | null }> }>().nodes[0]!;
+    assert.ok(first.since === at || first.last_verified === at, JSON.stringify(first));
+  });
+
   it('fit the terminal instead when it says how wide it is (its width, or COLUMNS when output is not a terminal)', async () => {
     const long = 'a title that goes on and on '.repeat(8).trim();
     const root = fleet({ 'registry/nodes/a.md': `---\ntitle: ${long}\nrole: edge\n---\n` });

@@ -8,6 +8,7 @@ import { commandResult } from './commandResult.js';
 import { openOutbox, type Outbox } from '../outbox/openOutbox.js';
 import { describeEvent, type EventState, type OutboxEvent } from '../reconcile/outboxEvent.js';
 import { findRoot } from '../repo/findRoot.js';
+import { tableTime } from '../report/tableTime.js';
 import { renderTable } from '../report/renderTable.js';
 import { checkAction } from './checkAction.js';
 import type { Command } from './command.js';
@@ -85,7 +86,7 @@ function listText(events: OutboxEvent[], counts: Record<EventState, number>, las
   const lines = [head];
   if (counts.pending > 0 && lastError) lines.push(`last relay attempt: ${lastError}`);
   if (events.length > 0) {
-    lines.push('', renderTable(['id', 'state', 'at', 'what', 'why'], events.map((e) => ({ id: e.id, state: e.state, at: e.at.slice(0, 19).replace('T', ' '), what: describeEvent(e), why: e.dead ? `${e.dead.code}: ${e.dead.reason}` : e.commit ? e.commit.slice(0, 10) : '' })), { maxWidth: columns }));
+    lines.push('', renderTable(['id', 'state', 'at', 'what', 'why'], events.map((e) => ({ id: e.id, state: e.state, at: tableTime(e.at), what: describeEvent(e), why: e.dead ? `${e.dead.code}: ${e.dead.reason}` : e.commit ? e.commit.slice(0, 10) : '' })), { maxWidth: columns }));
   }
   return lines.join('\n');
 }

@@ -8,6 +8,7 @@ import { staleNow } from '../reconcile/staleNow.js';
 import { findingsSection } from './findingsSection.js';
 import { formatAge } from './formatAge.js';
 import { renderTable } from './renderTable.js';
+import { tableTime } from './tableTime.js';
 import { PLAIN, type Style } from './style.js';
 
 /** Findings listed in the text output; the JSON output has them all. */
@@ -68,7 +69,7 @@ export function reconcileText(json: ReconcileJson, style: Style = PLAIN): string
   out.push(
     renderTable(
       ['id', 'declared', 'mode', 'since', 'last verified', 'why'],
-      json.nodes.map((n) => ({ id: n.id, declared: n.declared, mode: modeStyle(n.mode), since: n.since ?? '-', 'last verified': n.last_verified ?? '-', why: [...(n.stale ? [style.yellow(`stale: observed ${formatAge(n.stale.age_s)} ago`)] : []), ...n.reasons].join('; ') })),
+      json.nodes.map((n) => ({ id: n.id, declared: n.declared, mode: modeStyle(n.mode), since: tableTime(n.since), 'last verified': tableTime(n.last_verified), why: [...(n.stale ? [style.yellow(`stale: observed ${formatAge(n.stale.age_s)} ago`)] : []), ...n.reasons].join('; ') })),
       { maxWidth: style.columns },
     ),
   );

@@ -5,6 +5,7 @@ import type { ReconcileFindingJson } from './reconcileReport.js';
 import { renderTable } from './renderTable.js';
 import { PLAIN, type Style } from './style.js';
 import { displayWidth } from './displayWidth.js';
+import { tableTime } from './tableTime.js';
 import { wrapText } from './wrapText.js';
 
 /** A summary, not a listing: past this many nodes, the text output points at JSON and queries. */
@@ -28,7 +29,7 @@ export function renderSummary(s: FleetSummary, findings: readonly ReconcileFindi
   out.push(...line('tasks', list(s.tasks)));
   out.push('');
   out.push(style.bold('Nodes'));
-  out.push(indent(renderTable(['id', 'role', 'target_role', 'area', 'declared', 'mode', 'since', 'why'], s.nodes.list.slice(0, MAX_NODE_ROWS).map((n) => ({ ...n, since: n.since ? n.since.slice(0, 19).replace('T', ' ') : '-', why: n.reason ?? '' })), { maxWidth: style.columns - 2, optional: ['area', 'target_role'] })));
+  out.push(indent(renderTable(['id', 'role', 'target_role', 'area', 'declared', 'mode', 'since', 'why'], s.nodes.list.slice(0, MAX_NODE_ROWS).map((n) => ({ ...n, since: tableTime(n.since), why: n.reason ?? '' })), { maxWidth: style.columns - 2, optional: ['area', 'target_role'] })));
   if (s.nodes.list.length > MAX_NODE_ROWS) out.push(style.dim(`  ... and ${s.nodes.list.length - MAX_NODE_ROWS} more nodes (fleethub status --format json, or fleethub query "SELECT * FROM nodes")`));
   out.push('');
   out.push(style.bold('Workloads on hosts that are not usable'));
