@@ -442,4 +442,22 @@ describe('reconcile --push', () => {
     const again = await fh(root, ['reconcile', '--push', '--format', 'json']);
     assert.deepEqual((JSON.parse(again.stdout) as { events: string[] }).events, [], 'a steady fleet records nothing');
   });
+
+  it('refuses while a fleet file differs from HEAD here (status/ would describe files upstream does not have), naming it; nothing recorded', async () => {
+    const url = await upstreamRepo(suite.server, 'dirty');
+    const root = keep(await checkout(url, ADA));
+    const plan = join(root, 'workplans/WP.md');
+    writeFileSync(plan, readFileSync(plan, 'utf8').replace('- [ ] T01', '- [x] T01'));
+    writeFileSync(join(root, 'registry/nodes/new.md'), '---\ntitle: New\nrole: edge\n---\n');
+    const refused = await fh(root, ['reconcile', '--push', '--format', 'json']);
+    assert.equal(refused.code, 2, refused.stdout);
+    const error = (JSON.parse(refused.stdout) as { error: { code: string; message: string; data: { paths: string[] } } }).error;
+    assert.deepEqual(error.data.paths, ['registry/nodes/new.md', 'workplans/WP.md']);
+    assert.match(error.message, /differ from HEAD here: commit and push them first/);
+    assert.deepEqual(pendingIds(root), [], 'nothing recorded');
+    assert.equal(await upstreamFile(suite.server, 'dirty', 'status/BOARD.md'), null, 'nothing pushed');
+    await runGit(['checkout', '--', 'workplans'], { cwd: root });
+    rmSync(join(root, 'registry/nodes/new.md'));
+    assert.equal((await fh(root, ['reconcile', '--push'])).code, 0, 'clean again: it pushes');
+  });
 });

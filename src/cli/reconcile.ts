@@ -7,6 +7,8 @@ import { attemptRelay, relayOptionsFrom } from '../relay/attemptRelay.js';
 import { reconcile as runReconcile } from '../reconcile/reconcile.js';
 import { fileIo } from './fileIo.js';
 import { findRoot } from '../repo/findRoot.js';
+import { resolveUpstream } from '../relay/resolveUpstream.js';
+import { uncommittedPaths } from '../repo/uncommittedPaths.js';
 import { reconcileJson, reconcileText } from '../report/reconcileReport.js';
 import type { Command } from './command.js';
 import { commandResult } from './commandResult.js';
@@ -31,7 +33,8 @@ output has them all, each with file, line, column, hint and record.
                   (warning probe-shard-missing), never taken for "all down"
   --write         write the generated files that changed (to the working tree)
   --push          record the changes in the outbox and relay them upstream as a
-                  commit (see 'fleethub relay'); they wait there while offline
+                  commit (see 'fleethub relay'); they wait there while offline;
+                  refused while a fleet file differs from HEAD here
   --check         exit 1 when a generated file no longer matches (drift);
                   with --fail-on none, a pure drift check
   --allow-remote  let probes contact addresses other than loopback
@@ -51,6 +54,7 @@ internal error.`,
     if (files.length > 0 && args.values.probe) throw new UsageError('give --probe (probe now) or --observations (what the shards probed), not both');
     const observationSets = files.length > 0 ? files.map((f) => readObservations(resolve(ctx.cwd, f), f)) : undefined;
     const root = findRoot(ctx.cwd, ctx.root);
+    if (push) await refuseUncommitted(root, ctx.env);
     const result = await runReconcile(fileIo(root, ctx.env), { probe: args.values.probe === true, observationSets, write: args.values.write === true, push, allowRemote: args.values['allow-remote'] === true });
     result.db?.close();
     const json = reconcileJson(result);
@@ -66,6 +70,20 @@ internal error.`,
     };
   },
 };
+
+/**
+ * --push records status/ as this working tree's files produce it, for a commit on upstream's branch: with a fleet file not committed here, that
+ * status/ would describe files upstream does not have (or, for status/ itself, be compared with what upstream does not hold). Without an upstream
+ * the events are written to this working tree, which is fine as it is.
+ */
+async function refuseUncommitted(root: string, env: Readonly<Record<string, string | undefined>>): Promise<void> {
+  const target = await resolveUpstream(root, relayOptionsFrom(env));
+  if (target.kind !== 'remote') return;
+  const paths = uncommittedPaths(root, ['registry', 'workplans', 'policies', 'status']);
+  if (paths === null || paths.length === 0) return;
+  const shown = paths.length > 5 ? `${paths.slice(0, 5).join(', ')} and ${paths.length - 5} more` : paths.join(', ');
+  throw new UsageError(`reconcile --push records status/ as these files produce it, but ${shown} differ${paths.length === 1 ? 's' : ''} from HEAD here: commit and push ${paths.length === 1 ? 'it' : 'them'} first (or 'git stash', or 'git checkout -- status/' for generated files you do not want), then run it again; or write status/ here with --write`, { paths });
+}
 
 function readObservations(path: string, shown: string): ObservationSet {
   let text: string;
