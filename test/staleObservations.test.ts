@@ -5,6 +5,7 @@
  */
 import assert from 'node:assert/strict';
 import Database from 'better-sqlite3';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
 import { cliInProcess, fleetMaker, node } from './helpers/fleet.js';
@@ -56,6 +57,25 @@ describe('stale observations', () => {
     assert.equal((await cliInProcess(['reconcile', '--probe', '--fail-on', 'none', '--root', root])).code, 0, 'a probe, nothing written: status/modes.json keeps the old time');
     const after = (await cliInProcess(['status', '--fail-on', 'none', '--root', root, '--format', 'json'])).json<{ stale: { nodes: unknown[] } }>();
     assert.deepEqual(after.stale.nodes, [], 'the cache holds a newer observation than status/modes.json: the later one counts');
+  });
+
+  it("status names the 20 stalest, then how many more, in lines that fit the width; JSON has them all", async () => {
+    const ids = Array.from({ length: 30 }, (_, i) => `node-${String(i).padStart(2, '0')}`);
+    const root = fleet(Object.fromEntries(ids.map((id) => [`registry/nodes/${id}.md`, node(id)])));
+    const at = (h: number): string => new Date(Date.now() - h * 3600_000).toISOString();
+    const file = join(root, 'obs.json');
+    writeFileSync(file, JSON.stringify({ fleethub: 'observations', version: 1, shard: { index: 1, count: 1 }, nodes: ids, observations: ids.map((id, i) => ({ node: id, at: at(i < 5 ? 50 : 3), ok: true, reason: 'all probes passed', results: [] })) }));
+    assert.notEqual((await cliInProcess(['reconcile', '--root', root, '--observations', file])).code, 2);
+    const text = (await cliInProcess(['status', '--root', root], { env: { COLUMNS: '80' } })).stdout;
+    const stale = text.slice(text.indexOf('Stale observations'));
+    const lines = stale.slice(0, stale.indexOf('\n\n') === -1 ? undefined : stale.indexOf('\n\n')).split('\n');
+    assert.ok(lines.length > 1 && lines.every((l) => [...l].length <= 80), lines.join('\n'));
+    const said = lines.join(' ').trimEnd();
+    assert.match(said, /node-00, node-01, node-02, node-03, node-04 observed 2d 2h ago; node-05, /, 'the stalest first');
+    assert.match(said, /; and 10 more \(fleethub status --format json lists them all\)$/);
+    assert.equal((said.match(/node-\d\d/g) ?? []).length, 20);
+    const json = (await cliInProcess(['status', '--root', root, '--format', 'json'])).json<{ stale: { nodes: unknown[] } }>();
+    assert.equal(json.stale.nodes.length, 30);
   });
 
   it('stale_after defaults to the refresh interval', async () => {

@@ -4,6 +4,7 @@ import { reconcile } from '../reconcile/reconcile.js';
 import { fileIo } from './fileIo.js';
 import { openOutbox } from '../outbox/openOutbox.js';
 import { findRoot } from '../repo/findRoot.js';
+import { wrapText } from '../report/wrapText.js';
 import { formatAge } from '../report/formatAge.js';
 import { reconcileJson } from '../report/reconcileReport.js';
 import { renderSummary } from '../report/renderSummary.js';
@@ -44,7 +45,7 @@ Exit codes: 0 no findings at or above --fail-on, 1 findings at or above it,
       const intentsText = intents.length > 0 ? `Intents: ${intents.length - refused} trusted, ${refused} refused ('fleethub intent verify' says why)` : null;
       const staleAfterS = Math.floor(run.policy.staleAfterMs / 1000);
       const stale = { afterSeconds: staleAfterS, nodes: nodes.flatMap((n) => (n.stale ? [{ node: n.id, ...n.stale }] : [])) };
-      const staleText = stale.nodes.length > 0 ? ctx.style.yellow(`Stale observations (older than ${formatAge(staleAfterS)}; 'fleethub reconcile --probe' refreshes them): ${staleGroups(stale.nodes)}`) : null;
+      const staleText = stale.nodes.length > 0 ? wrapText(`Stale observations (older than ${formatAge(staleAfterS)}; 'fleethub reconcile --probe' refreshes them): ${staleGroups(stale.nodes)}`, ctx.style.columns).map((l) => ctx.style.yellow(l)).join('\n') : null;
       const result = commandResult(findings, fail);
       const byCode: Record<string, number> = {};
       for (const f of [...findings].sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0))) byCode[f.code] = (byCode[f.code] ?? 0) + 1;
@@ -61,6 +62,9 @@ Exit codes: 0 no findings at or above --fail-on, 1 findings at or above it,
     }
   },
 };
+
+/** A summary names the stalest nodes, not all of them (the JSON has every one). */
+const MAX_STALE_SHOWN = 20;
 
 /** The outbox in a line: events not relayed yet (and why), dead letters. Nothing when it is empty. */
 function outboxSummary(root: string): { text: string | null; json: { pending: number; dead: number; lastError: string | null } } {
@@ -82,9 +86,11 @@ function outboxSummary(root: string): { text: string | null; json: { pending: nu
 /** "a, b observed 5d 7h ago; c observed 2h ago": the nodes of one age together, the oldest first. */
 function staleGroups(nodes: ReadonlyArray<{ node: string; age_s: number }>): string {
   const groups = new Map<string, string[]>();
-  for (const n of [...nodes].sort((a, b) => b.age_s - a.age_s)) {
+  const sorted = [...nodes].sort((a, b) => b.age_s - a.age_s);
+  for (const n of sorted.slice(0, MAX_STALE_SHOWN)) {
     const age = formatAge(n.age_s);
     groups.set(age, [...(groups.get(age) ?? []), n.node]);
   }
-  return [...groups].map(([age, ids]) => `${ids.join(', ')} observed ${age} ago`).join('; ');
+  const more = sorted.length - MAX_STALE_SHOWN;
+  return `${[...groups].map(([age, ids]) => `${ids.join(', ')} observed ${age} ago`).join('; ')}${more > 0 ? `; and ${more.toLocaleString('en-US')} more (fleethub status --format json lists them all)` : ''}`;
 }
