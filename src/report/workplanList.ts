@@ -3,10 +3,14 @@
  * status, progress and ready and blocked counts, and the verification
  * findings, as JSON for machines and text for people. Pure.
  */
+import { renderFindingList } from './renderFindingList.js';
 import { renderTable } from './renderTable.js';
 import type { WorkplanEvaluation } from '../workplans/evaluateWorkplans.js';
 import { progressBar } from './progressBar.js';
 import { NO_CHECKS, type WorkplanReport } from './workplanDetail.js';
+
+/** As status and reconcile list findings: the first 50 (the JSON has them all). */
+const MAX_FINDINGS = 50;
 
 export function workplanList(ev: WorkplanEvaluation): WorkplanReport {
   const rows = ev.graph.workplans.map((w) => {
@@ -24,7 +28,7 @@ export function workplanList(ev: WorkplanEvaluation): WorkplanReport {
         rows.map((r) => ({ ...r, title: clip(r.title, 48), progress: `${progressBar(r.done, r.total)}${r.cancelled > 0 ? ` +${r.cancelled} cancelled` : ''}`, ready: r.ready.length, blocked: r.blocked.length })),
         { maxWidth: style.columns },
       );
-      const notes = ev.verification.findings.map((f) => (f.severity === 'error' ? style.red(`error   ${f.code}: ${f.message}`) : style.yellow(`warning ${f.code}: ${f.message}`)));
+      const notes = ev.verification.findings.length > 0 ? renderFindingList(ev.verification.findings, { max: MAX_FINDINGS, more: 'fleethub workplan --format json lists them all' }, style) : [];
       return [table, ...(notes.length > 0 ? ['', ...notes] : []), ...(ev.checksRan ? [] : ['', style.dim(NO_CHECKS)])].join('\n');
     },
   };
