@@ -341,7 +341,9 @@ export class ObservationsMismatchError extends FleethubError {
 export class ForgejoApiError extends FleethubError {
   constructor(method: string, url: string, status: number, detail: string) {
     const why = status === 401 || status === 403 ? ' (the token may not write to this repository: a pull request from a fork gets a read-only token)' : status === 404 ? ' (check GITHUB_REPOSITORY, the pull request number and GITHUB_SERVER_URL)' : '';
-    super('forgejo-api', `Forgejo answered ${method} ${url} with ${status}${detail ? `: ${detail}` : ''}${why}`, { method, url, status, detail });
+    // Status 0: no answer at all (the server could not be reached).
+    const head = status === 0 ? `cannot reach Forgejo for ${method} ${url}` : `Forgejo answered ${method} ${url} with ${status}`;
+    super('forgejo-api', `${head}${detail ? `: ${detail}` : ''}${status === 0 ? ' (check GITHUB_SERVER_URL)' : why}`, { method, url, status, detail });
   }
 }
 

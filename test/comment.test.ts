@@ -105,4 +105,15 @@ describe('fleethub comment', () => {
     assert.equal(json.code, 2);
     assert.doesNotMatch(json.stdout + json.stderr, new RegExp(TOKEN), 'not in a URL either');
   });
+
+  it('a server that cannot be reached is said so, not "answered with 0"', async () => {
+    const closed = createServer();
+    await new Promise<void>((r) => closed.listen(0, '127.0.0.1', r));
+    const port = (closed.address() as AddressInfo).port;
+    await new Promise((r) => closed.close(r));
+    const r = await comment({ GITHUB_EVENT_PATH: pr(9), GITHUB_SERVER_URL: `http://127.0.0.1:${port}` });
+    assert.equal(r.code, 2);
+    assert.match(r.stderr, new RegExp(`^fleethub comment: cannot reach Forgejo for GET http://127\\.0\\.0\\.1:${port}/api/v1/repos/ops/fleet/issues/9/comments: .*ECONNREFUSED.* \\(check GITHUB_SERVER_URL\\)$`, 'm'));
+    assert.doesNotMatch(r.stderr, /answered/);
+  });
 });

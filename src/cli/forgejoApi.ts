@@ -24,7 +24,7 @@ export function forgejoApi(serverUrl: string, repository: string, token: string,
     try {
       res = await fetchFn(url, { method, headers: { authorization: `token ${token}`, accept: 'application/json', ...(body ? { 'content-type': 'application/json' } : {}) }, ...(body ? { body: JSON.stringify(body) } : {}) });
     } catch (e) {
-      throw new ForgejoApiError(method, shown, 0, redact(`cannot reach the server: ${(e as Error).cause instanceof Error ? ((e as Error).cause as Error).message : (e as Error).message}`));
+      throw new ForgejoApiError(method, shown, 0, redact(`${(e as Error).cause instanceof Error ? ((e as Error).cause as Error).message : (e as Error).message}`));
     }
     const text = await res.text();
     if (!res.ok) throw new ForgejoApiError(method, shown, res.status, redact(messageOf(text)).slice(0, 300));
