@@ -76,7 +76,15 @@ async function run(workflow: string): Promise<void> {
   });
   const head = values.head ?? base;
   const shas = new Map<string, string>();
-  for (const b of new Set([head, base])) shas.set(b, await runGit(['rev-parse', b], { cwd: values.repo }));
+  for (const b of new Set([head, base])) {
+    const sha = await runGit(['rev-parse', '--verify', '--quiet', `refs/heads/${b}`], { cwd: values.repo }).catch(() => null);
+    if (sha === null) {
+      const branches = (await runGit(['for-each-ref', '--format=%(refname:short)', 'refs/heads'], { cwd: values.repo })).split('\n').filter(Boolean);
+      const flag = b === head && values.head !== undefined ? '--head' : '--base';
+      throw new Error(`${values.repo} has no branch ${b}${branches.length > 0 ? ` (its branches: ${branches.join(', ')})` : ' (no commits yet)'}: give ${flag} <branch>${flag === '--base' ? ' (default main)' : ''}`);
+    }
+    shas.set(b, sha);
+  }
   const sha = (branch: string): string => shas.get(branch)!;
   const payload: Record<string, unknown> =
     event === 'pull_request'

@@ -143,6 +143,9 @@ describe('the local runner (scripts/run-workflow)', () => {
       assert.deepEqual([missing.status, missing.stderr], [2, `run-workflow: no workflow file nope.yml (the workflows of ${dir}: ${join(dir, '.forgejo/workflows/fleethub-check.yml')})\n`]);
       const noRepo = spawnSync(process.execPath, [join(REPO, 'dist/scripts/run-workflow.js'), '.forgejo/workflows/fleethub-check.yml', '--repo', join(dir, 'nope')], { cwd: dir, encoding: 'utf8', timeout: 60_000 });
       assert.deepEqual([noRepo.status, noRepo.stderr], [2, `run-workflow: --repo ${join(dir, 'nope')}: no such directory\n`]);
+      git('branch', '-m', 'main', 'master');
+      const master = spawnSync(process.execPath, [join(REPO, 'dist/scripts/run-workflow.js'), '.forgejo/workflows/fleethub-check.yml', '--repo', dir, '--event', 'push'], { cwd: dir, encoding: 'utf8', timeout: 60_000 });
+      assert.deepEqual([master.status, master.stderr], [2, `run-workflow: ${dir} has no branch main (its branches: master): give --base <branch> (default main)\n`]);
     } finally {
       removeDir(dir);
     }
