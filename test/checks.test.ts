@@ -272,6 +272,14 @@ describe('fleethub check', () => {
     assert.deepEqual(reconciled.findings.filter((f) => f.record.startsWith('check:')).map((f) => [f.code, f.severity]), [['check-failed', 'warning']]);
   });
 
+  it('a check failing on more rows than the text shows says how to see them all', async () => {
+    const root = severityFleet('warning', "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 34) SELECT i FROM n");
+    const r = await cliInProcess(['check', 'judged', '--root', root]);
+    assert.match(r.stdout, /^judged: 34 rows, first 10 shown \('fleethub check judged --format json' has the first 20; 'fleethub query' with the check's sql lists them all\)$/m, r.stdout);
+    const json = (await cliInProcess(['check', 'judged', '--root', root, '--format', 'json'])).json<{ checks: Array<{ count: number; rows: unknown[] }> }>();
+    assert.deepEqual([json.checks[0]!.count, json.checks[0]!.rows.length], [34, 20], 'as it says');
+  });
+
   it('a failing check of severity error exits 1', async () => {
     const root = severityFleet('error', 'SELECT id FROM workloads');
     const r = await cliInProcess(['check', '--root', root]);

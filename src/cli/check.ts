@@ -90,7 +90,7 @@ function checksText(checks: CheckJson[], style: Style): string {
     if (c.status !== 'fail' || c.rows.length === 0) continue;
     const shown = c.rows.slice(0, SHOWN_ROWS);
     const columns = [...new Set(shown.flatMap((r) => Object.keys(r)))];
-    out.push('', `${style.bold(c.id)}: ${c.count} row${c.count === 1 ? '' : 's'}${c.count > shown.length ? `, first ${shown.length} shown` : ''}`);
+    out.push('', `${style.bold(c.id)}: ${c.count} row${c.count === 1 ? '' : 's'}${c.count > shown.length ? `, first ${shown.length} shown (${c.rows.length === c.count ? `'fleethub check ${c.id} --format json' has them all` : `'fleethub check ${c.id} --format json' has the first ${c.rows.length}; 'fleethub query' with the check's sql lists them all`})` : ''}`);
     out.push(...renderTable(columns, shown, { maxWidth: style.columns - 2 }).split('\n').map((l) => `  ${l}`));
   }
   const count = (s: CheckResult['status']): number => checks.filter((c) => c.status === s && !warns(c)).length;

@@ -36,7 +36,8 @@ in the background (as 'relay --watch').
   --probe-interval <d>       probe the fleet every <d> (e.g. 30s, 5m; default 30s; 0 never)
   --allow-remote             let probes contact addresses other than loopback, and
                              allow a non-loopback --host
-  --token <t>                the session token (also FLEETHUB_HUB_TOKEN)
+  --token <t>                the session token, at least 16 characters (also
+                             FLEETHUB_HUB_TOKEN)
 Exit codes: 0 stopped by a signal, 2 the port is taken, a refused bind, or
 another usage or internal error.`,
   options: { port: { type: 'string' }, host: { type: 'string' }, 'probe-interval': { type: 'string' }, 'allow-remote': { type: 'boolean' }, token: { type: 'string' } },

@@ -23,7 +23,7 @@ const ACTIONS = ['status', 'pause', 'resume', 'abort', 'simulate'] as const;
 export const rollout: Command = {
   name: 'rollout',
   summary: "one rollout: its journal and leases, pause / resume / abort, a simulated dry run",
-  usage: `fleethub rollout status <intent> [--format json]
+  usage: `fleethub rollout status <intent> [--fail-on error|warning|none] [--format json]
 fleethub rollout pause <intent> [--queue]
 fleethub rollout resume <intent> [--queue]
 fleethub rollout abort <intent> [--queue]
