@@ -93,6 +93,22 @@ describe('global options and our own usage errors', () => {
     }
   });
 
+  it('help fits the width: long lines wrap (a synopsis under its first option, an option under its description), no word lost', async () => {
+    const commands = (await cliInProcess(['--help', '--format', 'json'])).json<{ commands: Array<{ name: string }> }>().commands.map((c) => c.name);
+    assert.ok(commands.length > 20);
+    for (const args of [['--help'], ...commands.map((c) => [c, '--help'])]) {
+      const narrow = (await cliInProcess(args, { env: { COLUMNS: '80' } })).stdout;
+      const wide = (await cliInProcess(args, { env: { COLUMNS: '1000' } })).stdout;
+      const over = narrow.split('\n').filter((l) => [...l].length > 80);
+      assert.deepEqual(over, [], args.join(' '));
+      assert.deepEqual(narrow.split(/\s+/), wide.split(/\s+/), `${args.join(' ')}: the same words`);
+    }
+    const reconcile = (await cliInProcess(['reconcile', '--help'], { env: { COLUMNS: '80' } })).stdout.split('\n');
+    assert.match(reconcile[1]!, /^ {19}\[/, 'the synopsis continues under its first option');
+    const option = reconcile.findIndex((l) => l.startsWith('  --probe '));
+    assert.match(reconcile[option + 1]!, /^ {18}\S/, "an option's description continues under itself");
+  });
+
   it('keeps arguments after -- as positionals', async () => {
     const root = fleet({ 'registry/nodes/a.md': node('a') });
     const r = await cliInProcess(['query', '--root', root, '--format', 'json', '--', 'SELECT id FROM nodes']);

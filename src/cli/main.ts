@@ -14,6 +14,7 @@ import { escapeTerminal } from '../report/escapeTerminal.js';
 import { COLOR, DEFAULT_COLUMNS, PLAIN } from '../report/style.js';
 import type { Command, CommandSpec, Context } from './command.js';
 import { readCommandSpecs } from './commandSpecs.js';
+import { wrapHelp } from './wrapHelp.js';
 import { parseCommandLine } from './parseCommandLine.js';
 
 /** Every command, in the order --help lists them, each loaded only when it runs. */
@@ -98,7 +99,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
       // No command: people get the usage (exit 2), machines a usage error they can parse.
       if (line.missing && json) throw new UsageError(`give a command (${specs.map((c) => c.name).join(', ')}); 'fleethub --help' describes them`);
       if (json) io.stdout(`${JSON.stringify(line.command ? { command: line.command.name, summary: line.command.summary, usage: line.command.usage } : { commands: specs.map((c) => ({ name: c.name, summary: c.summary })) }, null, 2)}\n`);
-      else io.stdout(`${line.command ? `${line.command.usage}\n\n${GLOBAL_USAGE}` : usage(specs)}\n`);
+      else io.stdout(`${wrapHelp(line.command ? `${line.command.usage}\n\n${GLOBAL_USAGE}` : usage(specs), tableColumns(io))}\n`);
       return line.missing ? 2 : 0;
     }
     name = line.command.name;
