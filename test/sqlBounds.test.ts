@@ -114,6 +114,8 @@ describe('query bounds', () => {
     const r = await cliInProcess(['query', 'SELECT id FROM nodes ORDER BY id', '--max-rows', '1'], { cwd: root });
     assert.equal(r.code, 0, r.stderr);
     assert.match(r.stdout, /^id\n-+\na *\n\(3 rows\)\n… 2 more rows not shown \(--max-rows\)\n$/);
+    const none = await cliInProcess(['query', 'SELECT id FROM nodes ORDER BY id', '--max-rows', '0'], { cwd: root });
+    assert.match(none.stdout, /^id\n-+\n\(3 rows\)\n… 3 more rows not shown \(--max-rows\)\n$/, 'no row shown: still the header');
     assert.deepEqual((await cliInProcess(['query', 'SELECT id FROM nodes ORDER BY id', '--max-rows', '2', '--format', 'json'], { cwd: root })).json(), [{ id: 'a' }, { id: 'b' }]);
     assert.equal((await cliInProcess(['query', 'SELECT 1', '--max-rows', 'lots'], { cwd: root })).code, 2);
     assert.equal((await cliInProcess(['query', 'SELECT 1', '--timeout', '30d'], { cwd: root })).code, 2);

@@ -52,7 +52,7 @@ invalid query, or usage error.`,
     const why = out.bytesCut ? `over ${QUERY_MAX_BYTES / 1024 / 1024} MB` : '--max-rows';
     const marker = more > 0 ? `\n… ${more.toLocaleString('en-US')} more row${more === 1 ? '' : 's'} not shown (${why})` : '';
     return {
-      text: () => (count === 0 ? '(no rows)' : `${rows.length > 0 ? `${renderTable(columns, rows, { maxWidth: ctx.style.columns })}\n` : ''}(${count.toLocaleString('en-US')} row${count === 1 ? '' : 's'})${marker}`),
+      text: () => (count === 0 ? '(no rows)' : `${columns.length > 0 ? `${renderTable(columns, rows, { maxWidth: ctx.style.columns })}\n` : ''}(${count.toLocaleString('en-US')} row${count === 1 ? '' : 's'})${marker}`),
       json: () => rows,
       problems: false,
     };
