@@ -203,6 +203,9 @@ describe('fleethub plan and rollout status', () => {
     assert.match(text.stdout, /next wave: test-1 \(canary\)/);
     assert.match(text.stdout, /waits: home-1, home-2 — not a canary/);
 
+    // Before any tick, with the orchestrator key at hand: status shows what the file holds (nothing yet), the grant only as the next wave.
+    const unplanned = (await cli(['rollout', 'status', 'rap-node-agent-0.2.332-home-test', '--format', 'json', '--root', fleet])).json<{ epoch: number; journal: unknown[]; leases: unknown[]; next: { grants: string[] } }>();
+    assert.deepEqual([unplanned.epoch, unplanned.journal, unplanned.leases, unplanned.next.grants], [0, [], [], ['test-1']], 'no lease the next tick would grant is shown as held');
     await cli(['reconcile', '--write', '--fail-on', 'none', '--root', fleet]);
     const s = await cli(['rollout', 'status', 'rap-node-agent-0.2.332-home-test', '--format', 'json', '--root', fleet]);
     const st = s.json<{ state: string; epoch: number; control: Record<string, string>; journal: Array<{ node: string; state: string; lease: string }>; leases: Array<{ node: string }> }>();

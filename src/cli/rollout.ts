@@ -61,7 +61,9 @@ unknown intent, a refused resume) or internal error.`,
     const root = findRoot(ctx.cwd, ctx.root);
     if (action === 'pause' || action === 'abort' || action === 'resume') return rolloutControl(root, action, intent, ctx, args.values.queue === true);
     const fail = failOn(args);
-    const { ctx: result, findings } = await rolloutRuns(root, ctx.env);
+    // status shows what the files hold: without the key, the tick it plans signs no lease that would then look held.
+    const { FLEETHUB_ORCHESTRATOR_KEY: _key, ...unsigned } = ctx.env;
+    const { ctx: result, findings } = await rolloutRuns(root, action === 'status' ? unsigned : ctx.env);
     const run = rolloutOf({ ctx: result, findings }, intent);
     const mine = findings.filter((f) => f.kind !== 'intent' || f.id === intent);
     if ('unreadable' in run) {

@@ -1,8 +1,10 @@
 /**
  * What `fleethub rollout status <intent>` prints: the rollout's control (the
  * operator's and the intent's signed one), its epoch, each node's journal
- * line (state, lease, since, last report, reason), the leases held and
- * revoked, and what the next tick would do. Pure.
+ * line (state, lease, since, last report, reason: the rollout file's, with the
+ * agents' reports since), the leases the file holds and has revoked, and what
+ * the next tick would do (its grants, revocations and waits), never shown as
+ * done. Pure.
  */
 import type { RolloutRun } from '../reconcile/reconcileContext.js';
 import { renderTable } from './renderTable.js';
@@ -19,12 +21,14 @@ export interface RolloutStatusJson {
   journal: Array<{ node: string; state: string; lease: string | null; since: string; reported_at: string | null; reason: string | null }>;
   leases: Array<{ id: string; node: string; expires: string }>;
   revoked: Array<{ id: string; node: string; reason: string }>;
-  next: { grants: string[]; waiting: Array<{ node: string; reason: string }> };
+  next: { grants: string[]; revocations: Array<{ node: string; reason: string }>; waiting: Array<{ node: string; reason: string }> };
 }
 
+/** `run`: a tick planned without the orchestrator key (rolloutRuns with it withheld), so its file holds no lease the next tick would grant. */
 export function rolloutStatusJson(run: RolloutRun): RolloutStatusJson {
   const f = run.tick.file;
   const p = run.tick.plan;
+  const recorded = run.input.previous;
   const counts: Record<string, number> = {};
   for (const l of f.journal.values()) counts[l.state] = (counts[l.state] ?? 0) + 1;
   return {
@@ -32,13 +36,13 @@ export function rolloutStatusJson(run: RolloutRun): RolloutStatusJson {
     state: p.state,
     control: { operator: f.control, signed: run.input.intent.control, effective: run.tick.control },
     intent_version: f.intent_version,
-    epoch: f.epoch,
+    epoch: recorded?.epoch ?? 0,
     halted: p.halted,
     counts,
     journal: [...f.journal.keys()].sort().map((node) => ({ node, ...pick(f.journal.get(node)!) })),
-    leases: f.leases.map((l) => ({ id: l.id, node: l.node, expires: l.expires })),
-    revoked: f.revoked,
-    next: { grants: p.grants.map((g) => g.node), waiting: p.waiting.map((w) => ({ node: w.node, reason: w.reason })) },
+    leases: (recorded?.leases ?? []).map((l) => ({ id: l.id, node: l.node, expires: l.expires })),
+    revoked: recorded?.revoked ?? [],
+    next: { grants: p.grants.map((g) => g.node), revocations: p.revocations.map((r) => ({ node: r.node, reason: `${r.code}: ${r.reason}` })), waiting: p.waiting.map((w) => ({ node: w.node, reason: w.reason })) },
   };
 }
 
@@ -52,6 +56,7 @@ export function rolloutStatusText(json: RolloutStatusJson, style: Style = PLAIN)
   const counts = Object.entries(json.counts).sort(([a], [b]) => (a < b ? -1 : 1));
   out.push(`  nodes: ${counts.length === 0 ? 'none reported yet' : counts.map(([s, n]) => `${n} ${s}`).join(', ')}`);
   out.push(`  next wave: ${json.next.grants.length === 0 ? 'none' : json.next.grants.join(', ')}`);
+  if (json.next.revocations.length > 0) out.push(`  next tick revokes: ${json.next.revocations.map((r) => `${r.node} (${r.reason})`).join('; ')}`);
   if (json.journal.length > 0) {
     out.push('', style.bold('Journal'));
     out.push(renderTable(['node', 'state', 'lease', 'since', 'last report', 'reason'], json.journal.map((j) => ({ node: j.node, state: j.state, lease: j.lease ?? '-', since: j.since, 'last report': j.reported_at ?? '-', reason: j.reason ?? '' })), { maxWidth: style.columns }));
