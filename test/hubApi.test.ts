@@ -151,6 +151,12 @@ describe('the hub API on the example fleet', () => {
     const outbox = (await hub.call('GET', '/api/outbox')).json() as { events: Array<{ id: string }> };
     const file = join(root, r.json().file as string);
     assert.ok(outbox.events.some((e) => e.id === r.json().event) || (existsSync(file) && /control: paused/.test(readFileSync(file, 'utf8'))), 'the pause is pending in the outbox or written by the relay');
+    // Once relayed (into the working tree: this fleet has no upstream), the upstream is not "online".
+    const relayed = await hub.call('POST', '/api/relay', { body: '{}' });
+    assert.ok(relayed.status < 300, relayed.body);
+    await waitFor(() => existsSync(file) && /control: paused/.test(readFileSync(file, 'utf8')), 'the relay wrote the pause');
+    assert.deepEqual((await hub.call('GET', '/api/outbox')).json().upstream, { url: null, online: null }, 'no upstream is neither online nor offline');
+    assert.match((await hub.call('GET', '/')).body, /○ no upstream: changes are written to this working tree/);
     // A rollout file that cannot be read: refused (409) at its line, nothing recorded over it.
     const other = rollouts.find((x) => x.intent !== intent)!.intent;
     const broken = join(root, 'status', 'rollouts', `${other}.yaml`);

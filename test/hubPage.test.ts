@@ -122,6 +122,7 @@ describe('the board page', () => {
     assert.match(off, /2 pending/);
     assert.match(off, /Last relay error: connect ECONNREFUSED/);
     assert.match(renderHubPage(snapshotWith({ outbox: outbox(null, 0) })), /upstream not known yet/);
+    assert.match(renderHubPage(snapshotWith({ outbox: { ...outbox(null, 0), upstream: { online: null, url: null } } })), /○ no upstream: changes are written to this working tree/);
     const events = renderHubPage(snapshotWith({ outbox: { ...outbox(false, 1), events: [{ id: 'e1', type: 'task.set', at: '2026-12-01T00:00:00Z', what: 'done WP/T01', target: ['WP/T01'] }], dead_letters: [{ id: 'e0', type: 'task.set', at: '2026-12-01T00:00:00Z', what: 'done WP/T09', target: ['WP/T09'], dead: { code: 'task-not-found', reason: 'no task T09 in workplans/WP.md', at: '2026-12-01T00:00:01Z' } }] } }));
     assert.match(events, /<caption>Pending \(not relayed yet\): 1<\/caption>[\s\S]*<td>e1<\/td><td>task\.set<\/td><td>done WP\/T01<\/td>/);
     assert.match(events, /<caption>Dead letters: 1<\/caption>[\s\S]*<td>done WP\/T09<\/td><td>task-not-found: no task T09 in workplans\/WP\.md<\/td>/);

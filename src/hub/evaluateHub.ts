@@ -177,7 +177,8 @@ async function outboxState(io: HubIo): Promise<HubOutboxState> {
   if (!outbox) return { pending: [], dead: [], lastError: null, lastSuccessAt: null, nextAttemptAt: null, upstream: { url, online: null } };
   try {
     const state = outbox.relayState();
-    const online = state.failures > 0 ? false : state.lastSuccessAt !== null ? true : null;
+    // No upstream: the relay writes to the working tree, which is neither online nor offline.
+    const online = url === null ? null : state.failures > 0 ? false : state.lastSuccessAt !== null ? true : null;
     return { pending: outbox.list('pending'), dead: outbox.list('dead'), lastError: state.lastError, lastSuccessAt: state.lastSuccessAt, nextAttemptAt: state.nextAttemptAt, upstream: { url, online } };
   } finally {
     outbox.close();
