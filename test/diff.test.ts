@@ -85,6 +85,19 @@ test('list items are matched by identity: reordering is no change, a changed ite
   ]);
 });
 
+test('list items without an identity key: an item moved is no change, a changed one is addressed by its place in the later list', async () => {
+  const listeners = (...ports: Array<[number, string]>): string => `listeners:\n${ports.map(([port, proto]) => `  - port: ${port}\n    protocol: ${proto}\n`).join('')}`;
+  const dir = history({ 'registry/workloads/web.md': workload('web', listeners([443, 'https'], [22, 'tcp'])) });
+  commit(dir, { 'registry/workloads/web.md': workload('web', listeners([22, 'tcp'], [443, 'https'])) }, 'swap');
+  assert.deepEqual((await diffJson(dir, 'HEAD~1')).records, [], 'reordered: no change');
+  commit(dir, { 'registry/workloads/web.md': workload('web', listeners([22, 'tcp'], [8443, 'https'], [80, 'http'])) }, 'change one, add one');
+  const d = await diffJson(dir, 'HEAD~1..HEAD');
+  assert.deepEqual(d.records.find((r) => r.id === 'web')!.fields, [
+    { path: '/listeners/1/port', old: 443, new: 8443 },
+    { path: '/listeners/2', new: { port: 80, protocol: 'http' } },
+  ]);
+});
+
 test('a rename is a rename, not a delete plus an add: same blob, a new folder, or most fields kept', async () => {
   const big = (id: string, host: string): string => workload(id, `host: ${host}\nowner: ops\nstage: production\ncritical: true\nlabels:\n  app: shop\n  team: web\n`);
   const dir = history({ 'registry/nodes/old-name.md': node('old-name', 'site: a\n'), 'registry/workloads/shop.md': big('shop', 'n1'), 'registry/nodes/n9.md': node('n9') });

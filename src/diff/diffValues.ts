@@ -8,8 +8,11 @@
  *   `id`, `node`, `host`, `name`, `wave` that every item carries (a string or
  *   number, unique on each side), or, for a list of scalars, by the scalar
  *   itself. Such an item is addressed by its identity (`/listeners/web/port`,
- *   `/depends_on/temporal`), and reordering the list is no change. A list of
- *   mappings with no common identity is compared by position.
+ *   `/depends_on/temporal`), and reordering the list is no change. In a list
+ *   of mappings with no common identity, an item equal to one on the other
+ *   side is that item wherever it moved (reordering is no change there
+ *   either); the others are paired in order, addressed by their index in the
+ *   later list (the earlier one's for an item removed).
  */
 import { pointerSegment } from '../records/pointerSegment.js';
 export interface FieldChange {
@@ -66,7 +69,21 @@ function walkLists(a: unknown[], b: unknown[], path: string, out: FieldChange[])
     }
     return;
   }
-  for (let i = 0; i < Math.max(a.length, b.length); i++) walk(a[i], b[i], `${path}/${i}`, out);
+  // No identity: an item equal to one on the other side is that one, wherever it moved; the rest pair up in order, at the later list's index.
+  const unmatched = new Map<string, number[]>();
+  a.forEach((item, i) => unmatched.set(canonical(item), [...(unmatched.get(canonical(item)) ?? []), i]));
+  const added: number[] = [];
+  b.forEach((item, j) => {
+    const same = unmatched.get(canonical(item));
+    if (same && same.length > 0) same.shift();
+    else added.push(j);
+  });
+  const removed = [...unmatched.values()].flat().sort((x, y) => x - y);
+  for (let k = 0; k < Math.max(removed.length, added.length); k++) {
+    const i = removed[k];
+    const j = added[k];
+    walk(i === undefined ? undefined : a[i], j === undefined ? undefined : b[j], `${path}/${j ?? i}`, out);
+  }
 }
 
 /** The identity key every item of both lists carries, unique on each side, or null. */
