@@ -146,6 +146,8 @@ test('an intent whose version went down and whose target widened', async () => {
       ['intent-target-widened', 'warning', 'intent:up', 7, 'intent up now targets 2 node(s) it did not before: n2, n3'],
     ],
   );
+  const { from, to } = d.impact.findings;
+  assert.equal(to, from + d.impact.introduced.length - d.impact.resolved.length, "the step's findings are the later revision's: its count has them");
   // The other way round, neither: a version going up and a target narrowing are what intents do.
   assert.deepEqual((await diffJson(dir, 'HEAD..HEAD~1')).impact.introduced.filter((f) => step.some((s) => s.code === f.code)), []);
 });

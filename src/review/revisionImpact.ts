@@ -24,7 +24,7 @@ export interface ImpactIo {
 }
 
 export interface RevisionImpact extends FindingImpact {
-  /** How many findings each revision's evaluation has. */
+  /** How many findings each revision has: its evaluation's, and for `to` also those only the step between them shows. */
   findings: { from: number; to: number };
   topology: TopologyChange;
 }
@@ -50,7 +50,8 @@ function impactOf(before: RevisionEvaluation, after: RevisionEvaluation, dir: st
   const step = changeFindings({ records, before, after, locate: fileLocator(readText), readText });
   return {
     ...findingImpact(before.findings, after.findings, records, step),
-    findings: { from: before.findings.length, to: after.findings.length },
+    // The step's findings are the later revision's (docs/diff.md), so `to` counts them: from + introduced − resolved = to.
+    findings: { from: before.findings.length, to: after.findings.length + step.length },
     topology: changedTopology(records, before, after),
   };
 }
