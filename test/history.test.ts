@@ -73,6 +73,15 @@ test('renames are followed: older commits are read at the old path and id', asyn
   ]);
   assert.deepEqual(h.entries[1]!.fields, [{ path: '/owner', old: 'ops', new: 'web-team' }]);
   assert.equal(h.entries[1]!.to, 'registry/workloads/old-web.md');
+  // Asked of the old path: it was renamed away, not removed.
+  const old = await historyJson(dir, 'registry/workloads/old-web.md');
+  assert.deepEqual(old.entries.map((e) => [e.commit, e.change, e.from ?? null, e.to ?? null]), [
+    [renamed, 'renamed', 'registry/workloads/old-web.md', 'registry/workloads/web.md'],
+    [changedOld, 'changed', 'registry/workloads/old-web.md', 'registry/workloads/old-web.md'],
+    [git(dir, 'rev-list', '--max-parents=0', 'HEAD').trim(), 'added', null, 'registry/workloads/old-web.md'],
+  ]);
+  const text = await cliInProcess(['history', 'web'], { cwd: dir });
+  assert.match(text.stdout, / renamed: old-web \(registry\/workloads\/old-web\.md\) → web \(registry\/workloads\/web\.md\)$/m);
 });
 
 test('a change made on a branch is listed once, by the commit that made it, after the merge', async () => {

@@ -60,6 +60,11 @@ export async function recordHistory(io: HistoryIo, head: string, kind: KindDir, 
         const gone = io.changes(c.commit, kind.dir).filter((x) => x.status === 'D' && isRecord(x.path));
         await fetch(gone.map((g) => g.before));
         change = diffRecordVersions([{ before: null, after: version(mine.path, mine.after) }, ...gone.map((g) => ({ before: version(g.path, g.before), after: null }))]).find((r) => r.to === current);
+      } else if (mine.status === 'D') {
+        // Deleted here, or moved: a file of the same kind added in the commit that diff calls the same record is where it went.
+        const added = io.changes(c.commit, kind.dir).filter((x) => x.status === 'A' && isRecord(x.path));
+        await fetch(added.map((g) => g.after));
+        change = diffRecordVersions([{ before: version(mine.path, mine.before), after: null }, ...added.map((g) => ({ before: null, after: version(g.path, g.after) }))]).find((r) => r.from === current);
       } else {
         [change] = diffRecordVersions([{ before: version(mine.path, mine.before), after: version(mine.path, mine.after) }]);
       }
