@@ -125,6 +125,8 @@ describe('lease planner: strategies', () => {
     const young = plan(canary, OPEN, nodes, [entry('a1', 'healthy', 40), entry('b1', 'healthy', 10)]);
     assert.deepEqual(granted(young), []);
     assert.match(young.waiting[0]!.reason, /canary b1 healthy for 10m of 30m/);
+    const justNow = plan(canary, OPEN, nodes, [entry('a1', 'healthy', 40), entry('b1', 'healthy', 0)]);
+    assert.match(justNow.waiting[0]!.reason, /canary b1 healthy for 0s of 30m/, 'under a minute: seconds, not 0m');
     const applying = plan(canary, OPEN, nodes, [entry('a1', 'healthy', 40), entry('b1', 'applying', 10)]);
     assert.match(applying.waiting[0]!.reason, /canary b1 is applying, not healthy yet/);
     const ready = plan(canary, OPEN, nodes, [entry('a1', 'healthy', 40), entry('b1', 'healthy', 31)]);

@@ -285,4 +285,5 @@ const compareKeys = (a: readonly number[], b: readonly number[]): number => {
   return 0;
 };
 const ratio = (x: number): string => `${Math.round(x * 1000) / 10}%`;
-const minutes = (ms: number): string => (Number.isFinite(ms) ? `${Math.max(0, Math.floor(ms / 60_000))}m` : 'an unknown time');
+/** How long, coarse: seconds under a minute (a canary of `healthy_for: 10s` reads '4s of 10s'), else whole minutes. */
+const minutes = (ms: number): string => (!Number.isFinite(ms) ? 'an unknown time' : ms < 60_000 ? `${Math.max(0, Math.floor(ms / 1000))}s` : `${Math.floor(ms / 60_000)}m`);
