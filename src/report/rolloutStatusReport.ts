@@ -8,6 +8,7 @@
  */
 import type { RolloutRun } from '../reconcile/reconcileContext.js';
 import { renderTable } from './renderTable.js';
+import { tableTime } from './tableTime.js';
 import { PLAIN, type Style } from './style.js';
 
 export interface RolloutStatusJson {
@@ -59,7 +60,7 @@ export function rolloutStatusText(json: RolloutStatusJson, style: Style = PLAIN)
   if (json.next.revocations.length > 0) out.push(`  next tick revokes: ${json.next.revocations.map((r) => `${r.node} (${r.reason})`).join('; ')}`);
   if (json.journal.length > 0) {
     out.push('', style.bold('Journal'));
-    out.push(renderTable(['node', 'state', 'lease', 'since', 'last report', 'reason'], json.journal.map((j) => ({ node: j.node, state: j.state, lease: j.lease ?? '-', since: j.since, 'last report': j.reported_at ?? '-', reason: j.reason ?? '' })), { maxWidth: style.columns }));
+    out.push(renderTable(['node', 'state', 'lease', 'since', 'last report', 'reason'], json.journal.map((j) => ({ node: j.node, state: j.state, lease: j.lease ?? '-', since: tableTime(j.since), 'last report': tableTime(j.reported_at), reason: j.reason ?? '' })), { maxWidth: style.columns }));
   }
   if (json.leases.length > 0) out.push('', style.bold('Leases'), ...json.leases.map((l) => `  ${l.id} (expires ${l.expires})`));
   if (json.revoked.length > 0) out.push('', style.bold('Revoked'), ...json.revoked.map((r) => `  ${r.id}: ${r.reason}`));
