@@ -52,6 +52,20 @@ describe('parseRecordFile', () => {
     assert.match(r.findings[0]!.message, /role.*must be one of/);
   });
 
+  it('a wrong type or value gets a hint that says what to write, naming the schema', () => {
+    const node = parse('registry/nodes/n1.md', '---\ntitle: N1\nrole: edge\narea: 12\n---\n');
+    assert.deepEqual(node.findings.map((f) => f.hint), ['quote it to make it text: area: "12" (schemas/node.schema.json has the allowed shape)']);
+    const w = parse('registry/workloads/w.md', '---\ntitle: W\nkind: service\ncritical: maybe\nstage: producton\nlisteners:\n  - port: https\n    protocol: https\n---\n', 'workload');
+    assert.deepEqual(
+      w.findings.map((f) => [f.line, f.hint]).sort((a, b) => Number(a[0]) - Number(b[0])),
+      [
+        [4, 'write true or false (YAML reads yes, no, on and off as text) (schemas/workload.schema.json has the allowed shape)'],
+        [5, "write one of the values listed (did you mean 'production'?) (schemas/workload.schema.json has the allowed shape)"],
+        [7, 'write a number without quotes or units (port: 443) (schemas/workload.schema.json has the allowed shape)'],
+      ],
+    );
+  });
+
   it('points an unknown key at the key itself', () => {
     const r = parse('registry/nodes/n1.md', '---\ntitle: N1\nrole: edge\n  \nenabeld: true\n---\n');
     assert.deepEqual(

@@ -9,6 +9,8 @@ export interface Described {
   message: string;
   pointer: string;
   atKey: boolean;
+  /** What to write instead, where the error says enough to tell (else the code's hint). */
+  fix?: string;
 }
 
 export function describeSchemaError(e: ErrorObject): Described {
@@ -25,16 +27,37 @@ export function describeSchemaError(e: ErrorObject): Described {
     case 'required':
       return { code: 'missing-key', message: `missing required key '${String(p.missingProperty)}' in ${where}`, pointer: e.instancePath, atKey: true };
     case 'enum':
-      return { code: 'schema', message: `${where} must be one of: ${(p.allowedValues as unknown[]).map(String).join(', ')}`, pointer: e.instancePath, atKey: false };
+      return { code: 'schema', message: `${where} must be one of: ${(p.allowedValues as unknown[]).map(String).join(', ')}`, pointer: e.instancePath, atKey: false, fix: `write one of the values listed${nearValue(e, p.allowedValues as unknown[])}` };
     case 'const':
       return { code: 'schema', message: `${where} must be ${JSON.stringify(p.allowedValue)}`, pointer: e.instancePath, atKey: false };
     case 'type':
-      return { code: 'schema', message: `${where} must be ${String(p.type).replace(/,/g, ' or ')}`, pointer: e.instancePath, atKey: false };
+      return { code: 'schema', message: `${where} must be ${String(p.type).replace(/,/g, ' or ')}`, pointer: e.instancePath, atKey: false, ...typeFix(e, String(p.type)) };
     case 'pattern':
       return { code: 'schema', message: `${where} has an invalid value: ${patternMeaning(String(p.pattern))}`, pointer: e.instancePath, atKey: false };
     default:
       return { code: 'schema', message: `${where} ${e.message ?? 'is invalid'}`, pointer: e.instancePath, atKey: false };
   }
+}
+
+/** How to write a value of the type expected, from the value given (ajv's verbose errors carry it as `data`). */
+function typeFix(e: ErrorObject, expected: string): { fix?: string } {
+  const key = e.instancePath.slice(e.instancePath.lastIndexOf('/') + 1) || 'the value';
+  const given = (e as { data?: unknown }).data;
+  const types = expected.split(',');
+  if (types.includes('string') && (typeof given === 'number' || typeof given === 'boolean')) return { fix: `quote it to make it text: ${key}: "${String(given)}"` };
+  if ((types.includes('integer') || types.includes('number')) && typeof given === 'string') return { fix: `write a number without quotes or units (${key}: 443)` };
+  if (types.includes('boolean')) return { fix: `write true or false (YAML reads yes, no, on and off as text)` };
+  if (types.includes('array')) return { fix: `write a list: ${key}: [a, b], or one '- item' per line under ${key}:` };
+  if (types.includes('object')) return { fix: `write a mapping: 'key: value' lines indented under ${key}:` };
+  return {};
+}
+
+/** "; did you mean 'x'?" for an enum value near one allowed. */
+function nearValue(e: ErrorObject, allowed: unknown[]): string {
+  const given = (e as { data?: unknown }).data;
+  if (typeof given !== 'string') return '';
+  const near = didYouMean(given, allowed.filter((a): a is string => typeof a === 'string'), 2);
+  return near === undefined ? '' : ` (did you mean '${near}'?)`;
 }
 
 /** The keys the object's schema allows (ajv's `verbose` errors carry the schema: scripts/compile-schemas.ts). */

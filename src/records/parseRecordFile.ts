@@ -121,7 +121,8 @@ export function parseRecordFile(path: string, kind: RecordKind, bytes: Uint8Arra
     const d = describeSchemaError(e);
     if (badPointers.has(d.pointer)) continue; // already reported as the value it is
     const at = locate(d.pointer, d.atKey);
-    report('error', d.code, d.message, at.line, at.col);
+    if (d.fix === undefined) report('error', d.code, d.message, at.line, at.col);
+    else out.findings.push({ file: path, line: at.line, col: at.col, severity: 'error', code: d.code, message: d.message, hint: `${d.fix} (schemas/${schemaName}.schema.json has the allowed shape)`, kind, id });
   }
   if (fields.id !== undefined && fields.id !== id) {
     const at = locate('/id');
