@@ -222,7 +222,9 @@ export class RatchetMalformedError extends FleethubError {
 /** A revision given to `fleethub diff` names no commit of the repository. */
 export class UnknownRevisionError extends FleethubError {
   constructor(revision: string, detail: string) {
-    super('revision-unknown', `unknown revision '${revision}': ${detail} (give a branch, tag or commit of this repository; 'git log --oneline' lists commits)`, { revision, detail });
+    // A record file given where a revision goes: the user likely wants its history.
+    const record = /\.(md|ya?ml)$/i.test(revision) ? `; for one record's changes over history: fleethub history ${revision}` : '';
+    super('revision-unknown', `unknown revision '${revision}': ${detail} (give a branch, tag or commit of this repository; 'git log --oneline' lists commits${record})`, { revision, detail });
   }
 }
 

@@ -42,7 +42,10 @@ describe('fleethub validate', () => {
         '3 error(s), 0 warning(s) in 3 files',
       ],
     );
-    assert.deepEqual(lines.filter((l) => l.startsWith('  hint: ')).length, 2, 'one hint per code: schema (twice) and frontmatter-missing');
+    const hints = lines.filter((l) => l.startsWith('  hint: '));
+    assert.equal(hints.length, 3, 'each schema error says what to write there, and frontmatter-missing its own');
+    assert.match(hints[0]!, /write a plain number, without quotes or units \(schemas\/rollout\.schema\.json/);
+    assert.match(hints[1]!, /write one of the values listed .*\(schemas\/node\.schema\.json/);
   });
 
   it('a second modes, rollout or trust policy, or one outside its file, is an error at its kind: one file each, the one node agents read', async () => {

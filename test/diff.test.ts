@@ -166,6 +166,9 @@ test('a revision that names no commit is a usage error naming it (exit 2)', asyn
     assert.equal(r.code, 2, range);
     assert.match(r.stderr, new RegExp(`unknown revision '${range.replace('HEAD..', '')}'`), range);
   }
+  const path = await cliInProcess(['diff', 'registry/nodes/n1.md'], { cwd: dir });
+  assert.equal(path.code, 2);
+  assert.match(path.stderr, /; for one record's changes over history: fleethub history registry\/nodes\/n1\.md\)$/m, 'a record file points at history');
   const j = await cliInProcess(['diff', 'nope..HEAD', '--format', 'json'], { cwd: dir });
   assert.equal(j.code, 2);
   assert.equal(j.json<{ error: { code: string; data: { revision: string } } }>().error.data.revision, 'nope');

@@ -61,7 +61,7 @@ describe('parseRecordFile', () => {
       [
         [4, 'write true or false (YAML reads yes, no, on and off as text) (schemas/workload.schema.json has the allowed shape)'],
         [5, "write one of the values listed (did you mean 'production'?) (schemas/workload.schema.json has the allowed shape)"],
-        [7, 'write a number without quotes or units (port: 443) (schemas/workload.schema.json has the allowed shape)'],
+        [7, 'write a plain number, without quotes or units (schemas/workload.schema.json has the allowed shape)'],
       ],
     );
   });

@@ -45,7 +45,7 @@ function typeFix(e: ErrorObject, expected: string): { fix?: string } {
   const given = (e as { data?: unknown }).data;
   const types = expected.split(',');
   if (types.includes('string') && (typeof given === 'number' || typeof given === 'boolean')) return { fix: `quote it to make it text: ${key}: "${String(given)}"` };
-  if ((types.includes('integer') || types.includes('number')) && typeof given === 'string') return { fix: `write a number without quotes or units (${key}: 443)` };
+  if ((types.includes('integer') || types.includes('number')) && typeof given === 'string') return { fix: `write a plain number, without quotes or units` };
   if (types.includes('boolean')) return { fix: `write true or false (YAML reads yes, no, on and off as text)` };
   if (types.includes('array')) return { fix: `write a list: ${key}: [a, b], or one '- item' per line under ${key}:` };
   if (types.includes('object')) return { fix: `write a mapping: 'key: value' lines indented under ${key}:` };
