@@ -8,7 +8,7 @@
  * like HTTP's, and an unsupported scheme named plainly.
  */
 import assert from 'node:assert/strict';
-import { chmodSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
 import { createBareRepo } from '../scripts/git-server/createBareRepo.js';
@@ -78,6 +78,20 @@ describe('relay through the system git', () => {
     assert.match(await upstreamPlan(upstream), /- \[\/\] T02 Second/);
     assert.deepEqual((await runGit(['--git-dir', upstream, 'log', '--format=%s', 'main'])).split('\n').slice(1, 2), ['other edit']);
     assert.equal(pending(root), 0);
+  });
+
+  it('a local upstream that is not there (moved, a disk not mounted) waits as an unreachable one does: exit 0, pending; back, it lands', async () => {
+    const upstream = await bareUpstream();
+    const root = await cloneOf(upstream);
+    renameSync(upstream, `${upstream}.away`);
+    const start = await fh(root, ['task', 'start', 'WP', 'T02']);
+    assert.equal(start.code, 0, start.stdout + start.stderr);
+    assert.match(start.stdout, new RegExp(`pending: upstream ${upstream} is unreachable \\(${upstream} is not there`));
+    assert.equal(pending(root), 1);
+    renameSync(`${upstream}.away`, upstream);
+    assert.equal((await fh(root, ['relay'])).code, 0);
+    assert.equal(pending(root), 0);
+    assert.match(await upstreamPlan(upstream), /- \[\/\] T02 Second/);
   });
 
   it('relays to a file:// --upstream', async () => {

@@ -1,13 +1,16 @@
 /**
  * Turns a failed run of the system's `git` (fetch, push, ls-remote) into the
  * relay's typed errors, from git's and ssh's messages (run with LC_ALL=C):
- * unreachable (back off, retry), auth (stop and say so), rejected (anything
- * else upstream said: no repository there, a hook). Never an internal error:
+ * unreachable (back off, retry; a local upstream path that is not there is
+ * one too), auth (stop and say so), rejected (anything else upstream said: a
+ * directory that is no repository, a hook). Never an internal error:
  * the events are recorded, and a failure of upstream is not a bug. git not
  * installed is UpstreamUnsupportedError; the clone's own damage is
  * RelayCloneDamagedError (the pass runs again on a fresh clone).
  */
 import { RelayCloneDamagedError, UpstreamAuthError, UpstreamRejectedError, UpstreamUnreachableError, UpstreamUnsupportedError } from '../errors.js';
+import { existsSync } from 'node:fs';
+import { isAbsolute } from 'node:path';
 import { redactUrl } from './redactUrl.js';
 
 const UNREACHABLE = /could not resolve hostname|connection refused|connection timed out|operation timed out|network is unreachable|no route to host|connection reset|connection closed|broken pipe|kex_exchange_identification|unexpected disconnect|remote end hung up unexpectedly|early eof|temporary failure in name resolution/i;
@@ -18,11 +21,20 @@ const AUTH = /permission denied|host key verification failed|authentication fail
 export function classifySystemGitError(run: { code: number | null; stderr: string; error: NodeJS.ErrnoException | null; timedOut: boolean }, url: string, command: string, gitdir: string): Error {
   if (run.error?.code === 'ENOENT') return new UpstreamUnsupportedError(url, 'the upstream address', "the system's git is needed for this kind of upstream and is not on PATH: install git");
   if (run.timedOut) return new UpstreamUnreachableError(url, `git ${command} timed out`);
+  // A local upstream that is not there is away for now (a disk not mounted, a share gone), as a host that does not answer is.
+  const local = localPath(url);
+  if (local !== null && !existsSync(local)) return new UpstreamUnreachableError(url, `${local} is not there (moved, or on a disk or share not mounted?)`);
   const detail = summary(run.stderr) || `git ${command} exited with ${run.code ?? 'a signal'}`;
   if (DAMAGED.test(run.stderr) && !AUTH.test(run.stderr) && !UNREACHABLE.test(run.stderr)) return new RelayCloneDamagedError(gitdir, detail);
   if (AUTH.test(run.stderr)) return new UpstreamAuthError(url, null, null, detail);
   if (UNREACHABLE.test(run.stderr)) return new UpstreamUnreachableError(url, detail);
   return new UpstreamRejectedError(url, detail, command === 'fetch' || command === 'ls-remote' ? command : 'push');
+}
+
+/** The path of a local upstream (`/srv/fleet.git`, `file:///srv/fleet.git`), else null. */
+function localPath(url: string): string | null {
+  if (url.startsWith('file://')) return decodeURIComponent(url.slice('file://'.length));
+  return isAbsolute(url) ? url : null;
 }
 
 /** The most telling line of git's stderr, with any URL in it redacted and the 'fatal: ' prefix dropped. */
