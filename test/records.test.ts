@@ -66,6 +66,16 @@ describe('parseRecordFile', () => {
     );
   });
 
+  it('in a policy file: a bare number for a duration asks for its unit, two expectations for one, and the top level is the file', () => {
+    const modes = parse('policies/modes.yaml', 'kind: modes\nfailure_threshold: 3\nsuccess_threshold: 2\nprobe_timeout: 2\nbogus: 1\n', 'policy');
+    assert.deepEqual(modes.findings.map((f) => [f.line, f.message, f.hint]).sort((a, b) => Number(a[0]) - Number(b[0])), [
+      [4, "'probe_timeout' must be string", 'write a duration like 30s, 5m, 2h or 7d (schemas/modes.schema.json has the allowed shape)'],
+      [5, "unknown key 'bogus' in the file", "fix the spelling, remove the key, or prefix it with 'x-' for your own extensions"],
+    ]);
+    const checks = parse('policies/checks.yaml', 'kind: checks\nchecks:\n  - id: a\n    title: A\n    sql: SELECT 1\n    expect: { empty: true, count: 1 }\n', 'policy');
+    assert.deepEqual(checks.findings.map((f) => [f.line, f.message, f.hint]), [[6, "'checks.0.expect' takes one key, not several", 'give exactly one of: empty, count, at_most, at_least (schemas/checks.schema.json has the allowed shape)']]);
+  });
+
   it('points an unknown key at the key itself', () => {
     const r = parse('registry/nodes/n1.md', '---\ntitle: N1\nrole: edge\n  \nenabeld: true\n---\n');
     assert.deepEqual(

@@ -13,8 +13,9 @@ export interface Described {
   fix?: string;
 }
 
-export function describeSchemaError(e: ErrorObject): Described {
-  const where = e.instancePath === '' ? 'front matter' : `'${e.instancePath.slice(1).replace(/\//g, '.')}'`;
+/** `top`: what the whole record is called where the error is at its top (a Markdown record's front matter, a policy file's top level). */
+export function describeSchemaError(e: ErrorObject, top = 'front matter'): Described {
+  const where = e.instancePath === '' ? top : `'${e.instancePath.slice(1).replace(/\//g, '.')}'`;
   const p = e.params as Record<string, unknown>;
   switch (e.keyword) {
     case 'propertyNames':
@@ -32,6 +33,13 @@ export function describeSchemaError(e: ErrorObject): Described {
       return { code: 'schema', message: `${where} must be ${JSON.stringify(p.allowedValue)}`, pointer: e.instancePath, atKey: false };
     case 'type':
       return { code: 'schema', message: `${where} must be ${String(p.type).replace(/,/g, ' or ')}`, pointer: e.instancePath, atKey: false, ...typeFix(e, String(p.type)) };
+    case 'maxProperties':
+    case 'minProperties': {
+      const keys = allowedKeys(e);
+      const one = Number(p.limit) === 1;
+      const message = one && e.keyword === 'maxProperties' ? `${where} takes one key, not several` : one ? `${where} needs a key` : `${where} ${e.message ?? 'has the wrong number of keys'}`;
+      return { code: 'schema', message, pointer: e.instancePath, atKey: false, ...(keys.length > 0 ? { fix: `give ${one ? 'exactly one' : 'the keys'} of: ${keys.join(', ')}` } : {}) };
+    }
     case 'pattern':
       return { code: 'schema', message: `${where} has an invalid value: ${patternMeaning(String(p.pattern))}`, pointer: e.instancePath, atKey: false };
     default:
@@ -44,6 +52,9 @@ function typeFix(e: ErrorObject, expected: string): { fix?: string } {
   const key = e.instancePath.slice(e.instancePath.lastIndexOf('/') + 1) || 'the value';
   const given = (e as { data?: unknown }).data;
   const types = expected.split(',');
+  const pattern = (e.parentSchema as { pattern?: unknown } | undefined)?.pattern;
+  // A string of a given form (a duration, a date): quoting the number would not make it one.
+  if (types.includes('string') && typeof pattern === 'string' && typeof given !== 'string') return { fix: `write ${patternMeaning(pattern).replace(/^expected /, '')}` };
   if (types.includes('string') && (typeof given === 'number' || typeof given === 'boolean')) return { fix: `quote it to make it text: ${key}: "${String(given)}"` };
   if ((types.includes('integer') || types.includes('number')) && typeof given === 'string') return { fix: `write a plain number, without quotes or units` };
   if (types.includes('boolean')) return { fix: `write true or false (YAML reads yes, no, on and off as text)` };

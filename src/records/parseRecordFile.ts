@@ -118,7 +118,7 @@ export function parseRecordFile(path: string, kind: RecordKind, bytes: Uint8Arra
   const shape = validators.forSchema(schemaName)(fields);
   for (const e of shape.errors) {
     if ((e as { propertyName?: string }).propertyName !== undefined) continue; // restated by its propertyNames error
-    const d = describeSchemaError(e);
+    const d = describeSchemaError(e, path.endsWith('.md') ? 'front matter' : 'the file');
     if (badPointers.has(d.pointer)) continue; // already reported as the value it is
     const at = locate(d.pointer, d.atKey);
     if (d.fix === undefined) report('error', d.code, d.message, at.line, at.col);
