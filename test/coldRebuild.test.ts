@@ -135,6 +135,11 @@ describe('cold rebuild', () => {
       assert.deepEqual(expected.map((p) => p?.code ?? null), [null, 'check-sql-too-complex', 'check-invalid-sql', 'check-not-readonly', null]);
       // SQL or a schema it was not given goes to compileChecks.
       assert.deepEqual(compile(schema, ['UPDATE nodes SET id = 1']).map((p) => p?.code), ['check-not-readonly']);
+      // Two statements are not one read-only query, whatever they do; none is no SQL: both in our words, not the driver's.
+      const [two, none] = compile(schema, ['SELECT 1; DROP TABLE nodes', ' ']);
+      assert.deepEqual([two?.code, none?.code], ['check-not-readonly', 'check-invalid-sql']);
+      assert.match(two!.message, /^the SQL is more than one statement \(only one SELECT is allowed/);
+      assert.equal(none!.message, 'the SQL is empty: write one SELECT');
       assert.deepEqual(compile(['CREATE TABLE other (x)'], ['SELECT id FROM nodes']).map((p) => p?.code), ['check-invalid-sql']);
     } finally {
       compiler.stop();

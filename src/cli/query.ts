@@ -45,7 +45,7 @@ invalid query, or usage error.`,
       ctx.log?.(`fleethub query: ${message}`);
       return { text: () => '', json: () => ({ error: { code: 'query-timeout', message }, result: commandResult([], 'error', { timeout: true }) }), problems: true };
     }
-    if (out.type === 'error' && out.code === 'check-not-readonly') throw new QueryError('only read-only queries (one SELECT) are allowed; the cache is rebuilt from the files, so edit the files instead', sql);
+    if (out.type === 'error' && out.code === 'check-not-readonly') throw new QueryError(/more than one statement/.test(out.message) ? `${out.message}; run each query on its own` : 'only read-only queries (one SELECT) are allowed; the cache is rebuilt from the files, so edit the files instead', sql);
     if (out.type === 'error') throw new QueryError(`SQL error: ${out.message}`, sql);
     const { rows, count, columns } = out;
     const more = count - rows.length;
