@@ -85,6 +85,17 @@ describe('fleethub validate', () => {
     assert.deepEqual(out.warnings.map((e) => [e.file, e.code]), [['registry/workloads/w.md', 'unknown-reference']], 'the workload referring to a.md is');
   });
 
+  it('a given file that takes an id from another file: the clash is reported though the finding is on the other file (validate <path>, --staged)', async () => {
+    const root = fleet({ 'registry/nodes/node4.md': node('node4') });
+    assert.equal((await cliInProcess(['validate', '--root', root])).code, 0);
+    writeFile(root, 'registry/nodes/eu/node4.md', node('node4'));
+    for (const args of [['validate', 'registry/nodes/eu/node4.md'], ['validate', 'registry/nodes/eu']]) {
+      const r = await cliInProcess([...args, '--format', 'json'], { cwd: root });
+      assert.equal(r.code, 1, args.join(' '));
+      assert.deepEqual(r.json<ValidateJson>().errors.map((e) => [e.file, e.code]), [['registry/nodes/node4.md', 'duplicate-id']], args.join(' '));
+    }
+  });
+
   it('finds the fleet repository from a subdirectory, or takes --root', async () => {
     const root = fleet({ 'registry/nodes/a.md': node('a') });
     assert.equal((await cliInProcess(['validate'], { cwd: join(root, 'registry', 'nodes') })).code, 0);

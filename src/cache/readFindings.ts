@@ -26,6 +26,8 @@ export function readFindings(db: Database.Database, filter: FindingFilter = {}):
   if (filter.paths) {
     const byFile = db.prepare('SELECT * FROM findings WHERE file = ?');
     const byTarget = db.prepare('SELECT * FROM findings WHERE related = ?');
+    // A clash of ids is the business of both files: the one kept out has the finding, the one given may be the other.
+    const clashes = db.prepare(`SELECT * FROM findings WHERE code = 'duplicate-id' AND kind = ? AND record_id = ?`);
     const keysIn = db.prepare('SELECT kind, id FROM records WHERE file = ?');
     const fileRow = db.prepare('SELECT kind, record_id FROM files WHERE path = ?');
     const seen = new Set<string>();
@@ -45,7 +47,10 @@ export function readFindings(db: Database.Database, filter: FindingFilter = {}):
       const declared = fileRow.get(p) as { kind: string; record_id: string } | undefined;
       if (declared) keys.push({ kind: declared.kind, id: declared.record_id });
       else keys.push(...declaredByPath(p));
-      for (const k of keys) take(byTarget.all(`${k.kind}:${k.id}`) as Row[]);
+      for (const k of keys) {
+        take(byTarget.all(`${k.kind}:${k.id}`) as Row[]);
+        take(clashes.all(k.kind, k.id) as Row[]);
+      }
     }
   } else {
     rows = db.prepare('SELECT * FROM findings').all() as Row[];
