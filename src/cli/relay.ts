@@ -43,7 +43,7 @@ no upstream gets the events written to its working tree.
   --batch-size <n>    most events per commit (default 5000)
   --interval <s>      with --watch: how often to look for new events (default 5)
 Exit codes: 0 everything relayed, 1 upstream unreachable, credentials refused,
-push rejected, or dead letters, 2 usage or internal error.`,
+push rejected, or dead letters made by this pass, 2 usage or internal error.`,
     options: {
       once: { type: 'boolean' },
       watch: { type: 'boolean' },
