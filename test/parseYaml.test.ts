@@ -67,6 +67,11 @@ describe('parseYaml', () => {
     const r = parseYaml('a:\n\tb: 1\n');
     assert.equal(r.ok, false);
     if (!r.ok) assert.equal(r.code, 'yaml-syntax');
+ 
+    // A tab before the first key: js-yaml fails a line later ("end of the stream ... expected"); the tab is where to point, and what to say.
+    const top = parseYaml('# modes\n\tkind: modes\nfailure_threshold: 3\n', 10);
+    assert.equal(top.ok, false);
+    if (!top.ok) assert.deepEqual([top.line, top.col, top.message], [11, 1, 'YAML: a tab in the indentation (YAML indents with spaces only)']);
   });
 
   it('rejects text after a quoted value on its line, which js-yaml alone reads as a second key; a comment there, or quotes inside a plain value, are fine', () => {

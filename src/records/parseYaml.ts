@@ -30,6 +30,9 @@ export function parseYaml(text: string, line = 1): ParsedYaml {
     const err = e as { reason?: string; mark?: { line: number; column: number }; message?: string };
     const reason = err.reason ?? String(err.message ?? e);
     const at = locateSyntaxError(text, reason, err.mark);
+    // js-yaml notices a tab in the indentation a line late, as "bad indentation": the tab is the cause, and where to point.
+    const tab = indentationTab(text, at.line);
+    if (tab) return { ok: false, code: 'yaml-syntax', message: 'YAML: a tab in the indentation (YAML indents with spaces only)', line: line + tab.line - 1, col: tab.col };
     return { ok: false, code: 'yaml-syntax', message: `YAML: ${reason}`, line: line + at.line - 1, col: at.col };
   }
   // js-yaml tolerates tabs where YAML forbids them (indentation), and text after a quoted value on its line
@@ -43,6 +46,16 @@ export function parseYaml(text: string, line = 1): ParsedYaml {
     }
   }
   return measured(data, text, line);
+}
+
+/** A tab in the leading whitespace of the error's line or the two before it (the nearest), or null. */
+function indentationTab(text: string, errorLine: number): { line: number; col: number } | null {
+  const lines = text.split('\n');
+  for (let l = Math.min(errorLine, lines.length); l >= Math.max(1, errorLine - 2); l--) {
+    const m = /^([ ]*)\t/.exec(lines[l - 1]!);
+    if (m) return { line: l, col: m[1]!.length + 1 };
+  }
+  return null;
 }
 
 function measured(data: unknown, text: string, line: number): ParsedYaml {
