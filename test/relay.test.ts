@@ -186,6 +186,25 @@ describe('fleethub task and relay, offline and back', () => {
     assert.equal((await fh(root, ['outbox', 'retry', dead!, '--dead'])).code, 2, 'ids and --dead together');
   });
 
+  it('a board recorded with a task change that dies is withdrawn with it: upstream keeps its board, which never shows a change that did not land', async () => {
+    const url = await upstreamRepo(suite.server, 'withdrawn', smallFleet());
+    const root = keep(await checkout(url, ADA));
+    assert.equal((await fh(root, ['reconcile', '--push'])).code, 0);
+    await runGit(['pull', '-q'], { cwd: root });
+    const queued = await fh(root, ['task', 'done', 'WP', 'T01', '--queue', '--format', 'json']);
+    assert.equal(queued.code, 0, queued.stdout + queued.stderr);
+    assert.deepEqual((JSON.parse(queued.stdout) as { status: { files: string[] } }).status.files, ['status/BOARD.md'], 'the board goes with the task');
+    const board = await upstreamFile(suite.server, 'withdrawn', 'status/BOARD.md');
+    await pushChange(url, (dir) => writeFileSync(join(dir, 'workplans/WP.md'), readFileSync(join(dir, 'workplans/WP.md'), 'utf8').replace(/^- \[ \] T01 First.*\n/m, '')), 'drop T01');
+    const relayed = await fh(root, ['relay', '--format', 'json']);
+    assert.equal(relayed.code, 1, 'the task is a dead letter');
+    const report = JSON.parse(relayed.stdout) as { dead: Array<{ code: string }>; superseded: string[] };
+    assert.deepEqual(report.dead.map((d) => d.code), ['task-gone']);
+    assert.deepEqual(report.superseded, ['status/BOARD.md'], 'its board is withdrawn');
+    assert.equal(await upstreamFile(suite.server, 'withdrawn', 'status/BOARD.md'), board, "upstream's board is as it was");
+    assert.deepEqual(pendingIds(root), [], 'nothing left waiting');
+  });
+
   it('relay --watch backs off while upstream is down, relays when it is back, and stops cleanly on SIGINT', async () => {
     const url = await upstreamRepo(suite.server, 'watch');
     const root = keep(await checkout(url, ADA));

@@ -65,13 +65,16 @@ function removeAbandonedViews(state: string): void {
 async function asLanded(root: string, env: Readonly<Record<string, string | undefined>>, now: () => Date, push: boolean): Promise<{ changes: Change[]; recorded: string[] }> {
   const state = ensureStateDir(root);
   removeAbandonedViews(state);
-  const base = fileIo(root, env, now);
+  const { pending, unpulled } = await eventsNotInFiles(root);
+  const files = fileIo(root, env, now);
+  // The status events recorded name the pending events they were computed with: should one die, they are withdrawn (outboxEvent.ts, `assumes`).
+  const assumes = pending.map((e) => e.id);
+  const base: ReconcileIo = { ...files, record: (events) => files.record(events.map((e) => (e.type === 'task.set' ? e : ({ ...e, payload: { ...e.payload, assumes } } as typeof e)))) };
   const run = async (io: ReconcileIo) => {
     const ctx = await reconcile(io, { probe: false, write: false, push, allowRemote: false });
     ctx.db.close();
     return { changes: ctx.changes, recorded: ctx.recorded };
   };
-  const { pending, unpulled } = await eventsNotInFiles(root);
   const view = pendingView(root, [...unpulled, ...pending]);
   const records = [...view.changes.keys()].filter((p) => recordKindOfPath(p) !== null);
   if (records.length === 0) return run(base);

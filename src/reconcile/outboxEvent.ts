@@ -37,6 +37,14 @@ export interface ModesEventPayload {
    * the node is left as upstream has it. Absent in older events.
    */
   base?: Record<string, ModeState | null>;
+  /**
+   * The events this change was computed as if they had landed (`fleethub
+   * task`, `rollout pause`: the board with the change, and with what waited
+   * before it): should one of them die, this change is withdrawn (superseded:
+   * upstream keeps its version), never a board showing a change that did not
+   * land. Absent in older events.
+   */
+  assumes?: string[];
 }
 
 /** Replace a generated file under status/ with this text. */
@@ -45,6 +53,8 @@ export interface StatusFileEventPayload {
   text: string;
   /** The SHA-256 (hex) of the text this was computed from (null: no file); when upstream's differs, another reconcile wrote it meanwhile and this is superseded. Absent in older events. */
   base?: string | null;
+  /** As ModesEventPayload's `assumes`. */
+  assumes?: string[];
 }
 
 export type EventBody =

@@ -10,6 +10,7 @@
  */
 import type { DeadLetter } from '../outbox/openOutbox.js';
 import type { OutboxEvent } from '../reconcile/outboxEvent.js';
+import { MODES_FILE } from '../evaluate/modesFile.js';
 import { applyEvent } from './applyEvent.js';
 import { fileView } from './fileView.js';
 import { journalIds, journalLine, journalPath } from './journal.js';
@@ -25,7 +26,7 @@ export interface RelayPlan {
   /** Ids already in their writer's journal: landed before, not applied again. */
   landed: string[];
   dead: DeadLetter[];
-  /** Generated files whose events another run superseded (applyEvent): upstream keeps its version, which these events' changes are not in. */
+  /** Generated files whose events another run superseded (applyEvent), or that assumed an event that died: upstream keeps its version, which these events' changes are not in. */
   superseded: string[];
 }
 
@@ -34,6 +35,8 @@ export interface PlanOptions {
   batchSize: number;
   /** Record applied events in the writers' journals (the upstream relay does; the working-tree one does not). */
   journal: boolean;
+  /** Ids of events already dead in the outbox: a status change that assumed one is withdrawn. */
+  dead?: ReadonlySet<string>;
 }
 
 export function planRelay(events: readonly OutboxEvent[], read: (path: string) => string | null, options: PlanOptions): RelayPlan {
@@ -47,6 +50,7 @@ export function planRelay(events: readonly OutboxEvent[], read: (path: string) =
     return seen.get(path)!.has(e.id);
   };
   const plan: RelayPlan = { batches: [], landed: [], dead: [], superseded: [] };
+  const died = new Set(options.dead ?? []);
   let batch = fileView(all.read);
   let members: OutboxEvent[] = [];
   let lines = new Map<string, string[]>();
@@ -64,11 +68,19 @@ export function planRelay(events: readonly OutboxEvent[], read: (path: string) =
       plan.landed.push(e.id);
       continue;
     }
+    // A status change computed as if an event had landed that cannot: withdrawn, upstream's version kept (outboxEvent.ts, `assumes`).
+    if (e.type !== 'task.set' && e.payload.assumes?.some((id) => died.has(id))) {
+      const path = e.type === 'status.file' ? e.payload.path : MODES_FILE;
+      if (!plan.superseded.includes(path)) plan.superseded.push(path);
+      plan.landed.push(e.id);
+      continue;
+    }
     // One author per commit: a batch ends where the writer changes.
     if (members.length > 0 && members[0]!.writer.email !== e.writer.email) close();
     const outcome = applyEvent(batch, e);
     if (!outcome.ok) {
       plan.dead.push({ id: e.id, code: outcome.code, reason: outcome.reason });
+      died.add(e.id);
       continue;
     }
     // A generated file's event that changes nothing (upstream has it already, or another reconcile superseded it) needs no commit: settled as landed.

@@ -166,7 +166,7 @@ async function withDisposableClone(root: string, url: string, pass: () => Promis
 
 function relayToWorkingTree(root: string, outbox: Outbox, events: OutboxEvent[], batchSize: number, io: RelayIo, report: RelayReport): void {
   const t = Date.now();
-  const plan = planRelay(events, readRepoText(root), { batchSize, journal: false });
+  const plan = planRelay(events, readRepoText(root), { batchSize, journal: false, dead: deadIds(outbox) });
   report.ms.plan = Date.now() - t;
   report.written.push(...applyToWorkingTree(root, outbox, plan, io.now().toISOString()));
   tally(report, plan);
@@ -186,7 +186,7 @@ async function relayUpstream(root: string, outbox: Outbox, events: OutboxEvent[]
   for (;;) {
     t = Date.now();
     const files = await readFilesAt(gitdir, head.head, reads, cache);
-    const plan = planRelay(events, (p) => files.get(p) ?? null, { batchSize: options.batchSize, journal: true });
+    const plan = planRelay(events, (p) => files.get(p) ?? null, { batchSize: options.batchSize, journal: true, dead: deadIds(outbox) });
     report.ms.plan += Date.now() - t;
     if (plan.batches.length === 0) {
       outbox.settle({ applied: plan.landed.map((id) => ({ id, commit: null })), dead: plan.dead, at: io.now().toISOString() });
@@ -213,6 +213,11 @@ async function relayUpstream(root: string, outbox: Outbox, events: OutboxEvent[]
     head = await fetchUpstream(gitdir, transport, head.branch);
     report.ms.fetch += Date.now() - t;
   }
+}
+
+/** The events already dead in the outbox: a status change that assumed one of them is withdrawn (planRelay). */
+function deadIds(outbox: Outbox): Set<string> {
+  return new Set(outbox.list('dead').map((e) => e.id));
 }
 
 function tally(report: RelayReport, plan: RelayPlan): void {
