@@ -23,11 +23,14 @@ const GAP = 2;
 
 export function renderTable(all: string[], rows: Array<Record<string, unknown>>, options: { maxWidth: number; optional?: readonly string[] }): string {
   const { maxWidth } = options;
-  const columns = fewerColumns(all, rows, options);
-  const header = columns.map((c) => escapeTerminal(c));
-  const cells = rows.map((r) => columns.map((c) => cell(r[c])));
-  const widths = header.map((h, i) => Math.max(width(h), ...cells.map((row) => width(row[i]!))));
-  fit(widths, maxWidth - GAP * (widths.length - 1), columns.map((_, i) => cells.some((row) => row[i]!.includes(' '))), header.map(width));
+  const allHeader = all.map((c) => escapeTerminal(c));
+  const allCells = rows.map((r) => all.map((c) => cell(r[c])));
+  const natural = allHeader.map((h, i) => Math.max(width(h), ...allCells.map((row) => width(row[i]!))));
+  const shown = shownColumns(all, natural.map((w, i) => floorOf(w, width(allHeader[i]!))), options);
+  const header = shown.map((i) => allHeader[i]!);
+  const cells = allCells.map((row) => shown.map((i) => row[i]!));
+  const widths = shown.map((i) => natural[i]!);
+  fit(widths, maxWidth - GAP * (widths.length - 1), shown.map((_, k) => cells.some((row) => row[k]!.includes(' '))), header.map(width));
   const line = (values: string[]): string =>
     values
       .map((v, i) => (i === values.length - 1 ? v : v + ' '.repeat(Math.max(0, widths[i]! - width(v)) + GAP)))
@@ -39,24 +42,25 @@ export function renderTable(all: string[], rows: Array<Record<string, unknown>>,
     return Array.from({ length: height }, (_, k) => line(wrapped.map((w) => w[k] ?? '')));
   };
   const total = widths.reduce((a, b) => a + b, 0) + GAP * (widths.length - 1);
-  const left = all.filter((c) => !columns.includes(c));
+  const left = all.filter((_, i) => !shown.includes(i));
   return [...lines(header), '-'.repeat(total), ...cells.flatMap(lines), ...(left.length > 0 ? [`(columns left out to fit the width: ${left.join(', ')})`] : [])].join('\n');
 }
 
-/** The columns shown: all of them, or without the optional ones (in their order) that keep the narrowest table wider than maxWidth. */
-function fewerColumns(all: string[], rows: Array<Record<string, unknown>>, options: { maxWidth: number; optional?: readonly string[] }): string[] {
-  const narrowest = (c: string): number => {
-    const natural = Math.max(width(c), ...rows.map((r) => width(cell(r[c]))));
-    return Math.min(natural, Math.max(MIN_COLUMN, width(c)));
-  };
-  const floors = new Map(all.map((c) => [c, narrowest(c)]));
-  const columns = [...all];
-  const fits = (): boolean => columns.reduce((sum, c) => sum + floors.get(c)!, 0) + GAP * (columns.length - 1) <= options.maxWidth;
+/** The narrowest a column gets: MIN_COLUMN or its header's width, or its natural width when that is smaller. */
+function floorOf(natural: number, header: number): number {
+  return Math.min(natural, Math.max(MIN_COLUMN, header));
+}
+
+/** The indices of the columns shown: all of them, or without the optional ones (in their order) while the table at its floors is wider than maxWidth. */
+function shownColumns(all: readonly string[], floors: readonly number[], options: { maxWidth: number; optional?: readonly string[] }): number[] {
+  const shown = all.map((_, i) => i);
+  const fits = (): boolean => shown.reduce((sum, i) => sum + floors[i]!, 0) + GAP * (shown.length - 1) <= options.maxWidth;
   for (const c of options.optional ?? []) {
     if (fits()) break;
-    if (columns.includes(c)) columns.splice(columns.indexOf(c), 1);
+    const i = shown.findIndex((k) => all[k] === c);
+    if (i !== -1) shown.splice(i, 1);
   }
-  return columns;
+  return shown;
 }
 
 /**
@@ -67,7 +71,7 @@ function fewerColumns(all: string[], rows: Array<Record<string, unknown>>, optio
  * column's natural width, when smaller).
  */
 function fit(widths: number[], budget: number, prose: boolean[], headers: number[]): void {
-  const floor = widths.map((w, i) => Math.min(w, Math.max(MIN_COLUMN, headers[i]!)));
+  const floor = widths.map((w, i) => floorOf(w, headers[i]!));
   for (const pass of [prose, widths.map((_, i) => i > 0), widths.map(() => true)]) {
     let sum = widths.reduce((a, b) => a + b, 0);
     while (sum > budget) {
