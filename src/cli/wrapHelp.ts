@@ -6,6 +6,8 @@
  * under the description, prose under its own indent. Lines that fit are left
  * as written. Pure.
  */
+import { fillLines } from '../report/fillLines.js';
+
 export function wrapHelp(text: string, width: number): string {
   return text
     .split('\n')
@@ -16,20 +18,7 @@ export function wrapHelp(text: string, width: number): string {
 function wrapLine(line: string, width: number): string[] {
   const start = continuationIndent(line);
   const indent = Math.min(start, Math.floor(width / 2));
-  const out: string[] = [];
-  let current = line.slice(0, start);
-  let empty = true;
-  for (const word of splitOutsideBrackets(line.slice(start))) {
-    if (!empty && current.length + 1 + word.length > width) {
-      out.push(current);
-      current = ' '.repeat(indent);
-      empty = true;
-    }
-    current = empty ? `${current}${word}` : `${current} ${word}`;
-    empty = false;
-  }
-  out.push(current);
-  return out;
+  return fillLines(splitOutsideBrackets(line.slice(start)), (i) => width - (i === 0 ? start : indent)).map((l, i) => `${i === 0 ? line.slice(0, start) : ' '.repeat(indent)}${l}`);
 }
 
 /** Where a line's text starts: after a synopsis's command words, after an option's name column, else its own indent. */

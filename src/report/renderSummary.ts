@@ -4,7 +4,7 @@ import { findingsSection } from './findingsSection.js';
 import type { ReconcileFindingJson } from './reconcileReport.js';
 import { renderTable } from './renderTable.js';
 import { PLAIN, type Style } from './style.js';
-import { displayWidth } from './displayWidth.js';
+import { fillLines } from './fillLines.js';
 import { tableTime } from './tableTime.js';
 import { wrapText } from './wrapText.js';
 
@@ -48,17 +48,7 @@ export function renderSummary(s: FleetSummary, findings: readonly ReconcileFindi
 
 /** A line of counts ("ACTIVE 11, DEGRADED 2, ...") at most `w` wide, broken after a comma so that no count leaves its name. */
 function wrapList(text: string, w: number): string[] {
-  const out: string[] = [];
-  let current = '';
-  for (const item of text.split(/(?<=, )/)) {
-    if (current !== '' && displayWidth(current + item.trimEnd()) > w) {
-      out.push(current.trimEnd());
-      current = '';
-    }
-    current += item;
-  }
-  out.push(current);
-  return out.flatMap((l) => wrapText(l, w));
+  return fillLines(text.split(', ').map((item, i, all) => (i < all.length - 1 ? `${item},` : item)), () => w).flatMap((l) => wrapText(l, w));
 }
 
 function indent(s: string): string {
