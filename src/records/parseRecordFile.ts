@@ -55,8 +55,8 @@ export interface ParsedFile {
 export function parseRecordFile(path: string, kind: RecordKind, bytes: Uint8Array, validators: Validators): ParsedFile {
   const id = idFromPath(path);
   const out: ParsedFile = { path, kind, id, records: [], edges: [], findings: [] };
-  const report = (severity: Severity, code: FindingCode, message: string, line: number, col: number, recId = id, recKind: string = kind): void => {
-    out.findings.push({ file: path, line, col, severity, code, message, hint: hintFor(code), kind: recKind, id: recId });
+  const report: Report = (severity, code, message, line, col, more = {}) => {
+    out.findings.push({ file: path, line, col, severity, code, message, hint: more.hint ?? hintFor(code), kind: more.kind ?? kind, id: more.id ?? id });
   };
 
   if (!ID_PATTERN.test(id) || id.length > 128) {
@@ -121,8 +121,7 @@ export function parseRecordFile(path: string, kind: RecordKind, bytes: Uint8Arra
     const d = describeSchemaError(e, path.endsWith('.md') ? 'front matter' : 'the file');
     if (badPointers.has(d.pointer)) continue; // already reported as the value it is
     const at = locate(d.pointer, d.atKey);
-    if (d.fix === undefined) report('error', d.code, d.message, at.line, at.col);
-    else out.findings.push({ file: path, line: at.line, col: at.col, severity: 'error', code: d.code, message: d.message, hint: `${d.fix} (schemas/${schemaName}.schema.json has the allowed shape)`, kind, id });
+    report('error', d.code, d.message, at.line, at.col, d.fix === undefined ? {} : { hint: `${d.fix} (schemas/${schemaName}.schema.json has the allowed shape)` });
   }
   if (fields.id !== undefined && fields.id !== id) {
     const at = locate('/id');
@@ -157,7 +156,8 @@ const KNOWN_FIELDS = ['depends', 'done-when', 'owner'];
 const LIST_FIELDS = new Set(['depends', 'done-when']);
 const TASK_REF = /^(?:[A-Za-z0-9](?:[A-Za-z0-9_-]|\.(?!\.))*\/)?[A-Za-z][A-Za-z0-9_.-]*$/;
 
-type Report = (severity: Severity, code: FindingCode, message: string, line: number, col: number, recId?: string, recKind?: string) => void;
+/** `more`: the record the finding is about when not the file's (a task), and a hint of its own when the code's says too little. */
+type Report = (severity: Severity, code: FindingCode, message: string, line: number, col: number, more?: { id?: string; kind?: string; hint?: string }) => void;
 
 function addTasks(out: ParsedFile, workplan: string, body: string, bodyLine: number, report: Report): void {
   const { tasks, problems } = parseTasks(body, bodyLine);
@@ -172,17 +172,17 @@ function addTasks(out: ParsedFile, workplan: string, body: string, bodyLine: num
       // One value per field: a second one would silently win.
       const first = given.get(f.key);
       if (first) {
-        report('error', 'task-syntax', `${key}: field '${f.key}' is given twice (first at column ${first.col}); keep one${LIST_FIELDS.has(f.key) ? ', listing every item in it' : ''}`, t.line, f.col, key, 'task');
+        report('error', 'task-syntax', `${key}: field '${f.key}' is given twice (first at column ${first.col}); keep one${LIST_FIELDS.has(f.key) ? ', listing every item in it' : ''}`, t.line, f.col, { id: key, kind: 'task' });
         bad = true;
         continue;
       }
       given.set(f.key, f);
       const meant = KNOWN_FIELDS.includes(f.key) ? undefined : didYouMean(f.key, KNOWN_FIELDS, 2);
-      if (meant) report('warning', 'task-field-unknown', `${key}: field '${f.key}' is not one fleethub reads (it is kept as a note); did you mean '${meant}'?`, t.line, f.col, key, 'task');
+      if (meant) report('warning', 'task-field-unknown', `${key}: field '${f.key}' is not one fleethub reads (it is kept as a note); did you mean '${meant}'?`, t.line, f.col, { id: key, kind: 'task' });
       if (LIST_FIELDS.has(f.key)) {
         const items = splitList(f);
         if (items.length === 0 || items.length !== f.value.split(',').length) {
-          report('error', 'task-syntax', `${key}: '${f.key}' ${items.length === 0 ? 'is empty' : 'has an empty item'}: give ${f.key === 'depends' ? 'task ids' : 'check ids'} separated by commas, or remove the field`, t.line, f.col, key, 'task');
+          report('error', 'task-syntax', `${key}: '${f.key}' ${items.length === 0 ? 'is empty' : 'has an empty item'}: give ${f.key === 'depends' ? 'task ids' : 'check ids'} separated by commas, or remove the field`, t.line, f.col, { id: key, kind: 'task' });
           bad = true;
           continue;
         }
@@ -191,7 +191,7 @@ function addTasks(out: ParsedFile, workplan: string, body: string, bodyLine: num
           const isTask = f.key === 'depends';
           const ok = isTask ? TASK_REF.test(item.value) : ID_PATTERN.test(item.value);
           if (!ok) {
-            report('error', 'task-syntax', `${key}: '${item.value}' is not a valid ${isTask ? 'task' : 'check'} reference`, t.line, item.col, key, 'task');
+            report('error', 'task-syntax', `${key}: '${item.value}' is not a valid ${isTask ? 'task' : 'check'} reference`, t.line, item.col, { id: key, kind: 'task' });
             bad = true;
             return;
           }
