@@ -37,5 +37,5 @@ export function readSigningKey(cwd: string, path: string, trustKeys: ReadonlyArr
     throw new UsageError(`${path} is not the key '${explicitId}': trust.yaml gives '${explicitId}' another public key${theirs}, and this key's fingerprint is ${fingerprint(publicKey)}${mine}`, { path, keyId: explicitId });
   }
   const id = explicitId ?? (typeof listed?.id === 'string' ? listed.id : basename(path).replace(/\.pem$/, ''));
-  return { key, publicKey, fingerprint: fingerprint(publicKey), id, listed: named !== undefined || listed !== undefined };
+  return { key, publicKey, fingerprint: fingerprint(publicKey), id, listed: listed !== undefined };
 }

@@ -14,8 +14,10 @@
 const NAMED: Record<string, string> = { '\n': '\\n', '\r': '\\r', '\t': '\\t' };
 
 // C0 controls, DEL, C1 controls, line/paragraph separators and bidirectional overrides (which reorder what a terminal shows).
-const CONTROL = /[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
-const CONTROL_BUT_COLOURS = /\x1b\[(?:1|2|22|31|32|33|39)m|[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
+const CONTROL_CHARS = /[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]/.source;
+const CONTROL = new RegExp(CONTROL_CHARS, 'g');
+// The codes style.ts writes, matched first so that they are kept whole.
+const CONTROL_BUT_COLOURS = new RegExp(`\\x1b\\[(?:1|2|22|31|32|33|39)m|${CONTROL_CHARS}`, 'g');
 
 export function escapeTerminal(s: string, options: { keepColours?: boolean } = {}): string {
   return s.replace(options.keepColours ? CONTROL_BUT_COLOURS : CONTROL, (c) => {

@@ -15,7 +15,11 @@ export interface RecordHistoryView {
 
 export function renderRecordHistory(h: RecordHistoryView, format: 'text' | 'md'): string {
   const head = `history of ${h.record.kind} ${h.record.id} (${h.record.path}): ${h.entries.length} change${h.entries.length === 1 ? '' : 's'}`;
-  const what = (e: HistoryEntry): string => (e.change === 'renamed' ? `renamed: ${e.fromId && e.fromId !== e.id ? `${e.fromId} (${e.from})` : e.from} → ${e.fromId && e.fromId !== e.id ? `${e.id} (${e.to})` : e.to}` : e.change);
+  const what = (e: HistoryEntry): string => {
+    if (e.change !== 'renamed') return e.change;
+    // A new id too: each side is named by its id, with its path.
+    return e.fromId && e.fromId !== e.id ? `renamed: ${e.fromId} (${e.from}) → ${e.id} (${e.to})` : `renamed: ${e.from} → ${e.to}`;
+  };
   if (format === 'md') {
     const parts = [`**fleethub history** \`${h.record.kind}:${h.record.id}\`: ${h.entries.length} change${h.entries.length === 1 ? '' : 's'}`];
     for (const e of h.entries) {
