@@ -17,6 +17,7 @@ import { commandResult } from './commandResult.js';
 import { FAIL_ON_OPTION, FAIL_ON_USAGE, failOn } from './failOn.js';
 import { rolloutControl } from './rolloutControl.js';
 import { rolloutOf, rolloutRuns } from './rolloutRuns.js';
+import { unsignedEnv } from './unsignedEnv.js';
 
 const ACTIONS = ['status', 'pause', 'resume', 'abort', 'simulate'] as const;
 
@@ -62,8 +63,7 @@ unknown intent, a refused resume) or internal error.`,
     if (action === 'pause' || action === 'abort' || action === 'resume') return rolloutControl(root, action, intent, ctx, args.values.queue === true);
     const fail = failOn(args);
     // status shows what the files hold: without the key, the tick it plans signs no lease that would then look held.
-    const { FLEETHUB_ORCHESTRATOR_KEY: _key, ...unsigned } = ctx.env;
-    const { ctx: result, findings } = await rolloutRuns(root, action === 'status' ? unsigned : ctx.env);
+    const { ctx: result, findings } = await rolloutRuns(root, action === 'status' ? unsignedEnv(ctx.env) : ctx.env);
     const run = rolloutOf({ ctx: result, findings }, intent);
     const mine = findings.filter((f) => f.kind !== 'intent' || f.id === intent);
     if ('unreadable' in run) {

@@ -21,12 +21,13 @@ import type { Context, Outcome } from './command.js';
 import { relayOutcome } from './relayOutcome.js';
 import { statusDrift, statusLines, statusWithChange } from './changeStatus.js';
 import { rolloutOf, rolloutRuns } from './rolloutRuns.js';
+import { unsignedEnv } from './unsignedEnv.js';
 
 const TO: Record<'pause' | 'abort' | 'resume', RolloutControl> = { pause: 'paused', abort: 'aborted', resume: 'active' };
 
 export async function rolloutControl(root: string, action: 'pause' | 'abort' | 'resume', intent: string, ctx: Context, queue: boolean, now: () => Date = () => new Date()): Promise<Outcome> {
   // Safety actions sign nothing: the key is not even read.
-  const { FLEETHUB_ORCHESTRATOR_KEY: _key, ...env } = ctx.env;
+  const env = unsignedEnv(ctx.env);
   const runs = await rolloutRuns(root, env, now);
   const run = rolloutOf(runs, intent);
   if ('unreadable' in run) {

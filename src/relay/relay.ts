@@ -183,10 +183,11 @@ async function relayUpstream(root: string, outbox: Outbox, events: OutboxEvent[]
   let head = await fetchUpstream(gitdir, transport, options.branch ?? null);
   report.ms.fetch += Date.now() - t;
   report.branch = head.branch;
+  const dead = deadIds(outbox);
   for (;;) {
     t = Date.now();
     const files = await readFilesAt(gitdir, head.head, reads, cache);
-    const plan = planRelay(events, (p) => files.get(p) ?? null, { batchSize: options.batchSize, journal: true, dead: deadIds(outbox) });
+    const plan = planRelay(events, (p) => files.get(p) ?? null, { batchSize: options.batchSize, journal: true, dead });
     report.ms.plan += Date.now() - t;
     if (plan.batches.length === 0) {
       outbox.settle({ applied: plan.landed.map((id) => ({ id, commit: null })), dead: plan.dead, at: io.now().toISOString() });
