@@ -5,6 +5,7 @@
  * rendering is deterministic, so an unchanged fleet gives unchanged bytes.
  */
 import { jsonSyntaxError } from '../records/jsonSyntaxError.js';
+import { lineColumn } from '../records/lineColumn.js';
 import type { Mode, ModeState } from './modeState.js';
 
 export const MODES_FILE = 'status/modes.json';
@@ -46,7 +47,7 @@ export function parseModesFile(text: string | null): { states: Map<string, ModeS
   for (const [id, s] of Object.entries(nodes as Record<string, Partial<ModeState> | null>)) {
     if (!s || typeof s !== 'object' || !MODES.includes(s.mode as Mode)) {
       const found = text.indexOf(JSON.stringify(id));
-      problems.push({ node: id, message: `node ${id} in ${MODES_FILE} has no valid mode (one of ${MODES.join(', ')}); its previous state is unknown`, ...position(text, found < 0 ? 0 : found) });
+      problems.push({ node: id, message: `node ${id} in ${MODES_FILE} has no valid mode (one of ${MODES.join(', ')}); its previous state is unknown`, ...lineColumn(text, found < 0 ? 0 : found) });
       continue;
     }
     states.set(id, {
@@ -61,12 +62,6 @@ export function parseModesFile(text: string | null): { states: Map<string, ModeS
     });
   }
   return { states, problems };
-}
-
-/** The 1-based line and column of an offset into a text. */
-export function position(text: string, offset: number): { line: number; col: number } {
-  const before = text.slice(0, offset).split('\n');
-  return { line: before.length, col: before.at(-1)!.length + 1 };
 }
 
 /** One line per node, in id order: small, and a change shows in a diff as the lines of the nodes it touched. */

@@ -7,6 +7,8 @@
  * characters either side, `...` where cut), from which the offset is found
  * again. Never a place past the text's last character. Pure.
  */
+import { lineColumn } from './lineColumn.js';
+
 export interface JsonSyntaxError {
   line: number;
   col: number;
@@ -39,6 +41,5 @@ function tokenOffset(text: string, token: string | undefined, cut: boolean, exce
 function lineAndColumn(text: string, offset: number): { line: number; col: number } {
   let end = Math.min(offset, text.length);
   if (end === text.length) while (end > 0 && /[\r\n]/.test(text[end - 1]!)) end--;
-  const before = text.slice(0, end).split('\n');
-  return { line: before.length, col: before.at(-1)!.length + 1 };
+  return lineColumn(text, end);
 }

@@ -6,6 +6,7 @@
  * (`yaml` package) position where js-yaml's is missing or a line late. Pure; positions are 1-based within the
  * YAML text.
  */
+import { lineColumn } from './lineColumn.js';
 import { yamlLibrary } from './yamlLibrary.js';
 
 /** What YAML (and js-yaml) refuse as non-printable, lone surrogates included. */
@@ -22,7 +23,7 @@ export function locateSyntaxError(text: string, reason: string, mark: { line: nu
 
   if (/non-printable/.test(reason)) {
     const at = NON_PRINTABLE.exec(text);
-    if (at) return positionOf(text, at.index);
+    if (at) return lineColumn(text, at.index);
   }
   if (js && /alias|tag/.test(reason)) {
     const lineText = lines[js.line - 1] ?? '';
@@ -64,10 +65,4 @@ function lastOpener(lines: string[], uptoLine: number, chars: string): SyntaxPos
     if (last !== null) return { line: l, col: last + 1 };
   }
   return null;
-}
-
-function positionOf(text: string, offset: number): SyntaxPosition {
-  const before = text.slice(0, offset);
-  const line = before.split('\n').length;
-  return { line, col: offset - before.lastIndexOf('\n') };
 }
