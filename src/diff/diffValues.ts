@@ -71,7 +71,10 @@ function walkLists(a: unknown[], b: unknown[], path: string, out: FieldChange[])
   }
   // No identity: an item equal to one on the other side is that one, wherever it moved; the rest pair up in order, at the later list's index.
   const unmatched = new Map<string, number[]>();
-  a.forEach((item, i) => unmatched.set(canonical(item), [...(unmatched.get(canonical(item)) ?? []), i]));
+  a.forEach((item, i) => {
+    const key = canonical(item);
+    unmatched.set(key, [...(unmatched.get(key) ?? []), i]);
+  });
   const added: number[] = [];
   b.forEach((item, j) => {
     const same = unmatched.get(canonical(item));
